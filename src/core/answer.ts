@@ -1,0 +1,63 @@
+/**
+ * The answer contract: every command returns an `Answer`, and every renderer (terminal, JSON,
+ * Discord) reads only this. Defined once as zod schemas so JSON output can be validated in tests.
+ */
+import { z } from 'zod';
+
+export const SpeakerRefSchema = z.object({
+  name: z.string(),
+  role: z.string().optional(),
+  affiliation: z.string().optional(),
+});
+
+export const ExcerptSchema = z.object({
+  /** Verbatim from the article. */
+  text: z.string(),
+  kind: z.enum(['direct', 'indirect', 'narration']),
+  speaker: SpeakerRefSchema.nullable(),
+  /** Human-readable attribution line: "Jake Sullivan, US national security adviser", "observers". */
+  source: z.string(),
+  match: z.enum(['exact', 'fuzzy', 'related']).optional(),
+  article: z.object({ id: z.string(), title: z.string(), url: z.string().optional() }),
+  paragraph: z.number().int().positive(),
+  score: z.number(),
+  /**
+   * Character ranges inside `text` that matched the query, for bold rendering. Optional extension
+   * of the contract; renderers must not require it.
+   */
+  highlights: z.array(z.tuple([z.number().int(), z.number().int()])).optional(),
+});
+
+export const PersonSchema = z.object({
+  name: z.string(),
+  role: z.string(),
+  affiliation: z.string(),
+  quotes: z.number().int().nonnegative(),
+});
+
+export const ArticleSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  publisher: z.string().optional(),
+  author: z.string().optional(),
+  published: z.string().optional(),
+  url: z.string().optional(),
+  paragraphs: z.number().int().nonnegative(),
+});
+
+export const AnswerSchema = z.object({
+  command: z.string(),
+  excerpts: z.array(ExcerptSchema),
+  people: z.array(PersonSchema).optional(),
+  notice: z.string().optional(),
+  /** Only `/articles`: what is loaded. */
+  articles: z.array(ArticleSummarySchema).optional(),
+});
+
+export const ErrorLineSchema = z.object({ error: z.string() });
+
+export type SpeakerRef = z.infer<typeof SpeakerRefSchema>;
+export type Excerpt = z.infer<typeof ExcerptSchema>;
+export type Person = z.infer<typeof PersonSchema>;
+export type ArticleSummary = z.infer<typeof ArticleSummarySchema>;
+export type Answer = z.infer<typeof AnswerSchema>;

@@ -1,0 +1,86 @@
+/**
+ * What a command module in `commands/` exports. Every transport (console, JSON, Discord gateway,
+ * HTTP interactions) reads these definitions; adding a command means adding one module and
+ * listing it in `commands/index.ts`.
+ */
+import type { Answer } from './answer';
+import type { KnowledgeBase } from '../knowledge/knowledgeBase';
+
+/** Which list an option's autocomplete draws from. */
+export type AutocompleteSource = 'speaker' | 'party' | 'article';
+
+interface OptionBase {
+  name: string;
+  description: string;
+  required?: boolean;
+}
+
+export interface StringOption extends OptionBase {
+  type: 'string';
+  /** Longest value accepted (Discord enforces it client-side; we enforce it everywhere). */
+  maxLength: number;
+  minLength?: number;
+  autocomplete?: AutocompleteSource;
+}
+
+export interface IntegerOption extends OptionBase {
+  type: 'integer';
+  min?: number;
+  max?: number;
+}
+
+export interface BooleanOption extends OptionBase {
+  type: 'boolean';
+}
+
+export type CommandOption = StringOption | IntegerOption | BooleanOption;
+
+export interface CommandDefinition {
+  /** Lower-case, 1–32 characters, as Discord requires. */
+  name: string;
+  /** 1–100 characters. */
+  description: string;
+  options: readonly CommandOption[];
+  /** Only server managers may run it (e.g. `/reload`). */
+  adminOnly?: boolean;
+  /** Whether answers are worth a `hide` option (ephemeral reply); true for every answering command. */
+  answers?: boolean;
+}
+
+type OptionValue<O extends CommandOption> = O extends StringOption
+  ? string
+  : O extends IntegerOption
+    ? number
+    : boolean;
+
+/** Option values a handler receives, derived from the definition: required ones are present. */
+export type OptionValues<D extends CommandDefinition> = {
+  [O in D['options'][number] as O['name']]: O extends { required: true }
+    ? OptionValue<O>
+    : OptionValue<O> | undefined;
+};
+
+/** What a handler may use besides its options. Passed in, never imported, so tests can vary it. */
+export interface CommandContext {
+  kb: KnowledgeBase;
+  /** Whether the caller may see admin-only details (server managers, console). */
+  isAdmin: boolean;
+  /** Asks for a rebuild of the knowledge base (`/reload`); absent where not supported. */
+  reload?: () => Promise<string>;
+}
+
+export interface Command<D extends CommandDefinition = CommandDefinition> {
+  definition: D;
+  handle(options: OptionValues<D>, ctx: CommandContext): Answer | Promise<Answer>;
+}
+
+/** Identity helper that keeps the literal definition type so option types are inferred. */
+export function defineCommand<const D extends CommandDefinition>(command: Command<D>): Command<D> {
+  return command;
+}
+
+/** The runtime-erased form transports use. */
+export type AnyCommand = {
+  definition: CommandDefinition;
+  handle(options: Record<string, string | number | boolean | undefined>, ctx: CommandContext): Answer | Promise<Answer>;
+};
