@@ -1,10 +1,125 @@
-// Placeholder: replaced by the real knowledge base in the foundation work.
-import type { Article } from '../core/article';
+/**
+ * Everything the commands need, built once from the knowledge directory: the articles, what the
+ * attribution engine found in each, the people across articles, and the paragraph index.
+ * Immutable once built; a reload builds a new one and swaps it in.
+ */
+import type { Article, Paragraph } from '../core/article';
 import type { AutocompleteSource } from '../core/command';
+import { attributeQuotes } from '../analysis/attribute';
+import type { Speaker, Statement } from '../analysis/types';
+import { ParagraphIndex } from '../search/paragraphIndex';
+import { words, type Word } from '../text/words';
+import { loadArticles } from './load';
+import type { LoadProblem } from './problems';
+import { buildPeople, type PersonRecord } from './people';
+import { rankChoices, type Choice } from './suggest';
 
-export interface Choice { name: string; value: string }
+export type { Choice } from './suggest';
 
-export interface KnowledgeBase {
-  articles: readonly Article[];
-  suggest(source: AutocompleteSource, prefix: string): Choice[];
+/** One body paragraph with what we know about it. */
+export interface ParagraphRecord {
+  /** Position in `KnowledgeBase.paragraphs`, also the index document id. */
+  id: number;
+  article: Article;
+  paragraph: Paragraph;
+}
+
+export interface ArticleAnalysis {
+  article: Article;
+  statements: Statement[];
+  speakers: Speaker[];
+  speakerById: Map<string, Speaker>;
+}
+
+export interface KnowledgeBaseParts {
+  articles: Article[];
+  problems: LoadProblem[];
+  analyses?: ArticleAnalysis[];
+}
+
+export class KnowledgeBase {
+  readonly articles: readonly Article[];
+  readonly problems: readonly LoadProblem[];
+  readonly paragraphs: readonly ParagraphRecord[];
+  readonly index: ParagraphIndex;
+  readonly people: readonly PersonRecord[];
+  private readonly analyses = new Map<string, ArticleAnalysis>();
+  private readonly byId = new Map<string, Article>();
+  private readonly wordCache = new Map<number, Word[]>();
+
+  constructor(parts: KnowledgeBaseParts) {
+    this.articles = parts.articles;
+    this.problems = parts.problems;
+    const paragraphs: ParagraphRecord[] = [];
+    for (const article of parts.articles) {
+      this.byId.set(article.id, article);
+      for (const paragraph of article.paragraphs) paragraphs.push({ id: paragraphs.length, article, paragraph });
+    }
+    this.paragraphs = paragraphs;
+    for (const a of parts.analyses ?? parts.articles.map(analyseArticle)) this.analyses.set(a.article.id, a);
+    this.index = new ParagraphIndex();
+    this.index.add(paragraphs.map((p) => ({ id: p.id, text: p.paragraph.text })));
+    this.people = buildPeople([...this.analyses.values()]);
+  }
+
+  article(id: string): Article | undefined {
+    return this.byId.get(id);
+  }
+
+  analysis(articleId: string): ArticleAnalysis {
+    const a = this.analyses.get(articleId);
+    if (!a) throw new Error(`no analysis for article ${articleId}`);
+    return a;
+  }
+
+  /** Words of a paragraph with offsets, computed on first use. */
+  paragraphWords(id: number): Word[] {
+    let w = this.wordCache.get(id);
+    if (!w) {
+      w = words(this.paragraphs[id]!.paragraph.text);
+      if (this.wordCache.size > 50_000) this.wordCache.clear();
+      this.wordCache.set(id, w);
+    }
+    return w;
+  }
+
+  /** Autocomplete: the best ≤25 choices for what the user has typed so far. */
+  suggest(source: AutocompleteSource, prefix: string): Choice[] {
+    switch (source) {
+      case 'article':
+        return rankChoices(
+          this.articles.map((a) => ({ name: `${a.title} (${a.id})`, value: a.id, keys: [a.id, a.title] })),
+          prefix,
+        );
+      case 'speaker':
+        return rankChoices(
+          this.people.map((p) => ({
+            name: p.role ? `${p.name}, ${p.role}` : p.name,
+            value: p.name,
+            keys: [p.name, ...p.aliases],
+            weight: p.quotes,
+          })),
+          prefix,
+        );
+      case 'party':
+        return rankChoices(this.partyChoices(), prefix);
+    }
+  }
+
+  /** Overridden once party recognition is wired in. */
+  protected partyChoices(): Array<{ name: string; value: string; keys: string[] }> {
+    return [];
+  }
+}
+
+/** Runs the attribution engine over one article. */
+export function analyseArticle(article: Article): ArticleAnalysis {
+  const { statements, speakers } = attributeQuotes(article.body, { author: article.author, dateline: article.dateline });
+  return { article, statements, speakers, speakerById: new Map(speakers.map((s) => [s.id, s])) };
+}
+
+/** Loads the knowledge directory and builds a knowledge base from it. */
+export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
+  const { articles, problems } = await loadArticles(dir);
+  return new KnowledgeBase({ articles, problems });
 }

@@ -1,0 +1,14 @@
+/**
+ * The command registry. Console, JSON mode and Discord all read this list: adding a command means
+ * adding a module in this folder and listing it here.
+ */
+import type { AnyCommand } from '../src/core/command';
+import articles from './articles';
+import help from './help';
+import search from './search';
+
+export const commands: AnyCommand[] = [search, articles, help] as unknown as AnyCommand[];
+
+export function findCommand(name: string): AnyCommand | undefined {
+  return commands.find((c) => c.definition.name === name);
+}

@@ -1,0 +1,120 @@
+/**
+ * Builds `Excerpt`s: a verbatim piece of a paragraph with its true attribution. The attribution
+ * comes from the statement the matched text sits in; text outside every statement is the
+ * reporter's narration. The excerpt is the whole quote (direct speech) or the whole sentence
+ * (indirect speech and narration), never a clipped fragment.
+ */
+import type { Excerpt } from '../core/answer';
+import type { Sentence } from '../core/article';
+import type { Speaker, Statement } from '../analysis/types';
+import type { KnowledgeBase, ParagraphRecord } from '../knowledge/knowledgeBase';
+
+export interface Located {
+  /** Range inside the paragraph text that matched (or that the caller wants shown). */
+  start: number;
+  end: number;
+  highlights?: Array<[number, number]>;
+  match?: Excerpt['match'];
+  score: number;
+}
+
+/** The statement covering most of a paragraph range, preferring direct quotes; null if none covers half. */
+export function statementAt(kb: KnowledgeBase, rec: ParagraphRecord, start: number, end: number): Statement | null {
+  const base = rec.paragraph.bodyStart;
+  const a = base + start;
+  const b = base + Math.max(end, start + 1);
+  let best: Statement | null = null;
+  let bestCover = 0;
+  for (const s of kb.analysis(rec.article.id).statements) {
+    const cover = coverage(s, a, b);
+    if (cover <= 0) continue;
+    const better =
+      cover > bestCover + 1e-9 || (Math.abs(cover - bestCover) < 1e-9 && best?.kind === 'indirect' && s.kind === 'direct');
+    if (better) {
+      best = s;
+      bestCover = cover;
+    }
+  }
+  return bestCover >= 0.5 ? best : null;
+}
+
+/** Share of [a,b) inside the statement's content (or its fragments). */
+function coverage(s: Statement, a: number, b: number): number {
+  const pieces = s.fragments && s.fragments.length > 0 ? s.fragments : [[s.content.start, s.content.end] as [number, number]];
+  let inside = 0;
+  for (const [fs, fe] of pieces) inside += Math.max(0, Math.min(b, fe) - Math.max(a, fs));
+  return inside / (b - a);
+}
+
+/** Turns a located range into an excerpt with the right text, kind and source. */
+export function excerptAt(kb: KnowledgeBase, rec: ParagraphRecord, loc: Located): Excerpt {
+  const statement = statementAt(kb, rec, loc.start, loc.end);
+  const text = rec.paragraph.text;
+  let from: number;
+  let to: number;
+  if (statement?.kind === 'direct') {
+    [from, to] = quoteBounds(text, statement.content.start - rec.paragraph.bodyStart, statement.content.end - rec.paragraph.bodyStart);
+    // A quote that is part of a longer sentence but short on its own reads better in its sentence.
+    if (to - from < 40) [from, to] = sentenceBounds(rec.paragraph.sentences, from, to);
+  } else {
+    [from, to] = sentenceBounds(rec.paragraph.sentences, loc.start, loc.end);
+  }
+  const highlights = (loc.highlights ?? [])
+    .filter(([s, e]) => s >= from && e <= to)
+    .map(([s, e]) => [s - from, e - from] as [number, number]);
+  return {
+    text: text.slice(from, to),
+    kind: statement ? statement.kind : 'narration',
+    ...attribution(kb, rec, statement),
+    ...(loc.match ? { match: loc.match } : {}),
+    article: { id: rec.article.id, title: rec.article.title, ...(rec.article.url ? { url: rec.article.url } : {}) },
+    paragraph: rec.paragraph.number,
+    score: Math.round(loc.score * 1000) / 1000,
+    ...(highlights.length ? { highlights } : {}),
+  };
+}
+
+/** Speaker and human-readable source line for a statement (or the reporter for narration). */
+export function attribution(
+  kb: KnowledgeBase,
+  rec: ParagraphRecord,
+  statement: Statement | null,
+): Pick<Excerpt, 'speaker' | 'source'> {
+  if (!statement) {
+    return { speaker: null, source: rec.article.author ? `the reporter (${rec.article.author})` : 'the reporter' };
+  }
+  const speaker = statement.speakerId ? kb.analysis(rec.article.id).speakerById.get(statement.speakerId) : undefined;
+  if (!speaker) return { speaker: null, source: statement.sourceLabel || 'an unnamed source' };
+  return { speaker: speakerRef(speaker), source: sourceLine(speaker) };
+}
+
+export function speakerRef(s: Pick<Speaker, 'name' | 'role' | 'affiliation'>): NonNullable<Excerpt['speaker']> {
+  return { name: s.name, ...(s.role ? { role: s.role } : {}), ...(s.affiliation ? { affiliation: s.affiliation } : {}) };
+}
+
+export function sourceLine(s: Pick<Speaker, 'name' | 'role'>): string {
+  return s.role ? `${s.name}, ${s.role}` : s.name;
+}
+
+/** Expands a range to whole sentences of the paragraph. */
+export function sentenceBounds(sentences: Sentence[], start: number, end: number): [number, number] {
+  let from = start;
+  let to = end;
+  for (const s of sentences) {
+    if (s.end > start && s.start < end) {
+      from = Math.min(from, s.start);
+      to = Math.max(to, s.end);
+    }
+  }
+  return [from, to];
+}
+
+/** Clamps a quote's range to the paragraph and includes the quotation marks around it. */
+function quoteBounds(text: string, start: number, end: number): [number, number] {
+  let from = Math.max(0, start);
+  let to = Math.min(text.length, end);
+  if (from > 0 && /["“‘]/.test(text[from - 1]!)) from--;
+  while (to < text.length && /[,.!?]/.test(text[to]!) && /["”’]/.test(text[to + 1] ?? '')) to++;
+  if (to < text.length && /["”’]/.test(text[to]!)) to++;
+  return [from, to];
+}

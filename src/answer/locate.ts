@@ -1,0 +1,66 @@
+/**
+ * Finds where in a candidate paragraph a query lands: the phrase itself (exact or tolerant), or
+ * failing that the sentence holding most of the query's words.
+ */
+import type { Sentence } from '../core/article';
+import { findPhrase } from '../search/phrase';
+import { wordSimilarity } from '../search/phrase';
+import { isStopWord, type Word } from '../text/words';
+import type { Located } from './excerpts';
+
+/** Phrase match, or null. Score 1 for exact, the alignment share for fuzzy. */
+export function locatePhrase(text: string, textWords: Word[], phrase: string): Located | null {
+  const m = findPhrase(text, phrase, textWords);
+  if (!m) return null;
+  return { start: m.start, end: m.end, highlights: m.highlights, match: m.match, score: m.score };
+}
+
+/**
+ * Keyword match: the sentence with the largest share of the query's content words (typo-tolerant),
+ * with every matched word highlighted. `match` is exact when all words are present verbatim,
+ * fuzzy when all are present allowing typos, related otherwise.
+ */
+export function locateKeywords(sentences: Sentence[], textWords: Word[], queryWords: string[]): Located | null {
+  const content = queryWords.filter((w) => !isStopWord(w));
+  const wanted = content.length > 0 ? content : queryWords;
+  if (wanted.length === 0) return null;
+  let best: { s: Sentence; found: number; exact: number; hl: Array<[number, number]> } | null = null;
+  for (const s of sentences) {
+    const inSentence = textWords.filter((w) => w.start >= s.start && w.end <= s.end);
+    let found = 0;
+    let exact = 0;
+    const hl: Array<[number, number]> = [];
+    for (const q of wanted) {
+      let bestSim = 0;
+      for (const w of inSentence) {
+        const sim = q === w.norm || w.norm.replace(/'s$/, '') === q ? 1 : wordSimilarity(q, w.norm);
+        if (sim >= 0.85) hl.push([w.start, w.end]);
+        if (sim > bestSim) bestSim = sim;
+      }
+      if (bestSim >= 0.85) found++;
+      if (bestSim === 1) exact++;
+    }
+    if (found > 0 && (!best || found > best.found || (found === best.found && exact > best.exact))) best = { s, found, exact, hl };
+  }
+  if (!best) return null;
+  const share = best.found / wanted.length;
+  return {
+    start: best.s.start,
+    end: best.s.end,
+    highlights: dedupe(best.hl),
+    match: best.exact === wanted.length ? 'exact' : share === 1 ? 'fuzzy' : 'related',
+    score: share,
+  };
+}
+
+function dedupe(ranges: Array<[number, number]>): Array<[number, number]> {
+  const seen = new Set<string>();
+  return ranges
+    .filter(([a, b]) => {
+      const k = `${a}:${b}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    })
+    .sort((x, y) => x[0] - y[0]);
+}

@@ -1,0 +1,148 @@
+/**
+ * Reads every article file in the knowledge directory. A file that cannot be used is reported
+ * as a `LoadProblem` naming the file and the reason; the other articles still load.
+ */
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { joinBody, type Article } from '../core/article';
+import { splitSentences } from '../text/sentences';
+import { parseMarkdownArticle } from './markdownArticle';
+import { KnowledgeFileError, type LoadProblem } from './problems';
+import { parseRawArticle } from './rawArticle';
+
+/** Larger files are refused: a news article is tens of kilobytes, not megabytes. */
+export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
+const ARTICLE_EXTENSIONS = new Set(['.md', '.txt']);
+/** Files in knowledge/ that are not articles. */
+const NOT_ARTICLES = new Set(['readme.md', 'parties.yaml', 'parties.yml']);
+
+export interface LoadedKnowledge {
+  articles: Article[];
+  problems: LoadProblem[];
+}
+
+/** Loads all articles in `dir` (not recursive), sorted by file name for a stable order. */
+export async function loadArticles(dir: string): Promise<LoadedKnowledge> {
+  const problems: LoadProblem[] = [];
+  const articles: Article[] = [];
+  let names: string[];
+  try {
+    names = (await readdir(dir)).sort();
+  } catch (err) {
+    return { articles, problems: [{ file: dir, problem: `cannot read the knowledge directory (${errCode(err)})` }] };
+  }
+  const ids = new Map<string, string>();
+  for (const name of names) {
+    if (name.startsWith('.') || NOT_ARTICLES.has(name.toLowerCase())) continue;
+    if (!ARTICLE_EXTENSIONS.has(extname(name).toLowerCase())) continue;
+    try {
+      const article = await loadArticleFile(dir, name);
+      const other = ids.get(article.id);
+      if (other) throw new KnowledgeFileError(name, `duplicate article id "${article.id}" (already used by ${other}); skipped`);
+      ids.set(article.id, name);
+      articles.push(article);
+    } catch (err) {
+      problems.push(toProblem(name, err));
+    }
+  }
+  return { articles, problems };
+}
+
+/** Reads and parses one article file. Throws `KnowledgeFileError` for any unusable file. */
+export async function loadArticleFile(dir: string, name: string): Promise<Article> {
+  const path = join(dir, name);
+  const content = await readArticleText(path, name);
+  const ext = extname(name).toLowerCase();
+  const fileId = slug(basename(name, extname(name)));
+  if (ext === '.md') {
+    const md = parseMarkdownArticle(content, name);
+    return buildArticle(name, { ...md.meta, id: md.meta.id ?? fileId }, md.captions, md.paragraphs);
+  }
+  const raw = parseRawArticle(content);
+  if (!raw.title) throw new KnowledgeFileError(name, 'no headline found (expected a short title line before the body)');
+  return buildArticle(
+    name,
+    { id: fileId, title: raw.title, author: raw.author, dateline: raw.dateline },
+    raw.captions,
+    raw.paragraphs,
+  );
+}
+
+function buildArticle(
+  file: string,
+  meta: Omit<Article, 'file' | 'paragraphs' | 'captions' | 'body'>,
+  captions: string[],
+  paragraphs: Array<{ text: string; sourceStart: number }>,
+): Article {
+  if (paragraphs.length === 0) throw new KnowledgeFileError(file, 'no body paragraphs found');
+  const numbered = paragraphs.map((p, i) => ({
+    number: i + 1,
+    text: p.text,
+    sourceStart: p.sourceStart,
+    sentences: splitSentences(p.text),
+  }));
+  const { body, paragraphs: withOffsets } = joinBody(numbered);
+  const clean = Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)) as typeof meta;
+  return { ...clean, file, captions, paragraphs: withOffsets, body };
+}
+
+async function readArticleText(path: string, name: string): Promise<string> {
+  let info;
+  try {
+    const link = await lstat(path);
+    if (link.isSymbolicLink()) await realpath(path); // throws ELOOP on a symlink loop
+    info = await stat(path);
+  } catch (err) {
+    throw new KnowledgeFileError(name, describeFsError(err));
+  }
+  if (!info.isFile()) throw new KnowledgeFileError(name, 'not a regular file');
+  if (info.size === 0) throw new KnowledgeFileError(name, 'the file is empty');
+  if (info.size > MAX_ARTICLE_BYTES) {
+    throw new KnowledgeFileError(name, `the file is too large (${info.size} bytes; limit ${MAX_ARTICLE_BYTES})`);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (err) {
+    throw new KnowledgeFileError(name, describeFsError(err));
+  }
+  if (bytes.includes(0)) throw new KnowledgeFileError(name, 'binary file (contains NUL bytes), not text');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new KnowledgeFileError(name, 'not valid UTF-8 text');
+  }
+  text = text.replace(/^\uFEFF/, '');
+  if (!text.trim()) throw new KnowledgeFileError(name, 'the file is empty (only white space)');
+  return text;
+}
+
+function describeFsError(err: unknown): string {
+  const code = errCode(err);
+  if (code === 'ENOENT') return 'the file disappeared while loading';
+  if (code === 'ELOOP') return 'symbolic link loop';
+  if (code === 'EACCES') return 'permission denied';
+  return `cannot read the file (${code})`;
+}
+
+function errCode(err: unknown): string {
+  return (err as NodeJS.ErrnoException)?.code ?? (err instanceof Error ? err.message : String(err));
+}
+
+function toProblem(file: string, err: unknown): LoadProblem {
+  if (err instanceof KnowledgeFileError) return { file: err.file, problem: err.problem };
+  return { file, problem: `unexpected error: ${err instanceof Error ? err.message : String(err)}` };
+}
+
+/** File names become article ids: lower case, dashes. */
+export function slug(name: string): string {
+  const s = name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64);
+  return s || 'article';
+}

@@ -1,0 +1,45 @@
+/**
+ * People across all articles. The attribution engine finds speakers per article; the same name in
+ * two articles is taken to be the same person (news rarely reuses full names within a reading
+ * list), and their statements are counted together.
+ */
+import type { ArticleAnalysis } from './knowledgeBase';
+import { normalizeWord } from '../text/words';
+
+export interface PersonRecord {
+  /** Stable key: the normalised full name. */
+  key: string;
+  name: string;
+  role?: string;
+  affiliation?: string;
+  aliases: string[];
+  /** Statements (direct and indirect) attributed to this person. */
+  quotes: number;
+  appearances: Array<{ articleId: string; speakerId: string }>;
+}
+
+export function personKey(name: string): string {
+  return normalizeWord(name).replace(/\s+/g, ' ').trim();
+}
+
+export function buildPeople(analyses: ArticleAnalysis[]): PersonRecord[] {
+  const byKey = new Map<string, PersonRecord>();
+  for (const a of analyses) {
+    const counts = new Map<string, number>();
+    for (const s of a.statements) if (s.speakerId) counts.set(s.speakerId, (counts.get(s.speakerId) ?? 0) + 1);
+    for (const sp of a.speakers) {
+      const key = personKey(sp.name);
+      let rec = byKey.get(key);
+      if (!rec) {
+        rec = { key, name: sp.name, aliases: [], quotes: 0, appearances: [] };
+        byKey.set(key, rec);
+      }
+      rec.role ??= sp.role;
+      rec.affiliation ??= sp.affiliation;
+      for (const alias of sp.aliases) if (!rec.aliases.includes(alias)) rec.aliases.push(alias);
+      rec.quotes += counts.get(sp.id) ?? 0;
+      rec.appearances.push({ articleId: a.article.id, speakerId: sp.id });
+    }
+  }
+  return [...byKey.values()];
+}

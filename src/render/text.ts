@@ -1,0 +1,64 @@
+/**
+ * Renders an Answer for a terminal: the same content a Discord reply carries (excerpt,
+ * attribution, kind, article, paragraph), as plain text. Matched words are bold when `color`.
+ */
+import type { Answer, Excerpt } from '../core/answer';
+
+const KIND_LABEL: Record<Excerpt['kind'], string> = {
+  direct: 'quote',
+  indirect: 'paraphrase',
+  narration: "reporter's narration",
+};
+
+const MATCH_LABEL: Record<NonNullable<Excerpt['match']>, string> = {
+  exact: 'exact match',
+  fuzzy: 'close match',
+  related: 'related passage, not a match',
+};
+
+export interface TextRenderOptions {
+  /** Use ANSI bold for highlights. */
+  color?: boolean;
+}
+
+export function renderText(answer: Answer, options: TextRenderOptions = {}): string {
+  const out: string[] = [];
+  if (answer.notice) out.push(answer.notice, '');
+  answer.excerpts.forEach((e, i) => {
+    out.push(`[${i + 1}] ${highlight(e, options.color ?? false)}`);
+    const label = [KIND_LABEL[e.kind], e.match ? MATCH_LABEL[e.match] : undefined].filter(Boolean).join(' · ');
+    out.push(`    — ${e.source} (${label})`);
+    out.push(`    ${e.article.title} [${e.article.id}], paragraph ${e.paragraph}${e.article.url ? ` — ${e.article.url}` : ''}`);
+    out.push('');
+  });
+  if (answer.people) {
+    for (const p of answer.people) {
+      const details = [p.role, p.affiliation].filter(Boolean).join('; ');
+      out.push(`• ${p.name}${details ? ` — ${details}` : ''} (${p.quotes} statement${p.quotes === 1 ? '' : 's'})`);
+    }
+    if (answer.people.length) out.push('');
+  }
+  if (answer.articles) {
+    for (const a of answer.articles) {
+      const by = [a.publisher, a.author, a.published].filter(Boolean).join(', ');
+      out.push(`• ${a.title} [${a.id}]${by ? ` — ${by}` : ''} — ${a.paragraphs} paragraphs`);
+    }
+    if (answer.articles.length) out.push('');
+  }
+  if (out.length === 0) out.push('(no answer)');
+  while (out.length > 1 && out[out.length - 1] === '') out.pop();
+  return out.join('\n');
+}
+
+function highlight(e: Excerpt, color: boolean): string {
+  const ranges = [...(e.highlights ?? [])].sort((a, b) => a[0] - b[0]);
+  if (!color || ranges.length === 0) return e.text;
+  let out = '';
+  let at = 0;
+  for (const [s, t] of ranges) {
+    if (s < at) continue;
+    out += e.text.slice(at, s) + `\x1b[1m${e.text.slice(s, t)}\x1b[22m`;
+    at = t;
+  }
+  return out + e.text.slice(at);
+}

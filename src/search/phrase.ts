@@ -1,0 +1,163 @@
+/**
+ * Confirms a phrase inside a stored text, after MiniSearch has narrowed the candidates (MiniSearch
+ * is bag-of-words and cannot tell "we are aligned" from "aligned, we are"). Exact first; then a
+ * word-level alignment that tolerates typos, a missing or extra word and small wording changes.
+ * Function words weigh little, so a run of "the ... of the" never passes for a match.
+ */
+import { editDistance, isStopWord, words, type Word } from '../text/words';
+
+export interface PhraseMatch {
+  /** Character range of the matched words inside the text. */
+  start: number;
+  end: number;
+  match: 'exact' | 'fuzzy';
+  /** 0..1: share of the phrase's weight that was found. */
+  score: number;
+  /** Character ranges of each matched word, for highlighting. */
+  highlights: Array<[number, number]>;
+}
+
+/** Below this share of matched weight a fuzzy alignment is not a match. */
+export const FUZZY_THRESHOLD = 0.78;
+
+const STOP_WEIGHT = 0.25;
+const GAP = 0.45; // cost of skipping a word of the text inside the match
+
+/** Finds `phrase` in `text`: exact word sequence, else the best tolerant alignment, else null. */
+export function findPhrase(text: string, phrase: string, textWords: Word[] = words(text)): PhraseMatch | null {
+  const query = words(phrase);
+  if (query.length === 0 || textWords.length === 0) return null;
+  const exact = findExact(textWords, query);
+  if (exact >= 0) {
+    const span = textWords.slice(exact, exact + query.length);
+    return {
+      start: span[0]!.start,
+      end: span[span.length - 1]!.end,
+      match: 'exact',
+      score: 1,
+      highlights: span.map((w) => [w.start, w.end]),
+    };
+  }
+  return alignFuzzy(textWords, query);
+}
+
+function findExact(text: Word[], query: Word[]): number {
+  outer: for (let i = 0; i + query.length <= text.length; i++) {
+    for (let j = 0; j < query.length; j++) if (text[i + j]!.norm !== query[j]!.norm) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+/** How alike two normalised words are: 1 equal, 0.85 a typo away, 0.6 same stem, else 0. */
+export function wordSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const shorter = Math.min(a.length, b.length);
+  if (shorter >= 4) {
+    const limit = shorter >= 8 ? 2 : 1;
+    if (editDistance(a, b, limit) <= limit) return 0.85;
+  }
+  if (shorter >= 5 && stem(a) === stem(b)) return 0.6;
+  return 0;
+}
+
+function stem(w: string): string {
+  return w.replace(/(?:ations?|ings?|ed|es|s|ly|ise|ize|isation|ization)$/, '');
+}
+
+/**
+ * Local alignment (Smith–Waterman style) of the query words against the text words. Matching a
+ * query word earns its weight times the similarity; skipping a query word earns nothing; skipping
+ * a text word inside the match costs GAP. The best-scoring alignment is normalised by the total
+ * query weight.
+ */
+function alignFuzzy(text: Word[], query: Word[]): PhraseMatch | null {
+  const weights = query.map((w) => (isStopWord(w.norm) ? STOP_WEIGHT : 1));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const contentWords = weights.filter((w) => w === 1).length;
+  const n = query.length;
+  const m = text.length;
+  // score[i][j]: best alignment of query[0..i) ending with text[0..j); back pointers for spans.
+  const score: Float64Array[] = [];
+  const from: Int8Array[] = [];
+  const startAt: Int32Array[] = [];
+  for (let i = 0; i <= n; i++) {
+    score.push(new Float64Array(m + 1));
+    from.push(new Int8Array(m + 1));
+    startAt.push(new Int32Array(m + 1).fill(-1));
+  }
+  let best = 0;
+  let bestJ = -1;
+  for (let j = 0; j <= m; j++) startAt[0]![j] = j;
+  for (let i = 1; i <= n; i++) {
+    const qw = query[i - 1]!;
+    const weight = weights[i - 1]!;
+    score[i]![0] = score[i - 1]![0]!;
+    startAt[i]![0] = 0;
+    for (let j = 1; j <= m; j++) {
+      const sim = wordSimilarity(qw.norm, text[j - 1]!.norm);
+      let v = score[i - 1]![j]!; // query word missing from text
+      let f = 1;
+      let s = startAt[i - 1]![j]!;
+      if (sim > 0) {
+        const diag = score[i - 1]![j - 1]! + weight * sim;
+        if (diag >= v) {
+          v = diag;
+          f = 2;
+          s = startAt[i - 1]![j - 1]! >= 0 ? startAt[i - 1]![j - 1]! : j - 1;
+        }
+      }
+      // A substituted word ("basically" for "fundamentally") earns nothing but breaks nothing.
+      if (score[i - 1]![j - 1]! > v && startAt[i - 1]![j - 1]! >= 0 && i > 1) {
+        v = score[i - 1]![j - 1]!;
+        f = 4;
+        s = startAt[i - 1]![j - 1]!;
+      }
+      const gap = score[i]![j - 1]! - GAP;
+      if (gap > v && startAt[i]![j - 1]! >= 0) {
+        v = gap;
+        f = 3;
+        s = startAt[i]![j - 1]!;
+      }
+      score[i]![j] = v;
+      from[i]![j] = f;
+      startAt[i]![j] = s;
+    }
+  }
+  for (let j = 1; j <= m; j++) {
+    if (score[n]![j]! > best) {
+      best = score[n]![j]!;
+      bestJ = j;
+    }
+  }
+  if (bestJ < 0) return null;
+  const ratio = best / total;
+  // Walk back to collect matched words.
+  const matched: Word[] = [];
+  let matchedContent = 0;
+  for (let i = n, j = bestJ; i > 0 && j > 0; ) {
+    const f = from[i]![j]!;
+    if (f === 2) {
+      matched.push(text[j - 1]!);
+      if (weights[i - 1] === 1) matchedContent++;
+      i--;
+      j--;
+    } else if (f === 3) j--;
+    else if (f === 4) {
+      i--;
+      j--;
+    } else i--;
+  }
+  matched.reverse();
+  if (matched.length === 0) return null;
+  // A phrase with content words must have most of them present, whatever the stop words say.
+  if (contentWords > 0 && matchedContent / contentWords < 0.75) return null;
+  if (ratio < FUZZY_THRESHOLD) return null;
+  return {
+    start: matched[0]!.start,
+    end: matched[matched.length - 1]!.end,
+    match: 'fuzzy',
+    score: Math.min(ratio, 0.99),
+    highlights: matched.map((w) => [w.start, w.end]),
+  };
+}

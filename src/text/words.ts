@@ -1,0 +1,88 @@
+/**
+ * Word-level text handling shared by indexing, phrase matching and highlighting. Every word keeps
+ * its character offsets so matches can be mapped back to the verbatim text.
+ */
+
+export interface Word {
+  /** Normalised form: lower case, no diacritics, straight apostrophes. */
+  norm: string;
+  start: number;
+  end: number;
+}
+
+// Letters/digits, allowing inner apostrophes and hyphens ("Moon Jae-in", "end-of-war", "don't").
+const WORD = /[\p{L}\p{N}]+(?:['’\-‐][\p{L}\p{N}]+)*/gu;
+
+/** Lower-cases, strips diacritics and unifies apostrophes and hyphens. */
+export function normalizeWord(word: string): string {
+  return word
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/’/g, "'")
+    .replace(/‐/g, '-');
+}
+
+/** Splits text into words with offsets. Hyphenated compounds stay one word. */
+export function words(text: string): Word[] {
+  const out: Word[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const start = m.index;
+    out.push({ norm: normalizeWord(m[0]), start, end: start + m[0].length });
+  }
+  return out;
+}
+
+/**
+ * Function words that never decide a match on their own. Kept short on purpose: words such as
+ * "war", "end" or "peace" carry meaning and must stay searchable.
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  `a an and are as at be been being but by can could did do does for from had has have he her hers
+  him his how i if in into is it its it's me my of on or our she so than that the their them then
+  there these they this those to us was we were what when where which while who whom why will with
+  would you your`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Whether a normalised word is a stop word ("us" the pronoun; "US" the country is handled elsewhere). */
+export function isStopWord(norm: string): boolean {
+  return STOP_WORDS.has(norm);
+}
+
+/** Terms for the search index: words split at hyphens too, possessive 's dropped. */
+export function indexTerms(text: string): string[] {
+  const out: string[] = [];
+  for (const w of words(text)) {
+    const base = w.norm.replace(/'s$/, '');
+    out.push(base);
+    if (base.includes('-')) for (const part of base.split('-')) if (part) out.push(part);
+  }
+  return out;
+}
+
+/** Damerau–Levenshtein distance (optimal string alignment), stopping early above `max`. */
+export function editDistance(a: string, b: string, max = 2): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  let prev2 = new Array<number>(cols).fill(0);
+  let prev = Array.from({ length: cols }, (_, j) => j);
+  for (let i = 1; i < rows; i++) {
+    const cur = new Array<number>(cols).fill(0);
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[cols - 1]!;
+}

@@ -1,0 +1,28 @@
+/**
+ * One command line in, one Answer (or a user-facing error) out. Shared by the console and JSON
+ * modes so they behave identically.
+ */
+import type { Answer } from '../core/answer';
+import type { AnyCommand, CommandContext } from '../core/command';
+import { UserInputError } from '../core/errors';
+import { runCommand } from '../core/run';
+import { parseCommandLine } from '../cli/parseLine';
+import type { Logger } from '../log';
+
+export type LineResult = { answer: Answer } | { error: string };
+
+export async function answerLine(
+  line: string,
+  commands: readonly AnyCommand[],
+  ctx: CommandContext,
+  logger?: Logger,
+): Promise<LineResult> {
+  try {
+    const { name, options } = parseCommandLine(line, commands);
+    return { answer: await runCommand(commands, name, options, ctx) };
+  } catch (err) {
+    if (err instanceof UserInputError) return { error: err.message };
+    logger?.error({ err }, 'command failed');
+    return { error: 'Something went wrong answering that; it has been logged.' };
+  }
+}

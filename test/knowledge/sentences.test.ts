@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../src/text/sentences';
+
+const texts = (t: string) => splitSentences(t).map((s) => s.text);
+
+describe('sentence splitting', () => {
+  it('does not split after abbreviations, titles or initials', () => {
+    expect(texts('Dr. J. R. Smith met Gov. Brown on Jan. 5 in Washington. They talked.')).toEqual([
+      'Dr. J. R. Smith met Gov. Brown on Jan. 5 in Washington.',
+      'They talked.',
+    ]);
+  });
+
+  it('ends a sentence after "U.S." only when a new sentence clearly starts', () => {
+    expect(texts('He moved to the U.S. in 1990. The U.S. Army agreed.')).toEqual(['He moved to the U.S. in 1990.', 'The U.S. Army agreed.']);
+    expect(texts('They flew to the U.S. The talks began.')).toEqual(['They flew to the U.S.', 'The talks began.']);
+  });
+
+  it('keeps a multi-sentence quote together with its attribution', () => {
+    expect(texts('“We tried. It failed,” she said. Then she left.')).toEqual(['“We tried. It failed,” she said.', 'Then she left.']);
+  });
+
+  it('does not split at a -- aside', () => {
+    expect(texts('Moon pushed for it -- something he has supported -- in an attempt to salvage talks. Next.')).toHaveLength(2);
+  });
+
+  it('keeps offsets that slice back to the sentence text', () => {
+    const t = 'One sentence here.  Another one? Yes!';
+    for (const s of splitSentences(t)) expect(t.slice(s.start, s.end)).toBe(s.text);
+  });
+});
