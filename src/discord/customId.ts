@@ -1,0 +1,100 @@
+/**
+ * Paging buttons carry the whole request in their `custom_id` (command, option values, page), so
+ * a press still works after a restart. Discord allows 100 characters; when the options don't fit,
+ * they are parked in a bounded in-memory table instead, and a press after a restart says the
+ * results expired rather than running a different (truncated) query.
+ */
+import { randomBytes } from 'node:crypto';
+import type { CommandDefinition } from '../core/command';
+
+/** Discord's limit on `custom_id`. */
+export const CUSTOM_ID_MAX = 100;
+
+export type OptionMap = Record<string, string | number | boolean | undefined>;
+
+/** What a paging button asks for. */
+export interface PageRequest {
+  command: string;
+  options: OptionMap;
+  page: number;
+}
+
+export type DecodedCustomId =
+  | { kind: 'page'; request: PageRequest }
+  | { kind: 'expired' }
+  | { kind: 'unknown' };
+
+const INLINE = 'p';
+const PARKED = 'k';
+const PARKED_MAX = 2000;
+
+/** Requests too long to inline, oldest first (a Map iterates in insertion order). */
+const parked = new Map<string, Omit<PageRequest, 'page'>>();
+
+function escapeValue(v: string): string {
+  return v.replace(/[%|]/g, (c) => (c === '%' ? '%25' : '%7C'));
+}
+
+function encodeValues(definition: CommandDefinition, options: OptionMap): string {
+  const values = definition.options.map((o) => {
+    const v = options[o.name];
+    if (v === undefined) return '';
+    if (o.type === 'boolean') return v ? '1' : '0';
+    return escapeValue(String(v));
+  });
+  while (values.length > 0 && values[values.length - 1] === '') values.pop();
+  return values.join('|');
+}
+
+function decodeValues(definition: CommandDefinition, encoded: string): OptionMap {
+  const parts = encoded === '' ? [] : encoded.split('|');
+  const options: OptionMap = {};
+  definition.options.forEach((o, i) => {
+    const raw = parts[i];
+    if (raw === undefined || raw === '') return;
+    const text = decodeURIComponent(raw);
+    if (o.type === 'boolean') options[o.name] = text === '1';
+    else if (o.type === 'integer') options[o.name] = Number.parseInt(text, 10);
+    else options[o.name] = text;
+  });
+  return options;
+}
+
+/** Builds the `custom_id` for a button that shows `page` of the answer to `command` + `options`. */
+export function encodePageId(definition: CommandDefinition, options: OptionMap, page: number): string {
+  const inline = `${INLINE}:${definition.name}:${page}:${encodeValues(definition, options)}`;
+  if (inline.length <= CUSTOM_ID_MAX) return inline;
+  // Same request → same key, so Prev and Next of one message share one entry.
+  const request = { command: definition.name, options };
+  const fingerprint = JSON.stringify(request);
+  let key = [...parked.entries()].find(([, r]) => JSON.stringify(r) === fingerprint)?.[0];
+  if (!key) {
+    key = randomBytes(9).toString('base64url');
+    parked.set(key, request);
+    if (parked.size > PARKED_MAX) parked.delete(parked.keys().next().value as string);
+  }
+  return `${PARKED}:${key}:${page}`;
+}
+
+/** Reads a `custom_id` made by `encodePageId`; `commands` resolves option order by name. */
+export function decodePageId(customId: string, findDefinition: (name: string) => CommandDefinition | undefined): DecodedCustomId {
+  const [tag, a, b, ...rest] = customId.split(':');
+  try {
+    if (tag === INLINE && a !== undefined && b !== undefined) {
+      const definition = findDefinition(a);
+      const page = Number.parseInt(b, 10);
+      if (!definition || !Number.isSafeInteger(page) || page < 0) return { kind: 'unknown' };
+      return { kind: 'page', request: { command: a, page, options: decodeValues(definition, rest.join(':')) } };
+    }
+    if (tag === PARKED && a !== undefined && b !== undefined) {
+      const request = parked.get(a);
+      const page = Number.parseInt(b, 10);
+      if (!request) return { kind: 'expired' };
+      if (!Number.isSafeInteger(page) || page < 0) return { kind: 'unknown' };
+      return { kind: 'page', request: { ...request, page } };
+    }
+  } catch {
+    // A malformed percent escape: someone crafted the id by hand.
+  }
+  return { kind: 'unknown' };
+}

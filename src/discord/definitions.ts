@@ -1,0 +1,86 @@
+/**
+ * Discord application-command JSON generated from the `commands/` modules, so a new command
+ * module shows up in Discord by being listed in `commands/index.ts` and re-running deploy.
+ */
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  InteractionContextType,
+  PermissionFlagsBits,
+  type APIApplicationCommandBasicOption,
+  type RESTPostAPIApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { AnyCommand, CommandDefinition, CommandOption } from '../core/command';
+
+/** Name of the option appended to every answering command: reply only the caller sees. */
+export const HIDE_OPTION = 'hide';
+/** Name of the message context-menu command (shown in the message's Apps menu). */
+export const WHO_SAID_MENU = 'Who said this?';
+/** The slash command the context menu runs, and the option it fills with the message text. */
+export const WHO_SAID_COMMAND = 'who-said';
+export const WHO_SAID_OPTION = 'phrase';
+
+function optionJson(option: CommandOption): APIApplicationCommandBasicOption {
+  const base = { name: option.name, description: option.description, required: option.required ?? false };
+  switch (option.type) {
+    case 'string':
+      return {
+        ...base,
+        type: ApplicationCommandOptionType.String,
+        max_length: option.maxLength,
+        ...(option.minLength !== undefined ? { min_length: option.minLength } : {}),
+        ...(option.autocomplete ? { autocomplete: true } : {}),
+      };
+    case 'integer':
+      return {
+        ...base,
+        type: ApplicationCommandOptionType.Integer,
+        ...(option.min !== undefined ? { min_value: option.min } : {}),
+        ...(option.max !== undefined ? { max_value: option.max } : {}),
+      };
+    case 'boolean':
+      return { ...base, type: ApplicationCommandOptionType.Boolean };
+  }
+}
+
+/** Where commands may be used: servers and DMs with the bot; admin commands only in servers. */
+function reach(definition: Pick<CommandDefinition, 'adminOnly'>) {
+  return {
+    integration_types: [ApplicationIntegrationType.GuildInstall],
+    contexts: definition.adminOnly ? [InteractionContextType.Guild] : [InteractionContextType.Guild, InteractionContextType.BotDM],
+  };
+}
+
+/** The Discord JSON for one slash command. */
+export function slashCommandJson(definition: CommandDefinition): RESTPostAPIApplicationCommandsJSONBody {
+  const options = definition.options.map(optionJson);
+  // Discord requires required options before optional ones; keep the module's order otherwise.
+  options.sort((a, b) => Number(b.required ?? false) - Number(a.required ?? false));
+  if (definition.answers && !definition.options.some((o) => o.name === HIDE_OPTION)) {
+    options.push({
+      type: ApplicationCommandOptionType.Boolean,
+      name: HIDE_OPTION,
+      description: 'Only you see the answer',
+      required: false,
+    });
+  }
+  return {
+    type: ApplicationCommandType.ChatInput,
+    name: definition.name,
+    description: definition.description,
+    options,
+    ...(definition.adminOnly ? { default_member_permissions: PermissionFlagsBits.ManageGuild.toString() } : {}),
+    ...reach(definition),
+  };
+}
+
+/** The message context-menu command that runs `/who-said` on a message's text. */
+export function whoSaidMenuJson(): RESTPostAPIApplicationCommandsJSONBody {
+  return { type: ApplicationCommandType.Message, name: WHO_SAID_MENU, ...reach({}) };
+}
+
+/** Everything to register: one slash command per module plus the "Who said this?" menu. */
+export function buildCommandDefinitions(commands: readonly AnyCommand[]): RESTPostAPIApplicationCommandsJSONBody[] {
+  return [...commands.map((c) => slashCommandJson(c.definition)), whoSaidMenuJson()];
+}

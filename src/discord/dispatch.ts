@@ -1,0 +1,125 @@
+/**
+ * Delivering an answer within Discord's 3-second window: send it at once when ready, otherwise
+ * defer (after `deferAfterMs`) and edit the original response when the answer arrives. Shared
+ * by both transports, which only supply a `Responder`. Logs one line per interaction (kind,
+ * command, latency, outcome), never message contents or tokens. Never rejects.
+ */
+import { InteractionResponseType, MessageFlags, type APIInteractionResponse } from 'discord.js';
+import type { Logger } from '../log';
+import type { InteractionInput } from './input';
+import type { InteractionCore } from './interactions';
+import { messageOf, safeMessage, type SafeMessage } from './respond';
+
+/** How a transport talks back to Discord for one interaction. */
+export interface Responder {
+  /** The initial response (HTTP body, or POST .../callback). */
+  callback(response: APIInteractionResponse): Promise<void>;
+  /** PATCH webhooks/{app}/{token}/messages/@original. */
+  editOriginal(message: SafeMessage): Promise<void>;
+  /** DELETE webhooks/{app}/{token}/messages/@original. */
+  deleteOriginal(): Promise<void>;
+  /** POST webhooks/{app}/{token}: a follow-up message. */
+  followUp(message: SafeMessage): Promise<void>;
+}
+
+export interface DispatchOptions {
+  logger: Logger;
+  /** Defer when the answer is not ready after this long (Discord allows 3 s in total). */
+  deferAfterMs?: number;
+}
+
+/** Default: well under Discord's 3 s, leaving room for network latency. */
+export const DEFER_AFTER_MS = 800;
+
+/** Resolves after `ms` unless cancelled; cancelling clears the timer so no handle is left open. */
+function delay(ms: number): { promise: Promise<'timeout'>; cancel(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  const promise = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), ms);
+  });
+  return { promise, cancel: () => clearTimeout(timer) };
+}
+
+/** Answers one interaction through `responder`. Never rejects. */
+export async function dispatchInteraction(
+  input: InteractionInput,
+  core: InteractionCore,
+  responder: Responder,
+  options: DispatchOptions,
+): Promise<void> {
+  const started = performance.now();
+  const deferral = core.deferralFor(input);
+  const work = core.answer(input);
+  let deferred = false;
+  let outcome: string = 'error';
+  try {
+    let result = deferral ? undefined : await work;
+    if (deferral) {
+      const timer = delay(options.deferAfterMs ?? DEFER_AFTER_MS);
+      const first = await Promise.race([work, timer.promise]);
+      timer.cancel();
+      if (first === 'timeout') {
+        deferred = true;
+        await responder.callback(deferral);
+      } else {
+        result = first;
+      }
+    }
+    if (!deferred) {
+      result ??= await work;
+      outcome = result.outcome;
+      await responder.callback(result.response);
+    } else {
+      const late = await work;
+      outcome = late.outcome;
+      await finishDeferred(deferral!, late.response, late.outcome === 'ok', responder);
+    }
+  } catch (err) {
+    outcome = 'send_failed';
+    options.logger.warn({ err: errorSummary(err), command: core.label(input) }, 'could not deliver interaction response');
+  }
+  options.logger.info(
+    { interaction: input.kind, command: core.label(input), ms: Math.round(performance.now() - started), outcome, deferred },
+    'interaction',
+  );
+}
+
+/** After a deferral: edit the placeholder, or swap a public placeholder for a private error. */
+async function finishDeferred(
+  deferral: APIInteractionResponse,
+  response: APIInteractionResponse,
+  ok: boolean,
+  responder: Responder,
+): Promise<void> {
+  const message = messageOf(response) ?? safeMessage({ content: 'Sorry, something went wrong.' });
+  const deferredEphemeral =
+    deferral.type === InteractionResponseType.DeferredChannelMessageWithSource && ((deferral.data?.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
+  if (ok) {
+    // Flags cannot change on edit; the deferral already fixed ephemeral or not.
+    const { flags: _flags, ...rest } = message;
+    await responder.editOriginal(rest);
+    return;
+  }
+  if (deferral.type === InteractionResponseType.DeferredChannelMessageWithSource && !deferredEphemeral) {
+    // Errors are private: drop the public "thinking…" placeholder and tell only the caller.
+    await responder.deleteOriginal();
+    await responder.followUp(safeMessage({ ...message, flags: MessageFlags.Ephemeral }));
+    return;
+  }
+  if (deferral.type === InteractionResponseType.DeferredMessageUpdate) {
+    // Keep the paged message as it was; the error goes to the presser only.
+    await responder.followUp(safeMessage({ ...message, flags: MessageFlags.Ephemeral }));
+    return;
+  }
+  const { flags: _flags, ...rest } = message;
+  await responder.editOriginal(rest);
+}
+
+/** Error details fit for a log line: never request bodies (they contain interaction tokens). */
+function errorSummary(err: unknown): Record<string, unknown> {
+  if (err && typeof err === 'object') {
+    const e = err as { name?: unknown; message?: unknown; status?: unknown; code?: unknown; method?: unknown };
+    return { name: e.name, message: e.message, status: e.status, code: e.code, method: e.method };
+  }
+  return { message: String(err) };
+}

@@ -1,0 +1,223 @@
+/**
+ * What the bot answers to an interaction, independent of transport: option checks, admin and
+ * rate-limit rules, running the command handler, rendering, paging, autocomplete and the
+ * "Who said this?" menu. Input is an `InteractionInput`, output is Discord response JSON.
+ * Nothing here throws: every failure becomes a short ephemeral message plus a log entry.
+ */
+import type { APIApplicationCommandOptionChoice, APIInteractionResponse } from 'discord.js';
+import { AnswerSchema, type Answer } from '../core/answer';
+import type { AnyCommand, CommandDefinition, CommandOption } from '../core/command';
+import type { KnowledgeBase } from '../knowledge/knowledgeBase';
+import type { Logger } from '../log';
+import { renderAnswer } from '../render/discord';
+import { decodePageId, encodePageId, type OptionMap } from './customId';
+import { HIDE_OPTION, WHO_SAID_COMMAND, WHO_SAID_MENU, WHO_SAID_OPTION } from './definitions';
+import type { InteractionInput } from './input';
+import { truncate } from './markdown';
+import { createRateLimiter } from './rateLimit';
+import { autocompleteResponse, deferResponse, ephemeralText, pongResponse, replyResponse, updateResponse } from './respond';
+
+/** What the shared logic needs from the process. */
+export interface InteractionDeps {
+  getKnowledgeBase: () => KnowledgeBase;
+  commands: readonly AnyCommand[];
+  logger: Logger;
+  reload?: () => Promise<string>;
+  rateLimitPerMinute: number;
+}
+
+/** How an interaction ended, for the log line and tests. */
+export type Outcome = 'ok' | 'bad_input' | 'error' | 'rate_limited' | 'forbidden' | 'unknown' | 'expired' | 'unavailable';
+
+export interface InteractionResult {
+  response: APIInteractionResponse;
+  outcome: Outcome;
+}
+
+export interface InteractionCore {
+  /** The deferral to send if the answer is slow; undefined when the interaction cannot be deferred. */
+  deferralFor(input: InteractionInput): APIInteractionResponse | undefined;
+  /** The full answer. Never rejects. */
+  answer(input: InteractionInput): Promise<InteractionResult>;
+  /** A short label for logs: command name, menu or "button". */
+  label(input: InteractionInput): string;
+}
+
+const AUTOCOMPLETE_MAX = 25;
+const CHOICE_MAX = 100;
+
+function fail(outcome: Outcome, message: string): InteractionResult {
+  return { outcome, response: ephemeralText(message) };
+}
+
+/** Checks one option value against its definition; returns a user-facing problem or undefined. */
+function checkOption(option: CommandOption, value: unknown): string | undefined {
+  if (value === undefined || value === null || value === '') {
+    return option.required ? `\`${option.name}\` is required.` : undefined;
+  }
+  switch (option.type) {
+    case 'string': {
+      if (typeof value !== 'string') return `\`${option.name}\` must be text.`;
+      if (value.length > option.maxLength) return `\`${option.name}\` is too long (at most ${option.maxLength} characters).`;
+      if (option.minLength !== undefined && value.trim().length < option.minLength) {
+        return `\`${option.name}\` is too short (at least ${option.minLength} characters).`;
+      }
+      return undefined;
+    }
+    case 'integer':
+      if (typeof value !== 'number' || !Number.isInteger(value)) return `\`${option.name}\` must be a whole number.`;
+      if (option.min !== undefined && value < option.min) return `\`${option.name}\` must be at least ${option.min}.`;
+      if (option.max !== undefined && value > option.max) return `\`${option.name}\` must be at most ${option.max}.`;
+      return undefined;
+    case 'boolean':
+      return typeof value === 'boolean' ? undefined : `\`${option.name}\` must be true or false.`;
+  }
+}
+
+/** Keeps only the options the command declares (drops `hide`), validated. */
+function handlerOptions(definition: CommandDefinition, raw: OptionMap): { options: OptionMap } | { problem: string } {
+  const options: OptionMap = {};
+  for (const option of definition.options) {
+    const value = raw[option.name];
+    const problem = checkOption(option, value);
+    if (problem) return { problem };
+    if (value !== undefined && value !== '') options[option.name] = value;
+  }
+  return { options };
+}
+
+/** Builds the shared interaction logic for one process. */
+export function createInteractionCore(deps: InteractionDeps): InteractionCore {
+  const limiter = createRateLimiter(deps.rateLimitPerMinute);
+  const find = (name: string) => deps.commands.find((c) => c.definition.name === name);
+  const findDefinition = (name: string) => find(name)?.definition;
+
+  function label(input: InteractionInput): string {
+    switch (input.kind) {
+      case 'command':
+      case 'autocomplete':
+      case 'message-menu':
+        return input.command;
+      case 'button':
+        return 'button';
+      default:
+        return input.kind;
+    }
+  }
+
+  function isHidden(input: InteractionInput): boolean {
+    if (input.kind === 'message-menu') return true;
+    return input.kind === 'command' && input.options[HIDE_OPTION] === true && !findDefinition(input.command)?.options.some((o) => o.name === HIDE_OPTION);
+  }
+
+  /** Runs a command and renders `page`; shared by slash commands, buttons and the menu. */
+  async function run(
+    command: AnyCommand,
+    rawOptions: OptionMap,
+    page: number,
+    isAdmin: boolean,
+  ): Promise<{ ok: true; message: ReturnType<typeof renderAnswer> } | { ok: false; result: InteractionResult }> {
+    const { definition } = command;
+    if (definition.adminOnly && !isAdmin) {
+      // default_member_permissions can be relaxed per server; admin commands stay admin-only here.
+      return { ok: false, result: fail('forbidden', `Only server managers can use \`/${definition.name}\`.`) };
+    }
+    const checked = handlerOptions(definition, rawOptions);
+    if ('problem' in checked) return { ok: false, result: fail('bad_input', checked.problem) };
+    let answer: Answer;
+    const kb = deps.getKnowledgeBase();
+    try {
+      const produced = await command.handle(checked.options, { kb, isAdmin, ...(deps.reload ? { reload: deps.reload } : {}) });
+      const parsed = AnswerSchema.safeParse(produced);
+      if (!parsed.success) throw new Error(`/${definition.name} returned an invalid Answer: ${parsed.error.message}`);
+      answer = parsed.data;
+    } catch (err) {
+      deps.logger.error({ err, command: definition.name }, 'command handler failed');
+      return { ok: false, result: fail('error', `Sorry, \`/${definition.name}\` failed. The error has been logged.`) };
+    }
+    const message = renderAnswer(answer, {
+      articles: kb.articles,
+      page,
+      pageId: (p) => encodePageId(definition, checked.options, p),
+    });
+    return { ok: true, message };
+  }
+
+  function limited(userId: string): InteractionResult | undefined {
+    const waitMs = limiter.take(userId);
+    if (waitMs === 0) return undefined;
+    return fail('rate_limited', `You're going a bit fast. Try again in ${Math.ceil(waitMs / 1000)} s.`);
+  }
+
+  function autocomplete(input: Extract<InteractionInput, { kind: 'autocomplete' }>): InteractionResult {
+    const option = findDefinition(input.command)?.options.find((o) => o.name === input.focused.name);
+    if (!option || option.type !== 'string' || !option.autocomplete) return { outcome: 'unknown', response: autocompleteResponse([]) };
+    const choices: APIApplicationCommandOptionChoice[] = [];
+    for (const c of deps.getKnowledgeBase().suggest(option.autocomplete, input.focused.value.slice(0, option.maxLength))) {
+      // A value is what the handler receives; cutting it would change the query, so skip it instead.
+      if (!c.value || c.value.length > CHOICE_MAX || c.value.length > option.maxLength) continue;
+      choices.push({ name: truncate(c.name || c.value, CHOICE_MAX), value: c.value });
+      if (choices.length === AUTOCOMPLETE_MAX) break;
+    }
+    return { outcome: 'ok', response: autocompleteResponse(choices) };
+  }
+
+  async function answer(input: InteractionInput): Promise<InteractionResult> {
+    try {
+      switch (input.kind) {
+        case 'ping':
+          return { outcome: 'ok', response: pongResponse() };
+        case 'autocomplete':
+          // Autocomplete fires per keystroke and is cheap, so it is not rate limited.
+          return autocomplete(input);
+        case 'command': {
+          const command = find(input.command);
+          if (!command) return fail('unknown', `\`/${input.command}\` is not available right now. Try again in a minute.`);
+          const limit = limited(input.userId);
+          if (limit) return limit;
+          const ran = await run(command, input.options, 0, input.isAdmin);
+          return ran.ok ? { outcome: 'ok', response: replyResponse(ran.message, isHidden(input)) } : ran.result;
+        }
+        case 'message-menu': {
+          if (input.command !== WHO_SAID_MENU) return fail('unknown', 'This menu command is not available.');
+          const command = find(WHO_SAID_COMMAND);
+          const phraseOption = command?.definition.options.find((o) => o.name === WHO_SAID_OPTION);
+          if (!command || phraseOption?.type !== 'string') {
+            return fail('unavailable', '"Who said this?" is not available yet.');
+          }
+          const limit = limited(input.userId);
+          if (limit) return limit;
+          const text = input.targetText.replace(/\s+/g, ' ').trim();
+          if (!text) return fail('bad_input', 'That message has no text to look up.');
+          // Keep whole words within the option's limit; no ellipsis, it would become part of the phrase.
+          const phrase = truncate(text, phraseOption.maxLength + 1).replace(/…$/, '').slice(0, phraseOption.maxLength);
+          const ran = await run(command, { [WHO_SAID_OPTION]: phrase }, 0, input.isAdmin);
+          return ran.ok ? { outcome: 'ok', response: replyResponse(ran.message, true) } : ran.result;
+        }
+        case 'button': {
+          const decoded = decodePageId(input.customId, findDefinition);
+          if (decoded.kind === 'expired') return fail('expired', 'These results have expired. Run the command again.');
+          const command = decoded.kind === 'page' ? find(decoded.request.command) : undefined;
+          if (decoded.kind !== 'page' || !command) return fail('unknown', 'This button no longer works. Run the command again.');
+          const limit = limited(input.userId);
+          if (limit) return limit;
+          const ran = await run(command, decoded.request.options, decoded.request.page, input.isAdmin);
+          return ran.ok ? { outcome: 'ok', response: updateResponse(ran.message) } : ran.result;
+        }
+        case 'unsupported':
+          return fail('unknown', 'This kind of interaction is not supported.');
+      }
+    } catch (err) {
+      deps.logger.error({ err, interaction: label(input) }, 'interaction failed');
+      return fail('error', 'Sorry, something went wrong. The error has been logged.');
+    }
+  }
+
+  function deferralFor(input: InteractionInput): APIInteractionResponse | undefined {
+    if (input.kind === 'command' || input.kind === 'message-menu') return deferResponse('reply', isHidden(input));
+    if (input.kind === 'button') return deferResponse('update', false);
+    return undefined;
+  }
+
+  return { answer, deferralFor, label };
+}

@@ -1,0 +1,54 @@
+/**
+ * Making untrusted text (article text, user input) inert in Discord markdown, and cutting text to
+ * Discord's limits without breaking words or escapes.
+ */
+
+/**
+ * Escapes everything Discord markdown would interpret: emphasis, strike, spoilers, code, quotes,
+ * headings, lists, masked links, and neutralises mentions (`@everyone`, `@here`, `<@123>`,
+ * `<#1>`, `<@&1>`) so they render as plain text. `allowed_mentions` stops the ping; this stops
+ * the pill and the visual noise.
+ */
+export function escapeMarkdown(text: string): string {
+  return (
+    text
+      // One pass over the characters, so the backslashes we add are never escaped again.
+      .replace(/[\\*_~`|>[\]()<]/g, (c) => `\\${c}`)
+      // Headings and list bullets only mean something at the start of a line.
+      .replace(/^(\s*)([#-])/gm, '$1\\$2')
+      // A zero-width space breaks the keyword; Discord shows "@everyone" but cannot parse it.
+      .replace(/@(everyone|here)/gi, '@\u200b$1')
+  );
+}
+
+/**
+ * Cuts `text` to at most `max` characters, at a word boundary when one is reasonably close,
+ * ending with an ellipsis. Text that fits is returned unchanged.
+ */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max <= 1) return '…'.slice(0, max);
+  const room = max - 1;
+  let cut = text.slice(0, room);
+  const space = cut.search(/\s\S*$/);
+  // Only back up to a space if that keeps most of the text; a single long word is cut mid-word.
+  if (space > room * 0.6) cut = cut.slice(0, space);
+  // Never leave a dangling escape backslash or half a surrogate pair.
+  cut = cut.replace(/\\+$/, (m) => (m.length % 2 === 0 ? m : m.slice(1)));
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return `${cut.trimEnd()}…`;
+}
+
+/**
+ * Escapes `raw` and fits the escaped result into `max` characters: truncates the raw text first
+ * (so no escape is cut in half), shrinking until the escaped form fits.
+ */
+export function escapeAndFit(raw: string, max: number, render: (s: string) => string = escapeMarkdown): string {
+  let limit = Math.min(raw.length, max);
+  for (;;) {
+    const out = render(truncate(raw, limit));
+    if (out.length <= max || limit <= 1) return out.length <= max ? out : out.slice(0, max);
+    // Escaping at most doubles the length; shrink proportionally and retry.
+    limit = Math.max(1, Math.min(limit - 1, Math.floor((limit * max) / out.length)));
+  }
+}

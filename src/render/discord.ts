@@ -1,0 +1,267 @@
+/**
+ * Answer → Discord message. One embed per excerpt (quote with the matched words in bold, who
+ * said it, kind, match, article, paragraph; publisher and date in the footer), pages of a few
+ * excerpts with Prev/Next buttons, "Open article" link buttons, people and articles as fields.
+ * All untrusted text is escaped, everything is cut to Discord's limits, and the result always
+ * carries `allowed_mentions: { parse: [] }` (via `safeMessage`).
+ */
+import { ButtonStyle, ComponentType, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord.js';
+import type { Answer, Excerpt } from '../core/answer';
+import type { ArticleMeta } from '../core/article';
+import { escapeAndFit, escapeMarkdown, truncate } from '../discord/markdown';
+import { safeMessage, type MessageData, type SafeMessage } from '../discord/respond';
+
+export const EXCERPTS_PER_PAGE = 3;
+export const LIST_ITEMS_PER_PAGE = 10;
+
+/** Discord's documented limits (characters). */
+export const LIMITS = {
+  content: 2000,
+  embeds: 10,
+  embedTitle: 256,
+  embedDescription: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  embedTotal: 6000,
+  buttonLabel: 80,
+  buttonsPerRow: 5,
+  url: 512,
+} as const;
+
+/** Leave headroom under 6000 so rounding in our estimate never matters. */
+const EMBED_BUDGET = 5800;
+const QUOTE_START_MAX = 1400;
+
+const KIND_LABEL: Record<Excerpt['kind'], string> = { direct: 'quote', indirect: 'paraphrase', narration: 'narration' };
+const MATCH_LABEL: Record<NonNullable<Excerpt['match']>, string> = {
+  exact: 'exact',
+  fuzzy: 'fuzzy (similar words)',
+  related: 'related: closest passage, not a match',
+};
+const MATCH_COLOR: Record<NonNullable<Excerpt['match']>, number> = { exact: 0x2e8b57, fuzzy: 0xdaa520, related: 0x808080 };
+
+export interface RenderOptions {
+  /** Article metadata for publisher/date/URL (e.g. `kb.articles`). */
+  articles?: readonly ArticleMeta[];
+  /** 0-based page to show; clamped to the pages that exist. */
+  page?: number;
+  /** `custom_id` for a button showing `page`; without it no paging buttons are drawn. */
+  pageId?: (page: number) => string;
+}
+
+/** Only http(s) URLs short enough for Discord become links; anything else is dropped. */
+function safeUrl(url: string | undefined): string | undefined {
+  if (!url || url.length > LIMITS.url) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Sorted, merged, in-bounds highlight ranges. */
+function normaliseRanges(ranges: Excerpt['highlights'], length: number): Array<[number, number]> {
+  const sorted = (ranges ?? [])
+    .map(([s, e]): [number, number] => [Math.max(0, s), Math.min(length, e)])
+    .filter(([s, e]) => e > s)
+    .sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const r of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged;
+}
+
+/** Escaped text with the highlighted ranges in bold, as a block quote. */
+function quoteWithHighlights(ranges: Array<[number, number]>) {
+  return (text: string): string => {
+    let out = '';
+    let at = 0;
+    for (const [s, e] of ranges) {
+      if (s >= text.length) break;
+      const end = Math.min(e, text.length);
+      out += escapeMarkdown(text.slice(at, s));
+      const bold = text.slice(at > s ? at : s, end);
+      // "** word**" does not render as bold; keep surrounding spaces outside the markers.
+      const lead = /^\s*/.exec(bold)?.[0] ?? '';
+      const core = bold.trim();
+      const trail = core ? bold.slice(lead.length + core.length) : '';
+      out += core ? `${lead}**${escapeMarkdown(core)}**${trail}` : bold;
+      at = end;
+    }
+    out += escapeMarkdown(text.slice(at));
+    return `> ${out.replace(/\n/g, '\n> ')}`;
+  };
+}
+
+function footerFor(meta: ArticleMeta | undefined): string | undefined {
+  const parts = [meta?.publisher, meta?.published].filter((p): p is string => Boolean(p));
+  return parts.length ? truncate(parts.join(' · '), LIMITS.footer) : undefined;
+}
+
+function excerptEmbed(excerpt: Excerpt, meta: ArticleMeta | undefined, quoteMax: number): APIEmbed {
+  const attribution = `\n— ${escapeAndFit(excerpt.source || 'unattributed', 300)}`;
+  const related = excerpt.match === 'related' ? '*Closest passage, not a match:*\n' : '';
+  const quote = escapeAndFit(excerpt.text, quoteMax, quoteWithHighlights(normaliseRanges(excerpt.highlights, excerpt.text.length)));
+  const fields: APIEmbedField[] = [{ name: 'Kind', value: KIND_LABEL[excerpt.kind], inline: true }];
+  if (excerpt.match) fields.push({ name: 'Match', value: MATCH_LABEL[excerpt.match], inline: true });
+  fields.push({ name: 'Paragraph', value: `¶ ${excerpt.paragraph}`, inline: true });
+  const url = safeUrl(excerpt.article.url ?? meta?.url);
+  const footer = footerFor(meta);
+  return {
+    title: escapeAndFit(excerpt.article.title || meta?.title || excerpt.article.id, LIMITS.embedTitle),
+    ...(url ? { url } : {}),
+    description: `${related}${quote}${attribution}`,
+    fields,
+    ...(footer ? { footer: { text: footer } } : {}),
+    ...(excerpt.match ? { color: MATCH_COLOR[excerpt.match] } : {}),
+  };
+}
+
+function listEmbed(title: string, fields: APIEmbedField[]): APIEmbed {
+  return { title, fields: fields.slice(0, LIMITS.fields) };
+}
+
+function field(name: string, value: string): APIEmbedField {
+  return { name: escapeAndFit(name || '—', LIMITS.fieldName), value: value ? truncate(value, LIMITS.fieldValue) : '—' };
+}
+
+/** Characters Discord counts towards the 6000 total of one embed. */
+export function embedLength(embed: APIEmbed): number {
+  return (
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    (embed.footer?.text.length ?? 0) +
+    (embed.author?.name.length ?? 0) +
+    (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0)
+  );
+}
+
+function linkButtons(excerpts: Excerpt[], metaOf: (id: string) => ArticleMeta | undefined): APIButtonComponent[] {
+  const links = new Map<string, string>();
+  for (const e of excerpts) {
+    const url = safeUrl(e.article.url ?? metaOf(e.article.id)?.url);
+    if (url && !links.has(url)) links.set(url, e.article.title || e.article.id);
+  }
+  const many = links.size > 1;
+  return [...links]
+    .slice(0, LIMITS.buttonsPerRow)
+    .map(([url, title]) => ({
+      type: ComponentType.Button,
+      style: ButtonStyle.Link,
+      url,
+      // Button labels are plain text (no markdown), so only length matters.
+      label: many ? truncate(`Open: ${title}`, LIMITS.buttonLabel) : 'Open article',
+    }));
+}
+
+function pagingButtons(page: number, pages: number, pageId: (page: number) => string): APIButtonComponent[] {
+  // Disabled buttons still need distinct ids; they are never pressed.
+  return [
+    {
+      type: ComponentType.Button,
+      style: ButtonStyle.Secondary,
+      label: '◀ Prev',
+      custom_id: page > 0 ? pageId(page - 1) : 'x:prev',
+      disabled: page === 0,
+    },
+    {
+      type: ComponentType.Button,
+      style: ButtonStyle.Secondary,
+      label: `${page + 1}/${pages}`,
+      custom_id: 'x:count',
+      disabled: true,
+    },
+    {
+      type: ComponentType.Button,
+      style: ButtonStyle.Secondary,
+      label: 'Next ▶',
+      custom_id: page < pages - 1 ? pageId(page + 1) : 'x:next',
+      disabled: page >= pages - 1,
+    },
+  ];
+}
+
+/** Number of pages `answer` renders to. */
+export function pageCount(answer: Answer): number {
+  return Math.max(
+    1,
+    Math.ceil(answer.excerpts.length / EXCERPTS_PER_PAGE),
+    Math.ceil((answer.people?.length ?? 0) / LIST_ITEMS_PER_PAGE),
+    Math.ceil((answer.articles?.length ?? 0) / LIST_ITEMS_PER_PAGE),
+  );
+}
+
+/** Renders one page of `answer` as a Discord message body (mentions disabled). */
+export function renderAnswer(answer: Answer, options: RenderOptions = {}): SafeMessage {
+  const pages = pageCount(answer);
+  const page = Math.min(Math.max(0, Math.trunc(options.page ?? 0)), pages - 1);
+  const byId = new Map((options.articles ?? []).map((a) => [a.id, a]));
+  const metaOf = (id: string) => byId.get(id);
+
+  const excerpts = answer.excerpts.slice(page * EXCERPTS_PER_PAGE, (page + 1) * EXCERPTS_PER_PAGE);
+  const people = (answer.people ?? []).slice(page * LIST_ITEMS_PER_PAGE, (page + 1) * LIST_ITEMS_PER_PAGE);
+  const articles = (answer.articles ?? []).slice(page * LIST_ITEMS_PER_PAGE, (page + 1) * LIST_ITEMS_PER_PAGE);
+
+  const lists: APIEmbed[] = [];
+  if (people.length) {
+    lists.push(
+      listEmbed(
+        'People',
+        people.map((p) =>
+          field(p.name, escapeMarkdown([p.role, p.affiliation, `${p.quotes} ${p.quotes === 1 ? 'statement' : 'statements'}`].filter(Boolean).join(' · '))),
+        ),
+      ),
+    );
+  }
+  if (articles.length) {
+    lists.push(
+      listEmbed(
+        'Articles',
+        articles.map((a) => {
+          const url = safeUrl(a.url);
+          const line = escapeMarkdown([a.publisher, a.author, a.published, `${a.paragraphs} paragraphs`].filter(Boolean).join(' · '));
+          return field(a.title || a.id, url && !/[()\s]/.test(url) ? `${line}\n[Open article](${url})` : line);
+        }),
+      ),
+    );
+  }
+
+  // Shrink the quotes until all embeds fit the 6000-character total.
+  let quoteMax = QUOTE_START_MAX;
+  let embeds: APIEmbed[];
+  for (;;) {
+    embeds = [...excerpts.map((e) => excerptEmbed(e, metaOf(e.article.id), quoteMax)), ...lists];
+    const total = embeds.reduce((n, e) => n + embedLength(e), 0);
+    if (total <= EMBED_BUDGET || quoteMax <= 100) break;
+    quoteMax = Math.max(100, quoteMax - Math.ceil((total - EMBED_BUDGET) / Math.max(1, excerpts.length)) - 50);
+  }
+
+  const summary: string[] = [];
+  const counts: string[] = [];
+  if (answer.excerpts.length) counts.push(`${answer.excerpts.length} ${answer.excerpts.length === 1 ? 'excerpt' : 'excerpts'}`);
+  if (answer.people?.length) counts.push(`${answer.people.length} ${answer.people.length === 1 ? 'person' : 'people'}`);
+  if (answer.articles?.length) counts.push(`${answer.articles.length} ${answer.articles.length === 1 ? 'article' : 'articles'}`);
+  if (pages > 1) counts.push(`page ${page + 1}/${pages}`);
+  if (counts.length) summary.push(`**/${escapeMarkdown(answer.command)}** · ${counts.join(' · ')}`);
+  if (answer.notice) summary.push(escapeAndFit(answer.notice, 1500));
+  if (!counts.length && !answer.notice) summary.push('Nothing found.');
+
+  const components: MessageData['components'] = [];
+  if (pages > 1 && options.pageId) {
+    components.push({ type: ComponentType.ActionRow, components: pagingButtons(page, pages, options.pageId) });
+  }
+  const links = linkButtons(excerpts, metaOf);
+  if (links.length) components.push({ type: ComponentType.ActionRow, components: links });
+
+  return safeMessage({
+    content: truncate(summary.join('\n'), LIMITS.content),
+    embeds: embeds.slice(0, LIMITS.embeds),
+    components,
+  });
+}

@@ -1,0 +1,180 @@
+/**
+ * HTTP interactions mode: Discord POSTs each interaction to `/interactions`. The signature is
+ * checked over the raw bytes before anything is parsed; the answer is the HTTP response body,
+ * or a deferral followed by an edit of `@original` through REST when the answer is slow. Shares
+ * all interaction logic with the gateway.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { REST, type APIInteraction } from 'discord.js';
+import type { HttpConfig } from '../config';
+import type { AnyCommand } from '../core/command';
+import { dispatchInteraction } from '../discord/dispatch';
+import { fromRawInteraction } from '../discord/input';
+import { createInteractionCore } from '../discord/interactions';
+import { webhookResponder } from '../discord/restResponder';
+import { createVerifier } from '../discord/verify';
+import type { KnowledgeBase } from '../knowledge/knowledgeBase';
+import type { Logger } from '../log';
+
+/** Interactions are a few KiB; anything far bigger is not from Discord. */
+export const MAX_BODY_BYTES = 256 * 1024;
+const REQUEST_TIMEOUT_MS = 10_000;
+
+/** What HTTP mode needs. */
+export interface HttpDeps {
+  config: Pick<HttpConfig, 'publicKey' | 'rateLimitPerMinute'> & { discordApi?: string };
+  getKnowledgeBase: () => KnowledgeBase;
+  commands: AnyCommand[];
+  logger: Logger;
+  restApi?: string;
+  reload?: () => Promise<string>;
+  port: number;
+  host: string;
+  deferAfterMs?: number;
+}
+
+/** A running endpoint. */
+export interface HttpHandle {
+  port: number;
+  close(): Promise<void>;
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY_BYTES) return reject(new BodyTooLarge());
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        req.removeAllListeners('data');
+        reject(new BodyTooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, body: unknown, extraHeaders: Record<string, string> = {}): void {
+  if (res.headersSent) return;
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json',
+    'content-length': Buffer.byteLength(text),
+    ...extraHeaders,
+  });
+  res.end(text);
+}
+
+/** Starts the endpoint; resolves once it listens (port 0 → a free port, reported back). */
+export async function runHttp(deps: HttpDeps): Promise<HttpHandle> {
+  const { logger } = deps;
+  const verifySignature = createVerifier(deps.config.publicKey);
+  const api = deps.restApi ?? deps.config.discordApi;
+  const rest = new REST(api ? { api } : {});
+  const core = createInteractionCore({
+    getKnowledgeBase: deps.getKnowledgeBase,
+    commands: deps.commands,
+    logger,
+    rateLimitPerMinute: deps.config.rateLimitPerMinute,
+    ...(deps.reload ? { reload: deps.reload } : {}),
+  });
+
+  async function interactions(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let body: Buffer;
+    try {
+      body = await readBody(req);
+    } catch (err) {
+      if (err instanceof BodyTooLarge) {
+        // Stop reading and close the connection once the reply is out.
+        send(res, 413, 'payload too large', { connection: 'close' });
+        res.on('finish', () => req.destroy());
+        return;
+      }
+      throw err;
+    }
+    const header = (name: string) => {
+      const v = req.headers[name];
+      return Array.isArray(v) ? v[0] : v;
+    };
+    const failure = verifySignature(header('x-signature-ed25519'), header('x-signature-timestamp'), body);
+    if (failure) {
+      logger.info({ reason: failure }, 'rejected interaction request');
+      send(res, 401, 'invalid request signature');
+      return;
+    }
+    let raw: APIInteraction;
+    try {
+      raw = JSON.parse(body.toString('utf8')) as APIInteraction;
+      if (!raw || typeof raw !== 'object' || typeof raw.type !== 'number') throw new Error('not an interaction');
+    } catch {
+      send(res, 400, 'bad request');
+      return;
+    }
+    const input = fromRawInteraction(raw);
+    const later = input.kind === 'ping' ? undefined : webhookResponder(rest, input);
+    await dispatchInteraction(
+      input,
+      core,
+      {
+        async callback(response) {
+          send(res, 200, response);
+        },
+        editOriginal: (m) => later!.editOriginal(m),
+        deleteOriginal: () => later!.deleteOriginal(),
+        followUp: (m) => later!.followUp(m),
+      },
+      { logger, ...(deps.deferAfterMs ? { deferAfterMs: deps.deferAfterMs } : {}) },
+    );
+  }
+
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    const route =
+      path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')
+        ? Promise.resolve(send(res, 200, { ok: true }))
+        : path === '/interactions'
+          ? req.method === 'POST'
+            ? interactions(req, res)
+            : Promise.resolve(send(res, 405, 'method not allowed', { allow: 'POST' }))
+          : Promise.resolve(send(res, 404, 'not found'));
+    route.catch((err: unknown) => {
+      // The log gets the details; the client gets no stack trace.
+      logger.error({ err }, 'http request failed');
+      send(res, 500, 'internal error');
+    });
+  });
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
+  server.headersTimeout = REQUEST_TIMEOUT_MS;
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(deps.port, deps.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  server.on('error', (err) => logger.error({ err }, 'http server error'));
+  const port = (server.address() as AddressInfo).port;
+  logger.info({ host: deps.host, port }, 'http interactions endpoint listening');
+
+  return {
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
