@@ -46,6 +46,7 @@ export class KnowledgeBase {
   private readonly analyses = new Map<string, ArticleAnalysis>();
   private readonly byId = new Map<string, Article>();
   private readonly wordCache = new Map<number, Word[]>();
+  private readonly firstRecord = new Map<string, number>();
 
   constructor(parts: KnowledgeBaseParts) {
     this.articles = parts.articles;
@@ -53,6 +54,7 @@ export class KnowledgeBase {
     const paragraphs: ParagraphRecord[] = [];
     for (const article of parts.articles) {
       this.byId.set(article.id, article);
+      this.firstRecord.set(article.id, paragraphs.length);
       for (const paragraph of article.paragraphs) paragraphs.push({ id: paragraphs.length, article, paragraph });
     }
     this.paragraphs = paragraphs;
@@ -70,6 +72,21 @@ export class KnowledgeBase {
     const a = this.analyses.get(articleId);
     if (!a) throw new Error(`no analysis for article ${articleId}`);
     return a;
+  }
+
+  /** The paragraph record holding a body offset of an article (the last one starting at or before it). */
+  paragraphAt(articleId: string, bodyOffset: number): ParagraphRecord | undefined {
+    const first = this.firstRecord.get(articleId);
+    const article = this.byId.get(articleId);
+    if (first === undefined || !article) return undefined;
+    let lo = 0;
+    let hi = article.paragraphs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (article.paragraphs[mid]!.bodyStart <= bodyOffset) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.paragraphs[first + lo];
   }
 
   /** Words of a paragraph with offsets, computed on first use. */

@@ -1,0 +1,101 @@
+/**
+ * Person lookups: `/quotes` (everything one person said) and `/people` (who's who). Names typed by
+ * users are matched on full names, surnames and aliases, tolerating a typo; an ambiguous surname
+ * picks the most-quoted person and says who else it could mean.
+ */
+import type { Answer, Excerpt, Person } from '../core/answer';
+import type { Statement } from '../analysis/types';
+import type { KnowledgeBase } from '../knowledge/knowledgeBase';
+import { personKey, type PersonRecord } from '../knowledge/people';
+import { editDistance, normalizeWord } from '../text/words';
+import { excerptAt } from './excerpts';
+import { articleFilter } from './filters';
+
+/** People whose name or alias matches what the user typed, best first. */
+export function findPeople(kb: KnowledgeBase, typed: string): PersonRecord[] {
+  const q = personKey(typed).replace(/^(?:mr|mrs|ms|dr|president|sen|rep|gov)\.?\s+/, '');
+  if (!q) return [];
+  const scored: Array<{ p: PersonRecord; rank: number }> = [];
+  for (const p of kb.people) {
+    const names = [p.name, ...p.aliases].map(personKey);
+    const tokens = names.flatMap((n) => n.split(/\s+/));
+    let rank = 0;
+    if (names.includes(q)) rank = 4;
+    else if (tokens.includes(q) || names.some((n) => n.endsWith(` ${q}`) || n.startsWith(`${q} `))) rank = 3;
+    else if (names.some((n) => editDistance(n, q, 2) <= (q.length >= 8 ? 2 : 1))) rank = 2;
+    else if (q.length >= 4 && tokens.some((t) => t.length >= 4 && editDistance(t, q, 1) <= 1)) rank = 1;
+    if (rank > 0) scored.push({ p, rank });
+  }
+  return scored.sort((a, b) => b.rank - a.rank || b.p.quotes - a.p.quotes).filter((s, _, all) => s.rank === all[0]!.rank).map((s) => s.p);
+}
+
+export function quotesAnswer(kb: KnowledgeBase, typed: string): Answer {
+  const found = findPeople(kb, typed);
+  if (found.length === 0) {
+    const known = [...kb.people].sort((a, b) => b.quotes - a.quotes).slice(0, 8).map((p) => p.name);
+    return {
+      command: 'quotes',
+      excerpts: [],
+      notice: `Nobody called “${typed}” appears in the loaded articles.${known.length ? ` People who do: ${known.join(', ')}.` : ''}`,
+    };
+  }
+  const person = found[0]!;
+  const others = found.slice(1);
+  const excerpts = statementsOf(kb, person).map(({ articleId, statement }) => statementExcerpt(kb, articleId, statement));
+  const notes: string[] = [];
+  if (others.length > 0) {
+    notes.push(
+      `“${typed}” could mean ${[person, ...others].map((p) => `${p.name} (${p.quotes} statement${p.quotes === 1 ? '' : 's'})`).join(' or ')}. ` +
+        `Showing ${person.name}; for the other${others.length > 1 ? 's' : ''}, ask /quotes speaker:${others[0]!.name}.`,
+    );
+  }
+  if (excerpts.length === 0) notes.push(`${person.name} is mentioned in the loaded articles but not quoted.`);
+  return { command: 'quotes', excerpts, people: [toPerson(person)], ...(notes.length ? { notice: notes.join(' ') } : {}) };
+}
+
+/** A person's statements across articles, in article order then reading order. */
+export function statementsOf(kb: KnowledgeBase, person: PersonRecord): Array<{ articleId: string; statement: Statement }> {
+  const out: Array<{ articleId: string; statement: Statement }> = [];
+  for (const article of kb.articles) {
+    const ids = new Set(person.appearances.filter((a) => a.articleId === article.id).map((a) => a.speakerId));
+    if (ids.size === 0) continue;
+    for (const s of kb.analysis(article.id).statements) {
+      if (s.speakerId && ids.has(s.speakerId)) out.push({ articleId: article.id, statement: s });
+    }
+  }
+  return out;
+}
+
+/** The excerpt for one statement, shown whole (in the paragraph where it starts). */
+export function statementExcerpt(kb: KnowledgeBase, articleId: string, statement: Statement, score = 1): Excerpt {
+  const rec = kb.paragraphAt(articleId, statement.content.start)!;
+  const base = rec.paragraph.bodyStart;
+  const start = Math.max(0, statement.content.start - base);
+  const end = Math.min(rec.paragraph.text.length, statement.content.end - base);
+  return excerptAt(kb, rec, { start, end, score });
+}
+
+export function peopleAnswer(kb: KnowledgeBase, articleId?: string): Answer {
+  let people: PersonRecord[] = [...kb.people];
+  if (articleId) {
+    articleFilter(kb, articleId); // validates the id
+    const id = articleId.trim().toLowerCase();
+    people = people.filter((p) => p.appearances.some((a) => a.articleId === id));
+  }
+  people.sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name));
+  return {
+    command: 'people',
+    excerpts: [],
+    people: people.map(toPerson),
+    ...(people.length === 0 ? { notice: 'No people are quoted or described in the loaded articles.' } : {}),
+  };
+}
+
+function toPerson(p: PersonRecord): Person {
+  return { name: p.name, role: p.role ?? '', affiliation: p.affiliation ?? '', quotes: p.quotes };
+}
+
+/** Whether two typed names refer to the same normalised string (for tests and autocomplete). */
+export function sameName(a: string, b: string): boolean {
+  return normalizeWord(a) === normalizeWord(b);
+}

@@ -1,0 +1,73 @@
+/**
+ * `/who-said`: finds a phrase inside what people said and answers with the speaker, the whole
+ * quote and where it is. A phrase found in the reporter's own words is reported as narration.
+ * When nobody said anything close, the answer says so and offers the closest passages, clearly
+ * marked as `related` — a related passage is never presented as a match.
+ */
+import type { Answer, Excerpt } from '../core/answer';
+import { UserInputError } from '../core/errors';
+import type { KnowledgeBase } from '../knowledge/knowledgeBase';
+import { ParagraphIndex } from '../search/paragraphIndex';
+import { words } from '../text/words';
+import { excerptAt } from './excerpts';
+import { articleFilter } from './filters';
+import { locateKeywords, locatePhrase } from './locate';
+
+const MAX_MATCHES = 5;
+const MAX_RELATED = 3;
+
+export function whoSaidAnswer(kb: KnowledgeBase, phrase: string, articleId?: string): Answer {
+  if (ParagraphIndex.queryTerms(phrase).length === 0) {
+    throw new UserInputError('Give a few words that someone said, e.g. /who-said phrase:fundamentally aligned');
+  }
+  const filter = articleFilter(kb, articleId);
+  const candidates = kb.index.candidates(phrase, { want: 20, limit: 60, filter });
+  const matches: Excerpt[] = [];
+  const seen = new Set<string>();
+  for (const c of candidates) {
+    const rec = kb.paragraphs[c.id]!;
+    const loc = locatePhrase(rec.paragraph.text, kb.paragraphWords(c.id), phrase);
+    if (!loc) continue;
+    const excerpt = excerptAt(kb, rec, loc);
+    const key = `${excerpt.article.id}#${excerpt.paragraph}:${excerpt.text}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    matches.push(excerpt);
+  }
+  // Exact before fuzzy; statements before narration; then by how much of the phrase was found.
+  matches.sort(
+    (a, b) =>
+      Number(b.match === 'exact') - Number(a.match === 'exact') ||
+      Number(b.kind !== 'narration') - Number(a.kind !== 'narration') ||
+      b.score - a.score,
+  );
+  if (matches.length > 0) {
+    const top = matches.slice(0, MAX_MATCHES);
+    const best = top[0]!;
+    const notice =
+      best.kind === 'narration'
+        ? `Nobody is quoted saying that: it is the reporter's own narration${best.match === 'fuzzy' ? ' (close match)' : ''}.`
+        : best.speaker === null
+          ? `Said by ${best.source}; the article does not name who.`
+          : undefined;
+    return { command: 'who-said', excerpts: top, ...(notice ? { notice } : {}) };
+  }
+  return {
+    command: 'who-said',
+    excerpts: relatedPassages(kb, phrase, candidates.map((c) => c.id)),
+    notice: `Nobody in the loaded articles said “${phrase}”. The closest passages are shown below; they are not matches.`,
+  };
+}
+
+/** The closest passages by shared words, labelled `related`. */
+function relatedPassages(kb: KnowledgeBase, phrase: string, ids: number[]): Excerpt[] {
+  const queryWords = words(phrase).map((w) => w.norm);
+  const out: Excerpt[] = [];
+  for (const id of ids) {
+    const rec = kb.paragraphs[id]!;
+    const loc = locateKeywords(rec.paragraph.sentences, kb.paragraphWords(id), queryWords);
+    if (!loc) continue;
+    out.push(excerptAt(kb, rec, { ...loc, match: 'related' }));
+  }
+  return out.sort((a, b) => b.score - a.score).slice(0, MAX_RELATED);
+}
