@@ -51,6 +51,8 @@ export interface Statement {
    * "reports". Always set; for a resolved person it is the person's name.
    */
   sourceLabel: string;
+  /** Verbatim quoted pieces (quote marks included) inside the content; empty for pure paraphrase. */
+  quoted?: Span[];
 }
 
 export interface Attribution {

@@ -1,0 +1,270 @@
+/**
+ * Quote extraction and speaker attribution for one article body.
+ *
+ * Pipeline: structure (paragraphs, quotes, sentences) → proper names → attribution frames (cue,
+ * source words, content) → one left-to-right pass that builds the people of the article and
+ * resolves every source (names, surnames, pronouns, descriptions) using only what came before.
+ */
+import { findStatements, type RawStatement } from './cues';
+import { PRONOUNS, ROLE_NOUNS, UNNAMED_SOURCE_NOUNS } from './lexicon';
+import { findNames, type NameMention } from './names';
+import { resolvePronoun, type SalienceEntry } from './pronouns';
+import { affiliationOf, roleAround } from './roles';
+import { People, type Person } from './speakers';
+import { findQuotes, QuoteIndex, splitParagraphs, splitSentences, tokenize, type Sentence } from './text';
+import type { Attribution, AttributionOptions, Speaker, Statement } from './types';
+
+const QUOTE_MARK = /["\u201C\u201D\u00AB\u00BB]|''/;
+
+interface Event {
+  pos: number;
+  order: number;
+  name?: NameMention;
+  pronoun?: { start: number; end: number; lower: string; sentence: number };
+  statement?: { raw: RawStatement; index: number };
+}
+
+interface Resolved {
+  speaker: Person | null;
+  label: string;
+  source: [number, number] | null;
+  /** A description ("a top US security official") that may later be linked to a named person. */
+  description?: boolean;
+}
+
+/**
+ * Extracts direct and indirect statements from `body` and attributes each to a speaker.
+ * Offsets are JS string offsets into `body`, end exclusive. A statement whose source cannot be
+ * identified gets `speakerId: null` and an honest `sourceLabel` ("unattributed", "observers").
+ */
+export function attributeQuotes(body: string, options: AttributionOptions = {}): Attribution {
+  const paras = splitParagraphs(body);
+  const quotes = findQuotes(body, paras);
+  const qi = new QuoteIndex(quotes);
+  const sentences = splitSentences(body, paras, qi);
+  const names = findNames(body, sentences, (p) => !!qi.at(p));
+  const raws = findStatements(body, paras, sentences, quotes, qi);
+  const authorTokens = new Set((options.author ?? '').toLowerCase().split(/[\s(]+/).filter(Boolean));
+  const isAuthor = (m: NameMention): boolean => authorTokens.size > 0 && m.tokens.every((t) => authorTokens.has(t.toLowerCase()));
+
+  // Source spans, to promote capitalised runs that act as speakers to people.
+  const sourceSpans = raws.filter((r) => r.source).map((r) => r.source as [number, number]);
+  const inSource = (m: NameMention): boolean => sourceSpans.some(([s, e]) => m.start >= s && m.end <= e);
+
+  const events: Event[] = [];
+  let order = 0;
+  for (const m of names) if (!isAuthor(m)) events.push({ pos: m.start, order: order++, name: m });
+  // Personal pronouns in narration: mentions, salience and gender evidence.
+  sentences.forEach((s, si) => {
+    for (const t of tokenize(body, s.start, s.end)) {
+      if (!/^(he|she|his|her|him)$/.test(t.lower) || qi.at(t.start)) continue;
+      events.push({ pos: t.start, order: order++, pronoun: { start: t.start, end: t.end, lower: t.lower, sentence: si } });
+    }
+  });
+  raws.forEach((raw, index) => {
+    const pos = Math.max(raw.source ? raw.source[1] : 0, raw.cue ? raw.cue[0] : raw.content[0]);
+    events.push({ pos, order: order++, statement: { raw, index } });
+  });
+  events.sort((a, b) => a.pos - b.pos || a.order - b.order);
+
+  const people = new People();
+  const mentionPerson = new Map<NameMention, Person>();
+  const history: SalienceEntry[] = [];
+  const subjectTaken = new Set<number>();
+  const resolved: Resolved[] = new Array(raws.length);
+  const pronounOf = new Map<number, Person>();
+  const personKind = (m: NameMention): boolean => {
+    if (m.kind === 'person' || (m.kind === 'maybe-person' && inSource(m))) return true;
+    if (m.kind !== 'maybe-person' || m.inQuote) return false;
+    // A capitalised pair described by a role ("US special envoy for North Korea Sung Kim").
+    const s = sentences[m.sentence] as Sentence;
+    return !!roleAround(body, m.start, m.start, m.end, s.start, s.end).role;
+  };
+
+  const note = (p: Person, start: number, end: number, para: number): void => {
+    p.mentions.push({ start, end });
+    p.lastMention = Math.max(p.lastMention, start);
+    p.lastMentionPara = Math.max(p.lastMentionPara, para);
+  };
+
+  for (const ev of events) {
+    if (ev.name) {
+      const m = ev.name;
+      const s = sentences[m.sentence] as Sentence;
+      let p: Person | null = null;
+      if (m.tokens.length > 1 && (personKind(m) || (m.kind === 'maybe-person' && people.withToken(m.tokens[m.tokens.length - 1] ?? '').length > 0))) {
+        const existing = people.all.find((x) => x.tokens[0] === m.tokens[0] && x.tokens[x.tokens.length - 1] === m.tokens[m.tokens.length - 1]);
+        if (existing || personKind(m)) {
+          p = people.upsertFull(m.tokens, m.text);
+          if (!existing) describe(p, m, s);
+        }
+      } else if (m.tokens.length === 1 && m.kind !== 'org' && m.kind !== 'place') {
+        p = people.resolveToken(m.text, m.title, m.gender);
+        if (!p && m.title && m.kind === 'person') {
+          p = people.upsertFull(m.tokens, m.text);
+          describe(p, m, s);
+        }
+        if (p) p.aliases.add(m.text);
+      }
+      if (p) {
+        if (m.title) p.titles.add(m.title.toLowerCase().replace(/\./g, ''));
+        if (m.title) for (const w of m.title.toLowerCase().replace(/\./g, '').split(' ')) p.titles.add(w);
+        if (!p.gender && m.gender) p.gender = m.gender;
+        mentionPerson.set(m, p);
+        note(p, m.start, m.end, m.para);
+        const subject = !m.inQuote && !subjectTaken.has(m.sentence);
+        if (subject) subjectTaken.add(m.sentence);
+        if (!m.inQuote) history.push({ pos: m.start, sentence: m.sentence, person: p, subject, speaker: false });
+      }
+    } else if (ev.pronoun) {
+      const pr = ev.pronoun;
+      const g = PRONOUNS[pr.lower]?.gender;
+      const p = resolvePronoun(history, pr.start, pr.sentence, g);
+      if (p) {
+        pronounOf.set(pr.start, p);
+        if (!p.gender && g && /^(he|she)$/.test(pr.lower)) p.gender = g;
+        note(p, pr.start, pr.end, (sentences[pr.sentence] as Sentence).para);
+        if (/^(he|she)$/.test(pr.lower) && !subjectTaken.has(pr.sentence)) {
+          subjectTaken.add(pr.sentence);
+          history.push({ pos: pr.start, sentence: pr.sentence, person: p, subject: true, speaker: false });
+        }
+      }
+    } else if (ev.statement) {
+      const { raw, index } = ev.statement;
+      const r = resolveSource(raw, index);
+      resolved[index] = r;
+      if (r.speaker) {
+        r.speaker.lastSpoke = ev.pos;
+        history.push({ pos: ev.pos, sentence: raw.sentence, person: r.speaker, subject: true, speaker: true });
+        subjectTaken.add(raw.sentence);
+      }
+    }
+  }
+
+  /** Role, affiliation and gender of a person at their first mention. */
+  function describe(p: Person, m: NameMention, s: Sentence): void {
+    const info = roleAround(body, m.start, m.start, m.end, s.start, s.end, m.title);
+    let role = info.role;
+    if (role && info.possessor) {
+      const owner = pronounOf.get(info.possessor.pos) ?? resolvePronoun(history, info.possessor.pos, m.sentence, PRONOUNS[info.possessor.pronoun]?.gender);
+      if (owner && owner !== p) role = `${role} of ${owner.name}`;
+    }
+    if (role) {
+      p.role = role;
+      p.affiliation = affiliationOf(role);
+    }
+    if (!p.gender && m.gender) p.gender = m.gender;
+  }
+
+  function resolveSource(raw: RawStatement, index: number): Resolved {
+    if (!raw.source) {
+      if (raw.inherit) {
+        // "…, noting that …": the source of the statement this participle hangs on.
+        for (let j = index - 1; j >= 0; j--) {
+          const prev = raws[j] as RawStatement;
+          const pr = resolved[j];
+          if (pr && prev.sentence >= raw.sentence - 1 && (prev.cue?.[0] ?? 0) < (raw.cue?.[0] ?? 0)) return { ...pr };
+        }
+        // Sentence subject.
+        const sub = history.filter((h) => h.sentence === raw.sentence && h.subject).pop();
+        if (sub) return { speaker: sub.person, label: sub.person.name, source: null };
+      }
+      return { speaker: null, label: 'unattributed', source: null };
+    }
+    const [ss, se] = raw.source;
+    const text = body.slice(ss, se);
+    const words = tokenize(body, ss, se);
+    const first = words[0];
+    if (words.length === 1 && first && PRONOUNS[first.lower]) {
+      const info = PRONOUNS[first.lower];
+      if (info && info.person && info.gender) {
+        const p = resolvePronoun(history, ss, raw.sentence, info.gender);
+        if (p) {
+          if (!p.gender) p.gender = info.gender;
+          note(p, ss, se, (sentences[raw.sentence] as Sentence).para);
+          return { speaker: p, label: p.name, source: [ss, se] };
+        }
+      }
+      return { speaker: null, label: first.lower, source: [ss, se] };
+    }
+    // The head of the source phrase: names after "of/for/at/to" are modifiers of a role noun.
+    const prep = words.findIndex((w, i) => i > 0 && /^(of|for|at|to|with|from|in)$/.test(w.lower));
+    const headEnd = prep > 0 ? (words[prep] as typeof first & object).start : se;
+    const inHead = names.filter((m) => m.start >= ss && m.end <= headEnd);
+    const personMention = [...inHead].reverse().find((m) => mentionPerson.has(m) && !m.possessive);
+    if (personMention) {
+      const p = mentionPerson.get(personMention) as Person;
+      return { speaker: p, label: p.name, source: [ss, se] };
+    }
+    const label = cleanLabel(text);
+    const hasRole = words.some((w) => ROLE_NOUNS.has(w.lower) || UNNAMED_SOURCE_NOUNS.has(w.lower));
+    const anyName = inHead.some((m) => m.kind === 'person' || m.kind === 'maybe-person');
+    return { speaker: null, label, source: [ss, se], description: hasRole && !anyName };
+  }
+
+  // Descriptions that the next sentences name ("a top US security official …" then "US national
+  // security adviser Jake Sullivan made the remarks"): link when the text makes the link.
+  raws.forEach((raw, i) => {
+    const r = resolved[i];
+    if (!r || r.speaker || !r.description || !raw.source) return;
+    const desc = tokenize(body, raw.source[0], raw.source[1]).map((t) => t.lower);
+    if (!/^(a|an|the)$/.test(desc[0] ?? '')) return;
+    for (let k = raw.sentence + 1; k <= raw.sentence + 2 && k < sentences.length; k++) {
+      const s = sentences[k] as Sentence;
+      const stext = body.slice(s.start, s.end);
+      for (const p of people.all) {
+        const firstMention = p.mentions[0];
+        if (!firstMention || firstMention.start < s.start || firstMention.start >= s.end) continue;
+        const roleWords = new Set(tokenize(p.role ?? '', 0, (p.role ?? '').length).map((t) => t.lower));
+        const overlap = desc.filter((w) => roleWords.has(w) && !/^(a|an|the|of|for|and)$/.test(w)).length;
+        const remarks = /\b(made|gave|delivered|issued)\s+(the|these|those|his|her)\s+(remarks|comments|statement)\b/i.test(stext);
+        if (remarks || overlap >= 2) {
+          r.speaker = p;
+          r.label = p.name;
+          p.mentions.push({ start: raw.source[0], end: raw.source[1] });
+          return;
+        }
+      }
+    }
+  });
+
+  const statements: Statement[] = raws.map((raw, i) => {
+    const r = resolved[i] ?? { speaker: null, label: 'unattributed', source: null };
+    const content = { start: raw.content[0], end: raw.content[1] };
+    const fragText = raw.fragments ? raw.fragments.map(([a, b]) => body.slice(a, b)).join(' ') : body.slice(content.start, content.end);
+    const st: Statement = {
+      kind: QUOTE_MARK.test(fragText) ? 'direct' : 'indirect',
+      content,
+      source: r.source ? { start: r.source[0], end: r.source[1], text: body.slice(r.source[0], r.source[1]) } : null,
+      speakerId: r.speaker ? r.speaker.id : null,
+      sourceLabel: r.speaker ? r.speaker.name : r.label,
+      quoted: raw.quoted.map(([a, b]) => ({ start: a, end: b })),
+    };
+    if (raw.fragments && raw.fragments.length > 1) st.fragments = raw.fragments;
+    if (raw.cue) st.cue = { start: raw.cue[0], end: raw.cue[1], text: body.slice(raw.cue[0], raw.cue[1]) };
+    return st;
+  });
+
+  const speakers: Speaker[] = people.all.map((p) => {
+    const sp: Speaker = { id: p.id, name: p.name, aliases: [...p.aliases], mentions: [...p.mentions].sort((a, b) => a.start - b.start) };
+    if (p.role) sp.role = p.role;
+    if (p.affiliation) sp.affiliation = p.affiliation;
+    if (p.gender) sp.gender = p.gender;
+    return sp;
+  });
+  return { statements, speakers };
+}
+
+/** A readable label for an unnamed or organisational source ("Reports" → "reports"). */
+function cleanLabel(text: string): string {
+  let t = text.replace(/\s+/g, ' ').trim();
+  t = t.replace(/\s+(here|there|too|also)$/i, '');
+  const first = t.split(' ')[0] ?? '';
+  const lower = first.toLowerCase();
+  if (UNNAMED_SOURCE_NOUNS.has(lower) || /^(a|an|the|some|many|several|most|other|two|three|few)$/.test(lower)) {
+    // Sentence-initial capital on a common noun or determiner; keep "The White House" style names.
+    const rest = t.slice(first.length);
+    if (lower !== 'the' || !/^\s+\p{Lu}/u.test(rest)) t = lower + rest;
+  }
+  return t;
+}

@@ -1,0 +1,498 @@
+/**
+ * Finds attribution frames: a speech/thought cue, the words naming its source, and the content it
+ * introduces (a quotation, a reported clause, or an "according to" sentence). Sources are still
+ * surface text here; `speakers.ts` resolves them to people.
+ */
+import { AUXILIARIES, ROLE_NOUNS, SPEECH_VERBS, STRONG_SPEECH_VERBS, UNNAMED_SOURCE_NOUNS } from './lexicon';
+import { QuoteIndex, tokenize, type Paragraph, type Quote, type Sentence, type Token } from './text';
+
+export interface RawStatement {
+  content: [number, number];
+  fragments?: Array<[number, number]>;
+  /** Source words, or null when the text names none. */
+  source: [number, number] | null;
+  /** Inherit the source of the previous statement in the same sentence ("…, noting that"). */
+  inherit?: boolean;
+  cue?: [number, number];
+  /** Indices of the quotes this statement consumed. */
+  quotes: number[];
+  sentence: number;
+  /** Verbatim quoted pieces inside the content. */
+  quoted: Array<[number, number]>;
+  /** How the frame was recognised, for debugging and scoring filters. */
+  pattern: 'quote-cue-after' | 'quote-cue-before' | 'clause' | 'clause-inverted' | 'according-to' | 'unattributed';
+}
+
+/** Words that end a backwards search for a subject noun phrase. */
+const NP_STOP = new Set(
+  ('what how why whose that who whom which and but or because while when if as after before since although though so ' +
+    'than where with without in on at to from by for into about of over under during amid despite ' +
+    'is was are were be been being has have had do does did not also will would could should may might ' +
+    'can must said says told according while whether once until unless even just only').split(' '),
+);
+/** Determiners/possessives before a verb-like word make it a noun ("the report", "his claims"). */
+const NOUN_MARKERS = new Set('a an the his her its their our my your this that these those such no any some every each'.split(' '));
+/** Adverbials allowed between a verb and its "that" or quote. */
+const TIME_WORDS = new Set(
+  ('monday tuesday wednesday thursday friday saturday sunday today yesterday tonight later earlier ' +
+    'recently previously again also last this week month year night morning afternoon evening ' +
+    'on in at during a an the interview statement speech briefing forum conference news rally ' +
+    'event hearing call email emails letter post tweet posting reporters told ago once before ' +
+    'then first repeatedly publicly privately separately flatly simply').split(' '),
+);
+const THOUGHT_VERBS = new Set(
+  'believe believes believed think thinks thought hope hopes hoped expect expects expected fear fears feared feel feels felt know knows knew understand understands understood worry worries worried doubt doubts doubted wonder wonders wondered'.split(' '),
+);
+/** Verbs that need an explicit "that" or a quote to be attributions (too noisy otherwise). */
+const NEEDS_THAT = new Set(
+  'told tell tells telling show shows showed shown find finds found report reports reported indicate indicates indicated know knows knew understand understands understood feel feels felt hope hopes hoped expect expects expected mention mentions mentioned question questions questioned reveal reveals revealed'.split(' '),
+);
+/** Verbs that report a clause without needing "that" ("X said the plan failed"). */
+const BARE_CLAUSE_VERBS = new Set(
+  ('say says said saying claim claims claimed claiming argue argues argued arguing insist insists insisted ' +
+    'add adds added adding note notes noted noting warn warns warned warning believe believes believed ' +
+    'think thinks thought suggest suggests suggested contend contends contended assert asserts asserted ' +
+    'predict predicts predicted acknowledge acknowledges acknowledged admit admits admitted explain ' +
+    'explains explained write writes wrote maintain maintains maintained estimate estimates estimated ' +
+    'tweet tweets tweeted complain complains complained recall recalls recalled concede concedes conceded ' +
+    'fear fears feared worry worries worried hope hopes hoped expect expects expected').split(' '),
+);
+/** "views/sees X as Y": a stance report without quote marks. */
+const VIEW_VERBS = new Set('views view viewed sees see saw regards regard regarded considers consider considered'.split(' '));
+/** Verbs that take a quoted object with "as" ("described … as"). */
+const AS_VERBS = new Set('described describes describe called calls call labeled labelled dubbed termed branded characterized characterised views view viewed sees saw see'.split(' '));
+
+const PRONOUN_SRC = /^(he|she|they|we|i|it)$/i;
+
+/** Collects statements for a body. Linear-ish: every scan is bounded by a sentence or window. */
+export function findStatements(body: string, paras: Paragraph[], sentences: Sentence[], quotes: Quote[], qi: QuoteIndex): RawStatement[] {
+  const out: RawStatement[] = [];
+  const sentStarts = sentences.map((s) => s.start);
+  const sentenceAt = (pos: number): number => {
+    let lo = 0;
+    let hi = sentStarts.length - 1;
+    let f = 0;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sentStarts[mid] ?? 0) <= pos) {
+        f = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return f;
+  };
+  const usedVerb = new Set<number>();
+  const claimed = new Map<number, RawStatement>();
+  const quoteIndexOf = new Map<Quote, number>();
+  quotes.forEach((q, i) => quoteIndexOf.set(q, i));
+
+  // Narration tokens of a range (outside quotes).
+  const narr = (s: number, e: number): Token[] => tokenize(body, s, e).filter((t) => !qi.at(t.start));
+
+  /** Cue after a quote: `“…,” Sullivan said`, `“…,” said Moon at a forum`. */
+  const cueAfter = (qIdx: number): { source: [number, number] | null; cue: [number, number]; blockEnd: number } | null => {
+    const q = quotes[qIdx] as Quote;
+    const para = paras[q.lastPara] as Paragraph;
+    const next = quotes[qIdx + 1];
+    let winEnd = Math.min(para.end, next && next.start < para.end ? next.start : para.end, q.end + 300);
+    const stop = /[.!?;](\s|$)/.exec(body.slice(q.end, winEnd));
+    // "“…?” Sullivan asked." — a sentence end right after the quote mark is fine; look past it.
+    if (stop && stop.index > 0) winEnd = q.end + stop.index;
+    const gap = body.slice(q.end, winEnd);
+    if (!/^[\s,]*\S/.test(gap) || /^[\s]*[\u2014\u2013-]{1,2}\s/.test(gap)) return null;
+    const toks = tokenize(body, q.end, winEnd);
+    for (let i = 0; i < Math.min(toks.length, 30); i++) {
+      const t = toks[i] as Token;
+      const isAcc = t.lower === 'according' && toks[i + 1]?.lower === 'to';
+      if (!STRONG_SPEECH_VERBS.has(t.lower) && !isAcc && !(SPEECH_VERBS.has(t.lower) && i <= 6)) continue;
+      if (i > 0 && NOUN_MARKERS.has(toks[i - 1]?.lower ?? '')) continue;
+      usedVerb.add(t.start);
+      const cueEnd = isAcc ? (toks[i + 1] as Token).end : t.end;
+      // Source before the verb, or after it when inverted.
+      let srcToks = toks.slice(0, i).filter((x) => !AUXILIARIES.has(x.lower));
+      if (isAcc || srcToks.length === 0) {
+        const after = toks.slice(isAcc ? i + 2 : i + 1);
+        srcToks = takeNP(body, after);
+      } else {
+        // Keep the head before an appositive comma: "Jenna Golden, Twitter's director…, said".
+        const firstComma = body.slice(srcToks[0]?.start ?? 0, t.start).indexOf(',');
+        if (firstComma > 0) {
+          const cut = (srcToks[0]?.start ?? 0) + firstComma;
+          srcToks = srcToks.filter((x) => x.end <= cut);
+        }
+        if (srcToks.length > 8) return null;
+        // The words before the verb must be a plain noun phrase ("Sullivan", "the official").
+        if (srcToks.some((x) => NP_STOP.has(x.lower) && !(x.lower === 'of' || x.lower === 'for' || x.lower === 'at'))) return null;
+        if (!STRONG_SPEECH_VERBS.has(t.lower) && !isAcc) return null;
+      }
+      const source: [number, number] | null = srcToks.length ? [(srcToks[0] as Token).start, (srcToks[srcToks.length - 1] as Token).end] : null;
+      return { source, cue: [t.start, cueEnd], blockEnd: winEnd };
+    }
+    return null;
+  };
+
+  /** Cue before a quote: `Sullivan said: “…”`, `said Moon:` at the end of the previous paragraph. */
+  const cueBefore = (qIdx: number): { source: [number, number] | null; cue: [number, number]; inherit?: boolean } | null => {
+    const q = quotes[qIdx] as Quote;
+    const para = paras[q.firstPara] as Paragraph;
+    const prevQ = quotes[qIdx - 1];
+    let winStart = Math.max(para.start, prevQ && prevQ.end > para.start ? prevQ.end : para.start);
+    let winEnd = q.start;
+    if (q.start === para.start && q.firstPara > 0) {
+      // Paragraph opening with a quote: the previous paragraph may end with "X said:".
+      const pp = paras[q.firstPara - 1] as Paragraph;
+      if (!/:\s*$/.test(body.slice(pp.start, pp.end))) return null;
+      winStart = Math.max(pp.start, prevQ && prevQ.end > pp.start ? prevQ.end : pp.start);
+      winEnd = pp.end;
+    }
+    const text = body.slice(winStart, winEnd);
+    const lastStop = Math.max(text.lastIndexOf('. '), text.lastIndexOf('? '), text.lastIndexOf('! '));
+    const from = lastStop >= 0 ? winStart + lastStop + 2 : winStart;
+    if (!/[:,]\s*$|\b(that|saying|said|says|say|told|tells|added|adding|wrote|asked|declared|noted|writes|tweeted|continued|explained|argued|replied|responded|insisted)\s*$/i.test(body.slice(from, winEnd))) return null;
+    const toks = tokenize(body, from, winEnd);
+    for (let i = toks.length - 1; i >= 0 && i >= toks.length - 10; i--) {
+      const t = toks[i] as Token;
+      const isAcc = t.lower === 'according' && toks[i + 1]?.lower === 'to';
+      if (!SPEECH_VERBS.has(t.lower) && !isAcc) continue;
+      if (i > 0 && NOUN_MARKERS.has(toks[i - 1]?.lower ?? '')) continue;
+      const tail = toks.slice(isAcc ? i + 2 : i + 1);
+      // Only adverbials (or the inverted source / "according to" source) between cue and quote.
+      let source: [number, number] | null = null;
+      let inherit = false;
+      const before = toks.slice(0, i).filter((x) => !AUXILIARIES.has(x.lower));
+      const np = backNP(body, before, from);
+      if (isAcc) {
+        const a = takeNP(body, tail);
+        if (a.length === 0) return null;
+        source = [(a[0] as Token).start, (a[a.length - 1] as Token).end];
+      } else if (np.length) {
+        if (!tail.every((x) => TIME_WORDS.has(x.lower) || x.lower === 'that' || /^\p{Lu}/u.test(x.text))) return null;
+        if (tail.some((x) => /^\p{Lu}/u.test(x.text)) && !/^(told|tells|tell|telling)$/.test(t.lower)) return null;
+        source = [(np[0] as Token).start, (np[np.length - 1] as Token).end];
+      } else if (/,\s*$/.test(body.slice(from, t.start)) && /ing$/.test(t.lower)) {
+        inherit = true; // "…, adding: “…”"
+        if (!tail.every((x) => TIME_WORDS.has(x.lower) || x.lower === 'that')) return null;
+      } else {
+        const a = takeNP(body, tail);
+        if (a.length === 0 || a.length !== tail.length) return null;
+        source = [(a[0] as Token).start, (a[a.length - 1] as Token).end];
+      }
+      usedVerb.add(t.start);
+      return { source, cue: [t.start, isAcc ? (toks[i + 1] as Token).end : t.end], inherit };
+    }
+    return null;
+  };
+
+  // 1. Quotes with an adjacent cue, then chained continuation quotes.
+  for (let qi2 = 0; qi2 < quotes.length; qi2++) {
+    if (claimed.has(qi2)) continue;
+    const q = quotes[qi2] as Quote;
+    const after = cueAfter(qi2);
+    const before = after ? null : cueBefore(qi2);
+    const frame = after ?? before;
+    if (!frame) continue;
+    const st: RawStatement = {
+      content: [q.start, q.end],
+      source: frame.source,
+      inherit: 'inherit' in frame ? frame.inherit : false,
+      cue: frame.cue,
+      quotes: [qi2],
+      sentence: sentenceAt(q.start),
+      quoted: [[q.start, q.end]],
+      pattern: after ? 'quote-cue-after' : 'quote-cue-before',
+    };
+    claimed.set(qi2, st);
+    // Continuations: the next quote right after the cue block, or a whole-paragraph quote.
+    let lastEnd = after ? after.blockEnd : q.end;
+    let k = qi2 + 1;
+    while (k < quotes.length) {
+      const nq = quotes[k] as Quote;
+      const between = body.slice(lastEnd, nq.start);
+      const samePara = !between.includes('\n');
+      const prevQ = quotes[k - 1] as Quote;
+      const prevEndsPara = (paras[prevQ.lastPara] as Paragraph).end === prevQ.end || (paras[prevQ.lastPara] as Paragraph).end === lastEnd || /^[\s.,]*$/.test(body.slice(prevQ.end, (paras[prevQ.lastPara] as Paragraph).end));
+      const nqPara = paras[nq.firstPara] as Paragraph;
+      const wholePara = nq.start === nqPara.start && /^[\s]*$/.test(body.slice(nq.end, (paras[nq.lastPara] as Paragraph).end));
+      const ok = samePara ? /^[\s.,:]*$/.test(between) : prevEndsPara && wholePara && nq.firstPara === (paras[prevQ.lastPara] as Paragraph).index + 1 && /^[\s.,]*$/.test(between);
+      if (!ok) break;
+      if (cueAfter(k)) {
+        usedVerb.clear();
+        break;
+      }
+      st.quotes.push(k);
+      st.quoted.push([nq.start, nq.end]);
+      st.fragments = st.fragments ?? [[q.start, q.end]];
+      st.fragments.push([nq.start, nq.end]);
+      st.content[1] = nq.end;
+      claimed.set(k, st);
+      lastEnd = nq.end;
+      k++;
+    }
+    out.push(st);
+  }
+  // cueAfter() is also used as a probe above; recompute used verbs from the claimed statements.
+  usedVerb.clear();
+  for (const st of out) if (st.cue) usedVerb.add(st.cue[0]);
+
+  // 2. Clause cues in narration.
+  sentences.forEach((s, si) => {
+    const toks = narr(s.start, s.end);
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i] as Token;
+      if (usedVerb.has(t.start)) continue;
+      const isAcc = t.lower === 'according' && toks[i + 1]?.lower === 'to';
+      if (!isAcc && !SPEECH_VERBS.has(t.lower) && !VIEW_VERBS.has(t.lower)) continue;
+      if (i > 0 && NOUN_MARKERS.has(toks[i - 1]?.lower ?? '')) continue;
+      if (!isAcc && t.cap && i > 0) continue; // "Said" mid-sentence capitalised: a name
+      const st = clauseFrame(body, s, si, toks, i, isAcc, qi);
+      if (st) {
+        usedVerb.add(t.start);
+        out.push(st);
+      }
+    }
+  });
+
+  // 3. Quotes inside a clause content belong to it; other quotes stay unattributed.
+  const clauseSpans = out.filter((st) => st.pattern !== 'quote-cue-after' && st.pattern !== 'quote-cue-before');
+  quotes.forEach((q, i) => {
+    if (claimed.has(i)) return;
+    const host = clauseSpans.find((st) => st.content[0] <= q.start && q.end <= st.content[1] + 1);
+    if (host) {
+      host.quotes.push(i);
+      host.quoted.push([q.start, q.end]);
+      claimed.set(i, host);
+      return;
+    }
+    out.push({ content: [q.start, q.end], source: null, quotes: [i], sentence: sentenceAt(q.start), quoted: [[q.start, q.end]], pattern: 'unattributed' });
+  });
+  // Clause statements that swallowed a quote another frame already owns are dropped.
+  const owned = new Set<number>();
+  for (const st of out) if (st.pattern === 'quote-cue-after' || st.pattern === 'quote-cue-before') for (const qn of st.quotes) owned.add(qn);
+  const result = out.filter((st) => {
+    if (st.pattern === 'quote-cue-after' || st.pattern === 'quote-cue-before' || st.pattern === 'unattributed') return true;
+    return !quotes.some((q, i) => owned.has(i) && q.start >= st.content[0] && q.end <= st.content[1] && q.end - q.start > 0.5 * (st.content[1] - st.content[0]));
+  });
+  void quoteIndexOf;
+  return result.sort((a, b) => a.content[0] - b.content[0]);
+}
+
+/** A noun phrase at the start of `toks` (for inverted sources and "according to X"). */
+function takeNP(body: string, toks: Token[]): Token[] {
+  const np: Token[] = [];
+  for (let i = 0; i < toks.length && np.length < 8; i++) {
+    const t = toks[i] as Token;
+    if (i > 0) {
+      const gap = body.slice((toks[i - 1] as Token).end, t.start);
+      if (/[,;:()\u2014\u2013."\u201C\u201D]/.test(gap)) break;
+      if ((toks[i - 1] as Token).possessive && !t.cap && np.length > 0 && !/^\p{Lu}/u.test(np[0]?.text ?? '')) {
+        // "the campaign's statement": keep going, possessive is inside the NP
+      }
+    }
+    if (np.length > 0 && !t.cap && /^(at|in|on|during|after|before|when|while|as|to|from|with|who|which|that|and|but|because|last|this|earlier|later|on|for|of)$/.test(t.lower)) break;
+    if (np.length > 0 && !t.cap && /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(t.lower)) break;
+    if (/^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|on|in|at)$/i.test(t.lower) && np.length === 0) return [];
+    np.push(t);
+    if (t.possessive && i + 1 < toks.length && /^(a|an|the)$/.test(toks[i + 1]?.lower ?? '')) break;
+  }
+  return np;
+}
+
+/** The noun phrase ending right before a verb, scanning back from the end of `before`. */
+function backNP(body: string, before: Token[], floor: number): Token[] {
+  const np: Token[] = [];
+  for (let i = before.length - 1; i >= 0; i--) {
+    const t = before[i] as Token;
+    const nextStart = np.length ? (np[0] as Token).start : null;
+    if (nextStart !== null) {
+      const gap = body.slice(t.end, nextStart);
+      if (/[,;:()\u2014\u2013"\u201C\u201D]/.test(gap)) break;
+    }
+    if (NP_STOP.has(t.lower)) {
+      const prev = before[i - 1];
+      const keep = /^(of|for|at|with)$/.test(t.lower) && np.length > 0 && np.length < 5 && !!prev && (ROLE_NOUNS.has(prev.lower) || UNNAMED_SOURCE_NOUNS.has(prev.lower));
+      if (!keep) break;
+    }
+    if (t.start < floor) break;
+    // "a spokesman for Trump": keep a role noun's of/for/at complement inside the phrase.
+    np.unshift(t);
+    if (np.length > 9) return [];
+    if (/^(a|an|the|this|that|these|those|his|her|their|its|our|my|your|some|many|most|several|two|three|four|other)$/.test(t.lower)) break;
+  }
+  // Drop a leading sentence adverb ("But", "Also") if capitalised at the start.
+  while (np.length && /^(but|and|so|also|yet|still|now|then|meanwhile|however)$/i.test(np[0]?.text ?? '')) np.shift();
+  return np;
+}
+
+/** A clause frame around the cue token `toks[i]`, or null. */
+function clauseFrame(body: string, s: Sentence, si: number, toks: Token[], i: number, isAcc: boolean, qi: QuoteIndex): RawStatement | null {
+  const t = toks[i] as Token;
+  const sentEnd = trimEnd(body, s.start, s.end);
+  if (isAcc) {
+    const after = toks.slice(i + 2);
+    const np = takeNP(body, after);
+    if (!np.length) return null;
+    const npEnd = (np[np.length - 1] as Token).end;
+    const source: [number, number] = [(np[0] as Token).start, npEnd];
+    const cue: [number, number] = [t.start, (toks[i + 1] as Token).end];
+    const pre = body.slice(s.start, t.start);
+    let content: [number, number] | null = null;
+    if (/^[\s"'\u201C]*$/.test(pre) || /^\s*(but|and|yet|so)?\s*$/i.test(pre)) {
+      // "According to X, CLAUSE." — skip the rest of the source phrase to the comma.
+      const comma = body.indexOf(',', npEnd);
+      if (comma < 0 || comma >= sentEnd) return null;
+      content = [skipSpace(body, comma + 1), sentEnd];
+    } else {
+      let cEnd = t.start;
+      while (cEnd > s.start && /[\s,(\u2014\u2013-]/.test(body[cEnd - 1] ?? '')) cEnd--;
+      content = [skipLead(body, s.start, cEnd), cEnd];
+    }
+    if (content[1] - content[0] < 8) return null;
+    return mk(body, content, source, cue, si, 'according-to', qi);
+  }
+  const lower = t.lower;
+  const before = toks.slice(0, i);
+  // Skip auxiliaries/adverbs back to the subject.
+  let b = before.length;
+  while (b > 0 && AUXILIARIES.has(before[b - 1]?.lower ?? '')) b--;
+  const gapBefore = b > 0 ? body.slice((before[b - 1] as Token).end, b < before.length ? (before[b] as Token).start : t.start) : body.slice(s.start, t.start);
+  let np = gapBefore.includes(',') ? [] : backNP(body, before.slice(0, b), s.start);
+  let inherit = false;
+  let appositive = false;
+  if (!np.length && /,\s*$/.test(body.slice(s.start, b < before.length ? (before[b] as Token).start : t.start)) && /ing$/.test(lower)) {
+    inherit = true; // "…, noting that …"
+  } else if (!np.length && /,\s*$/.test(body.slice(s.start, t.start))) {
+    // Appositive subject: "Moon Chung-in, chairman of …, said". Find the opening comma.
+    const commaEnd = body.lastIndexOf(',', t.start);
+    const open = body.lastIndexOf(',', commaEnd - 1);
+    if (open > s.start) {
+      const headToks = before.filter((x) => x.end <= open);
+      const apposText = body.slice(open + 1, commaEnd).trim();
+      const head = backNP(body, headToks, s.start);
+      if (head.length && /^(\p{Ll}|a |an |the |who |[A-Z]\w+ (?:\p{Ll})|former |\d)/u.test(apposText) && apposText.split(/\s+/).length <= 30) {
+        np = head;
+        appositive = true;
+      }
+    } else if (open < 0 || open < s.start) {
+      // "CLAUSE, VERB SOURCE." inverted after a clause: e.g. "…, said the official."
+      const a = takeNP(body, toks.slice(i + 1));
+      if (a.length && /^\s*(?:$|[.!?])/.test(body.slice((a[a.length - 1] as Token).end, sentEnd + 1)) && STRONG_SPEECH_VERBS.has(lower)) {
+        const content: [number, number] = [skipLead(body, s.start, commaEnd), commaEnd];
+        if (content[1] - content[0] < 12) return null;
+        return mk(body, content, [(a[0] as Token).start, (a[a.length - 1] as Token).end], [t.start, t.end], si, 'clause-inverted', qi);
+      }
+    }
+  }
+  if (!np.length && !inherit) return null;
+  const source: [number, number] | null = np.length ? [(np[0] as Token).start, (np[np.length - 1] as Token).end] : null;
+  const cue: [number, number] = [t.start, t.end];
+  // Inverted clause: "CLAUSE, observers said." — the verb ends the sentence (maybe with adverbials).
+  const rest = toks.slice(i + 1);
+  const restText = body.slice(t.end, sentEnd);
+  if (np.length && !appositive) {
+    const npStart = (np[0] as Token).start;
+    const pre = body.slice(s.start, npStart);
+    if (/,\s*$/.test(pre) && rest.every((x) => TIME_WORDS.has(x.lower) || x.cap) && rest.length <= 6 && !/["\u201C]/.test(restText)) {
+      const cEnd = s.start + pre.replace(/[\s,]+$/, '').length;
+      const content: [number, number] = [skipLead(body, s.start, cEnd), cEnd];
+      if (content[1] - content[0] < 12) return null;
+      return mk(body, content, source, cue, si, 'clause-inverted', qi);
+    }
+  }
+  // Forward clause: VERB [adverbials] [that] CLAUSE.
+  let k = 0;
+  let sawThat = false;
+  let sawAs = false;
+  const limit = Math.min(rest.length, 10);
+  for (let j = 0; j < limit; j++) {
+    const x = rest[j] as Token;
+    if (x.lower === 'that') {
+      sawThat = true;
+      k = j;
+      break;
+    }
+    if (x.lower === 'as' && AS_VERBS.has(lower)) {
+      sawAs = true;
+      k = j + 1;
+      break;
+    }
+    if (/[,;:()\u2014\u2013]/.test(body.slice(t.end, x.start))) break;
+  }
+  if (VIEW_VERBS.has(lower)) {
+    // "Seoul views X as Y": only with "as", content is the whole "X as Y".
+    if (!sawAs || !np.length) return null;
+    sawAs = false;
+    k = 0;
+    sawThat = true;
+  }
+  if (!sawThat && !sawAs) {
+    if (NEEDS_THAT.has(lower) || !BARE_CLAUSE_VERBS.has(lower) || (AS_VERBS.has(lower) && !/["\u201C]/.test(restText))) return null;
+    if (THOUGHT_VERBS.has(lower) && !np.length) return null;
+    while (k < rest.length && TIME_WORDS.has(rest[k]?.lower ?? '') && /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|later|earlier|recently|previously|again|also|publicly|privately|repeatedly)$/.test(rest[k]?.lower ?? '')) k++;
+  }
+  if (sawAs && !/["\u201C]/.test(restText)) return null;
+  if (sawThat && k > 0 && rest.slice(0, k).some((x) => !TIME_WORDS.has(x.lower) && !/^\p{Lu}/u.test(x.text) && !/^(reporters|journalists|him|her|them|us|me|audience|crowd|supporters|voters|listeners|viewers)$/.test(x.lower))) {
+    // Too much between the verb and "that" — likely "that" is a relative pronoun.
+    if (k > 4) return null;
+  }
+  const startTok = rest[k];
+  if (!startTok) return null;
+  let cStart = startTok.start;
+  if (qi.at(cStart - 1)) cStart = qi.at(cStart - 1)?.start ?? cStart;
+  // The quote mark right before the first word belongs to the content.
+  while (cStart > t.end && /["\u201C']/.test(body[cStart - 1] ?? '')) cStart--;
+  if (!sawThat && !sawAs && /^[,:]/.test(body.slice(t.end).trimStart())) {
+    // "said, …" without a quote is not a clause report.
+    if (!/^[\s,:]*["\u201C]/.test(body.slice(t.end, sentEnd))) return null;
+  }
+  let cEnd = sentEnd;
+  // Cut a trailing "…, he said" / ", according to X" off the clause.
+  const tail = /,\s+(?:according to|(?:he|she|they|it|\p{Lu}\p{Ll}+)\s+(?:said|says|added|noted|told))\b/u.exec(body.slice(cStart, cEnd));
+  if (tail) cEnd = cStart + tail.index;
+  // "…, but declined…" starts a new predicate of the same subject.
+  const conj = /,?\s+(?:but|and)\s+(?:also\s+)?(?:declined|refused|said|added|noted|did not|didn't|would not|won't|called|urged|asked|insisted|warned|vowed|promised)\b/.exec(body.slice(cStart, cEnd));
+  if (conj && !qi.at(cStart + conj.index)) cEnd = cStart + conj.index;
+  const content: [number, number] = [cStart, cEnd];
+  if (tokenize(body, cStart, cEnd).length < 3) return null;
+  const st = mk(body, content, source, cue, si, 'clause', qi);
+  if (inherit) st.inherit = true;
+  return st;
+}
+
+function mk(body: string, content: [number, number], source: [number, number] | null, cue: [number, number], sentence: number, pattern: RawStatement['pattern'], qi: QuoteIndex): RawStatement {
+  const quoted: Array<[number, number]> = [];
+  const seen = new Set<number>();
+  for (let p = content[0]; p < content[1]; p++) {
+    const q = qi.at(p);
+    if (q && !seen.has(q.start)) {
+      seen.add(q.start);
+      quoted.push([q.start, q.end]);
+      p = q.end - 1;
+    }
+  }
+  void body;
+  return { content, source, cue, quotes: [], sentence, quoted, pattern };
+}
+
+/** End of a sentence without its final period (kept when it sits inside a closing quote). */
+function trimEnd(body: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && /\s/.test(body[e - 1] ?? '')) e--;
+  if (/[.!?;:]/.test(body[e - 1] ?? '')) e--;
+  while (e > start && /\s/.test(body[e - 1] ?? '')) e--;
+  return e;
+}
+
+function skipSpace(body: string, p: number): number {
+  while (/\s/.test(body[p] ?? '')) p++;
+  return p;
+}
+
+/** Skips leading conjunctions and spaces of a clause ("But …"). */
+function skipLead(body: string, s: number, e: number): number {
+  let p = skipSpace(body, s);
+  const m = /^(?:But|And|Yet|So|Still)\s+/.exec(body.slice(p, Math.min(e, p + 10)));
+  if (m) p += m[0].length;
+  return p;
+}
+
+export { PRONOUN_SRC };

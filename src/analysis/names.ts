@@ -1,0 +1,167 @@
+/**
+ * Proper-name detection: capitalised token runs, split into title prefix and name, and classified
+ * as person / organisation / place / other from generic cues (titles, first names, role nouns,
+ * organisation head words, a gazetteer of countries, capitals and states).
+ */
+import { FIRST_NAME_GENDER, HONORIFICS, isPlace, countryOf, NOT_NAME, ORG_WORDS, ROLE_NOUNS, SENTENCE_STARTERS, TITLES } from './lexicon';
+import { tokenize, type Sentence, type Token } from './text';
+
+export type NameKind = 'person' | 'maybe-person' | 'org' | 'place' | 'other';
+
+export interface NameMention {
+  /** Offsets of the name proper (title excluded). */
+  start: number;
+  end: number;
+  text: string;
+  tokens: string[];
+  kind: NameKind;
+  /** Title words directly before the name ("President", "Mr.", "Sen."). */
+  title?: string;
+  /** Gender signalled by the title or a known first name. */
+  gender?: 'male' | 'female';
+  /** Start of the whole run including title and pre-modifiers. */
+  runStart: number;
+  sentence: number;
+  para: number;
+  inQuote: boolean;
+  possessive: boolean;
+}
+
+/** Capitalised modifiers that often precede a name inside a title-case role ("National Security Adviser"). */
+const ROLE_MODIFIERS = new Set(
+  'national security special deputy chief foreign former senior executive assistant associate ' +
+    'general attorney press white house state defense defence homeland majority minority ' +
+    'democratic republican independent presidential vice prime first lady acting interim ' +
+    'supreme court federal district lieutenant rear elect'.split(' '),
+);
+
+const NAME_TOKEN = /^(\p{Lu}[\p{Ll}\p{M}'\u2019]+(?:-\p{L}[\p{Ll}\p{M}]*)*|\p{Lu}\p{Ll}*\p{Lu}\p{Ll}+|\p{Lu}\.|\p{Lu}'\p{Lu}\p{Ll}+|Jr\.?|Sr\.?|I{2,3}|IV)$/u;
+const PARTICLES = new Set(['de', 'van', 'von', 'der', 'bin', 'al', 'la', 'le', 'del', 'da', 'di', 'du', 'dos']);
+
+/** True when the token can be part of a personal name. */
+function nameLike(t: Token): boolean {
+  return NAME_TOKEN.test(t.text) && !NOT_NAME.has(t.lower);
+}
+
+function isTitleToken(lower: string): boolean {
+  return TITLES.has(lower.replace(/\.$/, ''));
+}
+
+/**
+ * Finds capitalised runs in every sentence and classifies them.
+ * `inQuote(pos)` tells whether an offset lies inside a quotation.
+ */
+export function findNames(body: string, sentences: Sentence[], inQuote: (pos: number) => boolean): NameMention[] {
+  const out: NameMention[] = [];
+  sentences.forEach((s, si) => {
+    const toks = tokenize(body, s.start, s.end);
+    let i = 0;
+    while (i < toks.length) {
+      const t = toks[i];
+      if (!t || !(t.cap || (PARTICLES.has(t.lower) && toks[i + 1]?.cap && i > 0 && toks[i - 1]?.cap))) {
+        i++;
+        continue;
+      }
+      // Collect a run of capitalised tokens separated by single spaces.
+      const run: Token[] = [t];
+      let j = i + 1;
+      while (j < toks.length) {
+        const prev = run[run.length - 1] as Token;
+        const cur = toks[j] as Token;
+        if (prev.possessive) break;
+        const gap = body.slice(prev.end, cur.start);
+        if (gap !== ' ') break;
+        if (!(cur.cap || (PARTICLES.has(cur.lower) && toks[j + 1]?.cap))) break;
+        run.push(cur);
+        j++;
+      }
+      classifyRun(body, run, toks, i, s, si, inQuote, out);
+      i = j;
+    }
+  });
+  return out;
+}
+
+function classifyRun(
+  body: string,
+  run: Token[],
+  toks: Token[],
+  runIndex: number,
+  s: Sentence,
+  si: number,
+  inQuote: (pos: number) => boolean,
+  out: NameMention[],
+): void {
+  const first = run[0] as Token;
+  const last = run[run.length - 1] as Token;
+  const atSentenceStart = first.start === s.start || /^["'\u201C\u2018(\s]*$/.test(body.slice(s.start, first.start));
+  let k = 0;
+  // Sentence-initial function words ("In", "But") are not part of the run.
+  while (k < run.length && (NOT_NAME.has(run[k]?.lower ?? '') || (k === 0 && atSentenceStart && SENTENCE_STARTERS.has(run[k]?.lower ?? '')))) k++;
+  if (k >= run.length) return;
+  const whole = run.slice(k).map((t) => t.text).join(' ');
+  const base = { runStart: run[k]?.start ?? first.start, sentence: si, para: s.para, inQuote: inQuote(first.start), possessive: last.possessive };
+  if (ORG_WORDS.has(last.lower) || /^\p{Lu}{2,}$/u.test(last.text)) {
+    out.push({ ...base, start: run[k]?.start ?? first.start, end: last.end, text: whole, tokens: whole.split(' '), kind: isPlace(whole) || countryOf(whole) ? 'place' : 'org' });
+    return;
+  }
+  if (isPlace(whole) || countryOf(whole)) {
+    out.push({ ...base, start: run[k]?.start ?? first.start, end: last.end, text: whole, tokens: whole.split(' '), kind: 'place' });
+    return;
+  }
+  // Strip title / role / place pre-modifiers, remembering the title words next to the name.
+  let titleStart = -1;
+  let m = k;
+  while (m < run.length - 1) {
+    // Multi-word places inside a run ("North Korea Sung Kim").
+    let placeLen = 0;
+    for (let n = Math.min(3, run.length - m - 1); n >= 2; n--) {
+      const w = run.slice(m, m + n).map((t) => t.text).join(' ');
+      if (isPlace(w) || countryOf(w)) {
+        placeLen = n;
+        break;
+      }
+    }
+    if (placeLen) {
+      m += placeLen;
+      titleStart = -1;
+      continue;
+    }
+    const lw = (run[m] as Token).lower.replace(/\.$/, '');
+    const tx = (run[m] as Token).text;
+    const isMod = isTitleToken(lw) || ROLE_NOUNS.has(lw) || ROLE_MODIFIERS.has(lw) || isPlace(tx) || !!countryOf(tx) || NOT_NAME.has(lw) || /^\p{Lu}{2,}$/u.test(tx.replace(/\./g, ''));
+    if (!isMod) break;
+    if (isTitleToken(lw) || ROLE_NOUNS.has(lw)) {
+      if (titleStart < 0) titleStart = m;
+    } else titleStart = -1;
+    m++;
+  }
+  // Place names inside a run ("Washington" in "Washington Sen. X") also reset the title.
+  const nameToks = run.slice(m);
+  if (nameToks.some((t) => !nameLike(t) && !PARTICLES.has(t.lower))) {
+    // Something that is not name-shaped (numbers, all-caps): not a person.
+    out.push({ ...base, start: nameToks[0]?.start ?? first.start, end: last.end, text: nameToks.map((t) => t.text).join(' '), tokens: nameToks.map((t) => t.text), kind: 'other' });
+    return;
+  }
+  const nameText = nameToks.map((t) => t.text).join(' ');
+  if (isPlace(nameText) || countryOf(nameText)) {
+    out.push({ ...base, start: nameToks[0]?.start ?? first.start, end: last.end, text: nameText, tokens: nameText.split(' '), kind: 'place' });
+    return;
+  }
+  const title = titleStart >= 0 ? run.slice(titleStart, m).map((t) => t.text).join(' ') : undefined;
+  const titleLowers = titleStart >= 0 ? run.slice(titleStart, m).map((t) => t.lower.replace(/\.$/, '')) : [];
+  let gender: 'male' | 'female' | undefined;
+  for (const tl of titleLowers) gender = gender ?? TITLES.get(tl);
+  const firstName = (nameToks[0] as Token).lower;
+  if (nameToks.length > 1) gender = gender ?? FIRST_NAME_GENDER.get(firstName);
+  // A lower-case role noun right before the run ("adviser Jake Sullivan", "counterpart, Noh").
+  const before = toks[runIndex - 1];
+  const roleBefore = !!before && ROLE_NOUNS.has(before.lower) && !before.cap;
+  const hasHonorific = titleLowers.some((tl) => HONORIFICS.has(tl) || TITLES.has(tl));
+  let kind: NameKind = 'maybe-person';
+  if (hasHonorific || roleBefore) kind = 'person';
+  else if (nameToks.length > 1 && (FIRST_NAME_GENDER.has(firstName) || nameToks.some((t) => /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(t.text)))) kind = 'person';
+  else if (nameToks.length > 1 && nameToks.length <= 4) kind = 'maybe-person';
+  else kind = 'other';
+  out.push({ ...base, start: (nameToks[0] as Token).start, end: last.end, text: nameText, tokens: nameToks.map((t) => t.text), kind, title, gender });
+}

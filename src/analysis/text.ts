@@ -1,0 +1,238 @@
+/**
+ * Text structure for attribution: paragraphs, quotations and sentences, all as offsets into the
+ * body. Everything here is linear in the length of the body.
+ */
+import { ABBREVIATIONS } from './lexicon';
+
+export interface Paragraph {
+  index: number;
+  start: number;
+  end: number;
+}
+
+/** A quotation from its opening mark to its closing mark (inclusive), possibly over paragraphs. */
+export interface Quote {
+  start: number;
+  end: number;
+  /** True when a closing mark was found (otherwise the quote ends at a paragraph end). */
+  closed: boolean;
+  /** Paragraph index of the opening mark and of the end. */
+  firstPara: number;
+  lastPara: number;
+  /** Per-paragraph pieces when the quote runs over paragraphs. */
+  pieces: Array<[number, number]>;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+  para: number;
+}
+
+/** Splits a body into paragraphs on blank lines (single newlines also separate paragraphs). */
+export function splitParagraphs(body: string): Paragraph[] {
+  const out: Paragraph[] = [];
+  const re = /[^\n]+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(body))) {
+    let s = m.index;
+    let e = m.index + m[0].length;
+    while (s < e && /\s/.test(body[s] ?? '')) s++;
+    while (e > s && /\s/.test(body[e - 1] ?? '')) e--;
+    if (e > s) out.push({ index: out.length, start: s, end: e });
+  }
+  return out;
+}
+
+const OPEN_CURLY = new Set(['\u201C', '\u00AB', '\u201E']);
+const CLOSE_CURLY = new Set(['\u201D', '\u00BB', '\u201F']);
+
+interface Mark {
+  pos: number;
+  len: number;
+  kind: 'open' | 'close' | 'either';
+}
+
+/** Quote marks of one paragraph, with their direction where the glyph or context tells it. */
+function marksIn(body: string, p: Paragraph): Mark[] {
+  const marks: Mark[] = [];
+  for (let i = p.start; i < p.end; i++) {
+    const ch = body[i] ?? '';
+    if (OPEN_CURLY.has(ch)) marks.push({ pos: i, len: 1, kind: 'open' });
+    else if (CLOSE_CURLY.has(ch)) marks.push({ pos: i, len: 1, kind: 'close' });
+    else if (ch === '"') marks.push({ pos: i, len: 1, kind: 'either' });
+    else if (ch === "'" && body[i + 1] === "'") {
+      // NYT style '' ... ''
+      marks.push({ pos: i, len: 2, kind: 'either' });
+      i++;
+    }
+  }
+  // Give straight marks a direction from their neighbours when it is clear.
+  for (const m of marks) {
+    if (m.kind !== 'either') continue;
+    const prev = m.pos > p.start ? (body[m.pos - 1] ?? ' ') : ' ';
+    const next = m.pos + m.len < p.end ? (body[m.pos + m.len] ?? ' ') : ' ';
+    const prevSpace = /[\s([{\u2014\u2013-]/.test(prev);
+    const nextSpace = /[\s)\]}.,;:!?\u2014\u2013]/.test(next);
+    if (prevSpace && !nextSpace) m.kind = 'open';
+    else if (!prevSpace && nextSpace) m.kind = 'close';
+  }
+  return marks;
+}
+
+/**
+ * Finds quotations. An opening mark with no closing mark in its paragraph continues into the next
+ * paragraph when that one opens with a quote mark (the news convention for multi-paragraph
+ * quotes); otherwise it ends at its paragraph's end.
+ */
+export function findQuotes(body: string, paras: Paragraph[]): Quote[] {
+  const quotes: Quote[] = [];
+  let pending: { start: number; firstPara: number; pieces: Array<[number, number]> } | null = null;
+  for (const p of paras) {
+    const marks = marksIn(body, p);
+    let open: number | null = null;
+    let pieceStart = p.start;
+    // A pending multi-paragraph quote continues only if this paragraph starts with an opener.
+    if (pending) {
+      const first = marks[0];
+      if (first && first.pos === p.start && first.kind !== 'close') {
+        open = pending.start;
+        pieceStart = p.start;
+        marks.shift();
+      } else {
+        const last = pending.pieces[pending.pieces.length - 1];
+        quotes.push({ start: pending.start, end: last ? last[1] : pending.start, closed: false, firstPara: pending.firstPara, lastPara: p.index - 1, pieces: pending.pieces });
+        pending = null;
+      }
+    }
+    for (const m of marks) {
+      if (open === null) {
+        if (m.kind === 'close') continue; // stray closer
+        open = m.pos;
+        pieceStart = m.pos;
+      } else {
+        if (m.kind === 'open') {
+          // Two openers in a row: the first was never closed; keep the later one as the start
+          // only if the earlier one is far back (prevents swallowing a paragraph by a typo).
+          continue;
+        }
+        const end = m.pos + m.len;
+        const pieces: Array<[number, number]> = pending ? [...pending.pieces, [pieceStart, end]] : [[open, end]];
+        quotes.push({ start: open, end, closed: true, firstPara: pending ? pending.firstPara : p.index, lastPara: p.index, pieces });
+        pending = null;
+        open = null;
+      }
+    }
+    if (open !== null) {
+      const pieces: Array<[number, number]> = pending ? [...pending.pieces, [pieceStart, p.end]] : [[open, p.end]];
+      pending = { start: open, firstPara: pending ? pending.firstPara : p.index, pieces };
+    }
+  }
+  if (pending) {
+    const last = pending.pieces[pending.pieces.length - 1];
+    quotes.push({ start: pending.start, end: last ? last[1] : pending.start, closed: false, firstPara: pending.firstPara, lastPara: paras.length - 1, pieces: pending.pieces });
+  }
+  return quotes;
+}
+
+/** Index over quotes for "is this offset inside a quote" checks in O(log n). */
+export class QuoteIndex {
+  private readonly starts: number[];
+  constructor(readonly quotes: Quote[]) {
+    this.starts = quotes.map((q) => q.start);
+  }
+  /** The quote containing offset `pos` (open mark inclusive, close mark exclusive), if any. */
+  at(pos: number): Quote | undefined {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.starts[mid] ?? 0) <= pos) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    const q = found >= 0 ? this.quotes[found] : undefined;
+    return q && pos < q.end ? q : undefined;
+  }
+}
+
+/**
+ * Splits paragraphs into sentences. Sentence ends inside a quotation are ignored (a quoted passage
+ * belongs to the sentence that frames it), except where the quotation itself ends the sentence.
+ */
+export function splitSentences(body: string, paras: Paragraph[], qi: QuoteIndex): Sentence[] {
+  const out: Sentence[] = [];
+  for (const p of paras) {
+    let s = p.start;
+    const re = /[.!?]+["'\u201D\u2019)\]]*(?=\s+["'\u201C\u2018([]*[A-Z0-9])/g;
+    re.lastIndex = p.start;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(body)) && m.index < p.end) {
+      const dot = m.index;
+      const end = m.index + m[0].length;
+      const q = qi.at(dot);
+      // Inside a quote whose closing mark is not part of this match: not a sentence end.
+      if (q && q.end > end) continue;
+      // Abbreviations and initials ("Mr.", "U.S.", "J.") do not end sentences.
+      const before = /([A-Za-z.]+)$/.exec(body.slice(Math.max(p.start, dot - 12), dot));
+      const word = before ? before[1] ?? '' : '';
+      if (m[0] === '.' && word) {
+        const w = word.toLowerCase().replace(/\.$/, '');
+        if (ABBREVIATIONS.has(w) || /^[a-z]$/i.test(w) || /^([a-z]\.)+[a-z]$/i.test(w)) {
+          // "U.S." at a true sentence end is rare enough compared to "U.S. officials".
+          continue;
+        }
+      }
+      out.push({ start: s, end, para: p.index });
+      s = end;
+      while (s < p.end && /\s/.test(body[s] ?? '')) s++;
+    }
+    if (s < p.end) out.push({ start: s, end: p.end, para: p.index });
+  }
+  return out;
+}
+
+export interface Token {
+  start: number;
+  end: number;
+  /** Surface text without a trailing sentence period or possessive. */
+  text: string;
+  lower: string;
+  /** Starts with an upper-case letter. */
+  cap: boolean;
+  /** Had a possessive 's. */
+  possessive: boolean;
+}
+
+const TOKEN_RE = /[\p{L}\p{N}$][\p{L}\p{N}\p{M}]*(?:[-.'\u2019&][\p{L}\p{N}\p{M}]+)*\.?/gu;
+
+/** Word tokens of body[start, end), possessives split off and abbreviation periods kept. */
+export function tokenize(body: string, start: number, end: number): Token[] {
+  const out: Token[] = [];
+  const text = body.slice(start, end);
+  TOKEN_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN_RE.exec(text))) {
+    let t = m[0];
+    const s = start + m.index;
+    let e = s + t.length;
+    if (t.endsWith('.')) {
+      const w = t.slice(0, -1).toLowerCase();
+      const keep = ABBREVIATIONS.has(w) || /^([a-z]\.)*[a-z]$/i.test(w);
+      if (!keep) {
+        t = t.slice(0, -1);
+        e--;
+      }
+    }
+    let possessive = false;
+    const pm = /['\u2019]s$/.exec(t);
+    if (pm && t.length > 2) {
+      possessive = true;
+      t = t.slice(0, -2);
+    }
+    out.push({ start: s, end: possessive ? e - 2 : e, text: t, lower: t.toLowerCase(), cap: /^\p{Lu}/u.test(t), possessive });
+  }
+  return out;
+}

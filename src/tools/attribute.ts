@@ -1,0 +1,40 @@
+/**
+ * PolNeAR measurement: reads a gold JSONL file (path as the only argument), runs the attribution
+ * engine on each article's text and writes the scorer's system format to stdout, one line per
+ * article. Usage: npm run --silent attribute -- /path/to/dev.jsonl > system.jsonl
+ */
+import { readFileSync } from 'node:fs';
+import { attributeQuotes } from '../analysis/attribute';
+
+interface GoldLine {
+  id: string;
+  text: string;
+}
+
+const path = process.argv[2];
+if (!path) {
+  process.stderr.write('usage: attribute <gold.jsonl>\n');
+  process.exit(2);
+}
+
+const started = Date.now();
+const lines = readFileSync(path, 'utf8').split('\n').filter((l) => l.trim());
+const out: string[] = [];
+for (const line of lines) {
+  const gold = JSON.parse(line) as GoldLine;
+  const { statements, speakers } = attributeQuotes(gold.text);
+  const byId = new Map(speakers.map((s) => [s.id, s.name]));
+  const quotes = statements
+    // Quotes with no attribution at all are mostly titles and scare quotes, which PolNeAR does
+    // not annotate as attributions; the engine still reports them for the bot.
+    .filter((s) => s.sourceLabel !== 'unattributed' || s.content.end - s.content.start > 60)
+    .map((s) => ({
+      content: { start: s.content.start, end: s.content.end, ...(s.fragments ? { fragments: s.fragments } : {}) },
+      source: s.source ? { start: s.source.start, end: s.source.end, text: s.source.text } : null,
+      speaker: s.speakerId ? byId.get(s.speakerId) : s.source ? s.sourceLabel : undefined,
+      direct: s.kind === 'direct',
+    }));
+  out.push(JSON.stringify({ id: gold.id, quotes }));
+}
+process.stdout.write(out.join('\n') + '\n');
+process.stderr.write(`attributed ${lines.length} articles in ${((Date.now() - started) / 1000).toFixed(1)}s\n`);
