@@ -5,7 +5,7 @@
 
 /**
  * Escapes everything Discord markdown would interpret: emphasis, strike, spoilers, code, quotes,
- * headings, lists, masked links, and neutralises mentions (`@everyone`, `@here`, `<@123>`,
+ * headings, lists, masked links (escaping the brackets is enough), and neutralises mentions (`@everyone`, `@here`, `<@123>`,
  * `<#1>`, `<@&1>`) so they render as plain text. `allowed_mentions` stops the ping; this stops
  * the pill and the visual noise.
  */
@@ -13,7 +13,7 @@ export function escapeMarkdown(text: string): string {
   return (
     text
       // One pass over the characters, so the backslashes we add are never escaped again.
-      .replace(/[\\*_~`|>[\]()<]/g, (c) => `\\${c}`)
+      .replace(/[\\*_~`|>[\]<]/g, (c) => `\\${c}`)
       // Headings and list bullets only mean something at the start of a line.
       .replace(/^(\s*)([#-])/gm, '$1\\$2')
       // A zero-width space breaks the keyword; Discord shows "@everyone" but cannot parse it.
