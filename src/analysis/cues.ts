@@ -297,6 +297,17 @@ function takeNP(body: string, toks: Token[]): Token[] {
   return np;
 }
 
+/** The whole phrase after "according to", up to punctuation: "two people familiar with the plan". */
+function accordingNP(body: string, toks: Token[]): Token[] {
+  const np: Token[] = [];
+  for (let i = 0; i < toks.length && np.length < 14; i++) {
+    const t = toks[i] as Token;
+    if (i > 0 && /[,;:()\u2014\u2013."\u201C\u201D]/.test(body.slice((toks[i - 1] as Token).end, t.start))) break;
+    np.push(t);
+  }
+  return np;
+}
+
 /** The noun phrase ending right before a verb, scanning back from the end of `before`. */
 function backNP(body: string, before: Token[], floor: number): Token[] {
   const np: Token[] = [];
@@ -329,7 +340,7 @@ function clauseFrame(body: string, s: Sentence, si: number, toks: Token[], i: nu
   const sentEnd = trimEnd(body, s.start, s.end);
   if (isAcc) {
     const after = toks.slice(i + 2);
-    const np = takeNP(body, after);
+    const np = accordingNP(body, after);
     if (!np.length) return null;
     const npEnd = (np[np.length - 1] as Token).end;
     const source: [number, number] = [(np[0] as Token).start, npEnd];

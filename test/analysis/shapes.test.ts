@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { attributeQuotes } from '../../src/analysis/attribute';
+import type { Attribution, Statement } from '../../src/analysis/types';
+
+/** Small invented articles, one per shape of attribution. */
+function run(paragraphs: string[]): { body: string; result: Attribution; covering: (t: string) => Statement; who: (st: Statement) => string | null } {
+  const body = paragraphs.join('\n\n');
+  const result = attributeQuotes(body);
+  const covering = (t: string): Statement => {
+    const at = body.indexOf(t);
+    const st = result.statements.find((s) => s.content.start <= at && at + t.length <= s.content.end);
+    if (!st) throw new Error(`no statement covers ${t}`);
+    return st;
+  };
+  const who = (st: Statement): string | null => (st.speakerId ? (result.speakers.find((s) => s.id === st.speakerId)?.name ?? null) : null);
+  return { body, result, covering, who };
+}
+
+describe('attribution shapes', () => {
+  it('keeps a quote that runs over two paragraphs as one statement of its speaker', () => {
+    const { body, result, covering, who } = run([
+      'The city council voted on Monday to close the old bridge.',
+      '\u201CWe looked at every option, and none of them was safe,\u201D said Maria Lopez, the council\u2019s engineer. \u201CThe steel is simply worn out.',
+      '\u201CWe will build a new crossing within three years.\u201D',
+      'Traffic will be diverted in the meantime.',
+    ]);
+    const st = covering('\u201CWe looked at every option');
+    expect(who(st)).toBe('Maria Lopez');
+    // The continuation paragraph belongs to the same statement.
+    const cont = body.indexOf('We will build');
+    expect(st.content.end).toBeGreaterThan(cont);
+    expect(result.statements.filter((s) => s.kind === 'direct')).toHaveLength(1);
+    expect(result.speakers.find((s) => s.name === 'Maria Lopez')?.role).toBe('council\u2019s engineer');
+  });
+
+  it('labels "according to" sources and keeps the content before them', () => {
+    const { covering } = run(['The company will cut 300 jobs next year, according to two people familiar with the plan.']);
+    const st = covering('The company will cut 300 jobs next year');
+    expect(st.kind).toBe('indirect');
+    expect(st.speakerId).toBeNull();
+    expect(st.sourceLabel).toBe('two people familiar with the plan');
+  });
+
+  it('follows he/she pronouns to the most recent speaker of the same gender', () => {
+    const { covering, who } = run([
+      'Sarah Miller, a nurse at the county hospital, said the ward had been full for weeks.',
+      '\u201CWe are exhausted,\u201D she said.',
+      'David Chen, who runs the hospital, said new staff would arrive in March.',
+      '\u201CHelp is on the way,\u201D he said. \u201CWe hired forty people.\u201D',
+      '\u201CI will believe it when I see them,\u201D she said.',
+      '\u201CThey start on Monday,\u201D he replied.',
+    ]);
+    expect(who(covering('We are exhausted'))).toBe('Sarah Miller');
+    expect(who(covering('Help is on the way'))).toBe('David Chen');
+    expect(who(covering('We hired forty people'))).toBe('David Chen');
+    expect(who(covering('I will believe it'))).toBe('Sarah Miller');
+    expect(who(covering('They start on Monday'))).toBe('David Chen');
+  });
+
+  it('leaves a quote with no attribution unattributed instead of guessing', () => {
+    const { covering } = run([
+      'Peter Brown, the mayor, said the festival would go ahead.',
+      'Thousands of visitors are expected over the weekend.',
+      'Posters around town read \u201CSee you at the river\u201D in bright letters.',
+    ]);
+    const st = covering('See you at the river');
+    expect(st.speakerId).toBeNull();
+    expect(st.sourceLabel).toBe('unattributed');
+    expect(st.source).toBeNull();
+  });
+
+  it('does not guess between two people who share a surname and have not spoken', () => {
+    const { covering, result } = run([
+      'The twins Anna Park and James Park opened a bakery in the old station last spring.',
+      '\u201CWe never expected the queues,\u201D Park said.',
+    ]);
+    const st = covering('We never expected the queues');
+    expect(st.speakerId).toBeNull();
+    expect(st.sourceLabel).toBe('Park');
+    expect(result.speakers.map((s) => s.name).sort()).toEqual(['Anna Park', 'James Park']);
+  });
+
+  it('resolves a shared surname to the one who just spoke', () => {
+    const { covering, who } = run([
+      'Governor Helen Ross has promised a new budget. Her brother, Thomas Ross, a professor of economics, said Tuesday that the plan would not add up.',
+      '\u201CThe numbers are wishful,\u201D said Ross at a lecture.',
+    ]);
+    expect(who(covering('The numbers are wishful'))).toBe('Thomas Ross');
+  });
+
+  it('labels organisations and unnamed groups without inventing a person', () => {
+    const { covering, result } = run([
+      'The White House said the talks would continue next week.',
+      'Analysts said the delay could hurt markets.',
+    ]);
+    expect(covering('the talks would continue').sourceLabel).toBe('The White House');
+    expect(covering('the talks would continue').speakerId).toBeNull();
+    expect(covering('the delay could hurt markets').sourceLabel).toBe('analysts');
+    expect(result.speakers).toHaveLength(0);
+  });
+
+  it('joins a quote interrupted by "he said" into one statement with fragments', () => {
+    const { covering, who } = run([
+      'Tom Evans, a farmer, has watched the river rise for a week.',
+      '\u201CIt is the worst I have seen,\u201D he said. \u201CWe moved the cattle on Sunday.\u201D',
+    ]);
+    const st = covering('It is the worst');
+    expect(who(st)).toBe('Tom Evans');
+    expect(st.fragments).toHaveLength(2);
+  });
+
+  it('never makes the byline author a speaker', () => {
+    const body = 'Reporter Jane Doe visited the site. Mark Twain Jr., a guide, said the path was closed.';
+    const result = attributeQuotes(body, { author: 'Jane Doe' });
+    expect(result.speakers.map((s) => s.name)).not.toContain('Jane Doe');
+  });
+});
