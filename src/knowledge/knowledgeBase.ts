@@ -13,6 +13,9 @@ import { loadArticles } from './load';
 import type { LoadProblem } from './problems';
 import { buildPeople, type PersonRecord } from './people';
 import { rankChoices, type Choice } from './suggest';
+import { KnowledgeParties } from '../parties/knowledgeParties';
+import { PartyRegistry } from '../parties/registry';
+import { loadPartyOverrides, type PartyOverrides } from '../parties/overrides';
 
 export type { Choice } from './suggest';
 
@@ -35,6 +38,8 @@ export interface KnowledgeBaseParts {
   articles: Article[];
   problems: LoadProblem[];
   analyses?: ArticleAnalysis[];
+  /** Settings from `knowledge/parties.yaml`. */
+  partyOverrides?: PartyOverrides;
 }
 
 export class KnowledgeBase {
@@ -43,6 +48,8 @@ export class KnowledgeBase {
   readonly paragraphs: readonly ParagraphRecord[];
   readonly index: ParagraphIndex;
   readonly people: readonly PersonRecord[];
+  /** Parties (countries, organisations, camps) named in the articles and linked to speakers. */
+  readonly parties: KnowledgeParties;
   private readonly analyses = new Map<string, ArticleAnalysis>();
   private readonly byId = new Map<string, Article>();
   private readonly wordCache = new Map<number, Word[]>();
@@ -50,7 +57,8 @@ export class KnowledgeBase {
 
   constructor(parts: KnowledgeBaseParts) {
     this.articles = parts.articles;
-    this.problems = parts.problems;
+    const partyRegistry = new PartyRegistry(parts.partyOverrides);
+    this.problems = [...parts.problems, ...partyRegistry.problems];
     const paragraphs: ParagraphRecord[] = [];
     for (const article of parts.articles) {
       this.byId.set(article.id, article);
@@ -62,6 +70,7 @@ export class KnowledgeBase {
     this.index = new ParagraphIndex();
     this.index.add(paragraphs.map((p) => ({ id: p.id, text: p.paragraph.text })));
     this.people = buildPeople([...this.analyses.values()]);
+    this.parties = new KnowledgeParties(partyRegistry, this.analyses.values());
   }
 
   article(id: string): Article | undefined {
@@ -123,9 +132,9 @@ export class KnowledgeBase {
     }
   }
 
-  /** Overridden once party recognition is wired in. */
-  protected partyChoices(): Array<{ name: string; value: string; keys: string[] }> {
-    return [];
+  /** Parties present in the loaded articles, most mentioned first. */
+  protected partyChoices(): Array<{ name: string; value: string; keys: string[]; weight: number }> {
+    return this.parties.choices();
   }
 }
 
@@ -138,5 +147,6 @@ export function analyseArticle(article: Article): ArticleAnalysis {
 /** Loads the knowledge directory and builds a knowledge base from it. */
 export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
   const { articles, problems } = await loadArticles(dir);
-  return new KnowledgeBase({ articles, problems });
+  const parties = await loadPartyOverrides(dir);
+  return new KnowledgeBase({ articles, problems: [...problems, ...parties.problems], partyOverrides: parties.overrides });
 }
