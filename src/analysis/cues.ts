@@ -57,6 +57,21 @@ const BARE_CLAUSE_VERBS = new Set(
     'tweet tweets tweeted complain complains complained recall recalls recalled concede concedes conceded ' +
     'fear fears feared worry worries worried hope hopes hoped expect expects expected').split(' '),
 );
+/** Verbs whose object may carry a partial quote ("called the plan “reckless”"). */
+export const MIXED_VERBS = new Set(
+  ('call calls called calling dismiss dismisses dismissed dismissing describe describes described describing ' +
+    'label labels labeled labelled labeling promise promises promised promising vow vows vowed vowing ' +
+    'urge urges urged urging accuse accuses accused accusing praise praises praised praising criticize ' +
+    'criticizes criticized criticizing criticise criticised offer offers offered offering deride derided ' +
+    'slam slams slammed slamming blast blasts blasted blasting hail hails hailed brand brands branded ' +
+    'condemn condemns condemned condemning denounce denounces denounced denouncing reject rejects rejected ' +
+    'defend defends defended defending pledge pledges pledged demand demands demanded tout touts touted ' +
+    'mock mocks mocked mocking characterize characterized characterizing refer refers referred referring ' +
+    'dub dubs dubbed decry decries decried blame blames blamed blaming vowing lament laments lamented ' +
+    'recall recalls recalled insist insists insisted predict predicts predicted announce announced ' +
+    'express expresses expressed expressing cite cites cited citing invoke invoked promote promoted ' +
+    'thank thanked thanking ask asks asked asking').split(' '),
+);
 /** "views/sees X as Y": a stance report without quote marks. */
 const VIEW_VERBS = new Set('views view viewed sees see saw regards regard regarded considers consider considered'.split(' '));
 /** Verbs that take a quoted object with "as" ("described … as"). */
@@ -123,7 +138,6 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
         if (srcToks.length > 8) return null;
         // The words before the verb must be a plain noun phrase ("Sullivan", "the official").
         if (srcToks.some((x) => NP_STOP.has(x.lower) && !(x.lower === 'of' || x.lower === 'for' || x.lower === 'at'))) return null;
-        if (!STRONG_SPEECH_VERBS.has(t.lower) && !isAcc) return null;
       }
       const source: [number, number] | null = srcToks.length ? [(srcToks[0] as Token).start, (srcToks[srcToks.length - 1] as Token).end] : null;
       return { source, cue: [t.start, cueEnd], blockEnd: winEnd };
@@ -156,6 +170,7 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
       if (!SPEECH_VERBS.has(t.lower) && !isAcc) continue;
       if (i > 0 && NOUN_MARKERS.has(toks[i - 1]?.lower ?? '')) continue;
       const tail = toks.slice(isAcc ? i + 2 : i + 1);
+      const colonEnd = /:\s*$/.test(body.slice(from, winEnd));
       // Only adverbials (or the inverted source / "according to" source) between cue and quote.
       let source: [number, number] | null = null;
       let inherit = false;
@@ -166,19 +181,43 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
         if (a.length === 0) return null;
         source = [(a[0] as Token).start, (a[a.length - 1] as Token).end];
       } else if (np.length) {
-        if (!tail.every((x) => TIME_WORDS.has(x.lower) || x.lower === 'that' || /^\p{Lu}/u.test(x.text))) return null;
-        if (tail.some((x) => /^\p{Lu}/u.test(x.text)) && !/^(told|tells|tell|telling)$/.test(t.lower)) return null;
+        const tellLike = /^(told|tells|tell|telling|asked|asks|wrote|writes)$/.test(t.lower);
+        const objectOk = (colonEnd || tellLike) && tail.length <= 8;
+        if (!objectOk && !tail.every((x) => TIME_WORDS.has(x.lower) || x.lower === 'that' || /^\p{Lu}/u.test(x.text))) return null;
+        if (!objectOk && tail.some((x) => /^\p{Lu}/u.test(x.text))) return null;
         source = [(np[0] as Token).start, (np[np.length - 1] as Token).end];
       } else if (/,\s*$/.test(body.slice(from, t.start)) && /ing$/.test(t.lower)) {
-        inherit = true; // "…, adding: “…”"
-        if (!tail.every((x) => TIME_WORDS.has(x.lower) || x.lower === 'that')) return null;
+        // "…, adding: “…”" hangs on the sentence's earlier statement, or on its subject.
+        if (!tail.every((x) => TIME_WORDS.has(x.lower) || x.lower === 'that') && !(colonEnd && tail.length <= 6)) return null;
+        const earlierCue = toks.slice(0, i).some((x) => SPEECH_VERBS.has(x.lower));
+        const subj = earlierCue ? null : sentenceSubject(body, from, t.start);
+        if (subj) source = subj;
+        else inherit = true;
       } else {
         const a = takeNP(body, tail);
-        if (a.length === 0 || a.length !== tail.length) return null;
-        source = [(a[0] as Token).start, (a[a.length - 1] as Token).end];
+        if (a.length === 0 || a.length !== tail.length) {
+          // Coordinated predicate: "She greeted supporters and told them: “…”".
+          if (/^(and|but)$/.test(before[before.length - 1]?.lower ?? '')) {
+            const subj = sentenceSubject(body, from, t.start);
+            if (!subj) return null;
+            source = subj;
+          } else return null;
+        } else source = [(a[0] as Token).start, (a[a.length - 1] as Token).end];
       }
       usedVerb.add(t.start);
       return { source, cue: [t.start, isAcc ? (toks[i + 1] as Token).end : t.end], inherit };
+    }
+    // No verb, but "Republican pollster Daron Shaw: “…”" or "X released the following statement:".
+    const colon = /:\s*$/.exec(body.slice(from, winEnd));
+    if (colon) {
+      const colonPos = from + colon.index;
+      const run = /((?:\p{Lu}[\p{L}'\u2019.-]*\s+){0,3}\p{Lu}[\p{L}'\u2019.-]*)$/u.exec(body.slice(from, colonPos));
+      if (run && run[1] && !/^(Here|There|This|That|It|The|And|But|Transcript|Update|Note|Read|Watch)$/i.test(run[1])) {
+        const st = colonPos - run[1].length;
+        return { source: [st, colonPos], cue: [colonPos, colonPos + 1] };
+      }
+      const subj = sentenceSubject(body, from, colonPos);
+      if (subj) return { source: subj, cue: [colonPos, colonPos + 1] };
     }
     return null;
   };
@@ -210,9 +249,11 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
       const between = body.slice(lastEnd, nq.start);
       const samePara = !between.includes('\n');
       const prevQ = quotes[k - 1] as Quote;
-      const prevEndsPara = (paras[prevQ.lastPara] as Paragraph).end === prevQ.end || (paras[prevQ.lastPara] as Paragraph).end === lastEnd || /^[\s.,]*$/.test(body.slice(prevQ.end, (paras[prevQ.lastPara] as Paragraph).end));
+      const prevParaEnd = (paras[prevQ.lastPara] as Paragraph).end;
+      const prevEndsPara = /^[\s.,]*$/.test(body.slice(Math.max(prevQ.end, lastEnd), prevParaEnd));
       const nqPara = paras[nq.firstPara] as Paragraph;
-      const wholePara = nq.start === nqPara.start && /^[\s]*$/.test(body.slice(nq.end, (paras[nq.lastPara] as Paragraph).end));
+      // A paragraph that opens with a quote and has no cue of its own continues the speaker.
+      const wholePara = nq.start === nqPara.start;
       const ok = samePara ? /^[\s.,:]*$/.test(between) : prevEndsPara && wholePara && nq.firstPara === (paras[prevQ.lastPara] as Paragraph).index + 1 && /^[\s.,]*$/.test(between);
       if (!ok) break;
       if (cueAfter(k)) {
@@ -241,7 +282,7 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
       const t = toks[i] as Token;
       if (usedVerb.has(t.start)) continue;
       const isAcc = t.lower === 'according' && toks[i + 1]?.lower === 'to';
-      if (!isAcc && !SPEECH_VERBS.has(t.lower) && !VIEW_VERBS.has(t.lower)) continue;
+      if (!isAcc && !SPEECH_VERBS.has(t.lower) && !VIEW_VERBS.has(t.lower) && !MIXED_VERBS.has(t.lower)) continue;
       if (i > 0 && NOUN_MARKERS.has(toks[i - 1]?.lower ?? '')) continue;
       if (!isAcc && t.cap && i > 0) continue; // "Said" mid-sentence capitalised: a name
       const st = clauseFrame(body, s, si, toks, i, isAcc, qi);
@@ -295,6 +336,34 @@ function takeNP(body: string, toks: Token[]): Token[] {
     if (t.possessive && i + 1 < toks.length && /^(a|an|the)$/.test(toks[i + 1]?.lower ?? '')) break;
   }
   return np;
+}
+
+/** Sentence-start words that open an introductory phrase rather than the subject. */
+const INTRO = /^(when|after|before|while|although|though|as|if|since|in|on|at|during|for|with|without|despite|amid|last|earlier|later|then|now|meanwhile|still|yet|but|and|so|also|however|asked|speaking|according|instead|because|once|until|unlike|like|under|over|from|by)$/i;
+const SUBJ_MODIFIERS = /^(former|current|top|senior|chief|deputy|vice|longtime|democratic|republican|presidential|state|federal|local|campaign|party|band|group|team|staff|white|house|press|national|security|foreign|special|the|a|an)$/i;
+
+/**
+ * The subject noun phrase of the clause in [start, end): a pronoun, or role words plus a
+ * capitalised name ("President Clinton", "Band member Flea"), after any introductory phrase.
+ */
+export function sentenceSubject(body: string, start: number, end: number): [number, number] | null {
+  let toks = tokenize(body, start, end);
+  const firstComma = body.slice(start, end).indexOf(',');
+  if (toks[0] && INTRO.test(toks[0].text) && firstComma > 0) toks = toks.filter((t) => t.start > start + firstComma);
+  const first = toks[0];
+  if (!first) return null;
+  if (/^(he|she|they|we|i|it)$/i.test(first.text)) return [first.start, first.end];
+  const np: Token[] = [];
+  for (const t of toks) {
+    if (np.length && /[,;:()]/.test(body.slice((np[np.length - 1] as Token).end, t.start))) break;
+    if (t.cap || ROLE_NOUNS.has(t.lower) || SUBJ_MODIFIERS.test(t.text)) np.push(t);
+    else break;
+    if (np.length > 8) return null;
+    if (t.possessive) break;
+  }
+  while (np.length && !(np[np.length - 1] as Token).cap && !ROLE_NOUNS.has((np[np.length - 1] as Token).lower)) np.pop();
+  if (!np.length || np.every((t) => /^(the|a|an)$/i.test(t.text))) return null;
+  return [(np[0] as Token).start, (np[np.length - 1] as Token).end];
 }
 
 /** The whole phrase after "according to", up to punctuation: "two people familiar with the plan". */
@@ -370,7 +439,11 @@ function clauseFrame(body: string, s: Sentence, si: number, toks: Token[], i: nu
   let inherit = false;
   let appositive = false;
   if (!np.length && /,\s*$/.test(body.slice(s.start, b < before.length ? (before[b] as Token).start : t.start)) && /ing$/.test(lower)) {
-    inherit = true; // "…, noting that …"
+    // "…, noting that …": the sentence's earlier statement, else its subject.
+    const earlierCue = before.some((x) => SPEECH_VERBS.has(x.lower) || MIXED_VERBS.has(x.lower));
+    const subj = earlierCue ? null : sentenceSubject(body, s.start, t.start);
+    if (subj) np = toks.filter((x) => x.start >= subj[0] && x.end <= subj[1]);
+    if (!np.length) inherit = true;
   } else if (!np.length && /,\s*$/.test(body.slice(s.start, t.start))) {
     // Appositive subject: "Moon Chung-in, chairman of …, said". Find the opening comma.
     const commaEnd = body.lastIndexOf(',', t.start);
@@ -391,6 +464,14 @@ function clauseFrame(body: string, s: Sentence, si: number, toks: Token[], i: nu
         if (content[1] - content[0] < 12) return null;
         return mk(body, content, [(a[0] as Token).start, (a[a.length - 1] as Token).end], [t.start, t.end], si, 'clause-inverted', qi);
       }
+    }
+  }
+  if (!np.length && !inherit && /^(and|but)$/.test(before[b - 1]?.lower ?? '') && !gapBefore.includes(',')) {
+    // Coordinated predicate: "She greeted supporters and told them that …".
+    const subj = sentenceSubject(body, s.start, t.start);
+    if (subj) {
+      const subjToks = toks.filter((x) => x.start >= subj[0] && x.end <= subj[1]);
+      if (subjToks.length) np = subjToks;
     }
   }
   if (!np.length && !inherit) return null;
@@ -435,6 +516,15 @@ function clauseFrame(body: string, s: Sentence, si: number, toks: Token[], i: nu
     k = 0;
     sawThat = true;
   }
+  // A partial quote in the verb's object makes a mixed report: "called the plan “reckless”".
+  const openAt = restText.search(/["\u201C]/);
+  const quoteSoon = openAt >= 0 && !/[.;:!?]\s/.test(restText.slice(0, openAt)) && tokenize(body, t.end, t.end + openAt).length <= 12;
+  if (!sawThat && !sawAs && quoteSoon && (MIXED_VERBS.has(lower) || SPEECH_VERBS.has(lower))) {
+    sawThat = true; // treat like an explicit complement
+    k = 0;
+    while (k < rest.length && /^(on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|later|earlier|recently|again|also|publicly|repeatedly)$/.test(rest[k]?.lower ?? '')) k++;
+  }
+  if (!sawThat && !sawAs && MIXED_VERBS.has(lower) && !SPEECH_VERBS.has(lower)) return null;
   if (!sawThat && !sawAs) {
     if (NEEDS_THAT.has(lower) || !BARE_CLAUSE_VERBS.has(lower) || (AS_VERBS.has(lower) && !/["\u201C]/.test(restText))) return null;
     if (THOUGHT_VERBS.has(lower) && !np.length) return null;
@@ -443,7 +533,7 @@ function clauseFrame(body: string, s: Sentence, si: number, toks: Token[], i: nu
   if (sawAs && !/["\u201C]/.test(restText)) return null;
   if (sawThat && k > 0 && rest.slice(0, k).some((x) => !TIME_WORDS.has(x.lower) && !/^\p{Lu}/u.test(x.text) && !/^(reporters|journalists|him|her|them|us|me|audience|crowd|supporters|voters|listeners|viewers)$/.test(x.lower))) {
     // Too much between the verb and "that" — likely "that" is a relative pronoun.
-    if (k > 4) return null;
+    if (k > 6 && !/^(told|tells|tell|telling|wrote|writes|informed|assured|reminded|warned)$/.test(lower)) return null;
   }
   const startTok = rest[k];
   if (!startTok) return null;
@@ -457,7 +547,7 @@ function clauseFrame(body: string, s: Sentence, si: number, toks: Token[], i: nu
   }
   let cEnd = sentEnd;
   // Cut a trailing "…, he said" / ", according to X" off the clause.
-  const tail = /,\s+(?:according to|(?:he|she|they|it|\p{Lu}\p{Ll}+)\s+(?:said|says|added|noted|told))\b/u.exec(body.slice(cStart, cEnd));
+  const tail = /,\s+(?:according to|(?:he|she|they|it|\p{Lu}\p{Ll}+)\s+(?:said|says|added|noted|told)|saying|adding|calling|noting|arguing|writing|telling|insisting|warning)\b/u.exec(body.slice(cStart, cEnd));
   if (tail) cEnd = cStart + tail.index;
   // "…, but declined…" starts a new predicate of the same subject.
   const conj = /,?\s+(?:but|and)\s+(?:also\s+)?(?:declined|refused|said|added|noted|did not|didn't|would not|won't|called|urged|asked|insisted|warned|vowed|promised)\b/.exec(body.slice(cStart, cEnd));

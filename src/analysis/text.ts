@@ -56,7 +56,20 @@ interface Mark {
 /** Quote marks of one paragraph, with their direction where the glyph or context tells it. */
 function marksIn(body: string, p: Paragraph): Mark[] {
   const marks: Mark[] = [];
+  // Markup such as <tweet id="…" author="…"> carries attribute quotes that are not quotations.
+  const tags: Array<[number, number]> = [];
+  const tagRe = /<\/?[a-z][^<>\n]{0,400}>/gi;
+  tagRe.lastIndex = p.start;
+  let tm: RegExpExecArray | null;
+  while ((tm = tagRe.exec(body)) && tm.index < p.end) tags.push([tm.index, tm.index + tm[0].length]);
+  let ti = 0;
   for (let i = p.start; i < p.end; i++) {
+    while (ti < tags.length && (tags[ti]?.[1] ?? 0) <= i) ti++;
+    const tag = tags[ti];
+    if (tag && tag[0] <= i && i < tag[1]) {
+      i = tag[1] - 1;
+      continue;
+    }
     const ch = body[i] ?? '';
     if (OPEN_CURLY.has(ch)) marks.push({ pos: i, len: 1, kind: 'open' });
     else if (CLOSE_CURLY.has(ch)) marks.push({ pos: i, len: 1, kind: 'close' });
