@@ -40,6 +40,8 @@ export interface KnowledgeBaseParts {
   analyses?: ArticleAnalysis[];
   /** Settings from `knowledge/parties.yaml`. */
   partyOverrides?: PartyOverrides;
+  /** A paragraph index already built for exactly these articles (from the cache). */
+  index?: ParagraphIndex;
 }
 
 export class KnowledgeBase {
@@ -67,8 +69,12 @@ export class KnowledgeBase {
     }
     this.paragraphs = paragraphs;
     for (const a of parts.analyses ?? parts.articles.map(analyseArticle)) this.analyses.set(a.article.id, a);
-    this.index = new ParagraphIndex();
-    this.index.add(paragraphs.map((p) => ({ id: p.id, text: p.paragraph.text })));
+    if (parts.index) this.index = parts.index;
+    else {
+      this.index = new ParagraphIndex();
+      this.index.add(paragraphs.map((p) => ({ id: p.id, text: p.paragraph.text })));
+    }
+    this.index.build();
     this.people = buildPeople([...this.analyses.values()]);
     this.parties = new KnowledgeParties(partyRegistry, this.analyses.values());
   }

@@ -1,13 +1,24 @@
 /**
- * The full-text index: one MiniSearch document per body paragraph. Documents carry only a numeric
- * id; the paragraph text lives once, in the article model, so the index adds little memory.
+ * The full-text index over body paragraphs, built for speed and a small heap at 10^5–10^6
+ * paragraphs.
  *
- * Queries follow a cheap-first plan: exact terms with AND (prefix only on the last term), then OR,
- * then bounded fuzzy matching only when exact terms found too little. Callers verify phrases in
- * the stored text afterwards (see phrase.ts).
+ * Two parts:
+ * - a compact inverted index of our own (typed arrays: for each term, the sorted paragraph ids
+ *   holding it and the term frequency; a length per paragraph). Candidate selection and BM25+
+ *   ranking (MiniSearch's formula and parameters) run on it. No paragraph text is stored here.
+ * - a MiniSearch index over the *vocabulary* (one tiny document per distinct term). MiniSearch's
+ *   radix tree answers the term expansions: prefix completion of the last query word and bounded
+ *   fuzzy matching (`maxFuzzy`) of misspelt words. The expanded terms then go through the
+ *   inverted index like any exact term.
+ *
+ * Query plan, cheap first (see `candidates`): exact terms combined with AND (the rarest term's
+ * postings drive, the others are binary-searched); prefix only on the last term; then OR, driven
+ * by the rarer terms only; fuzzy expansion only for words the vocabulary does not know, or when
+ * exact terms found too little, bounded by `maxFuzzy`. Callers verify phrases in the stored text
+ * afterwards (see phrase.ts) on the small candidate set.
  */
-import MiniSearch, { type SearchResult } from 'minisearch';
-import { indexTerms, isStopWord } from '../text/words';
+import MiniSearch from 'minisearch';
+import { indexedTermsOf } from './terms';
 
 export interface IndexedParagraph {
   /** Position in the knowledge base's paragraph table. */
@@ -30,63 +41,411 @@ export interface CandidateOptions {
   filter?: (id: number) => boolean;
 }
 
-/** MiniSearch options shared by building and by loading a serialised index. */
-export const MINISEARCH_OPTIONS = {
-  fields: ['text'],
+/** The serialisable state of a built index (see cache.ts). */
+export interface IndexSnapshot {
+  vocab: string[];
+  offsets: Uint32Array;
+  docs: Int32Array;
+  tfs: Uint8Array;
+  lengths: Uint16Array;
+}
+
+/** BM25+ parameters, MiniSearch's defaults. */
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+/** MiniSearch's default weights for derived terms. */
+const PREFIX_WEIGHT = 0.375;
+const FUZZY_WEIGHT = 0.45;
+/** Bounds on term expansion. */
+const MAX_FUZZY = 2;
+const MAX_PREFIX_EXPANSIONS = 12;
+const MAX_FUZZY_EXPANSIONS = 8;
+/** OR mode: postings read to find candidates, at most (rarest terms first). */
+const OR_DRIVER_BUDGET = 40_000;
+
+interface Expansion {
+  termId: number;
+  weight: number;
+}
+
+/** One query word and the index terms standing in for it. */
+interface Group {
+  word: string;
+  exps: Expansion[];
+  /** Total postings over the expansions. */
+  size: number;
+}
+
+/** MiniSearch options for the vocabulary index: each document is one term. */
+const VOCAB_OPTIONS = {
+  fields: ['t'],
   storeFields: [] as string[],
-  tokenize: (text: string) => indexTerms(text),
-  processTerm: (term: string) => (term.length === 0 || isStopWord(term) ? null : term),
+  idField: 'id',
+  tokenize: (s: string) => [s],
+  processTerm: (s: string) => s,
 };
 
 export class ParagraphIndex {
-  readonly search: MiniSearch<IndexedParagraph>;
+  private pending: Array<{ id: number; terms: string[] }> = [];
+  private vocab: string[] = [];
+  private termIds = new Map<string, number>();
+  private offsets: Uint32Array = new Uint32Array(1);
+  private docs: Int32Array = new Int32Array(0);
+  private tfs: Uint8Array = new Uint8Array(0);
+  private lengths: Uint16Array = new Uint16Array(0);
+  private docCount = 0;
+  private avgLength = 1;
+  private built = false;
+  private vocabIndex: MiniSearch<{ id: number; t: string }> | undefined;
 
-  constructor(search?: MiniSearch<IndexedParagraph>) {
-    this.search = search ?? new MiniSearch<IndexedParagraph>(MINISEARCH_OPTIONS);
+  /** Adds paragraphs (before the first query). Ids are small non-negative integers. */
+  add(paragraphs: IndexedParagraph[]): void {
+    if (this.built) throw new Error('ParagraphIndex is immutable once queried; build a new one');
+    for (const p of paragraphs) this.pending.push({ id: p.id, terms: indexedTermsOf(p.text) });
   }
 
-  add(paragraphs: IndexedParagraph[]): void {
-    this.search.addAll(paragraphs);
+  /** Adds a paragraph whose terms are already known (e.g. a replica of an indexed text). */
+  addTerms(id: number, terms: string[]): void {
+    if (this.built) throw new Error('ParagraphIndex is immutable once queried; build a new one');
+    this.pending.push({ id, terms });
   }
 
   /** Query terms as the index sees them (stop words dropped). */
   static queryTerms(query: string): string[] {
-    return indexTerms(query).filter((t) => !isStopWord(t));
+    return indexedTermsOf(query);
+  }
+
+  /** Number of indexed paragraphs. */
+  get size(): number {
+    this.build();
+    return this.docCount;
+  }
+
+  /** Finishes building: postings into typed arrays, vocabulary into MiniSearch. Idempotent. */
+  build(): this {
+    if (this.built) return this;
+    const pending = this.pending;
+    this.pending = [];
+    let maxId = -1;
+    let total = 0;
+    for (const p of pending) {
+      if (p.id > maxId) maxId = p.id;
+      total += p.terms.length;
+    }
+    // Triples (term, doc, tf) in growable typed arrays, then a counting sort by term.
+    const tTerm = new Int32Array(total);
+    const tDoc = new Int32Array(total);
+    const tTf = new Uint8Array(total);
+    const lengths = new Uint16Array(maxId + 1);
+    let n = 0;
+    const local = new Map<number, number>();
+    pending.sort((a, b) => a.id - b.id);
+    for (const p of pending) {
+      local.clear();
+      for (const term of p.terms) {
+        let id = this.termIds.get(term);
+        if (id === undefined) {
+          id = this.vocab.length;
+          this.vocab.push(term);
+          this.termIds.set(term, id);
+        }
+        local.set(id, (local.get(id) ?? 0) + 1);
+      }
+      lengths[p.id] = Math.min(p.terms.length, 65535);
+      for (const [id, tf] of local) {
+        tTerm[n] = id;
+        tDoc[n] = p.id;
+        tTf[n] = Math.min(tf, 255);
+        n++;
+      }
+    }
+    const counts = new Uint32Array(this.vocab.length + 1);
+    for (let i = 0; i < n; i++) counts[tTerm[i]! + 1]!++;
+    for (let i = 1; i < counts.length; i++) counts[i]! += counts[i - 1]!;
+    const offsets = counts.slice();
+    const docs = new Int32Array(n);
+    const tfs = new Uint8Array(n);
+    const cursor = counts; // reused as the write cursor
+    for (let i = 0; i < n; i++) {
+      const pos = cursor[tTerm[i]!]!++;
+      docs[pos] = tDoc[i]!;
+      tfs[pos] = tTf[i]!;
+    }
+    this.install({ vocab: this.vocab, offsets, docs, tfs, lengths }, pending.length);
+    return this;
+  }
+
+  /** The built index as plain typed arrays, for the cache. */
+  snapshot(): IndexSnapshot {
+    this.build();
+    return { vocab: this.vocab, offsets: this.offsets, docs: this.docs, tfs: this.tfs, lengths: this.lengths };
+  }
+
+  /** An index from a snapshot (no re-tokenising). */
+  static fromSnapshot(s: IndexSnapshot): ParagraphIndex {
+    const index = new ParagraphIndex();
+    let docCount = 0;
+    for (let i = 0; i < s.lengths.length; i++) if (s.lengths[i]! > 0) docCount++;
+    index.install(s, docCount);
+    return index;
+  }
+
+  private install(s: IndexSnapshot, docCount: number): void {
+    this.vocab = s.vocab;
+    this.termIds = new Map(s.vocab.map((t, i) => [t, i]));
+    this.offsets = s.offsets;
+    this.docs = s.docs;
+    this.tfs = s.tfs;
+    this.lengths = s.lengths;
+    this.docCount = Math.max(docCount, 1);
+    let sum = 0;
+    for (let i = 0; i < s.lengths.length; i++) sum += s.lengths[i]!;
+    this.avgLength = Math.max(sum / this.docCount, 1);
+    const vocabIndex = new MiniSearch<{ id: number; t: string }>(VOCAB_OPTIONS);
+    vocabIndex.addAll(s.vocab.map((t, id) => ({ id, t })));
+    this.vocabIndex = vocabIndex;
+    this.built = true;
+  }
+
+  private df(termId: number): number {
+    return this.offsets[termId + 1]! - this.offsets[termId]!;
+  }
+
+  /** Index terms starting with `word` (longer than it), most frequent first, bounded. */
+  private prefixExpansions(word: string): Expansion[] {
+    const hits = this.vocabIndex!.search(word, { prefix: true, fuzzy: false });
+    const out: Expansion[] = [];
+    for (const h of hits) {
+      const id = h.id as number;
+      const term = this.vocab[id]!;
+      if (term === word) continue;
+      out.push({ termId: id, weight: (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * (term.length - word.length)) });
+    }
+    return out.sort((a, b) => this.df(b.termId) - this.df(a.termId)).slice(0, MAX_PREFIX_EXPANSIONS);
+  }
+
+  /** Index terms within a small edit distance of `word` (MiniSearch fuzzy, `maxFuzzy` bounded). */
+  private fuzzyExpansions(word: string): Expansion[] {
+    if (word.length < 4) return [];
+    const fuzzy = word.length >= 5 ? 0.2 : 1;
+    const hits = this.vocabIndex!.search(word, { fuzzy, maxFuzzy: MAX_FUZZY, prefix: false });
+    const out: Expansion[] = [];
+    for (const h of hits) {
+      const id = h.id as number;
+      const term = this.vocab[id]!;
+      if (term === word) continue;
+      const distance = Math.max(1, Math.abs(term.length - word.length));
+      out.push({ termId: id, weight: (FUZZY_WEIGHT * term.length) / (term.length + distance) });
+    }
+    // Prefer the expansions MiniSearch scored closest, then the frequent ones.
+    return out.slice(0, MAX_FUZZY_EXPANSIONS);
+  }
+
+  private group(word: string, exps: Expansion[]): Group {
+    let size = 0;
+    for (const e of exps) size += this.df(e.termId);
+    return { word, exps, size };
+  }
+
+  /** Groups for the query words: exact terms, prefix on the last word, fuzzy for unknown words. */
+  private groups(terms: string[], fuzzyAll: boolean): Group[] {
+    return terms.map((word, i) => {
+      const exps: Expansion[] = [];
+      const id = this.termIds.get(word);
+      if (id !== undefined) exps.push({ termId: id, weight: 1 });
+      if (i === terms.length - 1 && word.length >= 3) exps.push(...this.prefixExpansions(word));
+      if (id === undefined || fuzzyAll) exps.push(...this.fuzzyExpansions(word));
+      return this.group(word, exps);
+    });
+  }
+
+  /** Position of `doc` in the postings of `termId`, or -1. */
+  private find(termId: number, doc: number): number {
+    let lo = this.offsets[termId]!;
+    let hi = this.offsets[termId + 1]! - 1;
+    const docs = this.docs;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const v = docs[mid]!;
+      if (v === doc) return mid;
+      if (v < doc) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  private bm25(tf: number, df: number, length: number): number {
+    const idf = Math.log(1 + (this.docCount - df + 0.5) / (df + 0.5));
+    const norm = tf + BM25.k * (1 - BM25.b + (BM25.b * length) / this.avgLength);
+    return idf * (BM25.d + (tf * (BM25.k + 1)) / norm);
+  }
+
+  /**
+   * Score of `doc` for one group (best expansion) and the matched term, or 0 when absent.
+   */
+  private groupScore(g: Group, doc: number, matched: string[] | null): number {
+    let best = 0;
+    let bestTerm = -1;
+    for (const e of g.exps) {
+      const pos = this.find(e.termId, doc);
+      if (pos < 0) continue;
+      const s = e.weight * this.bm25(this.tfs[pos]!, this.df(e.termId), this.lengths[doc]!);
+      if (s > best) {
+        best = s;
+        bestTerm = e.termId;
+      }
+    }
+    if (matched && bestTerm >= 0) matched.push(this.vocab[bestTerm]!);
+    return best;
+  }
+
+  /** Distinct docs in the postings of the given groups, ascending. */
+  private union(groups: Group[], filter?: (id: number) => boolean): Int32Array {
+    let total = 0;
+    for (const g of groups) total += g.size;
+    const out = new Int32Array(total);
+    let n = 0;
+    for (const g of groups) {
+      for (const e of g.exps) {
+        const end = this.offsets[e.termId + 1]!;
+        for (let p = this.offsets[e.termId]!; p < end; p++) out[n++] = this.docs[p]!;
+      }
+    }
+    const all = groups.length === 1 && groups[0]!.exps.length === 1 ? out : out.sort();
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      const d = all[i]!;
+      if (i > 0 && d === all[i - 1]) continue;
+      if (filter && !filter(d)) continue;
+      all[m++] = d;
+    }
+    return all.subarray(0, m);
+  }
+
+  /**
+   * Scores `docs` over all groups, keeping the best `limit`. `required` groups must match (AND);
+   * with `minMatched`, at least that many groups must match.
+   */
+  private rank(docs: Int32Array, groups: Group[], mode: 'and' | 'or', limit: number, weight: number, seen: Map<number, Candidate>): void {
+    const top = new TopK(limit);
+    for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i]!;
+      if (seen.has(doc)) continue;
+      let score = 0;
+      let matched = 0;
+      for (const g of groups) {
+        const s = this.groupScore(g, doc, null);
+        if (s > 0) {
+          score += s;
+          matched++;
+        } else if (mode === 'and') {
+          score = -1;
+          break;
+        }
+      }
+      if (score <= 0) continue;
+      // As MiniSearch: documents matching more of the query's words rank higher.
+      top.push(doc, score * weight * (matched / groups.length));
+    }
+    for (const { doc, score } of top.sorted()) {
+      if (seen.size >= limit) break;
+      const terms: string[] = [];
+      for (const g of groups) this.groupScore(g, doc, terms);
+      seen.set(doc, { id: doc, score, terms });
+    }
   }
 
   /** Candidate paragraphs for a query, best first. */
   candidates(query: string, options: CandidateOptions = {}): Candidate[] {
+    this.build();
     const want = options.want ?? 10;
     const limit = options.limit ?? 50;
-    const terms = ParagraphIndex.queryTerms(query);
+    const terms = [...new Set(ParagraphIndex.queryTerms(query))];
     if (terms.length === 0) return [];
-    const q = terms.join(' ');
-    const filter = options.filter ? (r: SearchResult) => options.filter!(r.id as number) : undefined;
-    const lastPrefix = (term: string, i: number, all: string[]) => i === all.length - 1 && term.length >= 3;
     const seen = new Map<number, Candidate>();
-    const collect = (results: SearchResult[], weight: number) => {
-      for (const r of results) {
-        if (seen.has(r.id as number)) continue;
-        seen.set(r.id as number, { id: r.id as number, score: r.score * weight, terms: r.terms });
-        if (seen.size >= limit) break;
-      }
-    };
-    collect(this.search.search(q, { combineWith: 'AND', prefix: lastPrefix, filter }), 3);
-    if (seen.size < want && terms.length > 1) {
-      collect(this.search.search(q, { combineWith: 'OR', prefix: lastPrefix, filter }), 1);
+    const filter = options.filter;
+
+    // 1. AND over the words the index knows (or can expand), driven by the rarest word.
+    let groups = this.groups(terms, false).filter((g) => g.exps.length > 0);
+    if (groups.length > 0) {
+      const byRarity = [...groups].sort((a, b) => a.size - b.size);
+      this.rank(this.union([byRarity[0]!], filter), groups, 'and', limit, 3, seen);
     }
+    // 2. OR, candidates from the rarer words only (a paragraph sharing just "said" is no candidate).
+    if (seen.size < want && groups.length > 1) this.rankOr(groups, limit, 1, seen, filter);
+    // 3. Fuzzy expansion of every word, bounded.
     if (seen.size < want) {
-      collect(
-        this.search.search(q, {
-          combineWith: 'OR',
-          prefix: lastPrefix,
-          fuzzy: (term) => (term.length >= 5 ? 0.2 : term.length >= 4 ? 1 : false),
-          maxFuzzy: 2,
-          filter,
-        }),
-        0.5,
-      );
+      groups = this.groups(terms, true).filter((g) => g.exps.length > 0);
+      if (groups.length > 0) this.rankOr(groups, limit, 0.5, seen, filter);
     }
     return [...seen.values()].sort((a, b) => b.score - a.score).slice(0, limit);
+  }
+
+  private rankOr(groups: Group[], limit: number, weight: number, seen: Map<number, Candidate>, filter?: (id: number) => boolean): void {
+    const byRarity = [...groups].sort((a, b) => a.size - b.size);
+    const drivers: Group[] = [];
+    let budget = 0;
+    for (const g of byRarity) {
+      if (drivers.length > 0 && budget + g.size > OR_DRIVER_BUDGET) break;
+      drivers.push(g);
+      budget += g.size;
+    }
+    this.rank(this.union(drivers, filter), groups, 'or', limit, weight, seen);
+  }
+}
+
+/** Keeps the k highest-scoring docs (ties: lower doc id first, for stable results). */
+class TopK {
+  private readonly docs: number[] = [];
+  private readonly scores: number[] = [];
+  constructor(private readonly k: number) {}
+
+  push(doc: number, score: number): void {
+    const { docs, scores, k } = this;
+    if (docs.length === k && score <= scores[0]!) return;
+    if (docs.length < k) {
+      docs.push(doc);
+      scores.push(score);
+      this.up(docs.length - 1);
+    } else {
+      docs[0] = doc;
+      scores[0] = score;
+      this.down(0);
+    }
+  }
+
+  sorted(): Array<{ doc: number; score: number }> {
+    return this.docs.map((doc, i) => ({ doc, score: this.scores[i]! })).sort((a, b) => b.score - a.score || a.doc - b.doc);
+  }
+
+  private less(i: number, j: number): boolean {
+    return this.scores[i]! < this.scores[j]! || (this.scores[i] === this.scores[j] && this.docs[i]! > this.docs[j]!);
+  }
+
+  private swap(i: number, j: number): void {
+    [this.docs[i], this.docs[j]] = [this.docs[j]!, this.docs[i]!];
+    [this.scores[i], this.scores[j]] = [this.scores[j]!, this.scores[i]!];
+  }
+
+  private up(i: number): void {
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!this.less(i, p)) break;
+      this.swap(i, p);
+      i = p;
+    }
+  }
+
+  private down(i: number): void {
+    const n = this.docs.length;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < n && this.less(l, m)) m = l;
+      if (r < n && this.less(r, m)) m = r;
+      if (m === i) break;
+      this.swap(i, m);
+      i = m;
+    }
   }
 }

@@ -1,0 +1,416 @@
+/**
+ * The knowledge cache: start-up without re-parsing, re-analysing or re-indexing unchanged articles.
+ *
+ * What is cached, and under which key:
+ * - per knowledge file: the parsed article model, keyed by the SHA-256 of the file's bytes;
+ * - per analysis: the attribution engine's statements and speakers, keyed by the SHA-256 of what
+ *   the engine reads (body, author, dateline) — identical articles share one entry;
+ * - the paragraph index (binary typed arrays), keyed by the ordered list of article keys.
+ * Every key also includes `CODE_VERSION`: `CACHE_VERSION` (bump it by hand when the cached
+ * shapes change) plus a hash of the sources that produce the cached data (src/analysis/**, the
+ * article parsers, sentence splitting, index terms). An edited, added or removed file changes its
+ * own entry and the index key, nothing else; a file is always re-hashed from its current bytes,
+ * so a stale entry can never be served.
+ *
+ * Files: `<cacheDir>/kb-<dir hash>.ndjson` (one JSON object a line, so a million-paragraph corpus
+ * never needs one giant string) and `<cacheDir>/kb-<dir hash>.index.bin`. Writes are atomic
+ * (temporary file, then rename).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Article, Paragraph, Sentence } from '../core/article';
+import type { Speaker, Statement } from '../analysis/types';
+import { ParagraphIndex, type IndexSnapshot } from '../search/paragraphIndex';
+import { analyseArticle, KnowledgeBase, type ArticleAnalysis } from './knowledgeBase';
+import { loadArticleFile } from './load';
+import { KnowledgeFileError, type LoadProblem } from './problems';
+import { loadPartyOverrides } from '../parties/overrides';
+
+/** Bump when the shape of cached data changes. */
+export const CACHE_VERSION = 1;
+
+/** Sources whose behaviour decides what is cached (relative to src/). */
+const CODE_SOURCES = ['analysis', 'knowledge/load.ts', 'knowledge/markdownArticle.ts', 'knowledge/rawArticle.ts', 'text', 'search/terms.ts', 'search/paragraphIndex.ts', 'core/article.ts'];
+
+const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+let codeVersion: string | undefined;
+/** `CACHE_VERSION` plus a hash of the analysis and parsing sources. */
+export function cacheCodeVersion(): string {
+  if (codeVersion) return codeVersion;
+  const h = createHash('sha256').update(`v${CACHE_VERSION}\n`);
+  const files: string[] = [];
+  const walk = (p: string) => {
+    if (!existsSync(p)) return;
+    if (statSync(p).isDirectory()) for (const n of readdirSync(p).sort()) walk(join(p, n));
+    else if (p.endsWith('.ts')) files.push(p);
+  };
+  for (const s of CODE_SOURCES) walk(join(SRC, s));
+  for (const f of files) h.update(f.slice(SRC.length)).update('\0').update(readFileSync(f)).update('\0');
+  codeVersion = h.digest('hex').slice(0, 16);
+  return codeVersion;
+}
+
+// Same selection as load.ts: article files are .md/.txt, not hidden, not the folder's readme/party settings.
+const ARTICLE_EXTENSIONS = new Set(['.md', '.txt']);
+const NOT_ARTICLES = new Set(['readme.md', 'parties.yaml', 'parties.yml']);
+
+export interface CacheOptions {
+  /** Where cache files live (default `$QUOTEBOOK_CACHE_DIR` or `.cache`). */
+  cacheDir?: string;
+  /** Progress lines for long builds (default: stderr when more than 200 articles need analysis). */
+  progress?: (line: string) => void;
+  /** Don't write the cache back (read-only start). */
+  readOnly?: boolean;
+}
+
+export interface CacheStats {
+  files: number;
+  articlesFromCache: number;
+  articlesParsed: number;
+  analysesFromCache: number;
+  analysesRun: number;
+  indexFromCache: boolean;
+  ms: { read: number; parse: number; analyse: number; index: number; write: number; total: number };
+}
+
+interface SerialArticle {
+  meta: Omit<Article, 'paragraphs' | 'captions' | 'body' | 'file'>;
+  file: string;
+  captions: string[];
+  body: string;
+  /** Per paragraph: number, sourceStart, bodyStart, length. */
+  paras: number[];
+  /** Per paragraph: sentence start/end pairs (relative to the paragraph). */
+  sents: number[][];
+}
+
+interface FileEntry {
+  t: 'a';
+  name: string;
+  hash: string;
+  analysis: string;
+  article: SerialArticle;
+}
+
+interface AnalysisEntry {
+  t: 's';
+  key: string;
+  statements: Statement[];
+  speakers: Speaker[];
+}
+
+export function cachePaths(dir: string, cacheDir = process.env.QUOTEBOOK_CACHE_DIR ?? '.cache'): { data: string; index: string } {
+  const id = createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 12);
+  return { data: join(cacheDir, `kb-${id}.ndjson`), index: join(cacheDir, `kb-${id}.index.bin`) };
+}
+
+const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex').slice(0, 32);
+
+function serialArticle(a: Article): SerialArticle {
+  const { paragraphs, captions, body, file, ...meta } = a;
+  return {
+    meta,
+    file,
+    captions,
+    body,
+    paras: paragraphs.flatMap((p) => [p.number, p.sourceStart, p.bodyStart, p.text.length]),
+    sents: paragraphs.map((p) => p.sentences.flatMap((s) => [s.start, s.end])),
+  };
+}
+
+/** Rebuilds the article; paragraph and sentence texts are slices of the one body string. */
+function articleFrom(s: SerialArticle): Article {
+  const paragraphs: Paragraph[] = [];
+  for (let i = 0; i * 4 < s.paras.length; i++) {
+    const [number, sourceStart, bodyStart, length] = s.paras.slice(i * 4, i * 4 + 4) as [number, number, number, number];
+    const text = s.body.slice(bodyStart, bodyStart + length);
+    const offs = s.sents[i] ?? [];
+    const sentences: Sentence[] = [];
+    for (let j = 0; j + 1 < offs.length; j += 2) sentences.push({ start: offs[j]!, end: offs[j + 1]!, text: text.slice(offs[j]!, offs[j + 1]!) });
+    paragraphs.push({ number, text, sourceStart, bodyStart, sentences });
+  }
+  return { ...s.meta, file: s.file, captions: s.captions, paragraphs, body: s.body } as Article;
+}
+
+function analysisKey(a: Article): string {
+  return sha(JSON.stringify([cacheCodeVersion(), a.author ?? null, a.dateline ?? null, a.body]));
+}
+
+/** Reads the NDJSON cache: entries keyed by file name and by analysis key. Tolerates a missing or corrupt file. */
+async function readCache(path: string): Promise<{ files: Map<string, FileEntry>; analyses: Map<string, AnalysisEntry> }> {
+  const files = new Map<string, FileEntry>();
+  const analyses = new Map<string, AnalysisEntry>();
+  let buf: Buffer;
+  try {
+    buf = await readFile(path);
+  } catch {
+    return { files, analyses };
+  }
+  let start = 0;
+  let first = true;
+  while (start < buf.length) {
+    let end = buf.indexOf(10, start);
+    if (end < 0) end = buf.length;
+    const line = buf.toString('utf8', start, end);
+    start = end + 1;
+    if (!line) continue;
+    let obj: { t?: string; code?: string };
+    try {
+      obj = JSON.parse(line) as { t?: string; code?: string };
+    } catch {
+      break; // a torn write: keep what was read
+    }
+    if (first) {
+      first = false;
+      if (obj.t !== 'h' || obj.code !== cacheCodeVersion()) return { files, analyses };
+      continue;
+    }
+    if (obj.t === 'a') files.set((obj as FileEntry).name, obj as FileEntry);
+    else if (obj.t === 's') analyses.set((obj as AnalysisEntry).key, obj as AnalysisEntry);
+  }
+  return { files, analyses };
+}
+
+async function writeAtomic(path: string, chunks: Iterable<string | Buffer>): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
+  const { open } = await import('node:fs/promises');
+  const fh = await open(tmp, 'w');
+  try {
+    let pending: Array<string | Buffer> = [];
+    let size = 0;
+    for (const c of chunks) {
+      pending.push(c);
+      size += c.length;
+      if (size > 8 << 20) {
+        await fh.write(Buffer.concat(pending.map((p) => (typeof p === 'string' ? Buffer.from(p) : p))));
+        pending = [];
+        size = 0;
+      }
+    }
+    if (pending.length) await fh.write(Buffer.concat(pending.map((p) => (typeof p === 'string' ? Buffer.from(p) : p))));
+  } finally {
+    await fh.close();
+  }
+  await rename(tmp, path);
+}
+
+// Index file: 4-byte header length, JSON header {key, vocab, sizes}, then the raw arrays.
+async function readIndex(path: string, key: string): Promise<IndexSnapshot | null> {
+  let buf: Buffer;
+  try {
+    buf = await readFile(path);
+  } catch {
+    return null;
+  }
+  try {
+    const hlen = buf.readUInt32LE(0);
+    const header = JSON.parse(buf.toString('utf8', 4, 4 + hlen)) as { key: string; vocab: string; sizes: [number, number, number, number] };
+    if (header.key !== key) return null;
+    let at = 4 + hlen;
+    const take = <T>(n: number, bytesPer: number, make: (ab: ArrayBuffer) => T): T => {
+      const copy = new ArrayBuffer(n * bytesPer);
+      new Uint8Array(copy).set(buf.subarray(at, at + n * bytesPer));
+      at += n * bytesPer;
+      return make(copy);
+    };
+    const [no, nd, nt, nl] = header.sizes;
+    const offsets = take(no, 4, (ab) => new Uint32Array(ab));
+    const docs = take(nd, 4, (ab) => new Int32Array(ab));
+    const tfs = take(nt, 1, (ab) => new Uint8Array(ab));
+    const lengths = take(nl, 2, (ab) => new Uint16Array(ab));
+    if (at !== buf.length) return null;
+    return { vocab: header.vocab ? header.vocab.split('\n') : [], offsets, docs, tfs, lengths };
+  } catch {
+    return null;
+  }
+}
+
+async function writeIndex(path: string, key: string, s: IndexSnapshot): Promise<void> {
+  const header = Buffer.from(
+    JSON.stringify({ key, vocab: s.vocab.join('\n'), sizes: [s.offsets.length, s.docs.length, s.tfs.length, s.lengths.length] }),
+  );
+  const len = Buffer.alloc(4);
+  len.writeUInt32LE(header.length, 0);
+  const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+  await writeAtomic(path, [len, header, bytes(s.offsets), bytes(s.docs), bytes(s.tfs), bytes(s.lengths)]);
+}
+
+/** Progress reporter: articles done / total, rate, ETA, at most once a second. */
+export function progressReporter(label: string, total: number, out: (line: string) => void): (done: number) => void {
+  const t0 = Date.now();
+  let last = 0;
+  return (done) => {
+    const now = Date.now();
+    if (done < total && now - last < 1000) return;
+    last = now;
+    const secs = (now - t0) / 1000;
+    const rate = secs > 0 ? done / secs : 0;
+    const eta = rate > 0 ? (total - done) / rate : 0;
+    out(`${label}: ${done}/${total} (${rate.toFixed(0)}/s, ETA ${eta.toFixed(0)} s)`);
+  };
+}
+
+export interface CachedLoad {
+  kb: KnowledgeBase;
+  stats: CacheStats;
+}
+
+/**
+ * Loads the knowledge directory through the cache: unchanged files are not re-parsed, unchanged
+ * bodies not re-analysed, an unchanged article list not re-indexed. Unusable files are reported
+ * as problems (the other articles load). Writes the updated cache back unless `readOnly`.
+ */
+export async function loadKnowledgeBaseCached(dir: string, options: CacheOptions = {}): Promise<CachedLoad> {
+  const t0 = performance.now();
+  const paths = cachePaths(dir, options.cacheDir);
+  const problems: LoadProblem[] = [];
+  let names: string[];
+  try {
+    names = (await readdir(dir)).sort();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? String(err);
+    problems.push({ file: dir, problem: `cannot read the knowledge directory (${code})` });
+    names = [];
+  }
+  names = names.filter((n) => !n.startsWith('.') && !NOT_ARTICLES.has(n.toLowerCase()) && ARTICLE_EXTENSIONS.has(extname(n).toLowerCase()));
+  const [cache, partyOverrides] = await Promise.all([readCache(paths.data), loadPartyOverrides(dir)]);
+  const tRead = performance.now();
+
+  const articles: Article[] = [];
+  const entries: FileEntry[] = [];
+  const ids = new Map<string, string>();
+  let fromCache = 0;
+  let parsed = 0;
+  for (const name of names) {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(join(dir, name));
+    } catch {
+      bytes = Buffer.alloc(0); // loadArticleFile reports why
+    }
+    const hash = sha(bytes);
+    const hit = cache.files.get(name);
+    let article: Article;
+    let entry: FileEntry | undefined;
+    try {
+      if (hit && hit.hash === hash) {
+        article = articleFrom(hit.article);
+        entry = hit;
+        fromCache++;
+      } else {
+        article = await loadArticleFile(dir, name);
+        parsed++;
+        // Cache it only if the file did not change while it was parsed.
+        const again = await readFile(join(dir, name)).catch(() => null);
+        if (again && sha(again) === hash) entry = { t: 'a', name, hash, analysis: analysisKey(article), article: serialArticle(article) };
+      }
+      const other = ids.get(article.id);
+      if (other) throw new KnowledgeFileError(name, `duplicate article id "${article.id}" (already used by ${other}); skipped`);
+      ids.set(article.id, name);
+      articles.push(article);
+      if (entry) entries.push(entry);
+    } catch (err) {
+      problems.push(
+        err instanceof KnowledgeFileError
+          ? { file: err.file, problem: err.problem }
+          : { file: name, problem: `unexpected error: ${err instanceof Error ? err.message : String(err)}` },
+      );
+    }
+  }
+  const tParse = performance.now();
+
+  // Analyses: cached by content; identical bodies share one.
+  const analyses: ArticleAnalysis[] = [];
+  const usedAnalyses = new Map<string, AnalysisEntry>();
+  const keyOf = new Map(entries.map((e) => [e.name, e.analysis]));
+  const todo = articles.filter((a) => {
+    const k = keyOf.get(a.file) ?? analysisKey(a);
+    return !cache.analyses.has(k);
+  }).length;
+  const progress = todo > 200 ? progressReporter('analysing articles', todo, options.progress ?? ((l) => process.stderr.write(`${l}\n`))) : () => {};
+  let run = 0;
+  let reused = 0;
+  const shared = new Map<string, { statements: Statement[]; speakers: Speaker[]; speakerById: Map<string, Speaker> }>();
+  for (const a of articles) {
+    const key = keyOf.get(a.file) ?? analysisKey(a);
+    let s = shared.get(key);
+    if (!s) {
+      const hit = cache.analyses.get(key);
+      if (hit) {
+        s = { statements: hit.statements, speakers: hit.speakers, speakerById: new Map(hit.speakers.map((sp) => [sp.id, sp])) };
+        usedAnalyses.set(key, hit);
+        reused++;
+      } else {
+        const fresh = analyseArticle(a);
+        s = fresh;
+        usedAnalyses.set(key, { t: 's', key, statements: fresh.statements, speakers: fresh.speakers });
+        run++;
+        progress(run);
+      }
+      shared.set(key, s);
+    }
+    analyses.push({ article: a, statements: s.statements, speakers: s.speakers, speakerById: s.speakerById });
+  }
+  const tAnalyse = performance.now();
+
+  // Index: reused when the article list (ids and file contents, in order) is unchanged.
+  const hashOf = new Map(entries.map((e) => [e.name, e.hash]));
+  const indexKey = sha(
+    JSON.stringify([cacheCodeVersion(), articles.map((a) => [a.id, hashOf.get(a.file) ?? sha(a.body), a.paragraphs.length])]),
+  );
+  const snapshot = await readIndex(paths.index, indexKey);
+  const index = snapshot ? ParagraphIndex.fromSnapshot(snapshot) : undefined;
+  const kb = new KnowledgeBase({
+    articles,
+    problems: [...problems, ...partyOverrides.problems],
+    analyses,
+    partyOverrides: partyOverrides.overrides,
+    ...(index ? { index } : {}),
+  });
+  const tIndex = performance.now();
+
+  const changed = parsed > 0 || run > 0 || !snapshot || cache.files.size !== entries.length || cache.analyses.size !== usedAnalyses.size;
+  if (!options.readOnly && changed) {
+    try {
+      if (parsed > 0 || run > 0 || cache.files.size !== entries.length || cache.analyses.size !== usedAnalyses.size) {
+        await writeAtomic(paths.data, ndjson(entries, usedAnalyses));
+      }
+      if (!snapshot) await writeIndex(paths.index, indexKey, kb.index.snapshot());
+    } catch (err) {
+      (options.progress ?? ((l: string) => process.stderr.write(`${l}\n`)))(
+        `knowledge cache not written: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
+  }
+  const tWrite = performance.now();
+  return {
+    kb,
+    stats: {
+      files: names.length,
+      articlesFromCache: fromCache,
+      articlesParsed: parsed,
+      analysesFromCache: reused,
+      analysesRun: run,
+      indexFromCache: Boolean(snapshot),
+      ms: {
+        read: tRead - t0,
+        parse: tParse - tRead,
+        analyse: tAnalyse - tParse,
+        index: tIndex - tAnalyse,
+        write: tWrite - tIndex,
+        total: tWrite - t0,
+      },
+    },
+  };
+}
+
+function* ndjson(entries: FileEntry[], analyses: Map<string, AnalysisEntry>): Generator<string> {
+  yield `${JSON.stringify({ t: 'h', code: cacheCodeVersion(), version: CACHE_VERSION })}\n`;
+  for (const e of entries) yield `${JSON.stringify(e)}\n`;
+  for (const a of analyses.values()) yield `${JSON.stringify(a)}\n`;
+}
