@@ -10,15 +10,20 @@
  * the pill and the visual noise.
  */
 export function escapeMarkdown(text: string): string {
-  return (
-    text
-      // One pass over the characters, so the backslashes we add are never escaped again.
-      .replace(/[\\*_~`|>[\]<]/g, (c) => `\\${c}`)
-      // Headings and list bullets only mean something at the start of a line.
-      .replace(/^(\s*)([#-])/gm, '$1\\$2')
-      // A zero-width space breaks the keyword; Discord shows "@everyone" but cannot parse it.
-      .replace(/@(everyone|here)/gi, '@\u200b$1')
-  );
+  // One pass over the characters, so the backslashes we add are never escaped again.
+  const escaped = text.replace(/[\\*_~`|>[\]<]/g, (c) => `\\${c}`);
+  // Headings and list bullets only mean something at the start of a line.
+  const lines = escaped.replace(/^(\s*)([#-])/gm, '$1\\$2');
+  // A zero-width space breaks the keyword; Discord shows "@everyone" but cannot parse it.
+  return lines.replace(/@(everyone|here)/gi, '@\u200b$1');
+}
+
+/**
+ * For plain-text places that show backslashes literally (embed footers, button labels): breaks
+ * mention syntax with a zero-width space, which Discord displays as nothing but cannot parse.
+ */
+export function neutraliseMentions(text: string): string {
+  return text.replace(/@(everyone|here)/gi, '@\u200b$1').replace(/<([@#])/g, '<\u200b$1');
 }
 
 /**

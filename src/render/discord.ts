@@ -8,7 +8,7 @@
 import { ButtonStyle, ComponentType, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { Answer, Excerpt } from '../core/answer';
 import type { ArticleMeta } from '../core/article';
-import { escapeAndFit, escapeMarkdown, truncate } from '../discord/markdown';
+import { escapeAndFit, escapeMarkdown, neutraliseMentions, truncate } from '../discord/markdown';
 import { safeMessage, type MessageData, type SafeMessage } from '../discord/respond';
 
 export const EXCERPTS_PER_PAGE = 3;
@@ -32,7 +32,15 @@ export const LIMITS = {
 
 /** Leave headroom under 6000 so rounding in our estimate never matters. */
 const EMBED_BUDGET = 5800;
-const QUOTE_START_MAX = 1400;
+
+/**
+ * Generous sizes for one page; when a page would exceed the 6000-character total they are all
+ * scaled down together (see `renderAnswer`), so no single part can starve the others.
+ */
+const SIZES = { quote: 1400, title: LIMITS.embedTitle, source: 300, footer: 300, fieldName: 200, fieldValue: 600 } as const;
+type Sizes = { [K in keyof typeof SIZES]: number };
+const scaled = (scale: number): Sizes =>
+  Object.fromEntries(Object.entries(SIZES).map(([k, v]) => [k, Math.max(24, Math.floor(v * scale))])) as Sizes;
 
 const KIND_LABEL: Record<Excerpt['kind'], string> = { direct: 'quote', indirect: 'paraphrase', narration: 'narration' };
 const MATCH_LABEL: Record<NonNullable<Excerpt['match']>, string> = {
@@ -99,22 +107,23 @@ function quoteWithHighlights(ranges: Array<[number, number]>) {
   };
 }
 
-function footerFor(meta: ArticleMeta | undefined): string | undefined {
+function footerFor(meta: ArticleMeta | undefined, max: number): string | undefined {
   const parts = [meta?.publisher, meta?.published].filter((p): p is string => Boolean(p));
-  return parts.length ? truncate(parts.join(' · '), LIMITS.footer) : undefined;
+  // Footers are plain text (no markdown), so they are only cut, not escaped.
+  return parts.length ? truncate(neutraliseMentions(parts.join(' · ')), max) : undefined;
 }
 
-function excerptEmbed(excerpt: Excerpt, meta: ArticleMeta | undefined, quoteMax: number): APIEmbed {
-  const attribution = `\n— ${escapeAndFit(excerpt.source || 'unattributed', 300)}`;
+function excerptEmbed(excerpt: Excerpt, meta: ArticleMeta | undefined, size: Sizes): APIEmbed {
+  const attribution = `\n— ${escapeAndFit(excerpt.source || 'unattributed', size.source)}`;
   const related = excerpt.match === 'related' ? '*Closest passage, not a match:*\n' : '';
-  const quote = escapeAndFit(excerpt.text, quoteMax, quoteWithHighlights(normaliseRanges(excerpt.highlights, excerpt.text.length)));
+  const quote = escapeAndFit(excerpt.text, size.quote, quoteWithHighlights(normaliseRanges(excerpt.highlights, excerpt.text.length)));
   const fields: APIEmbedField[] = [{ name: 'Kind', value: KIND_LABEL[excerpt.kind], inline: true }];
   if (excerpt.match) fields.push({ name: 'Match', value: MATCH_LABEL[excerpt.match], inline: true });
   fields.push({ name: 'Paragraph', value: `¶ ${excerpt.paragraph}`, inline: true });
   const url = safeUrl(excerpt.article.url ?? meta?.url);
-  const footer = footerFor(meta);
+  const footer = footerFor(meta, size.footer);
   return {
-    title: escapeAndFit(excerpt.article.title || meta?.title || excerpt.article.id, LIMITS.embedTitle),
+    title: escapeAndFit(excerpt.article.title || meta?.title || excerpt.article.id, size.title),
     ...(url ? { url } : {}),
     description: `${related}${quote}${attribution}`,
     fields,
@@ -127,8 +136,9 @@ function listEmbed(title: string, fields: APIEmbedField[]): APIEmbed {
   return { title, fields: fields.slice(0, LIMITS.fields) };
 }
 
-function field(name: string, value: string): APIEmbedField {
-  return { name: escapeAndFit(name || '—', LIMITS.fieldName), value: value ? truncate(value, LIMITS.fieldValue) : '—' };
+/** A list field: `name` is raw text (escaped here), `value` is already markdown. */
+function field(name: string, value: string, size: Sizes): APIEmbedField {
+  return { name: escapeAndFit(name || '—', size.fieldName), value: value ? truncate(value, size.fieldValue) : '—' };
 }
 
 /** Characters Discord counts towards the 6000 total of one embed. */
@@ -156,7 +166,7 @@ function linkButtons(excerpts: Excerpt[], metaOf: (id: string) => ArticleMeta | 
       style: ButtonStyle.Link,
       url,
       // Button labels are plain text (no markdown), so only length matters.
-      label: many ? truncate(`Open: ${title}`, LIMITS.buttonLabel) : 'Open article',
+      label: many ? truncate(neutraliseMentions(`Open: ${title}`), LIMITS.buttonLabel) : 'Open article',
     }));
 }
 
@@ -208,38 +218,43 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): SafeM
   const people = (answer.people ?? []).slice(page * LIST_ITEMS_PER_PAGE, (page + 1) * LIST_ITEMS_PER_PAGE);
   const articles = (answer.articles ?? []).slice(page * LIST_ITEMS_PER_PAGE, (page + 1) * LIST_ITEMS_PER_PAGE);
 
-  const lists: APIEmbed[] = [];
-  if (people.length) {
-    lists.push(
-      listEmbed(
-        'People',
-        people.map((p) =>
-          field(p.name, escapeMarkdown([p.role, p.affiliation, `${p.quotes} ${p.quotes === 1 ? 'statement' : 'statements'}`].filter(Boolean).join(' · '))),
+  const build = (size: Sizes): APIEmbed[] => {
+    const embeds = excerpts.map((e) => excerptEmbed(e, metaOf(e.article.id), size));
+    if (people.length) {
+      embeds.push(
+        listEmbed(
+          'People',
+          people.map((p) =>
+            field(
+              p.name,
+              escapeMarkdown([p.role, p.affiliation, `${p.quotes} ${p.quotes === 1 ? 'statement' : 'statements'}`].filter(Boolean).join(' · ')),
+              size,
+            ),
+          ),
         ),
-      ),
-    );
-  }
-  if (articles.length) {
-    lists.push(
-      listEmbed(
-        'Articles',
-        articles.map((a) => {
-          const url = safeUrl(a.url);
-          const line = escapeMarkdown([a.publisher, a.author, a.published, `${a.paragraphs} paragraphs`].filter(Boolean).join(' · '));
-          return field(a.title || a.id, url && !/[()\s]/.test(url) ? `${line}\n[Open article](${url})` : line);
-        }),
-      ),
-    );
-  }
+      );
+    }
+    if (articles.length) {
+      embeds.push(
+        listEmbed(
+          'Articles',
+          articles.map((a) => {
+            const url = safeUrl(a.url);
+            const line = escapeMarkdown([a.publisher, a.author, a.published, `${a.paragraphs} paragraphs`].filter(Boolean).join(' · '));
+            // The link goes first so cutting a long line never breaks it.
+            return field(a.title || a.id, url && !/[()\s]/.test(url) ? `[Open article](${url})\n${line}` : line, size);
+          }),
+        ),
+      );
+    }
+    return embeds;
+  };
 
-  // Shrink the quotes until all embeds fit the 6000-character total.
-  let quoteMax = QUOTE_START_MAX;
-  let embeds: APIEmbed[];
-  for (;;) {
-    embeds = [...excerpts.map((e) => excerptEmbed(e, metaOf(e.article.id), quoteMax)), ...lists];
-    const total = embeds.reduce((n, e) => n + embedLength(e), 0);
-    if (total <= EMBED_BUDGET || quoteMax <= 100) break;
-    quoteMax = Math.max(100, quoteMax - Math.ceil((total - EMBED_BUDGET) / Math.max(1, excerpts.length)) - 50);
+  // Shrink every part together until the page fits the 6000-character total.
+  let embeds: APIEmbed[] = [];
+  for (let scale = 1; scale > 0.01; scale *= 0.75) {
+    embeds = build(scaled(scale));
+    if (embeds.reduce((n, e) => n + embedLength(e), 0) <= EMBED_BUDGET) break;
   }
 
   const summary: string[] = [];
