@@ -1,0 +1,16 @@
+import { defineCommand } from '../src/core/command';
+import { positionAnswer } from '../src/answer/position';
+
+export default defineCommand({
+  definition: {
+    name: 'position',
+    description: "What a country or organisation wants or thinks, from its own people, reports and others' claims.",
+    answers: true,
+    options: [
+      { name: 'party', type: 'string', description: 'Country, government or organisation (US, Seoul, UN …)', required: true, maxLength: 100, autocomplete: 'party' },
+      { name: 'topic', type: 'string', description: 'Only excerpts about this topic', maxLength: 100 },
+      { name: 'article', type: 'string', description: 'Only this article (id)', maxLength: 64, autocomplete: 'article' },
+    ],
+  },
+  handle: ({ party, topic, article }, { kb }) => positionAnswer(kb, party, topic, article),
+});
