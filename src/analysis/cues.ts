@@ -3,7 +3,7 @@
  * introduces (a quotation, a reported clause, or an "according to" sentence). Sources are still
  * surface text here; `speakers.ts` resolves them to people.
  */
-import { AUXILIARIES, ROLE_NOUNS, SPEECH_VERBS, STRONG_SPEECH_VERBS, UNNAMED_SOURCE_NOUNS } from './lexicon';
+import { ABBREVIATIONS, AUXILIARIES, ROLE_NOUNS, SPEECH_VERBS, STRONG_SPEECH_VERBS, UNNAMED_SOURCE_NOUNS } from './lexicon';
 import { QuoteIndex, tokenize, type Paragraph, type Quote, type Sentence, type Token } from './text';
 
 export interface RawStatement {
@@ -110,16 +110,22 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
     const para = paras[q.lastPara] as Paragraph;
     const next = quotes[qIdx + 1];
     let winEnd = Math.min(para.end, next && next.start < para.end ? next.start : para.end, q.end + 300);
-    const stop = /[.!?;](\s|$)/.exec(body.slice(q.end, winEnd));
+    const stop = firstStop(body, q.end, winEnd);
     // "“…?” Sullivan asked." — a sentence end right after the quote mark is fine; look past it.
-    if (stop && stop.index > 0) winEnd = q.end + stop.index;
+    if (stop > q.end) winEnd = stop;
     const gap = body.slice(q.end, winEnd);
     if (!/^[\s,]*\S/.test(gap) || /^[\s]*[\u2014\u2013-]{1,2}\s/.test(gap)) return null;
     const toks = tokenize(body, q.end, winEnd);
-    for (let i = 0; i < Math.min(toks.length, 30); i++) {
+    // After a full stop inside the quote ("….”) a new sentence usually starts; only a short
+    // "Trump said." style tag may follow. After "?”"/"!”"/",”" the tag can be longer.
+    const innerEnd = body.slice(Math.max(q.start, q.end - 3), q.end);
+    const maxSrc = /\.["'\u201D\u2019]*$/.test(innerEnd) ? 3 : 30;
+    for (let i = 0; i < Math.min(toks.length, maxSrc + 1); i++) {
       const t = toks[i] as Token;
       const isAcc = t.lower === 'according' && toks[i + 1]?.lower === 'to';
       if (!STRONG_SPEECH_VERBS.has(t.lower) && !isAcc && !(SPEECH_VERBS.has(t.lower) && i <= 6)) continue;
+      // An -ing form right after a quote ("…,” noting that") is not the quote's tag.
+      if (i === 0 && /ing$/.test(t.lower)) return null;
       if (i > 0 && NOUN_MARKERS.has(toks[i - 1]?.lower ?? '')) continue;
       usedVerb.add(t.start);
       const cueEnd = isAcc ? (toks[i + 1] as Token).end : t.end;
@@ -128,7 +134,12 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
       if (isAcc || srcToks.length === 0) {
         const after = toks.slice(isAcc ? i + 2 : i + 1);
         srcToks = takeNP(body, after);
+        const f = srcToks[0];
+        // An inverted source starts like a noun phrase: a name, a determiner or a pronoun.
+        if (f && !f.cap && !/^(the|a|an|his|her|their|its|one|another|he|she|they|we|i|two|three|several|some|many|both)$/.test(f.lower) && !/^\d/.test(f.text)) return null;
       } else {
+        const f = srcToks[0] as Token;
+        if (!f.cap && !/^(the|a|an|his|her|their|its|one|another|he|she|they|we|i|two|three|several|some|many|both|campaign|officials?|aides?|sources?|experts?|analysts?|critics?|supporters?|observers?|police|authorities)$/.test(f.lower) && !/^\d/.test(f.text)) return null;
         // Keep the head before an appositive comma: "Jenna Golden, Twitter's director…, said".
         const firstComma = body.slice(srcToks[0]?.start ?? 0, t.start).indexOf(',');
         if (firstComma > 0) {
@@ -136,6 +147,8 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
           srcToks = srcToks.filter((x) => x.end <= cut);
         }
         if (srcToks.length > 8) return null;
+        srcToks = cleanNP(srcToks);
+        if (!srcToks.length) return null;
         // The words before the verb must be a plain noun phrase ("Sullivan", "the official").
         if (srcToks.some((x) => NP_STOP.has(x.lower) && !(x.lower === 'of' || x.lower === 'for' || x.lower === 'at'))) return null;
       }
@@ -160,8 +173,10 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
       winEnd = pp.end;
     }
     const text = body.slice(winStart, winEnd);
-    const lastStop = Math.max(text.lastIndexOf('. '), text.lastIndexOf('? '), text.lastIndexOf('! '));
-    const from = lastStop >= 0 ? winStart + lastStop + 2 : winStart;
+    let from = winStart;
+    for (let p = firstStop(body, winStart, winEnd); p >= 0 && p < winEnd - 1; p = firstStop(body, p + 1, winEnd)) from = p + 1;
+    while (from < winEnd && /[\s"'\u201D\u2019)]/.test(body[from] ?? '')) from++;
+    void text;
     if (!/[:,]\s*$|\b(that|saying|said|says|say|told|tells|added|adding|wrote|asked|declared|noted|writes|tweeted|continued|explained|argued|replied|responded|insisted)\s*$/i.test(body.slice(from, winEnd))) return null;
     const toks = tokenize(body, from, winEnd);
     for (let i = toks.length - 1; i >= 0 && i >= toks.length - 10; i--) {
@@ -377,6 +392,32 @@ function accordingNP(body: string, toks: Token[]): Token[] {
   return np;
 }
 
+/** Offset of the first real sentence stop in [from, to) (abbreviations skipped), or -1. */
+function firstStop(body: string, from: number, to: number): number {
+  const re = /[.!?;](?=\s|$)/g;
+  const text = body.slice(from, to);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (m[0] === '.') {
+      const w = /([A-Za-z.]+)$/.exec(text.slice(Math.max(0, m.index - 12), m.index));
+      const word = (w?.[1] ?? '').toLowerCase().replace(/\.$/, '');
+      if (ABBREVIATIONS.has(word) || /^[a-z]$/.test(word) || /^([a-z]\.)+[a-z]$/.test(word)) continue;
+    }
+    return from + m.index;
+  }
+  return -1;
+}
+
+/** Trims adverbs and time words from a source phrase: "Thursday he" → "he", "he infamously" → "he". */
+function cleanNP(np: Token[]): Token[] {
+  const pron = np.findIndex((t) => /^(he|she|they|we|i)$/i.test(t.text));
+  if (pron > 0) np = np.slice(pron);
+  while (np.length > 1 && /ly$/.test((np[np.length - 1] as Token).lower) && !(np[np.length - 1] as Token).cap) np = np.slice(0, -1);
+  while (np.length > 1 && ((/ly$/.test((np[0] as Token).lower) && !/^(only|early|family)$/.test((np[0] as Token).lower)) || /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|later|earlier|then|now)$/.test((np[0] as Token).lower))) np = np.slice(1);
+  if (np.length === 1 && /ly$/.test((np[0] as Token).lower) && !(np[0] as Token).cap) return [];
+  return np;
+}
+
 /** The noun phrase ending right before a verb, scanning back from the end of `before`. */
 function backNP(body: string, before: Token[], floor: number): Token[] {
   const np: Token[] = [];
@@ -400,7 +441,7 @@ function backNP(body: string, before: Token[], floor: number): Token[] {
   }
   // Drop a leading sentence adverb ("But", "Also") if capitalised at the start.
   while (np.length && /^(but|and|so|also|yet|still|now|then|meanwhile|however)$/i.test(np[0]?.text ?? '')) np.shift();
-  return np;
+  return cleanNP(np);
 }
 
 /** A clause frame around the cue token `toks[i]`, or null. */
