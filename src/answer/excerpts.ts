@@ -50,15 +50,7 @@ function coverage(s: Statement, a: number, b: number): number {
 export function excerptAt(kb: KnowledgeBase, rec: ParagraphRecord, loc: Located): Excerpt {
   const statement = statementAt(kb, rec, loc.start, loc.end);
   const text = rec.paragraph.text;
-  let from: number;
-  let to: number;
-  if (statement?.kind === 'direct') {
-    [from, to] = quoteBounds(text, statement.content.start - rec.paragraph.bodyStart, statement.content.end - rec.paragraph.bodyStart);
-    // A quote that is part of a longer sentence but short on its own reads better in its sentence.
-    if (to - from < 40) [from, to] = sentenceBounds(rec.paragraph.sentences, from, to);
-  } else {
-    [from, to] = sentenceBounds(rec.paragraph.sentences, loc.start, loc.end);
-  }
+  const [from, to] = statement ? statementBounds(rec, statement) : sentenceBounds(rec.paragraph.sentences, loc.start, loc.end);
   const highlights = (loc.highlights ?? [])
     .filter(([s, e]) => s >= from && e <= to)
     .map(([s, e]) => [s - from, e - from] as [number, number]);
@@ -106,6 +98,44 @@ export function sentenceBounds(sentences: Sentence[], start: number, end: number
       to = Math.max(to, s.end);
     }
   }
+  return [from, to];
+}
+
+/**
+ * The text to show for a statement: its source, cue and content as one verbatim run inside the
+ * paragraph, widened to the whole sentence where that adds no other quotation (a short lead-in such
+ * as "But" or "On Sunday," and the rest of an attribution such as "… in a press briefing"), but never
+ * the reporter's own clause before a long lead-in.
+ */
+export function statementBounds(rec: ParagraphRecord, statement: Statement): [number, number] {
+  const base = rec.paragraph.bodyStart;
+  const text = rec.paragraph.text;
+  let [from, to] = quoteBounds(text, statement.content.start - base, statement.content.end - base);
+  const sentence = rec.paragraph.sentences.find((s) => s.end > from && s.start <= from) ?? { start: 0, end: text.length };
+  const lastSentence = rec.paragraph.sentences.find((s) => s.end >= to && s.start < to) ?? sentence;
+  for (const span of [statement.source, statement.cue]) {
+    if (!span) continue;
+    const a = span.start - base;
+    const b = span.end - base;
+    // Only attribution words in the same sentence(s) as the content join the excerpt.
+    if (a >= sentence.start && b <= lastSentence.end) {
+      from = Math.min(from, a);
+      to = Math.max(to, b);
+    }
+  }
+  const lead = text.slice(sentence.start, from);
+  if (lead.length <= 30 && !/["“”]/.test(lead)) from = sentence.start;
+  else {
+    // After another quotation in the same sentence, start right after it (`,” said Moon …`).
+    const close = Math.max(lead.lastIndexOf('”'), lead.lastIndexOf('"'));
+    if (close >= 0) {
+      let at = sentence.start + close + 1;
+      while (at < from && /[\s,;:—–-]/.test(text[at]!)) at++;
+      from = Math.min(from, at);
+    }
+  }
+  const rest = text.slice(to, lastSentence.end);
+  if (!/["“”]/.test(rest)) to = lastSentence.end;
   return [from, to];
 }
 

@@ -44,10 +44,13 @@ export function locateKeywords(sentences: Sentence[], textWords: Word[], queryWo
   }
   if (!best) return null;
   const share = best.found / wanted.length;
+  const highlights = dedupe(best.hl);
+  // The located range is the matched words, so the excerpt takes the attribution of the clause
+  // they sit in, not of whatever else shares their sentence.
   return {
-    start: best.s.start,
-    end: best.s.end,
-    highlights: dedupe(best.hl),
+    start: highlights[0]?.[0] ?? best.s.start,
+    end: highlights[highlights.length - 1]?.[1] ?? best.s.end,
+    highlights,
     match: best.exact === wanted.length ? 'exact' : share === 1 ? 'fuzzy' : 'related',
     score: share,
   };

@@ -41,7 +41,7 @@ export function quotesAnswer(kb: KnowledgeBase, typed: string): Answer {
   }
   const person = found[0]!;
   const others = found.slice(1);
-  const excerpts = statementsOf(kb, person).map(({ articleId, statement }) => statementExcerpt(kb, articleId, statement));
+  const excerpts = withoutRepeats(statementsOf(kb, person).map(({ articleId, statement }) => statementExcerpt(kb, articleId, statement)));
   const notes: string[] = [];
   if (others.length > 0) {
     notes.push(
@@ -51,6 +51,21 @@ export function quotesAnswer(kb: KnowledgeBase, typed: string): Answer {
   }
   if (excerpts.length === 0) notes.push(`${person.name} is mentioned in the loaded articles but not quoted.`);
   return { command: 'quotes', excerpts, people: [toPerson(person)], ...(notes.length ? { notice: notes.join(' ') } : {}) };
+}
+
+/** Drops an excerpt whose text is already shown inside another excerpt of the same paragraph. */
+function withoutRepeats(excerpts: Excerpt[]): Excerpt[] {
+  return excerpts.filter(
+    (e, i) =>
+      !excerpts.some(
+        (o, j) =>
+          j !== i &&
+          o.article.id === e.article.id &&
+          o.paragraph === e.paragraph &&
+          o.text.includes(e.text) &&
+          (o.text.length > e.text.length || j < i),
+      ),
+  );
 }
 
 /** A person's statements across articles, in article order then reading order. */
