@@ -10,6 +10,7 @@ export type RawOptions = Record<string, unknown>;
 export type CleanOptions = Record<string, string | number | boolean | undefined>;
 
 // C0/C1 controls, zero-width and bidi formatting characters, BOM, and lone surrogates.
+// eslint-disable-next-line no-control-regex -- stripping control characters is the point.
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Removes invisible characters, folds white space, trims. */
