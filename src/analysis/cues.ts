@@ -77,6 +77,9 @@ const VIEW_VERBS = new Set('views view viewed sees see saw regards regard regard
 /** Verbs that take a quoted object with "as" ("described … as"). */
 const AS_VERBS = new Set('described describes describe called calls call labeled labelled dubbed termed branded characterized characterised views view viewed sees saw see'.split(' '));
 
+/** An opening quotation mark, NYT-style '' included. */
+const OPEN_Q = /["\u201C\u00AB]|''/;
+
 const PRONOUN_SRC = /^(he|she|they|we|i|it)$/i;
 
 /** Collects statements for a body. Linear-ish: every scan is bounded by a sentence or window. */
@@ -211,8 +214,9 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
       } else {
         const a = takeNP(body, tail);
         if (a.length === 0 || a.length !== tail.length) {
-          // Coordinated predicate: "She greeted supporters and told them: “…”".
-          if (/^(and|but)$/.test(before[before.length - 1]?.lower ?? '')) {
+          // Coordinated predicate: "She greeted supporters and told them: “…”", or a
+          // participle: "… before saying, “…”".
+          if (/^(and|but|before|after|while|by|when|then)$/.test(before[before.length - 1]?.lower ?? '')) {
             const subj = sentenceSubject(body, from, t.start);
             if (!subj) return null;
             source = subj;
@@ -221,6 +225,12 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
       }
       usedVerb.add(t.start);
       return { source, cue: [t.start, isAcc ? (toks[i + 1] as Token).end : t.end], inherit };
+    }
+    // An unlisted verb of saying right before the quote: "…, then boomed, “…”" → the subject.
+    const lastTok = toks[toks.length - 1];
+    if (lastTok && /[,:]\s*$/.test(body.slice(lastTok.end, winEnd)) && !lastTok.cap && /(ed|ing)$/.test(lastTok.lower) && toks.length >= 2) {
+      const subj = sentenceSubject(body, from, lastTok.start);
+      if (subj) return { source: subj, cue: [lastTok.start, lastTok.end] };
     }
     // No verb, but "Republican pollster Daron Shaw: “…”" or "X released the following statement:".
     const colon = /:\s*$/.exec(body.slice(from, winEnd));
@@ -524,11 +534,30 @@ function clauseFrame(body: string, s: Sentence, si: number, toks: Token[], i: nu
   if (np.length && !appositive) {
     const npStart = (np[0] as Token).start;
     const pre = body.slice(s.start, npStart);
-    if (/,\s*$/.test(pre) && rest.every((x) => TIME_WORDS.has(x.lower) || x.cap) && rest.length <= 6 && !/["\u201C]/.test(restText)) {
+    if (/,\s*$/.test(pre) && rest.every((x) => TIME_WORDS.has(x.lower) || x.cap) && rest.length <= 6 && !OPEN_Q.test(restText)) {
       const cEnd = s.start + pre.replace(/[\s,]+$/, '').length;
       const content: [number, number] = [skipLead(body, s.start, cEnd), cEnd];
       if (content[1] - content[0] < 12) return null;
       return mk(body, content, source, cue, si, 'clause-inverted', qi);
+    }
+  }
+  // Parenthetical tag: "And that, Mr. Manafort said, was in the works." / "In Miami, X said, CLAUSE."
+  if (np.length && !appositive && STRONG_SPEECH_VERBS.has(lower)) {
+    const npStart = (np[0] as Token).start;
+    const pre = body.slice(s.start, npStart);
+    const post = /^(\s*(?:\p{Ll}+\s+){0,3}?),\s*/u.exec(body.slice(t.end, sentEnd));
+    if (/,\s*$/.test(pre) && post && !/^\s*(?:that|and|but)\b/.test(body.slice(t.end + post[0].length, sentEnd)) && !OPEN_Q.test(body.slice(t.end, t.end + post[0].length + 2))) {
+      const aEnd = s.start + pre.replace(/[\s,]+$/, '').length;
+      const aStart = skipLead(body, s.start, aEnd);
+      const bStart = t.end + post[0].length;
+      const introOnly = /^(in|on|at|during|after|before|for|with|by|from|under|since|so far|still|now|then|later|earlier|meanwhile|but|and|also|however|instead)\b/i.test(body.slice(aStart, aEnd)) && tokenize(body, aStart, aEnd).length <= 5;
+      if (sentEnd - bStart > 10) {
+        const st = introOnly || aEnd - aStart < 3
+          ? mk(body, [bStart, sentEnd], source, cue, si, 'clause-inverted', qi)
+          : mk(body, [aStart, sentEnd], source, cue, si, 'clause-inverted', qi);
+        if (!(introOnly || aEnd - aStart < 3)) st.fragments = [[aStart, aEnd], [bStart, sentEnd]];
+        return st;
+      }
     }
   }
   // Forward clause: VERB [adverbials] [that] CLAUSE.
@@ -548,7 +577,9 @@ function clauseFrame(body: string, s: Sentence, si: number, toks: Token[], i: nu
       k = j + 1;
       break;
     }
-    if (/[,;:()\u2014\u2013]/.test(body.slice(t.end, x.start))) break;
+    const punct = body.slice(t.end, x.start);
+    // One short comma parenthetical may sit before "that": "said, among other things, that".
+    if (/[;:()\u2014\u2013]/.test(punct) || (punct.match(/,/g) ?? []).length > 2 || (/,/.test(punct) && j > 5)) break;
   }
   if (VIEW_VERBS.has(lower)) {
     // "Seoul views X as Y": only with "as", content is the whole "X as Y".
@@ -558,7 +589,7 @@ function clauseFrame(body: string, s: Sentence, si: number, toks: Token[], i: nu
     sawThat = true;
   }
   // A partial quote in the verb's object makes a mixed report: "called the plan “reckless”".
-  const openAt = restText.search(/["\u201C]/);
+  const openAt = restText.search(OPEN_Q);
   const quoteSoon = openAt >= 0 && !/[.;:!?]\s/.test(restText.slice(0, openAt)) && tokenize(body, t.end, t.end + openAt).length <= 12;
   if (!sawThat && !sawAs && quoteSoon && (MIXED_VERBS.has(lower) || SPEECH_VERBS.has(lower))) {
     sawThat = true; // treat like an explicit complement
@@ -567,14 +598,18 @@ function clauseFrame(body: string, s: Sentence, si: number, toks: Token[], i: nu
   }
   if (!sawThat && !sawAs && MIXED_VERBS.has(lower) && !SPEECH_VERBS.has(lower)) return null;
   if (!sawThat && !sawAs) {
-    if (NEEDS_THAT.has(lower) || !BARE_CLAUSE_VERBS.has(lower) || (AS_VERBS.has(lower) && !/["\u201C]/.test(restText))) return null;
+    if (NEEDS_THAT.has(lower) || !BARE_CLAUSE_VERBS.has(lower) || (AS_VERBS.has(lower) && !OPEN_Q.test(restText))) return null;
     if (THOUGHT_VERBS.has(lower) && !np.length) return null;
     while (k < rest.length && TIME_WORDS.has(rest[k]?.lower ?? '') && /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|later|earlier|recently|previously|again|also|publicly|privately|repeatedly)$/.test(rest[k]?.lower ?? '')) k++;
   }
-  if (sawAs && !/["\u201C]/.test(restText)) return null;
+  if (sawAs && !OPEN_Q.test(restText)) return null;
   if (sawThat && k > 0 && rest.slice(0, k).some((x) => !TIME_WORDS.has(x.lower) && !/^\p{Lu}/u.test(x.text) && !/^(reporters|journalists|him|her|them|us|me|audience|crowd|supporters|voters|listeners|viewers)$/.test(x.lower))) {
     // Too much between the verb and "that" — likely "that" is a relative pronoun.
-    if (k > 6 && !/^(told|tells|tell|telling|wrote|writes|informed|assured|reminded|warned)$/.test(lower)) return null;
+    if (k > 6 && !/^(told|tells|tell|telling|wrote|writes|informed|assured|reminded|warned)$/.test(lower)) {
+      if (!BARE_CLAUSE_VERBS.has(lower)) return null;
+      sawThat = false;
+      k = 0;
+    }
   }
   const startTok = rest[k];
   if (!startTok) return null;
@@ -584,7 +619,7 @@ function clauseFrame(body: string, s: Sentence, si: number, toks: Token[], i: nu
   while (cStart > t.end && /["\u201C']/.test(body[cStart - 1] ?? '')) cStart--;
   if (!sawThat && !sawAs && /^[,:]/.test(body.slice(t.end).trimStart())) {
     // "said, …" without a quote is not a clause report.
-    if (!/^[\s,:]*["\u201C]/.test(body.slice(t.end, sentEnd))) return null;
+    if (!/^[\s,:]*(["\u201C]|'')/.test(body.slice(t.end, sentEnd))) return null;
   }
   let cEnd = sentEnd;
   // Cut a trailing "…, he said" / ", according to X" off the clause.
