@@ -6,12 +6,12 @@
  * - otherwise: interactive console.
  */
 import { parseArgs } from 'node:util';
-import dotenv from 'dotenv';
 import { commands } from '../commands/index';
 import { usageLine } from '../commands/help';
 import type { CommandContext } from './core/command';
 import { loadKnowledgeBase } from './knowledge/knowledgeBase';
-import { log } from './log';
+import { loadConfigOrExit, readEnv } from './config';
+import { createLogger, type Logger } from './log';
 import { runConsole } from './transport/console';
 import { runJsonBatch, runJsonOnce } from './transport/json';
 
@@ -38,7 +38,7 @@ ${commands.map((c) => `  ${usageLine(c.definition)}`).join('\n')}
 Environment: see .env.example (DISCORD_TOKEN, DISCORD_APPLICATION_ID, DISCORD_PUBLIC_KEY, ...).`;
 
 async function main(): Promise<number> {
-  dotenv.config({ quiet: true });
+  const env = readEnv();
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
@@ -53,19 +53,37 @@ async function main(): Promise<number> {
     process.stdout.write(HELP + '\n');
     return 0;
   }
-  const dir = values.knowledge ?? process.env.KNOWLEDGE_DIR ?? 'knowledge';
+  const mode = values.json || values.console ? 'console' : values.http ? 'http' : env.DISCORD_TOKEN ? 'gateway' : 'console';
+  const config = loadConfigOrExit(mode, env);
+  const log = createLogger(config.logLevel);
+  const dir = values.knowledge ?? config.knowledgeDir;
   const kb = await loadKnowledgeBase(dir);
   for (const p of kb.problems) log.warn({ file: p.file }, `knowledge file skipped: ${p.problem}`);
   const ctx: CommandContext = { kb, isAdmin: true };
+
+  if (mode === 'gateway' || mode === 'http') {
+    const deps = { getKnowledgeBase: () => ctx.kb, commands, logger: log };
+    let stop: () => Promise<void>;
+    if (mode === 'http') {
+      const { runHttp } = await import('./transport/http');
+      const httpConfig = loadConfigOrExit('http', env);
+      const handle = await runHttp({ ...deps, config: httpConfig, port: httpConfig.httpPort, host: httpConfig.httpHost });
+      stop = () => handle.close();
+    } else {
+      const { runGateway } = await import('./transport/gateway');
+      const handle = await runGateway({ ...deps, config: loadConfigOrExit('gateway', env) });
+      stop = () => handle.stop();
+    }
+    await untilSignal(log);
+    await stop();
+    return 0;
+  }
 
   if (values.json) {
     const line = positionals.join(' ').trim();
     if (line) return (await runJsonOnce(line, commands, ctx, process.stdout, log)) ? 0 : 1;
     await runJsonBatch(process.stdin, commands, ctx, process.stdout, log);
     return 0;
-  }
-  if (values.http || (process.env.DISCORD_TOKEN && !values.console)) {
-    process.stderr.write('Discord modes are not available in this build; starting the console.\n');
   }
   await runConsole(commands, ctx, {
     input: process.stdin,
@@ -76,12 +94,26 @@ async function main(): Promise<number> {
   return 0;
 }
 
+/** Resolves on SIGTERM or SIGINT, so the caller can finish in-flight work and shut down cleanly. */
+function untilSignal(log: Logger): Promise<void> {
+  return new Promise((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      log.info({ signal }, 'shutting down');
+      process.off('SIGTERM', onSignal);
+      process.off('SIGINT', onSignal);
+      resolve();
+    };
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+  });
+}
+
 main().then(
   (code) => {
     process.exitCode = code;
   },
   (err: unknown) => {
-    log.fatal({ err }, 'quotebook failed to start');
+    createLogger().fatal({ err }, 'quotebook failed to start');
     process.exitCode = 1;
   },
 );
