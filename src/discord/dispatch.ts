@@ -55,7 +55,8 @@ export async function dispatchInteraction(
   try {
     let result = deferral ? undefined : await work;
     if (deferral) {
-      const timer = delay(options.deferAfterMs ?? DEFER_AFTER_MS);
+      // Count from arrival: a handler's synchronous part has already used some of the window.
+      const timer = delay(Math.max(0, (options.deferAfterMs ?? DEFER_AFTER_MS) - (performance.now() - started)));
       const first = await Promise.race([work, timer.promise]);
       timer.cancel();
       if (first === 'timeout') {

@@ -175,6 +175,19 @@ describe('HTTP interactions endpoint', () => {
     expect(r.status).toBe(413);
   });
 
+  it('rejects oversized chunked bodies (no content-length) with 413', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: server.port, path: '/interactions', method: 'POST' }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      for (let i = 0; i < 40; i++) req.write('x'.repeat(8 * 1024));
+      req.end();
+    });
+    expect(status).toBe(413);
+  });
+
   it('signed but not JSON → 400 without a stack trace', async () => {
     const body = '{not json';
     const r = await post('/interactions', body, signed(body));
