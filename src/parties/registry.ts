@@ -85,6 +85,20 @@ export class PartyRegistry {
     return c.length === 1 ? c[0] : undefined;
   }
 
+  /**
+   * The party a phrase names as written in articles, ignoring case ("north korea", "washington"),
+   * but never through a context word ("the north") or a bare code ("us"): for free text such as
+   * questions, where those are ordinary words.
+   */
+  lookupWritten(phrase: string): Party | undefined {
+    const key = partyKey(phrase);
+    const hits = new Set(
+      this.aliases.filter((a) => a.kind !== 'context' && a.kind !== 'code' && partyKey(a.text) === key).map((a) => a.partyId),
+    );
+    if (hits.size !== 1) return undefined;
+    return this.parties.get([...hits][0]!);
+  }
+
   /** Normalised keys that name a party, for typo-tolerant lookups. */
   keysOf(partyId: string): string[] {
     const out: string[] = [];

@@ -1,0 +1,15 @@
+import { defineCommand } from '../src/core/command';
+import { askAnswer } from '../src/answer/ask';
+
+export default defineCommand({
+  definition: {
+    name: 'ask',
+    description: 'Ask a question about the articles; get the sentences that answer it, with who said them.',
+    answers: true,
+    options: [
+      { name: 'question', type: 'string', description: 'Your question, in plain words', required: true, maxLength: 300 },
+      { name: 'article', type: 'string', description: 'Only this article (id)', maxLength: 64, autocomplete: 'article' },
+    ],
+  },
+  handle: ({ question, article }, { kb }) => askAnswer(kb, question, article),
+});

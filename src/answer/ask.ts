@@ -1,0 +1,208 @@
+/**
+ * `/ask`: answers a question in plain words with the best sentence(s), shown inside their
+ * paragraph's attribution (via `excerptAt`), best first.
+ *
+ * Scoring, per sentence: the weighted share of the question's content words found in it (rarer
+ * words weigh more; lemmas, typos and near-synonyms count partly; a party named in the question
+ * matches any of its names), blended with the same share over its paragraph, plus a small bonus
+ * when the sentence has what the question's shape asks for (a date for "when", a cause for
+ * "why", a person for "who", a place for "where", a number for "how many"). Stop words and
+ * question words are never scored. A weak best match is said so, and marked `related`.
+ */
+import type { Answer, Excerpt } from '../core/answer';
+import type { Sentence } from '../core/article';
+import type { KnowledgeBase, ParagraphRecord } from '../knowledge/knowledgeBase';
+import { words, type Word } from '../text/words';
+import { excerptAt } from './excerpts';
+import { articleFilter } from './filters';
+import { analyseQuestion, type Question } from './question';
+import { lemma, termSimilarity } from './questionTerms';
+
+export const MAX_ASK_EXCERPTS = 3;
+/** Below this share of the question's weight, the story probably does not answer it. */
+export const WEAK_MATCH = 0.5;
+
+interface Scored {
+  rec: ParagraphRecord;
+  sentence: Sentence;
+  lexical: number;
+  score: number;
+  highlights: Array<[number, number]>;
+}
+
+/** The answer to `/ask question:… [article:…]`. */
+export function askAnswer(kb: KnowledgeBase, questionText: string, articleId?: string): Answer {
+  const filter = articleFilter(kb, articleId);
+  const q = analyseQuestion(questionText, kb.parties.registry, kb.people);
+  if (q.terms.length === 0 && q.parties.length === 0 && q.persons.length === 0) {
+    return { command: 'ask', excerpts: [], notice: 'Ask about something specific: a person, a country, an event or a topic from the story.' };
+  }
+  const idf = idfOf(kb);
+  const weights = q.terms.map((t) => idf(lemma(t.norm)));
+  // A person or party the question names is what it is about: it weighs like the rarest word.
+  const entityWeight = idf('');
+  const total = weights.reduce((a, b) => a + b, 0) + (q.parties.length + q.persons.length) * entityWeight;
+
+  const scored: Scored[] = [];
+  for (const rec of kb.paragraphs) {
+    if (filter && !filter(rec.id)) continue;
+    const ws = kb.paragraphWords(rec.id);
+    const para = match(kb, rec, q, weights, entityWeight, ws, 0, rec.paragraph.text.length);
+    for (const sentence of rec.paragraph.sentences) {
+      const sent = match(kb, rec, q, weights, entityWeight, ws, sentence.start, sentence.end);
+      const lexical = sent.found / total;
+      const context = para.found / total;
+      const bonus = typeBonus(kb, rec, sentence, q);
+      scored.push({ rec, sentence, lexical, score: 0.75 * lexical + 0.25 * context + 0.12 * bonus, highlights: sent.highlights });
+    }
+  }
+  scored.sort((a, b) => b.score - a.score || a.rec.id - b.rec.id || a.sentence.start - b.sentence.start);
+  const best = scored[0];
+  if (!best || best.lexical === 0) {
+    return { command: 'ask', excerpts: [], notice: `The loaded articles don't seem to answer “${questionText}”.` };
+  }
+  const weak = best.lexical < WEAK_MATCH;
+  const excerpts: Excerpt[] = [];
+  for (const s of scored) {
+    if (excerpts.length >= MAX_ASK_EXCERPTS) break;
+    if (s.lexical === 0 || s.score < best.score * 0.6) break;
+    const e = excerptAt(kb, s.rec, {
+      start: s.sentence.start,
+      end: s.sentence.end,
+      highlights: s.highlights,
+      match: weak ? 'related' : s.lexical >= 0.999 ? 'exact' : s.lexical >= WEAK_MATCH ? 'fuzzy' : 'related',
+      score: s.score,
+    });
+    // Two sentences of one quote give the same excerpt; show it once.
+    if (excerpts.some((x) => x.article.id === e.article.id && x.paragraph === e.paragraph && (x.text.includes(e.text) || e.text.includes(x.text)))) continue;
+    excerpts.push(e);
+  }
+  return {
+    command: 'ask',
+    excerpts,
+    ...(weak ? { notice: 'The story may not answer this directly; these are the closest passages.' } : {}),
+  };
+}
+
+/** Weighted question words found in a range of the paragraph, with what to highlight. */
+function match(
+  kb: KnowledgeBase,
+  rec: ParagraphRecord,
+  q: Question,
+  weights: number[],
+  entityWeight: number,
+  ws: Word[],
+  start: number,
+  end: number,
+): { found: number; highlights: Array<[number, number]> } {
+  const inRange = ws.filter((w) => w.start >= start && w.end <= end);
+  let found = 0;
+  const highlights: Array<[number, number]> = [];
+  q.terms.forEach((t, i) => {
+    let best = 0;
+    let at: Word | undefined;
+    inRange.forEach((w, j) => {
+      let sim = termSimilarity(t.norm, w.norm.replace(/'s$/, ''));
+      // "signing on" is the phrasal verb "sign on"; "signed by" is a weaker match.
+      if (t.particle && inRange[j + 1]?.norm !== t.particle) sim *= 0.8;
+      if (sim > best) {
+        best = sim;
+        at = w;
+      }
+    });
+    if (best >= 0.48 && at) {
+      found += weights[i]! * best;
+      highlights.push([at.start, at.end]);
+    }
+  });
+  const base = rec.paragraph.bodyStart;
+  if (q.persons.length > 0) {
+    const speakers = kb.analysis(rec.article.id).speakers;
+    for (const p of q.persons) {
+      const sp = speakers.find((x) => p.speakers.has(`${rec.article.id}:${x.id}`) && x.mentions.some((m) => m.start >= base + start && m.end <= base + end));
+      const m = sp?.mentions.find((x) => x.start >= base + start && x.end <= base + end);
+      if (m) {
+        found += entityWeight;
+        highlights.push([m.start - base, m.end - base]);
+      }
+    }
+  }
+  if (q.parties.length > 0) {
+    const mentions = kb.parties.article(rec.article.id).mentions.filter((m) => m.start >= base + start && m.end <= base + end);
+    for (const p of q.parties) {
+      const m = mentions.find((x) => x.partyId === p);
+      if (m) {
+        found += entityWeight;
+        highlights.push([m.start - base, m.end - base]);
+      }
+    }
+  }
+  return { found, highlights: highlights.sort((a, b) => a[0] - b[0]) };
+}
+
+const WHEN = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d|yesterday|today|tomorrow|tonight|(?:last|next|this|recent|coming|past) (?:week|weeks|month|months|year|years|days)|ago)\b/;
+const WHY = /\b(?:because|in order to|so that|so as to|as a way to|in an attempt to|in the hopes?|due to|owing to|aimed at|to ensure|since)\b|,\s+as\b|\bas (?:the|it|they|he|she)\b/i;
+const HOW_MANY = /\b\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?|throughout|decades?|years?|months?)\b/i;
+const WHERE = /\b(?:at|in|inside|outside) (?:a|an|the) \p{L}+|\b(?:in|at) \p{Lu}/u;
+const PERSON_WORDS = /\b(?:adviser|advisor|envoy|counterpart|chairman|chairwoman|president|minister|secretary|official|spokes\w+|ambassador|director|leader|professor|analyst)\b/i;
+
+/** 1 when the sentence has the kind of thing the question asks for, else 0. */
+function typeBonus(kb: KnowledgeBase, rec: ParagraphRecord, s: Sentence, q: Question): number {
+  switch (q.type) {
+    case 'when':
+      return WHEN.test(s.text) ? 1 : 0;
+    case 'why':
+      return WHY.test(s.text) ? 1 : 0;
+    case 'howmany':
+      return HOW_MANY.test(s.text) ? 1 : 0;
+    case 'where': {
+      const base = rec.paragraph.bodyStart;
+      const located = kb.parties.article(rec.article.id).mentions.some((m) => m.locative && m.start >= base + s.start && m.end <= base + s.end);
+      return located || WHERE.test(s.text) ? 1 : 0;
+    }
+    case 'who': {
+      const base = rec.paragraph.bodyStart;
+      // "Who is Jake Sullivan?": where the story introduces the person by full name and role.
+      if (q.persons.length > 0) return introduces(kb, rec, s, q) ? 1 : 0;
+      if (PERSON_WORDS.test(s.text)) return 1;
+      return kb.analysis(rec.article.id).speakers.some((sp) => sp.mentions.some((m) => m.start >= base + s.start && m.end <= base + s.end)) ? 1 : 0;
+    }
+    default:
+      return 0;
+  }
+}
+
+/** The sentence gives a questioned person's full name (where news introduces people). */
+function introduces(kb: KnowledgeBase, rec: ParagraphRecord, s: Sentence, q: Question): boolean {
+  const base = rec.paragraph.bodyStart;
+  const body = rec.article.body;
+  return kb.analysis(rec.article.id).speakers.some(
+    (sp) =>
+      q.persons.some((p) => p.speakers.has(`${rec.article.id}:${sp.id}`)) &&
+      sp.mentions.some((m) => m.start >= base + s.start && m.end <= base + s.end && body.slice(m.start, m.end) === sp.name),
+  );
+}
+
+const idfCache = new WeakMap<KnowledgeBase, (lemma: string) => number>();
+
+/**
+ * Inverse paragraph frequency of a lemma over the knowledge base, computed once per knowledge
+ * base. A word no article uses still weighs as much as the rarest word: a question about
+ * something the story never mentions should look unanswered.
+ */
+function idfOf(kb: KnowledgeBase): (l: string) => number {
+  let f = idfCache.get(kb);
+  if (!f) {
+    const df = new Map<string, number>();
+    kb.paragraphs.forEach((rec) => {
+      const seen = new Set(words(rec.paragraph.text).map((w) => lemma(w.norm)));
+      for (const l of seen) df.set(l, (df.get(l) ?? 0) + 1);
+    });
+    const n = Math.max(1, kb.paragraphs.length);
+    // A word no paragraph uses weighs like one used once: it still counts against a match, but a
+    // near-synonym of it cannot outweigh the question's other words.
+    f = (l: string) => Math.log(1 + n / (Math.max(1, df.get(l) ?? 0) + 0.5));
+    idfCache.set(kb, f);
+  }
+  return f;
+}
