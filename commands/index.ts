@@ -4,6 +4,7 @@
  */
 import type { AnyCommand } from '../src/core/command';
 import articles from './articles';
+import ask from './ask';
 import help from './help';
 import people from './people';
 import position from './position';
@@ -11,7 +12,7 @@ import quotes from './quotes';
 import search from './search';
 import whoSaid from './who-said';
 
-export const commands: AnyCommand[] = [search, whoSaid, quotes, people, position, articles, help] as unknown as AnyCommand[];
+export const commands: AnyCommand[] = [search, whoSaid, quotes, people, position, ask, articles, help] as unknown as AnyCommand[];
 
 export function findCommand(name: string): AnyCommand | undefined {
   return commands.find((c) => c.definition.name === name);
