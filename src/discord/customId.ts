@@ -30,6 +30,8 @@ const PARKED_MAX = 2000;
 
 /** Requests too long to inline, oldest first (a Map iterates in insertion order). */
 const parked = new Map<string, Omit<PageRequest, 'page'>>();
+/** Request fingerprint → key, so Prev and Next of one message share one entry. */
+const keyOf = new Map<string, string>();
 
 function escapeValue(v: string): string {
   return v.replace(/[%|]/g, (c) => (c === '%' ? '%25' : '%7C'));
@@ -64,14 +66,18 @@ function decodeValues(definition: CommandDefinition, encoded: string): OptionMap
 export function encodePageId(definition: CommandDefinition, options: OptionMap, page: number): string {
   const inline = `${INLINE}:${definition.name}:${page}:${encodeValues(definition, options)}`;
   if (inline.length <= CUSTOM_ID_MAX) return inline;
-  // Same request → same key, so Prev and Next of one message share one entry.
   const request = { command: definition.name, options };
   const fingerprint = JSON.stringify(request);
-  let key = [...parked.entries()].find(([, r]) => JSON.stringify(r) === fingerprint)?.[0];
+  let key = keyOf.get(fingerprint);
   if (!key) {
     key = randomBytes(9).toString('base64url');
     parked.set(key, request);
-    if (parked.size > PARKED_MAX) parked.delete(parked.keys().next().value as string);
+    keyOf.set(fingerprint, key);
+    if (parked.size > PARKED_MAX) {
+      const oldest = parked.keys().next().value as string;
+      keyOf.delete(JSON.stringify(parked.get(oldest)));
+      parked.delete(oldest);
+    }
   }
   return `${PARKED}:${key}:${page}`;
 }

@@ -7,13 +7,15 @@
 import type { APIApplicationCommandOptionChoice, APIInteractionResponse } from 'discord.js';
 import { AnswerSchema, type Answer } from '../core/answer';
 import type { AnyCommand, CommandDefinition, CommandOption } from '../core/command';
+import { UserInputError } from '../core/errors';
+import { validateOptions } from '../core/options';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { Logger } from '../log';
 import { renderAnswer } from '../render/discord';
 import { decodePageId, encodePageId, type OptionMap } from './customId';
 import { HIDE_OPTION, WHO_SAID_COMMAND, WHO_SAID_MENU, WHO_SAID_OPTION } from './definitions';
 import type { InteractionInput } from './input';
-import { truncate } from './markdown';
+import { escapeAndFit, truncate } from './markdown';
 import { createRateLimiter } from './rateLimit';
 import { autocompleteResponse, deferResponse, ephemeralText, pongResponse, replyResponse, updateResponse } from './respond';
 
@@ -127,11 +129,15 @@ export function createInteractionCore(deps: InteractionDeps): InteractionCore {
     let answer: Answer;
     const kb = deps.getKnowledgeBase();
     try {
-      const produced = await command.handle(checked.options, { kb, isAdmin, ...(deps.reload ? { reload: deps.reload } : {}) });
+      // The same cleaning as every other transport (invisible characters, white space, lengths).
+      const options = validateOptions(definition, checked.options);
+      const produced = await command.handle(options, { kb, isAdmin, ...(deps.reload ? { reload: deps.reload } : {}) });
       const parsed = AnswerSchema.safeParse(produced);
       if (!parsed.success) throw new Error(`/${definition.name} returned an invalid Answer: ${parsed.error.message}`);
       answer = parsed.data;
     } catch (err) {
+      // A problem with what the user typed: tell them (escaped, it may quote their input), no error log.
+      if (err instanceof UserInputError) return { ok: false, result: fail('bad_input', escapeAndFit(err.message, 1900)) };
       deps.logger.error({ err, command: definition.name }, 'command handler failed');
       return { ok: false, result: fail('error', `Sorry, \`/${definition.name}\` failed. The error has been logged.`) };
     }
@@ -172,7 +178,7 @@ export function createInteractionCore(deps: InteractionDeps): InteractionCore {
           return autocomplete(input);
         case 'command': {
           const command = find(input.command);
-          if (!command) return fail('unknown', `\`/${input.command}\` is not available right now. Try again in a minute.`);
+          if (!command) return fail('unknown', `/${escapeAndFit(input.command, 40)} is not available right now. Try again in a minute.`);
           const limit = limited(input.userId);
           if (limit) return limit;
           const ran = await run(command, input.options, 0, input.isAdmin);

@@ -264,7 +264,8 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): SafeM
   if (answer.articles?.length) counts.push(`${answer.articles.length} ${answer.articles.length === 1 ? 'article' : 'articles'}`);
   if (pages > 1) counts.push(`page ${page + 1}/${pages}`);
   if (counts.length) summary.push(`**/${escapeMarkdown(answer.command)}** · ${counts.join(' · ')}`);
-  if (answer.notice) summary.push(escapeAndFit(answer.notice, 1500));
+  // The notice gets whatever the 2000-character content leaves after the summary line.
+  if (answer.notice) summary.push(escapeAndFit(answer.notice, LIMITS.content - 1 - summary.join('\n').length));
   if (!counts.length && !answer.notice) summary.push('Nothing found.');
 
   const components: MessageData['components'] = [];

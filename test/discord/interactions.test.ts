@@ -124,6 +124,8 @@ describe('interaction core', () => {
     expect(decodePageId(short, () => def)).toEqual({ kind: 'page', request: { command: 'echo', page: 4, options: { text: 'armistice', n: 3 } } });
     const long = encodePageId(def, { text: 'x'.repeat(80) }, 1);
     expect(long.length).toBeLessThanOrEqual(CUSTOM_ID_MAX);
+    // Prev and Next of one message point at the same parked request.
+    expect(encodePageId(def, { text: 'x'.repeat(80) }, 2).split(':')[1]).toBe(long.split(':')[1]);
     expect(decodePageId(long, () => def)).toMatchObject({ kind: 'page', request: { page: 1, options: { text: 'x'.repeat(80) } } });
     expect(decodePageId('k:unknownkey:1', () => def)).toEqual({ kind: 'expired' });
     expect(decodePageId('p:echo:1:%E0%A4%A', () => def)).toEqual({ kind: 'unknown' });
