@@ -18,7 +18,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article, Paragraph, Sentence } from '../core/article';
@@ -178,7 +178,6 @@ async function readCache(path: string): Promise<{ files: Map<string, FileEntry>;
 async function writeAtomic(path: string, chunks: Iterable<string | Buffer>): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  const { open } = await import('node:fs/promises');
   const fh = await open(tmp, 'w');
   try {
     let pending: Array<string | Buffer> = [];

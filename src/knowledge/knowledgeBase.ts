@@ -8,11 +8,13 @@ import type { AutocompleteSource } from '../core/command';
 import { attributeQuotes } from '../analysis/attribute';
 import type { Speaker, Statement } from '../analysis/types';
 import { ParagraphIndex } from '../search/paragraphIndex';
-import { words, type Word } from '../text/words';
+import type { Word } from '../text/words';
+import { wordsOf } from '../search/terms';
 import { loadArticles } from './load';
 import type { LoadProblem } from './problems';
 import { buildPeople, type PersonRecord } from './people';
-import { rankChoices, type Choice } from './suggest';
+import type { Choice, Choosable } from './suggest';
+import { ChoiceIndex } from '../search/choiceIndex';
 import { KnowledgeParties } from '../parties/knowledgeParties';
 import { PartyRegistry } from '../parties/registry';
 import { loadPartyOverrides, type PartyOverrides } from '../parties/overrides';
@@ -56,6 +58,7 @@ export class KnowledgeBase {
   private readonly byId = new Map<string, Article>();
   private readonly wordCache = new Map<number, Word[]>();
   private readonly firstRecord = new Map<string, number>();
+  private readonly choiceIndexes = new Map<AutocompleteSource, ChoiceIndex>();
 
   constructor(parts: KnowledgeBaseParts) {
     this.articles = parts.articles;
@@ -108,7 +111,7 @@ export class KnowledgeBase {
   paragraphWords(id: number): Word[] {
     let w = this.wordCache.get(id);
     if (!w) {
-      w = words(this.paragraphs[id]!.paragraph.text);
+      w = wordsOf(this.paragraphs[id]!.paragraph.text);
       if (this.wordCache.size > 50_000) this.wordCache.clear();
       this.wordCache.set(id, w);
     }
@@ -117,24 +120,28 @@ export class KnowledgeBase {
 
   /** Autocomplete: the best ≤25 choices for what the user has typed so far. */
   suggest(source: AutocompleteSource, prefix: string): Choice[] {
+    // Each list is prepared once (normalised keys, tie order), so a keystroke is one linear scan.
+    let index = this.choiceIndexes.get(source);
+    if (!index) {
+      index = new ChoiceIndex(this.choiceEntries(source));
+      this.choiceIndexes.set(source, index);
+    }
+    return index.rank(prefix);
+  }
+
+  private choiceEntries(source: AutocompleteSource): Choosable[] {
     switch (source) {
       case 'article':
-        return rankChoices(
-          this.articles.map((a) => ({ name: `${a.title} (${a.id})`, value: a.id, keys: [a.id, a.title] })),
-          prefix,
-        );
+        return this.articles.map((a) => ({ name: `${a.title} (${a.id})`, value: a.id, keys: [a.id, a.title] }));
       case 'speaker':
-        return rankChoices(
-          this.people.map((p) => ({
-            name: p.role ? `${p.name}, ${p.role}` : p.name,
-            value: p.name,
-            keys: [p.name, ...p.aliases],
-            weight: p.quotes,
-          })),
-          prefix,
-        );
+        return this.people.map((p) => ({
+          name: p.role ? `${p.name}, ${p.role}` : p.name,
+          value: p.name,
+          keys: [p.name, ...p.aliases],
+          weight: p.quotes,
+        }));
       case 'party':
-        return rankChoices(this.partyChoices(), prefix);
+        return this.partyChoices();
     }
   }
 

@@ -25,7 +25,7 @@ const GAP = 0.45; // cost of skipping a word of the text inside the match
 
 /** Finds `phrase` in `text`: exact word sequence, else the best tolerant alignment, else null. */
 export function findPhrase(text: string, phrase: string, textWords: Word[] = words(text)): PhraseMatch | null {
-  const query = words(phrase);
+  const query = phraseWords(phrase);
   if (query.length === 0 || textWords.length === 0) return null;
   const exact = findExact(textWords, query);
   if (exact >= 0) {
@@ -39,6 +39,17 @@ export function findPhrase(text: string, phrase: string, textWords: Word[] = wor
     };
   }
   return alignFuzzy(textWords, query);
+}
+
+// Callers check one phrase against many candidate paragraphs: tokenise it once.
+let lastPhrase = '';
+let lastWords: Word[] = [];
+function phraseWords(phrase: string): Word[] {
+  if (phrase !== lastPhrase) {
+    lastWords = words(phrase);
+    lastPhrase = phrase;
+  }
+  return lastWords;
 }
 
 function findExact(text: Word[], query: Word[]): number {
@@ -55,11 +66,54 @@ export function wordSimilarity(a: string, b: string): number {
   const shorter = Math.min(a.length, b.length);
   if (shorter >= 4) {
     const limit = shorter >= 8 ? 2 : 1;
-    if (editDistance(a, b, limit) <= limit) return 0.85;
+    if (Math.abs(a.length - b.length) <= limit && boundedDistance(a, b, limit) <= limit) return 0.85;
   }
-  if (shorter >= 5 && stem(a) === stem(b)) return 0.6;
+  // Equal stems start alike, unless a word is nothing but a suffix ("ations"): skip the regex otherwise.
+  if (shorter >= 5 && (a.charCodeAt(0) === b.charCodeAt(0) || ALL_SUFFIX.has(a) || ALL_SUFFIX.has(b)) && stem(a) === stem(b)) return 0.6;
   return 0;
 }
+
+// Scratch rows for boundedDistance (no allocation per call).
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
+
+/** `editDistance` from text/words.ts (optimal string alignment, early exit above `max`), allocation-free. */
+export function boundedDistance(a: string, b: string, max: number): number {
+  if (a.length > 60 || b.length > 60) return editDistance(a, b, max);
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const cols = b.length + 1;
+  if (rowA.length < cols) {
+    rowA = new Int32Array(cols * 2);
+    rowB = new Int32Array(cols * 2);
+    rowC = new Int32Array(cols * 2);
+  }
+  let prev2 = rowA;
+  let prev = rowB;
+  let cur = rowC;
+  for (let j = 0; j < cols; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = 1; j < cols; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) v = Math.min(v, prev2[j - 2]! + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
+  }
+  return prev[cols - 1]!;
+}
+
+/** Words of five letters or more that `stem` reduces to nothing. */
+const ALL_SUFFIX = new Set(['ation', 'ations', 'isation', 'ization']);
 
 function stem(w: string): string {
   return w.replace(/(?:ations?|ings?|ed|es|s|ly|ise|ize|isation|ization)$/, '');
@@ -77,6 +131,22 @@ function alignFuzzy(text: Word[], query: Word[]): PhraseMatch | null {
   const contentWords = weights.filter((w) => w === 1).length;
   const n = query.length;
   const m = text.length;
+  // Upper bound before the alignment: each query word can earn at most its best similarity
+  // anywhere in the text. Most candidates fail here, without building the tables.
+  let bound = 0;
+  let reachableContent = 0;
+  for (let i = 0; i < n; i++) {
+    let best = 0;
+    const q = query[i]!.norm;
+    for (let j = 0; j < m && best < 1; j++) {
+      const sim = wordSimilarity(q, text[j]!.norm);
+      if (sim > best) best = sim;
+    }
+    bound += weights[i]! * best;
+    if (best > 0 && weights[i] === 1) reachableContent++;
+  }
+  if (bound / total < FUZZY_THRESHOLD) return null;
+  if (contentWords > 0 && reachableContent / contentWords < 0.75) return null;
   // score[i][j]: best alignment of query[0..i) ending with text[0..j); back pointers for spans.
   const score: Float64Array[] = [];
   const from: Int8Array[] = [];

@@ -3,7 +3,7 @@
  * this on real text), but skips Unicode normalisation for plain ASCII words, which are nearly all
  * words in English news; normalising every word was the largest cost of building a big index.
  */
-import { isStopWord, normalizeWord } from '../text/words';
+import { isStopWord, normalizeWord, type Word } from '../text/words';
 
 const WORD = /[\p{L}\p{N}]+(?:['’\-‐][\p{L}\p{N}]+)*/gu;
 const ASCII = /^[\x20-\x7e]*$/;
@@ -27,4 +27,14 @@ export function termsOf(text: string): string[] {
 /** Terms the index keeps: `termsOf` without empty strings and stop words. */
 export function indexedTermsOf(text: string): string[] {
   return termsOf(text).filter((t) => t.length > 0 && !isStopWord(t));
+}
+
+/** `words` from text/words.ts (same output), with the ASCII fast path. */
+export function wordsOf(text: string): Word[] {
+  const out: Word[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const start = m.index;
+    out.push({ norm: norm(m[0]), start, end: start + m[0].length });
+  }
+  return out;
 }

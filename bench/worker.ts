@@ -1,0 +1,276 @@
+/**
+ * One corpus, in its own process (so heap figures are not mixed across corpora):
+ *   node --expose-gc --import tsx bench/worker.ts build <corpus> <out.json> [--queries N] [--seed S] [--no-minisearch]
+ *   node --expose-gc --import tsx bench/worker.ts cold <corpus> <out.json>
+ * `build` starts from an empty cache (parse, analyse, index, write cache), then runs the seeded
+ * queries through the real command handlers, raw MiniSearch and a plain inverted index.
+ * `cold` loads from the cache written by `build` and measures start time and memory.
+ */
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { commands } from '../commands/index';
+import type { Answer } from '../src/core/answer';
+import type { CommandContext } from '../src/core/command';
+import { runCommand } from '../src/core/run';
+import { loadKnowledgeBaseCached } from '../src/knowledge/cache';
+import type { KnowledgeBase } from '../src/knowledge/knowledgeBase';
+import { isStopWord, words } from '../src/text/words';
+import { plainInvertedIndex, rawMiniSearch, type Baseline } from './baselines';
+import { BENCH_TMP, baseId, corpusDir, type CorpusName } from './corpus';
+
+const gc = (globalThis as { gc?: () => void }).gc;
+function heap() {
+  if (gc) {
+    gc();
+    gc();
+  }
+  const m = process.memoryUsage();
+  return { heapUsed: m.heapUsed, rss: m.rss, external: m.external, arrayBuffers: m.arrayBuffers };
+}
+
+/** mulberry32: small, seeded, reproducible. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface PhraseQuery {
+  text: string;
+  typo: boolean;
+  gold: { article: string; paragraph: number; id: number };
+}
+
+function typo(word: string, r: () => number): string {
+  const i = 1 + Math.floor(r() * (word.length - 2));
+  const kind = Math.floor(r() * 3);
+  if (kind === 0) return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2); // swap
+  if (kind === 1) return word.slice(0, i) + word.slice(i + 1); // drop
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  return word.slice(0, i) + letters[Math.floor(r() * 26)] + word.slice(i + 1); // substitute
+}
+
+function makeQueries(kb: KnowledgeBase, n: number, seed: number) {
+  const r = rng(seed);
+  const originals = kb.paragraphs.filter((p) => baseId(p.article.id) === p.article.id);
+  const phrases: PhraseQuery[] = [];
+  const keywords: string[] = [];
+  for (let guard = 0; phrases.length < n && guard < n * 50; guard++) {
+    const rec = originals[Math.floor(r() * originals.length)]!;
+    const w = words(rec.paragraph.text);
+    if (w.length < 10) continue;
+    const len = 3 + Math.floor(r() * 6);
+    const at = Math.floor(r() * (w.length - len));
+    const span = w.slice(at, at + len);
+    const content = span.filter((x) => !isStopWord(x.norm) && x.norm.length >= 3);
+    if (content.length < 2) continue;
+    let text = rec.paragraph.text.slice(span[0]!.start, span[span.length - 1]!.end);
+    const isTypo = phrases.length % 3 === 2;
+    if (isTypo) {
+      const long = span.filter((x) => x.norm.length >= 5 && /^[a-z]+$/.test(x.norm));
+      if (long.length === 0) continue;
+      const target = long[Math.floor(r() * long.length)]!;
+      const s = target.start - span[0]!.start;
+      const e = target.end - span[0]!.start;
+      text = text.slice(0, s) + typo(text.slice(s, e), r) + text.slice(e);
+    }
+    phrases.push({ text, typo: isTypo, gold: { article: rec.article.id, paragraph: rec.paragraph.number, id: rec.id } });
+  }
+  for (let guard = 0; keywords.length < n && guard < n * 50; guard++) {
+    const rec = originals[Math.floor(r() * originals.length)]!;
+    const w = words(rec.paragraph.text).filter((x) => !isStopWord(x.norm) && x.norm.length >= 4 && /^[a-z]+$/.test(x.norm));
+    if (w.length < 3) continue;
+    const k = 2 + Math.floor(r() * 2);
+    const picked = new Set<string>();
+    while (picked.size < k) picked.add(w[Math.floor(r() * w.length)]!.norm);
+    keywords.push([...picked].join(' '));
+  }
+  const quoted = kb.people.filter((p) => p.quotes > 0);
+  const names: string[] = [];
+  for (let i = 0; i < Math.min(n, quoted.length * 3); i++) {
+    const p = quoted[Math.floor(r() * quoted.length)]!;
+    const parts = p.name.split(/\s+/);
+    names.push(r() < 0.5 ? p.name : parts[parts.length - 1]!);
+  }
+  const partyChoices = kb.suggest('party', '');
+  const parties = partyChoices.length ? Array.from({ length: Math.min(n, 100) }, () => partyChoices[Math.floor(r() * partyChoices.length)]!.value) : [];
+  const prefixes: Array<{ source: 'speaker' | 'article' | 'party'; typed: string }> = [];
+  for (let i = 0; i < n; i++) {
+    const kind = i % 3;
+    if (kind === 0 && names.length) prefixes.push({ source: 'speaker', typed: names[i % names.length]!.slice(0, 1 + Math.floor(r() * 5)) });
+    else if (kind === 1) {
+      const a = kb.articles[Math.floor(r() * kb.articles.length)]!;
+      prefixes.push({ source: 'article', typed: a.title.slice(0, 1 + Math.floor(r() * 8)) });
+    } else if (parties.length) prefixes.push({ source: 'party', typed: parties[i % parties.length]!.slice(0, 1 + Math.floor(r() * 3)) });
+    else prefixes.push({ source: 'speaker', typed: names.length ? names[i % names.length]!.slice(0, 2) : 'a' });
+  }
+  return { phrases, keywords, names, parties, prefixes };
+}
+
+function pct(xs: number[]) {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
+  return { n: s.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: s[s.length - 1]!, mean: s.reduce((a, b) => a + b, 0) / s.length };
+}
+
+function quality(ranked: Array<{ article: string; paragraph: number }>, gold: PhraseQuery['gold']) {
+  const rank = ranked.slice(0, 10).findIndex((x) => baseId(x.article) === gold.article && x.paragraph === gold.paragraph);
+  return { top1: rank === 0 ? 1 : 0, rr: rank >= 0 ? 1 / (rank + 1) : 0 };
+}
+
+function summariseQuality(qs: PhraseQuery[], ranked: Array<Array<{ article: string; paragraph: number }>>) {
+  const all = qs.map((q, i) => quality(ranked[i]!, q.gold));
+  const part = (f: (q: PhraseQuery) => boolean) => {
+    const sel = all.filter((_, i) => f(qs[i]!));
+    return {
+      n: sel.length,
+      top1: sel.reduce((a, b) => a + b.top1, 0) / Math.max(sel.length, 1),
+      mrr10: sel.reduce((a, b) => a + b.rr, 0) / Math.max(sel.length, 1),
+    };
+  };
+  return { all: part(() => true), exact: part((q) => !q.typo), typo: part((q) => q.typo) };
+}
+
+async function time<T>(f: () => T | Promise<T>): Promise<{ ms: number; value: T }> {
+  const t = performance.now();
+  const value = await f();
+  return { ms: performance.now() - t, value };
+}
+
+const cacheDirFor = (corpus: string) => join(BENCH_TMP, `cache-${corpus}`);
+
+async function build(corpus: CorpusName, nQueries: number, seed: number, withMiniSearch: boolean) {
+  const dir = corpusDir(corpus);
+  const cacheDir = cacheDirFor(corpus);
+  rmSync(cacheDir, { recursive: true, force: true });
+  const before = heap();
+  const { ms: buildMs, value: loaded } = await time(() => loadKnowledgeBaseCached(dir, { cacheDir }));
+  const kb = loaded.kb;
+  const after = heap();
+  const paragraphs = kb.paragraphs.length;
+  process.stderr.write(`[${corpus}] built ${kb.articles.length} articles, ${paragraphs} paragraphs in ${(buildMs / 1000).toFixed(1)} s\n`);
+
+  const q = makeQueries(kb, nQueries, seed);
+  const ctx: CommandContext = { kb, isAdmin: false };
+  const has = (name: string) => commands.some((c) => c.definition.name === name);
+  const run = (name: string, options: Record<string, string>) => runCommand(commands, name, options, ctx);
+  const latency: Record<string, number[]> = {};
+  const rec = (k: string, ms: number) => (latency[k] ??= []).push(ms);
+  const safe = async (f: () => Promise<Answer>): Promise<Answer | null> => {
+    try {
+      return await f();
+    } catch {
+      return null;
+    }
+  };
+  // Warm-up (JIT), not recorded.
+  for (const p of q.phrases.slice(0, 10)) {
+    await safe(() => run('who-said', { phrase: p.text }));
+    await safe(() => run('search', { query: p.text }));
+  }
+  const rankedWho: Array<Array<{ article: string; paragraph: number }>> = [];
+  const rankedSearch: Array<Array<{ article: string; paragraph: number }>> = [];
+  const toRanked = (a: Answer | null) => (a?.excerpts ?? []).map((e) => ({ article: e.article.id, paragraph: e.paragraph }));
+  for (const p of q.phrases) {
+    const w = await time(() => safe(() => run('who-said', { phrase: p.text })));
+    rec('who-said (phrase)', w.ms);
+    rankedWho.push(toRanked(w.value));
+    const s = await time(() => safe(() => run('search', { query: p.text })));
+    rec('search (phrase)', s.ms);
+    rankedSearch.push(toRanked(s.value));
+  }
+  for (const k of q.keywords) rec('search (keywords)', (await time(() => safe(() => run('search', { query: k })))).ms);
+  for (const name of q.names) rec('quotes (name)', (await time(() => safe(() => run('quotes', { speaker: name })))).ms);
+  if (has('position')) for (const party of q.parties) rec('position (party)', (await time(() => safe(() => run('position', { party })))).ms);
+  if (has('ask')) {
+    const ask = commands.find((c) => c.definition.name === 'ask')!;
+    const opt = ask.definition.options.find((o) => o.type === 'string' && o.required)?.name ?? 'question';
+    for (const p of q.phrases.slice(0, Math.ceil(q.phrases.length / 2))) rec('ask (question)', (await time(() => safe(() => run('ask', { [opt]: `who said ${p.text}` })))).ms);
+  }
+  for (const p of q.prefixes) rec(`autocomplete (${p.source})`, (await time(() => kb.suggest(p.source, p.typed))).ms);
+  for (const p of q.prefixes) rec('autocomplete (all)', (await time(() => kb.suggest(p.source, p.typed))).ms);
+
+  // Raw candidate selection alone (the part this issue replaced).
+  for (const p of q.phrases) rec('index candidates (phrase)', (await time(() => kb.index.candidates(p.text, { want: 20, limit: 60 }))).ms);
+
+  const docs = kb.paragraphs.map((p) => ({ id: p.id, text: p.paragraph.text }));
+  const baselines: Record<string, unknown> = {};
+  const runBaseline = async (make: () => Baseline) => {
+    const h0 = heap();
+    const { ms, value: b } = await time(make);
+    const h1 = heap();
+    for (const p of q.phrases.slice(0, 10)) b.search(p.text);
+    const ms2: number[] = [];
+    const ranked = q.phrases.map((p) => {
+      const t = performance.now();
+      const ids = b.search(p.text);
+      ms2.push(performance.now() - t);
+      return ids.map((id) => ({ article: kb.paragraphs[id]!.article.id, paragraph: kb.paragraphs[id]!.paragraph.number }));
+    });
+    baselines[b.name] = { buildMs: ms, heapBytes: h1.heapUsed - h0.heapUsed, latency: pct(ms2), quality: summariseQuality(q.phrases, ranked) };
+    process.stderr.write(`[${corpus}] ${b.name}: built in ${(ms / 1000).toFixed(1)} s\n`);
+  };
+  await runBaseline(() => plainInvertedIndex(docs));
+  if (withMiniSearch) await runBaseline(() => rawMiniSearch(docs));
+
+  return {
+    corpus,
+    dir,
+    articles: kb.articles.length,
+    paragraphs,
+    problems: kb.problems.length,
+    people: kb.people.length,
+    build: { ms: buildMs, stats: loaded.stats, heapBytes: after.heapUsed - before.heapUsed, heapUsed: after.heapUsed, rss: after.rss },
+    queries: { phrases: q.phrases.length, typos: q.phrases.filter((p) => p.typo).length, keywords: q.keywords.length, names: q.names.length, prefixes: q.prefixes.length, parties: q.parties.length },
+    latency: Object.fromEntries(Object.entries(latency).map(([k, v]) => [k, pct(v)])),
+    quality: { 'who-said': summariseQuality(q.phrases, rankedWho), search: summariseQuality(q.phrases, rankedSearch) },
+    baselines,
+  };
+}
+
+async function cold(corpus: CorpusName) {
+  const dir = corpusDir(corpus);
+  const before = heap();
+  const t = performance.now();
+  const { kb, stats } = await loadKnowledgeBaseCached(dir, { cacheDir: cacheDirFor(corpus), readOnly: true });
+  const ms = performance.now() - t;
+  const first = await time(() => runCommand(commands, 'search', { query: 'said the campaign' }, { kb, isAdmin: false }));
+  const after = heap();
+  return {
+    corpus,
+    paragraphs: kb.paragraphs.length,
+    ms,
+    stats,
+    firstQueryMs: first.ms,
+    heapUsed: after.heapUsed,
+    heapBaseline: before.heapUsed,
+    heapPerParagraph: (after.heapUsed - before.heapUsed) / kb.paragraphs.length,
+    rss: after.rss,
+    arrayBuffers: after.arrayBuffers,
+    gcExposed: Boolean(gc),
+  };
+}
+
+async function main() {
+  const [mode, corpus, out, ...rest] = process.argv.slice(2);
+  const flag = (name: string) => {
+    const i = rest.indexOf(name);
+    return i >= 0 ? rest[i + 1] : undefined;
+  };
+  const result =
+    mode === 'cold'
+      ? await cold(corpus as CorpusName)
+      : await build(corpus as CorpusName, Number(flag('--queries') ?? 300), Number(flag('--seed') ?? 42), !rest.includes('--no-minisearch'));
+  writeFileSync(out!, JSON.stringify(result, null, 2));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,76 @@
+/**
+ * The fast paths must answer exactly what the reference code answers: index terms and words with
+ * the ASCII fast path, the prepared autocomplete ranking, and the allocation-free edit distance.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ChoiceIndex } from '../../src/search/choiceIndex';
+import { boundedDistance } from '../../src/search/phrase';
+import { ParagraphIndex } from '../../src/search/paragraphIndex';
+import { termsOf, wordsOf } from '../../src/search/terms';
+import { rankChoices } from '../../src/knowledge/suggest';
+import { editDistance, indexTerms, words } from '../../src/text/words';
+import { seedKb } from '../helpers';
+
+const SAMPLES = [
+  readFileSync('knowledge/us-skorea-end-of-war.md', 'utf8'),
+  'Moon Jae-in’s “end‐of‐war” plan — Café São Tomé, naïve CEO’s don\'t Ünïcödé 1950-53 U.S. x-ray',
+  'ＦＵＬＬ width ﬁ ligature Straße İstanbul',
+];
+
+describe('fast text paths', () => {
+  it('termsOf and wordsOf equal indexTerms and words', () => {
+    for (const s of SAMPLES) {
+      expect(termsOf(s)).toEqual(indexTerms(s));
+      expect(wordsOf(s)).toEqual(words(s));
+    }
+  });
+
+  it('boundedDistance equals editDistance', () => {
+    const ws = words(SAMPLES.join(' ')).map((w) => w.norm);
+    const extra = ['aligned', 'algined', 'alinged', 'fundamentally', 'fundamentaly', 'ab', 'ba', '', 'a'];
+    const all = [...new Set([...ws, ...extra])].slice(0, 300);
+    for (const a of all) for (const b of all.slice(0, 60)) for (const max of [1, 2]) expect(boundedDistance(a, b, max)).toBe(editDistance(a, b, max));
+  });
+
+  it('ChoiceIndex ranks like rankChoices', async () => {
+    const kb = await seedKb();
+    const entries = [
+      ...kb.people.map((p) => ({ name: p.name, value: p.name, keys: [p.name, ...p.aliases], weight: p.quotes })),
+      ...Array.from({ length: 60 }, (_, i) => ({ name: `Person ${i % 7} Sullivan`, value: `v${i % 40}`, keys: [`Person ${i}`, 'Sullivan'], weight: i % 3 })),
+    ];
+    const index = new ChoiceIndex(entries);
+    for (const typed of ['', 's', 'Su', 'sulli', 'jake', 'person 1', 'van', 'zzz', ' P ']) expect(index.rank(typed)).toEqual(rankChoices(entries, typed));
+  });
+});
+
+describe('ParagraphIndex', () => {
+  const texts = [
+    'We are fundamentally aligned on the core strategic initiative here.',
+    'Aligned, we are not: the allies differ on the timing.',
+    'The end-of-war declaration was discussed in Washington.',
+    'Nothing relevant at all in this paragraph.',
+  ];
+  const index = new ParagraphIndex();
+  index.add(texts.map((text, id) => ({ id, text })));
+
+  it('finds exact terms with AND first, and survives a typo', () => {
+    expect(index.candidates('fundamentally aligned')[0]!.id).toBe(0);
+    expect(index.candidates('fundamentaly aligned')[0]!.id).toBe(0);
+    expect(index.candidates('end-of-war declaration')[0]!.id).toBe(2);
+  });
+
+  it('completes the last word as a prefix', () => {
+    expect(index.candidates('declar').map((c) => c.id)).toContain(2);
+  });
+
+  it('respects filter and limit', () => {
+    expect(index.candidates('aligned', { filter: (id) => id !== 0 }).map((c) => c.id)).toEqual([1]);
+    expect(index.candidates('aligned', { limit: 1 })).toHaveLength(1);
+  });
+
+  it('round-trips through a snapshot', () => {
+    const copy = ParagraphIndex.fromSnapshot(index.snapshot());
+    for (const q of ['aligned', 'washington declaration', 'timng']) expect(copy.candidates(q)).toEqual(index.candidates(q));
+  });
+});
