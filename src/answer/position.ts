@@ -161,9 +161,15 @@ function holdersIn(kb: KnowledgeBase, rec: ParagraphRecord, pStart: number, pEnd
 /** The statement's speaker is one of the party's people. */
 function ownVoice(kb: KnowledgeBase, rec: ParagraphRecord, s: Statement, party: Party): boolean {
   if (s.speakerId) return kb.parties.article(rec.article.id).speakerParty.get(s.speakerId) === party.id;
-  // "a US official", "South Korean officials": an unnamed source that says whose it is.
-  const labelParty = partyInPhrase(kb.parties.registry, s.sourceLabel);
-  return labelParty === party.id && words(s.sourceLabel).length > 1;
+  // "a US official", "Egypt's foreign ministry": an unnamed source that says whose it is. The
+  // party's bare name ("Seoul views …", "Addis Ababa views …") is reported stance, not a voice.
+  if (partyInPhrase(kb.parties.registry, s.sourceLabel) !== party.id) return false;
+  const rest = s.sourceLabel.replace(new RegExp(kb.parties.registry.matcher.find(s.sourceLabel).map((m) => escape(m.text)).join('|') || '(?!)', 'g'), ' ');
+  return words(rest).some((w) => w.norm.length > 1 && !isStopWord(w.norm));
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The source is the party itself: "Seoul views …". */

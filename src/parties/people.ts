@@ -37,9 +37,11 @@ export function speakerParty(registry: PartyRegistry, speaker: Speaker, homePart
   if (speaker.role) {
     const p = partyInPhrase(registry, speaker.role);
     if (p) return p;
-    // Only when the whole affiliation is unknown: a think-tank chairman who once advised the
-    // president is not thereby the government.
-    if (!speaker.affiliation && homeParty && HOME_OFFICE.test(speaker.role.trim())) return homeParty;
   }
+  // Only when the affiliation is unknown: a think-tank chairman who once advised the president
+  // is not thereby the government. The office may have stayed in the name ("Foreign Minister
+  // Karim Nabil") when the engine found no separate role.
+  const office = speaker.role ?? speaker.name;
+  if (!speaker.affiliation && homeParty && HOME_OFFICE.test(office.trim())) return homeParty;
   return undefined;
 }
