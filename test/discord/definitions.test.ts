@@ -8,29 +8,35 @@ import { APP_ID, GUILD_ID, startFakeDiscord, type FakeDiscord } from './fakeDisc
 
 const admin: AnyCommand = {
   definition: {
-    name: 'reload',
-    description: 'Reload the knowledge base',
+    name: 'admin-test',
+    description: 'An admin-only test command',
     adminOnly: true,
     options: [
       { name: 'limit', type: 'integer', description: 'n', min: 1, max: 10 },
       { name: 'what', type: 'string', description: 'w', required: true, maxLength: 50, minLength: 2, autocomplete: 'article' },
     ],
   },
-  handle: () => ({ command: 'reload', excerpts: [] }),
+  handle: () => ({ command: 'admin-test', excerpts: [] }),
 };
 
 describe('buildCommandDefinitions', () => {
   const json = buildCommandDefinitions([...commands, admin]) as unknown as Array<Record<string, unknown> & { name: string; options?: Array<Record<string, unknown>> }>;
 
   it('has one slash command per module plus the context menu', () => {
-    expect(json.map((c) => c.name)).toEqual([...commands.map((c) => c.definition.name), 'reload', WHO_SAID_MENU]);
+    expect(json.map((c) => c.name)).toEqual([...commands.map((c) => c.definition.name), 'admin-test', WHO_SAID_MENU]);
     expect(json.at(-1)).toMatchObject({ type: 3, name: WHO_SAID_MENU, contexts: [0, 1], integration_types: [0] });
   });
 
   it('maps every option and appends hide to answering commands', () => {
     for (const command of commands) {
       const c = json.find((j) => j.name === command.definition.name)!;
-      expect(c).toMatchObject({ type: 1, description: command.definition.description, contexts: [0, 1], integration_types: [0] });
+      expect(c).toMatchObject({
+        type: 1,
+        description: command.definition.description,
+        contexts: command.definition.adminOnly ? [0] : [0, 1],
+        integration_types: [0],
+      });
+      if (command.definition.adminOnly) expect(c.default_member_permissions).toBe('32');
       for (const o of command.definition.options) {
         const j = c.options!.find((x) => x.name === o.name)!;
         expect(j.description).toBe(o.description);
@@ -50,7 +56,7 @@ describe('buildCommandDefinitions', () => {
   });
 
   it('admin commands need Manage Guild, only in servers, and get typed limits', () => {
-    const c = json.find((j) => j.name === 'reload')!;
+    const c = json.find((j) => j.name === 'admin-test')!;
     expect(c.default_member_permissions).toBe('32');
     expect(c.contexts).toEqual([0]);
     expect(c.options).toEqual([
