@@ -19,6 +19,8 @@ export interface RawStatement {
   sentence: number;
   /** Verbatim quoted pieces inside the content. */
   quoted: Array<[number, number]>;
+  /** A quote paragraph continuing the previous statement's speaker (no cue of its own). */
+  continued?: boolean;
   /** How the frame was recognised, for debugging and scoring filters. */
   pattern: 'quote-cue-after' | 'quote-cue-before' | 'clause' | 'clause-inverted' | 'according-to' | 'unattributed';
 }
@@ -129,6 +131,11 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
       if (!STRONG_SPEECH_VERBS.has(t.lower) && !isAcc && !(SPEECH_VERBS.has(t.lower) && i <= 6)) continue;
       // An -ing form right after a quote ("…,” noting that") is not the quote's tag.
       if (i === 0 && /ing$/.test(t.lower)) return null;
+      // After "….”" the tag must be short and end its sentence ("….” Trump said on Monday.").
+      if (maxSrc === 3) {
+        const restToks = toks.slice(i + 1);
+        if (restToks.length > 5 || OPEN_Q.test(body.slice(t.end, winEnd)) || restToks.some((x) => x.lower === 'that')) return null;
+      }
       if (i > 0 && NOUN_MARKERS.has(toks[i - 1]?.lower ?? '')) continue;
       usedVerb.add(t.start);
       const cueEnd = isAcc ? (toks[i + 1] as Token).end : t.end;
@@ -150,10 +157,10 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
           srcToks = srcToks.filter((x) => x.end <= cut);
         }
         if (srcToks.length > 8) return null;
-        srcToks = cleanNP(srcToks);
-        if (!srcToks.length) return null;
         // The words before the verb must be a plain noun phrase ("Sullivan", "the official").
         if (srcToks.some((x) => NP_STOP.has(x.lower) && !(x.lower === 'of' || x.lower === 'for' || x.lower === 'at'))) return null;
+        srcToks = cleanNP(srcToks);
+        if (!srcToks.length) return null;
       }
       const source: [number, number] | null = srcToks.length ? [(srcToks[0] as Token).start, (srcToks[srcToks.length - 1] as Token).end] : null;
       return { source, cue: [t.start, cueEnd], blockEnd: winEnd };
@@ -266,7 +273,10 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
       pattern: after ? 'quote-cue-after' : 'quote-cue-before',
     };
     claimed.set(qi2, st);
+    let cur = st;
     // Continuations: the next quote right after the cue block, or a whole-paragraph quote.
+    // The chain continues from the end of the tag ("…,” he said. “…”"), not from the end of any
+    // narration that follows it in the same sentence ("…, adding that he hoped X ''…''").
     let lastEnd = after ? after.blockEnd : q.end;
     let k = qi2 + 1;
     while (k < quotes.length) {
@@ -279,22 +289,30 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
       const nqPara = paras[nq.firstPara] as Paragraph;
       // A paragraph that opens with a quote and has no cue of its own continues the speaker.
       const wholePara = nq.start === nqPara.start;
-      const ok = samePara ? /^[\s.,:]*$/.test(between) : prevEndsPara && wholePara && nq.firstPara === (paras[prevQ.lastPara] as Paragraph).index + 1 && /^[\s.,]*$/.test(between);
+      const tagEnds = /[.,:!?]["'\u201D\u2019]?\s*$/.test(body.slice(Math.max(0, nq.start - 3), nq.start));
+      const ok = samePara ? /^[\s.,:]*$/.test(between) && tagEnds : prevEndsPara && wholePara && nq.firstPara === (paras[prevQ.lastPara] as Paragraph).index + 1 && /^[\s.,]*$/.test(between);
       if (!ok) break;
       if (cueAfter(k)) {
         usedVerb.clear();
         break;
       }
-      st.quotes.push(k);
-      st.quoted.push([nq.start, nq.end]);
-      st.fragments = st.fragments ?? [[q.start, q.end]];
-      st.fragments.push([nq.start, nq.end]);
-      st.content[1] = nq.end;
-      claimed.set(k, st);
+      if (samePara) {
+        cur.quotes.push(k);
+        cur.quoted.push([nq.start, nq.end]);
+        cur.fragments = cur.fragments ?? [[cur.content[0], cur.content[1]]];
+        cur.fragments.push([nq.start, nq.end]);
+        cur.content[1] = nq.end;
+        claimed.set(k, cur);
+      } else {
+        // A continuation paragraph: same speaker, its own statement (the paragraph is a unit).
+        out.push(cur);
+        cur = { ...cur, content: [nq.start, nq.end], fragments: undefined, quotes: [k], quoted: [[nq.start, nq.end]], sentence: sentenceAt(nq.start), continued: true };
+        claimed.set(k, cur);
+      }
       lastEnd = nq.end;
       k++;
     }
-    out.push(st);
+    out.push(cur);
   }
   // cueAfter() is also used as a probe above; recompute used verbs from the claimed statements.
   usedVerb.clear();
