@@ -11,8 +11,9 @@ import position from './position';
 import quotes from './quotes';
 import search from './search';
 import whoSaid from './who-said';
+import reload from './reload';
 
-export const commands: AnyCommand[] = [search, whoSaid, quotes, people, position, ask, articles, help] as unknown as AnyCommand[];
+export const commands: AnyCommand[] = [search, whoSaid, quotes, people, position, ask, articles, help, reload] as unknown as AnyCommand[];
 
 export function findCommand(name: string): AnyCommand | undefined {
   return commands.find((c) => c.definition.name === name);

@@ -10,6 +10,9 @@ import { commands } from '../commands/index';
 import { usageLine } from '../commands/help';
 import type { CommandContext } from './core/command';
 import { loadKnowledgeBase } from './knowledge/knowledgeBase';
+import { loadKnowledgeBaseCached } from './knowledge/cache';
+import { KnowledgeReloader } from './knowledge/reload';
+import { runShards, shardSetting, withoutShardArgs } from './tools/shards';
 import { loadConfigOrExit, readEnv } from './config';
 import { createLogger, type Logger } from './log';
 import { runConsole } from './transport/console';
@@ -30,6 +33,9 @@ Options:
   --json [LINE]     JSON mode
   --http            HTTP interactions mode
   --console         force the console
+  --shards auto|N   gateway mode with discord.js sharding, one process per shard (or SHARD_COUNT)
+  --no-cache        build the knowledge base without reading or writing .cache/
+  --no-watch        don't reload when files in the knowledge folder change (Discord modes)
   -h, --help        this text
 
 Commands (the same in Discord, the console and JSON mode):
@@ -47,6 +53,9 @@ async function main(): Promise<number> {
       http: { type: 'boolean' },
       console: { type: 'boolean' },
       knowledge: { type: 'string' },
+      shards: { type: 'string' },
+      'no-cache': { type: 'boolean' },
+      'no-watch': { type: 'boolean' },
     },
   });
   if (values.help) {
@@ -57,12 +66,44 @@ async function main(): Promise<number> {
   const config = loadConfigOrExit(mode, env);
   const log = createLogger(config.logLevel);
   const dir = values.knowledge ?? config.knowledgeDir;
-  const kb = await loadKnowledgeBase(dir);
+  const shards = mode === 'gateway' ? shardSetting(values.shards, env) : undefined;
+  if (shards) {
+    // Build or refresh the cache once here; every shard process then starts from it.
+    await loadKnowledgeBaseCached(dir);
+    const gateway = loadConfigOrExit('gateway', env);
+    const handle = await runShards({
+      token: gateway.discordToken,
+      shards,
+      ...(gateway.discordApi ? { api: gateway.discordApi } : {}),
+      args: withoutShardArgs(process.argv.slice(2)),
+      logger: log,
+      ...(env.SHARD_SPAWN_DELAY_MS ? { delayMs: Number(env.SHARD_SPAWN_DELAY_MS) } : {}),
+      ...(env.SHARD_LIST ? { shardList: env.SHARD_LIST.split(',').map(Number) } : {}),
+    });
+    await untilSignal(log);
+    await handle.stop();
+    return 0;
+  }
+  const kb = values['no-cache'] ? await loadKnowledgeBase(dir) : (await loadKnowledgeBaseCached(dir)).kb;
   for (const p of kb.problems) log.warn({ file: p.file }, `knowledge file skipped: ${p.problem}`);
-  const ctx: CommandContext = { kb, isAdmin: true };
+  // Transports read the holder per request; a reload swaps `holder.current` in one assignment.
+  const holder = { current: kb };
+  const reloader = new KnowledgeReloader(dir, holder, {
+    ...(values['no-cache'] ? { readOnly: true } : {}),
+    onReload: (e) => (e.ok ? log.info({ problems: e.kb?.problems.length }, e.message) : log.error({ err: e.error }, e.message)),
+  });
+  const reload = () => reloader.reload();
+  const ctx: CommandContext = {
+    get kb() {
+      return holder.current;
+    },
+    isAdmin: true,
+    reload,
+  };
 
   if (mode === 'gateway' || mode === 'http') {
-    const deps = { getKnowledgeBase: () => ctx.kb, commands, logger: log };
+    const deps = { getKnowledgeBase: () => holder.current, commands, logger: log, reload };
+    const stopWatching = values['no-watch'] ? () => {} : reloader.watch();
     let stop: () => Promise<void>;
     if (mode === 'http') {
       const { runHttp } = await import('./transport/http');
@@ -75,6 +116,7 @@ async function main(): Promise<number> {
       stop = () => handle.stop();
     }
     await untilSignal(log);
+    stopWatching();
     await stop();
     return 0;
   }

@@ -65,6 +65,8 @@ export interface CacheOptions {
   progress?: (line: string) => void;
   /** Don't write the cache back (read-only start). */
   readOnly?: boolean;
+  /** Yield to the event loop at least this often during long work (background reloads). */
+  yieldEveryMs?: number;
 }
 
 export interface CacheStats {
@@ -267,6 +269,12 @@ export interface CachedLoad {
 export async function loadKnowledgeBaseCached(dir: string, options: CacheOptions = {}): Promise<CachedLoad> {
   const t0 = performance.now();
   const paths = cachePaths(dir, options.cacheDir);
+  let lastYield = t0;
+  const maybeYield = async () => {
+    if (options.yieldEveryMs === undefined || performance.now() - lastYield < options.yieldEveryMs) return;
+    await new Promise<void>((r) => setImmediate(r));
+    lastYield = performance.now();
+  };
   const problems: LoadProblem[] = [];
   let names: string[];
   try {
@@ -286,6 +294,7 @@ export async function loadKnowledgeBaseCached(dir: string, options: CacheOptions
   let fromCache = 0;
   let parsed = 0;
   for (const name of names) {
+    await maybeYield();
     let bytes: Buffer;
     try {
       bytes = await readFile(join(dir, name));
@@ -336,6 +345,7 @@ export async function loadKnowledgeBaseCached(dir: string, options: CacheOptions
   let reused = 0;
   const shared = new Map<string, { statements: Statement[]; speakers: Speaker[]; speakerById: Map<string, Speaker> }>();
   for (const a of articles) {
+    await maybeYield();
     const key = keyOf.get(a.file) ?? analysisKey(a);
     let s = shared.get(key);
     if (!s) {
