@@ -13,7 +13,7 @@ import type { Answer, Excerpt } from '../core/answer';
 import type { Sentence } from '../core/article';
 import type { KnowledgeBase, ParagraphRecord } from '../knowledge/knowledgeBase';
 import { words, type Word } from '../text/words';
-import { excerptAt } from './excerpts';
+import { excerptAt, statementAt, statementBounds } from './excerpts';
 import { articleFilter } from './filters';
 import { analyseQuestion, type Question } from './question';
 import { lemma, termSimilarity } from './questionTerms';
@@ -66,9 +66,9 @@ export function askAnswer(kb: KnowledgeBase, questionText: string, articleId?: s
   for (const s of scored) {
     if (excerpts.length >= MAX_ASK_EXCERPTS) break;
     if (s.lexical === 0 || s.score < best.score * 0.6) break;
+    const range = excerptRange(kb, s);
     const e = excerptAt(kb, s.rec, {
-      start: s.sentence.start,
-      end: s.sentence.end,
+      ...range,
       highlights: s.highlights,
       match: weak ? 'related' : s.lexical >= 0.999 ? 'exact' : s.lexical >= WEAK_MATCH ? 'fuzzy' : 'related',
       score: s.score,
@@ -82,6 +82,33 @@ export function askAnswer(kb: KnowledgeBase, questionText: string, articleId?: s
     excerpts,
     ...(weak ? { notice: 'The story may not answer this directly; these are the closest passages.' } : {}),
   };
+}
+
+/**
+ * The range to hand to `excerptAt`: the matched words, so the attribution is that of the words
+ * that answer. When they sit in the reporter's part of a sentence that also carries a statement
+ * ("…,” Sullivan said in a press briefing at the White House"), the statement is shown, with its
+ * speaker, as long as its clause still holds every matched word; otherwise the whole sentence is
+ * the reporter's, inline attribution included ("On Sunday, … met …, and Noh said later …").
+ */
+function excerptRange(kb: KnowledgeBase, s: Scored): { start: number; end: number } {
+  const { rec, sentence, highlights } = s;
+  if (highlights.length === 0) return { start: sentence.start, end: sentence.end };
+  const span = { start: Math.min(...highlights.map((h) => h[0])), end: Math.max(...highlights.map((h) => h[1])) };
+  if (statementAt(kb, rec, span.start, span.end)) return span;
+  const base = rec.paragraph.bodyStart;
+  const overlapping = kb
+    .analysis(rec.article.id)
+    .statements.filter((st) => st.content.start < base + sentence.end && base + sentence.start < st.content.end);
+  for (const st of overlapping) {
+    const [from, to] = statementBounds(rec, st);
+    if (highlights.every(([a, b]) => a >= from && b <= to)) {
+      return { start: Math.max(st.content.start - base, 0), end: Math.min(st.content.end - base, rec.paragraph.text.length) };
+    }
+  }
+  // The matched words themselves (not the whole sentence, which a statement may cover for the
+  // most part): `excerptAt` widens them to the sentence and credits it to the reporter.
+  return span;
 }
 
 /** Weighted question words found in a range of the paragraph, with what to highlight. */
