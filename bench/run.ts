@@ -1,0 +1,124 @@
+/**
+ * `npm run bench [-- --corpus seed,19k,190k,1m] [--queries 300] [--seed 42] [--minisearch-1m]`
+ *
+ * For each corpus, in separate processes (heap figures stay per corpus):
+ *   1. build from an empty cache and run the seeded queries (bench/worker.ts build);
+ *   2. cold start from the cache just written (bench/worker.ts cold).
+ * Prints a table, writes bench/results/<time>.json (git-ignored) and bench/RESULTS.md.
+ * Raw MiniSearch is skipped at 1M unless --minisearch-1m (it needs many GB and minutes).
+ */
+import { spawnSync } from 'node:child_process';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CORPORA, REPLICAS, type CorpusName } from './corpus';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const corpora = (flag('--corpus') ?? 'seed,19k,190k,1m').split(',').map((s) => s.trim().toLowerCase()) as CorpusName[];
+for (const c of corpora) if (!CORPORA.includes(c)) throw new Error(`unknown corpus ${c} (choose from ${CORPORA.join(', ')})`);
+const queries = flag('--queries') ?? '300';
+const seed = flag('--seed') ?? '42';
+const outDir = 'bench/results';
+mkdirSync(outDir, { recursive: true });
+const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+
+const HEAP_MB: Record<CorpusName, number> = { seed: 2048, '19k': 4096, '190k': 8192, '1m': 16384 };
+
+function node(script: string[], corpus: CorpusName): void {
+  const r = spawnSync(process.execPath, ['--expose-gc', `--max-old-space-size=${HEAP_MB[corpus]}`, '--import', 'tsx', ...script], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (r.status !== 0) throw new Error(`${script.join(' ')} failed (${r.status ?? r.signal})`);
+}
+
+interface Pct {
+  p50: number;
+  p95: number;
+  p99: number;
+}
+type Build = {
+  corpus: CorpusName;
+  articles: number;
+  paragraphs: number;
+  build: { ms: number; stats: { ms: Record<string, number> } };
+  latency: Record<string, Pct | null>;
+  quality: Record<string, { all: { top1: number; mrr10: number }; exact: { top1: number }; typo: { top1: number } }>;
+  baselines: Record<string, { buildMs: number; heapBytes: number; latency: Pct; quality: { all: { top1: number; mrr10: number } } }>;
+  queries: Record<string, number>;
+};
+type Cold = { ms: number; heapUsed: number; heapPerParagraph: number; rss: number; firstQueryMs: number; stats: { ms: Record<string, number> } };
+
+const results: Array<{ corpus: CorpusName; build: Build; cold: Cold; load: number[] }> = [];
+for (const corpus of corpora) {
+  const load = loadavg();
+  process.stderr.write(`\n== ${corpus} (load ${load.map((l) => l.toFixed(2)).join(' ')}) ==\n`);
+  const b = join(outDir, `${stamp}-${corpus}-build.json`);
+  const c = join(outDir, `${stamp}-${corpus}-cold.json`);
+  const extra = corpus === '1m' && !args.includes('--minisearch-1m') ? ['--no-minisearch'] : [];
+  node(['bench/worker.ts', 'build', corpus, b, '--queries', queries, '--seed', seed, ...extra], corpus);
+  node(['bench/worker.ts', 'cold', corpus, c], corpus);
+  results.push({ corpus, build: JSON.parse(readFileSync(b, 'utf8')) as Build, cold: JSON.parse(readFileSync(c, 'utf8')) as Cold, load });
+}
+
+const f = (n: number | undefined, d = 2) => (n === undefined || Number.isNaN(n) ? '–' : n.toFixed(d));
+const ms = (p: Pct | null | undefined) => (p ? `${f(p.p50)} / ${f(p.p95)} / ${f(p.p99)}` : '–');
+const mb = (b: number) => `${(b / 2 ** 20).toFixed(0)} MB`;
+
+const lines: string[] = [];
+lines.push(`Run ${new Date().toISOString()} on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}.`);
+lines.push(`Command: \`npm run bench -- --corpus ${corpora.join(',')} --queries ${queries} --seed ${seed}\`. Load average (1/5/15 min) at the start of each corpus: ${results.map((r) => `${r.corpus} ${r.load.map((l) => l.toFixed(1)).join('/')}`).join('; ')}.`);
+lines.push('');
+lines.push('| corpus | articles | paragraphs | build (s) | cold start (s) | heap after load | heap / paragraph | RSS |');
+lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const r of results) {
+  const label = REPLICAS[r.corpus] > 1 ? `${r.corpus} (PolNeAR ×${REPLICAS[r.corpus]}, replicated)` : r.corpus === '19k' ? '19k (PolNeAR)' : r.corpus;
+  lines.push(
+    `| ${label} | ${r.build.articles} | ${r.build.paragraphs} | ${f(r.build.build.ms / 1000, 1)} | ${f(r.cold.ms / 1000, 2)} | ${mb(r.cold.heapUsed)} | ${f(r.cold.heapPerParagraph / 1024, 2)} KB | ${mb(r.cold.rss)} |`,
+  );
+}
+lines.push('');
+lines.push('Latency in ms, p50 / p95 / p99, through `runCommand` (autocomplete: `kb.suggest`):');
+lines.push('');
+const keys = [...new Set(results.flatMap((r) => Object.keys(r.build.latency)))];
+lines.push(`| command | ${results.map((r) => r.corpus).join(' | ')} |`);
+lines.push(`| --- | ${results.map(() => '---:').join(' | ')} |`);
+for (const k of keys) lines.push(`| ${k} | ${results.map((r) => ms(r.build.latency[k])).join(' | ')} |`);
+lines.push('');
+lines.push('Phrase lookups (3–8 words from a paragraph, every third with a typo): top-1 / MRR@10 (gold = source paragraph; replicas count as the same paragraph), and the same queries on the two reference indexes:');
+lines.push('');
+lines.push(`| | ${results.map((r) => r.corpus).join(' | ')} |`);
+lines.push(`| --- | ${results.map(() => '---').join(' | ')} |`);
+for (const cmd of ['who-said', 'search']) {
+  lines.push(`| /${cmd} top-1 / MRR@10 (exact · typo top-1) | ${results.map((r) => { const q = r.build.quality[cmd]; return q ? `${f(q.all.top1)} / ${f(q.all.mrr10)} (${f(q.exact.top1)} · ${f(q.typo.top1)})` : '–'; }).join(' | ')} |`);
+}
+const bnames = [...new Set(results.flatMap((r) => Object.keys(r.build.baselines)))];
+for (const b of bnames) {
+  lines.push(`| ${b}: top-1 / MRR@10 | ${results.map((r) => { const x = r.build.baselines[b]; return x ? `${f(x.quality.all.top1)} / ${f(x.quality.all.mrr10)}` : 'not run'; }).join(' | ')} |`);
+  lines.push(`| ${b}: ms p50 / p95 / p99 | ${results.map((r) => ms(r.build.baselines[b]?.latency)).join(' | ')} |`);
+  lines.push(`| ${b}: build s, heap | ${results.map((r) => { const x = r.build.baselines[b]; return x ? `${f(x.buildMs / 1000, 1)} s, ${mb(x.heapBytes)}` : '–'; }).join(' | ')} |`);
+}
+const ratio = (r: (typeof results)[number], b: string, cmd: string) => {
+  const base = r.build.baselines[b]?.latency;
+  const ours = r.build.latency[cmd];
+  return base && ours ? `${f(ours.p50 / base.p50, 1)}× / ${f(ours.p99 / base.p99, 1)}×` : '–';
+};
+for (const b of bnames) {
+  lines.push(`| /who-said vs ${b} (p50 / p99 ratio) | ${results.map((r) => ratio(r, b, 'who-said (phrase)')).join(' | ')} |`);
+  lines.push(`| index candidates vs ${b} (p50 / p99 ratio) | ${results.map((r) => ratio(r, b, 'index candidates (phrase)')).join(' | ')} |`);
+}
+lines.push('');
+lines.push('Build and cold-start breakdown (ms): ' + results.map((r) => `${r.corpus}: build ${JSON.stringify(roundAll(r.build.build.stats.ms))}, cold ${JSON.stringify(roundAll(r.cold.stats.ms))}`).join('; '));
+
+function roundAll(o: Record<string, number>) {
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Math.round(v)]));
+}
+
+const table = lines.join('\n');
+process.stdout.write(`\n${table}\n`);
+writeFileSync(join(outDir, `${stamp}.json`), JSON.stringify(results, null, 2));
+writeFileSync(join(outDir, `${stamp}.md`), `${table}\n`);
+process.stderr.write(`\nwrote ${join(outDir, `${stamp}.json`)} and .md; copy the table into bench/RESULTS.md with notes\n`);
