@@ -552,7 +552,8 @@ function clauseFrame(body: string, s: Sentence, si: number, toks: Token[], i: nu
   if (np.length && !appositive) {
     const npStart = (np[0] as Token).start;
     const pre = body.slice(s.start, npStart);
-    if (/,\s*$/.test(pre) && rest.every((x) => TIME_WORDS.has(x.lower) || x.cap) && rest.length <= 6 && !OPEN_Q.test(restText)) {
+    const restOk = rest.length === 0 || (rest.length <= 10 && (TIME_WORDS.has(rest[0]?.lower ?? '') || /^(in|on|at|to|with|during|after|before|while|from|of|about|via|through|outside|inside)$/.test(rest[0]?.lower ?? '') || (rest[0] as Token).cap));
+    if (/,\s*$/.test(pre) && restOk && !OPEN_Q.test(restText)) {
       const cEnd = s.start + pre.replace(/[\s,]+$/, '').length;
       const content: [number, number] = [skipLead(body, s.start, cEnd), cEnd];
       if (content[1] - content[0] < 12) return null;
@@ -608,7 +609,7 @@ function clauseFrame(body: string, s: Sentence, si: number, toks: Token[], i: nu
   }
   // A partial quote in the verb's object makes a mixed report: "called the plan “reckless”".
   const openAt = restText.search(OPEN_Q);
-  const quoteSoon = openAt >= 0 && !/[.;:!?]\s/.test(restText.slice(0, openAt)) && tokenize(body, t.end, t.end + openAt).length <= 12;
+  const quoteSoon = openAt >= 0 && !/[.;:!?,]\s/.test(restText.slice(0, openAt).replace(/^\s*,/, '')) && tokenize(body, t.end, t.end + openAt).length <= 12;
   if (!sawThat && !sawAs && quoteSoon && (MIXED_VERBS.has(lower) || SPEECH_VERBS.has(lower))) {
     sawThat = true; // treat like an explicit complement
     k = 0;
@@ -629,9 +630,12 @@ function clauseFrame(body: string, s: Sentence, si: number, toks: Token[], i: nu
       k = 0;
     }
   }
+  // `rest` holds narration tokens only, so the content starts right after the last skipped word
+  // (a quotation may open it), or at "that".
   const startTok = rest[k];
-  if (!startTok) return null;
-  let cStart = startTok.start;
+  let cStart = sawThat && startTok?.lower === 'that' ? startTok.start : skipSpace(body, k > 0 ? (rest[k - 1] as Token).end : t.end);
+  if (!startTok && !OPEN_Q.test(body.slice(cStart, sentEnd))) return null;
+  if (cStart >= sentEnd) return null;
   if (qi.at(cStart - 1)) cStart = qi.at(cStart - 1)?.start ?? cStart;
   // The quote mark right before the first word belongs to the content.
   while (cStart > t.end && /["\u201C']/.test(body[cStart - 1] ?? '')) cStart--;
@@ -647,7 +651,9 @@ function clauseFrame(body: string, s: Sentence, si: number, toks: Token[], i: nu
   const conj = /,?\s+(?:but|and)\s+(?:also\s+)?(?:declined|refused|said|added|noted|did not|didn't|would not|won't|called|urged|asked|insisted|warned|vowed|promised)\b/.exec(body.slice(cStart, cEnd));
   if (conj && !qi.at(cStart + conj.index)) cEnd = cStart + conj.index;
   const content: [number, number] = [cStart, cEnd];
-  if (tokenize(body, cStart, cEnd).length < 3) return null;
+  if (tokenize(body, cStart, cEnd).length < (OPEN_Q.test(body.slice(cStart, cEnd)) ? 1 : 3)) return null;
+  // A mixed-report verb ("called", "promised") reports only what it quotes.
+  if (MIXED_VERBS.has(lower) && !SPEECH_VERBS.has(lower) && !OPEN_Q.test(body.slice(cStart, cEnd))) return null;
   const st = mk(body, content, source, cue, si, 'clause', qi);
   if (inherit) st.inherit = true;
   return st;

@@ -64,7 +64,7 @@ export const STRONG_SPEECH_VERBS = set(
 );
 
 /** Modals and auxiliaries that may sit between a source and its verb ("has said", "will say"). */
-export const AUXILIARIES = set('has have had will would could can may might should must did does do also later previously earlier then again once further has also recently repeatedly reportedly often');
+export const AUXILIARIES = set('is are was were been being has have had will would could can may might should must did does do also later previously earlier then again once further has also recently repeatedly reportedly often');
 
 /** Titles that precede a name. Value: gender signalled by the title, if any. */
 export const TITLES: Map<string, 'male' | 'female' | undefined> = new Map([
