@@ -155,7 +155,16 @@ function match(
     }
   }
   if (q.parties.length > 0) {
-    const mentions = kb.parties.article(rec.article.id).mentions.filter((m) => m.start >= base + start && m.end <= base + end);
+    const ap = kb.parties.article(rec.article.id);
+    const mentions: Array<{ partyId: string; start: number; end: number }> = ap.mentions.filter(
+      (m) => m.start >= base + start && m.end <= base + end,
+    );
+    // A party's people speak for it: "What does Egypt want?" is answered by its foreign minister.
+    for (const sp of kb.analysis(rec.article.id).speakers) {
+      const partyId = ap.speakerParty.get(sp.id);
+      if (!partyId) continue;
+      for (const m of sp.mentions) if (m.start >= base + start && m.end <= base + end) mentions.push({ partyId, start: m.start, end: m.end });
+    }
     for (const p of q.parties) {
       const m = mentions.find((x) => x.partyId === p);
       if (m) {

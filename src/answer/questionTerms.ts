@@ -55,6 +55,7 @@ const GROUPS = [
   'vaccine vaccines',
   'denuclearization denuclearisation nuclear',
   'agree aligned agreement accept',
+  'need require essential necessary vital',
 ];
 
 const GROUP_OF = new Map<string, number>();
