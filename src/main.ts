@@ -150,6 +150,11 @@ function untilSignal(log: Logger): Promise<void> {
   });
 }
 
+// A stray rejection or exception in one interaction must not take the bot down for everyone:
+// log it and keep serving. (discord.js and our transports catch their own errors; this is the net.)
+process.on('unhandledRejection', (reason) => createLogger().error({ err: reason }, 'unhandled promise rejection'));
+process.on('uncaughtException', (err) => createLogger().error({ err }, 'uncaught exception'));
+
 main().then(
   (code) => {
     process.exitCode = code;
