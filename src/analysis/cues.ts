@@ -357,7 +357,15 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
     return !quotes.some((q, i) => owned.has(i) && q.start >= st.content[0] && q.end <= st.content[1] && q.end - q.start > 0.5 * (st.content[1] - st.content[0]));
   });
   void quoteIndexOf;
-  return result.sort((a, b) => a.content[0] - b.content[0]);
+  // Two cues can frame the same words ("X said …" and a later "he said" reading); keep the first.
+  const seen = new Set<string>();
+  const unique = result.filter((st) => {
+    const key = `${st.content[0]}-${st.content[1]}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return unique.sort((a, b) => a.content[0] - b.content[0]);
 }
 
 /** A noun phrase at the start of `toks` (for inverted sources and "according to X"). */
@@ -592,8 +600,9 @@ function clauseFrame(body: string, s: Sentence, si: number, toks: Token[], i: nu
       break;
     }
     if (x.lower === 'as' && AS_VERBS.has(lower)) {
+      // "dismissed the whole kerfuffle as “absurd.”": the object belongs to the content.
       sawAs = true;
-      k = j + 1;
+      k = 0;
       break;
     }
     const punct = body.slice(t.end, x.start);
