@@ -139,10 +139,13 @@ async function main(): Promise<number> {
 /** Resolves on SIGTERM or SIGINT, so the caller can finish in-flight work and shut down cleanly. */
 function untilSignal(log: Logger): Promise<void> {
   return new Promise((resolve) => {
+    let stopping = false;
+    // The handlers stay installed: a repeated signal (tsx relays SIGINT/SIGTERM again when the
+    // process is slow to confirm it) must not kill the process in the middle of a clean shutdown.
     const onSignal = (signal: NodeJS.Signals) => {
+      if (stopping) return log.info({ signal }, 'already shutting down');
+      stopping = true;
       log.info({ signal }, 'shutting down');
-      process.off('SIGTERM', onSignal);
-      process.off('SIGINT', onSignal);
       resolve();
     };
     process.on('SIGTERM', onSignal);

@@ -20,6 +20,8 @@ import type { Logger } from '../log';
 /** Interactions are a few KiB; anything far bigger is not from Discord. */
 export const MAX_BODY_BYTES = 256 * 1024;
 const REQUEST_TIMEOUT_MS = 10_000;
+/** On close, requests already being read or answered get this long to finish. */
+const CLOSE_GRACE_MS = 5_000;
 
 /** What HTTP mode needs. */
 export interface HttpDeps {
@@ -32,6 +34,8 @@ export interface HttpDeps {
   port: number;
   host: string;
   deferAfterMs?: number;
+  /** Whole-request deadline (headers and body); default 10 s. */
+  requestTimeoutMs?: number;
 }
 
 /** A running endpoint. */
@@ -135,7 +139,11 @@ export async function runHttp(deps: HttpDeps): Promise<HttpHandle> {
     );
   }
 
-  const server = createServer((req, res) => {
+  const requestTimeout = deps.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  // Node checks these deadlines every `connectionsCheckingInterval` (30 s by default), which let a
+  // slow client hold a connection for up to 40 s; check often enough to enforce them.
+  const timeouts = { requestTimeout, headersTimeout: requestTimeout, connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(requestTimeout / 4))) };
+  const server = createServer(timeouts, (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     const route =
       path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')
@@ -151,10 +159,9 @@ export async function runHttp(deps: HttpDeps): Promise<HttpHandle> {
       send(res, 500, 'internal error');
     });
   });
-  server.requestTimeout = REQUEST_TIMEOUT_MS;
-  server.headersTimeout = REQUEST_TIMEOUT_MS;
-  server.on('clientError', (_err, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    const status = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\n\r\n`);
     else socket.destroy();
   });
 
@@ -173,8 +180,16 @@ export async function runHttp(deps: HttpDeps): Promise<HttpHandle> {
     port,
     close: () =>
       new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
+        // Stop accepting; let requests in flight finish (bounded), then cut whatever is left.
+        const force = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+        // A keep-alive connection whose answer just went out is idle: close it right away.
+        const idle = setInterval(() => server.closeIdleConnections(), 50);
+        server.close(() => {
+          clearTimeout(force);
+          clearInterval(idle);
+          resolve();
+        });
+        server.closeIdleConnections();
       }),
   };
 }
