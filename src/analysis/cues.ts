@@ -129,12 +129,15 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
       const t = toks[i] as Token;
       const isAcc = t.lower === 'according' && toks[i + 1]?.lower === 'to';
       if (!STRONG_SPEECH_VERBS.has(t.lower) && !isAcc && !(SPEECH_VERBS.has(t.lower) && i <= 6)) continue;
-      // An -ing form right after a quote ("…,” noting that") is not the quote's tag.
-      if (i === 0 && /ing$/.test(t.lower)) return null;
+      // An -ing form after a quote ("…,” noting that", "He's predicting") is not the quote's tag.
+      if (/ing$/.test(t.lower)) return null;
       // After "….”" the tag must be short and end its sentence ("….” Trump said on Monday.").
       if (maxSrc === 3) {
         const restToks = toks.slice(i + 1);
-        if (restToks.length > 5 || OPEN_Q.test(body.slice(t.end, winEnd)) || restToks.some((x) => x.lower === 'that')) return null;
+        const endsSentence = /^[.!?]/.test(body.slice(winEnd, winEnd + 1)) || winEnd === para.end;
+        const first = restToks[0];
+        const adverbial = !first || TIME_WORDS.has(first.lower) || /^(in|on|at|to|with|during|after|before|from|via|through|reporters|journalists)$/.test(first.lower);
+        if (!endsSentence || !adverbial || restToks.length > 6 || restToks.some((x) => x.lower === 'that')) return null;
       }
       if (i > 0 && NOUN_MARKERS.has(toks[i - 1]?.lower ?? '')) continue;
       usedVerb.add(t.start);
@@ -594,6 +597,8 @@ function clauseFrame(body: string, s: Sentence, si: number, toks: Token[], i: nu
   const limit = Math.min(rest.length, 10);
   for (let j = 0; j < limit; j++) {
     const x = rest[j] as Token;
+    // Do not look for "that" past a quotation ("vowed to “take our fight” to the states that").
+    if (OPEN_Q.test(body.slice(j > 0 ? (rest[j - 1] as Token).end : t.end, x.start))) break;
     if (x.lower === 'that') {
       sawThat = true;
       k = j;
