@@ -11,6 +11,12 @@ interface GoldLine {
   text: string;
 }
 
+/** An unattributed quote worth reporting: a long passage or a capitalised sentence, not a scare quote. */
+function looksLikeSpeech(text: string, start: number, end: number): boolean {
+  const inner = text.slice(start, end).replace(/^(?:''|["\u201C\u00AB])\s*/, '');
+  return end - start > 60 || (end - start > 25 && /^\p{Lu}/u.test(inner) && /[.!?,]\W*$/.test(inner));
+}
+
 const path = process.argv[2];
 if (!path) {
   process.stderr.write('usage: attribute <gold.jsonl>\n');
@@ -27,7 +33,7 @@ for (const line of lines) {
   const quotes = statements
     // Quotes with no attribution at all are mostly titles and scare quotes, which PolNeAR does
     // not annotate as attributions; the engine still reports them for the bot.
-    .filter((s) => s.sourceLabel !== 'unattributed' || s.content.end - s.content.start > 60)
+    .filter((s) => s.sourceLabel !== 'unattributed' || looksLikeSpeech(gold.text, s.content.start, s.content.end))
     .map((s) => ({
       content: { start: s.content.start, end: s.content.end, ...(s.fragments ? { fragments: s.fragments } : {}) },
       source: s.source ? { start: s.source.start, end: s.source.end, text: s.source.text } : null,
