@@ -18,7 +18,10 @@ import { articleFilter } from './filters';
 import { analyseQuestion, type Question } from './question';
 import { lemma, termSimilarity } from './questionTerms';
 
+/** The best sentence and up to two runners-up. */
 export const MAX_ASK_EXCERPTS = 3;
+/** Up to this many paragraphs every sentence is scored; above it, the index picks candidates. */
+export const FULL_SCAN_PARAGRAPHS = 3000;
 /** Below this share of the question's weight, the story probably does not answer it. */
 export const WEAK_MATCH = 0.5;
 
@@ -44,8 +47,7 @@ export function askAnswer(kb: KnowledgeBase, questionText: string, articleId?: s
   const total = weights.reduce((a, b) => a + b, 0) + (q.parties.length + q.persons.length) * entityWeight;
 
   const scored: Scored[] = [];
-  for (const rec of kb.paragraphs) {
-    if (filter && !filter(rec.id)) continue;
+  for (const rec of paragraphsToRead(kb, q, filter)) {
     const ws = kb.paragraphWords(rec.id);
     const para = match(kb, rec, q, weights, entityWeight, ws, 0, rec.paragraph.text.length);
     for (const sentence of rec.paragraph.sentences) {
@@ -82,6 +84,20 @@ export function askAnswer(kb: KnowledgeBase, questionText: string, articleId?: s
     excerpts,
     ...(weak ? { notice: 'The story may not answer this directly; these are the closest passages.' } : {}),
   };
+}
+
+/**
+ * Paragraphs worth scoring. A small reading list is read whole (the index would miss synonyms);
+ * a large one is narrowed by the index on the question's words, names and party names.
+ */
+function paragraphsToRead(kb: KnowledgeBase, q: Question, filter?: (id: number) => boolean): readonly ParagraphRecord[] {
+  if (kb.paragraphs.length <= FULL_SCAN_PARAGRAPHS) return filter ? kb.paragraphs.filter((r) => filter(r.id)) : kb.paragraphs;
+  const registry = kb.parties.registry;
+  const names = q.parties.flatMap((id) =>
+    registry.aliases.filter((a) => a.partyId === id && (a.kind === 'name' || a.kind === 'capital' || a.kind === 'code')).slice(0, 6).map((a) => a.text),
+  );
+  const query = [...q.terms.map((t) => t.norm), ...q.persons.map((p) => p.name), ...names].join(' ');
+  return kb.index.candidates(query, { want: 200, limit: 600, ...(filter ? { filter } : {}) }).map((c) => kb.paragraphs[c.id]!);
 }
 
 /**

@@ -21,6 +21,7 @@ import { isStopWord, words } from '../text/words';
 import { excerptAt, statementAt } from './excerpts';
 import { articleFilter } from './filters';
 
+/** At most this many excerpts per answer (Discord shows ten comfortably, a dozen at most). */
 export const MAX_POSITION_EXCERPTS = 12;
 
 type Category = 1 | 2 | 3;
@@ -65,6 +66,8 @@ export function positionAnswer(kb: KnowledgeBase, partyInput: string, topic?: st
 
   for (const rec of kb.paragraphs) {
     if (filter && !filter(rec.id)) continue;
+    // Most articles never name a given party: skip them without looking at their paragraphs.
+    if (!namesParty(kb, rec.article.id, party.id)) continue;
     const analysis = kb.analysis(rec.article.id);
     const pStart = rec.paragraph.bodyStart;
     const pEnd = pStart + rec.paragraph.text.length;
@@ -113,6 +116,14 @@ export function positionAnswer(kb: KnowledgeBase, partyInput: string, topic?: st
     };
   }
   return { command: 'position', excerpts: ranked, notice: `Position of ${party.name}${about}: its own voice first, then reported stance, then others' claims.` };
+}
+
+/** The article names the party or quotes one of its people. */
+function namesParty(kb: KnowledgeBase, articleId: string, partyId: string): boolean {
+  const ap = kb.parties.article(articleId);
+  if (ap.mentions.some((m) => m.partyId === partyId)) return true;
+  for (const p of ap.speakerParty.values()) if (p === partyId) return true;
+  return false;
 }
 
 /** Whether the paragraph text around `at` that equals `text` overlaps any statement's content. */

@@ -6,8 +6,10 @@
 import type { PartyRegistry } from '../parties/registry';
 import { isStopWord, words } from '../text/words';
 
+/** The kind of answer a question asks for. */
 export type QuestionType = 'who' | 'when' | 'where' | 'why' | 'howmany' | 'how' | 'yesno' | 'what';
 
+/** A content word of the question that a sentence should contain. */
 export interface QuestionTerm {
   norm: string;
   /** A particle that follows it in the question ("sign on", "fall apart"): phrasal verbs. */
@@ -24,6 +26,7 @@ export interface QuestionPerson {
   speakers: Set<string>;
 }
 
+/** A question as `/ask` scores it. */
 export interface Question {
   type: QuestionType;
   terms: QuestionTerm[];

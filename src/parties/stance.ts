@@ -11,8 +11,10 @@
 import { SPEECH_VERBS, verbForms } from '../analysis/lexicon';
 import { words, type Word } from '../text/words';
 
+/** How the holder takes part: subject of a stance verb, owner of a stance noun, or whose consent is weighed. */
 export type FrameKind = 'subject' | 'possessive' | 'consent';
 
+/** A stance construction found around a holder mention. */
 export interface StanceFrame {
   kind: FrameKind;
   /** Offsets in the scanned text from the holder's mention to the stance word. */
