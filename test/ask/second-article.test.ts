@@ -27,6 +27,12 @@ describe('/ask over a second, different article loaded with the seed', () => {
     expect(a.excerpts[0]!.paragraph).toBe(7);
   });
 
+  it('keeps to one article with article:', async () => {
+    const a = await ask('/ask question:"Who did Sudan ask to mediate?" article:us-skorea-end-of-war', await twoArticleKb());
+    expect(a.excerpts.every((e) => e.article.id === 'us-skorea-end-of-war')).toBe(true);
+    expect(a.notice).toMatch(/may not answer|don't seem to answer/);
+  });
+
   it('credits an “according to” answer to its source', async () => {
     const a = await ask('/ask question:"When does the rainy season start?"', await twoArticleKb());
     expect(a.excerpts[0]!.source).toBe('state media');
