@@ -46,6 +46,17 @@ export function splitSentences(text: string): Sentence[] {
     }
     if (ch === '”' || (ch === '"' && inQuote)) {
       inQuote = false;
+      // A quotation that ends its sentence inside the marks (`… useful." She added`) ends it here.
+      const prev = text[i - 1];
+      if (prev === '.' || prev === '!' || prev === '?') {
+        let end = i + 1;
+        while (end < text.length && CLOSERS.includes(text[end]!)) end++;
+        const next = skipSpace(text, end);
+        if (next > end && next < text.length && startsSentence(text, next) && (prev !== '.' || isRealPeriod(text, i - 1, next))) {
+          push(out, text, start, end);
+          start = next;
+        }
+      }
       continue;
     }
     if (ch !== '.' && ch !== '!' && ch !== '?') continue;

@@ -29,3 +29,17 @@ describe('sentence splitting', () => {
     for (const s of splitSentences(t)) expect(t.slice(s.start, s.end)).toBe(s.text);
   });
 });
+
+describe('sentence splitting after a closing quotation', () => {
+  it('ends a sentence whose full stop sits inside the closing quote', () => {
+    expect(texts('The talks were "frank and useful." She added that more would follow.')).toEqual([
+      'The talks were "frank and useful."',
+      'She added that more would follow.',
+    ]);
+    expect(texts('He called it the “intensive discussions.” Others disagreed.')).toHaveLength(2);
+  });
+
+  it('keeps a quote followed by its attribution together', () => {
+    expect(texts('“We will go. It is time,” he said. Next.')).toEqual(['“We will go. It is time,” he said.', 'Next.']);
+  });
+});
