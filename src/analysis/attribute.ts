@@ -167,7 +167,10 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
         }
         // Sentence subject.
         const sub = history.filter((h) => h.sentence === raw.sentence && h.subject).pop();
-        if (sub) return { speaker: sub.person, label: sub.person.name, source: null };
+        if (sub) {
+          const m = sub.person.mentions.find((x) => x.start === sub.pos);
+          return { speaker: sub.person, label: sub.person.name, source: m ? [m.start, m.end] : null };
+        }
       }
       return { speaker: null, label: 'unattributed', source: null };
     }

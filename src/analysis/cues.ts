@@ -3,7 +3,7 @@
  * introduces (a quotation, a reported clause, or an "according to" sentence). Sources are still
  * surface text here; `speakers.ts` resolves them to people.
  */
-import { ABBREVIATIONS, AUXILIARIES, ROLE_NOUNS, SPEECH_VERBS, STRONG_SPEECH_VERBS, UNNAMED_SOURCE_NOUNS } from './lexicon';
+import { ABBREVIATIONS, AUXILIARIES, ROLE_NOUNS, SENTENCE_STARTERS, SPEECH_VERBS, STRONG_SPEECH_VERBS, UNNAMED_SOURCE_NOUNS } from './lexicon';
 import { QuoteIndex, tokenize, type Paragraph, type Quote, type Sentence, type Token } from './text';
 
 export interface RawStatement {
@@ -163,7 +163,7 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
         // The words before the verb must be a plain noun phrase ("Sullivan", "the official").
         if (srcToks.some((x) => NP_STOP.has(x.lower) && !(x.lower === 'of' || x.lower === 'for' || x.lower === 'at'))) return null;
         srcToks = cleanNP(srcToks);
-        if (!srcToks.length) return null;
+        if (!srcToks.length || !validSource(srcToks)) return null;
       }
       const source: [number, number] | null = srcToks.length ? [(srcToks[0] as Token).start, (srcToks[srcToks.length - 1] as Token).end] : null;
       return { source, cue: [t.start, cueEnd], blockEnd: winEnd };
@@ -371,8 +371,39 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
   return unique.sort((a, b) => a.content[0] - b.content[0]);
 }
 
+const NON_SOURCE_HEADS = new Set(
+  ('time past evening morning night afternoon week month year day weekend today yesterday tomorrow ' +
+    'monday tuesday wednesday thursday friday saturday sunday there here already also now then state').split(' '),
+);
+const FUNCTION_WORDS = new Set(
+  ('of in on at for with as after before during since until while although though because when if but and ' +
+    'or so yet wait that this these those there here what which who how why where whether than then also ' +
+    'already just only even still however meanwhile instead indeed').split(' '),
+);
+const SOURCE_STARTERS = /^(the|a|an|his|her|their|its|our|my|one|another|some|many|most|several|both|two|three|four|five|he|she|they|we|i|it)$/;
+
+/**
+ * Whether words can name a source: not a time, not a function word or participle, not an
+ * adverb. "Of", "When", "Tuesday", "disavowing" and "the time" are rejected.
+ */
+function validSource(toks: Token[]): boolean {
+  const first = toks[0];
+  const last = toks[toks.length - 1];
+  if (!first || !last) return false;
+  if (NON_SOURCE_HEADS.has(last.lower)) return false;
+  if (SOURCE_STARTERS.test(first.lower)) return true;
+  if (FUNCTION_WORDS.has(first.lower) || (SENTENCE_STARTERS.has(first.lower) && !/^(many|some|most|several|both|all|one|two|three)$/.test(first.lower))) return false;
+  if (!first.cap && /(ing|ed|ly)$/.test(first.lower)) return false;
+  return true;
+}
+
 /** A noun phrase at the start of `toks` (for inverted sources and "according to X"). */
 function takeNP(body: string, toks: Token[]): Token[] {
+  const np = takeNPRaw(body, toks);
+  return validSource(np) ? np : [];
+}
+
+function takeNPRaw(body: string, toks: Token[]): Token[] {
   const np: Token[] = [];
   for (let i = 0; i < toks.length && np.length < 8; i++) {
     const t = toks[i] as Token;
@@ -480,7 +511,8 @@ function backNP(body: string, before: Token[], floor: number): Token[] {
   }
   // Drop a leading sentence adverb ("But", "Also") if capitalised at the start.
   while (np.length && /^(but|and|so|also|yet|still|now|then|meanwhile|however)$/i.test(np[0]?.text ?? '')) np.shift();
-  return cleanNP(np);
+  const cleaned = cleanNP(np);
+  return validSource(cleaned) ? cleaned : [];
 }
 
 /** A clause frame around the cue token `toks[i]`, or null. */
