@@ -259,7 +259,7 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
 
   // 1. Quotes with an adjacent cue, then chained continuation quotes.
   for (let qi2 = 0; qi2 < quotes.length; qi2++) {
-    if (claimed.has(qi2)) continue;
+    if (claimed.has(qi2) || isTitle(body, quotes[qi2] as Quote)) continue;
     const q = quotes[qi2] as Quote;
     const after = cueAfter(qi2);
     const before = after ? null : cueBefore(qi2);
@@ -350,6 +350,8 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
       claimed.set(i, host);
       return;
     }
+    // Titles of shows, books and slogans in Title Case are names, not speech.
+    if (isTitle(body, q)) return;
     out.push({ content: [q.start, q.end], source: null, quotes: [i], sentence: sentenceAt(q.start), quoted: [[q.start, q.end]], pattern: 'unattributed' });
   });
   // Clause statements that swallowed a quote another frame already owns are dropped.
@@ -395,6 +397,16 @@ function validSource(toks: Token[]): boolean {
   if (FUNCTION_WORDS.has(first.lower) || (SENTENCE_STARTERS.has(first.lower) && !/^(many|some|most|several|both|all|one|two|three)$/.test(first.lower))) return false;
   if (!first.cap && /(ing|ed|ly)$/.test(first.lower)) return false;
   return true;
+}
+
+/** A short Title Case quotation ("Sunday Morning Futures," "Cake Boss."): a name, not speech. */
+function isTitle(body: string, q: Quote): boolean {
+  const inner = body.slice(q.start, q.end).replace(/^(?:''|["\u201C\u00AB])/, '').replace(/(?:''|["\u201D\u00BB])$/, '').replace(/[,.]$/, '').trim();
+  const words = inner.split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 7 || /[!?]$/.test(inner)) return false;
+  if (words.length === 1 && !/^\p{Lu}/u.test(words[0] ?? '')) return false;
+  const small = /^(of|the|a|an|and|in|on|for|to|with|at|by|from|or|&)$/;
+  return words.every((w, i) => /^[\p{Lu}\d]/u.test(w) || (i > 0 && small.test(w))) && !/^(I|We|You|He|She|It|They|No|Yes|Thank)\b/.test(inner);
 }
 
 /** A noun phrase at the start of `toks` (for inverted sources and "according to X"). */
