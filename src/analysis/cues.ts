@@ -708,6 +708,19 @@ function clauseFrame(body: string, s: Sentence, si: number, toks: Token[], i: nu
   // "…, but declined…" starts a new predicate of the same subject.
   const conj = /,?\s+(?:but|and)\s+(?:also\s+)?(?:declined|refused|said|added|noted|did not|didn't|would not|won't|called|urged|asked|insisted|warned|vowed|promised)\b/.exec(body.slice(cStart, cEnd));
   if (conj && !qi.at(cStart + conj.index)) cEnd = cStart + conj.index;
+  // A partial quote followed by a new predicate ("…“passion” but argues …", "…,” adding …")
+  // ends the report at the quote.
+  for (let p = cStart; p < cEnd; ) {
+    const q = qi.at(p);
+    if (q && q.end <= cEnd) {
+      const after = body.slice(q.end, cEnd);
+      if (/^\s*(?:[;\u2014\u2013]|-{1,2}\s|,\s*(?:\p{Ll}+ing|adding|but)\b|\s(?:but|while)\b)/u.test(after)) {
+        cEnd = q.end;
+        break;
+      }
+      p = q.end;
+    } else p++;
+  }
   const content: [number, number] = [cStart, cEnd];
   if (tokenize(body, cStart, cEnd).length < (OPEN_Q.test(body.slice(cStart, cEnd)) ? 1 : 3)) return null;
   // A mixed-report verb ("called", "promised") reports only what it quotes.
