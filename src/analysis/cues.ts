@@ -299,7 +299,8 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
         usedVerb.clear();
         break;
       }
-      if (samePara) {
+      // A whole-paragraph quote continues the same statement as another fragment.
+      if (samePara || nq.end === (paras[nq.lastPara] as Paragraph).end) {
         cur.quotes.push(k);
         cur.quoted.push([nq.start, nq.end]);
         cur.fragments = cur.fragments ?? [[cur.content[0], cur.content[1]]];
