@@ -168,6 +168,22 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
       const source: [number, number] | null = srcToks.length ? [(srcToks[0] as Token).start, (srcToks[srcToks.length - 1] as Token).end] : null;
       return { source, cue: [t.start, cueEnd], blockEnd: winEnd };
     }
+    // "…,” the chairman ordered." / "…!” beamed Donald Hartley": a quote closed by a comma, "?" or
+    // "!" and followed by a short name + past-tense verb is attributed even if the verb is unlisted.
+    if (/[,?!]["'\u201D\u2019]*$/.test(innerEnd)) {
+      const v = toks.findIndex((x, i) => i <= 6 && !x.cap && /ed$/.test(x.lower) && !/^(need|used|based|called|named|aged|related|concerned|supposed|interested|tired)$/.test(x.lower));
+      const vt = toks[v];
+      if (vt && v > 0) {
+        const np = cleanNP(toks.slice(0, v).filter((x) => !AUXILIARIES.has(x.lower)));
+        const gap = body.slice(q.end, toks[0]?.start ?? q.end);
+        if (np.length && np.length <= 6 && validSource(np) && /^[\s,]*$/.test(gap) && !np.some((x) => NP_STOP.has(x.lower)) && ((np[0] as Token).cap || SOURCE_STARTERS.test((np[0] as Token).lower))) {
+          return { source: [(np[0] as Token).start, (np[np.length - 1] as Token).end], cue: [vt.start, vt.end], blockEnd: winEnd };
+        }
+      } else if (vt && v === 0) {
+        const np = takeNP(body, toks.slice(1));
+        if (np.length && (np[0] as Token).cap) return { source: [(np[0] as Token).start, (np[np.length - 1] as Token).end], cue: [vt.start, vt.end], blockEnd: winEnd };
+      }
+    }
     return null;
   };
 
@@ -210,7 +226,8 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
         source = [(a[0] as Token).start, (a[a.length - 1] as Token).end];
       } else if (np.length) {
         const tellLike = /^(told|tells|tell|telling|asked|asks|wrote|writes)$/.test(t.lower);
-        const objectOk = (colonEnd || tellLike) && tail.length <= 8;
+        const commaEnd = /,\s*$/.test(body.slice(from, winEnd));
+        const objectOk = ((colonEnd || tellLike) && tail.length <= 8) || (commaEnd && tail.length <= 6 && !tail.some((x) => x.lower === 'that'));
         if (!objectOk && !tail.every((x) => TIME_WORDS.has(x.lower) || x.lower === 'that' || /^\p{Lu}/u.test(x.text))) return null;
         if (!objectOk && tail.some((x) => /^\p{Lu}/u.test(x.text))) return null;
         source = [(np[0] as Token).start, (np[np.length - 1] as Token).end];
