@@ -30,7 +30,7 @@ import { KnowledgeFileError, type LoadProblem } from './problems';
 import { loadPartyOverrides } from '../parties/overrides';
 
 /** Bump when the shape of cached data changes. */
-export const CACHE_VERSION = 1;
+export const CACHE_VERSION = 2;
 
 /** Sources whose behaviour decides what is cached (relative to src/). */
 const CODE_SOURCES = ['analysis', 'knowledge/load.ts', 'knowledge/markdownArticle.ts', 'knowledge/rawArticle.ts', 'text', 'search/terms.ts', 'search/paragraphIndex.ts', 'core/article.ts'];
@@ -210,7 +210,7 @@ async function readIndex(path: string, key: string): Promise<IndexSnapshot | nul
   }
   try {
     const hlen = buf.readUInt32LE(0);
-    const header = JSON.parse(buf.toString('utf8', 4, 4 + hlen)) as { key: string; vocab: string; sizes: [number, number, number, number] };
+    const header = JSON.parse(buf.toString('utf8', 4, 4 + hlen)) as { key: string; vocab: string; sizes: [number, number, number, number, number] };
     if (header.key !== key) return null;
     let at = 4 + hlen;
     const take = <T>(n: number, bytesPer: number, make: (ab: ArrayBuffer) => T): T => {
@@ -219,13 +219,14 @@ async function readIndex(path: string, key: string): Promise<IndexSnapshot | nul
       at += n * bytesPer;
       return make(copy);
     };
-    const [no, nd, nt, nl] = header.sizes;
+    const [no, nd, nt, nl, nh] = header.sizes;
     const offsets = take(no, 4, (ab) => new Uint32Array(ab));
     const docs = take(nd, 4, (ab) => new Int32Array(ab));
     const tfs = take(nt, 1, (ab) => new Uint8Array(ab));
     const lengths = take(nl, 2, (ab) => new Uint16Array(ab));
+    const hashes = take(nh, 4, (ab) => new Uint32Array(ab));
     if (at !== buf.length) return null;
-    return { vocab: header.vocab ? header.vocab.split('\n') : [], offsets, docs, tfs, lengths };
+    return { vocab: header.vocab ? header.vocab.split('\n') : [], offsets, docs, tfs, lengths, hashes };
   } catch {
     return null;
   }
@@ -233,12 +234,12 @@ async function readIndex(path: string, key: string): Promise<IndexSnapshot | nul
 
 async function writeIndex(path: string, key: string, s: IndexSnapshot): Promise<void> {
   const header = Buffer.from(
-    JSON.stringify({ key, vocab: s.vocab.join('\n'), sizes: [s.offsets.length, s.docs.length, s.tfs.length, s.lengths.length] }),
+    JSON.stringify({ key, vocab: s.vocab.join('\n'), sizes: [s.offsets.length, s.docs.length, s.tfs.length, s.lengths.length, s.hashes.length] }),
   );
   const len = Buffer.alloc(4);
   len.writeUInt32LE(header.length, 0);
   const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-  await writeAtomic(path, [len, header, bytes(s.offsets), bytes(s.docs), bytes(s.tfs), bytes(s.lengths)]);
+  await writeAtomic(path, [len, header, bytes(s.offsets), bytes(s.docs), bytes(s.tfs), bytes(s.lengths), bytes(s.hashes)]);
 }
 
 /** Progress reporter: articles done / total, rate, ETA, at most once a second. */

@@ -48,6 +48,8 @@ export interface IndexSnapshot {
   docs: Int32Array;
   tfs: Uint8Array;
   lengths: Uint16Array;
+  /** Per paragraph: a hash of its terms in order; equal for identical paragraphs. */
+  hashes: Uint32Array;
 }
 
 /** BM25+ parameters, MiniSearch's defaults. */
@@ -61,6 +63,8 @@ const MAX_PREFIX_EXPANSIONS = 12;
 const MAX_FUZZY_EXPANSIONS = 8;
 /** OR mode: postings read to find candidates, at most (rarest terms first). */
 const OR_DRIVER_BUDGET = 40_000;
+/** Identical paragraphs (wire copies, replicas) among the candidates: at most this many. */
+const MAX_COPIES = 2;
 
 interface Expansion {
   termId: number;
@@ -92,6 +96,7 @@ export class ParagraphIndex {
   private docs: Int32Array = new Int32Array(0);
   private tfs: Uint8Array = new Uint8Array(0);
   private lengths: Uint16Array = new Uint16Array(0);
+  private hashes: Uint32Array = new Uint32Array(0);
   private docCount = 0;
   private avgLength = 1;
   private built = false;
@@ -136,6 +141,7 @@ export class ParagraphIndex {
     const tDoc = new Int32Array(total);
     const tTf = new Uint8Array(total);
     const lengths = new Uint16Array(maxId + 1);
+    const hashes = new Uint32Array(maxId + 1);
     let n = 0;
     const local = new Map<number, number>();
     pending.sort((a, b) => a.id - b.id);
@@ -151,6 +157,7 @@ export class ParagraphIndex {
         local.set(id, (local.get(id) ?? 0) + 1);
       }
       lengths[p.id] = Math.min(p.terms.length, 65535);
+      hashes[p.id] = hashTerms(p.terms);
       for (const [id, tf] of local) {
         tTerm[n] = id;
         tDoc[n] = p.id;
@@ -170,14 +177,14 @@ export class ParagraphIndex {
       docs[pos] = tDoc[i]!;
       tfs[pos] = tTf[i]!;
     }
-    this.install({ vocab: this.vocab, offsets, docs, tfs, lengths }, pending.length);
+    this.install({ vocab: this.vocab, offsets, docs, tfs, lengths, hashes }, pending.length);
     return this;
   }
 
   /** The built index as plain typed arrays, for the cache. */
   snapshot(): IndexSnapshot {
     this.build();
-    return { vocab: this.vocab, offsets: this.offsets, docs: this.docs, tfs: this.tfs, lengths: this.lengths };
+    return { vocab: this.vocab, offsets: this.offsets, docs: this.docs, tfs: this.tfs, lengths: this.lengths, hashes: this.hashes };
   }
 
   /** An index from a snapshot (no re-tokenising). */
@@ -196,6 +203,7 @@ export class ParagraphIndex {
     this.docs = s.docs;
     this.tfs = s.tfs;
     this.lengths = s.lengths;
+    this.hashes = s.hashes;
     this.docCount = Math.max(docCount, 1);
     let sum = 0;
     for (let i = 0; i < s.lengths.length; i++) sum += s.lengths[i]!;
@@ -327,6 +335,10 @@ export class ParagraphIndex {
    */
   private rank(docs: Int32Array, groups: Group[], mode: 'and' | 'or', limit: number, weight: number, seen: Map<number, Candidate>): void {
     const top = new TopK(limit);
+    // Copies of one paragraph text score alike; keep the first few so the rest of the candidate
+    // set stays diverse (the first copies come first: lower ids).
+    const copies = new Map<number, number>();
+    for (const c of seen.values()) copies.set(this.hashes[c.id]!, (copies.get(this.hashes[c.id]!) ?? 0) + 1);
     for (let i = 0; i < docs.length; i++) {
       const doc = docs[i]!;
       if (seen.has(doc)) continue;
@@ -343,6 +355,10 @@ export class ParagraphIndex {
         }
       }
       if (score <= 0) continue;
+      const h = this.hashes[doc]!;
+      const n = copies.get(h) ?? 0;
+      if (n >= MAX_COPIES) continue;
+      copies.set(h, n + 1);
       // As MiniSearch: documents matching more of the query's words rank higher.
       top.push(doc, score * weight * (matched / groups.length));
     }
@@ -448,4 +464,18 @@ class TopK {
       i = m;
     }
   }
+}
+
+/** FNV-1a over the terms in order (identical paragraphs hash alike). */
+function hashTerms(terms: string[]): number {
+  let h = 0x811c9dc5;
+  for (const t of terms) {
+    for (let i = 0; i < t.length; i++) {
+      h ^= t.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+    h ^= 0x1f;
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
 }

@@ -69,6 +69,15 @@ describe('ParagraphIndex', () => {
     expect(index.candidates('aligned', { limit: 1 })).toHaveLength(1);
   });
 
+  it('keeps at most two copies of identical paragraphs among the candidates', () => {
+    const copies = new ParagraphIndex();
+    const same = 'The harbour bridge closes for repairs in winter.';
+    copies.add([...Array.from({ length: 10 }, (_, id) => ({ id, text: same })), { id: 10, text: 'The harbour bridge opens in spring.' }]);
+    const ids = copies.candidates('harbour bridge').map((c) => c.id);
+    expect(ids.filter((id) => id < 10)).toEqual([0, 1]);
+    expect(ids).toContain(10);
+  });
+
   it('round-trips through a snapshot', () => {
     const copy = ParagraphIndex.fromSnapshot(index.snapshot());
     for (const q of ['aligned', 'washington declaration', 'timng']) expect(copy.candidates(q)).toEqual(index.candidates(q));
