@@ -3,7 +3,7 @@
  * introduces (a quotation, a reported clause, or an "according to" sentence). Sources are still
  * surface text here; `speakers.ts` resolves them to people.
  */
-import { ABBREVIATIONS, AUXILIARIES, ROLE_NOUNS, SENTENCE_STARTERS, SPEECH_VERBS, STRONG_SPEECH_VERBS, UNNAMED_SOURCE_NOUNS } from './lexicon';
+import { ABBREVIATIONS, AUXILIARIES, ROLE_NOUNS, SENTENCE_STARTERS, SPEECH_VERBS, STRONG_SPEECH_VERBS, UNNAMED_SOURCE_NOUNS, verbForms } from './lexicon';
 import { QuoteIndex, tokenize, type Paragraph, type Quote, type Sentence, type Token } from './text';
 
 export interface RawStatement {
@@ -72,7 +72,13 @@ export const MIXED_VERBS = new Set(
     'dub dubs dubbed decry decries decried blame blames blamed blaming vowing lament laments lamented ' +
     'recall recalls recalled insist insists insisted predict predicts predicted announce announced ' +
     'express expresses expressed expressing cite cites cited citing invoke invoked promote promoted ' +
-    'thank thanked thanking ask asks asked asking').split(' '),
+    'thank thanked thanking ask asks asked asking').split(' ').concat(
+    // Stance and performance verbs, inflected: "pushed his promise of “free college”".
+    ('push tout echo decry question bemoan champion embrace invoke repeat coin chant sing read post ' +
+      'shout yell mouth quip joke declare stress demand propose reject ridicule attack credit ' +
+      'downplay name term welcome applaud brag boast mourn pray plead beg vow cheer chide scold ' +
+      'lambast ridicule taunt tease warn highlight emphasize reference quote paraphrase').split(' ').flatMap(verbForms),
+  ),
 );
 /** "views/sees X as Y": a stance report without quote marks. */
 const VIEW_VERBS = new Set('views view viewed sees see saw regards regard regarded considers consider considered'.split(' '));

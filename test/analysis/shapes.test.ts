@@ -61,7 +61,7 @@ describe('attribution shapes', () => {
     const { covering } = run([
       'Peter Brown, the mayor, said the festival would go ahead.',
       'Thousands of visitors are expected over the weekend.',
-      'Posters around town read \u201CSee you at the river\u201D in bright letters.',
+      'Across town, \u201CSee you at the river\u201D is painted on shop windows in bright letters.',
     ]);
     const st = covering('See you at the river');
     expect(st.speakerId).toBeNull();
