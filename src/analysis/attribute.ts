@@ -48,8 +48,27 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
   const isAuthor = (m: NameMention): boolean => authorTokens.size > 0 && m.tokens.every((t) => authorTokens.has(t.toLowerCase()));
 
   // Source spans, to promote capitalised runs that act as speakers to people.
-  const sourceSpans = raws.filter((r) => r.source).map((r) => r.source as [number, number]);
-  const inSource = (m: NameMention): boolean => sourceSpans.some(([s, e]) => m.start >= s && m.end <= e);
+  const sourceSpans = raws.filter((r) => r.source).map((r) => r.source as [number, number]).sort((a, b) => a[0] - b[0]);
+  const sourceStarts = sourceSpans.map((x) => x[0]);
+  const inSource = (m: NameMention): boolean => {
+    // Last source span starting at or before the mention (spans are short and rarely nest).
+    const k = lastAtOrBefore(sourceStarts, m.start);
+    for (let j = k; j >= 0 && j > k - 3; j--) {
+      const sp = sourceSpans[j] as [number, number];
+      if (m.start >= sp[0] && m.end <= sp[1]) return true;
+    }
+    return false;
+  };
+  const nameStarts = names.map((m) => m.start);
+  /** Name mentions inside [s, e), by binary search (names are in text order). */
+  const namesIn = (s: number, e: number): NameMention[] => {
+    const out: NameMention[] = [];
+    for (let j = lastAtOrBefore(nameStarts, s - 1) + 1; j < names.length && (names[j] as NameMention).start < e; j++) {
+      const m = names[j] as NameMention;
+      if (m.start >= s && m.end <= e) out.push(m);
+    }
+    return out;
+  };
 
   const events: Event[] = [];
   let order = 0;
@@ -162,6 +181,7 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
         // "…, noting that …": the source of the statement this participle hangs on.
         for (let j = index - 1; j >= 0; j--) {
           const prev = raws[j] as RawStatement;
+          if (prev.sentence < raw.sentence - 1) break;
           const pr = resolved[j];
           if (pr && prev.sentence >= raw.sentence - 1 && (prev.cue?.[0] ?? 0) < (raw.cue?.[0] ?? 0)) return { ...pr };
         }
@@ -193,7 +213,7 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
     // The head of the source phrase: names after "of/for/at/to" are modifiers of a role noun.
     const prep = words.findIndex((w, i) => i > 0 && /^(of|for|at|to|with|from|in)$/.test(w.lower));
     const headEnd = prep > 0 ? (words[prep] as typeof first & object).start : se;
-    const inHead = names.filter((m) => m.start >= ss && m.end <= headEnd);
+    const inHead = namesIn(ss, headEnd);
     const personMention = [...inHead].reverse().find((m) => mentionPerson.has(m) && !m.possessive);
     if (personMention) {
       const p = mentionPerson.get(personMention) as Person;
@@ -256,6 +276,21 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
     return sp;
   });
   return { statements, speakers };
+}
+
+/** Index of the last value <= x in an ascending array, or -1. */
+function lastAtOrBefore(sorted: number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let f = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] ?? 0) <= x) {
+      f = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return f;
 }
 
 /** A readable label for an unnamed or organisational source ("Reports" → "reports"). */

@@ -207,6 +207,8 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
       winStart = Math.max(pp.start, prevQ && prevQ.end > pp.start ? prevQ.end : pp.start);
       winEnd = pp.end;
     }
+    // Bounded look-back keeps long paragraphs linear.
+    winStart = Math.max(winStart, winEnd - 400);
     const text = body.slice(winStart, winEnd);
     let from = winStart;
     for (let p = firstStop(body, winStart, winEnd); p >= 0 && p < winEnd - 1; p = firstStop(body, p + 1, winEnd)) from = p + 1;
@@ -347,6 +349,9 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
 
   // 2. Clause cues in narration.
   sentences.forEach((s, si) => {
+    // Run-on "sentences" of thousands of characters are tables or dumps, not reported speech;
+    // skipping them keeps the per-verb scans below bounded.
+    if (s.end - s.start > 4000) return;
     const toks = narr(s.start, s.end);
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i] as Token;
@@ -364,10 +369,26 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
   });
 
   // 3. Quotes inside a clause content belong to it; other quotes stay unattributed.
-  const clauseSpans = out.filter((st) => st.pattern !== 'quote-cue-after' && st.pattern !== 'quote-cue-before');
+  const clauseSpans = out.filter((st) => st.pattern !== 'quote-cue-after' && st.pattern !== 'quote-cue-before').sort((a, b) => a.content[0] - b.content[0]);
+  const clauseStarts = clauseSpans.map((st) => st.content[0]);
   quotes.forEach((q, i) => {
     if (claimed.has(i)) return;
-    const host = clauseSpans.find((st) => st.content[0] <= q.start && q.end <= st.content[1] + 1);
+    // Host clause: among the few clauses starting at or before the quote (binary search).
+    let host: RawStatement | undefined;
+    let lo = 0;
+    let hi = clauseStarts.length - 1;
+    let k = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((clauseStarts[mid] ?? 0) <= q.start) {
+        k = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    for (let j = k; j >= 0 && j > k - 4 && !host; j--) {
+      const st = clauseSpans[j] as RawStatement;
+      if (st.content[0] <= q.start && q.end <= st.content[1] + 1) host = st;
+    }
     if (host) {
       host.quotes.push(i);
       host.quoted.push([q.start, q.end]);
@@ -380,10 +401,15 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
   });
   // Clause statements that swallowed a quote another frame already owns are dropped.
   const owned = new Set<number>();
+  const quoteByStart = new Map(quotes.map((q, i) => [q.start, i]));
   for (const st of out) if (st.pattern === 'quote-cue-after' || st.pattern === 'quote-cue-before') for (const qn of st.quotes) owned.add(qn);
   const result = out.filter((st) => {
     if (st.pattern === 'quote-cue-after' || st.pattern === 'quote-cue-before' || st.pattern === 'unattributed') return true;
-    return !quotes.some((q, i) => owned.has(i) && q.start >= st.content[0] && q.end <= st.content[1] && q.end - q.start > 0.5 * (st.content[1] - st.content[0]));
+    // Only quotes inside the clause can be owned by another frame; st.quoted lists them.
+    return !st.quoted.some(([qs, qe]) => {
+      const qIdx = quoteByStart.get(qs);
+      return qIdx !== undefined && owned.has(qIdx) && qe - qs > 0.5 * (st.content[1] - st.content[0]);
+    });
   });
   void quoteIndexOf;
   // Two cues can frame the same words ("X said …" and a later "he said" reading); keep the first.

@@ -28,8 +28,17 @@ function compatible(p: Person, gender: 'male' | 'female' | undefined): boolean {
  */
 export function resolvePronoun(history: SalienceEntry[], pos: number, sentence: number, gender: 'male' | 'female' | undefined): Person | null {
   // Walk back from the newest entry; within a sentence prefer speakers, then subjects.
-  let i = history.length - 1;
-  while (i >= 0 && (history[i]?.pos ?? 0) >= pos) i--;
+  // Binary search for the last entry before `pos` (history is in text order).
+  let lo = 0;
+  let hi = history.length - 1;
+  let i = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((history[mid]?.pos ?? 0) < pos) {
+      i = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
   let curSentence = sentence;
   let fallback: Person | null = null;
   while (i >= 0) {
