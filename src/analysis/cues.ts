@@ -215,6 +215,13 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
     while (from < winEnd && /[\s"'\u201D\u2019)]/.test(body[from] ?? '')) from++;
     void text;
     if (!/[:,]\s*$|\b(that|saying|said|says|say|told|tells|added|adding|wrote|asked|declared|noted|writes|tweeted|continued|explained|argued|replied|responded|insisted)\s*$/i.test(body.slice(from, winEnd))) return null;
+    // "said that “…”" and "said “…” can't be trusted" are mixed reports (the clause is the
+    // content); only a quote that completes the sentence is the verb's direct object.
+    if (/\bthat\s*$/i.test(body.slice(from, winEnd))) return null;
+    const paraEnd = (paras[q.lastPara] as Paragraph).end;
+    const stopAfter = firstStop(body, q.end, Math.min(paraEnd, q.end + 300));
+    const afterText = body.slice(q.end, stopAfter >= 0 ? stopAfter : Math.min(paraEnd, q.end + 300));
+    if (!/[.,!?]["'\u201D\u2019]*$/.test(body.slice(q.start, q.end)) && tokenize(afterText, 0, afterText.length).length >= 2 && !OPEN_Q.test(afterText)) return null;
     const toks = tokenize(body, from, winEnd);
     for (let i = toks.length - 1; i >= 0 && i >= toks.length - 10; i--) {
       const t = toks[i] as Token;
