@@ -432,7 +432,8 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
 
 const NON_SOURCE_HEADS = new Set(
   ('time past evening morning night afternoon week month year day weekend today yesterday tomorrow ' +
-    'monday tuesday wednesday thursday friday saturday sunday there here already also now then state').split(' '),
+    'monday tuesday wednesday thursday friday saturday sunday there here already also now then state ' +
+    'moment moments words release point era decade period end start beginning way').split(' '),
 );
 const FUNCTION_WORDS = new Set(
   ('of in on at for with as after before during since until while although though because when if but and ' +
@@ -449,7 +450,10 @@ function validSource(toks: Token[]): boolean {
   const first = toks[0];
   const last = toks[toks.length - 1];
   if (!first || !last) return false;
-  if (NON_SOURCE_HEADS.has(last.lower)) return false;
+  if (NON_SOURCE_HEADS.has(last.lower) || /^\d+s?$/.test(last.lower)) return false;
+  // Participles and adjectives at the edges ("Appearing", "he started raising", "a snappy").
+  if (!last.cap && /(ing|py|ly)$/.test(last.lower) && !ROLE_NOUNS.has(last.lower)) return false;
+  if (toks.some((t, i) => i > 0 && !t.cap && /(ed|ing)$/.test(t.lower) && /^(he|she|they|we|i|it)$/i.test(toks[i - 1]?.text ?? ''))) return false;
   if (SOURCE_STARTERS.test(first.lower)) return true;
   if (FUNCTION_WORDS.has(first.lower) || (SENTENCE_STARTERS.has(first.lower) && !/^(many|some|most|several|both|all|one|two|three)$/.test(first.lower))) return false;
   if (!first.cap && /(ing|ed|ly)$/.test(first.lower)) return false;
