@@ -17,7 +17,7 @@ import { captureLogger } from '../discord/helpers';
 import { seedKb } from '../helpers';
 import { fuzzRuns, hostileText, longText, mixedText } from './hostile';
 
-const RUNS = fuzzRuns(1000);
+const RUNS = fuzzRuns(2000);
 const GENERIC = 'Something went wrong answering that; it has been logged.';
 
 const names = commands.map((c) => c.definition.name);

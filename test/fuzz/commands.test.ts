@@ -24,7 +24,7 @@ import { seedKb } from '../helpers';
 import { canariesIn, canaryIsLive, fuzzRuns, hostileText, hostileValue } from './hostile';
 
 /** Per command and property; commands × properties × runs stays well under a minute at the default. */
-const RUNS = fuzzRuns(1000);
+const RUNS = fuzzRuns(2000);
 
 let kb: KnowledgeBase;
 let core: InteractionCore;
