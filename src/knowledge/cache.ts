@@ -382,6 +382,8 @@ export async function loadKnowledgeBaseCached(dir: string, options: CacheOptions
     partyOverrides: partyOverrides.overrides,
     ...(index ? { index } : {}),
   });
+  // Prepare the autocomplete lists now rather than on the first keystroke (3-second window).
+  for (const source of ['article', 'speaker', 'party'] as const) kb.suggest(source, '');
   const tIndex = performance.now();
 
   const changed = parsed > 0 || run > 0 || !snapshot || cache.files.size !== entries.length || cache.analyses.size !== usedAnalyses.size;

@@ -306,6 +306,43 @@ export class ParagraphIndex {
     return best;
   }
 
+  /** `groupScore` for ascending docs, advancing one cursor per expansion. */
+  private groupScoreAt(g: Group, cursor: number[], doc: number): number {
+    let best = 0;
+    const docs = this.docs;
+    for (let k = 0; k < g.exps.length; k++) {
+      const e = g.exps[k]!;
+      const end = this.offsets[e.termId + 1]!;
+      let lo = cursor[k]!;
+      if (lo >= end) continue;
+      if (docs[lo]! < doc) {
+        // Gallop: docs[lo] < doc; find hi with docs[hi] >= doc (or the end), then binary search.
+        let step = 1;
+        let hi = lo + 1;
+        while (hi < end && docs[hi]! < doc) {
+          lo = hi;
+          step <<= 1;
+          hi = lo + step;
+        }
+        if (hi > end) hi = end;
+        let a = lo + 1;
+        let b = hi;
+        while (a < b) {
+          const mid = (a + b) >>> 1;
+          if (docs[mid]! < doc) a = mid + 1;
+          else b = mid;
+        }
+        lo = a;
+        cursor[k] = lo;
+        if (lo >= end) continue;
+      }
+      if (docs[lo] !== doc) continue;
+      const sc = e.weight * this.bm25(this.tfs[lo]!, this.df(e.termId), this.lengths[doc]!);
+      if (sc > best) best = sc;
+    }
+    return best;
+  }
+
   /** Distinct docs in the postings of the given groups, ascending. */
   private union(groups: Group[], filter?: (id: number) => boolean): Int32Array {
     let total = 0;
@@ -339,13 +376,17 @@ export class ParagraphIndex {
     // set stays diverse (the first copies come first: lower ids).
     const copies = new Map<number, number>();
     for (const c of seen.values()) copies.set(this.hashes[c.id]!, (copies.get(this.hashes[c.id]!) ?? 0) + 1);
+    // Docs arrive in ascending order, so each posting list is walked forward once (galloping
+    // search from a cursor) instead of binary-searched from scratch per doc.
+    const order = mode === 'and' ? [...groups].sort((a, b) => a.size - b.size) : groups;
+    const cursors = order.map((g) => g.exps.map((e) => this.offsets[e.termId]!));
     for (let i = 0; i < docs.length; i++) {
       const doc = docs[i]!;
       if (seen.has(doc)) continue;
       let score = 0;
       let matched = 0;
-      for (const g of groups) {
-        const s = this.groupScore(g, doc, null);
+      for (let gi = 0; gi < order.length; gi++) {
+        const s = this.groupScoreAt(order[gi]!, cursors[gi]!, doc);
         if (s > 0) {
           score += s;
           matched++;
@@ -386,10 +427,12 @@ export class ParagraphIndex {
       const byRarity = [...groups].sort((a, b) => a.size - b.size);
       this.rank(this.union([byRarity[0]!], filter), groups, 'and', limit, 3, seen);
     }
+    const allWords = seen.size;
     // 2. OR, candidates from the rarer words only (a paragraph sharing just "said" is no candidate).
     if (seen.size < want && groups.length > 1) this.rankOr(groups, limit, 1, seen, filter);
-    // 3. Fuzzy expansion of every word, bounded.
-    if (seen.size < want) {
+    // 3. Fuzzy expansion of every word, bounded; only when no paragraph has all the words as typed
+    //    (unknown words were already expanded in step 1).
+    if (seen.size < want && allWords === 0) {
       groups = this.groups(terms, true).filter((g) => g.exps.length > 0);
       if (groups.length > 0) this.rankOr(groups, limit, 0.5, seen, filter);
     }
@@ -397,11 +440,13 @@ export class ParagraphIndex {
   }
 
   private rankOr(groups: Group[], limit: number, weight: number, seen: Map<number, Candidate>, filter?: (id: number) => boolean): void {
+    // A paragraph holding all but one of k words holds one of the two rarest (pigeonhole): those
+    // drive; paragraphs sharing only common words ("said", "president") are not worth scoring.
     const byRarity = [...groups].sort((a, b) => a.size - b.size);
     const drivers: Group[] = [];
     let budget = 0;
     for (const g of byRarity) {
-      if (drivers.length > 0 && budget + g.size > OR_DRIVER_BUDGET) break;
+      if (drivers.length >= 2 || (drivers.length > 0 && budget + g.size > OR_DRIVER_BUDGET)) break;
       drivers.push(g);
       budget += g.size;
     }

@@ -133,20 +133,25 @@ function alignFuzzy(text: Word[], query: Word[]): PhraseMatch | null {
   const m = text.length;
   // Upper bound before the alignment: each query word can earn at most its best similarity
   // anywhere in the text. Most candidates fail here, without building the tables.
+  // Stops as soon as the words still to check cannot lift the bound over the threshold.
+  const present = new Set<string>();
+  for (const w of text) present.add(w.norm);
   let bound = 0;
-  let reachableContent = 0;
+  let remaining = total;
+  let missingContent = 0;
   for (let i = 0; i < n; i++) {
-    let best = 0;
     const q = query[i]!.norm;
-    for (let j = 0; j < m && best < 1; j++) {
+    let best = present.has(q) ? 1 : 0;
+    for (let j = 0; j < m && best < 0.85; j++) {
       const sim = wordSimilarity(q, text[j]!.norm);
       if (sim > best) best = sim;
     }
     bound += weights[i]! * best;
-    if (best > 0 && weights[i] === 1) reachableContent++;
+    remaining -= weights[i]!;
+    if (weights[i] === 1 && best === 0) missingContent++;
+    if ((bound + remaining) / total < FUZZY_THRESHOLD) return null;
+    if (contentWords > 0 && (contentWords - missingContent) / contentWords < 0.75) return null;
   }
-  if (bound / total < FUZZY_THRESHOLD) return null;
-  if (contentWords > 0 && reachableContent / contentWords < 0.75) return null;
   // score[i][j]: best alignment of query[0..i) ending with text[0..j); back pointers for spans.
   const score: Float64Array[] = [];
   const from: Int8Array[] = [];
