@@ -251,6 +251,24 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
     }
   });
 
+  // A quote paragraph with no cue right after a paragraph that ends with someone's statement
+  // ("Viguerie tells Breitbart News.\n\n“Ted Cruz is …”") continues that speaker — the
+  // newspaper convention for a new paragraph of the same source. Only a resolved person carries over.
+  const lastSentenceOfPara: number[] = [];
+  sentences.forEach((x, si) => (lastSentenceOfPara[x.para] = si));
+  raws.forEach((raw, i) => {
+    if (raw.pattern !== 'unattributed' || i === 0) return;
+    const para = (sentences[raw.sentence] as Sentence).para;
+    const pStart = paras[para]?.start;
+    if (pStart !== raw.content[0]) return;
+    const prevRaw = raws[i - 1] as RawStatement;
+    const prevRes = resolved[i - 1];
+    if (!prevRes?.speaker || (sentences[prevRaw.sentence] as Sentence).para !== para - 1) return;
+    if (prevRaw.sentence !== lastSentenceOfPara[para - 1]) return;
+    resolved[i] = { ...prevRes };
+    if (prevRaw.cue) raw.cue = prevRaw.cue;
+  });
+
   const statements: Statement[] = raws.map((raw, i) => {
     const r = resolved[i] ?? { speaker: null, label: 'unattributed', source: null };
     const content = { start: raw.content[0], end: raw.content[1] };
