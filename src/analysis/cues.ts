@@ -398,7 +398,7 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
     }
     if (host) {
       host.quotes.push(i);
-      host.quoted.push([q.start, q.end]);
+      if (!host.quoted.some(([a]) => a === q.start)) host.quoted.push([q.start, q.end]);
       claimed.set(i, host);
       return;
     }

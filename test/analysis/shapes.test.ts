@@ -109,6 +109,28 @@ describe('attribution shapes', () => {
     expect(st.fragments).toHaveLength(2);
   });
 
+  it('reports a partial quote inside a paraphrase as one mixed statement of its speaker', () => {
+    const { covering, who } = run(['Former governor Lisa Grant called the new tax plan \u201Ca gift to the rich\u201D on Friday.']);
+    const st = covering('the new tax plan \u201Ca gift to the rich\u201D');
+    expect(st.kind).toBe('direct');
+    expect(who(st)).toBe('Lisa Grant');
+    expect(st.quoted).toHaveLength(1);
+  });
+
+  it('gives an uncued quote paragraph to the speaker whose statement ends the previous paragraph', () => {
+    const { covering, who } = run([
+      'Helen Park, a union leader, told reporters that the strike would go on.',
+      '\u201CWe are not going back until the contract is signed.\u201D',
+    ]);
+    expect(who(covering('We are not going back'))).toBe('Helen Park');
+  });
+
+  it('does not treat a Title Case show name in quotes as speech', () => {
+    const { result, body } = run(['Speaking on \u201CMeet the Press,\u201D Senator Tom Hale said the vote would fail.']);
+    const show = body.indexOf('Meet the Press');
+    expect(result.statements.some((s) => s.kind === 'direct' && s.content.start <= show && show < s.content.end)).toBe(false);
+  });
+
   it('never makes the byline author a speaker', () => {
     const body = 'Reporter Jane Doe visited the site. Mark Twain Jr., a guide, said the path was closed.';
     const result = attributeQuotes(body, { author: 'Jane Doe' });
