@@ -57,12 +57,19 @@ type Cold = {
   rss: number;
   firstQueryMs: number;
   partiesRebuildMs?: number;
+  textBytes?: number;
+  indexBytes?: number;
   stats: { ms: Record<string, number>; articlesParsed: number; analysesRun: number; indexFromCache: boolean };
 };
 const coldHit = (c: Cold) => c.stats.articlesParsed === 0 && c.stats.analysesRun === 0 && c.stats.indexFromCache;
 
-const results: Array<{ corpus: CorpusName; build: Build; cold: Cold; load: number[] }> = [];
-for (const corpus of corpora) {
+// `--report a.json[,b.json]`: only print the table again from saved results (merged in order).
+const report = flag('--report');
+const results: Array<{ corpus: CorpusName; build: Build; cold: Cold; load: number[] }> = report
+  ? report.split(',').flatMap((file) => JSON.parse(readFileSync(file, 'utf8')) as Array<{ corpus: CorpusName; build: Build; cold: Cold; load: number[] }>)
+  : [];
+if (report) corpora.splice(0, corpora.length, ...results.map((r) => r.corpus));
+for (const corpus of report ? [] : corpora) {
   const load = loadavg();
   process.stderr.write(`\n== ${corpus} (load ${load.map((l) => l.toFixed(2)).join(' ')}) ==\n`);
   const b = join(outDir, `${stamp}-${corpus}-build.json`);
@@ -81,12 +88,12 @@ const lines: string[] = [];
 lines.push(`Run ${new Date().toISOString()} on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}.`);
 lines.push(`Command: \`npm run bench -- --corpus ${corpora.join(',')} --queries ${queries} --seed ${seed}\`. Load average (1/5/15 min) at the start of each corpus: ${results.map((r) => `${r.corpus} ${r.load.map((l) => l.toFixed(1)).join('/')}`).join('; ')}.`);
 lines.push('');
-lines.push('| corpus | articles | paragraphs | build (s) | cold start (s) | heap after load | heap / paragraph | RSS |');
+lines.push('| corpus | articles | paragraphs | build (s) | cold start (s) | heap after load | heap / paragraph (of which text, index) | RSS |');
 lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of results) {
   const label = REPLICAS[r.corpus] > 1 ? `${r.corpus} (PolNeAR ×${REPLICAS[r.corpus]}, replicated)` : r.corpus === '19k' ? '19k (PolNeAR)' : r.corpus;
   lines.push(
-    `| ${label} | ${r.build.articles} | ${r.build.paragraphs} | ${f(r.build.build.ms / 1000, 1)} | ${f(r.cold.ms / 1000, 2)}${coldHit(r.cold) ? '' : ' (cache missed: code changed during the run?)'} | ${mb(r.cold.heapUsed)} | ${f(r.cold.heapPerParagraph / 1024, 2)} KB | ${mb(r.cold.rss)} |`,
+    `| ${label} | ${r.build.articles} | ${r.build.paragraphs} | ${f(r.build.build.ms / 1000, 1)} | ${f(r.cold.ms / 1000, 2)}${coldHit(r.cold) ? '' : ' (cache missed: code changed during the run?)'} | ${mb(r.cold.heapUsed)} | ${f(r.cold.heapPerParagraph / 1024, 2)} KB (${f((r.cold.textBytes ?? NaN) / r.build.paragraphs / 1024, 2)}, ${f((r.cold.indexBytes ?? NaN) / r.build.paragraphs / 1024, 2)}) | ${mb(r.cold.rss)} |`,
   );
 }
 lines.push('');
@@ -130,6 +137,6 @@ function roundAll(o: Record<string, number>) {
 
 const table = lines.join('\n');
 process.stdout.write(`\n${table}\n`);
-writeFileSync(join(outDir, `${stamp}.json`), JSON.stringify(results, null, 2));
+if (!report) writeFileSync(join(outDir, `${stamp}.json`), JSON.stringify(results, null, 2));
 writeFileSync(join(outDir, `${stamp}.md`), `${table}\n`);
 process.stderr.write(`\nwrote ${join(outDir, `${stamp}.json`)} and .md; copy the table into bench/RESULTS.md with notes\n`);

@@ -257,9 +257,18 @@ async function cold(corpus: CorpusName) {
   // What the knowledge base constructor spends on parties (rebuilt here once more, only to time it).
   const after = heap();
   const parties = await time(() => new KnowledgeParties(new PartyRegistry(), kb.articles.map((a) => kb.analysis(a.id))).present.length);
+  // Where the heap goes, roughly: paragraph text (V8 stores a string with only Latin-1
+  // characters in one byte per character, otherwise two) and the index's typed arrays.
+  let textBytes = 0;
+  for (const a of kb.articles) textBytes += a.body.length * ([...a.body].some((c) => c.charCodeAt(0) > 0xff) ? 2 : 1);
+  const snap = kb.index.snapshot();
+  const indexBytes =
+    snap.offsets.byteLength + snap.docs.byteLength + snap.tfs.byteLength + snap.lengths.byteLength + snap.hashes.byteLength + snap.vocab.reduce((n, t) => n + 16 + t.length, 0);
   return {
     corpus,
     paragraphs: kb.paragraphs.length,
+    textBytes,
+    indexBytes,
     ms,
     stats,
     firstQueryMs: first.ms,
