@@ -226,7 +226,9 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
     for (let i = toks.length - 1; i >= 0 && i >= toks.length - 10; i--) {
       const t = toks[i] as Token;
       const isAcc = t.lower === 'according' && toks[i + 1]?.lower === 'to';
-      if (!SPEECH_VERBS.has(t.lower) && !isAcc) continue;
+      // Stance verbs introduce a quote only right before ":" or ","  ("The headline reads: “…”").
+      const stanceIntro = MIXED_VERBS.has(t.lower) && i === toks.length - 1 && /^[\s]*[:,]\s*$/.test(body.slice(t.end, winEnd));
+      if (!SPEECH_VERBS.has(t.lower) && !isAcc && !stanceIntro) continue;
       if (i > 0 && NOUN_MARKERS.has(toks[i - 1]?.lower ?? '')) continue;
       const tail = toks.slice(isAcc ? i + 2 : i + 1);
       const colonEnd = /:\s*$/.test(body.slice(from, winEnd));
