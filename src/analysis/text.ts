@@ -51,6 +51,8 @@ interface Mark {
   pos: number;
   len: number;
   kind: 'open' | 'close' | 'either';
+  /** Straight ", curly “”/«», or NYT ''. An inner quote of another family does not close. */
+  family: 'straight' | 'curly' | 'nyt';
 }
 
 /** Quote marks of one paragraph, with their direction where the glyph or context tells it. */
@@ -71,12 +73,12 @@ function marksIn(body: string, p: Paragraph): Mark[] {
       continue;
     }
     const ch = body[i] ?? '';
-    if (OPEN_CURLY.has(ch)) marks.push({ pos: i, len: 1, kind: 'open' });
-    else if (CLOSE_CURLY.has(ch)) marks.push({ pos: i, len: 1, kind: 'close' });
-    else if (ch === '"') marks.push({ pos: i, len: 1, kind: 'either' });
+    if (OPEN_CURLY.has(ch)) marks.push({ pos: i, len: 1, kind: 'open', family: 'curly' });
+    else if (CLOSE_CURLY.has(ch)) marks.push({ pos: i, len: 1, kind: 'close', family: 'curly' });
+    else if (ch === '"') marks.push({ pos: i, len: 1, kind: 'either', family: 'straight' });
     else if (ch === "'" && body[i + 1] === "'") {
       // NYT style '' ... ''
-      marks.push({ pos: i, len: 2, kind: 'either' });
+      marks.push({ pos: i, len: 2, kind: 'either', family: 'nyt' });
       i++;
     }
   }
@@ -101,9 +103,11 @@ function marksIn(body: string, p: Paragraph): Mark[] {
 export function findQuotes(body: string, paras: Paragraph[]): Quote[] {
   const quotes: Quote[] = [];
   let pending: { start: number; firstPara: number; pieces: Array<[number, number]> } | null = null;
+  let pendingFamily: Mark['family'] = 'curly';
   for (const p of paras) {
     const marks = marksIn(body, p);
     let open: number | null = null;
+    let openFamily: Mark['family'] = pendingFamily;
     let pieceStart = p.start;
     // A pending multi-paragraph quote continues only if this paragraph starts with an opener.
     if (pending) {
@@ -118,16 +122,28 @@ export function findQuotes(body: string, paras: Paragraph[]): Quote[] {
         pending = null;
       }
     }
-    for (const m of marks) {
+    // laterClose[i][family]: a closing-capable mark of that family exists after index i.
+    const laterClose: Array<Record<Mark['family'], boolean>> = new Array(marks.length);
+    const acc: Record<Mark['family'], boolean> = { straight: false, curly: false, nyt: false };
+    for (let i = marks.length - 1; i >= 0; i--) {
+      laterClose[i] = { ...acc };
+      const mk = marks[i] as Mark;
+      if (mk.kind !== 'open') acc[mk.family] = true;
+    }
+    marks.forEach((m, mi) => {
       if (open === null) {
-        if (m.kind === 'close') continue; // stray closer
+        if (m.kind === 'close') return; // stray closer
         open = m.pos;
+        openFamily = m.family;
         pieceStart = m.pos;
       } else {
+        // A mark of another family inside an open quote is an inner quote ("… “Bathroom Bill,” …"),
+        // unless the quote's own family never closes in this paragraph (mixed-up marks).
+        if (m.family !== openFamily && (laterClose[mi]?.[openFamily] ?? false)) return;
         if (m.kind === 'open') {
           // Two openers in a row: the first was never closed; keep the later one as the start
           // only if the earlier one is far back (prevents swallowing a paragraph by a typo).
-          continue;
+          return;
         }
         const end = m.pos + m.len;
         const pieces: Array<[number, number]> = pending ? [...pending.pieces, [pieceStart, end]] : [[open, end]];
@@ -135,10 +151,11 @@ export function findQuotes(body: string, paras: Paragraph[]): Quote[] {
         pending = null;
         open = null;
       }
-    }
+    });
     if (open !== null) {
       const pieces: Array<[number, number]> = pending ? [...pending.pieces, [pieceStart, p.end]] : [[open, p.end]];
       pending = { start: open, firstPara: pending ? pending.firstPara : p.index, pieces };
+      pendingFamily = openFamily;
     }
   }
   if (pending) {

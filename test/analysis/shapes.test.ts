@@ -131,6 +131,13 @@ describe('attribution shapes', () => {
     expect(result.statements.some((s) => s.kind === 'direct' && s.content.start <= show && show < s.content.end)).toBe(false);
   });
 
+  it('keeps an inner quote of another mark style inside the outer quote', () => {
+    const { covering, who } = run(['"They call it the \u201Cfair deal,\u201D but nobody asked us," said Omar Haddad, a shop owner.']);
+    const st = covering('but nobody asked us');
+    expect(who(st)).toBe('Omar Haddad');
+    expect(st.content.start).toBe(0);
+  });
+
   it('never makes the byline author a speaker', () => {
     const body = 'Reporter Jane Doe visited the site. Mark Twain Jr., a guide, said the path was closed.';
     const result = attributeQuotes(body, { author: 'Jane Doe' });
