@@ -625,25 +625,32 @@ function clauseFrame(body: string, s: Sentence, si: number, toks: Token[], i: nu
   let np = gapBefore.includes(',') ? [] : backNP(body, before.slice(0, b), s.start);
   let inherit = false;
   let appositive = false;
+  let verbAt = t.start;
   if (!np.length && /,\s*$/.test(body.slice(s.start, b < before.length ? (before[b] as Token).start : t.start)) && /ing$/.test(lower)) {
     // "…, noting that …": the sentence's earlier statement, else its subject.
     const earlierCue = before.some((x) => SPEECH_VERBS.has(x.lower) || MIXED_VERBS.has(x.lower));
     const subj = earlierCue ? null : sentenceSubject(body, s.start, t.start);
     if (subj) np = toks.filter((x) => x.start >= subj[0] && x.end <= subj[1]);
     if (!np.length) inherit = true;
-  } else if (!np.length && /,\s*$/.test(body.slice(s.start, t.start))) {
-    // Appositive subject: "Moon Chung-in, chairman of …, said". Find the opening comma.
-    const commaEnd = body.lastIndexOf(',', t.start);
-    const open = body.lastIndexOf(',', commaEnd - 1);
-    if (open > s.start) {
+  } else if (!np.length && /,\s*$/.test(body.slice(s.start, (verbAt = /,\s*$/.test(body.slice(s.start, t.start)) ? t.start : verbAfterAdverbials(before, b, t.start))))) {
+    // Appositive subject: "Moon Chung-in, chairman of …, said", also with a comma inside the
+    // appositive ("…, a salesman from Sumter, South Carolina, says") and a time adverbial
+    // before the verb ("…, on Tuesday called"). Find the opening comma.
+    const commaEnd = body.lastIndexOf(',', verbAt);
+    const firstOpen = body.lastIndexOf(',', commaEnd - 1);
+    let open = firstOpen;
+    let matched = false;
+    for (let tries = 0; tries < 3 && open > s.start && !matched; tries++) {
       const headToks = before.filter((x) => x.end <= open);
       const apposText = body.slice(open + 1, commaEnd).trim();
       const head = backNP(body, headToks, s.start);
       if (head.length && /^(\p{Ll}|a |an |the |who |[A-Z]\w+ (?:\p{Ll})|former |\d)/u.test(apposText) && apposText.split(/\s+/).length <= 30) {
         np = head;
         appositive = true;
-      }
-    } else if (open < 0 || open < s.start) {
+        matched = true;
+      } else open = body.lastIndexOf(',', open - 1);
+    }
+    if (!matched && firstOpen <= s.start) {
       // "CLAUSE, VERB SOURCE." inverted after a clause: e.g. "…, said the official."
       const a = takeNP(body, toks.slice(i + 1));
       if (a.length && /^\s*(?:$|[.!?])/.test(body.slice((a[a.length - 1] as Token).end, sentEnd + 1)) && STRONG_SPEECH_VERBS.has(lower)) {
@@ -730,7 +737,9 @@ function clauseFrame(body: string, s: Sentence, si: number, toks: Token[], i: nu
   }
   // A partial quote in the verb's object makes a mixed report: "called the plan “reckless”".
   const openAt = restText.search(OPEN_Q);
-  const quoteSoon = openAt >= 0 && !/[.;:!?,]\s/.test(restText.slice(0, openAt).replace(/^\s*,/, '')) && tokenize(body, t.end, t.end + openAt).length <= 12;
+  // Abbreviation periods ("called Mrs. Schlafly an “…”") do not end the object.
+  const beforeQuote = restText.slice(0, Math.max(0, openAt)).replace(/\b([A-Za-z]{1,4})\.(?=\s)/g, (m0, w: string) => (w.length === 1 || ABBREVIATIONS.has(w.toLowerCase()) ? `${w} ` : m0));
+  const quoteSoon = openAt >= 0 && !/[.;:!?,]\s/.test(beforeQuote.replace(/^\s*,/, '')) && tokenize(body, t.end, t.end + openAt).length <= 12;
   if (!sawThat && !sawAs && quoteSoon && (MIXED_VERBS.has(lower) || SPEECH_VERBS.has(lower))) {
     sawThat = true; // treat like an explicit complement
     k = 0;
@@ -777,7 +786,13 @@ function clauseFrame(body: string, s: Sentence, si: number, toks: Token[], i: nu
     const q = qi.at(p);
     if (q && q.end <= cEnd) {
       const after = body.slice(q.end, cEnd);
-      if (/^\s*(?:[;\u2014\u2013]|-{1,2}\s|,\s*(?:\p{Ll}+ing|adding|but)\b|\s(?:but|while)\b)/u.test(after)) {
+      // A quote closed by its own comma ("…,” echoing …") or followed by a pronoun subject
+      // ("…” he warned") also ends it.
+      const commaInside = /,\s*(?:["'\u201D\u2019]|'')$/.test(body.slice(q.start, q.end));
+      if (
+        /^\s*(?:[;\u2014\u2013]|-{1,2}\s|,\s*(?:\p{Ll}+ing|adding|but)\b|\s(?:but|while)\b|,?\s*(?:he|she|they|we|I)\s)/u.test(after) ||
+        (commaInside && /^\s+\p{Ll}+ing\b/u.test(after) && !/^\s+(?:during|including|according|regarding|concerning|nothing|something|anything|everything|being)\b/.test(after))
+      ) {
         cEnd = q.end;
         break;
       }
@@ -791,6 +806,16 @@ function clauseFrame(body: string, s: Sentence, si: number, toks: Token[], i: nu
   const st = mk(body, content, source, cue, si, 'clause', qi);
   if (inherit) st.inherit = true;
   return st;
+}
+
+/**
+ * Where the words before a verb end once trailing time adverbials are dropped:
+ * "…, on Tuesday called" → the offset right after the comma's phrase.
+ */
+function verbAfterAdverbials(before: Token[], b: number, verbStart: number): number {
+  let k = b;
+  while (k > 0 && /^(on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|later|earlier|recently|also|again|then|publicly|privately|repeatedly|last|this|week|month|night|morning|afternoon|evening)$/.test(before[k - 1]?.lower ?? '')) k--;
+  return k < b ? (before[k] as Token).start : b < before.length ? (before[b] as Token).start : verbStart;
 }
 
 function mk(body: string, content: [number, number], source: [number, number] | null, cue: [number, number], sentence: number, pattern: RawStatement['pattern'], qi: QuoteIndex): RawStatement {

@@ -1,0 +1,137 @@
+/**
+ * Error analysis for the attribution engine against a PolNeAR-format gold file: prints missed and
+ * spurious direct quotes and wrong sources, with context, plus bucket counts. Matching follows
+ * the PolNeAR scorer (overlap >= 50% of the longer span, greedy one-to-one).
+ *
+ * Usage: npx tsx src/tools/attributionErrors.ts gold.jsonl system.jsonl [fn|fp|src|boundary|all] [--max N] [--all-kinds]
+ * (system.jsonl as written by `npm run attribute`). Without a mode only the bucket counts print.
+ */
+import { readFileSync } from 'node:fs';
+
+type Frags = Array<[number, number]>;
+interface GoldSpan {
+  start: number;
+  end: number;
+  text?: string;
+  fragments?: Frags;
+  kind?: string;
+}
+interface GoldAttr {
+  source: GoldSpan | null;
+  cue?: GoldSpan | null;
+  content: GoldSpan;
+  direct: boolean;
+  quote_type?: string;
+}
+interface GoldDoc {
+  id: string;
+  text: string;
+  attributions: GoldAttr[];
+}
+interface SysQuote {
+  content: GoldSpan;
+  source: GoldSpan | null;
+  speaker?: string;
+  direct?: boolean;
+}
+
+const frags = (s: GoldSpan): Frags => (s.fragments && s.fragments.length ? s.fragments : [[s.start, s.end]]);
+const len = (fs: Frags): number => fs.reduce((n, [s, e]) => n + Math.max(0, e - s), 0);
+const overlap = (a: Frags, b: Frags): number => {
+  let n = 0;
+  for (const [s1, e1] of a) for (const [s2, e2] of b) n += Math.max(0, Math.min(e1, e2) - Math.max(s1, s2));
+  return n;
+};
+const words = (s: string | undefined): string[] =>
+  (String(s ?? '').match(/[\p{L}\p{N}][\p{L}\p{N}'\u2019.-]*/gu) ?? []).map((w) => w.toLowerCase().replace(/['\u2019]s$/, '').replace(/[.'\u2019-]+$/, ''));
+const nameToken = (t: string | undefined): string => {
+  let s = String(t ?? '').replace(/\([^)]*\)/g, ' ');
+  const first = s.split(/,|\s[\u2014\u2013-]\s/)[0] ?? '';
+  if (first.trim()) s = first;
+  const w = words(s).filter(Boolean);
+  return w[w.length - 1] ?? '';
+};
+
+const [goldPath, sysPath, mode = '', ...rest] = process.argv.slice(2);
+if (!goldPath || !sysPath) {
+  process.stderr.write('usage: attributionErrors <gold.jsonl> <system.jsonl> [fn|fp|src|boundary|all] [--max N] [--all-kinds]\n');
+  process.exit(2);
+}
+const maxIdx = rest.indexOf('--max');
+const max = maxIdx >= 0 ? Number(rest[maxIdx + 1]) : 200;
+const allKinds = rest.includes('--all-kinds');
+const readJsonl = <T>(p: string): T[] => readFileSync(p, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as T);
+const gold = readJsonl<GoldDoc>(goldPath);
+const sys = new Map(readJsonl<{ id: string; quotes: SysQuote[] }>(sysPath).map((d) => [d.id, d.quotes]));
+
+const one = (s: string): string => s.replace(/\s+/g, ' ');
+const ctx = (text: string, s: number, e: number, pad = 120): string =>
+  one(`${text.slice(Math.max(0, s - pad), s)}[[${text.slice(s, e)}]]${text.slice(e, e + pad)}`);
+
+const buckets = new Map<string, number>();
+const bump = (k: string): void => void buckets.set(k, (buckets.get(k) ?? 0) + 1);
+let printed = 0;
+const show = (kind: string, line: string): void => {
+  if ((mode === kind || mode === 'all') && printed < max) {
+    printed++;
+    process.stdout.write(`${line}\n\n`);
+  }
+};
+
+for (const g of gold) {
+  const G = allKinds ? g.attributions : g.attributions.filter((a) => a.direct);
+  const S = (sys.get(g.id) ?? []).filter((q) => allKinds || q.direct !== false);
+  const gF = G.map((a) => frags(a.content));
+  const sF = S.map((q) => frags(q.content));
+  const cand: Array<[number, number, number]> = [];
+  G.forEach((_, i) =>
+    S.forEach((__, j) => {
+      const ov = overlap(gF[i] as Frags, sF[j] as Frags);
+      const longer = Math.max(len(gF[i] as Frags), len(sF[j] as Frags));
+      if (ov && ov >= 0.5 * longer) cand.push([ov / longer, i, j]);
+    }),
+  );
+  cand.sort((a, b) => b[0] - a[0]);
+  const gm = new Map<number, number>();
+  const sm = new Set<number>();
+  for (const [, i, j] of cand) if (!gm.has(i) && !sm.has(j)) (gm.set(i, j), sm.add(j));
+
+  G.forEach((a, i) => {
+    if (gm.has(i)) return;
+    const touching = S.findIndex((_, j) => overlap(gF[i] as Frags, sF[j] as Frags) > 0);
+    const b = touching >= 0 ? (sm.has(touching) ? 'fn:overlaps-matched-sys' : 'fn:overlaps-unmatched-sys') : 'fn:no-overlap';
+    bump(b);
+    bump(`fn-type:${a.quote_type}`);
+    const t = S[touching];
+    show(
+      touching >= 0 ? 'boundary' : 'fn',
+      `FN ${b} ${g.id} [${a.quote_type}] src=${a.source ? `${a.source.text}(${a.source.kind})` : 'null'} cue=${a.cue?.text ?? '-'}\n  gold: ${ctx(g.text, a.content.start, a.content.end)}` +
+        (t ? `\n  sys:  ${ctx(g.text, t.content.start, t.content.end, 40)} src=${t.source?.text ?? 'null'}` : ''),
+    );
+  });
+  S.forEach((q, j) => {
+    if (sm.has(j)) return;
+    const touching = G.findIndex((_, i) => overlap(gF[i] as Frags, sF[j] as Frags) > 0);
+    const b = touching >= 0 ? 'fp:overlaps-gold' : 'fp:no-overlap';
+    bump(b);
+    bump(`fp-src:${q.source ? 'has' : 'none'}`);
+    if (touching < 0) show('fp', `FP ${g.id} src=${q.source?.text ?? 'null'} speaker=${q.speaker ?? '-'}\n  sys: ${ctx(g.text, q.content.start, q.content.end)}`);
+  });
+  for (const [i, j] of gm) {
+    const a = G[i] as GoldAttr;
+    const q = S[j] as SysQuote;
+    if (!a.source) continue;
+    const spanOk = !!q.source && overlap(frags(a.source), [[q.source.start, q.source.end]]) > 0;
+    const tok = nameToken(a.source.text);
+    const nameOk = new Set([...words(q.speaker), ...words(q.source?.text)]).has(tok);
+    if (spanOk && nameOk) continue;
+    const b = `src:${a.source.kind}:${q.source ? (spanOk ? 'span-ok-name-wrong' : 'other-span') : 'sys-none'}`;
+    bump(b);
+    if (!spanOk)
+      show(
+        'src',
+        `SRC ${b} ${g.id} gold=${a.source.text} sys=${q.source?.text ?? 'null'} speaker=${q.speaker ?? '-'}\n  ${ctx(g.text, Math.min(a.content.start, a.source.start), Math.max(a.content.end, a.source.end), 60)}`,
+      );
+  }
+}
+for (const [k, n] of [...buckets].sort((a, b) => a[0].localeCompare(b[0]))) process.stdout.write(`${k.padEnd(40)} ${n}\n`);

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { attributeQuotes } from '../../src/analysis/attribute';
+import type { Statement } from '../../src/analysis/types';
+
+/** Small invented articles for mixed reports (paraphrase with partial quotes) and their sources. */
+function run(paragraphs: string[]) {
+  const body = paragraphs.join('\n\n');
+  const result = attributeQuotes(body);
+  const covering = (t: string): Statement => {
+    const at = body.indexOf(t);
+    const st = result.statements.find((s) => s.content.start <= at && at + t.length <= s.content.end);
+    if (!st) throw new Error(`no statement covers ${t}`);
+    return st;
+  };
+  const who = (st: Statement): string | null => (st.speakerId ? (result.speakers.find((s) => s.id === st.speakerId)?.name ?? null) : null);
+  return { body, result, covering, who };
+}
+
+describe('mixed reports', () => {
+  it('finds the subject before an appositive that itself contains a comma', () => {
+    const { covering, who } = run(['Lena Ortiz, a retired teacher from Dayton, Ohio, says the mayor will \u201Cregret this vote.\u201D']);
+    expect(who(covering('regret this vote'))).toBe('Lena Ortiz');
+  });
+
+  it('finds the subject when a time adverbial sits between the appositive and the verb', () => {
+    const { covering, who } = run(['Governor Paul Brandt, the state\u2019s top official, on Monday called the audit \u201Ca witch hunt.\u201D']);
+    expect(who(covering('a witch hunt'))).toBe('Paul Brandt');
+  });
+
+  it('does not let a title abbreviation in the object hide a partial quote', () => {
+    const { covering, who } = run(['Ms. Ferrante called Mrs. Okafor a \u201Cdangerous radical.\u201D Then the meeting ended.']);
+    expect(who(covering('dangerous radical'))).toBe('Ferrante');
+  });
+
+  it('ends a mixed report at a quote closed by its own comma before a participle', () => {
+    const { covering, body } = run(['Senator Ruth Kaplan said the bill was \u201Cdead on arrival,\u201D echoing several colleagues who had opposed it for months.']);
+    const st = covering('dead on arrival');
+    expect(st.content.end).toBeLessThan(body.indexOf('echoing'));
+  });
+});
