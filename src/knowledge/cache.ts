@@ -341,10 +341,7 @@ export async function loadKnowledgeBaseCached(dir: string, options: CacheOptions
   const analyses: ArticleAnalysis[] = [];
   const usedAnalyses = new Map<string, AnalysisEntry>();
   const keyOf = new Map(entries.map((e) => [e.name, e.analysis]));
-  const todo = articles.filter((a) => {
-    const k = keyOf.get(a.file) ?? analysisKey(a);
-    return !cache.analyses.has(k);
-  }).length;
+  const todo = new Set(articles.map((a) => keyOf.get(a.file) ?? analysisKey(a)).filter((k) => !cache.analyses.has(k))).size;
   const progress = todo > 200 ? progressReporter('analysing articles', todo, options.progress ?? ((l) => process.stderr.write(`${l}\n`))) : () => {};
   let run = 0;
   let reused = 0;
