@@ -185,6 +185,9 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
           const pr = resolved[j];
           if (pr && prev.sentence >= raw.sentence - 1 && (prev.cue?.[0] ?? 0) < (raw.cue?.[0] ?? 0)) return { ...pr };
         }
+        // The subject words of the sentence ("Bush, …, attacked Trump, calling him …" → Bush):
+        // resolved like any source, so a later object name never takes the statement.
+        if (raw.subject) return resolveSource({ ...raw, source: raw.subject, inherit: false }, index);
         // Sentence subject.
         const sub = history.filter((h) => h.sentence === raw.sentence && h.subject).pop();
         if (sub) {

@@ -13,6 +13,8 @@ export interface RawStatement {
   source: [number, number] | null;
   /** Inherit the source of the previous statement in the same sentence ("…, noting that"). */
   inherit?: boolean;
+  /** For an inherited source: the sentence's subject words, used when no earlier statement exists. */
+  subject?: [number, number];
   cue?: [number, number];
   /** Indices of the quotes this statement consumed. */
   quotes: number[];
@@ -194,7 +196,7 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
   };
 
   /** Cue before a quote: `Sullivan said: “…”`, `said Moon:` at the end of the previous paragraph. */
-  const cueBefore = (qIdx: number): { source: [number, number] | null; cue: [number, number]; inherit?: boolean } | null => {
+  const cueBefore = (qIdx: number): { source: [number, number] | null; cue: [number, number]; inherit?: boolean; subject?: [number, number] } | null => {
     const q = quotes[qIdx] as Quote;
     const para = paras[q.firstPara] as Paragraph;
     const prevQ = quotes[qIdx - 1];
@@ -235,6 +237,7 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
       // Only adverbials (or the inverted source / "according to" source) between cue and quote.
       let source: [number, number] | null = null;
       let inherit = false;
+      let subject: [number, number] | undefined;
       const before = toks.slice(0, i).filter((x) => !AUXILIARIES.has(x.lower));
       const np = backNP(body, before, from);
       if (isAcc) {
@@ -254,7 +257,10 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
         const earlierCue = toks.slice(0, i).some((x) => SPEECH_VERBS.has(x.lower));
         const subj = earlierCue ? null : sentenceSubject(body, from, t.start);
         if (subj) source = subj;
-        else inherit = true;
+        else {
+          inherit = true;
+          subject = sentenceSubject(body, from, t.start) ?? undefined;
+        }
       } else {
         const a = takeNP(body, tail);
         if (a.length === 0 || a.length !== tail.length) {
@@ -268,7 +274,7 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
         } else source = [(a[0] as Token).start, (a[a.length - 1] as Token).end];
       }
       usedVerb.add(t.start);
-      return { source, cue: [t.start, isAcc ? (toks[i + 1] as Token).end : t.end], inherit };
+      return { source, cue: [t.start, isAcc ? (toks[i + 1] as Token).end : t.end], inherit, ...(subject ? { subject } : {}) };
     }
     // An unlisted verb of saying right before the quote: "…, then boomed, “…”" → the subject.
     const lastTok = toks[toks.length - 1];
@@ -293,9 +299,16 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
 
   // 1. Quotes with an adjacent cue, then chained continuation quotes.
   for (let qi2 = 0; qi2 < quotes.length; qi2++) {
-    if (claimed.has(qi2) || isTitle(body, quotes[qi2] as Quote)) continue;
+    if (claimed.has(qi2)) continue;
     const q = quotes[qi2] as Quote;
-    const after = cueAfter(qi2);
+    let after = cueAfter(qi2);
+    if (isTitle(body, q)) {
+      // “Denver,” he answered. — a capitalised word closed by a comma and tagged with a
+      // pronoun speaker is a reply, not a title.
+      const pron = after?.source && PRONOUN_SRC.test(body.slice(after.source[0], after.source[1]));
+      if (!pron || !/,\s*(?:["\u201D]|'')$/.test(body.slice(q.start, q.end))) continue;
+    }
+    after = after ?? null;
     const before = after ? null : cueBefore(qi2);
     const frame = after ?? before;
     if (!frame) continue;
@@ -303,6 +316,7 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
       content: [q.start, q.end],
       source: frame.source,
       inherit: 'inherit' in frame ? frame.inherit : false,
+      ...('subject' in frame && frame.subject ? { subject: frame.subject } : {}),
       cue: frame.cue,
       quotes: [qi2],
       sentence: sentenceAt(q.start),
@@ -310,6 +324,16 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
       pattern: after ? 'quote-cue-after' : 'quote-cue-before',
     };
     claimed.set(qi2, st);
+    // "Carter described how he put a card in a “burn bag,” the Times reported.": narration
+    // before the quote in its sentence belongs to the reported content (a mixed report).
+    if (after) {
+      const sent = sentences[st.sentence] as Sentence;
+      const leadStart = skipLead(body, sent.start, q.start);
+      const lead = body.slice(leadStart, q.start);
+      if (leadStart < q.start && sent.para === q.firstPara && !/[:;"\u201C\u201D\u2014\u2013]|''|\s-+\s/.test(lead) && /[\p{L}\p{N}]\s*$/u.test(lead) && tokenize(body, leadStart, q.start).length >= 2 && !qi.at(leadStart)) {
+        st.content = [leadStart, q.end];
+      }
+    }
     let cur = st;
     // Continuations: the next quote right after the cue block, or a whole-paragraph quote.
     // The chain continues from the end of the tag ("…,” he said. “…”"), not from the end of any
@@ -421,9 +445,38 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
     });
   });
   void quoteIndexOf;
+  // "Rubio says he feels he did “great”": a pronoun cue at the start of another report's content
+  // is part of that report (the speaker's own hedge), not a second statement.
+  const clauseHosts = result.filter((st) => st.pattern === 'clause' && st.source).sort((a, b) => a.content[0] - b.content[0]);
+  const hostStarts = clauseHosts.map((st) => st.content[0]);
+  const nested = new Set<RawStatement>();
+  for (const st of result) {
+    if (st.pattern !== 'clause' || !st.source || !st.cue) continue;
+    if (!/^(he|she|they|we|i)$/i.test(body.slice(st.source[0], st.source[1]))) continue;
+    const cue0 = st.cue[0];
+    let lo = 0;
+    let hi = hostStarts.length - 1;
+    let k = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((hostStarts[mid] ?? 0) < (st.source[0] ?? 0) + 1) {
+        k = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    for (let j = k; j >= 0 && j > k - 3; j--) {
+      const host = clauseHosts[j] as RawStatement;
+      if (host === st || host.content[0] > st.source[0] || host.content[1] < st.content[1]) continue;
+      if (tokenize(body, host.content[0], st.source[0]).filter((x) => x.lower !== 'that').length > 0) continue;
+      if (cue0 > st.source[1] + 12) continue;
+      nested.add(st);
+      break;
+    }
+  }
   // Two cues can frame the same words ("X said …" and a later "he said" reading); keep the first.
   const seen = new Set<string>();
   const unique = result.filter((st) => {
+    if (nested.has(st)) return false;
     const key = `${st.content[0]}-${st.content[1]}`;
     if (seen.has(key)) return false;
     seen.add(key);
@@ -626,12 +679,16 @@ function clauseFrame(body: string, s: Sentence, si: number, toks: Token[], i: nu
   let inherit = false;
   let appositive = false;
   let verbAt = t.start;
+  let inheritSubject: [number, number] | undefined;
   if (!np.length && /,\s*$/.test(body.slice(s.start, b < before.length ? (before[b] as Token).start : t.start)) && /ing$/.test(lower)) {
     // "…, noting that …": the sentence's earlier statement, else its subject.
     const earlierCue = before.some((x) => SPEECH_VERBS.has(x.lower) || MIXED_VERBS.has(x.lower));
     const subj = earlierCue ? null : sentenceSubject(body, s.start, t.start);
     if (subj) np = toks.filter((x) => x.start >= subj[0] && x.end <= subj[1]);
-    if (!np.length) inherit = true;
+    if (!np.length) {
+      inherit = true;
+      inheritSubject = sentenceSubject(body, s.start, t.start) ?? undefined;
+    }
   } else if (!np.length && /,\s*$/.test(body.slice(s.start, (verbAt = /,\s*$/.test(body.slice(s.start, t.start)) ? t.start : verbAfterAdverbials(before, b, t.start))))) {
     // Appositive subject: "Moon Chung-in, chairman of …, said", also with a comma inside the
     // appositive ("…, a salesman from Sumter, South Carolina, says") and a time adverbial
@@ -805,6 +862,7 @@ function clauseFrame(body: string, s: Sentence, si: number, toks: Token[], i: nu
   if (MIXED_VERBS.has(lower) && !SPEECH_VERBS.has(lower) && !OPEN_Q.test(body.slice(cStart, cEnd))) return null;
   const st = mk(body, content, source, cue, si, 'clause', qi);
   if (inherit) st.inherit = true;
+  if (inherit && inheritSubject) st.subject = inheritSubject;
   return st;
 }
 

@@ -211,8 +211,11 @@ export function splitSentences(body: string, paras: Paragraph[], qi: QuoteIndex)
       if (m[0] === '.' && word) {
         const w = word.toLowerCase().replace(/\.$/, '');
         if (ABBREVIATIONS.has(w) || /^[a-z]$/i.test(w) || /^([a-z]\.)+[a-z]$/i.test(w)) {
-          // "U.S." at a true sentence end is rare enough compared to "U.S. officials".
-          continue;
+          // "U.S." ends a sentence only when a pronoun or article opens the next one
+          // ("… in the U.S. He says …"), never before a name ("U.S. Senator").
+          const next = /^\s+["'\u201C\u2018]*(\p{Lu}\p{Ll}*)\b/u.exec(body.slice(end, end + 20))?.[1] ?? '';
+          const dotted = /^([a-z]\.)+[a-z]$/i.test(w);
+          if (!(dotted && /^(He|She|They|We|It|I|The|This|That|These|Those|But|And|Its|His|Her|Their|There|In|On|At|When|If|As|After|While)$/.test(next))) continue;
         }
       }
       out.push({ start: s, end, para: p.index });

@@ -94,7 +94,11 @@ for (const g of gold) {
   cand.sort((a, b) => b[0] - a[0]);
   const gm = new Map<number, number>();
   const sm = new Set<number>();
-  for (const [, i, j] of cand) if (!gm.has(i) && !sm.has(j)) (gm.set(i, j), sm.add(j));
+  for (const [, i, j] of cand) {
+    if (gm.has(i) || sm.has(j)) continue;
+    gm.set(i, j);
+    sm.add(j);
+  }
 
   G.forEach((a, i) => {
     if (gm.has(i)) return;
@@ -112,9 +116,12 @@ for (const g of gold) {
   S.forEach((q, j) => {
     if (sm.has(j)) return;
     const touching = G.findIndex((_, i) => overlap(gF[i] as Frags, sF[j] as Frags) > 0);
-    const b = touching >= 0 ? 'fp:overlaps-gold' : 'fp:no-overlap';
+    const b = touching < 0 ? 'fp:no-overlap' : gm.has(touching) ? 'fp:overlaps-matched-gold' : 'fp:overlaps-unmatched-gold';
     bump(b);
     bump(`fp-src:${q.source ? 'has' : 'none'}`);
+    const tg = G[touching];
+    if (tg && gm.has(touching))
+      show('split', `FP-SPLIT ${g.id} src=${q.source?.text ?? 'null'}\n  sys:  ${ctx(g.text, q.content.start, q.content.end, 60)}\n  gold: ${ctx(g.text, tg.content.start, tg.content.end, 20)}`);
     if (touching < 0) show('fp', `FP ${g.id} src=${q.source?.text ?? 'null'} speaker=${q.speaker ?? '-'}\n  sys: ${ctx(g.text, q.content.start, q.content.end)}`);
   });
   for (const [i, j] of gm) {

@@ -38,3 +38,32 @@ describe('mixed reports', () => {
     expect(st.content.end).toBeLessThan(body.indexOf('echoing'));
   });
 });
+
+describe('nested reports and sentence ends', () => {
+  it('keeps "says he believes …" as one report of the outer speaker', () => {
+    const { result, covering, who } = run(['Mayor Alan Brooks says he believes the new tram line will be \u201Ca game changer\u201D for the east side.']);
+    const st = covering('he believes the new tram');
+    expect(who(st)).toBe('Alan Brooks');
+    expect(result.statements.filter((s) => s.kind === 'direct')).toHaveLength(1);
+  });
+
+  it('ends a sentence after "U.S." when a pronoun opens the next one', () => {
+    const { covering, who, body } = run(['Jon Pratt says imports keep rising in the U.S. He says farmers need \u201Creal relief now.\u201D']);
+    const st = covering('real relief now');
+    expect(st.content.start).toBeGreaterThan(body.indexOf('He says'));
+    expect(who(st)).toBe('Jon Pratt');
+  });
+
+  it('gives a participle report to the sentence subject, not to a later object name', () => {
+    const { covering, who } = run([
+      'Carla Mendes said the fair was a success.',
+      'Mendes, the county clerk, criticized Governor Dale Ruiz, who skipped the fair, calling him \u201Ca no-show.\u201D',
+    ]);
+    expect(who(covering('a no-show'))).toBe('Carla Mendes');
+  });
+
+  it('treats a one-word capitalised reply tagged with a pronoun as speech', () => {
+    const { covering, who } = run(['Asked which team would win, Senator Mia Ross did not hesitate. \u201CDenver,\u201D she answered.']);
+    expect(who(covering('Denver'))).toBe('Mia Ross');
+  });
+});
