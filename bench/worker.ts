@@ -139,10 +139,14 @@ function summariseQuality(qs: PhraseQuery[], ranked: Array<Array<{ article: stri
   return { all: part(() => true), exact: part((q) => !q.typo), typo: part((q) => q.typo) };
 }
 
-async function time<T>(f: () => T | Promise<T>): Promise<{ ms: number; value: T }> {
+/** Wall time, and CPU time of this process (user + system; unaffected by other processes on a busy machine). */
+async function time<T>(f: () => T | Promise<T>): Promise<{ ms: number; cpu: number; value: T }> {
+  const c = process.cpuUsage();
   const t = performance.now();
   const value = await f();
-  return { ms: performance.now() - t, value };
+  const ms = performance.now() - t;
+  const d = process.cpuUsage(c);
+  return { ms, cpu: (d.user + d.system) / 1000, value };
 }
 
 const cacheDirFor = (corpus: string) => join(BENCH_TMP, `cache-${corpus}`);
@@ -163,7 +167,11 @@ async function build(corpus: CorpusName, nQueries: number, seed: number, withMin
   const has = (name: string) => commands.some((c) => c.definition.name === name);
   const run = (name: string, options: Record<string, string>) => runCommand(commands, name, options, ctx);
   const latency: Record<string, number[]> = {};
-  const rec = (k: string, ms: number) => (latency[k] ??= []).push(ms);
+  const cpuTime: Record<string, number[]> = {};
+  const rec = (k: string, t: { ms: number; cpu: number }) => {
+    (latency[k] ??= []).push(t.ms);
+    (cpuTime[k] ??= []).push(t.cpu);
+  };
   let phaseStart = performance.now();
   const phase = (name: string) => {
     process.stderr.write(`[${corpus}] ${name} done in ${((performance.now() - phaseStart) / 1000).toFixed(1)} s\n`);
@@ -186,31 +194,31 @@ async function build(corpus: CorpusName, nQueries: number, seed: number, withMin
   const toRanked = (a: Answer | null) => (a?.excerpts ?? []).map((e) => ({ article: e.article.id, paragraph: e.paragraph }));
   for (const p of q.phrases) {
     const w = await time(() => safe(() => run('who-said', { phrase: p.text })));
-    rec('who-said (phrase)', w.ms);
+    rec('who-said (phrase)', w);
     rankedWho.push(toRanked(w.value));
     const s = await time(() => safe(() => run('search', { query: p.text })));
-    rec('search (phrase)', s.ms);
+    rec('search (phrase)', s);
     rankedSearch.push(toRanked(s.value));
   }
   phase('phrases');
-  for (const k of q.keywords) rec('search (keywords)', (await time(() => safe(() => run('search', { query: k })))).ms);
+  for (const k of q.keywords) rec('search (keywords)', await time(() => safe(() => run('search', { query: k }))));
   phase('keywords');
-  for (const name of q.names) rec('quotes (name)', (await time(() => safe(() => run('quotes', { speaker: name })))).ms);
+  for (const name of q.names) rec('quotes (name)', await time(() => safe(() => run('quotes', { speaker: name }))));
   phase('quotes');
   // /position and /ask belong to other work and are slow today: a small sample keeps the run short.
   const slowSample = kb.paragraphs.length > 500_000 ? 10 : kb.paragraphs.length > 50_000 ? 20 : 60;
-  if (has('position')) for (const party of q.parties.slice(0, slowSample)) rec('position (party)', (await time(() => safe(() => run('position', { party })))).ms);
+  if (has('position')) for (const party of q.parties.slice(0, slowSample)) rec('position (party)', await time(() => safe(() => run('position', { party }))));
   if (has('ask')) {
     const ask = commands.find((c) => c.definition.name === 'ask')!;
     const opt = ask.definition.options.find((o) => o.type === 'string' && o.required)?.name ?? 'question';
-    for (const p of q.phrases.slice(0, slowSample)) rec('ask (question)', (await time(() => safe(() => run('ask', { [opt]: `who said ${p.text}` })))).ms);
+    for (const p of q.phrases.slice(0, slowSample)) rec('ask (question)', await time(() => safe(() => run('ask', { [opt]: `who said ${p.text}` }))));
   }
   phase('position/ask');
-  for (const p of q.prefixes) rec(`autocomplete (${p.source})`, (await time(() => kb.suggest(p.source, p.typed))).ms);
-  for (const p of q.prefixes) rec('autocomplete (all)', (await time(() => kb.suggest(p.source, p.typed))).ms);
+  for (const p of q.prefixes) rec(`autocomplete (${p.source})`, await time(() => kb.suggest(p.source, p.typed)));
+  for (const p of q.prefixes) rec('autocomplete (all)', await time(() => kb.suggest(p.source, p.typed)));
 
   // Raw candidate selection alone (the part this issue replaced).
-  for (const p of q.phrases) rec('index candidates (phrase)', (await time(() => kb.index.candidates(p.text, { want: 20, limit: 60 }))).ms);
+  for (const p of q.phrases) rec('index candidates (phrase)', await time(() => kb.index.candidates(p.text, { want: 20, limit: 60 })));
 
   const docs = kb.paragraphs.map((p) => ({ id: p.id, text: p.paragraph.text }));
   const baselines: Record<string, unknown> = {};
@@ -242,6 +250,7 @@ async function build(corpus: CorpusName, nQueries: number, seed: number, withMin
     build: { ms: buildMs, stats: loaded.stats, heapBytes: after.heapUsed - before.heapUsed, heapUsed: after.heapUsed, rss: after.rss },
     queries: { phrases: q.phrases.length, typos: q.phrases.filter((p) => p.typo).length, keywords: q.keywords.length, names: q.names.length, prefixes: q.prefixes.length, parties: q.parties.length },
     latency: Object.fromEntries(Object.entries(latency).map(([k, v]) => [k, pct(v)])),
+    cpu: Object.fromEntries(Object.entries(cpuTime).map(([k, v]) => [k, pct(v)])),
     quality: { 'who-said': summariseQuality(q.phrases, rankedWho), search: summariseQuality(q.phrases, rankedSearch) },
     baselines,
   };

@@ -14,7 +14,8 @@ interface Prepared {
   name: string;
   value: string;
   keys: string[];
-  words: string[][];
+  /** Per key: its words, each preceded by a space (" jake sullivan"), for one `includes` call. */
+  spaced: string[];
 }
 
 export class ChoiceIndex {
@@ -25,7 +26,7 @@ export class ChoiceIndex {
     const ordered = [...entries].sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0) || a.name.localeCompare(b.name));
     this.entries = ordered.map((e) => {
       const keys = e.keys.map((k) => normalizeWord(k));
-      return { name: clip(e.name), value: clip(e.value), keys, words: keys.map((k) => k.split(/[\s-]+/)) };
+      return { name: clip(e.name), value: clip(e.value), keys, spaced: keys.map((k) => ` ${k.split(/[\s-]+/).join(' ')}`) };
     });
   }
 
@@ -34,14 +35,15 @@ export class ChoiceIndex {
     const buckets: Prepared[][] = [[], [], [], []];
     const best = q ? 3 : 1;
     const bestValues = new Set<string>();
+    // Words hold no spaces or hyphens, so a query with one can't start a word.
+    const spacedQ = /[\s-]/.test(q) ? null : ` ${q}`;
     for (const e of this.entries) {
       let rank = q ? 0 : 1;
       if (q) {
         for (let i = 0; i < e.keys.length && rank < 3; i++) {
           const k = e.keys[i]!;
           if (k.startsWith(q)) rank = 3;
-          else if (rank < 2 && e.words[i]!.some((w) => w.startsWith(q))) rank = 2;
-          else if (rank < 1 && k.includes(q)) rank = 1;
+          else if (rank < 2 && k.includes(q)) rank = spacedQ !== null && e.spaced[i]!.includes(spacedQ) ? 2 : 1;
         }
       }
       if (rank > 0) buckets[rank]!.push(e);

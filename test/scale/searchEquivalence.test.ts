@@ -38,9 +38,11 @@ describe('fast text paths', () => {
     const entries = [
       ...kb.people.map((p) => ({ name: p.name, value: p.name, keys: [p.name, ...p.aliases], weight: p.quotes })),
       ...Array.from({ length: 60 }, (_, i) => ({ name: `Person ${i % 7} Sullivan`, value: `v${i % 40}`, keys: [`Person ${i}`, 'Sullivan'], weight: i % 3 })),
+      { name: 'Moon Jae-in', value: 'moon', keys: ['Moon Jae-in', 'President Moon'] },
+      { name: 'Mr X Jake Sullivan', value: 'x', keys: ['mr x jake sullivan'] },
     ];
     const index = new ChoiceIndex(entries);
-    for (const typed of ['', 's', 'Su', 'sulli', 'jake', 'person 1', 'van', 'zzz', ' P ']) expect(index.rank(typed)).toEqual(rankChoices(entries, typed));
+    for (const typed of ['', 's', 'Su', 'sulli', 'jake', 'person 1', 'van', 'zzz', ' P ', 'jake sul', 'son 1', 'e-in', 'jae', '1 s']) expect(index.rank(typed)).toEqual(rankChoices(entries, typed));
   });
 });
 
