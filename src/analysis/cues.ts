@@ -452,7 +452,7 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
   const nested = new Set<RawStatement>();
   for (const st of result) {
     if (st.pattern !== 'clause' || !st.source || !st.cue) continue;
-    if (!/^(he|she|they|we|i)$/i.test(body.slice(st.source[0], st.source[1]))) continue;
+    const pronounSource = /^(he|she|they|we|i)$/i.test(body.slice(st.source[0], st.source[1]));
     const cue0 = st.cue[0];
     let lo = 0;
     let hi = hostStarts.length - 1;
@@ -467,8 +467,25 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
     for (let j = k; j >= 0 && j > k - 3; j--) {
       const host = clauseHosts[j] as RawStatement;
       if (host === st || host.content[0] > st.source[0] || host.content[1] < st.content[1]) continue;
-      if (tokenize(body, host.content[0], st.source[0]).filter((x) => x.lower !== 'that').length > 0) continue;
-      if (cue0 > st.source[1] + 12) continue;
+      if (pronounSource) {
+        if (tokenize(body, host.content[0], st.source[0]).filter((x) => x.lower !== 'that').length > 0) continue;
+        if (cue0 > st.source[1] + 12) continue;
+      } else {
+        if (st.content[1] !== host.content[1] || !st.quoted.length) continue;
+        const lead = tokenize(body, host.content[0], st.source[0]).filter((x) => x.lower !== 'that' && x.lower !== 'if');
+        if (lead.length > 0) {
+          // "Rubio said it was great to be home, a man yelled “Stay there!”": another speaker's
+          // comma-spliced report ends the outer one; the quote stays with its own speaker.
+          const gap = body.slice(host.content[0], st.source[0]);
+          const comma = gap.lastIndexOf(',');
+          if (comma > 0 && /^,\s*$/.test(gap.slice(comma))) {
+            host.content = [host.content[0], host.content[0] + gap.slice(0, comma).replace(/\s+$/, '').length];
+            host.quoted = host.quoted.filter(([a]) => a < host.content[1]);
+            continue;
+          }
+        }
+        // "He says if people think the issues …": the inner verb is part of the outer report.
+      }
       nested.add(st);
       break;
     }

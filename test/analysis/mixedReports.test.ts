@@ -66,4 +66,19 @@ describe('nested reports and sentence ends', () => {
     const { covering, who } = run(['Asked which team would win, Senator Mia Ross did not hesitate. \u201CDenver,\u201D she answered.']);
     expect(who(covering('Denver'))).toBe('Mia Ross');
   });
+
+  it('keeps a verb nested inside a report as part of that report', () => {
+    const { result, covering, who } = run(['Senator Eva Lind said she is certain the committee will continue to be \u201Ca check on power.\u201D']);
+    expect(who(covering('the committee will continue'))).toBe('Eva Lind');
+    expect(result.statements.filter((s) => s.kind === 'direct')).toHaveLength(1);
+  });
+
+  it('gives a comma-spliced quote of another speaker to that speaker, not to the outer report', () => {
+    const { covering, who, body } = run(['When Mayor Tim Oakes said it was good to be home, a man yelled \u201CStay there!\u201D']);
+    const st = covering('Stay there!');
+    expect(who(st)).toBeNull();
+    expect(st.sourceLabel).toBe('a man');
+    const outer = covering('it was good to be home');
+    expect(outer.content.end).toBeLessThan(body.indexOf('a man'));
+  });
 });
