@@ -199,6 +199,12 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
     }
     const [ss, se] = raw.source;
     const text = body.slice(ss, se);
+    if (raw.subject && /^who$/i.test(text)) {
+      // "…, Bruce Turry, who said": the relative pronoun stays the source words, the
+      // antecedent names the person.
+      const ante = resolveSource({ ...raw, source: raw.subject, subject: undefined }, index);
+      return { ...ante, source: [ss, se] };
+    }
     const words = tokenize(body, ss, se);
     const first = words[0];
     if (words.length === 1 && first && PRONOUNS[first.lower]) {

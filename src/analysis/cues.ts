@@ -742,6 +742,18 @@ function clauseFrame(body: string, s: Sentence, si: number, toks: Token[], i: nu
       if (subjToks.length) np = subjToks;
     }
   }
+  let antecedent: [number, number] | undefined;
+  if (!np.length && !inherit && before[b - 1]?.lower === 'who' && b - 1 > 0) {
+    // Relative source: "…, Bruce Turry, who said …" — the source words are "who", the person
+    // is the noun phrase it hangs on.
+    const who = before[b - 1] as Token;
+    const ante = backNP(body, before.slice(0, b - 1), s.start);
+    const gap = ante.length ? body.slice((ante[ante.length - 1] as Token).end, who.start) : '';
+    if (ante.length && /^,?\s*$/.test(gap) && !/,/.test(body.slice(who.end, t.start))) {
+      np = [who];
+      antecedent = [(ante[0] as Token).start, (ante[ante.length - 1] as Token).end];
+    }
+  }
   if (!np.length && !inherit) return null;
   const source: [number, number] | null = np.length ? [(np[0] as Token).start, (np[np.length - 1] as Token).end] : null;
   const cue: [number, number] = [t.start, t.end];
@@ -873,6 +885,27 @@ function clauseFrame(body: string, s: Sentence, si: number, toks: Token[], i: nu
       p = q.end;
     } else p++;
   }
+  if (MIXED_VERBS.has(lower) && !SPEECH_VERBS.has(lower)) {
+    // A stance verb ("called it “disqualifying”") reports its object: after the first quote, a
+    // coordinated predicate ("and asserting …", "and threatened …") or an appositive comment
+    // (", a swipe at …", ", which …") ends it.
+    const firstQ = qi.at(cStart) ?? (() => {
+      for (let p = cStart; p < cEnd; p++) {
+        const q = qi.at(p);
+        if (q) return q;
+      }
+      return undefined;
+    })();
+    if (firstQ && firstQ.end < cEnd) {
+      const tailText = body.slice(firstQ.end, cEnd);
+      const m = /(?:,?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:\p{Ll}+(?:ed|ing)|has|had|was|is|said|says|made|took|gave|told|tells|went)\b|,\s+(?:a|an|which)\s|\s[\u2014\u2013]|\s-{1,2}\s)/u.exec(tailText);
+      if (m) {
+        const cut = firstQ.end + m.index;
+        const later = qi.at(cut);
+        if (!later) cEnd = cut;
+      }
+    }
+  }
   const content: [number, number] = [cStart, cEnd];
   if (tokenize(body, cStart, cEnd).length < (OPEN_Q.test(body.slice(cStart, cEnd)) ? 1 : 3)) return null;
   // A mixed-report verb ("called", "promised") reports only what it quotes.
@@ -880,6 +913,7 @@ function clauseFrame(body: string, s: Sentence, si: number, toks: Token[], i: nu
   const st = mk(body, content, source, cue, si, 'clause', qi);
   if (inherit) st.inherit = true;
   if (inherit && inheritSubject) st.subject = inheritSubject;
+  if (antecedent) st.subject = antecedent;
   return st;
 }
 

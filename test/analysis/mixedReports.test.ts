@@ -81,4 +81,18 @@ describe('nested reports and sentence ends', () => {
     const outer = covering('it was good to be home');
     expect(outer.content.end).toBeLessThan(body.indexOf('a man'));
   });
+
+  it('ends a stance-verb report at a coordinated new predicate after the quote', () => {
+    const { covering, body } = run(['Councilwoman Rosa Kim called the budget \u201Ca fantasy\u201D and asked the mayor to start over.']);
+    const st = covering('a fantasy');
+    expect(st.content.end).toBeLessThanOrEqual(body.indexOf(' and asked'));
+  });
+
+  it('gives a relative-clause report to the person the relative pronoun refers to', () => {
+    const { covering, who, result } = run(['Jill Baker ran the campaign. The rally drew praise from Jill Baker, who called it \u201Ca triumph of organizing.\u201D']);
+    const st = covering('a triumph of organizing');
+    expect(who(st)).toBe('Jill Baker');
+    expect(st.source?.text).toBe('who');
+    expect(result.speakers.map((s) => s.name)).toContain('Jill Baker');
+  });
 });
