@@ -1,4 +1,5 @@
 import { defineCommand } from '../src/core/command';
+import { articleOption } from './shared';
 import { askAnswer } from '../src/answer/ask';
 
 export default defineCommand({
@@ -8,7 +9,7 @@ export default defineCommand({
     answers: true,
     options: [
       { name: 'question', type: 'string', description: 'Your question, in plain words', required: true, maxLength: 300 },
-      { name: 'article', type: 'string', description: 'Only this article (id)', maxLength: 64, autocomplete: 'article' },
+      articleOption,
     ],
   },
   handle: ({ question, article }, { kb }) => askAnswer(kb, question, article),

@@ -1,4 +1,5 @@
 import { defineCommand } from '../src/core/command';
+import { articleOption } from './shared';
 import { peopleAnswer } from '../src/answer/people';
 
 export default defineCommand({
@@ -7,7 +8,7 @@ export default defineCommand({
     description: "Who's who: people quoted or described, with role, affiliation and statements.",
     answers: true,
     options: [
-      { name: 'article', type: 'string', description: 'Only this article (id)', maxLength: 64, autocomplete: 'article' },
+      articleOption,
     ],
   },
   handle: ({ article }, { kb }) => peopleAnswer(kb, article),

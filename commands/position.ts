@@ -1,4 +1,5 @@
 import { defineCommand } from '../src/core/command';
+import { articleOption } from './shared';
 import { positionAnswer } from '../src/answer/position';
 
 export default defineCommand({
@@ -9,7 +10,7 @@ export default defineCommand({
     options: [
       { name: 'party', type: 'string', description: 'Country, government or organisation (US, Seoul, UN …)', required: true, maxLength: 100, autocomplete: 'party' },
       { name: 'topic', type: 'string', description: 'Only excerpts about this topic', maxLength: 100 },
-      { name: 'article', type: 'string', description: 'Only this article (id)', maxLength: 64, autocomplete: 'article' },
+      articleOption,
     ],
   },
   handle: ({ party, topic, article }, { kb }) => positionAnswer(kb, party, topic, article),

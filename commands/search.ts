@@ -1,4 +1,5 @@
 import { defineCommand } from '../src/core/command';
+import { articleOption } from './shared';
 import { searchAnswer } from '../src/answer/search';
 
 export default defineCommand({
@@ -8,7 +9,7 @@ export default defineCommand({
     answers: true,
     options: [
       { name: 'query', type: 'string', description: 'Words or a phrase to look for', required: true, maxLength: 200 },
-      { name: 'article', type: 'string', description: 'Only this article (id)', maxLength: 64, autocomplete: 'article' },
+      articleOption,
     ],
   },
   handle: ({ query, article }, { kb }) => searchAnswer(kb, query, article),

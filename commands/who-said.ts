@@ -1,4 +1,5 @@
 import { defineCommand } from '../src/core/command';
+import { articleOption } from './shared';
 import { whoSaidAnswer } from '../src/answer/whoSaid';
 
 export default defineCommand({
@@ -8,7 +9,7 @@ export default defineCommand({
     answers: true,
     options: [
       { name: 'phrase', type: 'string', description: 'The words someone said', required: true, maxLength: 300 },
-      { name: 'article', type: 'string', description: 'Only this article (id)', maxLength: 64, autocomplete: 'article' },
+      articleOption,
     ],
   },
   handle: ({ phrase, article }, { kb }) => whoSaidAnswer(kb, phrase, article),
