@@ -718,16 +718,25 @@ function clauseFrame(body: string, s: Sentence, si: number, toks: Token[], i: nu
       const headToks = before.filter((x) => x.end <= open);
       const apposText = body.slice(open + 1, commaEnd).trim();
       const head = backNP(body, headToks, s.start);
-      if (head.length && /^(\p{Ll}|a |an |the |who |[A-Z]\w+ (?:\p{Ll})|former |\d)/u.test(apposText) && apposText.split(/\s+/).length <= 30) {
+      const nameAppos = /^(?:\p{Lu}[\p{L}'\u2019.-]*\s+){1,3}\p{Lu}[\p{L}'\u2019-]*$/u.test(apposText);
+      if (head.length && (/^(\p{Ll}|a |an |the |who |[A-Z][\w'\u2019]* (?:\p{Ll})|former |\d|[RDI]-[A-Z])/u.test(apposText) || nameAppos) && apposText.split(/\s+/).length <= 30) {
         np = head;
         appositive = true;
         matched = true;
+        // "Another delegate on the slate, Jim Poolman, said": the name in the appositive is the person.
+        if (nameAppos && !(head[head.length - 1] as Token).cap) {
+          const nameToks = toks.filter((x) => x.start > open && x.end <= commaEnd);
+          if (nameToks.length) np = nameToks;
+        }
       } else open = body.lastIndexOf(',', open - 1);
     }
     if (!matched && firstOpen <= s.start) {
       // "CLAUSE, VERB SOURCE." inverted after a clause: e.g. "…, said the official."
       const a = takeNP(body, toks.slice(i + 1));
-      if (a.length && /^\s*(?:$|[.!?])/.test(body.slice((a[a.length - 1] as Token).end, sentEnd + 1)) && STRONG_SPEECH_VERBS.has(lower)) {
+      // "…, said Brad Bannon, a Democratic pollster." — an appositive may close the sentence.
+      const afterNP = a.length ? body.slice((a[a.length - 1] as Token).end, sentEnd + 1) : '';
+      const apposEnd = /^,\s+(?:a|an|the|his|her|who|\p{Ll}|[\p{Lu}][\p{L}'\u2019]*\s+\p{Ll})[^,;:"\u201C\u201D]*,?\s*[.!?]?$/u.test(afterNP) || /^,\s+(?:a|an|the|who|\p{Ll})[^;:"\u201C\u201D]*[.!?]?$/u.test(afterNP);
+      if (a.length && (/^\s*(?:$|[.!?])/.test(afterNP) || apposEnd) && STRONG_SPEECH_VERBS.has(lower)) {
         const content: [number, number] = [skipLead(body, s.start, commaEnd), commaEnd];
         if (content[1] - content[0] < 12) return null;
         return mk(body, content, [(a[0] as Token).start, (a[a.length - 1] as Token).end], [t.start, t.end], si, 'clause-inverted', qi);

@@ -95,4 +95,14 @@ describe('nested reports and sentence ends', () => {
     expect(st.source?.text).toBe('who');
     expect(result.speakers.map((s) => s.name)).toContain('Jill Baker');
   });
+
+  it('attributes an inverted report whose speaker has a closing appositive', () => {
+    const { covering, who } = run(['The council should start \u201Cbuilding bridges\u201D with the unions, said Nora Quinn, a labor lawyer in Toledo. Talks resume Monday.']);
+    expect(who(covering('building bridges'))).toBe('Nora Quinn');
+  });
+
+  it('takes the name from an appositive that names a described source', () => {
+    const { covering, who } = run(['Another member of the board, Victor Hale, said he was only \u201Cleaning yes.\u201D']);
+    expect(who(covering('leaning yes'))).toBe('Victor Hale');
+  });
 });
