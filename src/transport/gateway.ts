@@ -13,9 +13,9 @@ import { restResponder } from '../discord/restResponder';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { Logger } from '../log';
 
-/** What gateway mode needs. */
-export interface GatewayDeps {
-  config: Pick<GatewayConfig, 'discordToken' | 'rateLimitPerMinute'> & { discordApi?: string };
+/** What both Discord transports need: the knowledge, the commands, a logger and how to reach Discord. */
+export interface TransportDeps {
+  /** Read per interaction, so a reload takes effect for the next one. */
   getKnowledgeBase: () => KnowledgeBase;
   commands: AnyCommand[];
   logger: Logger;
@@ -24,6 +24,11 @@ export interface GatewayDeps {
   reload?: () => Promise<string>;
   /** Defer slow answers after this many ms (default 800). */
   deferAfterMs?: number;
+}
+
+/** What gateway mode needs. */
+export interface GatewayDeps extends TransportDeps {
+  config: Pick<GatewayConfig, 'discordToken' | 'rateLimitPerMinute'> & { discordApi?: string };
 }
 
 /** A running gateway bot. */

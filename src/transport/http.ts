@@ -8,14 +8,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { REST, type APIInteraction } from 'discord.js';
 import type { HttpConfig } from '../config';
-import type { AnyCommand } from '../core/command';
+import type { TransportDeps } from './gateway';
 import { dispatchInteraction } from '../discord/dispatch';
 import { fromRawInteraction } from '../discord/input';
 import { createInteractionCore } from '../discord/interactions';
 import { webhookResponder } from '../discord/restResponder';
 import { createVerifier } from '../discord/verify';
-import type { KnowledgeBase } from '../knowledge/knowledgeBase';
-import type { Logger } from '../log';
 
 /** Interactions are a few KiB; anything far bigger is not from Discord. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -24,16 +22,10 @@ const REQUEST_TIMEOUT_MS = 10_000;
 const CLOSE_GRACE_MS = 5_000;
 
 /** What HTTP mode needs. */
-export interface HttpDeps {
+export interface HttpDeps extends TransportDeps {
   config: Pick<HttpConfig, 'publicKey' | 'rateLimitPerMinute'> & { discordApi?: string };
-  getKnowledgeBase: () => KnowledgeBase;
-  commands: AnyCommand[];
-  logger: Logger;
-  restApi?: string;
-  reload?: () => Promise<string>;
   port: number;
   host: string;
-  deferAfterMs?: number;
   /** Whole-request deadline (headers and body); default 10 s. */
   requestTimeoutMs?: number;
 }
