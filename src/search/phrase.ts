@@ -66,11 +66,35 @@ export function wordSimilarity(a: string, b: string): number {
   const shorter = Math.min(a.length, b.length);
   if (shorter >= 4) {
     const limit = shorter >= 8 ? 2 : 1;
-    if (Math.abs(a.length - b.length) <= limit && boundedDistance(a, b, limit) <= limit) return 0.85;
+    if (limit === 1 ? withinOneEdit(a, b) : Math.abs(a.length - b.length) <= limit && boundedDistance(a, b, limit) <= limit) return 0.85;
   }
   // Equal stems start alike, unless a word is nothing but a suffix ("ations"): skip the regex otherwise.
   if (shorter >= 5 && (a.charCodeAt(0) === b.charCodeAt(0) || ALL_SUFFIX.has(a) || ALL_SUFFIX.has(b)) && stem(a) === stem(b)) return 0.6;
   return 0;
+}
+
+/**
+ * Whether `editDistance(a, b) <= 1` (one substitution, insertion, deletion or swap of neighbours),
+ * in one pass without a table: the phrase aligner asks this for nearly every word pair.
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a.length < b.length) [a, b] = [b, a];
+  const la = a.length;
+  const lb = b.length;
+  if (la - lb > 1) return false;
+  let p = 0;
+  while (p < lb && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  if (p === lb) return true; // equal, or one letter added at the end
+  const sameTail = (i: number, j: number) => {
+    if (la - i !== lb - j) return false;
+    for (; i < la; i++, j++) if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+    return true;
+  };
+  if (la === lb) {
+    if (sameTail(p + 1, p + 1)) return true; // substitution
+    return p + 1 < la && a.charCodeAt(p) === b.charCodeAt(p + 1) && a.charCodeAt(p + 1) === b.charCodeAt(p) && sameTail(p + 2, p + 2);
+  }
+  return sameTail(p + 1, p); // a has one extra letter at p
 }
 
 // Scratch rows for boundedDistance (no allocation per call).

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ChoiceIndex } from '../../src/search/choiceIndex';
-import { boundedDistance } from '../../src/search/phrase';
+import { boundedDistance, withinOneEdit } from '../../src/search/phrase';
 import { ParagraphIndex } from '../../src/search/paragraphIndex';
 import { termsOf, wordsOf } from '../../src/search/terms';
 import { rankChoices } from '../../src/knowledge/suggest';
@@ -30,7 +30,27 @@ describe('fast text paths', () => {
     const ws = words(SAMPLES.join(' ')).map((w) => w.norm);
     const extra = ['aligned', 'algined', 'alinged', 'fundamentally', 'fundamentaly', 'ab', 'ba', '', 'a'];
     const all = [...new Set([...ws, ...extra])].slice(0, 300);
-    for (const a of all) for (const b of all.slice(0, 60)) for (const max of [1, 2]) expect(boundedDistance(a, b, max)).toBe(editDistance(a, b, max));
+    for (const a of all) {
+      for (const b of all.slice(0, 60)) {
+        for (const max of [1, 2]) expect(boundedDistance(a, b, max)).toBe(editDistance(a, b, max));
+        expect(withinOneEdit(a, b), `${a} ${b}`).toBe(editDistance(a, b, 1) <= 1);
+      }
+    }
+    for (const w of ['aligned', 'fundamentally', 'sullivan', 'abba', 'peace']) {
+      const variants = new Set<string>();
+      for (let i = 0; i <= w.length; i++) {
+        variants.add(w.slice(0, i) + w.slice(i + 1));
+        variants.add(w.slice(0, i) + 'x' + w.slice(i));
+        variants.add(w.slice(0, i) + 'x' + w.slice(i + 1));
+        variants.add(w.slice(0, i) + (w[i + 1] ?? '') + (w[i] ?? '') + w.slice(i + 2));
+        for (let j = i + 1; j < w.length; j++) variants.add(w.slice(0, i) + 'y' + w.slice(i + 1, j) + 'z' + w.slice(j + 1));
+      }
+      for (const v of variants) expect(withinOneEdit(w, v), `${w} ${v}`).toBe(editDistance(w, v, 1) <= 1);
+    }
+    for (const [a, b] of [['aligned', 'algined'], ['ab', 'ba'], ['abc', 'acb'], ['abcd', 'abdc'], ['abc', 'abcd'], ['abc', 'xabc'], ['abc', 'axc'], ['abc', 'bca'], ['', 'a'], ['ab', 'ab']]) {
+      expect(withinOneEdit(a!, b!), `${a} ${b}`).toBe(editDistance(a!, b!, 1) <= 1);
+      expect(withinOneEdit(b!, a!)).toBe(editDistance(b!, a!, 1) <= 1);
+    }
   });
 
   it('ChoiceIndex ranks like rankChoices', async () => {
