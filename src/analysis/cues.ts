@@ -127,6 +127,13 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
     // "“…?” Sullivan asked." — a sentence end right after the quote mark is fine; look past it.
     if (stop > q.end) winEnd = stop;
     const gap = body.slice(q.end, winEnd);
+    // Epigraph-style credit: "“…” ― Karen Diaz." / "“…” — Tom Reyes, a teacher".
+    const credit = /^\s*(?:[\u2015\u2014\u2013]|--?)\s*((?:\p{Lu}[\p{L}'\u2019.-]*\s+){1,3}\p{Lu}[\p{L}'\u2019-]*)(?=\s*(?:[,.(]|$))/u.exec(body.slice(q.end, para.end));
+    if (credit && credit[1] && /[.!?,]\s*(?:["'\u201D\u2019]|'')$/.test(body.slice(q.start, q.end))) {
+      const st = q.end + credit[0].length - credit[1].length;
+      const dash = q.end + (/[\u2015\u2014\u2013-]/.exec(credit[0])?.index ?? 0);
+      return { source: [st, st + credit[1].length], cue: [dash, dash + 1], blockEnd: st + credit[1].length };
+    }
     if (!/^[\s,]*\S/.test(gap) || /^[\s]*[\u2014\u2013-]{1,2}\s/.test(gap)) return null;
     const toks = tokenize(body, q.end, winEnd);
     // After a full stop inside the quote ("….”) a new sentence usually starts; only a short

@@ -74,7 +74,10 @@ function marksIn(body: string, p: Paragraph): Mark[] {
     }
     const ch = body[i] ?? '';
     if (OPEN_CURLY.has(ch)) marks.push({ pos: i, len: 1, kind: 'open', family: 'curly' });
-    else if (CLOSE_CURLY.has(ch)) marks.push({ pos: i, len: 1, kind: 'close', family: 'curly' });
+    else if (ch === '\u201D' && (i === p.start || /[\s(]/.test(body[i - 1] ?? '')) && /[\p{L}\p{N}]/u.test(body[i + 1] ?? '')) {
+      // A closing glyph typed as an opener: ”Fear. I am afraid …” at a paragraph start.
+      marks.push({ pos: i, len: 1, kind: 'open', family: 'curly' });
+    } else if (CLOSE_CURLY.has(ch)) marks.push({ pos: i, len: 1, kind: 'close', family: 'curly' });
     else if (ch === '"') marks.push({ pos: i, len: 1, kind: 'either', family: 'straight' });
     else if (ch === "'" && body[i + 1] === "'") {
       // NYT style '' ... ''

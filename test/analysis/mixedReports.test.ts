@@ -105,4 +105,14 @@ describe('nested reports and sentence ends', () => {
     const { covering, who } = run(['Another member of the board, Victor Hale, said he was only \u201Cleaning yes.\u201D']);
     expect(who(covering('leaning yes'))).toBe('Victor Hale');
   });
+
+  it('credits a quote followed by a dash and a name to that person', () => {
+    const { covering, who } = run([
+      'We asked readers what worries them most.',
+      '\u201DHonestly, the rent. It keeps going up every year.\u201D \u2015 Dana Whitfield.',
+      '\u201CWe need a council that listens.\u201D \u2014 Tom Reyes, a teacher in Phoenix',
+    ]);
+    expect(who(covering('the rent'))).toBe('Dana Whitfield');
+    expect(who(covering('a council that listens'))).toBe('Tom Reyes');
+  });
 });
