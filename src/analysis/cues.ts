@@ -347,7 +347,9 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
     // narration that follows it in the same sentence ("…, adding that he hoped X ''…''").
     let lastEnd = after ? after.blockEnd : q.end;
     let k = qi2 + 1;
-    while (k < quotes.length) {
+    // "…,” Trump said, adding later, “…”": the next quote is the "adding" report's own.
+    const tagAdds = !!after && /^[^.!?]*,\s*(?:before\s+)?adding\b/.test(body.slice(after.cue[1], after.blockEnd));
+    while (k < quotes.length && !tagAdds) {
       const nq = quotes[k] as Quote;
       const between = body.slice(lastEnd, nq.start);
       const samePara = !between.includes('\n');

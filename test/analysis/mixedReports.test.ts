@@ -115,4 +115,14 @@ describe('nested reports and sentence ends', () => {
     expect(who(covering('the rent'))).toBe('Dana Whitfield');
     expect(who(covering('a council that listens'))).toBe('Tom Reyes');
   });
+
+  it('splits a quote introduced by "adding" after a tag into its own statement of the same speaker', () => {
+    const { result, covering, who } = run(['Senator Ann Cole spoke on Monday. \u201CWe can\u2019t afford this,\u201D Cole said, adding later, \u201CThe program costs a fortune.\u201D']);
+    const first = covering('afford this');
+    const second = covering('costs a fortune');
+    expect(first).not.toBe(second);
+    expect(who(second)).toBe('Ann Cole');
+    expect(second.cue?.text).toBe('adding');
+    expect(result.statements.filter((s) => s.kind === 'direct')).toHaveLength(2);
+  });
 });
