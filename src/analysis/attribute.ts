@@ -283,7 +283,7 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
     const content = { start: raw.content[0], end: raw.content[1] };
     const fragText = raw.fragments ? raw.fragments.map(([a, b]) => body.slice(a, b)).join(' ') : body.slice(content.start, content.end);
     const st: Statement = {
-      kind: QUOTE_MARK.test(fragText) ? 'direct' : 'indirect',
+      kind: QUOTE_MARK.test(fragText) || raw.singleQuoted ? 'direct' : 'indirect',
       content,
       source: r.source ? { start: r.source[0], end: r.source[1], text: body.slice(r.source[0], r.source[1]) } : null,
       speakerId: r.speaker ? r.speaker.id : null,

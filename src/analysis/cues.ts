@@ -21,6 +21,8 @@ export interface RawStatement {
   sentence: number;
   /** Verbatim quoted pieces inside the content. */
   quoted: Array<[number, number]>;
+  /** Quoted with single marks (a headline quote), still a direct quotation. */
+  singleQuoted?: boolean;
   /** A quote paragraph continuing the previous statement's speaker (no cue of its own). */
   continued?: boolean;
   /** How the frame was recognised, for debugging and scoring filters. */
@@ -508,6 +510,26 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
     seen.add(key);
     return true;
   });
+  // Headline convention: "Ryan: ‘No Place In A Presidential Campaign.’" at the top of the body.
+  const head = /^\s*([^:\n\u2018\u2019"\u201C\u201D]{2,80}):\s+\u2018/.exec(body.slice(0, 120));
+  if (head && head[1] && sentences.length) {
+    const open = head[0].length - 1;
+    const close = /[.!?]\u2019/.exec(body.slice(open, open + 240));
+    const srcStart = head[0].indexOf(head[1]);
+    const nameToks = tokenize(body, srcStart, srcStart + head[1].length);
+    if (close && nameToks.length && nameToks.length <= 8 && (nameToks[0] as Token).cap && !body.slice(open, open + close.index).includes('\n') && !unique.some((st) => st.content[0] < open + close.index + 2 && st.content[1] > open)) {
+      unique.push({
+        content: [open, open + close.index + 2],
+        source: [srcStart, srcStart + head[1].trimEnd().length],
+        cue: [srcStart + head[1].length, srcStart + head[1].length + 1],
+        quotes: [],
+        sentence: 0,
+        quoted: [[open, open + close.index + 2]],
+        singleQuoted: true,
+        pattern: 'quote-cue-before',
+      });
+    }
+  }
   return unique.sort((a, b) => a.content[0] - b.content[0]);
 }
 

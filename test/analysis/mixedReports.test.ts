@@ -125,4 +125,11 @@ describe('nested reports and sentence ends', () => {
     expect(second.cue?.text).toBe('adding');
     expect(result.statements.filter((s) => s.kind === 'direct')).toHaveLength(2);
   });
+
+  it('reads a headline "Name: \u2018Quote.\u2019" as a direct quote of that name', () => {
+    const { covering } = run(['Mayor Lee: \u2018We Will Not Close The Library.\u2019 On Monday the mayor met with parents in the town hall.']);
+    const st = covering('We Will Not Close');
+    expect(st.kind).toBe('direct');
+    expect(st.source?.text).toBe('Mayor Lee');
+  });
 });
