@@ -917,7 +917,9 @@ function clauseFrame(body: string, s: Sentence, si: number, toks: Token[], i: nu
       const commaInside = /,\s*(?:["'\u201D\u2019]|'')$/.test(body.slice(q.start, q.end));
       if (
         /^\s*(?:[;\u2014\u2013]|-{1,2}\s|,\s*(?:\p{Ll}+ing|adding|but)\b|\s(?:but|while)\b|,?\s*(?:he|she|they|we|I)\s)/u.test(after) ||
-        (commaInside && /^\s+\p{Ll}+ing\b/u.test(after) && !/^\s+(?:during|including|according|regarding|concerning|nothing|something|anything|everything|being)\b/.test(after))
+        (commaInside && /^\s+\p{Ll}+ing\b/u.test(after) && !/^\s+(?:during|including|according|regarding|concerning|nothing|something|anything|everything|being)\b/.test(after)) ||
+        // "…“depleted” and says he will …": a coordinated speech or stance verb starts a new report.
+        coordinatedCue(after)
       ) {
         cEnd = q.end;
         break;
@@ -955,6 +957,13 @@ function clauseFrame(body: string, s: Sentence, si: number, toks: Token[], i: nu
   if (inherit && inheritSubject) st.subject = inheritSubject;
   if (antecedent) st.subject = antecedent;
   return st;
+}
+
+/** Text after a quote opening with "and/but [also] VERB" where VERB is a finite speech or stance verb. */
+function coordinatedCue(after: string): boolean {
+  const m = /^,?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(\p{Ll}+)\b/u.exec(after);
+  const w = m?.[1] ?? '';
+  return !!w && /(?:s|ed)$/.test(w) && (SPEECH_VERBS.has(w) || MIXED_VERBS.has(w));
 }
 
 /**
