@@ -479,8 +479,12 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
       const host = clauseHosts[j] as RawStatement;
       if (host === st || host.content[0] > st.source[0] || host.content[1] < st.content[1]) continue;
       if (pronounSource) {
-        if (tokenize(body, host.content[0], st.source[0]).filter((x) => x.lower !== 'that').length > 0) continue;
-        if (cue0 > st.source[1] + 12) continue;
+        // "Clinton says she hopes …, but she knows that “…”": a pronoun report ending with the
+        // outer one is part of it wherever it starts.
+        const atStart = tokenize(body, host.content[0], st.source[0]).filter((x) => x.lower !== 'that').length === 0 && cue0 <= st.source[1] + 12;
+        if (!atStart && st.content[1] !== host.content[1]) continue;
+        // Only when no other name stands between, so the pronoun is the outer speaker.
+        if (!atStart && tokenize(body, host.content[0], st.source[0]).some((x, xi) => x.cap && (xi > 0 || !/^(that|but|and|the|a|an|it|i|we|he|she|they)$/i.test(x.text)))) continue;
       } else {
         if (st.content[1] !== host.content[1] || !st.quoted.length) continue;
         const lead = tokenize(body, host.content[0], st.source[0]).filter((x) => x.lower !== 'that' && x.lower !== 'if');
@@ -963,7 +967,9 @@ function clauseFrame(body: string, s: Sentence, si: number, toks: Token[], i: nu
 function coordinatedCue(after: string): boolean {
   const m = /^,?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(\p{Ll}+)\b/u.exec(after);
   const w = m?.[1] ?? '';
-  return !!w && /(?:s|ed)$/.test(w) && (SPEECH_VERBS.has(w) || MIXED_VERBS.has(w));
+  if (!!w && /(?:s|ed)$/.test(w) && (SPEECH_VERBS.has(w) || MIXED_VERBS.has(w))) return true;
+  // "…“all its wrinkles,” and he reiterated …" / "…“racist,” an extraordinary indictment …"
+  return /^,?\s+and\s+(?:he|she|they)\s+\p{Ll}+/u.test(after) || /^,\s+(?:a|an)\s+\p{Ll}+/u.test(after);
 }
 
 /**

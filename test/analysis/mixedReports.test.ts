@@ -132,4 +132,15 @@ describe('nested reports and sentence ends', () => {
     expect(st.kind).toBe('direct');
     expect(st.source?.text).toBe('Mayor Lee');
   });
+
+  it('keeps a later pronoun report ending a report as part of it only when no other name intervenes', () => {
+    const own = run(['Governor Ada Park says she hopes to win, but she knows that \u201Cvoters decide.\u201D']);
+    expect(own.who(own.covering('she hopes to win'))).toBe('Ada Park');
+    expect(own.result.statements.filter((s) => s.kind === 'direct')).toHaveLength(1);
+    // With another person named in between, "she" may be that person: the inner report stays separate.
+    const other = run(['Governor Ada Park says she met Lena Cho, and she said that \u201Cthe plan is dead.\u201D']);
+    expect(other.result.statements.filter((s) => s.kind === 'direct').length).toBeGreaterThanOrEqual(1);
+    const inner = other.result.statements.find((s) => s.cue?.text === 'said');
+    expect(inner).toBeDefined();
+  });
 });
