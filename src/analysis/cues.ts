@@ -123,7 +123,10 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
   const cueAfter = (qIdx: number): { source: [number, number] | null; cue: [number, number]; blockEnd: number } | null => {
     const q = quotes[qIdx] as Quote;
     const para = paras[q.lastPara] as Paragraph;
-    const next = quotes[qIdx + 1];
+    // A show or book title inside the tag ("Trump told NBC’s “Today” on Monday.") is part of it.
+    let nextIdx = qIdx + 1;
+    while (nextIdx < quotes.length && nextIdx <= qIdx + 3 && (quotes[nextIdx] as Quote).start < para.end && isTitle(body, quotes[nextIdx] as Quote) && !/[.!?]/.test(body.slice(q.end, (quotes[nextIdx] as Quote).start))) nextIdx++;
+    const next = quotes[nextIdx];
     let winEnd = Math.min(para.end, next && next.start < para.end ? next.start : para.end, q.end + 300);
     const stop = firstStop(body, q.end, winEnd);
     // "“…?” Sullivan asked." — a sentence end right after the quote mark is fine; look past it.
@@ -353,6 +356,11 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
     const tagAdds = !!after && /^[^.!?]*,\s*(?:before\s+)?adding\b/.test(body.slice(after.cue[1], after.blockEnd));
     while (k < quotes.length && !tagAdds) {
       const nq = quotes[k] as Quote;
+      if (nq.end <= lastEnd) {
+        // A title inside the tag block.
+        k++;
+        continue;
+      }
       const between = body.slice(lastEnd, nq.start);
       const samePara = !between.includes('\n');
       const prevQ = quotes[k - 1] as Quote;

@@ -143,4 +143,12 @@ describe('nested reports and sentence ends', () => {
     const inner = other.result.statements.find((s) => s.cue?.text === 'said');
     expect(inner).toBeDefined();
   });
+
+  it('continues a quote through a tag that names a show in quotes', () => {
+    const { covering, who, result } = run(['Senator Rita Mohr spoke on Sunday. \u201CWe will release the records,\u201D Mohr told CNN\u2019s \u201CState of the Union\u201D on Sunday. \u201CI am very healthy.\u201D']);
+    const st = covering('We will release');
+    expect(who(st)).toBe('Rita Mohr');
+    expect(covering('I am very healthy')).toBe(st);
+    expect(result.statements.some((s) => s.kind === 'direct' && s.sourceLabel === 'unattributed')).toBe(false);
+  });
 });
