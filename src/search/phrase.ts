@@ -85,16 +85,19 @@ export function withinOneEdit(a: string, b: string): boolean {
   let p = 0;
   while (p < lb && a.charCodeAt(p) === b.charCodeAt(p)) p++;
   if (p === lb) return true; // equal, or one letter added at the end
-  const sameTail = (i: number, j: number) => {
-    if (la - i !== lb - j) return false;
-    for (; i < la; i++, j++) if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
-    return true;
-  };
   if (la === lb) {
-    if (sameTail(p + 1, p + 1)) return true; // substitution
-    return p + 1 < la && a.charCodeAt(p) === b.charCodeAt(p + 1) && a.charCodeAt(p + 1) === b.charCodeAt(p) && sameTail(p + 2, p + 2);
+    if (sameTail(a, b, p + 1, p + 1)) return true; // substitution
+    return p + 1 < la && a.charCodeAt(p) === b.charCodeAt(p + 1) && a.charCodeAt(p + 1) === b.charCodeAt(p) && sameTail(a, b, p + 2, p + 2);
   }
-  return sameTail(p + 1, p); // a has one extra letter at p
+  return sameTail(a, b, p + 1, p); // a has one extra letter at p
+}
+
+// Top level, not a closure: tsx/esbuild wraps every closure creation in a naming helper, which
+// cost more than the comparison itself in this hot path.
+function sameTail(a: string, b: string, i: number, j: number): boolean {
+  if (a.length - i !== b.length - j) return false;
+  for (; i < a.length; i++, j++) if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+  return true;
 }
 
 // Scratch rows for boundedDistance (no allocation per call).
