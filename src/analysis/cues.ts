@@ -89,6 +89,9 @@ const VIEW_VERBS = new Set('views view viewed sees see saw regards regard regard
 /** Verbs that take a quoted object with "as" ("described … as"). */
 const AS_VERBS = new Set('described describes describe called calls call labeled labelled dubbed termed branded characterized characterised views view viewed sees saw see'.split(' '));
 
+/** Phrasal verbs of replying or continuing to speak ("shot back", "went on", "chimed in"). */
+const PHRASAL_SPEECH = /^(?:shot|fired|hit|pushed|wrote|snapped|fought) back$|^(?:went|pressed|carried) on$|^(?:chimed|cut|jumped) in$/;
+
 /** An opening quotation mark, NYT-style '' included. */
 const OPEN_Q = /["\u201C\u00AB]|''/;
 
@@ -191,13 +194,19 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
     // "…,” the chairman ordered." / "…!” beamed Donald Hartley": a quote closed by a comma, "?" or
     // "!" and followed by a short name + past-tense verb is attributed even if the verb is unlisted.
     if (/[,?!]["'\u201D\u2019]*$/.test(innerEnd)) {
-      const v = toks.findIndex((x, i) => i <= 6 && !x.cap && /ed$/.test(x.lower) && !/^(need|used|based|called|named|aged|related|concerned|supposed|interested|tired)$/.test(x.lower));
+      const v = toks.findIndex(
+        (x, i) =>
+          i <= 6 &&
+          !x.cap &&
+          ((/ed$/.test(x.lower) && !/^(need|used|based|called|named|aged|related|concerned|supposed|interested|tired)$/.test(x.lower)) || PHRASAL_SPEECH.test(`${x.lower} ${toks[i + 1]?.lower ?? ''}`)),
+      );
       const vt = toks[v];
       if (vt && v > 0) {
         const np = cleanNP(toks.slice(0, v).filter((x) => !AUXILIARIES.has(x.lower)));
         const gap = body.slice(q.end, toks[0]?.start ?? q.end);
         if (np.length && np.length <= 6 && validSource(np) && /^[\s,]*$/.test(gap) && !np.some((x) => NP_STOP.has(x.lower)) && ((np[0] as Token).cap || SOURCE_STARTERS.test((np[0] as Token).lower))) {
-          return { source: [(np[0] as Token).start, (np[np.length - 1] as Token).end], cue: [vt.start, vt.end], blockEnd: winEnd };
+          const phrasalEnd = PHRASAL_SPEECH.test(`${vt.lower} ${toks[v + 1]?.lower ?? ''}`) ? (toks[v + 1] as Token).end : vt.end;
+          return { source: [(np[0] as Token).start, (np[np.length - 1] as Token).end], cue: [vt.start, phrasalEnd], blockEnd: winEnd };
         }
       } else if (vt && v === 0) {
         const np = takeNP(body, toks.slice(1));
@@ -265,7 +274,8 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
         source = [(np[0] as Token).start, (np[np.length - 1] as Token).end];
       } else if (/,\s*$/.test(body.slice(from, t.start)) && /ing$/.test(t.lower)) {
         // "…, adding: “…”" hangs on the sentence's earlier statement, or on its subject.
-        if (!tail.every((x) => TIME_WORDS.has(x.lower) || x.lower === 'that') && !(colonEnd && tail.length <= 6)) return null;
+        const toldWhom = /^(telling|asking|writing)$/.test(t.lower) && /,\s*$/.test(body.slice(from, winEnd)) && tail.length <= 3 && tail.every((x) => /^(them|him|her|us|me|reporters|supporters|voters|the|crowd|audience|listeners|viewers|readers)$/.test(x.lower));
+        if (!tail.every((x) => TIME_WORDS.has(x.lower) || x.lower === 'that') && !(colonEnd && tail.length <= 6) && !toldWhom) return null;
         const earlierCue = toks.slice(0, i).some((x) => SPEECH_VERBS.has(x.lower));
         const subj = earlierCue ? null : sentenceSubject(body, from, t.start);
         if (subj) source = subj;
@@ -293,6 +303,12 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
     if (lastTok && /[,:]\s*$/.test(body.slice(lastTok.end, winEnd)) && !lastTok.cap && /(ed|ing)$/.test(lastTok.lower) && toks.length >= 2) {
       const subj = sentenceSubject(body, from, lastTok.start);
       if (subj) return { source: subj, cue: [lastTok.start, lastTok.end] };
+    }
+    // "…, Hillary shot back, “…”": a phrasal verb of replying.
+    const verbTok = toks[toks.length - 2];
+    if (lastTok && verbTok && /[,:]\s*$/.test(body.slice(lastTok.end, winEnd)) && PHRASAL_SPEECH.test(`${verbTok.lower} ${lastTok.lower}`)) {
+      const subj = sentenceSubject(body, from, verbTok.start);
+      if (subj) return { source: subj, cue: [verbTok.start, lastTok.end] };
     }
     // No verb, but "Republican pollster Daron Shaw: “…”" or "X released the following statement:".
     const colon = /:\s*$/.exec(body.slice(from, winEnd));

@@ -151,4 +151,13 @@ describe('nested reports and sentence ends', () => {
     expect(covering('I am very healthy')).toBe(st);
     expect(result.statements.some((s) => s.kind === 'direct' && s.sourceLabel === 'unattributed')).toBe(false);
   });
+
+  it('attributes quotes introduced by phrasal verbs of replying and by "telling them,"', () => {
+    const a = run(['When Mayor Jo Lund criticized the plan, Senator Ray Ito shot back, \u201CThe plan is fine.\u201D']);
+    expect(a.who(a.covering('The plan is fine'))).toBe('Ray Ito');
+    const b = run(['Senator Amy Tran spoke. \u201CIs that fair?\u201D Tran went on, ignoring the question. \u201CI think not.\u201D']);
+    expect(b.who(b.covering('Is that fair'))).toBe('Amy Tran');
+    const c = run(['Nora Bell, the campaign manager, emailed supporters on Monday, telling them, \u201CWe are going to win.\u201D']);
+    expect(c.who(c.covering('We are going to win'))).toBe('Nora Bell');
+  });
 });
