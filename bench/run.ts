@@ -87,7 +87,7 @@ for (const corpus of report ? [] : corpora) {
   results.push({ corpus, build: JSON.parse(readFileSync(b, 'utf8')) as Build, cold: JSON.parse(readFileSync(c, 'utf8')) as Cold, load });
 }
 
-const f = (n: number | undefined, d = 2) => (n === undefined || Number.isNaN(n) ? '–' : n.toFixed(d));
+const f = (n: number | null | undefined, d = 2) => (n === undefined || n === null || Number.isNaN(n) || n < 0 ? '–' : n.toFixed(d));
 const ms = (p: Pct | null | undefined) => (p ? `${f(p.p50)} / ${f(p.p95)} / ${f(p.p99)}` : '–');
 const mb = (b: number) => `${(b / 2 ** 20).toFixed(0)} MB`;
 

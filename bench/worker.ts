@@ -268,7 +268,7 @@ async function cold(corpus: CorpusName) {
   // (Skipped at 1M: it would add many minutes; scale the 190k figure.)
   const parties =
     kb.paragraphs.length > 500_000
-      ? { ms: NaN }
+      ? { ms: -1 }
       : await time(() => new KnowledgeParties(new PartyRegistry(), kb.articles.map((a) => kb.analysis(a.id))).present.length);
   // Where the heap goes, roughly: paragraph text (V8 stores a string with only Latin-1
   // characters in one byte per character, otherwise two) and the index's typed arrays.
