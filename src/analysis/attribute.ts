@@ -183,7 +183,7 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
           const prev = raws[j] as RawStatement;
           if (prev.sentence < raw.sentence - 1) break;
           const pr = resolved[j];
-          if (pr && prev.sentence >= raw.sentence - 1 && (prev.cue?.[0] ?? 0) < (raw.cue?.[0] ?? 0)) return { ...pr };
+          if (pr && prev.sentence === raw.sentence && (prev.cue?.[0] ?? 0) < (raw.cue?.[0] ?? 0)) return { ...pr };
         }
         // The subject words of the sentence ("Bush, …, attacked Trump, calling him …" → Bush):
         // resolved like any source, so a later object name never takes the statement.

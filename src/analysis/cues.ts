@@ -260,7 +260,8 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
       let inherit = false;
       let subject: [number, number] | undefined;
       const before = toks.slice(0, i).filter((x) => !AUXILIARIES.has(x.lower));
-      const np = backNP(body, before, from);
+      // The subject must touch the verb: "…riff on it in Iowa, telling the crowd" has none.
+      const np = before.length && /,/.test(body.slice((before[before.length - 1] as Token).end, t.start)) ? [] : backNP(body, before, from);
       if (isAcc) {
         const a = takeNP(body, tail);
         if (a.length === 0) return null;

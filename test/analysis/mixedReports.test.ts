@@ -160,4 +160,15 @@ describe('nested reports and sentence ends', () => {
     const c = run(['Nora Bell, the campaign manager, emailed supporters on Monday, telling them, \u201CWe are going to win.\u201D']);
     expect(c.who(c.covering('We are going to win'))).toBe('Nora Bell');
   });
+
+  it('does not hand a participle quote to the speaker of the previous sentence or to a place', () => {
+    const a = run([
+      'Activist Erin Cole spoke first. \u201CThis is a national crisis,\u201D Cole said in a statement. Mayor Karen Weld did not seem impressed, telling reporters, \u201CA lot of people said that.\u201D',
+    ]);
+    expect(a.who(a.covering('A lot of people said that'))).toBe('Karen Weld');
+    const b = run(['Senator Hana Cruz seemed ready to joke about the incident in Iowa, telling the crowd, \u201CSome people get carried away.\u201D']);
+    const st = b.covering('Some people get carried away');
+    expect(st.sourceLabel).not.toBe('Iowa');
+    expect(b.who(st)).toBe('Hana Cruz');
+  });
 });
