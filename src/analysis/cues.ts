@@ -639,7 +639,20 @@ const SUBJ_MODIFIERS = /^(former|current|top|senior|chief|deputy|vice|longtime|d
 export function sentenceSubject(body: string, start: number, end: number): [number, number] | null {
   let toks = tokenize(body, start, end);
   const firstComma = body.slice(start, end).indexOf(',');
-  if (toks[0] && INTRO.test(toks[0].text) && firstComma > 0) toks = toks.filter((t) => t.start > start + firstComma);
+  if (toks[0] && INTRO.test(toks[0].text) && firstComma > 0) {
+    toks = toks.filter((t) => t.start > start + firstComma);
+    // "Speaking in Salem, New Hampshire, Trump went …": a place segment closing the intro.
+    let cut = start + firstComma;
+    for (let guard = 0; guard < 2; guard++) {
+      const next = body.indexOf(',', cut + 1);
+      if (next < 0 || next >= end) break;
+      const seg = toks.filter((t) => t.start > cut && t.end <= next);
+      const rest = toks.filter((t) => t.start > next);
+      if (!seg.length || seg.length > 3 || !seg.every((t) => t.cap) || !rest[0]?.cap) break;
+      toks = rest;
+      cut = next;
+    }
+  }
   const first = toks[0];
   if (!first) return null;
   if (/^(he|she|they|we|i|it)$/i.test(first.text)) return [first.start, first.end];
@@ -696,6 +709,12 @@ function cleanNP(np: Token[]): Token[] {
 /** The noun phrase ending right before a verb, scanning back from the end of `before`. */
 function backNP(body: string, before: Token[], floor: number): Token[] {
   const np: Token[] = [];
+  // "Sen. Elizabeth Warren (D-MA) said": a short parenthetical after the name is skipped.
+  const lastTok = before[before.length - 1];
+  if (lastTok && body[lastTok.end] === ')') {
+    const open = body.lastIndexOf('(', lastTok.start);
+    if (open >= 0 && lastTok.end - open <= 30) before = before.filter((x) => x.end <= open);
+  }
   for (let i = before.length - 1; i >= 0; i--) {
     const t = before[i] as Token;
     const nextStart = np.length ? (np[0] as Token).start : null;

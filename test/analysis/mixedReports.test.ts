@@ -171,4 +171,13 @@ describe('nested reports and sentence ends', () => {
     expect(st.sourceLabel).not.toBe('Iowa');
     expect(b.who(st)).toBe('Hana Cruz');
   });
+
+  it('skips a party-state parenthetical and a place closing an intro phrase when finding the speaker', () => {
+    const a = run(['Sen. Maria Duval (D-MA) said the bill was a \u201Cproven failure\u201D in every state.']);
+    expect(a.who(a.covering('proven failure'))).toBe('Maria Duval');
+    const b = run(['Governor Tom Akers spoke first. Speaking at a town hall in Salem, New Hampshire, Akers went after his rival, calling him \u201Ca total stiff.\u201D']);
+    const st = b.covering('a total stiff');
+    expect(st.sourceLabel).not.toBe('New Hampshire');
+    expect(b.who(st)).toBe('Tom Akers');
+  });
 });
