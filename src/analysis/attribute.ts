@@ -207,6 +207,11 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
     }
     const words = tokenize(body, ss, se);
     const first = words[0];
+    // A lone sentence-initial function word ("Of", "Wait", "Here") is a parsing accident, not a
+    // source: say so rather than print it as one.
+    if (words.length === 1 && first && !PRONOUNS[first.lower] && (/^(of|in|on|at|for|with|as|after|before|when|if|but|and|so|yet|still|also|then|now|here|there|that|this|wait|or|ever|back|each|other|well|yes|no|note|update|watch|read|listen|transcript|excerpt|question|answer)$/.test(first.lower))) {
+      return { speaker: null, label: 'unattributed', source: null };
+    }
     if (words.length === 1 && first && PRONOUNS[first.lower]) {
       const info = PRONOUNS[first.lower];
       if (info && info.person && info.gender) {

@@ -180,4 +180,9 @@ describe('nested reports and sentence ends', () => {
     expect(st.sourceLabel).not.toBe('New Hampshire');
     expect(b.who(st)).toBe('Tom Akers');
   });
+
+  it('never labels a quote with a lone function word as its source', () => {
+    const { result } = run(['Of course, the debate was long. Wait, it gets better: \u201CWe are the greatest team in the history of the sport, and everyone knows it.\u201D']);
+    for (const st of result.statements) expect(['Of', 'Wait', 'of', 'wait']).not.toContain(st.sourceLabel);
+  });
 });
