@@ -9,7 +9,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheCodeVersion } from '../src/knowledge/cache';
 import { CORPORA, REPLICAS, type CorpusName } from './corpus';
@@ -75,8 +75,20 @@ const report = flag('--report');
 const results: Array<{ corpus: CorpusName; build: Build; cold: Cold; load: number[] }> = report
   ? report.split(',').flatMap((file) => JSON.parse(readFileSync(file, 'utf8')) as Array<{ corpus: CorpusName; build: Build; cold: Cold; load: number[] }>)
   : [];
-if (report) corpora.splice(0, corpora.length, ...results.map((r) => r.corpus));
-for (const corpus of report ? [] : corpora) {
+// `--collect`: the latest build and cold results of each chosen corpus from bench/results (runs
+// of different corpora made separately, e.g. the long 1M run).
+if (args.includes('--collect')) {
+  const files = readdirSync(outDir).sort();
+  for (const corpus of corpora) {
+    const b = files.filter((f) => f.endsWith(`-${corpus}-build.json`)).pop();
+    const c = files.filter((f) => f.endsWith(`-${corpus}-cold.json`)).pop();
+    if (!b || !c) throw new Error(`no saved results for ${corpus}`);
+    const build = JSON.parse(readFileSync(join(outDir, b), 'utf8')) as Build;
+    results.push({ corpus, build, cold: JSON.parse(readFileSync(join(outDir, c), 'utf8')) as Cold, load: [] });
+  }
+}
+if (report || args.includes('--collect')) corpora.splice(0, corpora.length, ...results.map((r) => r.corpus));
+for (const corpus of report || args.includes('--collect') ? [] : corpora) {
   const load = loadavg();
   process.stderr.write(`\n== ${corpus} (load ${load.map((l) => l.toFixed(2)).join(' ')}) ==\n`);
   const b = join(outDir, `${stamp}-${corpus}-build.json`);
@@ -145,6 +157,6 @@ function roundAll(o: Record<string, number>) {
 
 const table = lines.join('\n');
 process.stdout.write(`\n${table}\n`);
-if (!report) writeFileSync(join(outDir, `${stamp}.json`), JSON.stringify(results, null, 2));
+if (!report) writeFileSync(join(outDir, `${stamp}.json`), JSON.stringify(results, null, 2)); // (also for --collect)
 writeFileSync(join(outDir, `${stamp}.md`), `${table}\n`);
 process.stderr.write(`\nwrote ${join(outDir, `${stamp}.json`)} and .md; copy the table into bench/RESULTS.md with notes\n`);
