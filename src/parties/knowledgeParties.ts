@@ -40,8 +40,12 @@ export class KnowledgeParties {
     analyses: Iterable<AnalysedArticle>,
   ) {
     const totals = new Map<string, number>();
+    // Replicated and wire-copied articles share a body (and, from the cache, one speakers array):
+    // their mentions and speaker links are found once.
+    const mentionsByBody = new Map<string, PartyMention[]>();
+    const linksBySpeakers = new Map<Speaker[], Map<string, ArticleParties['speakerParty']>>();
     for (const a of analyses) {
-      const info = analyseParties(registry, a);
+      const info = analyseParties(registry, a, mentionsByBody, linksBySpeakers);
       this.byArticle.set(a.article.id, info);
       for (const [id, n] of info.counts) totals.set(id, (totals.get(id) ?? 0) + n);
     }
@@ -96,23 +100,36 @@ export class KnowledgeParties {
   }
 }
 
-function analyseParties(registry: PartyRegistry, a: AnalysedArticle): ArticleParties {
-  const raw = registry.matcher.find(a.article.body);
-  // A plain mention: not a context word, not an ambiguous name. Context words and ambiguous names
-  // count only where the party is named plainly too ("the North" in a story about North Korea).
-  const plain = new Set(raw.filter((m) => m.kind !== 'context' && !m.ambiguous).map((m) => m.partyId));
-  const mentions = raw.filter((m) => plain.has(m.partyId));
+function analyseParties(
+  registry: PartyRegistry,
+  a: AnalysedArticle,
+  mentionsByBody: Map<string, PartyMention[]>,
+  linksBySpeakers: Map<Speaker[], Map<string, ArticleParties['speakerParty']>>,
+): ArticleParties {
+  let mentions = mentionsByBody.get(a.article.body);
+  if (!mentions) {
+    const raw = registry.matcher.find(a.article.body);
+    // A plain mention: not a context word, not an ambiguous name. Context words and ambiguous names
+    // count only where the party is named plainly too ("the North" in a story about North Korea).
+    const plain = new Set(raw.filter((m) => m.kind !== 'context' && !m.ambiguous).map((m) => m.partyId));
+    mentions = raw.filter((m) => plain.has(m.partyId));
+    mentionsByBody.set(a.article.body, mentions);
+  }
   const counts = new Map<string, number>();
   for (const m of mentions) if (!m.locative) counts.set(m.partyId, (counts.get(m.partyId) ?? 0) + 1);
   const home = homeOf(registry, a.article);
-  const links = new Map<string, string>();
-  for (const s of a.speakers) {
-    const p = speakerParty(registry, s, home);
-    if (p) {
-      links.set(s.id, p);
-      counts.set(p, (counts.get(p) ?? 0) + 1);
+  const byHome = linksBySpeakers.get(a.speakers) ?? new Map<string, ArticleParties['speakerParty']>();
+  linksBySpeakers.set(a.speakers, byHome);
+  let links = byHome.get(home ?? '');
+  if (!links) {
+    links = new Map<string, string>();
+    for (const s of a.speakers) {
+      const p = speakerParty(registry, s, home);
+      if (p) links.set(s.id, p);
     }
+    byHome.set(home ?? '', links);
   }
+  for (const p of links.values()) counts.set(p, (counts.get(p) ?? 0) + 1);
   return { mentions, speakerParty: links, counts, ...(home ? { home } : {}) };
 }
 

@@ -1,6 +1,6 @@
 /**
- * Finds party names in text. One regular expression over every alias (longest first, so "South
- * Korea" wins over "Korea" and "UN Command" over "UN"), then generic checks against the usual
+ * Finds party names in text. A token lookup over every alias (longest first, so "South Korea"
+ * wins over "Korea" and "UN Command" over "UN"), then generic checks against the usual
  * confusions: case matters ("US" the country, "us" the pronoun), an ambiguous name inside a longer
  * capitalised name is not the party ("George Washington", "Latin America"), and a capital used as
  * a place ("met in Washington", "the Hanoi summit") is marked locative.
@@ -22,31 +22,82 @@ const FUNCTION_WORDS = new Set(
   'The In On At For With As After Before During Since Until While But And Or So Yet Still Also Then Now Meanwhile However Both Neither Even Only'.split(' '),
 );
 
+/** A letter or digit: the only characters a name's first word is made of. */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** A name's first word: letters and digits up to the first other character. */
+const FIRST_WORD = /[\p{L}\p{N}]+/uy;
+/** Word starts in a text: a letter or digit not preceded by one (or by an apostrophe, dot, hyphen). */
+const WORD_START = /(?<![\p{L}\p{N}'’.-])[\p{L}\p{N}]+/gu;
+
+/** One alias as the scanner tries it. */
+interface Entry {
+  alias: Alias;
+  /** The alias text split at whitespace; matched against text with any run of whitespace between. */
+  parts: string[];
+  /** The first letter may be upper or lower case ("the regime" / "The regime"). */
+  flexible: boolean;
+}
+
+/**
+ * Finds party names by looking up each word of the text in a map keyed by the lower-cased first
+ * word of every alias, then trying that word's aliases longest first. Same matches as one big
+ * alternation of every alias (`(?<![\p{L}\p{N}'’.-])(?:…)(?![\p{L}\p{N}])`), but linear in the
+ * text: a word that starts no alias costs one map lookup.
+ */
 export class PartyMatcher {
-  private readonly re: RegExp;
+  private readonly byFirst = new Map<string, Entry[]>();
   private readonly byText = new Map<string, Alias>();
+  /** Aliases that do not start with a letter or digit (odd parties.yaml entries), as a fallback. */
+  private readonly odd: RegExp | null;
 
   constructor(aliases: readonly Alias[]) {
     const sorted = [...aliases].sort((a, b) => b.text.length - a.text.length);
-    const patterns: string[] = [];
+    const oddPatterns: string[] = [];
     for (const a of sorted) {
       const key = lookupKey(a.text, a.kind);
       if (this.byText.has(key)) continue;
       this.byText.set(key, a);
-      patterns.push(pattern(a));
+      FIRST_WORD.lastIndex = 0;
+      const first = FIRST_WORD.exec(a.text);
+      if (!first) {
+        oddPatterns.push(pattern(a));
+        continue;
+      }
+      const k = first[0].toLowerCase();
+      const list = this.byFirst.get(k) ?? [];
+      list.push({ alias: a, parts: a.text.split(/\s+/).filter(Boolean), flexible: flexibleFirst(a.text, a.kind) });
+      this.byFirst.set(k, list);
     }
-    // Not after a letter, digit, apostrophe, hyphen or dot ("pro-US", "Korea's"); not before a
-    // letter or digit. A trailing hyphen is fine: "US-led", "Seoul-based".
-    this.re = new RegExp(`(?<![\\p{L}\\p{N}'’.\\-])(?:${patterns.join('|') || '(?!)'})(?![\\p{L}\\p{N}])`, 'gu');
+    this.odd = oddPatterns.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}'’.\\-])(?:${oddPatterns.join('|')})(?![\\p{L}\\p{N}])`, 'gu') : null;
   }
 
   /** Every party mention in `text`, in order, with locative use marked. */
   find(text: string): PartyMention[] {
     const out: PartyMention[] = [];
-    for (const m of text.matchAll(this.re)) {
-      const surface = m[0];
+    const spans: Array<[number, number]> = [];
+    const re = new RegExp(WORD_START.source, WORD_START.flags);
+    for (let m = re.exec(text); m; m = re.exec(text)) {
       const start = m.index;
-      const end = start + surface.length;
+      const list = this.byFirst.get(m[0].toLowerCase());
+      if (!list) continue;
+      for (const e of list) {
+        const end = matchAt(text, start, e);
+        if (end < 0) continue;
+        spans.push([start, end]);
+        // Matches do not overlap: go on after this one.
+        re.lastIndex = end;
+        break;
+      }
+    }
+    if (this.odd) {
+      for (const m of text.matchAll(this.odd)) {
+        const end = m.index + m[0].length;
+        if (!spans.some(([a, b]) => m.index < b && a < end)) spans.push([m.index, end]);
+      }
+      spans.sort((x, y) => x[0] - y[0]);
+    }
+    for (const [start, end] of spans) {
+      const surface = text.slice(start, end);
       const alias = this.aliasFor(surface);
       if (!alias) continue;
       if (alias.ambiguous && insideLongerName(text, start, end)) continue;
@@ -58,6 +109,34 @@ export class PartyMatcher {
   private aliasFor(surface: string): Alias | undefined {
     return this.byText.get(surface) ?? this.byText.get(lowerFirst(surface));
   }
+}
+
+/** End of the alias written at `start` of `text` (whitespace runs between its parts), or -1. */
+function matchAt(text: string, start: number, e: Entry): number {
+  let pos = start;
+  for (let i = 0; i < e.parts.length; i++) {
+    const part = e.parts[i]!;
+    if (i > 0) {
+      const from = pos;
+      while (pos < text.length && /\s/.test(text[pos]!)) pos++;
+      if (pos === from) return -1;
+    }
+    if (i === 0 && e.flexible) {
+      const c = text[pos];
+      const f = part.charAt(0);
+      if (c !== f.toLowerCase() && c !== f.toUpperCase()) return -1;
+      if (!text.startsWith(part.slice(1), pos + 1)) return -1;
+    } else if (!text.startsWith(part, pos)) return -1;
+    pos += part.length;
+  }
+  // Not before a letter or digit ("Korean" is not "Korea"); a hyphen is fine ("US-led").
+  if (pos < text.length && WORD_CHAR.test(text[pos]!)) return -1;
+  if (pos < text.length - 1 && isLowSurrogate(text.charCodeAt(pos + 1)) && WORD_CHAR.test(text.slice(pos, pos + 2))) return -1;
+  return pos;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
 }
 
 function lowerFirst(s: string): string {
