@@ -13,7 +13,8 @@ import { join, resolve } from 'node:path';
 export const CORPORA = ['seed', '19k', '190k', '1m'] as const;
 export type CorpusName = (typeof CORPORA)[number];
 export const REPLICAS: Record<CorpusName, number> = { seed: 1, '19k': 1, '190k': 10, '1m': 50 };
-export const POLNEAR = process.env.POLNEAR_DIR ?? '/work/shared/data/polnear';
+// PolNeAR sits in the shared folder beside the repository (../shared), as on CI and dev machines.
+export const POLNEAR = process.env.POLNEAR_DIR ?? join(import.meta.dirname, '..', '..', 'shared', 'data', 'polnear');
 export const BENCH_TMP = process.env.BENCH_TMP ?? '/tmp/quotebook-bench';
 
 /** Replica suffix: `<id>-rN` counts as the same article as `<id>` for quality. */

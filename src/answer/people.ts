@@ -5,7 +5,7 @@
  */
 import type { Answer, Excerpt, Person } from '../core/answer';
 import type { Statement } from '../analysis/types';
-import type { KnowledgeBase } from '../knowledge/knowledgeBase';
+import type { ArticleAnalysis, KnowledgeBase } from '../knowledge/knowledgeBase';
 import { personKey, type PersonRecord } from '../knowledge/people';
 import { editDistance, normalizeWord } from '../text/words';
 import { excerptAt } from './excerpts';
@@ -17,13 +17,19 @@ export function findPeople(kb: KnowledgeBase, typed: string): PersonRecord[] {
   if (!q) return [];
   const scored: Array<{ p: PersonRecord; rank: number }> = [];
   for (const p of kb.people) {
-    const names = [p.name, ...p.aliases].map(personKey);
-    const tokens = names.flatMap((n) => n.split(/\s+/));
+    const names = p.nameKeys;
     let rank = 0;
     if (names.includes(q)) rank = 4;
-    else if (tokens.includes(q) || names.some((n) => n.endsWith(` ${q}`) || n.startsWith(`${q} `))) rank = 3;
+    else if (p.nameTokens.has(q) || names.some((n) => n.endsWith(` ${q}`) || n.startsWith(`${q} `))) rank = 3;
     else if (names.some((n) => editDistance(n, q, 2) <= (q.length >= 8 ? 2 : 1))) rank = 2;
-    else if (q.length >= 4 && tokens.some((t) => t.length >= 4 && editDistance(t, q, 1) <= 1)) rank = 1;
+    else if (q.length >= 4) {
+      for (const t of p.nameTokens) {
+        if (t.length >= 4 && editDistance(t, q, 1) <= 1) {
+          rank = 1;
+          break;
+        }
+      }
+    }
     if (rank > 0) scored.push({ p, rank });
   }
   return scored.sort((a, b) => b.rank - a.rank || b.p.quotes - a.p.quotes).filter((s, _, all) => s.rank === all[0]!.rank).map((s) => s.p);
@@ -71,14 +77,28 @@ function withoutRepeats(excerpts: Excerpt[]): Excerpt[] {
 /** A person's statements across articles, in article order then reading order. */
 export function statementsOf(kb: KnowledgeBase, person: PersonRecord): Array<{ articleId: string; statement: Statement }> {
   const out: Array<{ articleId: string; statement: Statement }> = [];
-  for (const article of kb.articles) {
-    const ids = new Set(person.appearances.filter((a) => a.articleId === article.id).map((a) => a.speakerId));
-    if (ids.size === 0) continue;
-    for (const s of kb.analysis(article.id).statements) {
-      if (s.speakerId && ids.has(s.speakerId)) out.push({ articleId: article.id, statement: s });
-    }
+  // Appearances are recorded in article order; within an article, statements in reading order.
+  for (const { articleId, speakerId } of person.appearances) {
+    for (const statement of statementsBySpeaker(kb.analysis(articleId)).get(speakerId) ?? []) out.push({ articleId, statement });
   }
   return out;
+}
+
+const bySpeakerCache = new WeakMap<ArticleAnalysis, Map<string, Statement[]>>();
+/** An article's statements grouped by speaker id, computed once per analysis. */
+function statementsBySpeaker(analysis: ArticleAnalysis): Map<string, Statement[]> {
+  let map = bySpeakerCache.get(analysis);
+  if (!map) {
+    map = new Map();
+    for (const s of analysis.statements) {
+      if (!s.speakerId) continue;
+      const list = map.get(s.speakerId);
+      if (list) list.push(s);
+      else map.set(s.speakerId, [s]);
+    }
+    bySpeakerCache.set(analysis, map);
+  }
+  return map;
 }
 
 /** The excerpt for one statement, shown whole (in the paragraph where it starts). */

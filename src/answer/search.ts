@@ -23,12 +23,12 @@ export function searchAnswer(kb: KnowledgeBase, query: string, articleId?: strin
     const rec = kb.paragraphs[c.id]!;
     const textWords = kb.paragraphWords(c.id);
     const multiWord = ParagraphIndex.queryTerms(query).length > 1;
-    const loc =
-      (multiWord ? locatePhrase(rec.paragraph.text, textWords, query) : null) ??
-      locateKeywords(rec.paragraph.sentences, textWords, queryWords);
+    const phrase = multiWord ? locatePhrase(rec.paragraph.text, textWords, query) : null;
+    const loc = phrase ?? locateKeywords(rec.paragraph.sentences, textWords, queryWords);
     if (!loc) continue;
-    // Blend: how well the words matched decides first, the index's relevance breaks ties.
-    const score = loc.score * 10 + Math.min(c.score, 50) / 50;
+    // Blend: the words in order (the phrase itself) beat the same words scattered in a sentence;
+    // then how well the words matched; the index's relevance breaks ties.
+    const score = (phrase ? 20 : 0) + loc.score * 10 + Math.min(c.score, 50) / 50;
     found.push(excerptAt(kb, rec, { ...loc, score }));
   }
   found.sort((a, b) => MATCH_RANK[b.match ?? 'related'] - MATCH_RANK[a.match ?? 'related'] || b.score - a.score);

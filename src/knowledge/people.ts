@@ -13,6 +13,9 @@ export interface PersonRecord {
   role?: string;
   affiliation?: string;
   aliases: string[];
+  /** Normalised name and aliases, and their words: what typed names are matched against. */
+  nameKeys: string[];
+  nameTokens: Set<string>;
   /** Statements (direct and indirect) attributed to this person. */
   quotes: number;
   appearances: Array<{ articleId: string; speakerId: string }>;
@@ -31,12 +34,18 @@ export function buildPeople(analyses: ArticleAnalysis[]): PersonRecord[] {
       const key = personKey(sp.name);
       let rec = byKey.get(key);
       if (!rec) {
-        rec = { key, name: sp.name, aliases: [], quotes: 0, appearances: [] };
+        rec = { key, name: sp.name, aliases: [], nameKeys: [key], nameTokens: new Set(key.split(/\s+/)), quotes: 0, appearances: [] };
         byKey.set(key, rec);
       }
       rec.role ??= sp.role;
       rec.affiliation ??= sp.affiliation;
-      for (const alias of sp.aliases) if (!rec.aliases.includes(alias)) rec.aliases.push(alias);
+      for (const alias of sp.aliases) {
+        if (rec.aliases.includes(alias)) continue;
+        rec.aliases.push(alias);
+        const k = personKey(alias);
+        if (!rec.nameKeys.includes(k)) rec.nameKeys.push(k);
+        for (const t of k.split(/\s+/)) rec.nameTokens.add(t);
+      }
       rec.quotes += counts.get(sp.id) ?? 0;
       rec.appearances.push({ articleId: a.article.id, speakerId: sp.id });
     }
