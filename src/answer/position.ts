@@ -15,7 +15,6 @@ import type { Statement } from '../analysis/types';
 import type { KnowledgeBase, ParagraphRecord } from '../knowledge/knowledgeBase';
 import { partyInPhrase } from '../parties/people';
 import { stanceFrame, type FrameKind } from '../parties/stance';
-import type { Party } from '../parties/types';
 import { wordSimilarity } from '../search/phrase';
 import { isStopWord, words } from '../text/words';
 import { excerptAt, statementAt } from './excerpts';
@@ -39,71 +38,211 @@ interface Holder {
   party: string;
 }
 
+/**
+ * A stance-holding range found in one paragraph, before it becomes an excerpt. Found once per
+ * analysed body and party (replicas and wire copies share them), on the party's first /position.
+ */
+interface Item {
+  /** Paragraph index inside the article. */
+  para: number;
+  start: number;
+  end: number;
+  bonus: number;
+  marks: Array<[number, number]>;
+  /** Category and rounded score as the excerpt will have them (ranking needs no excerpt). */
+  cat: Category;
+  score: number;
+}
+
+/** What one analysed body holds for /position. */
+interface ArticleStances {
+  /** Parties the article names or quotes people of. */
+  named: Set<string>;
+  /** Party id → its items in the article, in paragraph and discovery order. */
+  byParty: Map<string, Item[]>;
+}
+
+/** One party's items across the knowledge base, grouped by (category, score), each group in kb order. */
+interface PartyStances {
+  buckets: Array<{ cat: Category; score: number; recs: number[]; items: Item[] }>;
+  /** Paragraph ids that hold at least one item. */
+  paragraphs: Set<number>;
+}
+
+interface PositionIndex {
+  /** statements array → speaker links → stances (articles with one analysis share all three). */
+  articles: WeakMap<readonly Statement[], WeakMap<ReadonlyMap<string, string>, ArticleStances>>;
+  parties: Map<string, PartyStances>;
+  firstRecord: Map<string, number>;
+}
+
+const positionIndexes = new WeakMap<KnowledgeBase, PositionIndex>();
+
+function positionIndex(kb: KnowledgeBase): PositionIndex {
+  let pi = positionIndexes.get(kb);
+  if (!pi) {
+    const firstRecord = new Map<string, number>();
+    for (const rec of kb.paragraphs) if (!firstRecord.has(rec.article.id)) firstRecord.set(rec.article.id, rec.id);
+    pi = { articles: new WeakMap(), parties: new Map(), firstRecord };
+    positionIndexes.set(kb, pi);
+  }
+  return pi;
+}
+
+/** Items of one party across the knowledge base, computed on first use and kept. */
+function partyStances(kb: KnowledgeBase, partyId: string): PartyStances {
+  const pi = positionIndex(kb);
+  let ps = pi.parties.get(partyId);
+  if (ps) return ps;
+  const buckets = new Map<string, PartyStances['buckets'][number]>();
+  const paragraphs = new Set<number>();
+  for (const article of kb.articles) {
+    const first = pi.firstRecord.get(article.id);
+    if (first === undefined) continue;
+    for (const it of articleStances(kb, pi, article.id, partyId)) {
+      const k = `${it.cat}:${it.score}`;
+      let b = buckets.get(k);
+      if (!b) buckets.set(k, (b = { cat: it.cat, score: it.score, recs: [], items: [] }));
+      b.recs.push(first + it.para);
+      b.items.push(it);
+      paragraphs.add(first + it.para);
+    }
+  }
+  ps = { buckets: [...buckets.values()].sort((a, b) => a.cat - b.cat || b.score - a.score), paragraphs };
+  pi.parties.set(partyId, ps);
+  return ps;
+}
+
+/** The items of one party in one article (memoised per analysis and speaker links). */
+function articleStances(kb: KnowledgeBase, pi: PositionIndex, articleId: string, partyId: string): readonly Item[] {
+  const analysis = kb.analysis(articleId);
+  const ap = kb.parties.article(articleId);
+  let byLinks = pi.articles.get(analysis.statements);
+  if (!byLinks) pi.articles.set(analysis.statements, (byLinks = new WeakMap()));
+  let st = byLinks.get(ap.speakerParty);
+  if (!st) {
+    const named = new Set<string>(ap.mentions.map((m) => m.partyId));
+    for (const p of ap.speakerParty.values()) named.add(p);
+    st = { named, byParty: new Map() };
+    byLinks.set(ap.speakerParty, st);
+  }
+  // Most articles never name a given party: nothing to look at.
+  if (!st.named.has(partyId)) return [];
+  let items = st.byParty.get(partyId);
+  if (!items) {
+    items = findItems(kb, pi, articleId, partyId);
+    st.byParty.set(partyId, items);
+  }
+  return items;
+}
+
+/** One pass over an article: the party's statements and stance frames, paragraph by paragraph. */
+function findItems(kb: KnowledgeBase, pi: PositionIndex, articleId: string, partyId: string): Item[] {
+  const article = kb.article(articleId)!;
+  const first = pi.firstRecord.get(articleId)!;
+  const analysis = kb.analysis(articleId);
+  const ap = kb.parties.article(articleId);
+  const registry = kb.parties.registry;
+  const voices = new Map<Statement, boolean>();
+  const voice = (s: Statement) => {
+    let v = voices.get(s);
+    if (v === undefined) voices.set(s, (v = ownVoice(kb, ap.speakerParty, s, partyId)));
+    return v;
+  };
+  // The source is the party itself: "Seoul views …".
+  const named = (s: Statement) => !s.speakerId && registry.lookup(s.sourceLabel)?.id === partyId;
+  const relevant = analysis.statements.filter((s) => voice(s) || named(s));
+  const sources = analysis.statements.flatMap((x) => (x.source ? [x.source] : []));
+  // Party mentions (not places) and mentions of linked people.
+  const holders: Holder[] = ap.mentions.filter((m) => !m.locative).map((m) => ({ start: m.start, end: m.end, party: m.partyId }));
+  for (const sp of analysis.speakers) {
+    const party = ap.speakerParty.get(sp.id);
+    if (party) for (const m of sp.mentions) holders.push({ start: m.start, end: m.end, party });
+  }
+  const out: Item[] = [];
+  article.paragraphs.forEach((paragraph, para) => {
+    const rec = kb.paragraphs[first + para]!;
+    const pStart = paragraph.bodyStart;
+    const pEnd = pStart + paragraph.text.length;
+    const push = (start: number, end: number, category: Category, bonus: number, marks: Array<[number, number]>) => {
+      const statement = statementAt(kb, rec, start, end);
+      // Whatever the frame, a statement by the party's own people is its own voice.
+      const cat: Category = statement && voice(statement) ? 1 : category;
+      const score = Math.round((4 - cat + bonus + (statement?.kind === 'direct' ? 0.05 : 0)) * 1000) / 1000;
+      out.push({ para, start, end, bonus, marks, cat, score });
+    };
+    // 1. Statements by the party's people or by sources it names.
+    for (const s of relevant) {
+      if (s.content.start >= pEnd || s.content.end <= pStart) continue;
+      const start = Math.max(s.content.start, pStart) - pStart;
+      const end = Math.min(s.content.end, pEnd) - pStart;
+      push(start, end, voice(s) ? 1 : 2, 0.2, []);
+    }
+    // 2 and 3. Stance frames around the party's mentions and its people's mentions.
+    const inPara = holders.filter((h) => h.start >= pStart && h.end <= pEnd).sort((a, b) => a.start - b.start);
+    for (const h of inPara) {
+      if (h.party !== partyId) continue;
+      // A holder that is the named source of a statement ("Sullivan said …", "Seoul views …") is
+      // handled above with the statement's own text and attribution; framing its sentence again
+      // would show the speaker's quote as the reporter's narration.
+      if (sources.some((src) => src.start < h.end && h.start < src.end)) continue;
+      const sentence = paragraph.sentences.find((s) => s.start <= h.start - pStart && h.end - pStart <= s.end);
+      if (!sentence) continue;
+      const sBase = pStart + sentence.start;
+      const others = inPara.filter((o) => o !== h && o.start >= sBase && o.end <= pStart + sentence.end).map((o) => ({ start: o.start - sBase, end: o.end - sBase }));
+      const frame = stanceFrame(sentence.text, h.start - sBase, h.end - sBase, others);
+      if (!frame) continue;
+      push(sentence.start + frame.start, sentence.start + frame.end, frame.kind === 'consent' ? 3 : 2, FRAME_BONUS[frame.kind], [[h.start - pStart, h.end - pStart]]);
+    }
+  });
+  return out;
+}
+
+/** Up to this many paragraphs of a party are checked for a topic word by word; above, the index proposes them. */
+const TOPIC_FULL_SCAN = 3000;
+const TOPIC_CANDIDATES = 2000;
+/** Orders excerpts of different paragraphs by paragraph, then by discovery inside one. */
+const PARAGRAPH_ORDER = 1 << 12;
+
 /** The answer to `/position party:… [topic:…] [article:…]`. */
 export function positionAnswer(kb: KnowledgeBase, partyInput: string, topic?: string, articleId?: string): Answer {
   const party = kb.parties.resolve(partyInput);
   const filter = articleFilter(kb, articleId);
   const topicWords = topic ? contentWords(topic) : [];
-  const found = new Map<string, Found>();
-  let order = 0;
-  const add = (rec: ParagraphRecord, start: number, end: number, category: Category, bonus: number, marks: Array<[number, number]>) => {
-    const statement = statementAt(kb, rec, start, end);
-    // Whatever the frame, a statement by the party's own people is its own voice.
-    const cat: Category = statement && ownVoice(kb, rec, statement, party) ? 1 : category;
-    const score = 4 - cat + bonus + (statement?.kind === 'direct' ? 0.05 : 0);
-    const excerpt = excerptAt(kb, rec, { start, end, score, highlights: marks });
-    // A sentence labelled as the reporter's must not carry someone's statement inside it
-    // ("… ,” Sullivan said … when asked about Washington's position"): that would credit the
-    // quote to the reporter. Such sentences are shown through their statements instead.
-    if (excerpt.kind === 'narration' && carriesStatement(kb, rec, excerpt.text, start)) return;
-    const topicMarks = topicHighlights(excerpt.text, topicWords);
-    if (topicWords.length > 0 && !topicMarks) return;
-    if (topicMarks) excerpt.highlights = mergeRanges([...(excerpt.highlights ?? []), ...topicMarks]);
-    const key = `${rec.id}:${excerpt.text}`;
-    const prev = found.get(key);
-    if (!prev || prev.excerpt.score < excerpt.score) found.set(key, { excerpt, category: cat, order: prev?.order ?? order++ });
-  };
-
-  for (const rec of kb.paragraphs) {
-    if (filter && !filter(rec.id)) continue;
-    // Most articles never name a given party: skip them without looking at their paragraphs.
-    if (!namesParty(kb, rec.article.id, party.id)) continue;
-    const analysis = kb.analysis(rec.article.id);
-    const pStart = rec.paragraph.bodyStart;
-    const pEnd = pStart + rec.paragraph.text.length;
-    // 1. Statements by the party's people or by sources it names.
-    for (const s of analysis.statements) {
-      if (s.content.start >= pEnd || s.content.end <= pStart) continue;
-      if (!ownVoice(kb, rec, s, party) && !namedBy(kb, s, party)) continue;
-      const start = Math.max(s.content.start, pStart) - pStart;
-      const end = Math.min(s.content.end, pEnd) - pStart;
-      add(rec, start, end, ownVoice(kb, rec, s, party) ? 1 : 2, 0.2, []);
-    }
-    // 2 and 3. Stance frames around the party's mentions and its people's mentions.
-    const holders = holdersIn(kb, rec, pStart, pEnd);
-    // A holder that is the named source of a statement ("Sullivan said …", "Seoul views …") is
-    // handled above with the statement's own text and attribution; framing its sentence again
-    // would show the speaker's quote as the reporter's narration.
-    const sources = analysis.statements.flatMap((st) => (st.source ? [st.source] : []));
-    for (const h of holders) {
-      if (h.party !== party.id) continue;
-      if (sources.some((src) => src.start < h.end && h.start < src.end)) continue;
-      const sentence = rec.paragraph.sentences.find((s) => s.start <= h.start - pStart && h.end - pStart <= s.end);
-      if (!sentence) continue;
-      const sBase = pStart + sentence.start;
-      const others = holders.filter((o) => o !== h && o.start >= sBase && o.end <= pStart + sentence.end).map((o) => ({ start: o.start - sBase, end: o.end - sBase }));
-      const frame = stanceFrame(sentence.text, h.start - sBase, h.end - sBase, others);
-      if (!frame) continue;
-      const start = sentence.start + frame.start;
-      const end = sentence.start + frame.end;
-      add(rec, start, end, frame.kind === 'consent' ? 3 : 2, FRAME_BONUS[frame.kind], [[h.start - pStart, h.end - pStart]]);
-    }
+  const stances = partyStances(kb, party.id);
+  // With a topic, only paragraphs holding every topic word can give an excerpt; on a large
+  // knowledge base the index proposes those paragraphs (bounded) before the word-by-word check.
+  let topicOk: ((recId: number) => boolean) | undefined;
+  if (topic && topicWords.length > 0) {
+    const allowed =
+      stances.paragraphs.size > TOPIC_FULL_SCAN
+        ? new Set(
+            kb.index
+              .candidates(topic, { want: TOPIC_CANDIDATES, limit: TOPIC_CANDIDATES, filter: (id) => stances.paragraphs.has(id) && (!filter || filter(id)) })
+              .map((c) => c.id),
+          )
+        : undefined;
+    topicOk = (id) => (!allowed || allowed.has(id)) && topicHighlights(kb.paragraphs[id]!.paragraph.text, topicWords) !== null;
   }
 
-  const ranked = dropContained([...found.values()])
-    .sort((a, b) => a.category - b.category || b.excerpt.score - a.excerpt.score || a.order - b.order)
-    .map((f) => f.excerpt)
-    .slice(0, MAX_POSITION_EXCERPTS);
+  // Paragraphs become excerpts whole (deduplication and containment are per paragraph), best
+  // items first; once twelve excerpts rank before everything left, the rest cannot change them.
+  const results: Found[] = [];
+  const done = new Set<number>();
+  outer: for (const bucket of stances.buckets) {
+    for (let i = 0; i < bucket.items.length; i++) {
+      const recId = bucket.recs[i]!;
+      if (done.has(recId) || (filter && !filter(recId))) continue;
+      const last = results[MAX_POSITION_EXCERPTS - 1];
+      // Everything from here on ranks at or after (category, score, this paragraph).
+      if (last && rankedBefore(last, bucket.cat, bucket.score, recId * PARAGRAPH_ORDER)) break outer;
+      done.add(recId);
+      if (topicOk && !topicOk(recId)) continue;
+      results.push(...paragraphExcerpts(kb, recId, party.id, topicWords));
+      results.sort((a, b) => a.category - b.category || b.excerpt.score - a.excerpt.score || a.order - b.order);
+    }
+  }
+  const ranked = results.map((f) => f.excerpt).slice(0, MAX_POSITION_EXCERPTS);
   const about = topic ? ` on “${topic}”` : '';
   if (ranked.length === 0) {
     const present = kb.parties.present.some((p) => p.id === party.id);
@@ -118,12 +257,43 @@ export function positionAnswer(kb: KnowledgeBase, partyInput: string, topic?: st
   return { command: 'position', excerpts: ranked, notice: `Position of ${party.name}${about}: its own voice first, then reported stance, then others' claims.` };
 }
 
-/** The article names the party or quotes one of its people. */
-function namesParty(kb: KnowledgeBase, articleId: string, partyId: string): boolean {
-  const ap = kb.parties.article(articleId);
-  if (ap.mentions.some((m) => m.partyId === partyId)) return true;
-  for (const p of ap.speakerParty.values()) if (p === partyId) return true;
-  return false;
+function rankedBefore(f: Found, cat: number, score: number, order: number): boolean {
+  if (f.category !== cat) return f.category < cat;
+  if (f.excerpt.score !== score) return f.excerpt.score > score;
+  return f.order < order;
+}
+
+/** The excerpts one paragraph gives for the party: its items through `excerptAt`, deduplicated. */
+function paragraphExcerpts(kb: KnowledgeBase, recId: number, partyId: string, topicWords: string[]): Found[] {
+  const pi = positionIndex(kb);
+  const rec = kb.paragraphs[recId]!;
+  const para = recId - pi.firstRecord.get(rec.article.id)!;
+  const found = new Map<string, Found>();
+  let order = recId * PARAGRAPH_ORDER;
+  for (const it of articleStances(kb, pi, rec.article.id, partyId)) {
+    if (it.para !== para) continue;
+    const excerpt = excerptAt(kb, rec, { start: it.start, end: it.end, score: it.score, highlights: it.marks });
+    // A sentence labelled as the reporter's must not carry someone's statement inside it
+    // ("… ,” Sullivan said … when asked about Washington's position"): that would credit the
+    // quote to the reporter. Such sentences are shown through their statements instead.
+    if (excerpt.kind === 'narration' && carriesStatement(kb, rec, excerpt.text, it.start)) continue;
+    const topicMarks = topicHighlights(excerpt.text, topicWords);
+    if (topicWords.length > 0 && !topicMarks) continue;
+    if (topicMarks) excerpt.highlights = mergeRanges([...(excerpt.highlights ?? []), ...topicMarks]);
+    const prev = found.get(excerpt.text);
+    if (!prev || prev.excerpt.score < excerpt.score) found.set(excerpt.text, { excerpt, category: it.cat, order: prev?.order ?? order++ });
+  }
+  return dropContained([...found.values()]);
+}
+
+/** The statement's speaker is one of the party's people. */
+function ownVoice(kb: KnowledgeBase, links: ReadonlyMap<string, string>, s: Statement, partyId: string): boolean {
+  if (s.speakerId) return links.get(s.speakerId) === partyId;
+  // "a US official", "Egypt's foreign ministry": an unnamed source that says whose it is. The
+  // party's bare name ("Seoul views …", "Addis Ababa views …") is reported stance, not a voice.
+  if (partyInPhrase(kb.parties.registry, s.sourceLabel) !== partyId) return false;
+  const rest = s.sourceLabel.replace(new RegExp(kb.parties.registry.matcher.find(s.sourceLabel).map((m) => escape(m.text)).join('|') || '(?!)', 'g'), ' ');
+  return words(rest).some((w) => w.norm.length > 1 && !isStopWord(w.norm));
 }
 
 /** Whether the paragraph text around `at` that equals `text` overlaps any statement's content. */
@@ -155,37 +325,8 @@ function dropContained(all: Found[]): Found[] {
 
 const FRAME_BONUS: Record<FrameKind, number> = { subject: 0.15, possessive: 0.1, consent: 0 };
 
-/** Party mentions (not places) and mentions of linked people inside a paragraph, body offsets. */
-function holdersIn(kb: KnowledgeBase, rec: ParagraphRecord, pStart: number, pEnd: number): Holder[] {
-  const ap = kb.parties.article(rec.article.id);
-  const out: Holder[] = ap.mentions
-    .filter((m) => !m.locative && m.start >= pStart && m.end <= pEnd)
-    .map((m) => ({ start: m.start, end: m.end, party: m.partyId }));
-  for (const sp of kb.analysis(rec.article.id).speakers) {
-    const party = ap.speakerParty.get(sp.id);
-    if (!party) continue;
-    for (const m of sp.mentions) if (m.start >= pStart && m.end <= pEnd) out.push({ start: m.start, end: m.end, party });
-  }
-  return out.sort((a, b) => a.start - b.start);
-}
-
-/** The statement's speaker is one of the party's people. */
-function ownVoice(kb: KnowledgeBase, rec: ParagraphRecord, s: Statement, party: Party): boolean {
-  if (s.speakerId) return kb.parties.article(rec.article.id).speakerParty.get(s.speakerId) === party.id;
-  // "a US official", "Egypt's foreign ministry": an unnamed source that says whose it is. The
-  // party's bare name ("Seoul views …", "Addis Ababa views …") is reported stance, not a voice.
-  if (partyInPhrase(kb.parties.registry, s.sourceLabel) !== party.id) return false;
-  const rest = s.sourceLabel.replace(new RegExp(kb.parties.registry.matcher.find(s.sourceLabel).map((m) => escape(m.text)).join('|') || '(?!)', 'g'), ' ');
-  return words(rest).some((w) => w.norm.length > 1 && !isStopWord(w.norm));
-}
-
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** The source is the party itself: "Seoul views …". */
-function namedBy(kb: KnowledgeBase, s: Statement, party: Party): boolean {
-  return !s.speakerId && kb.parties.registry.lookup(s.sourceLabel)?.id === party.id;
 }
 
 function contentWords(text: string): string[] {
