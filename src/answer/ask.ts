@@ -47,11 +47,22 @@ export function askAnswer(kb: KnowledgeBase, questionText: string, articleId?: s
   const total = weights.reduce((a, b) => a + b, 0) + (q.parties.length + q.persons.length) * entityWeight;
 
   const scored: Scored[] = [];
+  // A word's similarity to a question term is looked up once per query, not once per occurrence.
+  const simCache = q.terms.map(() => new Map<string, number>());
   for (const rec of paragraphsToRead(kb, q, filter)) {
     const ws = kb.paragraphWords(rec.id);
-    const para = match(kb, rec, q, weights, entityWeight, ws, 0, rec.paragraph.text.length);
+    const sims = q.terms.map((t, i) => {
+      const cache = simCache[i]!;
+      return ws.map((w) => {
+        const norm = w.norm.replace(/'s$/, '');
+        let sim = cache.get(norm);
+        if (sim === undefined) cache.set(norm, (sim = termSimilarity(t.norm, norm)));
+        return sim;
+      });
+    });
+    const para = match(kb, rec, q, weights, entityWeight, ws, sims, 0, rec.paragraph.text.length);
     for (const sentence of rec.paragraph.sentences) {
-      const sent = match(kb, rec, q, weights, entityWeight, ws, sentence.start, sentence.end);
+      const sent = match(kb, rec, q, weights, entityWeight, ws, sims, sentence.start, sentence.end);
       const lexical = sent.found / total;
       const context = para.found / total;
       const bonus = typeBonus(kb, rec, sentence, q);
@@ -135,24 +146,31 @@ function match(
   weights: number[],
   entityWeight: number,
   ws: Word[],
+  sims: number[][],
   start: number,
   end: number,
 ): { found: number; highlights: Array<[number, number]> } {
-  const inRange = ws.filter((w) => w.start >= start && w.end <= end);
+  // Words of the range: ws[from, to).
+  let from = 0;
+  while (from < ws.length && ws[from]!.start < start) from++;
+  let to = from;
+  while (to < ws.length && ws[to]!.end <= end) to++;
   let found = 0;
   const highlights: Array<[number, number]> = [];
   q.terms.forEach((t, i) => {
     let best = 0;
     let at: Word | undefined;
-    inRange.forEach((w, j) => {
-      let sim = termSimilarity(t.norm, w.norm.replace(/'s$/, ''));
+    const tsims = sims[i]!;
+    for (let j = from; j < to; j++) {
+      let sim = tsims[j]!;
+      if (sim === 0) continue;
       // "signing on" is the phrasal verb "sign on"; "signed by" is a weaker match.
-      if (t.particle && inRange[j + 1]?.norm !== t.particle) sim *= 0.8;
+      if (t.particle && (j + 1 < to ? ws[j + 1]!.norm : undefined) !== t.particle) sim *= 0.8;
       if (sim > best) {
         best = sim;
-        at = w;
+        at = ws[j];
       }
-    });
+    }
     if (best >= 0.48 && at) {
       found += weights[i]! * best;
       highlights.push([at.start, at.end]);
@@ -245,16 +263,63 @@ const idfCache = new WeakMap<KnowledgeBase, (lemma: string) => number>();
 function idfOf(kb: KnowledgeBase): (l: string) => number {
   let f = idfCache.get(kb);
   if (!f) {
-    const df = new Map<string, number>();
-    kb.paragraphs.forEach((rec) => {
-      const seen = new Set(words(rec.paragraph.text).map((w) => lemma(w.norm)));
-      for (const l of seen) df.set(l, (df.get(l) ?? 0) + 1);
-    });
     const n = Math.max(1, kb.paragraphs.length);
+    const df = kb.paragraphs.length <= FULL_SCAN_PARAGRAPHS ? documentFrequencies(kb) : indexFrequencies(kb);
     // A word no paragraph uses weighs like one used once: it still counts against a match, but a
     // near-synonym of it cannot outweigh the question's other words.
-    f = (l: string) => Math.log(1 + n / (Math.max(1, df.get(l) ?? 0) + 0.5));
+    f = (l: string) => Math.log(1 + n / (Math.max(1, df(l)) + 0.5));
     idfCache.set(kb, f);
   }
   return f;
+}
+
+/** Paragraphs using each lemma, counted word by word (small knowledge bases). */
+function documentFrequencies(kb: KnowledgeBase): (l: string) => number {
+  const df = new Map<string, number>();
+  kb.paragraphs.forEach((rec) => {
+    const seen = new Set(words(rec.paragraph.text).map((w) => lemma(w.norm)));
+    for (const l of seen) df.set(l, (df.get(l) ?? 0) + 1);
+  });
+  return (l) => df.get(l) ?? 0;
+}
+
+/**
+ * Paragraphs using each lemma, from the index's postings: the union of the postings of the
+ * indexed terms with that lemma, on first use of the lemma. Reading every paragraph's words
+ * instead takes seconds at 10^5 paragraphs, and this is asked on the first /ask.
+ */
+function indexFrequencies(kb: KnowledgeBase): (l: string) => number {
+  const snap = kb.index.snapshot();
+  const termsOf = new Map<string, number[]>();
+  snap.vocab.forEach((t, id) => {
+    const l = lemma(t);
+    const list = termsOf.get(l);
+    if (list) list.push(id);
+    else termsOf.set(l, [id]);
+  });
+  const memo = new Map<string, number>();
+  let mark: Uint8Array | undefined;
+  return (l) => {
+    let df = memo.get(l);
+    if (df !== undefined) return df;
+    const ids = termsOf.get(l) ?? [];
+    if (ids.length === 1) df = snap.offsets[ids[0]! + 1]! - snap.offsets[ids[0]!]!;
+    else {
+      mark ??= new Uint8Array(snap.lengths.length);
+      const touched: number[] = [];
+      for (const id of ids) {
+        for (let k = snap.offsets[id]!; k < snap.offsets[id + 1]!; k++) {
+          const doc = snap.docs[k]!;
+          if (!mark[doc]) {
+            mark[doc] = 1;
+            touched.push(doc);
+          }
+        }
+      }
+      for (const doc of touched) mark[doc] = 0;
+      df = touched.length;
+    }
+    memo.set(l, df);
+    return df;
+  };
 }
