@@ -26,8 +26,6 @@ const FUNCTION_WORDS = new Set(
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 /** A name's first word: letters and digits up to the first other character. */
 const FIRST_WORD = /[\p{L}\p{N}]+/uy;
-/** Word starts in a text: a letter or digit not preceded by one (or by an apostrophe, dot, hyphen). */
-const WORD_START = /(?<![\p{L}\p{N}'’.-])[\p{L}\p{N}]+/gu;
 
 /** One alias as the scanner tries it. */
 interface Entry {
@@ -46,6 +44,8 @@ interface Entry {
  */
 export class PartyMatcher {
   private readonly byFirst = new Map<string, Entry[]>();
+  /** Cheap pre-check of a word before the map lookup: its first two letters (ASCII, lower case) and length. */
+  private readonly shapes = new Set<number>();
   private readonly byText = new Map<string, Alias>();
   /** Aliases that do not start with a letter or digit (odd parties.yaml entries), as a fallback. */
   private readonly odd: RegExp | null;
@@ -64,6 +64,7 @@ export class PartyMatcher {
         continue;
       }
       const k = first[0].toLowerCase();
+      this.shapes.add(shape(k.charCodeAt(0), k.length > 1 ? k.charCodeAt(1) : 0, k.length));
       const list = this.byFirst.get(k) ?? [];
       list.push({ alias: a, parts: a.text.split(/\s+/).filter(Boolean), flexible: flexibleFirst(a.text, a.kind) });
       this.byFirst.set(k, list);
@@ -75,19 +76,34 @@ export class PartyMatcher {
   find(text: string): PartyMention[] {
     const out: PartyMention[] = [];
     const spans: Array<[number, number]> = [];
-    const re = new RegExp(WORD_START.source, WORD_START.flags);
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const start = m.index;
-      const list = this.byFirst.get(m[0].toLowerCase());
-      if (!list) continue;
-      for (const e of list) {
-        const end = matchAt(text, start, e);
-        if (end < 0) continue;
-        spans.push([start, end]);
-        // Matches do not overlap: go on after this one.
-        re.lastIndex = end;
-        break;
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      const w = wordCharWidth(text, i);
+      if (w === 0) {
+        i++;
+        continue;
       }
+      let j = i + w;
+      for (let k = wordCharWidth(text, j); k > 0; k = wordCharWidth(text, j)) j += k;
+      // A name starts at a word that follows no letter, digit, apostrophe, dot or hyphen.
+      if (i > 0 && blocksStart(text, i)) {
+        i = j;
+        continue;
+      }
+      const list = this.mayStart(text, i, j) ? this.byFirst.get(text.slice(i, j).toLowerCase()) : undefined;
+      let next = j;
+      if (list) {
+        for (const e of list) {
+          const end = matchAt(text, i, e);
+          if (end < 0) continue;
+          spans.push([i, end]);
+          // Matches do not overlap: go on after this one.
+          next = end;
+          break;
+        }
+      }
+      i = next;
     }
     if (this.odd) {
       for (const m of text.matchAll(this.odd)) {
@@ -104,6 +120,14 @@ export class PartyMatcher {
       out.push({ partyId: alias.partyId, start, end, text: surface, kind: alias.kind, locative: isLocative(text, start, alias), ...(alias.ambiguous ? { ambiguous: true } : {}) });
     }
     return out;
+  }
+
+  /** Whether the word text[i, j) can be the first word of an alias (false only when surely not). */
+  private mayStart(text: string, i: number, j: number): boolean {
+    const a = text.charCodeAt(i);
+    const b = j - i > 1 ? text.charCodeAt(i + 1) : 0;
+    if (a >= 128 || b >= 128) return true;
+    return this.shapes.has(shape(lowerAscii(a), lowerAscii(b), j - i));
   }
 
   private aliasFor(surface: string): Alias | undefined {
@@ -133,6 +157,31 @@ function matchAt(text: string, start: number, e: Entry): number {
   if (pos < text.length && WORD_CHAR.test(text[pos]!)) return -1;
   if (pos < text.length - 1 && isLowSurrogate(text.charCodeAt(pos + 1)) && WORD_CHAR.test(text.slice(pos, pos + 2))) return -1;
   return pos;
+}
+
+function shape(a: number, b: number, length: number): number {
+  return (a * 128 + b) * 64 + Math.min(length, 63);
+}
+
+function lowerAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/** Code units of the letter or digit at `i` (2 for a surrogate pair), 0 if none is there. */
+function wordCharWidth(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
+  if (Number.isNaN(c)) return 0;
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) return WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0;
+  return WORD_CHAR.test(text[i]!) ? 1 : 0;
+}
+
+/** The character before `i` keeps a name from starting there ("pro-US", "Korea's", "N.Korea"). */
+function blocksStart(text: string, i: number): boolean {
+  const c = text.charCodeAt(i - 1);
+  if (c === 39 || c === 0x2019 || c === 46 || c === 45) return true;
+  if (isLowSurrogate(c) && i >= 2) return wordCharWidth(text, i - 2) === 2;
+  return wordCharWidth(text, i - 1) > 0;
 }
 
 function isLowSurrogate(c: number): boolean {
