@@ -16,7 +16,7 @@ import { words, type Word } from '../text/words';
 import { excerptAt, statementAt, statementBounds } from './excerpts';
 import { articleFilter } from './filters';
 import { analyseQuestion, type Question } from './question';
-import { lemma, termSimilarity } from './questionTerms';
+import { irregularForms, lemma, termSimilarity } from './questionTerms';
 
 /** The best sentence and up to two runners-up. */
 export const MAX_ASK_EXCERPTS = 3;
@@ -47,19 +47,19 @@ export function askAnswer(kb: KnowledgeBase, questionText: string, articleId?: s
   const total = weights.reduce((a, b) => a + b, 0) + (q.parties.length + q.persons.length) * entityWeight;
 
   const scored: Scored[] = [];
-  // A word's similarity to a question term is looked up once per query, not once per occurrence.
-  const simCache = q.terms.map(() => new Map<string, number>());
+  // A word's similarity to the question terms is computed once per query, not once per occurrence.
+  const simCache = new Map<string, number[]>();
+  const simsOf = (norm: string) => {
+    let v = simCache.get(norm);
+    if (!v) {
+      const bare = norm.endsWith("'s") ? norm.slice(0, -2) : norm;
+      simCache.set(norm, (v = q.terms.map((t) => termSimilarity(t.norm, bare))));
+    }
+    return v;
+  };
   for (const rec of paragraphsToRead(kb, q, filter)) {
     const ws = kb.paragraphWords(rec.id);
-    const sims = q.terms.map((t, i) => {
-      const cache = simCache[i]!;
-      return ws.map((w) => {
-        const norm = w.norm.replace(/'s$/, '');
-        let sim = cache.get(norm);
-        if (sim === undefined) cache.set(norm, (sim = termSimilarity(t.norm, norm)));
-        return sim;
-      });
-    });
+    const sims = ws.map((w) => simsOf(w.norm));
     const para = match(kb, rec, q, weights, entityWeight, ws, sims, 0, rec.paragraph.text.length);
     for (const sentence of rec.paragraph.sentences) {
       const sent = match(kb, rec, q, weights, entityWeight, ws, sims, sentence.start, sentence.end);
@@ -146,6 +146,7 @@ function match(
   weights: number[],
   entityWeight: number,
   ws: Word[],
+  /** Per word of `ws`, its similarity to each question term. */
   sims: number[][],
   start: number,
   end: number,
@@ -160,9 +161,8 @@ function match(
   q.terms.forEach((t, i) => {
     let best = 0;
     let at: Word | undefined;
-    const tsims = sims[i]!;
     for (let j = from; j < to; j++) {
-      let sim = tsims[j]!;
+      let sim = sims[j]![i]!;
       if (sim === 0) continue;
       // "signing on" is the phrasal verb "sign on"; "signed by" is a weaker match.
       if (t.particle && (j + 1 < to ? ws[j + 1]!.norm : undefined) !== t.particle) sim *= 0.8;
@@ -290,19 +290,17 @@ function documentFrequencies(kb: KnowledgeBase): (l: string) => number {
  */
 function indexFrequencies(kb: KnowledgeBase): (l: string) => number {
   const snap = kb.index.snapshot();
-  const termsOf = new Map<string, number[]>();
-  snap.vocab.forEach((t, id) => {
-    const l = lemma(t);
-    const list = termsOf.get(l);
-    if (list) list.push(id);
-    else termsOf.set(l, [id]);
-  });
+  const termIds = new Map<string, number>();
+  snap.vocab.forEach((t, id) => termIds.set(t, id));
   const memo = new Map<string, number>();
   let mark: Uint8Array | undefined;
   return (l) => {
     let df = memo.get(l);
     if (df !== undefined) return df;
-    const ids = termsOf.get(l) ?? [];
+    const ids = formsOf(l)
+      .filter((t) => lemma(t) === l)
+      .map((t) => termIds.get(t))
+      .filter((id): id is number => id !== undefined);
     if (ids.length === 1) df = snap.offsets[ids[0]! + 1]! - snap.offsets[ids[0]!]!;
     else {
       mark ??= new Uint8Array(snap.lengths.length);
@@ -322,4 +320,16 @@ function indexFrequencies(kb: KnowledgeBase): (l: string) => number {
     memo.set(l, df);
     return df;
   };
+}
+
+/**
+ * Every word form `lemma` can turn into `l` (a superset: callers check): the lemma itself, its
+ * -s/-es/-ed/-ing forms with and without a doubled last consonant, -ies for -y, and irregular forms.
+ */
+function formsOf(l: string): string[] {
+  if (!l) return [];
+  const c = l.charAt(l.length - 1);
+  const out = [l, `${l}s`, `${l}es`, `${l}ed`, `${l}ing`, `${l}${c}ed`, `${l}${c}ing`, ...(irregularForms().get(l) ?? [])];
+  if (c === 'y') out.push(`${l.slice(0, -1)}ies`);
+  return [...new Set(out)];
 }

@@ -14,6 +14,7 @@ import type { Answer, Excerpt } from '../core/answer';
 import type { Statement } from '../analysis/types';
 import type { KnowledgeBase, ParagraphRecord } from '../knowledge/knowledgeBase';
 import { partyInPhrase } from '../parties/people';
+import type { PartyRegistry } from '../parties/registry';
 import { stanceFrame, type FrameKind } from '../parties/stance';
 import { wordSimilarity } from '../search/phrase';
 import { isStopWord, words } from '../text/words';
@@ -143,14 +144,9 @@ function findItems(kb: KnowledgeBase, pi: PositionIndex, articleId: string, part
   const analysis = kb.analysis(articleId);
   const ap = kb.parties.article(articleId);
   const registry = kb.parties.registry;
-  const voices = new Map<Statement, boolean>();
-  const voice = (s: Statement) => {
-    let v = voices.get(s);
-    if (v === undefined) voices.set(s, (v = ownVoice(kb, ap.speakerParty, s, partyId)));
-    return v;
-  };
+  const voice = (s: Statement) => (s.speakerId ? ap.speakerParty.get(s.speakerId) === partyId : sourceOf(registry, s).voice === partyId);
   // The source is the party itself: "Seoul views …".
-  const named = (s: Statement) => !s.speakerId && registry.lookup(s.sourceLabel)?.id === partyId;
+  const named = (s: Statement) => !s.speakerId && sourceOf(registry, s).named === partyId;
   const relevant = analysis.statements.filter((s) => voice(s) || named(s));
   const sources = analysis.statements.flatMap((x) => (x.source ? [x.source] : []));
   // Party mentions (not places) and mentions of linked people.
@@ -286,14 +282,36 @@ function paragraphExcerpts(kb: KnowledgeBase, recId: number, partyId: string, to
   return dropContained([...found.values()]);
 }
 
-/** The statement's speaker is one of the party's people. */
-function ownVoice(kb: KnowledgeBase, links: ReadonlyMap<string, string>, s: Statement, partyId: string): boolean {
-  if (s.speakerId) return links.get(s.speakerId) === partyId;
-  // "a US official", "Egypt's foreign ministry": an unnamed source that says whose it is. The
-  // party's bare name ("Seoul views …", "Addis Ababa views …") is reported stance, not a voice.
-  if (partyInPhrase(kb.parties.registry, s.sourceLabel) !== partyId) return false;
-  const rest = s.sourceLabel.replace(new RegExp(kb.parties.registry.matcher.find(s.sourceLabel).map((m) => escape(m.text)).join('|') || '(?!)', 'g'), ' ');
-  return words(rest).some((w) => w.norm.length > 1 && !isStopWord(w.norm));
+/** What an unnamed source says about parties, per statement (any party asks the same). */
+interface SourceParties {
+  /** "a US official", "Egypt's foreign ministry": an unnamed source that says whose it is. */
+  voice: string | undefined;
+  /** The source is the party itself: "Seoul views …". */
+  named: string | undefined;
+}
+
+const sourceParties = new WeakMap<PartyRegistry, WeakMap<Statement, SourceParties>>();
+
+function sourceOf(registry: PartyRegistry, s: Statement): SourceParties {
+  let byStatement = sourceParties.get(registry);
+  if (!byStatement) sourceParties.set(registry, (byStatement = new WeakMap()));
+  let sp = byStatement.get(s);
+  if (!sp) {
+    sp = { voice: unnamedVoice(registry, s.sourceLabel), named: registry.lookup(s.sourceLabel)?.id };
+    byStatement.set(s, sp);
+  }
+  return sp;
+}
+
+/**
+ * The party an unnamed source speaks for ("a US official"). The party's bare name ("Seoul
+ * views …", "Addis Ababa views …") is reported stance, not a voice.
+ */
+function unnamedVoice(registry: PartyRegistry, label: string): string | undefined {
+  const party = partyInPhrase(registry, label);
+  if (!party) return undefined;
+  const rest = label.replace(new RegExp(registry.matcher.find(label).map((m) => escape(m.text)).join('|') || '(?!)', 'g'), ' ');
+  return words(rest).some((w) => w.norm.length > 1 && !isStopWord(w.norm)) ? party : undefined;
 }
 
 /** Whether the paragraph text around `at` that equals `text` overlaps any statement's content. */

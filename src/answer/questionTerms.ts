@@ -16,6 +16,16 @@ const IRREGULAR: Record<string, string> = {
   views: 'view', viewed: 'view', sees: 'see',
 };
 
+let inverse: Map<string, string[]> | undefined;
+/** Base form → its irregular forms ("say" → said, says). */
+export function irregularForms(): ReadonlyMap<string, string[]> {
+  if (!inverse) {
+    inverse = new Map();
+    for (const [form, base] of Object.entries(IRREGULAR)) inverse.set(base, [...(inverse.get(base) ?? []), form]);
+  }
+  return inverse;
+}
+
 /** Base form: irregular table, then plain English suffix stripping. */
 export function lemma(norm: string): string {
   const w = norm.replace(/'s$/, '');

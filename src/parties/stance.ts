@@ -9,7 +9,8 @@
  * Everything else ("talks with Pyongyang", "met in Washington") is a plain mention.
  */
 import { SPEECH_VERBS, verbForms } from '../analysis/lexicon';
-import { words, type Word } from '../text/words';
+import { wordsOf } from '../search/terms';
+import type { Word } from '../text/words';
 
 /** How the holder takes part: subject of a stance verb, owner of a stance noun, or whose consent is weighed. */
 export type FrameKind = 'subject' | 'possessive' | 'consent';
@@ -94,7 +95,7 @@ const MAX_BETWEEN = 4;
  * counts for both.
  */
 export function stanceFrame(text: string, start: number, end: number, holders: ReadonlyArray<{ start: number; end: number }> = []): StanceFrame | null {
-  const ws = words(text);
+  const ws = sentenceWords(text);
   const after = ws.filter((w) => w.start >= end);
   const before = ws.filter((w) => w.end <= start);
   // Possessive: "Seoul's renewed push", "Washington’s position".
@@ -117,6 +118,17 @@ export function stanceFrame(text: string, start: number, end: number, holders: R
     }
   }
   return null;
+}
+
+let lastText: string | undefined;
+let lastWords: Word[] = [];
+/** Words of a sentence; the last one is kept, since its holders are asked about one after another. */
+function sentenceWords(text: string): Word[] {
+  if (text !== lastText) {
+    lastWords = wordsOf(text);
+    lastText = text;
+  }
+  return lastWords;
 }
 
 /** End offset of the stance word when the mention is the subject of a stance predicate. */
