@@ -60,9 +60,10 @@ export function askAnswer(kb: KnowledgeBase, questionText: string, articleId?: s
   for (const rec of paragraphsToRead(kb, q, filter)) {
     const ws = kb.paragraphWords(rec.id);
     const sims = ws.map((w) => simsOf(w.norm));
-    const para = match(kb, rec, q, weights, entityWeight, ws, sims, 0, rec.paragraph.text.length);
+    const ents = entitiesIn(kb, rec, q);
+    const para = match(kb, rec, q, weights, entityWeight, ws, sims, ents, 0, rec.paragraph.text.length);
     for (const sentence of rec.paragraph.sentences) {
-      const sent = match(kb, rec, q, weights, entityWeight, ws, sims, sentence.start, sentence.end);
+      const sent = match(kb, rec, q, weights, entityWeight, ws, sims, ents, sentence.start, sentence.end);
       const lexical = sent.found / total;
       const context = para.found / total;
       const bonus = typeBonus(kb, rec, sentence, q);
@@ -138,6 +139,40 @@ function excerptRange(kb: KnowledgeBase, s: Scored): { start: number; end: numbe
   return span;
 }
 
+/** Mentions in one paragraph of the people and parties a question names, in the order `match` reads them. */
+interface Entities {
+  /** Per question person: the mentions in the paragraph of each of its speakers, in speaker order. */
+  persons: Array<Array<Array<{ start: number; end: number }>>>;
+  /** Party mentions, then mentions of people linked to a party (they speak for it). */
+  parties: Array<{ partyId: string; start: number; end: number }>;
+}
+
+function entitiesIn(kb: KnowledgeBase, rec: ParagraphRecord, q: Question): Entities {
+  const a = rec.paragraph.bodyStart;
+  const b = a + rec.paragraph.text.length;
+  const inPara = (m: { start: number; end: number }) => m.start >= a && m.end <= b;
+  const ents: Entities = { persons: [], parties: [] };
+  if (q.persons.length > 0) {
+    const speakers = kb.analysis(rec.article.id).speakers;
+    for (const p of q.persons) {
+      ents.persons.push(
+        speakers.filter((x) => p.speakers.has(`${rec.article.id}:${x.id}`)).map((x) => x.mentions.filter(inPara)).filter((ms) => ms.length > 0),
+      );
+    }
+  }
+  if (q.parties.length > 0) {
+    const ap = kb.parties.article(rec.article.id);
+    ents.parties = ap.mentions.filter(inPara);
+    // A party's people speak for it: "What does Egypt want?" is answered by its foreign minister.
+    for (const sp of kb.analysis(rec.article.id).speakers) {
+      const partyId = ap.speakerParty.get(sp.id);
+      if (!partyId) continue;
+      for (const m of sp.mentions) if (inPara(m)) ents.parties.push({ partyId, start: m.start, end: m.end });
+    }
+  }
+  return ents;
+}
+
 /** Weighted question words found in a range of the paragraph, with what to highlight. */
 function match(
   kb: KnowledgeBase,
@@ -148,6 +183,7 @@ function match(
   ws: Word[],
   /** Per word of `ws`, its similarity to each question term. */
   sims: number[][],
+  ents: Entities,
   start: number,
   end: number,
 ): { found: number; highlights: Array<[number, number]> } {
@@ -177,34 +213,23 @@ function match(
     }
   });
   const base = rec.paragraph.bodyStart;
-  if (q.persons.length > 0) {
-    const speakers = kb.analysis(rec.article.id).speakers;
-    for (const p of q.persons) {
-      const sp = speakers.find((x) => p.speakers.has(`${rec.article.id}:${x.id}`) && x.mentions.some((m) => m.start >= base + start && m.end <= base + end));
-      const m = sp?.mentions.find((x) => x.start >= base + start && x.end <= base + end);
+  const inRange = (m: { start: number; end: number }) => m.start >= base + start && m.end <= base + end;
+  for (const list of ents.persons) {
+    // The first of the person's speakers named in the range, at its first mention there.
+    for (const mentions of list) {
+      const m = mentions.find(inRange);
       if (m) {
         found += entityWeight;
         highlights.push([m.start - base, m.end - base]);
+        break;
       }
     }
   }
-  if (q.parties.length > 0) {
-    const ap = kb.parties.article(rec.article.id);
-    const mentions: Array<{ partyId: string; start: number; end: number }> = ap.mentions.filter(
-      (m) => m.start >= base + start && m.end <= base + end,
-    );
-    // A party's people speak for it: "What does Egypt want?" is answered by its foreign minister.
-    for (const sp of kb.analysis(rec.article.id).speakers) {
-      const partyId = ap.speakerParty.get(sp.id);
-      if (!partyId) continue;
-      for (const m of sp.mentions) if (m.start >= base + start && m.end <= base + end) mentions.push({ partyId, start: m.start, end: m.end });
-    }
-    for (const p of q.parties) {
-      const m = mentions.find((x) => x.partyId === p);
-      if (m) {
-        found += entityWeight;
-        highlights.push([m.start - base, m.end - base]);
-      }
+  for (const p of q.parties) {
+    const m = ents.parties.find((x) => x.partyId === p && inRange(x));
+    if (m) {
+      found += entityWeight;
+      highlights.push([m.start - base, m.end - base]);
     }
   }
   return { found, highlights: highlights.sort((a, b) => a[0] - b[0]) };

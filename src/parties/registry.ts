@@ -21,6 +21,8 @@ export class PartyRegistry {
   /** Article id → home party id. */
   readonly homes = new Map<string, string>();
   private readonly keys = new Map<string, Set<string>>();
+  /** Normalised written alias (no context words, no codes) → party ids; built on first use. */
+  private written: Map<string, Set<string>> | undefined;
 
   constructor(overrides: PartyOverrides = NO_OVERRIDES, gazetteer: Gazetteer = baseGazetteer()) {
     for (const p of gazetteer.parties) this.parties.set(p.id, { ...p });
@@ -91,11 +93,19 @@ export class PartyRegistry {
    * questions, where those are ordinary words.
    */
   lookupWritten(phrase: string): Party | undefined {
-    const key = partyKey(phrase);
-    const hits = new Set(
-      this.aliases.filter((a) => a.kind !== 'context' && a.kind !== 'code' && partyKey(a.text) === key).map((a) => a.partyId),
-    );
-    if (hits.size !== 1) return undefined;
+    if (!this.written) {
+      // Normalised once: questions ask for every 1–3 word run they contain.
+      this.written = new Map();
+      for (const a of this.aliases) {
+        if (a.kind === 'context' || a.kind === 'code') continue;
+        const k = partyKey(a.text);
+        const ids = this.written.get(k) ?? new Set<string>();
+        ids.add(a.partyId);
+        this.written.set(k, ids);
+      }
+    }
+    const hits = this.written.get(partyKey(phrase));
+    if (!hits || hits.size !== 1) return undefined;
     return this.parties.get([...hits][0]!);
   }
 
