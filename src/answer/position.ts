@@ -66,8 +66,8 @@ interface ArticleStances {
 /** One party's items across the knowledge base, grouped by (category, score), each group in kb order. */
 interface PartyStances {
   buckets: Array<{ cat: Category; score: number; recs: number[]; items: Item[] }>;
-  /** Paragraph ids that hold at least one item. */
-  paragraphs: Set<number>;
+  /** Paragraph ids that hold at least one item (for topics; on first use). */
+  paragraphs?: Set<number>;
 }
 
 interface PositionIndex {
@@ -95,21 +95,21 @@ function partyStances(kb: KnowledgeBase, partyId: string): PartyStances {
   const pi = positionIndex(kb);
   let ps = pi.parties.get(partyId);
   if (ps) return ps;
-  const buckets = new Map<string, PartyStances['buckets'][number]>();
-  const paragraphs = new Set<number>();
+  const buckets = new Map<number, PartyStances['buckets'][number]>();
   for (const article of kb.articles) {
     const first = pi.firstRecord.get(article.id);
     if (first === undefined) continue;
-    for (const it of articleStances(kb, pi, article.id, partyId)) {
-      const k = `${it.cat}:${it.score}`;
+    const items = articleStances(kb, pi, article.id, partyId);
+    for (let i = 0; i < items.length; i++) {
+      const it = items[i]!;
+      const k = it.cat * 1e6 + Math.round(it.score * 1000);
       let b = buckets.get(k);
       if (!b) buckets.set(k, (b = { cat: it.cat, score: it.score, recs: [], items: [] }));
       b.recs.push(first + it.para);
       b.items.push(it);
-      paragraphs.add(first + it.para);
     }
   }
-  ps = { buckets: [...buckets.values()].sort((a, b) => a.cat - b.cat || b.score - a.score), paragraphs };
+  ps = { buckets: [...buckets.values()].sort((a, b) => a.cat - b.cat || b.score - a.score) };
   pi.parties.set(partyId, ps);
   return ps;
 }
@@ -155,43 +155,62 @@ function findItems(kb: KnowledgeBase, pi: PositionIndex, articleId: string, part
     const party = ap.speakerParty.get(sp.id);
     if (party) for (const m of sp.mentions) holders.push({ start: m.start, end: m.end, party });
   }
+  // Stable: at equal starts, party mentions stay before people's mentions.
+  holders.sort((x, y) => x.start - y.start);
   const out: Item[] = [];
-  article.paragraphs.forEach((paragraph, para) => {
+  let h0 = 0;
+  for (let para = 0; para < article.paragraphs.length; para++) {
+    const paragraph = article.paragraphs[para]!;
     const rec = kb.paragraphs[first + para]!;
     const pStart = paragraph.bodyStart;
     const pEnd = pStart + paragraph.text.length;
-    const push = (start: number, end: number, category: Category, bonus: number, marks: Array<[number, number]>) => {
-      const statement = statementAt(kb, rec, start, end);
-      // Whatever the frame, a statement by the party's own people is its own voice.
-      const cat: Category = statement && voice(statement) ? 1 : category;
-      const score = Math.round((4 - cat + bonus + (statement?.kind === 'direct' ? 0.05 : 0)) * 1000) / 1000;
-      out.push({ para, start, end, bonus, marks, cat, score });
-    };
+    while (h0 < holders.length && holders[h0]!.start < pStart) h0++;
+    let h1 = h0;
+    while (h1 < holders.length && holders[h1]!.start < pEnd) h1++;
+    const inPara = holders.slice(h0, h1).filter((h) => h.end <= pEnd);
     // 1. Statements by the party's people or by sources it names.
     for (const s of relevant) {
       if (s.content.start >= pEnd || s.content.end <= pStart) continue;
       const start = Math.max(s.content.start, pStart) - pStart;
       const end = Math.min(s.content.end, pEnd) - pStart;
-      push(start, end, voice(s) ? 1 : 2, 0.2, []);
+      out.push(item(kb, rec, para, start, end, voice(s) ? 1 : 2, 0.2, [], voice));
     }
     // 2 and 3. Stance frames around the party's mentions and its people's mentions.
-    const inPara = holders.filter((h) => h.start >= pStart && h.end <= pEnd).sort((a, b) => a.start - b.start);
     for (const h of inPara) {
       if (h.party !== partyId) continue;
       // A holder that is the named source of a statement ("Sullivan said …", "Seoul views …") is
       // handled above with the statement's own text and attribution; framing its sentence again
       // would show the speaker's quote as the reporter's narration.
       if (sources.some((src) => src.start < h.end && h.start < src.end)) continue;
-      const sentence = paragraph.sentences.find((s) => s.start <= h.start - pStart && h.end - pStart <= s.end);
+      const sentence = paragraph.sentences.find((x) => x.start <= h.start - pStart && h.end - pStart <= x.end);
       if (!sentence) continue;
       const sBase = pStart + sentence.start;
       const others = inPara.filter((o) => o !== h && o.start >= sBase && o.end <= pStart + sentence.end).map((o) => ({ start: o.start - sBase, end: o.end - sBase }));
       const frame = stanceFrame(sentence.text, h.start - sBase, h.end - sBase, others);
       if (!frame) continue;
-      push(sentence.start + frame.start, sentence.start + frame.end, frame.kind === 'consent' ? 3 : 2, FRAME_BONUS[frame.kind], [[h.start - pStart, h.end - pStart]]);
+      out.push(item(kb, rec, para, sentence.start + frame.start, sentence.start + frame.end, frame.kind === 'consent' ? 3 : 2, FRAME_BONUS[frame.kind], [[h.start - pStart, h.end - pStart]], voice));
     }
-  });
+  }
   return out;
+}
+
+/** An item with the category and rounded score its excerpt will get. */
+function item(
+  kb: KnowledgeBase,
+  rec: ParagraphRecord,
+  para: number,
+  start: number,
+  end: number,
+  category: Category,
+  bonus: number,
+  marks: Array<[number, number]>,
+  voice: (s: Statement) => boolean,
+): Item {
+  const statement = statementAt(kb, rec, start, end);
+  // Whatever the frame, a statement by the party's own people is its own voice.
+  const cat: Category = statement && voice(statement) ? 1 : category;
+  const score = Math.round((4 - cat + bonus + (statement?.kind === 'direct' ? 0.05 : 0)) * 1000) / 1000;
+  return { para, start, end, bonus, marks, cat, score };
 }
 
 /** Up to this many paragraphs of a party are checked for a topic word by word; above, the index proposes them. */
@@ -210,11 +229,12 @@ export function positionAnswer(kb: KnowledgeBase, partyInput: string, topic?: st
   // knowledge base the index proposes those paragraphs (bounded) before the word-by-word check.
   let topicOk: ((recId: number) => boolean) | undefined;
   if (topic && topicWords.length > 0) {
+    const paragraphs = (stances.paragraphs ??= new Set(stances.buckets.flatMap((b) => b.recs)));
     const allowed =
-      stances.paragraphs.size > TOPIC_FULL_SCAN
+      paragraphs.size > TOPIC_FULL_SCAN
         ? new Set(
             kb.index
-              .candidates(topic, { want: TOPIC_CANDIDATES, limit: TOPIC_CANDIDATES, filter: (id) => stances.paragraphs.has(id) && (!filter || filter(id)) })
+              .candidates(topic, { want: TOPIC_CANDIDATES, limit: TOPIC_CANDIDATES, filter: (id) => paragraphs.has(id) && (!filter || filter(id)) })
               .map((c) => c.id),
           )
         : undefined;
