@@ -144,9 +144,8 @@ function findItems(kb: KnowledgeBase, pi: PositionIndex, articleId: string, part
   const analysis = kb.analysis(articleId);
   const ap = kb.parties.article(articleId);
   const registry = kb.parties.registry;
-  const voice = (s: Statement) => (s.speakerId ? ap.speakerParty.get(s.speakerId) === partyId : sourceOf(registry, s).voice === partyId);
-  // The source is the party itself: "Seoul views …".
-  const named = (s: Statement) => !s.speakerId && sourceOf(registry, s).named === partyId;
+  const voice = (s: Statement) => (s.speakerId ? ap.speakerParty.get(s.speakerId) === partyId : sourceOf(registry, s, 'voice') === partyId);
+  const named = (s: Statement) => !s.speakerId && sourceOf(registry, s, 'named') === partyId;
   const relevant = analysis.statements.filter((s) => voice(s) || named(s));
   const sources = analysis.statements.flatMap((x) => (x.source ? [x.source] : []));
   // Party mentions (not places) and mentions of linked people.
@@ -302,25 +301,22 @@ function paragraphExcerpts(kb: KnowledgeBase, recId: number, partyId: string, to
   return dropContained([...found.values()]);
 }
 
-/** What an unnamed source says about parties, per statement (any party asks the same). */
-interface SourceParties {
-  /** "a US official", "Egypt's foreign ministry": an unnamed source that says whose it is. */
-  voice: string | undefined;
-  /** The source is the party itself: "Seoul views …". */
-  named: string | undefined;
-}
+/** What an unnamed source label says about parties (any party asks the same), per registry and label. */
+const sourceParties = new WeakMap<PartyRegistry, Map<string, { voice?: string | null; named?: string | null }>>();
 
-const sourceParties = new WeakMap<PartyRegistry, WeakMap<Statement, SourceParties>>();
-
-function sourceOf(registry: PartyRegistry, s: Statement): SourceParties {
-  let byStatement = sourceParties.get(registry);
-  if (!byStatement) sourceParties.set(registry, (byStatement = new WeakMap()));
-  let sp = byStatement.get(s);
-  if (!sp) {
-    sp = { voice: unnamedVoice(registry, s.sourceLabel), named: registry.lookup(s.sourceLabel)?.id };
-    byStatement.set(s, sp);
+function sourceOf(registry: PartyRegistry, s: Statement, want: 'voice' | 'named'): string | undefined {
+  let byLabel = sourceParties.get(registry);
+  if (!byLabel) sourceParties.set(registry, (byLabel = new Map()));
+  let sp = byLabel.get(s.sourceLabel);
+  if (!sp) byLabel.set(s.sourceLabel, (sp = {}));
+  if (want === 'voice') {
+    // "a US official", "Egypt's foreign ministry": an unnamed source that says whose it is.
+    if (sp.voice === undefined) sp.voice = unnamedVoice(registry, s.sourceLabel) ?? null;
+    return sp.voice ?? undefined;
   }
-  return sp;
+  // The source is the party itself: "Seoul views …".
+  if (sp.named === undefined) sp.named = registry.lookup(s.sourceLabel)?.id ?? null;
+  return sp.named ?? undefined;
 }
 
 /**
