@@ -16,12 +16,15 @@ import { words, type Word } from '../text/words';
 import { excerptAt, statementAt, statementBounds } from './excerpts';
 import { articleFilter } from './filters';
 import { analyseQuestion, type Question } from './question';
-import { irregularForms, lemma, termSimilarity } from './questionTerms';
+import { irregularForms, lemma, termMatcher } from './questionTerms';
 
 /** The best sentence and up to two runners-up. */
 export const MAX_ASK_EXCERPTS = 3;
 /** Up to this many paragraphs every sentence is scored; above it, the index picks candidates. */
 export const FULL_SCAN_PARAGRAPHS = 3000;
+/** Above FULL_SCAN_PARAGRAPHS: candidates the index proposes (enough before looser matching, at most). */
+const ASK_WANT = 200;
+const ASK_LIMIT = 600;
 /** Below this share of the question's weight, the story probably does not answer it. */
 export const WEAK_MATCH = 0.5;
 
@@ -49,18 +52,24 @@ export function askAnswer(kb: KnowledgeBase, questionText: string, articleId?: s
   const scored: Scored[] = [];
   // A word's similarity to the question terms is computed once per query, not once per occurrence.
   const simCache = new Map<string, number[]>();
+  const matchers = q.terms.map((t) => termMatcher(t.norm));
   const simsOf = (norm: string) => {
     let v = simCache.get(norm);
     if (!v) {
       const bare = norm.endsWith("'s") ? norm.slice(0, -2) : norm;
-      simCache.set(norm, (v = q.terms.map((t) => termSimilarity(t.norm, bare))));
+      const lw = lemma(bare);
+      v = matchers.map((m) => m(bare, lw));
+      simCache.set(norm, v);
     }
     return v;
   };
+  const articleEnts = new Map<string, ArticleEntities>();
   for (const rec of paragraphsToRead(kb, q, filter)) {
     const ws = kb.paragraphWords(rec.id);
     const sims = ws.map((w) => simsOf(w.norm));
-    const ents = entitiesIn(kb, rec, q);
+    let byArticle = articleEnts.get(rec.article.id);
+    if (!byArticle) articleEnts.set(rec.article.id, (byArticle = articleEntities(kb, rec.article.id, q)));
+    const ents = entitiesIn(rec, byArticle);
     const para = match(kb, rec, q, weights, entityWeight, ws, sims, ents, 0, rec.paragraph.text.length);
     for (const sentence of rec.paragraph.sentences) {
       const sent = match(kb, rec, q, weights, entityWeight, ws, sims, ents, sentence.start, sentence.end);
@@ -109,7 +118,7 @@ function paragraphsToRead(kb: KnowledgeBase, q: Question, filter?: (id: number) 
     registry.aliases.filter((a) => a.partyId === id && (a.kind === 'name' || a.kind === 'capital' || a.kind === 'code')).slice(0, 6).map((a) => a.text),
   );
   const query = [...q.terms.map((t) => t.norm), ...q.persons.map((p) => p.name), ...names].join(' ');
-  return kb.index.candidates(query, { want: 200, limit: 600, ...(filter ? { filter } : {}) }).map((c) => kb.paragraphs[c.id]!);
+  return kb.index.candidates(query, { want: ASK_WANT, limit: ASK_LIMIT, ...(filter ? { filter } : {}) }).map((c) => kb.paragraphs[c.id]!);
 }
 
 /**
@@ -147,30 +156,36 @@ interface Entities {
   parties: Array<{ partyId: string; start: number; end: number }>;
 }
 
-function entitiesIn(kb: KnowledgeBase, rec: ParagraphRecord, q: Question): Entities {
-  const a = rec.paragraph.bodyStart;
-  const b = a + rec.paragraph.text.length;
-  const inPara = (m: { start: number; end: number }) => m.start >= a && m.end <= b;
-  const ents: Entities = { persons: [], parties: [] };
+/** The article-wide lists `entitiesIn` narrows to a paragraph, once per article and query. */
+type ArticleEntities = Entities;
+
+function articleEntities(kb: KnowledgeBase, articleId: string, q: Question): ArticleEntities {
+  const ents: ArticleEntities = { persons: [], parties: [] };
   if (q.persons.length > 0) {
-    const speakers = kb.analysis(rec.article.id).speakers;
-    for (const p of q.persons) {
-      ents.persons.push(
-        speakers.filter((x) => p.speakers.has(`${rec.article.id}:${x.id}`)).map((x) => x.mentions.filter(inPara)).filter((ms) => ms.length > 0),
-      );
-    }
+    const speakers = kb.analysis(articleId).speakers;
+    for (const p of q.persons) ents.persons.push(speakers.filter((x) => p.speakers.has(`${articleId}:${x.id}`)).map((x) => x.mentions));
   }
   if (q.parties.length > 0) {
-    const ap = kb.parties.article(rec.article.id);
-    ents.parties = ap.mentions.filter(inPara);
+    const ap = kb.parties.article(articleId);
+    ents.parties = [...ap.mentions];
     // A party's people speak for it: "What does Egypt want?" is answered by its foreign minister.
-    for (const sp of kb.analysis(rec.article.id).speakers) {
+    for (const sp of kb.analysis(articleId).speakers) {
       const partyId = ap.speakerParty.get(sp.id);
       if (!partyId) continue;
-      for (const m of sp.mentions) if (inPara(m)) ents.parties.push({ partyId, start: m.start, end: m.end });
+      for (const m of sp.mentions) ents.parties.push({ partyId, start: m.start, end: m.end });
     }
   }
   return ents;
+}
+
+function entitiesIn(rec: ParagraphRecord, all: ArticleEntities): Entities {
+  const a = rec.paragraph.bodyStart;
+  const b = a + rec.paragraph.text.length;
+  const inPara = (m: { start: number; end: number }) => m.start >= a && m.end <= b;
+  return {
+    persons: all.persons.map((list) => list.map((ms) => ms.filter(inPara)).filter((ms) => ms.length > 0)),
+    parties: all.parties.length > 0 ? all.parties.filter(inPara) : [],
+  };
 }
 
 /** Weighted question words found in a range of the paragraph, with what to highlight. */

@@ -89,3 +89,19 @@ export function termSimilarity(q: string, w: string): number {
   if (gq !== undefined && gq === gw) return 0.7;
   return Math.max(sim, wordSimilarity(lq, lw));
 }
+
+/**
+ * `termSimilarity(q, ·)` for one question word, with its lemma and synonym group worked out
+ * once; the text word's lemma is passed in (computed once per distinct word). Same values.
+ */
+export function termMatcher(q: string): (w: string, lw: string) => number {
+  const lq = lemma(q);
+  const gq = GROUP_OF.get(lq) ?? GROUP_OF.get(q);
+  return (w, lw) => {
+    if (q === w || lq === lw) return 1;
+    const sim = wordSimilarity(q, w);
+    if (sim >= 0.85) return sim;
+    if (gq !== undefined && gq === (GROUP_OF.get(lw) ?? GROUP_OF.get(w))) return 0.7;
+    return Math.max(sim, wordSimilarity(lq, lw));
+  };
+}
