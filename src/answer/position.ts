@@ -74,7 +74,8 @@ interface PositionIndex {
   /** statements array → speaker links → stances (articles with one analysis share all three). */
   articles: WeakMap<readonly Statement[], WeakMap<ReadonlyMap<string, string>, ArticleStances>>;
   parties: Map<string, PartyStances>;
-  firstRecord: Map<string, number>;
+  /** Article id → id of its first paragraph record. */
+  firstRecord: (articleId: string) => number | undefined;
 }
 
 const positionIndexes = new WeakMap<KnowledgeBase, PositionIndex>();
@@ -82,8 +83,7 @@ const positionIndexes = new WeakMap<KnowledgeBase, PositionIndex>();
 function positionIndex(kb: KnowledgeBase): PositionIndex {
   let pi = positionIndexes.get(kb);
   if (!pi) {
-    const firstRecord = new Map<string, number>();
-    for (const rec of kb.paragraphs) if (!firstRecord.has(rec.article.id)) firstRecord.set(rec.article.id, rec.id);
+    const firstRecord = (articleId: string) => (kb.article(articleId)?.paragraphs.length ? kb.paragraphAt(articleId, 0)?.id : undefined);
     pi = { articles: new WeakMap(), parties: new Map(), firstRecord };
     positionIndexes.set(kb, pi);
   }
@@ -97,7 +97,7 @@ function partyStances(kb: KnowledgeBase, partyId: string): PartyStances {
   if (ps) return ps;
   const buckets = new Map<number, PartyStances['buckets'][number]>();
   for (const article of kb.articles) {
-    const first = pi.firstRecord.get(article.id);
+    const first = pi.firstRecord(article.id);
     if (first === undefined) continue;
     const items = articleStances(kb, pi, article.id, partyId);
     for (let i = 0; i < items.length; i++) {
@@ -140,7 +140,7 @@ function articleStances(kb: KnowledgeBase, pi: PositionIndex, articleId: string,
 /** One pass over an article: the party's statements and stance frames, paragraph by paragraph. */
 function findItems(kb: KnowledgeBase, pi: PositionIndex, articleId: string, partyId: string): Item[] {
   const article = kb.article(articleId)!;
-  const first = pi.firstRecord.get(articleId)!;
+  const first = pi.firstRecord(articleId)!;
   const analysis = kb.analysis(articleId);
   const ap = kb.parties.article(articleId);
   const registry = kb.parties.registry;
@@ -282,7 +282,7 @@ function rankedBefore(f: Found, cat: number, score: number, order: number): bool
 function paragraphExcerpts(kb: KnowledgeBase, recId: number, partyId: string, topicWords: string[]): Found[] {
   const pi = positionIndex(kb);
   const rec = kb.paragraphs[recId]!;
-  const para = recId - pi.firstRecord.get(rec.article.id)!;
+  const para = recId - pi.firstRecord(rec.article.id)!;
   const found = new Map<string, Found>();
   let order = recId * PARAGRAPH_ORDER;
   for (const it of articleStances(kb, pi, rec.article.id, partyId)) {
