@@ -43,9 +43,10 @@ export class KnowledgeParties {
     // Replicated and wire-copied articles share a body (and, from the cache, one speakers array):
     // their mentions and speaker links are found once.
     const mentionsByBody = new Map<string, PartyMention[]>();
+    const mentionsBySpeakers = new WeakMap<Speaker[], { body: string; mentions: PartyMention[] }>();
     const linksBySpeakers = new Map<Speaker[], Map<string, ArticleParties['speakerParty']>>();
     for (const a of analyses) {
-      const info = analyseParties(registry, a, mentionsByBody, linksBySpeakers);
+      const info = analyseParties(registry, a, mentionsByBody, mentionsBySpeakers, linksBySpeakers);
       this.byArticle.set(a.article.id, info);
       for (const [id, n] of info.counts) totals.set(id, (totals.get(id) ?? 0) + n);
     }
@@ -104,9 +105,13 @@ function analyseParties(
   registry: PartyRegistry,
   a: AnalysedArticle,
   mentionsByBody: Map<string, PartyMention[]>,
+  mentionsBySpeakers: WeakMap<Speaker[], { body: string; mentions: PartyMention[] }>,
   linksBySpeakers: Map<Speaker[], Map<string, ArticleParties['speakerParty']>>,
 ): ArticleParties {
-  let mentions = mentionsByBody.get(a.article.body);
+  // Articles sharing a cached analysis share its speakers array: cheaper to look up than to hash
+  // the body (compared to be sure: equal bodies compare fast).
+  const bySpeakers = mentionsBySpeakers.get(a.speakers);
+  let mentions = bySpeakers && bySpeakers.body === a.article.body ? bySpeakers.mentions : mentionsByBody.get(a.article.body);
   if (!mentions) {
     const raw = registry.matcher.find(a.article.body);
     // A plain mention: not a context word, not an ambiguous name. Context words and ambiguous names
@@ -115,6 +120,7 @@ function analyseParties(
     mentions = raw.filter((m) => plain.has(m.partyId));
     mentionsByBody.set(a.article.body, mentions);
   }
+  mentionsBySpeakers.set(a.speakers, { body: a.article.body, mentions });
   const counts = new Map<string, number>();
   for (const m of mentions) if (!m.locative) counts.set(m.partyId, (counts.get(m.partyId) ?? 0) + 1);
   const home = homeOf(registry, a.article);
