@@ -76,6 +76,8 @@ interface PositionIndex {
   parties: Map<string, PartyStances>;
   /** Article id → id of its first paragraph record. */
   firstRecord: (articleId: string) => number | undefined;
+  /** Party id → the articles naming it (with their first record), in knowledge-base order; on first use. */
+  naming?: Map<string, Array<{ articleId: string; first: number }>>;
 }
 
 const positionIndexes = new WeakMap<KnowledgeBase, PositionIndex>();
@@ -95,11 +97,23 @@ function partyStances(kb: KnowledgeBase, partyId: string): PartyStances {
   const pi = positionIndex(kb);
   let ps = pi.parties.get(partyId);
   if (ps) return ps;
+  if (!pi.naming) {
+    // One pass over the articles for every party: a party's first /position then reads only the
+    // articles that name it.
+    pi.naming = new Map();
+    for (const article of kb.articles) {
+      const first = pi.firstRecord(article.id);
+      if (first === undefined) continue;
+      for (const p of stancesOf(kb, pi, article.id).named) {
+        const list = pi.naming.get(p);
+        if (list) list.push({ articleId: article.id, first });
+        else pi.naming.set(p, [{ articleId: article.id, first }]);
+      }
+    }
+  }
   const buckets = new Map<number, PartyStances['buckets'][number]>();
-  for (const article of kb.articles) {
-    const first = pi.firstRecord(article.id);
-    if (first === undefined) continue;
-    const items = articleStances(kb, pi, article.id, partyId);
+  for (const { articleId, first } of pi.naming.get(partyId) ?? []) {
+    const items = articleStances(kb, pi, articleId, partyId);
     for (let i = 0; i < items.length; i++) {
       const it = items[i]!;
       const k = it.cat * 1e6 + Math.round(it.score * 1000);
@@ -116,6 +130,19 @@ function partyStances(kb: KnowledgeBase, partyId: string): PartyStances {
 
 /** The items of one party in one article (memoised per analysis and speaker links). */
 function articleStances(kb: KnowledgeBase, pi: PositionIndex, articleId: string, partyId: string): readonly Item[] {
+  const st = stancesOf(kb, pi, articleId);
+  // Most articles never name a given party: nothing to look at.
+  if (!st.named.has(partyId)) return [];
+  let items = st.byParty.get(partyId);
+  if (!items) {
+    items = findItems(kb, pi, articleId, partyId);
+    st.byParty.set(partyId, items);
+  }
+  return items;
+}
+
+/** The stances record of an article's analysis (shared by articles with the same analysis and links). */
+function stancesOf(kb: KnowledgeBase, pi: PositionIndex, articleId: string): ArticleStances {
   const analysis = kb.analysis(articleId);
   const ap = kb.parties.article(articleId);
   let byLinks = pi.articles.get(analysis.statements);
@@ -127,14 +154,7 @@ function articleStances(kb: KnowledgeBase, pi: PositionIndex, articleId: string,
     st = { named, byParty: new Map() };
     byLinks.set(ap.speakerParty, st);
   }
-  // Most articles never name a given party: nothing to look at.
-  if (!st.named.has(partyId)) return [];
-  let items = st.byParty.get(partyId);
-  if (!items) {
-    items = findItems(kb, pi, articleId, partyId);
-    st.byParty.set(partyId, items);
-  }
-  return items;
+  return st;
 }
 
 /** One pass over an article: the party's statements and stance frames, paragraph by paragraph. */
