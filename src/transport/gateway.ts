@@ -26,6 +26,17 @@ export interface TransportDeps {
   deferAfterMs?: number;
 }
 
+/** The transport-independent interaction logic, set up the same way for both transports. */
+export function coreFor(deps: TransportDeps & { config: { rateLimitPerMinute: number } }): ReturnType<typeof createInteractionCore> {
+  return createInteractionCore({
+    getKnowledgeBase: deps.getKnowledgeBase,
+    commands: deps.commands,
+    logger: deps.logger,
+    rateLimitPerMinute: deps.config.rateLimitPerMinute,
+    ...(deps.reload ? { reload: deps.reload } : {}),
+  });
+}
+
 /** What gateway mode needs. */
 export interface GatewayDeps extends TransportDeps {
   config: Pick<GatewayConfig, 'discordToken' | 'rateLimitPerMinute'> & { discordApi?: string };
@@ -43,13 +54,7 @@ export async function runGateway(deps: GatewayDeps): Promise<GatewayHandle> {
   const { logger } = deps;
   const api = deps.restApi ?? deps.config.discordApi;
   const client = new Client({ intents: [GatewayIntentBits.Guilds], ...(api ? { rest: { api } } : {}) });
-  const core = createInteractionCore({
-    getKnowledgeBase: deps.getKnowledgeBase,
-    commands: deps.commands,
-    logger,
-    rateLimitPerMinute: deps.config.rateLimitPerMinute,
-    ...(deps.reload ? { reload: deps.reload } : {}),
-  });
+  const core = coreFor(deps);
 
   const onInteraction = (interaction: Interaction) => {
     // Each interaction runs on its own; a failure in one is logged and cannot reach another.

@@ -8,10 +8,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { REST, type APIInteraction } from 'discord.js';
 import type { HttpConfig } from '../config';
-import type { TransportDeps } from './gateway';
+import { coreFor, type TransportDeps } from './gateway';
 import { dispatchInteraction } from '../discord/dispatch';
 import { fromRawInteraction } from '../discord/input';
-import { createInteractionCore } from '../discord/interactions';
 import { webhookResponder } from '../discord/restResponder';
 import { createVerifier } from '../discord/verify';
 
@@ -75,13 +74,7 @@ export async function runHttp(deps: HttpDeps): Promise<HttpHandle> {
   const verifySignature = createVerifier(deps.config.publicKey);
   const api = deps.restApi ?? deps.config.discordApi;
   const rest = new REST(api ? { api } : {});
-  const core = createInteractionCore({
-    getKnowledgeBase: deps.getKnowledgeBase,
-    commands: deps.commands,
-    logger,
-    rateLimitPerMinute: deps.config.rateLimitPerMinute,
-    ...(deps.reload ? { reload: deps.reload } : {}),
-  });
+  const core = coreFor(deps);
 
   async function interactions(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let body: Buffer;

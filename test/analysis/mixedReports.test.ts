@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { attributeQuotes } from '../../src/analysis/attribute';
-import type { Statement } from '../../src/analysis/types';
+import { attributeArticle } from './attributeArticle';
 
-/** Small invented articles for mixed reports (paraphrase with partial quotes) and their sources. */
-function run(paragraphs: string[]) {
-  const body = paragraphs.join('\n\n');
-  const result = attributeQuotes(body);
-  const covering = (t: string): Statement => {
-    const at = body.indexOf(t);
-    const st = result.statements.find((s) => s.content.start <= at && at + t.length <= s.content.end);
-    if (!st) throw new Error(`no statement covers ${t}`);
-    return st;
-  };
-  const who = (st: Statement): string | null => (st.speakerId ? (result.speakers.find((s) => s.id === st.speakerId)?.name ?? null) : null);
-  return { body, result, covering, who };
-}
+// Small invented articles; `run` attributes one and answers who said what.
+const run = attributeArticle;
 
 describe('mixed reports', () => {
   it('finds the subject before an appositive that itself contains a comma', () => {

@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { attributeQuotes } from '../../src/analysis/attribute';
-import type { Attribution, Statement } from '../../src/analysis/types';
+import { attributeArticle } from './attributeArticle';
 
-/** Small invented articles, one per shape of attribution. */
-function run(paragraphs: string[]): { body: string; result: Attribution; covering: (t: string) => Statement; who: (st: Statement) => string | null } {
-  const body = paragraphs.join('\n\n');
-  const result = attributeQuotes(body);
-  const covering = (t: string): Statement => {
-    const at = body.indexOf(t);
-    const st = result.statements.find((s) => s.content.start <= at && at + t.length <= s.content.end);
-    if (!st) throw new Error(`no statement covers ${t}`);
-    return st;
-  };
-  const who = (st: Statement): string | null => (st.speakerId ? (result.speakers.find((s) => s.id === st.speakerId)?.name ?? null) : null);
-  return { body, result, covering, who };
-}
+// Small invented articles; `run` attributes one and answers who said what.
+const run = attributeArticle;
 
 describe('attribution shapes', () => {
   it('keeps a quote that runs over two paragraphs as one statement of its speaker', () => {
