@@ -132,20 +132,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       const msg = JSON.parse(String(raw)) as { op: number; d: unknown };
       if (msg.op === 1) send({ op: 11 });
       if (msg.op === 2) {
-        send({
-          op: 0,
-          t: 'READY',
-          s: ++seq,
-          d: {
-            v: 10,
-            user: { id: BOT_USER_ID, username: 'quotebook', discriminator: '0', avatar: null, bot: true, global_name: null },
-            guilds: [{ id: GUILD_ID, unavailable: true }],
-            session_id: randomBytes(8).toString('hex'),
-            resume_gateway_url: `ws://127.0.0.1:${port}`,
-            shard: [0, 1],
-            application: { id: APP_ID, flags: 0 },
-          },
-        });
+        send({ op: 0, t: 'READY', s: ++seq, d: readyPayload(randomBytes(8).toString('hex'), port) });
         send({ op: 0, t: 'GUILD_CREATE', s: ++seq, d: fakeGuild() });
         (ws as WebSocket & { seq?: () => number }).seq = () => ++seq;
         readyResolve();
@@ -199,7 +186,21 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
   };
 }
 
-function fakeGuild() {
+/** The READY payload for a session on this fake (shared with the fault-injecting fake). */
+export function readyPayload(sessionId: string, port: number) {
+  return {
+    v: 10,
+    user: { id: BOT_USER_ID, username: 'quotebook', discriminator: '0', avatar: null, bot: true, global_name: null },
+    guilds: [{ id: GUILD_ID, unavailable: true }],
+    session_id: sessionId,
+    resume_gateway_url: `ws://127.0.0.1:${port}`,
+    shard: [0, 1],
+    application: { id: APP_ID, flags: 0 },
+  };
+}
+
+/** The GUILD_CREATE payload of the one test guild (shared with the fault-injecting fake). */
+export function fakeGuild() {
   return {
     id: GUILD_ID,
     name: 'Test Server',

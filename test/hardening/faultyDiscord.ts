@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { APP_ID, BOT_USER_ID, CHANNEL_ID, GUILD_ID, USER_ID } from '../discord/fakeDiscord';
+import { BOT_USER_ID, CHANNEL_ID, fakeGuild as guild, readyPayload } from '../discord/fakeDiscord';
 
 export type CallbackFault = { status: 500 } | { status: 429; retryAfter: number } | { delayMs: number };
 
@@ -183,20 +183,7 @@ export async function startFaultyDiscord(options: FaultyOptions = {}): Promise<F
       } else if (msg.op === 2) {
         const sessionId = randomBytes(8).toString('hex');
         sessionIds.add(sessionId);
-        send({
-          op: 0,
-          t: 'READY',
-          s: ++seq,
-          d: {
-            v: 10,
-            user: { id: BOT_USER_ID, username: 'quotebook', discriminator: '0', avatar: null, bot: true, global_name: null },
-            guilds: [{ id: GUILD_ID, unavailable: true }],
-            session_id: sessionId,
-            resume_gateway_url: `ws://127.0.0.1:${port}`,
-            shard: [0, 1],
-            application: { id: APP_ID, flags: 0 },
-          },
-        });
+        send({ op: 0, t: 'READY', s: ++seq, d: readyPayload(sessionId, port) });
         send({ op: 0, t: 'GUILD_CREATE', s: ++seq, d: guild() });
         fake.identifies += 1;
         notify();
@@ -232,28 +219,4 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   } catch {
     return text;
   }
-}
-
-function guild() {
-  return {
-    id: GUILD_ID,
-    name: 'Test Server',
-    icon: null,
-    owner_id: USER_ID,
-    unavailable: false,
-    member_count: 2,
-    large: false,
-    features: [],
-    roles: [{ id: GUILD_ID, name: '@everyone', permissions: '0', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
-    channels: [{ id: CHANNEL_ID, type: 0, name: 'general', position: 0, guild_id: GUILD_ID, permission_overwrites: [] }],
-    members: [],
-    emojis: [],
-    stickers: [],
-    threads: [],
-    presences: [],
-    voice_states: [],
-    stage_instances: [],
-    guild_scheduled_events: [],
-    joined_at: new Date().toISOString(),
-  };
 }
