@@ -21,7 +21,7 @@ export function whoSaidAnswer(kb: KnowledgeBase, phrase: string, articleId?: str
     throw new UserInputError('Give a few words that someone said, e.g. /who-said phrase:fundamentally aligned');
   }
   const filter = articleFilter(kb, articleId);
-  const candidates = kb.index.candidates(phrase, { want: 20, limit: 60, filter });
+  const candidates = kb.index.candidates(phrase, { want: 20, limit: 40, filter });
   const matches: Excerpt[] = [];
   const seen = new Set<string>();
   for (const c of candidates) {
