@@ -12,6 +12,7 @@ import type { CommandContext } from './core/command';
 import { loadKnowledgeBase } from './knowledge/knowledgeBase';
 import { loadKnowledgeBaseCached } from './knowledge/cache';
 import { KnowledgeReloader } from './knowledge/reload';
+import { reportKnowledgeProblems } from './knowledge/report';
 import { runShards, shardSetting, withoutShardArgs } from './tools/shards';
 import { loadConfigOrExit, readEnv } from './config';
 import { createLogger, type Logger } from './log';
@@ -85,7 +86,7 @@ async function main(): Promise<number> {
     return 0;
   }
   const kb = values['no-cache'] ? await loadKnowledgeBase(dir) : (await loadKnowledgeBaseCached(dir)).kb;
-  for (const p of kb.problems) log.warn({ file: p.file }, `knowledge file skipped: ${p.problem}`);
+  reportKnowledgeProblems(kb.problems, log);
   // Transports read the holder per request; a reload swaps `holder.current` in one assignment.
   const holder = { current: kb };
   const reloader = new KnowledgeReloader(dir, holder, {

@@ -18,15 +18,14 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename } from 'node:fs/promises';
-import { dirname, extname, join, resolve } from 'node:path';
+import { mkdir, open, readFile, rename } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article, Paragraph, Sentence } from '../core/article';
 import type { Speaker, Statement } from '../analysis/types';
 import { ParagraphIndex, type IndexSnapshot } from '../search/paragraphIndex';
 import { analyseArticle, KnowledgeBase, type ArticleAnalysis } from './knowledgeBase';
-import { loadArticleFile } from './load';
-import { KnowledgeFileError, type LoadProblem } from './problems';
+import { claimArticleId, listArticleFiles, loadArticleFile, toProblem } from './load';
 import { loadPartyOverrides } from '../parties/overrides';
 
 /** Bump when the shape of cached data changes. */
@@ -58,9 +57,6 @@ export function cacheCodeVersion(): string {
   return codeVersion;
 }
 
-// Same selection as load.ts: article files are .md/.txt, not hidden, not the folder's readme/party settings.
-const ARTICLE_EXTENSIONS = new Set(['.md', '.txt']);
-const NOT_ARTICLES = new Set(['readme.md', 'parties.yaml', 'parties.yml']);
 
 export interface CacheOptions {
   /** Where cache files live (default `$QUOTEBOOK_CACHE_DIR` or `.cache`). */
@@ -280,16 +276,7 @@ export async function loadKnowledgeBaseCached(dir: string, options: CacheOptions
     await new Promise<void>((r) => setImmediate(r));
     lastYield = performance.now();
   };
-  const problems: LoadProblem[] = [];
-  let names: string[];
-  try {
-    names = (await readdir(dir)).sort();
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? String(err);
-    problems.push({ file: dir, problem: `cannot read the knowledge directory (${code})` });
-    names = [];
-  }
-  names = names.filter((n) => !n.startsWith('.') && !NOT_ARTICLES.has(n.toLowerCase()) && ARTICLE_EXTENSIONS.has(extname(n).toLowerCase()));
+  const { names, problems } = await listArticleFiles(dir);
   const [cache, partyOverrides] = await Promise.all([readCache(paths.data), loadPartyOverrides(dir)]);
   const tRead = performance.now();
 
@@ -322,17 +309,11 @@ export async function loadKnowledgeBaseCached(dir: string, options: CacheOptions
         const again = await readFile(join(dir, name)).catch(() => null);
         if (again && sha(again) === hash) entry = { t: 'a', name, hash, analysis: analysisKey(article), article: serialArticle(article) };
       }
-      const other = ids.get(article.id);
-      if (other) throw new KnowledgeFileError(name, `duplicate article id "${article.id}" (already used by ${other}); skipped`);
-      ids.set(article.id, name);
+      claimArticleId(ids, article, name);
       articles.push(article);
       if (entry) entries.push(entry);
     } catch (err) {
-      problems.push(
-        err instanceof KnowledgeFileError
-          ? { file: err.file, problem: err.problem }
-          : { file: name, problem: `unexpected error: ${err instanceof Error ? err.message : String(err)}` },
-      );
+      problems.push(toProblem(name, err));
     }
   }
   const tParse = performance.now();

@@ -21,25 +21,37 @@ export interface LoadedKnowledge {
   problems: LoadProblem[];
 }
 
+/** The article files in `dir` (not recursive), sorted by name for a stable order; or why it cannot be read. */
+export async function listArticleFiles(dir: string): Promise<{ names: string[]; problems: LoadProblem[] }> {
+  try {
+    const names = (await readdir(dir)).sort().filter(isArticleFileName);
+    return { names, problems: [] };
+  } catch (err) {
+    return { names: [], problems: [{ file: dir, problem: `cannot read the knowledge directory (${errCode(err)})` }] };
+  }
+}
+
+/** Whether a file in the knowledge directory is an article (not hidden, not the readme or party settings). */
+export function isArticleFileName(name: string): boolean {
+  return !name.startsWith('.') && !NOT_ARTICLES.has(name.toLowerCase()) && ARTICLE_EXTENSIONS.has(extname(name).toLowerCase());
+}
+
+/** Records an article's id; a second article with the same id is a problem of its file. */
+export function claimArticleId(ids: Map<string, string>, article: Article, file: string): void {
+  const other = ids.get(article.id);
+  if (other) throw new KnowledgeFileError(file, `duplicate article id "${article.id}" (already used by ${other}); skipped`);
+  ids.set(article.id, file);
+}
+
 /** Loads all articles in `dir` (not recursive), sorted by file name for a stable order. */
 export async function loadArticles(dir: string): Promise<LoadedKnowledge> {
-  const problems: LoadProblem[] = [];
+  const { names, problems } = await listArticleFiles(dir);
   const articles: Article[] = [];
-  let names: string[];
-  try {
-    names = (await readdir(dir)).sort();
-  } catch (err) {
-    return { articles, problems: [{ file: dir, problem: `cannot read the knowledge directory (${errCode(err)})` }] };
-  }
   const ids = new Map<string, string>();
   for (const name of names) {
-    if (name.startsWith('.') || NOT_ARTICLES.has(name.toLowerCase())) continue;
-    if (!ARTICLE_EXTENSIONS.has(extname(name).toLowerCase())) continue;
     try {
       const article = await loadArticleFile(dir, name);
-      const other = ids.get(article.id);
-      if (other) throw new KnowledgeFileError(name, `duplicate article id "${article.id}" (already used by ${other}); skipped`);
-      ids.set(article.id, name);
+      claimArticleId(ids, article, name);
       articles.push(article);
     } catch (err) {
       problems.push(toProblem(name, err));
@@ -130,7 +142,8 @@ function errCode(err: unknown): string {
   return (err as NodeJS.ErrnoException)?.code ?? (err instanceof Error ? err.message : String(err));
 }
 
-function toProblem(file: string, err: unknown): LoadProblem {
+/** A thrown error as a problem of `file`; only a `KnowledgeFileError` keeps its own wording. */
+export function toProblem(file: string, err: unknown): LoadProblem {
   if (err instanceof KnowledgeFileError) return { file: err.file, problem: err.problem };
   return { file, problem: `unexpected error: ${err instanceof Error ? err.message : String(err)}` };
 }
