@@ -8,8 +8,7 @@ import type { AutocompleteSource } from '../core/command';
 import { attributeQuotes } from '../analysis/attribute';
 import type { Speaker, Statement } from '../analysis/types';
 import { ParagraphIndex } from '../search/paragraphIndex';
-import type { Word } from '../text/words';
-import { wordsOf } from '../search/terms';
+import { words, type Word } from '../text/words';
 import { loadArticles } from './load';
 import type { LoadProblem } from './problems';
 import { buildPeople, type PersonRecord } from './people';
@@ -111,7 +110,7 @@ export class KnowledgeBase {
   paragraphWords(id: number): Word[] {
     let w = this.wordCache.get(id);
     if (!w) {
-      w = wordsOf(this.paragraphs[id]!.paragraph.text);
+      w = words(this.paragraphs[id]!.paragraph.text);
       if (this.wordCache.size > 50_000) this.wordCache.clear();
       this.wordCache.set(id, w);
     }

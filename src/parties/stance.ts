@@ -9,7 +9,7 @@
  * Everything else ("talks with Pyongyang", "met in Washington") is a plain mention.
  */
 import { SPEECH_VERBS, verbForms } from '../analysis/lexicon';
-import { wordsOf } from '../search/terms';
+import { words } from '../text/words';
 import type { Word } from '../text/words';
 
 /** How the holder takes part: subject of a stance verb, owner of a stance noun, or whose consent is weighed. */
@@ -125,7 +125,7 @@ let lastWords: Word[] = [];
 /** Words of a sentence; the last one is kept, since its holders are asked about one after another. */
 function sentenceWords(text: string): Word[] {
   if (text !== lastText) {
-    lastWords = wordsOf(text);
+    lastWords = words(text);
     lastText = text;
   }
   return lastWords;
