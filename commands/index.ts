@@ -14,7 +14,3 @@ import whoSaid from './who-said';
 import reload from './reload';
 
 export const commands: AnyCommand[] = [search, whoSaid, quotes, people, position, ask, articles, help, reload] as unknown as AnyCommand[];
-
-export function findCommand(name: string): AnyCommand | undefined {
-  return commands.find((c) => c.definition.name === name);
-}

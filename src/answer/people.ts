@@ -7,7 +7,7 @@ import type { Answer, Excerpt, Person } from '../core/answer';
 import type { Statement } from '../analysis/types';
 import type { ArticleAnalysis, KnowledgeBase } from '../knowledge/knowledgeBase';
 import { personKey, type PersonRecord } from '../knowledge/people';
-import { editDistance, normalizeWord } from '../text/words';
+import { editDistance } from '../text/words';
 import { excerptAt } from './excerpts';
 import { articleFilter } from './filters';
 
@@ -128,9 +128,4 @@ export function peopleAnswer(kb: KnowledgeBase, articleId?: string): Answer {
 
 function toPerson(p: PersonRecord): Person {
   return { name: p.name, role: p.role ?? '', affiliation: p.affiliation ?? '', quotes: p.quotes };
-}
-
-/** Whether two typed names refer to the same normalised string (for tests and autocomplete). */
-export function sameName(a: string, b: string): boolean {
-  return normalizeWord(a) === normalizeWord(b);
 }
