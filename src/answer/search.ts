@@ -18,11 +18,11 @@ export function searchAnswer(kb: KnowledgeBase, query: string, articleId?: strin
   const filter = articleFilter(kb, articleId);
   const candidates = kb.index.candidates(query, { want: 15, limit: 40, filter });
   const queryWords = words(query).map((w) => w.norm.replace(/'s$/, ''));
+  const multiWord = ParagraphIndex.queryTerms(query).length > 1;
   const found: Excerpt[] = [];
   for (const c of candidates) {
     const rec = kb.paragraphs[c.id]!;
     const textWords = kb.paragraphWords(c.id);
-    const multiWord = ParagraphIndex.queryTerms(query).length > 1;
     const phrase = multiWord ? locatePhrase(rec.paragraph.text, textWords, query) : null;
     const loc = phrase ?? locateKeywords(rec.paragraph.sentences, textWords, queryWords);
     if (!loc) continue;
