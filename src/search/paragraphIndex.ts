@@ -18,7 +18,7 @@
  * afterwards (see phrase.ts) on the small candidate set.
  */
 import MiniSearch from 'minisearch';
-import { boundedDistance } from './phrase';
+import { editDistance } from '../text/words';
 import { indexedTermsOf } from './terms';
 
 export interface IndexedParagraph {
@@ -246,7 +246,7 @@ export class ParagraphIndex {
     for (const h of hits) {
       const id = h.id as number;
       const term = this.vocab[id]!;
-      if (term !== word) found.set(id, Math.max(1, boundedDistance(term, word, MAX_FUZZY)));
+      if (term !== word) found.set(id, Math.max(1, editDistance(term, word, MAX_FUZZY)));
     }
     for (let i = 0; i + 1 < word.length; i++) {
       if (word[i] === word[i + 1]) continue;

@@ -100,44 +100,8 @@ function sameTail(a: string, b: string, i: number, j: number): boolean {
   return true;
 }
 
-// Scratch rows for boundedDistance (no allocation per call).
-let rowA = new Int32Array(64);
-let rowB = new Int32Array(64);
-let rowC = new Int32Array(64);
-
-/** `editDistance` from text/words.ts (optimal string alignment, early exit above `max`), allocation-free. */
-export function boundedDistance(a: string, b: string, max: number): number {
-  if (a.length > 60 || b.length > 60) return editDistance(a, b, max);
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const cols = b.length + 1;
-  if (rowA.length < cols) {
-    rowA = new Int32Array(cols * 2);
-    rowB = new Int32Array(cols * 2);
-    rowC = new Int32Array(cols * 2);
-  }
-  let prev2 = rowA;
-  let prev = rowB;
-  let cur = rowC;
-  for (let j = 0; j < cols; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    let rowMin = i;
-    const ai = a.charCodeAt(i - 1);
-    for (let j = 1; j < cols; j++) {
-      const bj = b.charCodeAt(j - 1);
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ai === bj ? 0 : 1));
-      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) v = Math.min(v, prev2[j - 2]! + 1);
-      cur[j] = v;
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    const t = prev2;
-    prev2 = prev;
-    prev = cur;
-    cur = t;
-  }
-  return prev[cols - 1]!;
-}
+/** The bounded edit distance the index's typo expansion uses (one implementation, in text/words.ts). */
+export const boundedDistance = editDistance;
 
 /** Words of five letters or more that `stem` reduces to nothing. */
 const ALL_SUFFIX = new Set(['ation', 'ations', 'isation', 'ization']);

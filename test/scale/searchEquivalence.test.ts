@@ -9,7 +9,7 @@ import { boundedDistance, withinOneEdit } from '../../src/search/phrase';
 import { ParagraphIndex } from '../../src/search/paragraphIndex';
 import { termsOf, wordsOf } from '../../src/search/terms';
 import { rankChoices } from '../../src/knowledge/suggest';
-import { editDistance, indexTerms, words } from '../../src/text/words';
+import { indexTerms, words } from '../../src/text/words';
 import { seedKb } from '../helpers';
 
 const SAMPLES = [
@@ -105,3 +105,28 @@ describe('ParagraphIndex', () => {
     for (const q of ['aligned', 'washington declaration', 'timng']) expect(copy.candidates(q)).toEqual(index.candidates(q));
   });
 });
+
+/** Reference: the plain table form of the optimal-string-alignment distance the fast code must equal. */
+function editDistance(a: string, b: string, max = 2): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  let prev2 = new Array<number>(cols).fill(0);
+  let prev = Array.from({ length: cols }, (_, j) => j);
+  for (let i = 1; i < rows; i++) {
+    const cur = new Array<number>(cols).fill(0);
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[cols - 1]!;
+}
