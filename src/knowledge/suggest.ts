@@ -52,7 +52,8 @@ export function rankChoices(entries: Choosable[], typed: string): Choice[] {
   return out;
 }
 
-function clip(s: string): string {
+/** A choice name or value as Discord accepts it: one line, at most 100 characters. */
+export function clip(s: string): string {
   const flat = s.replace(/\s+/g, ' ').trim();
   return flat.length <= MAX_CHOICE_LENGTH ? flat : `${flat.slice(0, MAX_CHOICE_LENGTH - 1)}…`;
 }

@@ -5,10 +5,8 @@
  * built and the tie order is precomputed, so a keystroke is one linear scan with no sorting.
  * Thousands of articles and people answer in well under a millisecond.
  */
-import { MAX_CHOICES, type Choice, type Choosable } from '../knowledge/suggest';
+import { clip, MAX_CHOICES, type Choice, type Choosable } from '../knowledge/suggest';
 import { normalizeWord } from '../text/words';
-
-const MAX_CHOICE_LENGTH = 100;
 
 interface Prepared {
   name: string;
@@ -65,9 +63,4 @@ export class ChoiceIndex {
     }
     return out;
   }
-}
-
-function clip(s: string): string {
-  const flat = s.replace(/\s+/g, ' ').trim();
-  return flat.length <= MAX_CHOICE_LENGTH ? flat : `${flat.slice(0, MAX_CHOICE_LENGTH - 1)}…`;
 }
