@@ -10,7 +10,7 @@
  * question words are never scored. A weak best match is said so, and marked `related`.
  */
 import type { Answer, Excerpt } from '../core/answer';
-import type { Sentence } from '../core/article';
+import { sentencesOf, type Sentence } from '../core/article';
 import type { KnowledgeBase, ParagraphRecord } from '../knowledge/knowledgeBase';
 import { words, type Word } from '../text/words';
 import { excerptAt, statementAt, statementBounds } from './excerpts';
@@ -71,7 +71,7 @@ export function askAnswer(kb: KnowledgeBase, questionText: string, articleId?: s
     if (!byArticle) articleEnts.set(rec.article.id, (byArticle = articleEntities(kb, rec.article.id, q)));
     const ents = entitiesIn(rec, byArticle);
     const para = match(kb, rec, q, weights, entityWeight, ws, sims, ents, 0, rec.paragraph.text.length);
-    for (const sentence of rec.paragraph.sentences) {
+    for (const sentence of sentencesOf(rec.paragraph)) {
       const sent = match(kb, rec, q, weights, entityWeight, ws, sims, ents, sentence.start, sentence.end);
       const lexical = sent.found / total;
       const context = para.found / total;
@@ -330,8 +330,6 @@ function documentFrequencies(kb: KnowledgeBase): (l: string) => number {
  */
 function indexFrequencies(kb: KnowledgeBase): (l: string) => number {
   const snap = kb.index.snapshot();
-  const termIds = new Map<string, number>();
-  snap.vocab.forEach((t, id) => termIds.set(t, id));
   const memo = new Map<string, number>();
   let mark: Uint8Array | undefined;
   return (l) => {
@@ -339,7 +337,7 @@ function indexFrequencies(kb: KnowledgeBase): (l: string) => number {
     if (df !== undefined) return df;
     const ids = formsOf(l)
       .filter((t) => lemma(t) === l)
-      .map((t) => termIds.get(t))
+      .map((t) => kb.index.termId(t))
       .filter((id): id is number => id !== undefined);
     if (ids.length === 1) df = snap.offsets[ids[0]! + 1]! - snap.offsets[ids[0]!]!;
     else {
