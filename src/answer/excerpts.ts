@@ -5,7 +5,7 @@
  * (indirect speech and narration), never a clipped fragment.
  */
 import type { Excerpt } from '../core/answer';
-import type { Sentence } from '../core/article';
+import { sentencesOf, type Sentence } from '../core/article';
 import type { Speaker, Statement } from '../analysis/types';
 import type { KnowledgeBase, ParagraphRecord } from '../knowledge/knowledgeBase';
 
@@ -50,7 +50,7 @@ function coverage(s: Statement, a: number, b: number): number {
 export function excerptAt(kb: KnowledgeBase, rec: ParagraphRecord, loc: Located): Excerpt {
   const statement = statementAt(kb, rec, loc.start, loc.end);
   const text = rec.paragraph.text;
-  const [from, to] = statement ? statementBounds(rec, statement) : sentenceBounds(rec.paragraph.sentences, loc.start, loc.end);
+  const [from, to] = statement ? statementBounds(rec, statement) : sentenceBounds(sentencesOf(rec.paragraph), loc.start, loc.end);
   const highlights = (loc.highlights ?? [])
     .filter(([s, e]) => s >= from && e <= to)
     .map(([s, e]) => [s - from, e - from] as [number, number]);
@@ -111,8 +111,9 @@ export function statementBounds(rec: ParagraphRecord, statement: Statement): [nu
   const base = rec.paragraph.bodyStart;
   const text = rec.paragraph.text;
   let [from, to] = quoteBounds(text, statement.content.start - base, statement.content.end - base);
-  const sentence = rec.paragraph.sentences.find((s) => s.end > from && s.start <= from) ?? { start: 0, end: text.length };
-  const lastSentence = rec.paragraph.sentences.find((s) => s.end >= to && s.start < to) ?? sentence;
+  const sentences = sentencesOf(rec.paragraph);
+  const sentence = sentences.find((s) => s.end > from && s.start <= from) ?? { start: 0, end: text.length };
+  const lastSentence = sentences.find((s) => s.end >= to && s.start < to) ?? sentence;
   for (const span of [statement.source, statement.cue]) {
     if (!span) continue;
     const a = span.start - base;

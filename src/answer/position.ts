@@ -20,6 +20,7 @@ import { wordSimilarity } from '../search/phrase';
 import { isStopWord, words } from '../text/words';
 import { excerptAt, statementAt } from './excerpts';
 import { articleFilter } from './filters';
+import { sentencesOf } from '../core/article';
 
 /** At most this many excerpts per answer (Discord shows ten comfortably, a dozen at most). */
 export const MAX_POSITION_EXCERPTS = 12;
@@ -201,7 +202,7 @@ function findItems(kb: KnowledgeBase, pi: PositionIndex, articleId: string, part
       // handled above with the statement's own text and attribution; framing its sentence again
       // would show the speaker's quote as the reporter's narration.
       if (sources.some((src) => src.start < h.end && h.start < src.end)) continue;
-      const sentence = paragraph.sentences.find((x) => x.start <= h.start - pStart && h.end - pStart <= x.end);
+      const sentence = sentencesOf(paragraph).find((x) => x.start <= h.start - pStart && h.end - pStart <= x.end);
       if (!sentence) continue;
       const sBase = pStart + sentence.start;
       const others = inPara.filter((o) => o !== h && o.start >= sBase && o.end <= pStart + sentence.end).map((o) => ({ start: o.start - sBase, end: o.end - sBase }));

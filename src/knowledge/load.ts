@@ -4,7 +4,7 @@
  */
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { joinBody, type Article } from '../core/article';
+import { joinBody, packSentences, type Article } from '../core/article';
 import { splitSentences } from '../text/sentences';
 import { parseMarkdownArticle } from './markdownArticle';
 import { KnowledgeFileError, type LoadProblem } from './problems';
@@ -91,7 +91,7 @@ function buildArticle(
     number: i + 1,
     text: p.text,
     sourceStart: p.sourceStart,
-    sentences: splitSentences(p.text),
+    sentenceBounds: packSentences(splitSentences(p.text)),
   }));
   const { body, paragraphs: withOffsets } = joinBody(numbered);
   const clean = Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)) as typeof meta;

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { sentencesOf } from '../../src/core/article';
 import { loadArticles } from '../../src/knowledge/load';
 import { markdownArticle, tempKnowledge } from '../fixtures';
 
@@ -49,6 +50,6 @@ describe('the article model', () => {
     const a = articles[0]!;
     expect(a.paragraphs.map((p) => p.number)).toEqual([1, 2]);
     for (const p of a.paragraphs) expect(a.body.slice(p.bodyStart, p.bodyStart + p.text.length)).toBe(p.text);
-    expect(a.paragraphs[1]!.sentences.map((s) => s.text)).toEqual(['Second one, Dr. J. Smith said.', 'It ended.']);
+    expect(sentencesOf(a.paragraphs[1]!).map((s) => s.text)).toEqual(['Second one, Dr. J. Smith said.', 'It ended.']);
   });
 });
