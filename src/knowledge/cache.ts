@@ -21,11 +21,11 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Article, Paragraph, Sentence } from '../core/article';
+import type { Article, Paragraph } from '../core/article';
 import type { Speaker, Statement } from '../analysis/types';
 import { ParagraphIndex, type IndexSnapshot } from '../search/paragraphIndex';
 import { analyseArticle, KnowledgeBase, type ArticleAnalysis } from './knowledgeBase';
-import { claimArticleId, listArticleFiles, loadArticleFile, toProblem } from './load';
+import { claimArticleId, listArticleFiles, loadArticleFile, MAX_ARTICLE_BYTES, toProblem } from './load';
 import { loadPartyOverrides } from '../parties/overrides';
 
 /** Bump when the shape of cached data changes. */
@@ -112,6 +112,21 @@ export function cachePaths(dir: string, cacheDir = process.env.QUOTEBOOK_CACHE_D
 
 const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex').slice(0, 32);
 
+/**
+ * A knowledge file's bytes for its cache key; empty when it can't be read or is over the size
+ * limit (`loadArticleFile` then reports why). Synchronous on purpose: thousands of small files
+ * read one by one through the thread pool left the process idle for 2 of the 6 seconds of a
+ * 190k-paragraph cold start; a background reload still yields between files (`yieldEveryMs`).
+ */
+function readForHash(path: string): Buffer {
+  try {
+    if (statSync(path).size > MAX_ARTICLE_BYTES) return Buffer.alloc(0);
+    return readFileSync(path);
+  } catch {
+    return Buffer.alloc(0);
+  }
+}
+
 function serialArticle(a: Article): SerialArticle {
   const { paragraphs, captions, body, file, ...meta } = a;
   return {
@@ -120,7 +135,7 @@ function serialArticle(a: Article): SerialArticle {
     captions,
     body,
     paras: paragraphs.flatMap((p) => [p.number, p.sourceStart, p.bodyStart, p.text.length]),
-    sents: paragraphs.map((p) => p.sentences.flatMap((s) => [s.start, s.end])),
+    sents: paragraphs.map((p) => p.sentenceBounds),
   };
 }
 
@@ -130,10 +145,7 @@ function articleFrom(s: SerialArticle): Article {
   for (let i = 0; i * 4 < s.paras.length; i++) {
     const [number, sourceStart, bodyStart, length] = s.paras.slice(i * 4, i * 4 + 4) as [number, number, number, number];
     const text = s.body.slice(bodyStart, bodyStart + length);
-    const offs = s.sents[i] ?? [];
-    const sentences: Sentence[] = [];
-    for (let j = 0; j + 1 < offs.length; j += 2) sentences.push({ start: offs[j]!, end: offs[j + 1]!, text: text.slice(offs[j]!, offs[j + 1]!) });
-    paragraphs.push({ number, text, sourceStart, bodyStart, sentences });
+    paragraphs.push({ number, text, sourceStart, bodyStart, sentenceBounds: s.sents[i] ?? [] });
   }
   return { ...s.meta, file: s.file, captions: s.captions, paragraphs, body: s.body } as Article;
 }
@@ -287,13 +299,7 @@ export async function loadKnowledgeBaseCached(dir: string, options: CacheOptions
   let parsed = 0;
   for (const name of names) {
     await maybeYield();
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(join(dir, name));
-    } catch {
-      bytes = Buffer.alloc(0); // loadArticleFile reports why
-    }
-    const hash = sha(bytes);
+    const hash = sha(readForHash(join(dir, name)));
     const hit = cache.files.get(name);
     let article: Article;
     let entry: FileEntry | undefined;
@@ -306,8 +312,7 @@ export async function loadKnowledgeBaseCached(dir: string, options: CacheOptions
         article = await loadArticleFile(dir, name);
         parsed++;
         // Cache it only if the file did not change while it was parsed.
-        const again = await readFile(join(dir, name)).catch(() => null);
-        if (again && sha(again) === hash) entry = { t: 'a', name, hash, analysis: analysisKey(article), article: serialArticle(article) };
+        if (sha(readForHash(join(dir, name))) === hash) entry = { t: 'a', name, hash, analysis: analysisKey(article), article: serialArticle(article) };
       }
       claimArticleId(ids, article, name);
       articles.push(article);
@@ -326,6 +331,7 @@ export async function loadKnowledgeBaseCached(dir: string, options: CacheOptions
   const progress = todo > 200 ? progressReporter('analysing articles', todo, options.progress ?? ((l) => process.stderr.write(`${l}\n`))) : () => {};
   let run = 0;
   let reused = 0;
+  const intern = stringPool();
   const shared = new Map<string, { statements: Statement[]; speakers: Speaker[]; speakerById: Map<string, Speaker> }>();
   for (const a of articles) {
     await maybeYield();
@@ -334,6 +340,7 @@ export async function loadKnowledgeBaseCached(dir: string, options: CacheOptions
     if (!s) {
       const hit = cache.analyses.get(key);
       if (hit) {
+        internAnalysis(hit, intern);
         s = { statements: hit.statements, speakers: hit.speakers, speakerById: new Map(hit.speakers.map((sp) => [sp.id, sp])) };
         usedAnalyses.set(key, hit);
         reused++;
@@ -401,6 +408,37 @@ export async function loadKnowledgeBaseCached(dir: string, options: CacheOptions
       },
     },
   };
+}
+
+/**
+ * A string pool: JSON.parse makes a new string for every occurrence, and a cache entry repeats the
+ * same few (cue verbs such as "said", speaker ids, source labels) thousands of times.
+ */
+function stringPool(): (s: string) => string {
+  const pool = new Map<string, string>();
+  return (s) => {
+    const hit = pool.get(s);
+    if (hit !== undefined) return hit;
+    pool.set(s, s);
+    return s;
+  };
+}
+
+function internAnalysis(a: AnalysisEntry, intern: (s: string) => string): void {
+  for (const st of a.statements) {
+    st.kind = intern(st.kind) as Statement['kind'];
+    st.sourceLabel = intern(st.sourceLabel);
+    if (st.speakerId) st.speakerId = intern(st.speakerId);
+    if (st.cue) st.cue.text = intern(st.cue.text);
+    if (st.source) st.source.text = intern(st.source.text);
+  }
+  for (const sp of a.speakers) {
+    sp.id = intern(sp.id);
+    sp.name = intern(sp.name);
+    sp.aliases = sp.aliases.map(intern);
+    if (sp.role) sp.role = intern(sp.role);
+    if (sp.affiliation) sp.affiliation = intern(sp.affiliation);
+  }
 }
 
 function* ndjson(entries: FileEntry[], analyses: Map<string, AnalysisEntry>): Generator<string> {
