@@ -20,7 +20,7 @@ export function findPeople(kb: KnowledgeBase, typed: string): PersonRecord[] {
     const names = p.nameKeys;
     let rank = 0;
     if (names.includes(q)) rank = 4;
-    else if (p.nameTokens.has(q) || names.some((n) => n.endsWith(` ${q}`) || n.startsWith(`${q} `))) rank = 3;
+    else if (p.nameTokens.includes(q) || names.some((n) => n.endsWith(` ${q}`) || n.startsWith(`${q} `))) rank = 3;
     else if (names.some((n) => editDistance(n, q, 2) <= (q.length >= 8 ? 2 : 1))) rank = 2;
     else if (q.length >= 4) {
       for (const t of p.nameTokens) {

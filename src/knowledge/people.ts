@@ -15,7 +15,7 @@ export interface PersonRecord {
   aliases: string[];
   /** Normalised name and aliases, and their words: what typed names are matched against. */
   nameKeys: string[];
-  nameTokens: Set<string>;
+  nameTokens: string[];
   /** Statements (direct and indirect) attributed to this person. */
   quotes: number;
   appearances: Array<{ articleId: string; speakerId: string }>;
@@ -34,7 +34,7 @@ export function buildPeople(analyses: ArticleAnalysis[]): PersonRecord[] {
       const key = personKey(sp.name);
       let rec = byKey.get(key);
       if (!rec) {
-        rec = { key, name: sp.name, aliases: [], nameKeys: [key], nameTokens: new Set(key.split(/\s+/)), quotes: 0, appearances: [] };
+        rec = { key, name: sp.name, aliases: [], nameKeys: [key], nameTokens: key.split(/\s+/), quotes: 0, appearances: [] };
         byKey.set(key, rec);
       }
       rec.role ??= sp.role;
@@ -44,7 +44,7 @@ export function buildPeople(analyses: ArticleAnalysis[]): PersonRecord[] {
         rec.aliases.push(alias);
         const k = personKey(alias);
         if (!rec.nameKeys.includes(k)) rec.nameKeys.push(k);
-        for (const t of k.split(/\s+/)) rec.nameTokens.add(t);
+        for (const t of k.split(/\s+/)) if (!rec.nameTokens.includes(t)) rec.nameTokens.push(t);
       }
       rec.quotes += counts.get(sp.id) ?? 0;
       rec.appearances.push({ articleId: a.article.id, speakerId: sp.id });

@@ -12,8 +12,15 @@ interface Prepared {
   name: string;
   value: string;
   keys: string[];
-  /** Per key: its words, each preceded by a space (" jake sullivan"), for one `includes` call. */
-  spaced: string[];
+}
+
+/** Whether `q` occurs in `key` at the start of a word (after a space or hyphen). */
+function atWordStart(key: string, q: string): boolean {
+  for (let at = key.indexOf(q, 1); at > 0; at = key.indexOf(q, at + 1)) {
+    const before = key.charCodeAt(at - 1);
+    if (before === 32 || before === 45 || before === 9 || before === 10) return true;
+  }
+  return false;
 }
 
 export class ChoiceIndex {
@@ -23,8 +30,7 @@ export class ChoiceIndex {
   constructor(entries: Choosable[]) {
     const ordered = [...entries].sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0) || a.name.localeCompare(b.name));
     this.entries = ordered.map((e) => {
-      const keys = e.keys.map((k) => normalizeWord(k));
-      return { name: clip(e.name), value: clip(e.value), keys, spaced: keys.map((k) => ` ${k.split(/[\s-]+/).join(' ')}`) };
+      return { name: clip(e.name), value: clip(e.value), keys: e.keys.map((k) => normalizeWord(k)) };
     });
   }
 
@@ -34,14 +40,14 @@ export class ChoiceIndex {
     const best = q ? 3 : 1;
     const bestValues = new Set<string>();
     // Words hold no spaces or hyphens, so a query with one can't start a word.
-    const spacedQ = /[\s-]/.test(q) ? null : ` ${q}`;
+    const wordQ = !/[\s-]/.test(q);
     for (const e of this.entries) {
       let rank = q ? 0 : 1;
       if (q) {
         for (let i = 0; i < e.keys.length && rank < 3; i++) {
           const k = e.keys[i]!;
           if (k.startsWith(q)) rank = 3;
-          else if (rank < 2 && k.includes(q)) rank = spacedQ !== null && e.spaced[i]!.includes(spacedQ) ? 2 : 1;
+          else if (rank < 2 && k.includes(q)) rank = wordQ && atWordStart(k, q) ? 2 : 1;
         }
       }
       if (rank > 0) buckets[rank]!.push(e);
