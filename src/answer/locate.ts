@@ -25,15 +25,18 @@ export function locateKeywords(sentences: Sentence[], textWords: Word[], queryWo
   const wanted = content.length > 0 ? content : queryWords;
   if (wanted.length === 0) return null;
   let best: { s: Sentence; found: number; exact: number; hl: Array<[number, number]> } | null = null;
+  // Words and sentences are both in text order: one sweep hands each sentence its words.
+  let first = 0;
   for (const s of sentences) {
-    const inSentence = textWords.filter((w) => w.start >= s.start && w.end <= s.end);
+    while (first < textWords.length && textWords[first]!.start < s.start) first++;
     let found = 0;
     let exact = 0;
     const hl: Array<[number, number]> = [];
     for (const q of wanted) {
       let bestSim = 0;
-      for (const w of inSentence) {
-        const sim = q === w.norm || w.norm.replace(/'s$/, '') === q ? 1 : wordSimilarity(q, w.norm);
+      for (let i = first; i < textWords.length && textWords[i]!.end <= s.end; i++) {
+        const w = textWords[i]!;
+        const sim = q === w.norm || (w.norm.endsWith("'s") && w.norm.slice(0, -2) === q) ? 1 : wordSimilarity(q, w.norm);
         if (sim >= 0.85) hl.push([w.start, w.end]);
         if (sim > bestSim) bestSim = sim;
       }

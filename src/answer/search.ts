@@ -3,14 +3,18 @@
  * attributed excerpt.
  */
 import type { Answer, Excerpt } from '../core/answer';
-import type { KnowledgeBase } from '../knowledge/knowledgeBase';
+import type { KnowledgeBase, ParagraphRecord } from '../knowledge/knowledgeBase';
 import { ParagraphIndex } from '../search/paragraphIndex';
+
 import { words } from '../text/words';
-import { excerptAt } from './excerpts';
+import { excerptAt, type Located } from './excerpts';
 import { locateKeywords, locatePhrase } from './locate';
 import { articleFilter } from './filters';
+import { sentencesOf } from '../core/article';
 
 export const MAX_EXCERPTS = 10;
+/** Candidates (best first) always scanned for the query's words scattered in a sentence. */
+const KEYWORD_CANDIDATES = 20;
 
 const MATCH_RANK: Record<NonNullable<Excerpt['match']>, number> = { exact: 3, fuzzy: 2, related: 1 };
 
@@ -19,20 +23,26 @@ export function searchAnswer(kb: KnowledgeBase, query: string, articleId?: strin
   const candidates = kb.index.candidates(query, { want: 15, limit: 40, filter });
   const queryWords = words(query).map((w) => w.norm.replace(/'s$/, ''));
   const multiWord = ParagraphIndex.queryTerms(query).length > 1;
-  const found: Excerpt[] = [];
-  for (const c of candidates) {
+  const found: Array<{ rec: ParagraphRecord; loc: Located; rank: number; score: number }> = [];
+  for (const [i, c] of candidates.entries()) {
     const rec = kb.paragraphs[c.id]!;
     const textWords = kb.paragraphWords(c.id);
     const phrase = multiWord ? locatePhrase(rec.paragraph.text, textWords, query) : null;
-    const loc = phrase ?? locateKeywords(rec.paragraph.sentences, textWords, queryWords);
+    // Past the best KEYWORD_CANDIDATES, a paragraph is still checked for the phrase itself (which
+    // outranks any scattered-words match) but scanned for scattered words only while the answer
+    // is short of excerpts: that scan was the largest cost of a query.
+    const scan = !phrase && (i < KEYWORD_CANDIDATES || found.length < MAX_EXCERPTS);
+    const loc = phrase ?? (scan ? locateKeywords(sentencesOf(rec.paragraph), textWords, queryWords) : null);
     if (!loc) continue;
     // Blend: the words in order (the phrase itself) beat the same words scattered in a sentence;
     // then how well the words matched; the index's relevance breaks ties.
     const score = (phrase ? 20 : 0) + loc.score * 10 + Math.min(c.score, 50) / 50;
-    found.push(excerptAt(kb, rec, { ...loc, score }));
+    // Ranked as the excerpt will show it (score rounded to 3 places); the sort is stable, so ties
+    // keep the index's order. Excerpts (statement lookup, attribution) are built for the shown ones only.
+    found.push({ rec, loc: { ...loc, score }, rank: MATCH_RANK[loc.match ?? 'related'], score: Math.round(score * 1000) / 1000 });
   }
-  found.sort((a, b) => MATCH_RANK[b.match ?? 'related'] - MATCH_RANK[a.match ?? 'related'] || b.score - a.score);
-  const excerpts = found.slice(0, MAX_EXCERPTS);
+  found.sort((a, b) => b.rank - a.rank || b.score - a.score);
+  const excerpts = found.slice(0, MAX_EXCERPTS).map((f) => excerptAt(kb, f.rec, f.loc));
   if (excerpts.length === 0) {
     return { command: 'search', excerpts, notice: `Nothing in the loaded articles matches “${query}”.` };
   }

@@ -8,10 +8,12 @@ import type { Answer, Excerpt } from '../core/answer';
 import { UserInputError } from '../core/errors';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { ParagraphIndex } from '../search/paragraphIndex';
+
 import { words } from '../text/words';
 import { excerptAt } from './excerpts';
 import { articleFilter } from './filters';
 import { locateKeywords, locatePhrase } from './locate';
+import { sentencesOf } from '../core/article';
 
 const MAX_MATCHES = 5;
 const MAX_RELATED = 3;
@@ -65,7 +67,7 @@ function relatedPassages(kb: KnowledgeBase, phrase: string, ids: number[]): Exce
   const out: Excerpt[] = [];
   for (const id of ids) {
     const rec = kb.paragraphs[id]!;
-    const loc = locateKeywords(rec.paragraph.sentences, kb.paragraphWords(id), queryWords);
+    const loc = locateKeywords(sentencesOf(rec.paragraph), kb.paragraphWords(id), queryWords);
     if (!loc) continue;
     out.push(excerptAt(kb, rec, { ...loc, match: 'related' }));
   }

@@ -106,10 +106,14 @@ export const boundedDistance = editDistance;
 /** Words of five letters or more that `stem` reduces to nothing. */
 const ALL_SUFFIX = new Set(['ation', 'ations', 'isation', 'ization']);
 
-function stem(w: string): string {
-  return w.replace(/(?:ations?|ings?|ed|es|s|ly|ise|ize|isation|ization)$/, '');
-}
+/** Suffixes `stem` strips, longest first: the longest one the word ends with goes. */
+const SUFFIXES = ['isation', 'ization', 'ations', 'ation', 'ings', 'ing', 'ise', 'ize', 'ed', 'es', 'ly', 's'];
 
+// A loop over `endsWith`, not a regular expression: the aligner stems word pairs in its inner loop.
+function stem(w: string): string {
+  for (const suffix of SUFFIXES) if (w.endsWith(suffix)) return w.slice(0, w.length - suffix.length);
+  return w;
+}
 /**
  * Local alignment (Smith–Waterman style) of the query words against the text words. Matching a
  * query word earns its weight times the similarity; skipping a query word earns nothing; skipping

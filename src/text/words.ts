@@ -30,10 +30,61 @@ export function normalizeWord(word: string): string {
 
 /** Splits text into words with offsets. Hyphenated compounds stay one word. */
 export function words(text: string): Word[] {
+  return scanWords(text) ?? wordsByPattern(text);
+}
+
+/** `words` by the Unicode pattern: the definition, and the path for text with letters beyond ASCII. */
+export function wordsByPattern(text: string): Word[] {
   const out: Word[] = [];
   for (const m of text.matchAll(WORD)) {
     const start = m.index;
     out.push({ norm: normalizeWord(m[0]), start, end: start + m[0].length });
+  }
+  return out;
+}
+
+/**
+ * Punctuation outside ASCII that news text is full of (curly quotes, dashes, ellipsis, no-break
+ * space) and that is never part of a word; U+2019 and U+2010 join words like ' and -.
+ */
+const NON_WORD = new Set([0xa0, 0xab, 0xbb, 0x2013, 0x2014, 0x2018, 0x201c, 0x201d, 0x2022, 0x2026]);
+const RIGHT_QUOTE = 0x2019;
+const HYPHEN = 0x2010;
+
+const isAsciiAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+
+/**
+ * `words` without the regular expression, for text whose only characters beyond ASCII are the
+ * punctuation above (nearly all English news); null for any other text, which then goes through
+ * the pattern. Tokenising candidate paragraphs was a fifth of a /search query; this is several
+ * times faster and gives the same words (a property test holds it to `wordsByPattern`).
+ */
+function scanWords(text: string): Word[] | null {
+  const out: Word[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (!isAsciiAlnum(c)) {
+      if (c >= 0x80 && !NON_WORD.has(c) && c !== RIGHT_QUOTE && c !== HYPHEN) return null;
+      i++;
+      continue;
+    }
+    const start = i;
+    let plain = true;
+    for (;;) {
+      while (i < n && isAsciiAlnum(text.charCodeAt(i))) i++;
+      if (i + 1 >= n) break;
+      const j = text.charCodeAt(i);
+      if ((j === 39 || j === 45 || j === RIGHT_QUOTE || j === HYPHEN) && isAsciiAlnum(text.charCodeAt(i + 1))) {
+        if (j > 0x7f) plain = false;
+        i++;
+        continue;
+      }
+      break;
+    }
+    const raw = text.slice(start, i);
+    out.push({ norm: plain ? raw.toLowerCase() : normalizeWord(raw), start, end: i });
   }
   return out;
 }

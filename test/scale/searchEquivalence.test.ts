@@ -9,7 +9,8 @@ import { boundedDistance, withinOneEdit } from '../../src/search/phrase';
 import { ParagraphIndex } from '../../src/search/paragraphIndex';
 import { termsOf, wordsOf } from '../../src/search/terms';
 import { rankChoices } from '../../src/knowledge/suggest';
-import { indexTerms, words } from '../../src/text/words';
+import fc from 'fast-check';
+import { indexTerms, words, wordsByPattern } from '../../src/text/words';
 import { seedKb } from '../helpers';
 
 const SAMPLES = [
@@ -24,6 +25,20 @@ describe('fast text paths', () => {
       expect(termsOf(s)).toEqual(indexTerms(s));
       expect(wordsOf(s)).toEqual(words(s));
     }
+  });
+
+  it('the scanning word splitter finds exactly the words the Unicode pattern finds', () => {
+    for (const s of SAMPLES) expect(words(s)).toEqual(wordsByPattern(s));
+    // Letters, digits, joiners and the punctuation the scanner knows, and characters it must hand
+    // over to the pattern (accented and other-script letters, superscript digits, astral symbols).
+    const alphabet = [...'aZ09 .,;:!?\'-"()\n\t’‐“”‘—–…•«»\u00a0é²ßİ中🙂'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }), (chars) => {
+        const text = chars.join('');
+        expect(words(text)).toEqual(wordsByPattern(text));
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it('boundedDistance equals editDistance', () => {
