@@ -79,6 +79,22 @@ describe('fast text paths', () => {
     const index = new ChoiceIndex(entries);
     for (const typed of ['', 's', 'Su', 'sulli', 'jake', 'person 1', 'van', 'zzz', ' P ', 'jake sul', 'son 1', 'e-in', 'jae', '1 s']) expect(index.rank(typed)).toEqual(rankChoices(entries, typed));
   });
+
+  it('ChoiceIndex ranks like rankChoices on random lists and typed text', () => {
+    // A small alphabet makes prefixes, word starts, inner matches, ties and repeated values common.
+    const text = fc.array(fc.constantFrom(...'ab -é\u00a0A\u0000'), { maxLength: 8 }).map((c) => c.join(''));
+    const entry = fc.record({ name: text, value: fc.constantFrom('v1', 'v2', 'v3', 'v4', 'v5'), keys: fc.array(text, { maxLength: 3 }), weight: fc.integer({ min: 0, max: 3 }) });
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 40 }), text, (entries, typed) => {
+        expect(new ChoiceIndex(entries).rank(typed)).toEqual(rankChoices(entries, typed));
+      }),
+      { numRuns: 3000 },
+    );
+    // More than 25 distinct values, so the whole-key prefix range alone can answer.
+    const many = Array.from({ length: 80 }, (_, i) => ({ name: `Title ${i}`, value: `id-${i}`, keys: [`id-${i}`, `Title ${i % 9} of ${i}`], weight: i % 4 }));
+    const index = new ChoiceIndex(many);
+    for (const typed of ['', 't', 'ti', 'title 3', 'id-1', 'of 1', '1', 'x']) expect(index.rank(typed)).toEqual(rankChoices(many, typed));
+  });
 });
 
 describe('ParagraphIndex', () => {
