@@ -28,6 +28,37 @@ export interface Paragraph {
   sentenceBounds: number[];
 }
 
+/**
+ * An article object with its fields always in the same order (optional metadata only when set),
+ * so that thousands of articles share a few hidden classes instead of one each.
+ */
+export function makeArticle(meta: ArticleMeta, rest: Pick<Article, 'file' | 'captions' | 'paragraphs' | 'body'>): Article {
+  const a: Article = {
+    id: ownCopy(meta.id),
+    title: ownCopy(meta.title),
+    file: rest.file,
+    paragraphs: rest.paragraphs,
+    captions: rest.captions.map(ownCopy),
+    body: rest.body,
+  };
+  if (meta.publisher !== undefined) a.publisher = ownCopy(meta.publisher);
+  if (meta.author !== undefined) a.author = ownCopy(meta.author);
+  if (meta.url !== undefined) a.url = ownCopy(meta.url);
+  if (meta.published !== undefined) a.published = ownCopy(meta.published);
+  if (meta.dateline !== undefined) a.dateline = ownCopy(meta.dateline);
+  return a;
+}
+
+/**
+ * A string that holds its own characters. Parsers hand out slices of the file they read, and V8
+ * keeps the whole file alive for as long as a slice lives: an article id cut from the front
+ * matter kept every Markdown file in memory (6.5 MB at 19k paragraphs). JSON.parse always builds
+ * a new string.
+ */
+function ownCopy(s: string): string {
+  return JSON.parse(JSON.stringify(s)) as string;
+}
+
 /** The sentences of a paragraph, with their text (slices of the paragraph's text). */
 export function sentencesOf(paragraph: Paragraph): Sentence[] {
   const b = paragraph.sentenceBounds;
@@ -80,6 +111,16 @@ export function joinBody(paragraphs: Array<Omit<Paragraph, 'bodyStart'>>): { bod
     length += p.text.length;
   }
   const body = parts.join('\n\n');
-  const out = paragraphs.map((p, i) => ({ ...p, text: body.slice(starts[i]!, starts[i]! + p.text.length), bodyStart: starts[i]! }));
+  // One literal shape for every paragraph (a spread with an overridden field gave each object a
+  // hidden class of its own: 18,000 of them, 5 MB, at 19k paragraphs).
+  const out = paragraphs.map(
+    (p, i): Paragraph => ({
+      number: p.number,
+      text: body.slice(starts[i]!, starts[i]! + p.text.length),
+      sourceStart: p.sourceStart,
+      bodyStart: starts[i]!,
+      sentenceBounds: p.sentenceBounds,
+    }),
+  );
   return { body, paragraphs: out };
 }

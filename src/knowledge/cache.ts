@@ -21,7 +21,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Article, Paragraph } from '../core/article';
+import { makeArticle, type Article, type Paragraph } from '../core/article';
 import type { Speaker, Statement } from '../analysis/types';
 import { ParagraphIndex, type IndexSnapshot } from '../search/paragraphIndex';
 import { analyseArticle, KnowledgeBase, type ArticleAnalysis } from './knowledgeBase';
@@ -147,7 +147,7 @@ function articleFrom(s: SerialArticle): Article {
     const text = s.body.slice(bodyStart, bodyStart + length);
     paragraphs.push({ number, text, sourceStart, bodyStart, sentenceBounds: s.sents[i] ?? [] });
   }
-  return { ...s.meta, file: s.file, captions: s.captions, paragraphs, body: s.body } as Article;
+  return makeArticle(s.meta, { file: s.file, captions: s.captions, paragraphs, body: s.body });
 }
 
 function analysisKey(a: Article): string {

@@ -4,7 +4,7 @@
  */
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { joinBody, packSentences, type Article } from '../core/article';
+import { joinBody, makeArticle, packSentences, type Article } from '../core/article';
 import { splitSentences } from '../text/sentences';
 import { parseMarkdownArticle } from './markdownArticle';
 import { KnowledgeFileError, type LoadProblem } from './problems';
@@ -94,8 +94,7 @@ function buildArticle(
     sentenceBounds: packSentences(splitSentences(p.text)),
   }));
   const { body, paragraphs: withOffsets } = joinBody(numbered);
-  const clean = Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)) as typeof meta;
-  return { ...clean, file, captions, paragraphs: withOffsets, body };
+  return makeArticle(meta, { file, captions, paragraphs: withOffsets, body });
 }
 
 async function readArticleText(path: string, name: string): Promise<string> {
