@@ -114,6 +114,17 @@ function stem(w: string): string {
   for (const suffix of SUFFIXES) if (w.endsWith(suffix)) return w.slice(0, w.length - suffix.length);
   return w;
 }
+let scratch = { score: new Float64Array(256), from: new Int8Array(256), startAt: new Int32Array(256) };
+
+/** The alignment tables, at least `size` cells each (grown, never shrunk). */
+function tables(size: number): typeof scratch {
+  if (scratch.score.length < size) {
+    const n = Math.max(size, scratch.score.length * 2);
+    scratch = { score: new Float64Array(n), from: new Int8Array(n), startAt: new Int32Array(n) };
+  }
+  return scratch;
+}
+
 /**
  * Local alignment (Smith–Waterman style) of the query words against the text words. Matching a
  * query word earns its weight times the similarity; skipping a query word earns nothing; skipping
@@ -148,55 +159,53 @@ function alignFuzzy(text: Word[], query: Word[]): PhraseMatch | null {
     if (contentWords > 0 && (contentWords - missingContent) / contentWords < 0.75) return null;
   }
   // score[i][j]: best alignment of query[0..i) ending with text[0..j); back pointers for spans.
-  const score: Float64Array[] = [];
-  const from: Int8Array[] = [];
-  const startAt: Int32Array[] = [];
-  for (let i = 0; i <= n; i++) {
-    score.push(new Float64Array(m + 1));
-    from.push(new Int8Array(m + 1));
-    startAt.push(new Int32Array(m + 1).fill(-1));
-  }
+  // Flat tables reused across calls (row i at i * cols): allocating three typed arrays per row per
+  // candidate was most of a query's garbage, and so of its minor GC pauses.
+  const cols = m + 1;
+  const { score, from, startAt } = tables((n + 1) * cols);
+  startAt.fill(-1, 0, (n + 1) * cols);
+  score.fill(0, 0, cols);
   let best = 0;
   let bestJ = -1;
-  for (let j = 0; j <= m; j++) startAt[0]![j] = j;
+  for (let j = 0; j <= m; j++) startAt[j] = j;
   for (let i = 1; i <= n; i++) {
     const qw = query[i - 1]!;
     const weight = weights[i - 1]!;
-    score[i]![0] = score[i - 1]![0]!;
-    startAt[i]![0] = 0;
+    score[i * cols + 0] = score[(i - 1) * cols + 0]!;
+    startAt[i * cols + 0] = 0;
     for (let j = 1; j <= m; j++) {
       const sim = wordSimilarity(qw.norm, text[j - 1]!.norm);
-      let v = score[i - 1]![j]!; // query word missing from text
+      let v = score[(i - 1) * cols + j]!; // query word missing from text
       let f = 1;
-      let s = startAt[i - 1]![j]!;
+      let s = startAt[(i - 1) * cols + j]!;
       if (sim > 0) {
-        const diag = score[i - 1]![j - 1]! + weight * sim;
+        const diag = score[(i - 1) * cols + j - 1]! + weight * sim;
         if (diag >= v) {
           v = diag;
           f = 2;
-          s = startAt[i - 1]![j - 1]! >= 0 ? startAt[i - 1]![j - 1]! : j - 1;
+          s = startAt[(i - 1) * cols + j - 1]! >= 0 ? startAt[(i - 1) * cols + j - 1]! : j - 1;
         }
       }
       // A substituted word ("basically" for "fundamentally") earns nothing but breaks nothing.
-      if (score[i - 1]![j - 1]! > v && startAt[i - 1]![j - 1]! >= 0 && i > 1) {
-        v = score[i - 1]![j - 1]!;
+      if (score[(i - 1) * cols + j - 1]! > v && startAt[(i - 1) * cols + j - 1]! >= 0 && i > 1) {
+        v = score[(i - 1) * cols + j - 1]!;
         f = 4;
-        s = startAt[i - 1]![j - 1]!;
+        s = startAt[(i - 1) * cols + j - 1]!;
       }
-      const gap = score[i]![j - 1]! - GAP;
-      if (gap > v && startAt[i]![j - 1]! >= 0) {
+      const gap = score[i * cols + j - 1]! - GAP;
+      if (gap > v && startAt[i * cols + j - 1]! >= 0) {
         v = gap;
         f = 3;
-        s = startAt[i]![j - 1]!;
+        s = startAt[i * cols + j - 1]!;
       }
-      score[i]![j] = v;
-      from[i]![j] = f;
-      startAt[i]![j] = s;
+      score[i * cols + j] = v;
+      from[i * cols + j] = f;
+      startAt[i * cols + j] = s;
     }
   }
   for (let j = 1; j <= m; j++) {
-    if (score[n]![j]! > best) {
-      best = score[n]![j]!;
+    if (score[n * cols + j]! > best) {
+      best = score[n * cols + j]!;
       bestJ = j;
     }
   }
@@ -206,7 +215,7 @@ function alignFuzzy(text: Word[], query: Word[]): PhraseMatch | null {
   const matched: Word[] = [];
   let matchedContent = 0;
   for (let i = n, j = bestJ; i > 0 && j > 0; ) {
-    const f = from[i]![j]!;
+    const f = from[i * cols + j]!;
     if (f === 2) {
       matched.push(text[j - 1]!);
       if (weights[i - 1] === 1) matchedContent++;

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ChoiceIndex } from '../../src/search/choiceIndex';
-import { boundedDistance, withinOneEdit } from '../../src/search/phrase';
+import { boundedDistance, findPhrase, withinOneEdit } from '../../src/search/phrase';
 import { ParagraphIndex } from '../../src/search/paragraphIndex';
 import { termsOf, wordsOf } from '../../src/search/terms';
 import { rankChoices } from '../../src/knowledge/suggest';
@@ -161,3 +161,33 @@ function editDistance(a: string, b: string, max = 2): number {
   }
   return prev[cols - 1]!;
 }
+
+describe('findPhrase', () => {
+  const texts = [
+    'We are fundamentally aligned on the core strategic initiative here, officials said on Tuesday.',
+    'The two allies are basically aligned on the strategy, though they differ on timing and sequence.',
+    'Aligned, we are not: the allies differ on the timing of any declaration ending the war.',
+  ];
+  const phrases = ['fundamentaly aligned on the core', 'we are basically aligned', 'differ on the timing of the declaration', 'find a way to'];
+
+  it('gives the same answer whatever was looked up before (its alignment tables are reused)', () => {
+    const alone = texts.map((t) => phrases.map((p) => findPhrase(t, p)));
+    // Interleave with alignments of other sizes, which leave their scores in the shared tables.
+    const long = Array.from({ length: 40 }, (_, i) => `word${i} we are fundamentally aligned on core things`).join(' ');
+    const before: Array<[string, string]> = [
+      ['we are basicaly aligned', 'we are basically aligned'],
+      ['allies aligned on timing of the declaration', 'the allies are aligned on the timing of a declaration'],
+      [long, 'we are basically aligned on the core strategic things of the war'],
+    ];
+    for (const [text, phrase] of before) {
+      for (const [ti, t] of texts.entries()) {
+        for (const [pi, p] of phrases.entries()) {
+          findPhrase(text, phrase);
+          expect(findPhrase(t, p), `${p} in text ${ti} after “${phrase}”`).toEqual(alone[ti]![pi]);
+        }
+      }
+    }
+    expect(alone[0]![0]).toMatchObject({ match: 'fuzzy' });
+    expect(alone[2]![2]).toMatchObject({ match: 'fuzzy' });
+  });
+});
