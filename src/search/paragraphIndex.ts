@@ -62,6 +62,8 @@ const PREFIX_WEIGHT = 0.375;
 const FUZZY_WEIGHT = 0.45;
 /** Bounds on term expansion. */
 const MAX_FUZZY = 1;
+/** Words this long that no term is one edit away from are looked up at distance 2. */
+const LONG_WORD = 8;
 const MAX_PREFIX_EXPANSIONS = 12;
 const MAX_FUZZY_EXPANSIONS = 8;
 /** OR mode: postings read to find candidates, at most (rarest terms first). */
@@ -235,7 +237,7 @@ export class ParagraphIndex {
    * them they cover every single typo (a letter dropped, added, changed or swapped). Distance 2
    * (which MiniSearch's default allows words of 10+ letters) took 0.2–0.4 ms per long word and was
    * most of the slowest queries, without finding a single extra right answer in the bench's
-   * typo queries; the phrase check afterwards still tolerates two typos in a long word.
+   * typo queries; it is kept for long unknown words that have no term one edit away.
    */
   private fuzzyExpansions(word: string): Expansion[] {
     if (word.length < 4) return [];
@@ -247,6 +249,11 @@ export class ParagraphIndex {
       if (word[i] === word[i + 1]) continue;
       const id = this.terms.get(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
       if (id !== undefined) found.set(id, 1);
+    }
+    // A long word the vocabulary does not know, with nothing one edit away, may hold two typos
+    // ("presidnetal"): only then pay for distance 2.
+    if (found.size === 0 && word.length >= LONG_WORD && this.terms.get(word) === undefined) {
+      for (const [term, [id, distance]] of this.terms.fuzzyGet(word, 2)) if (term !== word) found.set(id, distance);
     }
     return [...found.entries()]
       .sort((a, b) => a[1] - b[1] || this.df(b[0]) - this.df(a[0]))

@@ -113,6 +113,11 @@ describe('ParagraphIndex', () => {
     expect(index.candidates('end-of-war declaration')[0]!.id).toBe(2);
   });
 
+  it('finds a long word with two typos when no word is one typo away', () => {
+    expect(index.candidates('fundamantaly')[0]!.id).toBe(0); // a changed letter and a dropped one
+    expect(index.candidates('the stratgic initiatve')[0]!.id).toBe(0);
+  });
+
   it('completes the last word as a prefix', () => {
     expect(index.candidates('declar').map((c) => c.id)).toContain(2);
   });
