@@ -34,7 +34,10 @@ const HEAP_MB: Record<CorpusName, number> = { seed: 2048, '19k': 4096, '190k': 8
 const codeVersion = `bench-${cacheCodeVersion()}`;
 
 function node(script: string[], corpus: CorpusName): void {
-  const r = spawnSync(process.execPath, ['--expose-gc', `--max-old-space-size=${HEAP_MB[corpus]}`, '--import', 'tsx', ...script], {
+  // Workers run with the flags `npm start` uses (--single-threaded-gc: see README, "Speed and
+  // scale"); BENCH_NODE_FLAGS replaces them for experiments (BENCH_NODE_FLAGS=' ' for V8's defaults).
+  const extra = (process.env.BENCH_NODE_FLAGS ?? '--single-threaded-gc').split(/\s+/).filter(Boolean);
+  const r = spawnSync(process.execPath, ['--expose-gc', `--max-old-space-size=${HEAP_MB[corpus]}`, ...extra, '--import', 'tsx', ...script], {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, QUOTEBOOK_CACHE_CODE_VERSION: codeVersion },
   });
