@@ -18,7 +18,7 @@ interface Prepared {
   value: string;
 }
 
-/** Joins keys in the haystack. A key or typed text holding it (never in practice) takes the slow path. */
+/** Joins keys in the haystack. Keys holding it (never in practice) take the slow path; typed text holding it then matches nothing. */
 const SEPARATOR = '\u0000';
 const WORD_BREAK = /[\s-]/;
 
