@@ -11,7 +11,7 @@ import { findNames, type NameMention } from './names';
 import { resolvePronoun, type SalienceEntry } from './pronouns';
 import { affiliationOf, roleAround } from './roles';
 import { People, type Person } from './speakers';
-import { findQuotes, QuoteIndex, splitParagraphs, splitSentences, tokenize, type Sentence } from './text';
+import { findQuotes, lastAtOrBefore, QuoteIndex, splitParagraphs, splitSentences, tokenize, type Sentence } from './text';
 import type { Attribution, AttributionOptions, Speaker, Statement } from './types';
 
 const QUOTE_MARK = /["\u201C\u201D\u00AB\u00BB]|''/;
@@ -310,20 +310,6 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
   return { statements, speakers };
 }
 
-/** Index of the last value <= x in an ascending array, or -1. */
-function lastAtOrBefore(sorted: number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  let f = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid] ?? 0) <= x) {
-      f = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return f;
-}
 
 /** A readable label for an unnamed or organisational source ("Reports" → "reports"). */
 function cleanLabel(text: string): string {

@@ -4,7 +4,7 @@
  * surface text here; `speakers.ts` resolves them to people.
  */
 import { ABBREVIATIONS, AUXILIARIES, ROLE_NOUNS, SENTENCE_STARTERS, SPEECH_VERBS, STRONG_SPEECH_VERBS, UNNAMED_SOURCE_NOUNS, verbForms } from './lexicon';
-import { QuoteIndex, tokenize, type Paragraph, type Quote, type Sentence, type Token } from './text';
+import { lastAtOrBefore, QuoteIndex, tokenize, type Paragraph, type Quote, type Sentence, type Token } from './text';
 
 export interface RawStatement {
   content: [number, number];
@@ -101,19 +101,7 @@ const PRONOUN_SRC = /^(he|she|they|we|i|it)$/i;
 export function findStatements(body: string, paras: Paragraph[], sentences: Sentence[], quotes: Quote[], qi: QuoteIndex): RawStatement[] {
   const out: RawStatement[] = [];
   const sentStarts = sentences.map((s) => s.start);
-  const sentenceAt = (pos: number): number => {
-    let lo = 0;
-    let hi = sentStarts.length - 1;
-    let f = 0;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if ((sentStarts[mid] ?? 0) <= pos) {
-        f = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return f;
-  };
+  const sentenceAt = (pos: number): number => Math.max(0, lastAtOrBefore(sentStarts, pos));
   const usedVerb = new Set<number>();
   const claimed = new Map<number, RawStatement>();
   const quoteIndexOf = new Map<Quote, number>();

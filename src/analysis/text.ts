@@ -272,3 +272,18 @@ export function tokenize(body: string, start: number, end: number): Token[] {
   }
   return out;
 }
+
+/** Index of the last value <= x in an ascending array, or -1. */
+export function lastAtOrBefore(sorted: number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let f = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] ?? 0) <= x) {
+      f = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return f;
+}

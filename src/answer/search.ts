@@ -5,7 +5,6 @@
 import type { Answer, Excerpt } from '../core/answer';
 import type { KnowledgeBase, ParagraphRecord } from '../knowledge/knowledgeBase';
 import { ParagraphIndex } from '../search/paragraphIndex';
-
 import { words } from '../text/words';
 import { excerptAt, type Located } from './excerpts';
 import { locateKeywords, locatePhrase } from './locate';

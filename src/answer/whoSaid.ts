@@ -8,7 +8,6 @@ import type { Answer, Excerpt } from '../core/answer';
 import { UserInputError } from '../core/errors';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { ParagraphIndex } from '../search/paragraphIndex';
-
 import { words } from '../text/words';
 import { excerptAt } from './excerpts';
 import { articleFilter } from './filters';

@@ -241,20 +241,27 @@ export class ParagraphIndex {
    */
   private fuzzyExpansions(word: string): Expansion[] {
     if (word.length < 4) return [];
-    const found = new Map<number, number>(); // termId → distance
-    for (const [term, [id, distance]] of this.terms.fuzzyGet(word, MAX_FUZZY)) {
-      if (term !== word) found.set(id, Math.max(1, distance));
-    }
+    const found = this.near(word, MAX_FUZZY); // termId → distance
     for (let i = 0; i + 1 < word.length; i++) {
       if (word[i] === word[i + 1]) continue;
       const id = this.terms.get(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
       if (id !== undefined) found.set(id, 1);
     }
     // A long word the vocabulary does not know, with nothing one edit away, may hold two typos
-    // ("presidnetal"): only then pay for distance 2.
-    if (found.size === 0 && word.length >= LONG_WORD && this.terms.get(word) === undefined) {
-      for (const [term, [id, distance]] of this.terms.fuzzyGet(word, 2)) if (term !== word) found.set(id, distance);
-    }
+    // ("fundamantaly"): only then pay for distance 2.
+    if (found.size === 0 && word.length >= LONG_WORD && this.terms.get(word) === undefined) return this.weighFuzzy(this.near(word, 2));
+    return this.weighFuzzy(found);
+  }
+
+  /** Other terms within `distance` edits of `word` (radix-tree lookup), with their distances. */
+  private near(word: string, distance: number): Map<number, number> {
+    const found = new Map<number, number>();
+    for (const [term, [id, d]] of this.terms.fuzzyGet(word, distance)) if (term !== word) found.set(id, d);
+    return found;
+  }
+
+  /** The closest, most frequent fuzzy terms, weighted as MiniSearch weighs fuzzy matches. */
+  private weighFuzzy(found: Map<number, number>): Expansion[] {
     return [...found.entries()]
       .sort((a, b) => a[1] - b[1] || this.df(b[0]) - this.df(a[0]))
       .slice(0, MAX_FUZZY_EXPANSIONS)

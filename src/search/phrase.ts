@@ -114,6 +114,8 @@ function stem(w: string): string {
   for (const suffix of SUFFIXES) if (w.endsWith(suffix)) return w.slice(0, w.length - suffix.length);
   return w;
 }
+
+// The aligner's tables, shared by every call (see `alignFuzzy`).
 let scratch = { score: new Float64Array(256), from: new Int8Array(256), startAt: new Int32Array(256) };
 
 /** The alignment tables, at least `size` cells each (grown, never shrunk). */
@@ -171,8 +173,8 @@ function alignFuzzy(text: Word[], query: Word[]): PhraseMatch | null {
   for (let i = 1; i <= n; i++) {
     const qw = query[i - 1]!;
     const weight = weights[i - 1]!;
-    score[i * cols + 0] = score[(i - 1) * cols + 0]!;
-    startAt[i * cols + 0] = 0;
+    score[i * cols] = score[(i - 1) * cols]!;
+    startAt[i * cols] = 0;
     for (let j = 1; j <= m; j++) {
       const sim = wordSimilarity(qw.norm, text[j - 1]!.norm);
       let v = score[(i - 1) * cols + j]!; // query word missing from text

@@ -48,9 +48,14 @@ export interface FakeDiscord {
   close(): Promise<void>;
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
+/** A request body as JSON (or as text when it is not JSON); undefined when empty or cut off. Shared with the fault-injecting fake. */
+export async function readJson(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
+  try {
+    for await (const c of req) chunks.push(c as Buffer);
+  } catch {
+    return undefined;
+  }
   const text = Buffer.concat(chunks).toString('utf8');
   if (!text) return undefined;
   try {
@@ -176,14 +181,18 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       }
     },
     ready: () => readyPromise,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const ws of sockets) ws.terminate();
-        wss.close();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: () => closeFake(server, wss, sockets),
   };
+}
+
+/** Stops a fake: drops every socket and connection, then resolves once the server is closed. */
+export function closeFake(server: Server, wss: WebSocketServer, sockets: Iterable<WebSocket>): Promise<void> {
+  return new Promise<void>((resolve) => {
+    for (const ws of sockets) ws.terminate();
+    wss.close();
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
 }
 
 /** The READY payload for a session on this fake (shared with the fault-injecting fake). */

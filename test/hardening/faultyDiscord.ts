@@ -5,11 +5,11 @@
  * (op 6 → RESUMED) and heartbeat at a short interval. 127.0.0.1 only; random port.
  * Interaction payloads come from `test/discord/fakeDiscord.ts` (`chatInput` …).
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { BOT_USER_ID, CHANNEL_ID, fakeGuild as guild, readyPayload } from '../discord/fakeDiscord';
+import { BOT_USER_ID, CHANNEL_ID, closeFake, fakeGuild as guild, readJson, readyPayload } from '../discord/fakeDiscord';
 
 export type CallbackFault = { status: 500 } | { status: 429; retryAfter: number } | { delayMs: number };
 
@@ -84,13 +84,7 @@ export async function startFaultyDiscord(options: FaultyOptions = {}): Promise<F
         else ws.close(how);
       }
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const ws of sockets) ws.terminate();
-        wss.close();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: () => closeFake(server, wss, sockets),
   };
 
   /** Polls `check` on every fake event and every 20 ms, bounded by `timeoutMs`. */
@@ -203,20 +197,4 @@ export async function startFaultyDiscord(options: FaultyOptions = {}): Promise<F
   port = (server.address() as AddressInfo).port;
   fake.api = `http://127.0.0.1:${port}/api`;
   return fake;
-}
-
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  try {
-    for await (const c of req) chunks.push(c as Buffer);
-  } catch {
-    return undefined;
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }
