@@ -1,5 +1,4 @@
-import { defineCommand, type CommandDefinition } from '../src/core/command';
-import { commands } from './index';
+import { defineCommand, type AnyCommand, type CommandDefinition } from '../src/core/command';
 
 /** One line per command: `/name option:<…> [optional:<…>] — description`. */
 export function usageLine(def: CommandDefinition): string {
@@ -7,19 +6,25 @@ export function usageLine(def: CommandDefinition): string {
   return [`/${def.name}`, ...opts].join(' ') + ` — ${def.description}`;
 }
 
-export default defineCommand({
-  definition: {
-    name: 'help',
-    description: 'What Quotebook can do and how to ask.',
-    answers: true,
-    options: [],
-  },
-  handle: () => ({
-    command: 'help',
-    excerpts: [],
-    notice: [
-      'Quotebook answers questions about the loaded news articles with exact, attributed excerpts.',
-      ...commands.filter((c) => !c.definition.adminOnly).map((c) => usageLine(c.definition)),
-    ].join('\n'),
-  }),
-});
+/**
+ * `/help` lists the commands it is given. It takes the list as a function instead of importing
+ * `./index` (which imports this module): no import cycle, and the list is read when asked.
+ */
+export function helpCommand(listed: () => readonly AnyCommand[]) {
+  return defineCommand({
+    definition: {
+      name: 'help',
+      description: 'What Quotebook can do and how to ask.',
+      answers: true,
+      options: [],
+    },
+    handle: () => ({
+      command: 'help',
+      excerpts: [],
+      notice: [
+        'Quotebook answers questions about the loaded news articles with exact, attributed excerpts.',
+        ...listed().filter((c) => !c.definition.adminOnly).map((c) => usageLine(c.definition)),
+      ].join('\n'),
+    }),
+  });
+}

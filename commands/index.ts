@@ -5,12 +5,14 @@
 import type { AnyCommand } from '../src/core/command';
 import articles from './articles';
 import ask from './ask';
-import help from './help';
+import { helpCommand } from './help';
 import people from './people';
 import position from './position';
 import quotes from './quotes';
 import search from './search';
 import whoSaid from './who-said';
 import reload from './reload';
+
+const help = helpCommand(() => commands);
 
 export const commands: AnyCommand[] = [search, whoSaid, quotes, people, position, ask, articles, help, reload] as unknown as AnyCommand[];

@@ -5,9 +5,9 @@
  */
 import type { Answer } from './answer';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
+import type { AutocompleteSource } from './autocomplete';
 
-/** Which list an option's autocomplete draws from. */
-export type AutocompleteSource = 'speaker' | 'party' | 'article';
+export type { AutocompleteSource } from './autocomplete';
 
 interface OptionBase {
   name: string;

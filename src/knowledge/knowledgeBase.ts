@@ -4,14 +4,14 @@
  * Immutable once built; a reload builds a new one and swaps it in.
  */
 import type { Article, Paragraph } from '../core/article';
-import type { AutocompleteSource } from '../core/command';
+import type { AutocompleteSource } from '../core/autocomplete';
 import { attributeQuotes } from '../analysis/attribute';
-import type { Speaker, Statement } from '../analysis/types';
 import { ParagraphIndex } from '../search/paragraphIndex';
 import { words, type Word } from '../text/words';
 import { loadArticles } from './load';
 import type { LoadProblem } from './problems';
 import { buildPeople, type PersonRecord } from './people';
+import type { ArticleAnalysis } from './articleAnalysis';
 import type { Choice, Choosable } from './suggest';
 import { ChoiceIndex } from '../search/choiceIndex';
 import { KnowledgeParties } from '../parties/knowledgeParties';
@@ -28,12 +28,7 @@ export interface ParagraphRecord {
   paragraph: Paragraph;
 }
 
-export interface ArticleAnalysis {
-  article: Article;
-  statements: Statement[];
-  speakers: Speaker[];
-  speakerById: Map<string, Speaker>;
-}
+export type { ArticleAnalysis } from './articleAnalysis';
 
 export interface KnowledgeBaseParts {
   articles: Article[];

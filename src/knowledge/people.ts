@@ -3,8 +3,10 @@
  * two articles is taken to be the same person (news rarely reuses full names within a reading
  * list), and their statements are counted together.
  */
-import type { ArticleAnalysis } from './knowledgeBase';
-import { normalizeWord } from '../text/words';
+import type { ArticleAnalysis } from './articleAnalysis';
+import { personKey } from '../text/names';
+
+export { personKey };
 
 export interface PersonRecord {
   /** Stable key: the normalised full name. */
@@ -19,10 +21,6 @@ export interface PersonRecord {
   /** Statements (direct and indirect) attributed to this person. */
   quotes: number;
   appearances: Array<{ articleId: string; speakerId: string }>;
-}
-
-export function personKey(name: string): string {
-  return normalizeWord(name).replace(/\s+/g, ' ').trim();
 }
 
 export function buildPeople(analyses: ArticleAnalysis[]): PersonRecord[] {

@@ -6,7 +6,7 @@
  * article's home country from its dateline or parties.yaml.
  */
 import type { Speaker } from '../analysis/types';
-import { personKey } from '../knowledge/people';
+import { personKey } from '../text/names';
 import type { PartyRegistry } from './registry';
 
 /** A country after one of these words is the portfolio or destination, not the person's own. */

@@ -8,7 +8,7 @@ import { PartyMatcher } from './matcher';
 import { partyKey } from './normalize';
 import { PARTIES_FILE, NO_OVERRIDES, type PartyOverrides } from './overrides';
 import type { Alias, Party } from './types';
-import { personKey } from '../knowledge/people';
+import { personKey } from '../text/names';
 
 export class PartyRegistry {
   readonly parties = new Map<string, Party>();
