@@ -6,57 +6,41 @@
  * - per analysis: the attribution engine's statements and speakers, keyed by the SHA-256 of what
  *   the engine reads (body, author, dateline) — identical articles share one entry;
  * - the paragraph index (binary typed arrays), keyed by the ordered list of article keys.
- * Every key also includes `CODE_VERSION`: `CACHE_VERSION` (bump it by hand when the cached
- * shapes change) plus a hash of the sources that produce the cached data (src/analysis/**, the
- * article parsers, sentence splitting, index terms). An edited, added or removed file changes its
- * own entry and the index key, nothing else; a file is always re-hashed from its current bytes,
- * so a stale entry can never be served.
+ * Every key also includes the code version `f<CACHE_VERSION>.a<ANALYSIS_VERSION>`: `CACHE_VERSION`
+ * (bump it by hand when the cached shapes change) and `ANALYSIS_VERSION` (`analysisVersion.ts`:
+ * bump it when parsing, analysis or index terms change). Keys never depend on where or how the
+ * code runs (sources, a build, a bundle). An edited, added or removed file changes its own entry
+ * and the index key, nothing else; a file is always re-hashed from its current bytes, so a stale
+ * entry can never be served.
  *
  * Files: `<cacheDir>/kb-<dir hash>.ndjson` (one JSON object a line, so a million-paragraph corpus
  * never needs one giant string) and `<cacheDir>/kb-<dir hash>.index.bin`. Writes are atomic
  * (temporary file, then rename).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { makeArticle, type Article, type Paragraph } from '../core/article';
 import type { Speaker, Statement } from '../analysis/types';
 import { ParagraphIndex, type IndexSnapshot } from '../search/paragraphIndex';
 import { analyseArticle, KnowledgeBase, type ArticleAnalysis } from './knowledgeBase';
 import { claimArticleId, listArticleFiles, loadArticleFile, MAX_ARTICLE_BYTES, toProblem } from './load';
 import { loadPartyOverrides } from '../parties/overrides';
+import { ANALYSIS_VERSION } from './analysisVersion';
 
 /** Bump when the shape of cached data changes. */
 export const CACHE_VERSION = 2;
 
-/** Sources whose behaviour decides what is cached (relative to src/). */
-const CODE_SOURCES = ['analysis', 'knowledge/load.ts', 'knowledge/markdownArticle.ts', 'knowledge/rawArticle.ts', 'text', 'search/terms.ts', 'search/paragraphIndex.ts', 'core/article.ts'];
-
-const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-
-let codeVersion: string | undefined;
-/** `CACHE_VERSION` plus a hash of the analysis and parsing sources. */
-export function cacheCodeVersion(): string {
-  if (codeVersion) return codeVersion;
-  // Benchmarks pin it so that edits elsewhere in a shared working tree during a run don't turn the
-  // cold start into a rebuild. Never set it in production.
+/**
+ * The code version every cache key includes: `f<CACHE_VERSION>.a<analysisVersion>`. The bench sets
+ * `QUOTEBOOK_CACHE_CODE_VERSION` to keep its caches apart; never set it in production.
+ */
+export function cacheCodeVersion(analysisVersion: number = ANALYSIS_VERSION): string {
   const pinned = process.env.QUOTEBOOK_CACHE_CODE_VERSION?.trim();
-  if (pinned) return (codeVersion = pinned);
-  const h = createHash('sha256').update(`v${CACHE_VERSION}\n`);
-  const files: string[] = [];
-  const walk = (p: string) => {
-    if (!existsSync(p)) return;
-    if (statSync(p).isDirectory()) for (const n of readdirSync(p).sort()) walk(join(p, n));
-    else if (p.endsWith('.ts')) files.push(p);
-  };
-  for (const s of CODE_SOURCES) walk(join(SRC, s));
-  for (const f of files) h.update(f.slice(SRC.length)).update('\0').update(readFileSync(f)).update('\0');
-  codeVersion = h.digest('hex').slice(0, 16);
-  return codeVersion;
+  if (pinned) return pinned;
+  return `f${CACHE_VERSION}.a${analysisVersion}`;
 }
-
 
 export interface CacheOptions {
   /** Where cache files live (default `$QUOTEBOOK_CACHE_DIR` or `.cache`). */
@@ -67,6 +51,8 @@ export interface CacheOptions {
   readOnly?: boolean;
   /** Yield to the event loop at least this often during long work (background reloads). */
   yieldEveryMs?: number;
+  /** The analysis version the keys include (default `ANALYSIS_VERSION`; tests vary it). */
+  analysisVersion?: number;
 }
 
 export interface CacheStats {
@@ -150,12 +136,12 @@ function articleFrom(s: SerialArticle): Article {
   return makeArticle(s.meta, { file: s.file, captions: s.captions, paragraphs, body: s.body });
 }
 
-function analysisKey(a: Article): string {
-  return sha(JSON.stringify([cacheCodeVersion(), a.author ?? null, a.dateline ?? null, a.body]));
+function analysisKey(code: string, a: Article): string {
+  return sha(JSON.stringify([code, a.author ?? null, a.dateline ?? null, a.body]));
 }
 
 /** Reads the NDJSON cache: entries keyed by file name and by analysis key. Tolerates a missing or corrupt file. */
-async function readCache(path: string): Promise<{ files: Map<string, FileEntry>; analyses: Map<string, AnalysisEntry> }> {
+async function readCache(path: string, code: string): Promise<{ files: Map<string, FileEntry>; analyses: Map<string, AnalysisEntry> }> {
   const files = new Map<string, FileEntry>();
   const analyses = new Map<string, AnalysisEntry>();
   let buf: Buffer;
@@ -180,7 +166,7 @@ async function readCache(path: string): Promise<{ files: Map<string, FileEntry>;
     }
     if (first) {
       first = false;
-      if (obj.t !== 'h' || obj.code !== cacheCodeVersion()) return { files, analyses };
+      if (obj.t !== 'h' || obj.code !== code) return { files, analyses };
       continue;
     }
     if (obj.t === 'a') files.set((obj as FileEntry).name, obj as FileEntry);
@@ -282,6 +268,7 @@ export interface CachedLoad {
 export async function loadKnowledgeBaseCached(dir: string, options: CacheOptions = {}): Promise<CachedLoad> {
   const t0 = performance.now();
   const paths = cachePaths(dir, options.cacheDir);
+  const code = cacheCodeVersion(options.analysisVersion);
   let lastYield = t0;
   const maybeYield = async () => {
     if (options.yieldEveryMs === undefined || performance.now() - lastYield < options.yieldEveryMs) return;
@@ -289,7 +276,7 @@ export async function loadKnowledgeBaseCached(dir: string, options: CacheOptions
     lastYield = performance.now();
   };
   const { names, problems } = await listArticleFiles(dir);
-  const [cache, partyOverrides] = await Promise.all([readCache(paths.data), loadPartyOverrides(dir)]);
+  const [cache, partyOverrides] = await Promise.all([readCache(paths.data, code), loadPartyOverrides(dir)]);
   const tRead = performance.now();
 
   const articles: Article[] = [];
@@ -312,7 +299,7 @@ export async function loadKnowledgeBaseCached(dir: string, options: CacheOptions
         article = await loadArticleFile(dir, name);
         parsed++;
         // Cache it only if the file did not change while it was parsed.
-        if (sha(readForHash(join(dir, name))) === hash) entry = { t: 'a', name, hash, analysis: analysisKey(article), article: serialArticle(article) };
+        if (sha(readForHash(join(dir, name))) === hash) entry = { t: 'a', name, hash, analysis: analysisKey(code, article), article: serialArticle(article) };
       }
       claimArticleId(ids, article, name);
       articles.push(article);
@@ -327,7 +314,7 @@ export async function loadKnowledgeBaseCached(dir: string, options: CacheOptions
   const analyses: ArticleAnalysis[] = [];
   const usedAnalyses = new Map<string, AnalysisEntry>();
   const keyOf = new Map(entries.map((e) => [e.name, e.analysis]));
-  const todo = new Set(articles.map((a) => keyOf.get(a.file) ?? analysisKey(a)).filter((k) => !cache.analyses.has(k))).size;
+  const todo = new Set(articles.map((a) => keyOf.get(a.file) ?? analysisKey(code, a)).filter((k) => !cache.analyses.has(k))).size;
   const progress = todo > 200 ? progressReporter('analysing articles', todo, options.progress ?? ((l) => process.stderr.write(`${l}\n`))) : () => {};
   let run = 0;
   let reused = 0;
@@ -335,7 +322,7 @@ export async function loadKnowledgeBaseCached(dir: string, options: CacheOptions
   const shared = new Map<string, { statements: Statement[]; speakers: Speaker[]; speakerById: Map<string, Speaker> }>();
   for (const a of articles) {
     await maybeYield();
-    const key = keyOf.get(a.file) ?? analysisKey(a);
+    const key = keyOf.get(a.file) ?? analysisKey(code, a);
     let s = shared.get(key);
     if (!s) {
       const hit = cache.analyses.get(key);
@@ -360,7 +347,7 @@ export async function loadKnowledgeBaseCached(dir: string, options: CacheOptions
   // Index: reused when the article list (ids and file contents, in order) is unchanged.
   const hashOf = new Map(entries.map((e) => [e.name, e.hash]));
   const indexKey = sha(
-    JSON.stringify([cacheCodeVersion(), articles.map((a) => [a.id, hashOf.get(a.file) ?? sha(a.body), a.paragraphs.length])]),
+    JSON.stringify([code, articles.map((a) => [a.id, hashOf.get(a.file) ?? sha(a.body), a.paragraphs.length])]),
   );
   const snapshot = await readIndex(paths.index, indexKey);
   const index = snapshot ? ParagraphIndex.fromSnapshot(snapshot) : undefined;
@@ -379,7 +366,7 @@ export async function loadKnowledgeBaseCached(dir: string, options: CacheOptions
   if (!options.readOnly && changed) {
     try {
       if (parsed > 0 || run > 0 || cache.files.size !== entries.length || cache.analyses.size !== usedAnalyses.size) {
-        await writeAtomic(paths.data, ndjson(entries, usedAnalyses));
+        await writeAtomic(paths.data, ndjson(code, entries, usedAnalyses));
       }
       if (!snapshot) await writeIndex(paths.index, indexKey, kb.index.snapshot());
     } catch (err) {
@@ -441,8 +428,8 @@ function internAnalysis(a: AnalysisEntry, intern: (s: string) => string): void {
   }
 }
 
-function* ndjson(entries: FileEntry[], analyses: Map<string, AnalysisEntry>): Generator<string> {
-  yield `${JSON.stringify({ t: 'h', code: cacheCodeVersion(), version: CACHE_VERSION })}\n`;
+function* ndjson(code: string, entries: FileEntry[], analyses: Map<string, AnalysisEntry>): Generator<string> {
+  yield `${JSON.stringify({ t: 'h', code, version: CACHE_VERSION })}\n`;
   for (const e of entries) yield `${JSON.stringify(e)}\n`;
   for (const a of analyses.values()) yield `${JSON.stringify(a)}\n`;
 }
