@@ -15,11 +15,22 @@ export interface ImportEdge {
   to: string;
   /** True when only types cross the edge (`import type`, `export type`); erased at run time. */
   typeOnly: boolean;
+  /** True for `import()`: loaded when that code runs, not when the importing module loads. */
+  dynamic?: true;
+}
+
+export interface PackageImport {
+  from: string;
+  /** The package name (`discord.js`, `@scope/name`), without a subpath; `node:` built-ins are left out. */
+  pkg: string;
+  typeOnly: boolean;
+  dynamic?: true;
 }
 
 export interface ImportGraph {
   files: string[];
   edges: ImportEdge[];
+  packages: PackageImport[];
 }
 
 function listTs(dir: string): string[] {
@@ -38,10 +49,10 @@ function resolveSpecifier(fromFile: string, specifier: string): string | undefin
   return candidates.find((c) => c.endsWith('.ts') && existsSync(c) && statSync(c).isFile());
 }
 
-/** Relative module specifiers of one file, with whether each import carries only types. */
-export function importsOf(fileName: string, source: string): { specifier: string; typeOnly: boolean }[] {
+/** Module specifiers of one file, with whether each import carries only types. */
+export function importsOf(fileName: string, source: string): { specifier: string; typeOnly: boolean; dynamic?: true }[] {
   const sf = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-  const found: { specifier: string; typeOnly: boolean }[] = [];
+  const found: { specifier: string; typeOnly: boolean; dynamic?: true }[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
       const clause = node.importClause;
@@ -67,14 +78,19 @@ export function importsOf(fileName: string, source: string): { specifier: string
       node.arguments[0] !== undefined &&
       ts.isStringLiteralLike(node.arguments[0])
     ) {
-      found.push({ specifier: node.arguments[0].text, typeOnly: false });
+      found.push({ specifier: node.arguments[0].text, typeOnly: false, dynamic: true });
     } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
       found.push({ specifier: node.argument.literal.text, typeOnly: true });
     }
     ts.forEachChild(node, visit);
   };
   visit(sf);
-  return found.filter((f) => f.specifier.startsWith('.'));
+  return found;
+}
+
+function packageName(specifier: string): string {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
 }
 
 const norm = (root: string, path: string): string => relative(root, path).split(sep).join('/');
@@ -83,14 +99,19 @@ const norm = (root: string, path: string): string => relative(root, path).split(
 export function importGraph(root: string, dirs: string[]): ImportGraph {
   const files = dirs.flatMap((d) => listTs(join(root, d))).sort();
   const edges: ImportEdge[] = [];
+  const packages: PackageImport[] = [];
   for (const file of files) {
-    for (const { specifier, typeOnly } of importsOf(file, readFileSync(file, 'utf8'))) {
+    for (const { specifier, typeOnly, dynamic } of importsOf(file, readFileSync(file, 'utf8'))) {
+      if (!specifier.startsWith('.')) {
+        if (!specifier.startsWith('node:')) packages.push({ from: norm(root, file), pkg: packageName(specifier), typeOnly, ...(dynamic ? { dynamic } : {}) });
+        continue;
+      }
       const target = resolveSpecifier(file, specifier);
       if (target === undefined) throw new Error(`${norm(root, file)}: cannot resolve import '${specifier}'`);
-      edges.push({ from: norm(root, file), to: norm(root, target), typeOnly });
+      edges.push({ from: norm(root, file), to: norm(root, target), typeOnly, ...(dynamic ? { dynamic } : {}) });
     }
   }
-  return { files: files.map((f) => norm(root, f)), edges };
+  return { files: files.map((f) => norm(root, f)), edges, packages };
 }
 
 /**
@@ -174,4 +195,23 @@ export function importCycles(graph: ImportGraph): { cycle: string[]; members: st
     }
     return [start, start];
   }
+}
+
+/**
+ * The files and packages a module loads as soon as it is imported: value imports followed
+ * transitively, skipping type-only imports (erased) and `import()` (loaded only when that code runs).
+ */
+export function loadedAtImport(graph: ImportGraph, entry: string): { files: Set<string>; packages: Set<string> } {
+  const files = new Set([entry]);
+  const queue = [entry];
+  while (queue.length > 0) {
+    const v = queue.shift()!;
+    for (const e of graph.edges) {
+      if (e.from !== v || e.typeOnly || e.dynamic || files.has(e.to)) continue;
+      files.add(e.to);
+      queue.push(e.to);
+    }
+  }
+  const packages = new Set(graph.packages.filter((p) => files.has(p.from) && !p.typeOnly && !p.dynamic).map((p) => p.pkg));
+  return { files, packages };
 }

@@ -6,13 +6,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { importCycles, importGraph } from './importGraph';
+import { breaches, KNOWN_DEBT } from './boundaries';
+import { importCycles, importGraph, loadedAtImport, type ImportGraph } from './importGraph';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-describe('import cycles', () => {
-  const graph = importGraph(ROOT, ['src', 'commands']);
+const graph = importGraph(ROOT, ['src', 'commands']);
 
+describe('import cycles', () => {
   it('reads every source file and its imports', () => {
     expect(graph.files).toContain('src/main.ts');
     expect(graph.files).toContain('commands/index.ts');
@@ -58,5 +59,51 @@ describe('import cycles', () => {
       write('d.ts', "import { b } from './b';\nexport const d = b;\n");
       expect(importCycles(importGraph(dir, ['.']))).toEqual([]);
     });
+  });
+});
+
+describe('folder boundaries (docs/DESIGN.md)', () => {
+  it('every import between folders is one docs/DESIGN.md allows, apart from the known debt', () => {
+    const unexpected = breaches(graph).filter((b) => !(b.edge in KNOWN_DEBT));
+    expect(unexpected.map((b) => `${b.edge}: ${b.why}`)).toEqual([]);
+  });
+
+  it('every known-debt import still exists (once fixed, delete its line from KNOWN_DEBT)', () => {
+    const edges = new Set(breaches(graph).map((b) => b.edge));
+    expect(Object.keys(KNOWN_DEBT).filter((edge) => !edges.has(edge))).toEqual([]);
+  });
+
+  it('reports a lower layer importing a higher one, a value from a types-only folder, and discord.js outside the Discord code', () => {
+    const synthetic: ImportGraph = {
+      files: [],
+      edges: [
+        { from: 'src/analysis/cues.ts', to: 'src/answer/search.ts', typeOnly: true },
+        { from: 'src/discord/dispatch.ts', to: 'src/knowledge/knowledgeBase.ts', typeOnly: false },
+        { from: 'src/discord/dispatch.ts', to: 'src/knowledge/knowledgeBase.ts', typeOnly: true },
+        { from: 'src/text/words.ts', to: 'src/core/article.ts', typeOnly: false },
+        { from: 'commands/search.ts', to: 'src/main.ts', typeOnly: false },
+      ],
+      packages: [
+        { from: 'src/answer/search.ts', pkg: 'discord.js', typeOnly: true },
+        { from: 'src/discord/dispatch.ts', pkg: 'discord.js', typeOnly: false },
+      ],
+    };
+    expect(breaches(synthetic).map((b) => b.edge)).toEqual([
+      'src/analysis/cues.ts → src/answer/search.ts',
+      'src/discord/dispatch.ts → src/knowledge/knowledgeBase.ts',
+      'commands/search.ts → src/main.ts',
+      'src/answer/search.ts → discord.js',
+    ]);
+  });
+});
+
+describe('start-up', () => {
+  it('the console and JSON modes do not load discord.js (it is most of their start-up time)', () => {
+    const { files, packages } = loadedAtImport(graph, 'src/main.ts');
+    expect(files).toContain('src/transport/console.ts');
+    expect(files).toContain('src/transport/json.ts');
+    expect(files).not.toContain('src/transport/gateway.ts');
+    expect(packages).toContain('zod');
+    expect(packages).not.toContain('discord.js');
   });
 });

@@ -1,0 +1,127 @@
+/**
+ * Which folder may import which: the rules of docs/DESIGN.md ("Folders and what they may import"),
+ * checked by `imports.test.ts` on every file in `src/` and `commands/`. A folder may always import
+ * its own files. `src/main.ts` composes everything and may import anything.
+ *
+ * `KNOWN_DEBT` lists the imports that break these rules today, file by file, each with the reason;
+ * the test fails on any other breach, and also when a listed one is gone (then delete its line),
+ * so the list can only shrink.
+ */
+import type { ImportGraph } from './importGraph';
+
+/** A folder of `src/` (by name), `commands`, or one of the top-level modules of `src/`. */
+export type Area =
+  | 'core'
+  | 'text'
+  | 'analysis'
+  | 'search'
+  | 'parties'
+  | 'knowledge'
+  | 'answer'
+  | 'commands'
+  | 'cli'
+  | 'render'
+  | 'discord'
+  | 'transport'
+  | 'tools'
+  | 'config'
+  | 'log'
+  | 'main';
+
+interface Rule {
+  /** Areas whose values and types it may import. */
+  may: Area[];
+  /** Areas it may import types from only (`import type`), erased at run time. */
+  typesFrom?: Area[];
+}
+
+export const RULES: Record<Exclude<Area, 'main'>, Rule> = {
+  // The contracts everything shares: Answer, Article, Command, errors, option checks.
+  core: { may: [] },
+  // Words, normalising, sentences: the one text layer.
+  text: { may: ['core'] },
+  // The attribution engine: statements, speakers, cues.
+  analysis: { may: ['text', 'core'] },
+  // The paragraph index, phrase confirmation, autocomplete index.
+  search: { may: ['text', 'core'] },
+  // Countries, organisations, who belongs to which.
+  parties: { may: ['analysis', 'text', 'core'] },
+  // Loading files and assembling the knowledge base (people, parties, index), with its cache.
+  knowledge: { may: ['parties', 'search', 'analysis', 'text', 'core', 'log'] },
+  // Turning a query and the knowledge base into plain Answer data.
+  answer: { may: ['knowledge', 'parties', 'search', 'analysis', 'text', 'core'] },
+  // One module per slash command: a definition and a handler calling answer/.
+  commands: { may: ['answer', 'core'] },
+  // The console's command-line parser.
+  cli: { may: ['core'] },
+  // Answer → terminal text / Discord payload.
+  render: { may: ['core'] },
+  // Discord interactions: definitions, input, dispatch, replies. Gets the knowledge base handed in.
+  discord: { may: ['render', 'core', 'log'], typesFrom: ['knowledge'] },
+  // Console, JSON, gateway, HTTP: read input, run the command path, write output.
+  transport: { may: ['discord', 'render', 'cli', 'core', 'config', 'log'], typesFrom: ['knowledge'] },
+  // Offline and operator tools (attribution scorer output, command deployment, shards).
+  tools: { may: ['commands', 'discord', 'analysis', 'core', 'config', 'log'] },
+  config: { may: [] },
+  log: { may: [] },
+};
+
+/** Packages only some files may import: the Discord library stays behind the Discord folders. */
+export const PACKAGE_RULES: Record<string, { allowed: (file: string) => boolean; where: string }> = {
+  'discord.js': {
+    allowed: (f) =>
+      f.startsWith('src/discord/') ||
+      ['src/render/discord.ts', 'src/transport/gateway.ts', 'src/transport/http.ts', 'src/tools/deployCommands.ts', 'src/tools/shards.ts'].includes(f),
+    where: 'src/discord/, src/render/discord.ts, the gateway and HTTP transports, and the deploy and shard tools',
+  },
+};
+
+/** Imports that break the rules today: `from → to`, and why. Fix one, then delete its line. */
+export const KNOWN_DEBT: Record<string, string> = {
+  'src/core/command.ts → src/knowledge/knowledgeBase.ts': 'CommandContext.kb is the concrete KnowledgeBase (type only); core should name an interface',
+  'src/parties/overrides.ts → src/knowledge/problems.ts': 'LoadProblem belongs with core (type only)',
+  'src/parties/registry.ts → src/knowledge/problems.ts': 'LoadProblem belongs with core (type only)',
+  'src/search/choiceIndex.ts → src/knowledge/suggest.ts': 'the autocomplete ranking (suggest.ts) belongs with the index in search/',
+  'src/render/discord.ts → src/discord/markdown.ts': 'Discord rendering belongs in the Discord folder (issue #11, item 5)',
+  'src/render/discord.ts → src/discord/respond.ts': 'Discord rendering belongs in the Discord folder (issue #11, item 5)',
+};
+
+export function areaOf(file: string): Area {
+  if (file.startsWith('commands/')) return 'commands';
+  const parts = file.split('/');
+  if (parts.length === 2) return parts[1]!.replace(/\.ts$/, '') as Area;
+  return parts[1] as Area;
+}
+
+export interface Breach {
+  edge: string;
+  why: string;
+}
+
+/** Every import that breaks `RULES` or `PACKAGE_RULES`, debt included (the caller sets debt apart). */
+export function breaches(graph: ImportGraph): Breach[] {
+  const found: Breach[] = [];
+  for (const { from, to, typeOnly } of graph.edges) {
+    const a = areaOf(from);
+    const b = areaOf(to);
+    if (a === b || a === 'main') continue;
+    if (b === 'main') {
+      found.push({ edge: `${from} → ${to}`, why: 'nothing imports src/main.ts' });
+      continue;
+    }
+    const rule = RULES[a];
+    if (rule === undefined) {
+      found.push({ edge: `${from} → ${to}`, why: `"${a}" has no rule in test/structure/boundaries.ts` });
+      continue;
+    }
+    if (rule.may.includes(b)) continue;
+    if (typeOnly && rule.typesFrom?.includes(b)) continue;
+    const allowed = [...rule.may, ...(rule.typesFrom ?? []).map((t) => `types from ${t}`)].join(', ') || 'nothing outside itself';
+    found.push({ edge: `${from} → ${to}`, why: `${a}/ may import ${allowed}; not ${b}${rule.typesFrom?.includes(b) ? ' values' : ''}` });
+  }
+  for (const { from, pkg } of graph.packages) {
+    const rule = PACKAGE_RULES[pkg];
+    if (rule && !rule.allowed(from)) found.push({ edge: `${from} → ${pkg}`, why: `only ${rule.where} import ${pkg}` });
+  }
+  return found;
+}
