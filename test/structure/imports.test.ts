@@ -2,7 +2,7 @@
  * The shape of the code: no import cycles in `src/` and `commands/` (type-only imports included),
  * and each folder imports only the folders docs/DESIGN.md allows.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -105,5 +105,25 @@ describe('start-up', () => {
     expect(files).not.toContain('src/transport/gateway.ts');
     expect(packages).toContain('zod');
     expect(packages).not.toContain('discord.js');
+  });
+});
+
+describe('production dependencies', () => {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+    dependencies: Record<string, string>;
+  };
+  const runtime = new Set(Object.keys(pkg.dependencies));
+
+  it('every package src/ and commands/ import is a runtime dependency (npm ci --omit=dev keeps it)', () => {
+    const used = [...new Set(graph.packages.filter((p) => !p.typeOnly).map((p) => p.pkg))].sort();
+    expect(used).toContain('discord.js');
+    expect(used.filter((p) => !runtime.has(p))).toEqual([]);
+  });
+
+  it('the loader npm start runs with (--import) is a runtime dependency too', () => {
+    const loaders = [...pkg.scripts.start!.matchAll(/--import[= ](\S+)/g)].map((m) => m[1]!.split('/')[0]!);
+    expect(loaders).toEqual(['tsx']);
+    expect(loaders.filter((l) => !runtime.has(l))).toEqual([]);
   });
 });
