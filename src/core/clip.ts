@@ -27,8 +27,8 @@ const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
 /**
  * The longest start of `text` that is at most `max` code units long and ends between two
- * grapheme clusters. When the very first cluster is longer than `max` (hundreds of combining
- * marks, a long ZWJ chain), it is cut between code points instead, never inside a pair.
+ * grapheme clusters. When the very first cluster is longer than `max`, it is dropped if it is an
+ * emoji or flag, and otherwise (a letter with hundreds of combining marks) cut between code points.
  */
 export function graphemePrefix(text: string, max: number): string {
   if (text.length <= max) return text;
@@ -41,6 +41,8 @@ export function graphemePrefix(text: string, max: number): string {
     end = next;
   }
   if (end > 0) return text.slice(0, end);
+  // A flag or an emoji sequence is never split: better nothing than half of one.
+  if (/\p{Extended_Pictographic}|\p{Regional_Indicator}/u.test(text.slice(0, max + 1))) return '';
   const cut = isHigh(text.charCodeAt(max - 1)) && isLow(text.charCodeAt(max)) ? max - 1 : max;
   // Do not leave a dangling zero-width joiner or variation selector at the end.
   return text.slice(0, cut).replace(/(?:\u200d|\ufe0e|\ufe0f)+$/, '');
