@@ -10,6 +10,7 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { request } from 'node:http';
 import { connect } from 'node:net';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index';
 import type { Answer } from '../../src/core/answer';
@@ -22,6 +23,7 @@ import { autocomplete, buttonPress, chatInput, messageMenu, startFakeDiscord, ty
 import { captureLogger, sleep } from '../discord/helpers';
 import { assertNoLiveMentions, assertWithinDiscordLimits, visibleText } from '../discord/limits';
 import { assertNoLoneSurrogates } from '../fuzz/hostile';
+import { malformedInteraction } from '../fuzz/shapes';
 import { seedKb } from '../helpers';
 
 let counted = 0;
@@ -181,6 +183,23 @@ describe('shapes Discord never sends, through the gateway bot', () => {
     expect(counted).toBe(before.counted);
     expect(reloads).toBe(before.reloads);
     expect(fake.requests.some((r) => typeof shape.id === 'string' && r.path.includes(`/interactions/${shape.id}/`))).toBe(false);
+  });
+});
+
+describe('generated malformed shapes through the gateway bot', () => {
+  it('150 interactions of every type with broken fields: each dropped or answered safely, no error, the bot keeps answering', async () => {
+    const before = { errors: errorLines().length, requests: fake.requests.length };
+    const shapes = fc.sample(malformedInteraction, { numRuns: 150, seed: 18 }).map((body) => JSON.parse(body) as Raw);
+    for (const shape of shapes) fake.dispatch(shape);
+    const after = raw(chatInput('search', { query: 'armistice' }));
+    fake.dispatch(after);
+    await fake.nextCallback(after.id);
+    await sleep(200);
+    const ids = new Set(shapes.map((x) => x.id).filter((id) => typeof id === 'string'));
+    const answers = fake.requests.slice(before.requests).filter((r) => /\/interactions\/\d+\//.test(r.path) && ids.has(r.path.split('/')[4]!));
+    for (const a of answers) assertAnswer(a.body, JSON.stringify(a.body).slice(0, 200));
+    expect(errorLines().length).toBe(before.errors);
+    console.log(`generated shapes through the gateway: ${shapes.length} sent, ${answers.length} answered, the rest dropped`);
   });
 });
 
