@@ -33,13 +33,11 @@ const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 export function graphemePrefix(text: string, max: number): string {
   if (text.length <= max) return text;
   if (max <= 0) return '';
-  let end = 0;
-  // The iterator is lazy: only the clusters up to `max` are computed.
-  for (const { index, segment } of graphemes.segment(text)) {
-    const next = index + segment.length;
-    if (next > max) break;
-    end = next;
-  }
+  // The cluster holding the first code unit that does not fit starts at the last break ≤ max.
+  // Whether there is a break at a position depends only on the text before it and on the next
+  // code point, so a window of max + 2 units gives the same answer (and bounds ICU's work:
+  // iterating the segments of a long string costs time quadratic in its length).
+  const end = graphemes.segment(text.slice(0, max + 2)).containing(max)!.index;
   if (end > 0) return text.slice(0, end);
   // A flag or an emoji sequence is never split: better nothing than half of one.
   if (/\p{Extended_Pictographic}|\p{Regional_Indicator}/u.test(text.slice(0, max + 1))) return '';
