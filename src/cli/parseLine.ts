@@ -7,6 +7,7 @@
 import type { AnyCommand } from '../core/command';
 import { UserInputError } from '../core/errors';
 import type { RawOptions } from '../core/options';
+import { clip } from '../core/clip';
 
 export interface ParsedLine {
   name: string;
@@ -24,7 +25,7 @@ export function parseCommandLine(line: string, commands: readonly AnyCommand[]):
   const command = commands.find((c) => c.definition.name === name);
   if (!command) {
     const names = commands.filter((c) => !c.definition.adminOnly).map((c) => `/${c.definition.name}`);
-    throw new UserInputError(`Unknown command “/${name.slice(0, 32)}”. Try one of: ${names.join(', ')}.`);
+    throw new UserInputError(`Unknown command “/${clip(name, 32)}”. Try one of: ${names.join(', ')}.`);
   }
   const rest = trimmed.slice(head[0].length);
   const optionNames = command.definition.options.map((o) => o.name);

@@ -5,6 +5,7 @@
  */
 import type { CommandDefinition, CommandOption } from './command';
 import { UserInputError } from './errors';
+import { clip as clipText } from './clip';
 
 export type RawOptions = Record<string, unknown>;
 export type CleanOptions = Record<string, string | number | boolean | undefined>;
@@ -73,6 +74,5 @@ function cleanValue(def: CommandDefinition, opt: CommandOption, value: unknown):
 }
 
 function clip(s: string, n: number): string {
-  const c = cleanText(s);
-  return c.length > n ? `${c.slice(0, n - 1)}…` : c;
+  return clipText(cleanText(s), n);
 }

@@ -10,6 +10,7 @@ import type { AnyCommand, CommandDefinition, CommandOption } from '../core/comma
 import { UserInputError } from '../core/errors';
 import { validateOptions } from '../core/options';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
+import { clip, graphemePrefix } from '../core/clip';
 import type { Logger } from '../log';
 import { renderAnswer } from '../render/discord';
 import { decodePageId, encodePageId, type OptionMap } from './customId';
@@ -127,10 +128,11 @@ export function createInteractionCore(deps: InteractionDeps): InteractionCore {
     const checked = handlerOptions(definition, rawOptions);
     if ('problem' in checked) return { ok: false, result: fail('bad_input', checked.problem) };
     let answer: Answer;
+    let options: OptionMap;
     const kb = deps.getKnowledgeBase();
     try {
       // The same cleaning as every other transport (invisible characters, white space, lengths).
-      const options = validateOptions(definition, checked.options);
+      options = validateOptions(definition, checked.options);
       const produced = await command.handle(options, { kb, isAdmin, ...(deps.reload ? { reload: deps.reload } : {}) });
       const parsed = AnswerSchema.safeParse(produced);
       if (!parsed.success) throw new Error(`/${definition.name} returned an invalid Answer: ${parsed.error.message}`);
@@ -144,7 +146,8 @@ export function createInteractionCore(deps: InteractionDeps): InteractionCore {
     const message = renderAnswer(answer, {
       articles: kb.articles,
       page,
-      pageId: (p) => encodePageId(definition, checked.options, p),
+      // The cleaned values: a button re-runs the same query, and never carries invisible or broken characters.
+      pageId: (p) => encodePageId(definition, options, p),
     });
     return { ok: true, message };
   }
@@ -159,7 +162,7 @@ export function createInteractionCore(deps: InteractionDeps): InteractionCore {
     const option = findDefinition(input.command)?.options.find((o) => o.name === input.focused.name);
     if (!option || option.type !== 'string' || !option.autocomplete) return { outcome: 'unknown', response: autocompleteResponse([]) };
     const choices: APIApplicationCommandOptionChoice[] = [];
-    for (const c of deps.getKnowledgeBase().suggest(option.autocomplete, input.focused.value.slice(0, option.maxLength))) {
+    for (const c of deps.getKnowledgeBase().suggest(option.autocomplete, graphemePrefix(input.focused.value, option.maxLength))) {
       // A value is what the handler receives; cutting it would change the query, so skip it instead.
       if (!c.value || c.value.length > CHOICE_MAX || c.value.length > option.maxLength) continue;
       choices.push({ name: truncate(c.name || c.value, CHOICE_MAX), value: c.value });
@@ -196,7 +199,7 @@ export function createInteractionCore(deps: InteractionDeps): InteractionCore {
           const text = input.targetText.replace(/\s+/g, ' ').trim();
           if (!text) return fail('bad_input', 'That message has no text to look up.');
           // Keep whole words within the option's limit; no ellipsis, it would become part of the phrase.
-          const phrase = truncate(text, phraseOption.maxLength + 1).replace(/…$/, '').slice(0, phraseOption.maxLength);
+          const phrase = clip(text, phraseOption.maxLength, { atWord: true, ellipsis: '' });
           const ran = await run(command, { [WHO_SAID_OPTION]: phrase }, 0, input.isAdmin);
           return ran.ok ? { outcome: 'ok', response: replyResponse(ran.message, true) } : ran.result;
         }

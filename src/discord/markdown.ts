@@ -2,6 +2,7 @@
  * Making untrusted text (article text, user input) inert in Discord markdown, and cutting text to
  * Discord's limits without breaking words or escapes.
  */
+import { clip, graphemePrefix } from '../core/clip';
 
 /**
  * Escapes everything Discord markdown would interpret: emphasis, strike, spoilers, code, quotes,
@@ -28,20 +29,12 @@ export function neutraliseMentions(text: string): string {
 
 /**
  * Cuts `text` to at most `max` characters, at a word boundary when one is reasonably close,
- * ending with an ellipsis. Text that fits is returned unchanged.
+ * ending with an ellipsis. Text that fits is returned unchanged. Uses the shared Unicode-safe
+ * `clip`: never half a surrogate pair, flag or emoji sequence.
  */
 export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  if (max <= 1) return '…'.slice(0, max);
-  const room = max - 1;
-  let cut = text.slice(0, room);
-  const space = cut.search(/\s\S*$/);
-  // Only back up to a space if that keeps most of the text; a single long word is cut mid-word.
-  if (space > room * 0.6) cut = cut.slice(0, space);
-  // Never leave a dangling escape backslash or half a surrogate pair.
-  cut = cut.replace(/\\+$/, (m) => (m.length % 2 === 0 ? m : m.slice(1)));
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-  return `${cut.trimEnd()}…`;
+  // Never leave a dangling escape backslash.
+  return clip(text, max, { atWord: true, tidy: (cut) => cut.replace(/\\+$/, (m) => (m.length % 2 === 0 ? m : m.slice(1))) });
 }
 
 /**
@@ -52,7 +45,7 @@ export function escapeAndFit(raw: string, max: number, render: (s: string) => st
   let limit = Math.min(raw.length, max);
   for (;;) {
     const out = render(truncate(raw, limit));
-    if (out.length <= max || limit <= 1) return out.length <= max ? out : out.slice(0, max);
+    if (out.length <= max || limit <= 1) return out.length <= max ? out : graphemePrefix(out, max);
     // Escaping at most doubles the length; shrink proportionally and retry.
     limit = Math.max(1, Math.min(limit - 1, Math.floor((limit * max) / out.length)));
   }

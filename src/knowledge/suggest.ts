@@ -3,6 +3,7 @@
  * characters, and the answer must come within 3 seconds, so this runs in memory and is cheap.
  */
 import { normalizeWord } from '../text/words';
+import { clip as clipText, graphemePrefix } from '../core/clip';
 
 export interface Choice {
   name: string;
@@ -24,7 +25,7 @@ const MAX_CHOICE_LENGTH = 100;
  * it, then containing it; ties by weight, then name. An empty prefix lists the heaviest entries.
  */
 export function rankChoices(entries: Choosable[], typed: string): Choice[] {
-  const q = normalizeWord(typed.trim()).replace(/\s+/g, ' ').slice(0, 100);
+  const q = graphemePrefix(normalizeWord(typed.trim()).replace(/\s+/g, ' '), 100);
   const scored: Array<{ entry: Choosable; rank: number }> = [];
   for (const entry of entries) {
     let rank = q ? 0 : 1;
@@ -55,5 +56,5 @@ export function rankChoices(entries: Choosable[], typed: string): Choice[] {
 /** A choice name or value as Discord accepts it: one line, at most 100 characters. */
 export function clip(s: string): string {
   const flat = s.replace(/\s+/g, ' ').trim();
-  return flat.length <= MAX_CHOICE_LENGTH ? flat : `${flat.slice(0, MAX_CHOICE_LENGTH - 1)}…`;
+  return clipText(flat, MAX_CHOICE_LENGTH);
 }

@@ -12,6 +12,7 @@ import { partyKey } from './normalize';
 import type { PartyRegistry } from './registry';
 import { partyInPhrase, speakerParty } from './people';
 import type { Party, PartyMention } from './types';
+import { clip as clipText } from '../core/clip';
 
 export interface ArticleParties {
   /** Mentions in `article.body`, in order. */
@@ -154,5 +155,5 @@ function titleCase(s: string): string {
 }
 
 function clip(s: string): string {
-  return s.length > 40 ? `${s.slice(0, 39)}…` : s;
+  return clipText(s, 40);
 }

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { LoadProblem } from '../knowledge/problems';
+import { clip } from '../core/clip';
 
 export const PARTIES_FILE = 'parties.yaml';
 
@@ -98,7 +99,7 @@ export function parsePartyOverrides(content: string): LoadedOverrides {
 
 function entryName(entry: unknown): string {
   const name = (entry as { party?: unknown } | null)?.party;
-  return typeof name === 'string' && name.trim() ? ` ("${name.trim().slice(0, 60)}")` : '';
+  return typeof name === 'string' && name.trim() ? ` ("${clip(name.trim(), 60)}")` : '';
 }
 
 function describe(error: z.ZodError): string {

@@ -12,6 +12,7 @@
  */
 import { clip, MAX_CHOICES, rankChoices, type Choice, type Choosable } from '../knowledge/suggest';
 import { normalizeWord } from '../text/words';
+import { graphemePrefix } from '../core/clip';
 
 interface Prepared {
   name: string;
@@ -61,7 +62,7 @@ export class ChoiceIndex {
   }
 
   rank(typed: string): Choice[] {
-    const q = normalizeWord(typed.trim()).replace(/\s+/g, ' ').slice(0, 100);
+    const q = graphemePrefix(normalizeWord(typed.trim()).replace(/\s+/g, ' '), 100);
     if (!q) return this.firstDistinct(this.entries.keys());
     if (this.unprepared) return rankChoices(this.unprepared, typed);
     if (q.includes(SEPARATOR)) return []; // no key holds it

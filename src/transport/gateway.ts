@@ -1,14 +1,17 @@
 /**
  * Gateway mode: a discord.js client (Guilds intent only) that answers interactions over the
- * WebSocket connection. Interactions are adapted to the shared input and answered by the same
- * code as the HTTP endpoint; responses go out through discord.js REST.
+ * WebSocket connection. Each INTERACTION_CREATE payload is checked by the same schema as an HTTP
+ * body (`parseInteraction`) and answered by the same code as the HTTP endpoint; responses go out
+ * through discord.js REST. discord.js's own interaction objects are not built: they would read
+ * the payload before any check (a `member` without `user` threw inside the client).
  */
-import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
+import { Client, Events, GatewayDispatchEvents, GatewayIntentBits } from 'discord.js';
 import type { GatewayConfig } from '../config';
 import type { AnyCommand } from '../core/command';
 import { dispatchInteraction } from '../discord/dispatch';
-import { fromDiscordJs } from '../discord/fromDiscordJs';
+import { parseInteraction } from '../discord/input';
 import { createInteractionCore } from '../discord/interactions';
+import { createReplayGuard } from '../discord/replay';
 import { restResponder } from '../discord/restResponder';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { Logger } from '../log';
@@ -55,22 +58,28 @@ export async function runGateway(deps: GatewayDeps): Promise<GatewayHandle> {
   const api = deps.restApi ?? deps.config.discordApi;
   const client = new Client({ intents: [GatewayIntentBits.Guilds], ...(api ? { rest: { api } } : {}) });
   const core = coreFor(deps);
+  const replays = createReplayGuard();
+  stopBuiltInInteractions(client);
 
-  const onInteraction = (interaction: Interaction) => {
+  const onInteraction = (raw: unknown) => {
     // Each interaction runs on its own; a failure in one is logged and cannot reach another.
-    let input;
-    try {
-      input = fromDiscordJs(interaction);
-    } catch (err) {
-      logger.error({ err }, 'could not read interaction');
+    const parsed = parseInteraction(raw);
+    if (!parsed.ok) {
+      logger.warn({ problem: parsed.problem }, 'dropped malformed interaction');
       return;
     }
+    const input = parsed.input;
     if (input.kind === 'ping') return;
+    if (!replays.firstTime(input.id)) {
+      logger.info({ reason: 'replay' }, 'dropped repeated interaction');
+      return;
+    }
     void dispatchInteraction(input, core, restResponder(client.rest, input), { logger, ...(deps.deferAfterMs ? { deferAfterMs: deps.deferAfterMs } : {}) }).catch(
       (err: unknown) => logger.error({ err }, 'interaction dispatch failed'),
     );
   };
-  client.on(Events.InteractionCreate, onInteraction);
+  // Raw payloads, emitted before discord.js handles the packet (and also before it is ready).
+  client.ws.on(GatewayDispatchEvents.InteractionCreate, onInteraction);
   // An unhandled 'error' event would crash the process; log instead.
   client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
   client.on(Events.ShardError, (err) => logger.error({ err }, 'discord shard error'));
@@ -89,8 +98,21 @@ export async function runGateway(deps: GatewayDeps): Promise<GatewayHandle> {
   return {
     client,
     async stop() {
-      client.removeAllListeners(Events.InteractionCreate);
+      client.ws.removeListener(GatewayDispatchEvents.InteractionCreate, onInteraction);
       await client.destroy();
     },
   };
+}
+
+/**
+ * discord.js builds an interaction object from every INTERACTION_CREATE before anyone checks it,
+ * and some malformed payloads make that throw inside the client. This bot reads the raw payload
+ * (above), so the built-in handling is switched off. Fails loudly at start-up if discord.js
+ * changes the place this relies on.
+ */
+function stopBuiltInInteractions(client: Client): void {
+  const actions = (client as unknown as { actions?: { InteractionCreate?: { handle?: unknown } } }).actions;
+  const action = actions?.InteractionCreate;
+  if (!action || typeof action.handle !== 'function') throw new Error('discord.js has no InteractionCreate action to replace; check gateway.ts');
+  action.handle = () => undefined;
 }

@@ -6,11 +6,12 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { REST, type APIInteraction } from 'discord.js';
+import { REST } from 'discord.js';
 import type { HttpConfig } from '../config';
 import { coreFor, type TransportDeps } from './gateway';
 import { dispatchInteraction } from '../discord/dispatch';
-import { fromRawInteraction } from '../discord/input';
+import { parseInteraction } from '../discord/input';
+import { createReplayGuard } from '../discord/replay';
 import { webhookResponder } from '../discord/restResponder';
 import { createVerifier } from '../discord/verify';
 
@@ -36,6 +37,12 @@ export interface HttpHandle {
 }
 
 class BodyTooLarge extends Error {}
+/** The client went away (aborted, reset, timed out) before its body was read: nothing to answer. */
+class ClientGone extends Error {
+  constructor(readonly code: string | undefined) {
+    super('client went away');
+  }
+}
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -53,7 +60,7 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
       chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
+    req.on('error', (err: NodeJS.ErrnoException) => reject(new ClientGone(err.code)));
   });
 }
 
@@ -75,6 +82,7 @@ export async function runHttp(deps: HttpDeps): Promise<HttpHandle> {
   const api = deps.restApi ?? deps.config.discordApi;
   const rest = new REST(api ? { api } : {});
   const core = coreFor(deps);
+  const replays = createReplayGuard();
 
   async function interactions(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let body: Buffer;
@@ -85,6 +93,12 @@ export async function runHttp(deps: HttpDeps): Promise<HttpHandle> {
         // Stop reading and close the connection once the reply is out.
         send(res, 413, 'payload too large', { connection: 'close' });
         res.on('finish', () => req.destroy());
+        logger.info({ reason: 'too_large' }, 'rejected interaction request');
+        return;
+      }
+      if (err instanceof ClientGone) {
+        // A slow or vanished client is not a bug: no stack trace, and nobody left to answer.
+        logger.debug({ reason: err.code ?? 'aborted' }, 'http client went away');
         return;
       }
       throw err;
@@ -99,15 +113,27 @@ export async function runHttp(deps: HttpDeps): Promise<HttpHandle> {
       send(res, 401, 'invalid request signature');
       return;
     }
-    let raw: APIInteraction;
+    let raw: unknown;
     try {
-      raw = JSON.parse(body.toString('utf8')) as APIInteraction;
-      if (!raw || typeof raw !== 'object' || typeof raw.type !== 'number') throw new Error('not an interaction');
+      raw = JSON.parse(body.toString('utf8'));
     } catch {
+      logger.info({ reason: 'not_json' }, 'rejected interaction request');
       send(res, 400, 'bad request');
       return;
     }
-    const input = fromRawInteraction(raw);
+    // Signed is not well-formed: the shape is checked before anything reads it.
+    const parsed = parseInteraction(raw);
+    if (!parsed.ok) {
+      logger.info({ reason: 'invalid', problem: parsed.problem }, 'rejected interaction request');
+      send(res, 400, 'bad request');
+      return;
+    }
+    const input = parsed.input;
+    if (input.kind !== 'ping' && !replays.firstTime(input.id)) {
+      logger.info({ reason: 'replay' }, 'rejected interaction request');
+      send(res, 400, 'bad request');
+      return;
+    }
     const later = input.kind === 'ping' ? undefined : webhookResponder(rest, input);
     await dispatchInteraction(
       input,
@@ -139,12 +165,13 @@ export async function runHttp(deps: HttpDeps): Promise<HttpHandle> {
             : Promise.resolve(send(res, 405, 'method not allowed', { allow: 'POST' }))
           : Promise.resolve(send(res, 404, 'not found'));
     route.catch((err: unknown) => {
-      // The log gets the details; the client gets no stack trace.
+      // A real bug: logged once with its details; the client gets no stack trace.
       logger.error({ err }, 'http request failed');
       send(res, 500, 'internal error');
     });
   });
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    logger.debug({ reason: err.code }, 'http client error');
     const status = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
     if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\n\r\n`);
     else socket.destroy();

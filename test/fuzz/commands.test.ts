@@ -21,7 +21,7 @@ import type { KnowledgeBase } from '../../src/knowledge/knowledgeBase';
 import { captureLogger } from '../discord/helpers';
 import { assertNoLiveMentions, assertWithinDiscordLimits, visibleText } from '../discord/limits';
 import { seedKb } from '../helpers';
-import { canariesIn, canaryIsLive, fuzzRuns, hostileText, hostileValue } from './hostile';
+import { assertNoLoneSurrogates, canariesIn, canaryIsLive, emojiAround, fuzzRuns, hostileText, hostileValue } from './hostile';
 
 /** Per command and property; commands × properties × runs stays well under a minute at the default. */
 const RUNS = fuzzRuns(2000);
@@ -39,7 +39,8 @@ beforeAll(async () => {
 function discordValue(option: CommandOption): fc.Arbitrary<string | number | boolean> {
   switch (option.type) {
     case 'string':
-      return hostileText;
+      // Emoji-heavy text at the option's length limit (just under, at, just over) as well.
+      return fc.oneof({ weight: 3, arbitrary: hostileText }, { weight: 1, arbitrary: emojiAround(option.maxLength) });
     case 'integer':
       return fc.oneof(fc.integer(), fc.integer({ min: option.min ?? -10, max: option.max ?? 10 }), fc.constant(Number.MAX_SAFE_INTEGER));
     case 'boolean':
@@ -72,6 +73,8 @@ function base(userId: string, isAdmin: boolean) {
 function assertSafe(result: InteractionResult, typed: string, where: string): void {
   const context = `${where}: ${JSON.stringify(typed).slice(0, 300)}`;
   expect(result.outcome, `${context} → ${visibleText(result.response)}`).not.toBe('error');
+  // Every string of every response (content, embeds, buttons, custom_ids, choices): valid text.
+  assertNoLoneSurrogates(result.response, context, typed);
   const response = result.response as { type: number; data?: unknown };
   if (response.type === 4 || response.type === 7) {
     assertWithinDiscordLimits(response);
@@ -130,9 +133,10 @@ describe.each(commands.map((c) => [c.definition.name, c] as const))('/%s with ho
   if (autocompleted.length) {
     it('autocomplete: at most 25 choices, names and values of 1–100 characters, never a failure', async () => {
       await fc.assert(
-        fc.asyncProperty(fc.constantFrom(...autocompleted), hostileText, async (option, value) => {
+        fc.asyncProperty(fc.constantFrom(...autocompleted), fc.oneof({ weight: 3, arbitrary: hostileText }, { weight: 1, arbitrary: emojiAround(100) }), async (option, value) => {
           const result = await core.answer({ ...base('typer', false), kind: 'autocomplete', command: name, focused: { name: option.name, value } });
           expect(result.outcome).not.toBe('error');
+          assertNoLoneSurrogates(result.response, 'autocomplete', value);
           const data = (result.response as { type: number; data?: { choices?: Array<{ name: string; value: string }> } });
           expect(data.type).toBe(8);
           const choices = data.data?.choices ?? [];
@@ -153,7 +157,7 @@ describe.each(commands.map((c) => [c.definition.name, c] as const))('/%s with ho
 describe('other interactions with hostile input', () => {
   it('"Who said this?" on any message text', async () => {
     await fc.assert(
-      fc.asyncProperty(hostileText, async (text) => {
+      fc.asyncProperty(fc.oneof({ weight: 3, arbitrary: hostileText }, { weight: 1, arbitrary: emojiAround(300) }), async (text) => {
         const result = await core.answer({ ...base('menu', false), kind: 'message-menu', command: WHO_SAID_MENU, targetText: text });
         assertSafe(result, text, 'menu');
       }),

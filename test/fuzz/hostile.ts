@@ -5,6 +5,8 @@
  * JSON fragments — mixed and concatenated.
  */
 import fc from 'fast-check';
+import { expect } from 'vitest';
+import { graphemePrefix, isWellFormed } from '../../src/core/clip';
 
 /** Runs per property: `FUZZ_RUNS` (npm run fuzz sets 50,000), else a CI-friendly default. */
 export function fuzzRuns(defaultRuns: number): number {
@@ -163,3 +165,42 @@ export function canaryIsLive(text: string, canary: string): boolean {
   if (/^[>#]/.test(canary)) return text.split('\n').some((line) => line.trimStart().startsWith(canary));
   return text.includes(canary);
 }
+
+/** Emoji that are several code units long: pairs, flags, skin tones, ZWJ sequences, keycaps. */
+export const EMOJI = ['😀', '🇰🇷', '🇺🇸', '👍🏽', '👨‍👩‍👧‍👦', '🏳️‍🌈', '1️⃣', '❤️', 'é', 'é', '𝕏'];
+/** Text made mostly of multi-unit emoji, with some letters and spaces between. */
+export const emojiHeavy: fc.Arbitrary<string> = fc
+  .array(fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...EMOJI) }, { weight: 1, arbitrary: fc.constantFrom('a', ' ', 'US', '*', '@everyone') }), { minLength: 1, maxLength: 400 })
+  .map((parts) => parts.join(''));
+
+/** Every string anywhere inside `value` (object keys too). */
+export function stringsIn(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) stringsIn(v, out);
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      out.push(k);
+      stringsIn(v, out);
+    }
+  }
+  return out;
+}
+
+/**
+ * Asserts no string in `value` holds a lone surrogate, and — when the input (`typed`) was valid
+ * text without one — no U+FFFD either: a pair cut in half and then repaired is still a broken emoji.
+ */
+export function assertNoLoneSurrogates(value: unknown, context = '', typed?: string): void {
+  const repairedIsBroken = typed !== undefined && isWellFormed(typed) && !typed.includes('\ufffd');
+  for (const s of stringsIn(value)) {
+    expect(isWellFormed(s), `${context} lone surrogate in ${JSON.stringify(s).slice(0, 200)}`).toBe(true);
+    if (repairedIsBroken) expect(s.includes('\ufffd'), `${context} half an emoji (U+FFFD) in ${JSON.stringify(s).slice(0, 200)}`).toBe(false);
+  }
+}
+
+/** Emoji text around a length: just under, at and just over `n` code units. */
+export const emojiAround = (n: number) =>
+  fc.tuple(emojiHeavy, fc.integer({ min: -3, max: 3 })).map(([unit, d]) => {
+    const target = Math.max(1, n + d);
+    return graphemePrefix(unit.repeat(Math.ceil((target + 12) / unit.length)), target + 1);
+  });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index';
 import { runCommand } from '../../src/core/run';
-import { fromRawInteraction } from '../../src/discord/input';
+import { fromRawInteraction, parseInteraction } from '../../src/discord/input';
 import { createInteractionCore } from '../../src/discord/interactions';
 import type { KnowledgeBase } from '../../src/knowledge/knowledgeBase';
 import { loadKnowledgeAndReport } from '../../src/knowledge/report';
@@ -114,7 +114,6 @@ describe('/articles shows skipped files to server managers only', () => {
     ['a member with Administrator', (raw) => ((raw.member as { permissions: string }).permissions = ADMINISTRATOR), true],
     ['a member with other permissions (Send Messages, Manage Messages)', (raw) => ((raw.member as { permissions: string }).permissions = ((1n << 11n) | (1n << 13n)).toString()), false],
     ['a member with no permissions', () => undefined, false],
-    ['a member with a malformed permissions field', (raw) => ((raw.member as { permissions: string }).permissions = 'all'), false],
   ];
   it.each(cases)('through the Discord interaction path: %s', async (_who, setPermissions, sees) => {
     const core = createInteractionCore({ getKnowledgeBase: () => kb, commands, logger: log.logger, rateLimitPerMinute: 1000 });
@@ -130,6 +129,12 @@ describe('/articles shows skipped files to server managers only', () => {
       // Names are markdown-escaped in the message: compare without backslashes.
       expect(text.replace(/\\/g, '').includes(file), file).toBe(sees);
     }
+  });
+
+  it('through the Discord interaction path: a malformed permissions field is refused at the edge, before any command runs', () => {
+    const raw = chatInput('articles');
+    (raw.member as { permissions: unknown }).permissions = 'all';
+    expect(parseInteraction(raw)).toEqual({ ok: false, problem: 'member.permissions: must be a decimal string' });
   });
 
   it('through the Discord interaction path: nobody sees them in a DM', async () => {
