@@ -14,12 +14,14 @@ export default defineCommand({
     answers: true,
     options: [],
   },
-  handle: () => ({
+  handle: (_options, { isAdmin }) => ({
     command: 'help',
     excerpts: [],
     notice: [
       'Quotebook answers questions about the loaded news articles with exact, attributed excerpts.',
       ...commands.filter((c) => !c.definition.adminOnly).map((c) => usageLine(c.definition)),
+      // Server managers (and the console, where you are the admin) also see what only they can run.
+      ...(isAdmin ? commands.filter((c) => c.definition.adminOnly).map((c) => `${usageLine(c.definition)} (server managers)`) : []),
     ].join('\n'),
   }),
 });
