@@ -57,9 +57,11 @@ export function renderText(answer: Answer, options: TextRenderOptions = {}): str
   return (options.width ? lines.flatMap((l) => wrapLine(l, options.width!)) : lines).join('\n');
 }
 
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+
 /** Visible width of a line: ANSI escapes take no room. */
 function visible(text: string): number {
-  return [...text.replace(/\x1b\[[0-9;]*m/g, '')].length;
+  return [...text.replace(ANSI, '')].length;
 }
 
 /**
