@@ -13,6 +13,7 @@ export function fromDiscordJs(interaction: Interaction): InteractionInput {
     isAdmin: interaction.inGuild()
       ? (interaction.memberPermissions?.any([PermissionFlagsBits.ManageGuild, PermissionFlagsBits.Administrator]) ?? false)
       : false,
+    ...(interaction.guildId ? { guildId: interaction.guildId } : {}),
   };
   if (interaction.isChatInputCommand()) {
     const options: OptionMap = {};

@@ -21,6 +21,8 @@ export interface InteractionBase {
   userId: string;
   /** Manage Guild or Administrator in the server where it was used; false in DMs. */
   isAdmin: boolean;
+  /** The server it was used in; absent in DMs. */
+  guildId?: string;
 }
 
 export type InteractionInput =
@@ -60,6 +62,7 @@ export function fromRawInteraction(raw: APIInteraction): InteractionInput {
     applicationId: raw.application_id,
     userId: raw.member?.user.id ?? raw.user?.id ?? 'unknown',
     isAdmin: raw.member ? isAdminPermissions(raw.member.permissions) : false,
+    ...(raw.guild_id ? { guildId: raw.guild_id } : {}),
   };
   switch (raw.type) {
     case InteractionType.ApplicationCommand: {

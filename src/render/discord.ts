@@ -327,3 +327,29 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): SafeM
     components,
   });
 }
+
+/** At most this many messages go into a thread (one per page); the intro says when there were more. */
+export const THREAD_MESSAGES_MAX = 10;
+
+/** A long answer as a thread: the thread's name, the short reply it hangs from, and one message per page. */
+export interface ThreadPlan {
+  name: string;
+  intro: SafeMessage;
+  messages: SafeMessage[];
+}
+
+/** Renders every page of `answer` (up to `THREAD_MESSAGES_MAX`) for a thread named after `title`. */
+export function renderThread(answer: Answer, title: string, options: Pick<RenderOptions, 'articles'> = {}): ThreadPlan {
+  const pages = pageCount(answer);
+  const shown = Math.min(pages, THREAD_MESSAGES_MAX);
+  // No paging buttons: every page is its own message in the thread.
+  const messages = Array.from({ length: shown }, (_, page) => renderAnswer(answer, { ...options, page }));
+  const summary = (messages[0]?.content ?? '').split('\n')[0] ?? '';
+  const more = pages > shown ? ` (the first ${shown} of ${pages} pages; narrow the question to see the rest)` : '';
+  return {
+    // Thread names are plain text, 1–100 characters.
+    name: truncate(neutraliseMentions(title.replace(/\s+/g, ' ').trim()) || `/${answer.command}`, 100),
+    intro: safeMessage({ content: truncate(`${summary}\n*The whole answer is in the thread below${more}.*`, LIMITS.content) }),
+    messages,
+  };
+}

@@ -42,6 +42,7 @@ export const DISCORD_CODES = {
   unknownInteraction: 10062,
   requestTooLarge: 40005,
   alreadyAcknowledged: 40060,
+  missingPermissions: 50013,
   invalidFormBody: 50035,
 } as const;
 

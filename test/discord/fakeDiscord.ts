@@ -64,6 +64,7 @@ export interface FakeDiscord {
   nextWebhook(token: string, method: string, timeoutMs?: number): Promise<RecordedRequest>;
   /** Every request the fake refused so far. */
   refused(): RecordedRequest[];
+  switches: FakeSwitches;
   /** Threads created (from a message) and the messages posted in each. */
   threads: Map<string, { parentId: string; messageId: string; name: string; messages: RecordedRequest[] }>;
   /**
@@ -155,6 +156,12 @@ export interface FakeOptions {
   callbackWindowMs?: number;
 }
 
+/** Switches a running fake can flip (tests of the bot's fallbacks). */
+export interface FakeSwitches {
+  /** Answer thread creation with 403 / 50013 Missing Permissions, as Discord does without Create Public Threads. */
+  refuseThreads: boolean;
+}
+
 /** Starts the fake. */
 export async function startFakeDiscord(options: FakeOptions = {}): Promise<FakeDiscord> {
   // Compile Discord's schema before serving, so the first request is not held up by it.
@@ -166,6 +173,7 @@ export async function startFakeDiscord(options: FakeOptions = {}): Promise<FakeD
   const byToken = new Map<string, Tracked>();
   const messages = new Map<string, string>(); // message id → channel id
   const threads: FakeDiscord['threads'] = new Map();
+  const switches: FakeSwitches = { refuseThreads: false };
   let readyResolve!: () => void;
   const readyPromise = new Promise<void>((r) => (readyResolve = r));
   let port = 0;
@@ -255,6 +263,7 @@ export async function startFakeDiscord(options: FakeOptions = {}): Promise<FakeD
       if (!authorised) return refuse(discordError(401, 0, '401: Unauthorized'));
       const [, channelId, messageId] = match as unknown as [string, string, string];
       if (messages.get(messageId) !== channelId) return refuse(discordError(404, DISCORD_CODES.unknownMessage, 'Unknown Message'));
+      if (switches.refuseThreads) return refuse(discordError(403, DISCORD_CODES.missingPermissions, 'Missing Permissions'));
       const invalid = check('thread-from-message', body, files, problem);
       if (invalid) return refuse(invalid);
       // A thread started from a message takes the message's id (Discord does the same).
@@ -358,6 +367,7 @@ export async function startFakeDiscord(options: FakeOptions = {}): Promise<FakeD
     nextWebhook: (token, method, timeoutMs) =>
       accepted(waitFor((r) => r.method === method && r.path.startsWith(`/api/v10/webhooks/${APP_ID}/${token}`), timeoutMs)),
     refused: () => requests.filter((r) => r.status >= 400),
+    switches,
     threads,
     track,
     dispatch(interaction) {
