@@ -132,6 +132,14 @@ describe('HTTP interactions endpoint', () => {
     assertNoLiveMentions(visibleText(r.json));
   });
 
+  it('thread:true over HTTP (no bot token to start threads): the usual paged answer in the channel', async () => {
+    const r = await send(chatInput('search', { query: 'said', thread: true }));
+    expect(r.json?.type).toBe(4);
+    assertWithinDiscordLimits(r.json);
+    expect(visibleText(r.json)).toMatch(/page 1\//);
+    expect(fake.threads.size).toBe(0);
+  });
+
   it('GET /healthz → 200', async () => {
     const r = await new Promise<number>((resolve, reject) => {
       request({ host: '127.0.0.1', port: server.port, path: '/healthz' }, (res) => {
