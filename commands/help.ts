@@ -18,13 +18,18 @@ export function helpCommand(listed: () => readonly AnyCommand[]) {
       answers: true,
       options: [],
     },
-    handle: () => ({
-      command: 'help',
-      excerpts: [],
-      notice: [
-        'Quotebook answers questions about the loaded news articles with exact, attributed excerpts.',
-        ...listed().filter((c) => !c.definition.adminOnly).map((c) => usageLine(c.definition)),
-      ].join('\n'),
-    }),
+    handle: (_options, { isAdmin }) => {
+      const commands = listed();
+      return {
+        command: 'help',
+        excerpts: [],
+        notice: [
+          'Quotebook answers questions about the loaded news articles with exact, attributed excerpts.',
+          ...commands.filter((c) => !c.definition.adminOnly).map((c) => usageLine(c.definition)),
+          // Server managers (and the console, where you are the admin) also see what only they can run.
+          ...(isAdmin ? commands.filter((c) => c.definition.adminOnly).map((c) => `${usageLine(c.definition)} (server managers)`) : []),
+        ].join('\n'),
+      };
+    },
   });
 }

@@ -36,7 +36,7 @@ Options:
   --console         force the console
   --shards auto|N   gateway mode with discord.js sharding, one process per shard (or SHARD_COUNT)
   --no-cache        build the knowledge base without reading or writing .cache/
-  --no-watch        don't reload when files in the knowledge folder change (Discord modes)
+  --no-watch        don't reload when files in the knowledge folder change (console and Discord modes)
   -h, --help        this text
 
 Commands (the same in Discord, the console and JSON mode):
@@ -44,21 +44,53 @@ ${commands.map((c) => `  ${usageLine(c.definition)}`).join('\n')}
 
 Environment: see .env.example (DISCORD_TOKEN, DISCORD_APPLICATION_ID, DISCORD_PUBLIC_KEY, ...).`;
 
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  json: { type: 'boolean' },
+  http: { type: 'boolean' },
+  console: { type: 'boolean' },
+  knowledge: { type: 'string' },
+  shards: { type: 'string' },
+  'no-cache': { type: 'boolean' },
+  'no-watch': { type: 'boolean' },
+} as const;
+
+/** One line for a command-line mistake, naming the closest real option when there is one. */
+function argumentProblem(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  const flag = /'(-{1,2}[^'\s]*)/.exec(message)?.[1];
+  const code = (err as { code?: string }).code;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && flag) {
+    const name = flag.replace(/^-+/, '').split('=')[0]!;
+    const near = Object.keys(OPTIONS).find((o) => editDistance(o, name) <= 2);
+    return `Unknown option ${flag}${near ? ` (did you mean --${near}?)` : ''}.`;
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && flag) return `Option ${flag} needs a value.`;
+  return `Bad command line: ${message.split('.')[0]}.`;
+}
+
+/** Levenshtein distance, for flag suggestions (short strings only). */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
 async function main(): Promise<number> {
   const env = readEnv();
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      help: { type: 'boolean', short: 'h' },
-      json: { type: 'boolean' },
-      http: { type: 'boolean' },
-      console: { type: 'boolean' },
-      knowledge: { type: 'string' },
-      shards: { type: 'string' },
-      'no-cache': { type: 'boolean' },
-      'no-watch': { type: 'boolean' },
-    },
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({ allowPositionals: true, options: OPTIONS });
+  } catch (err) {
+    // A mistyped flag: one line saying what is wrong, then the usage; no stack trace.
+    process.stderr.write(`${argumentProblem(err)}\n\n${HELP.slice(HELP.indexOf('Usage:'), HELP.indexOf('Commands ('))}Run npm start -- --help for the commands too.\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
   if (values.help) {
     process.stdout.write(HELP + '\n');
     return 0;
@@ -86,12 +118,17 @@ async function main(): Promise<number> {
     return 0;
   }
   const kb = values['no-cache'] ? await loadKnowledgeBase(dir) : (await loadKnowledgeBaseCached(dir)).kb;
-  reportKnowledgeProblems(kb.problems, log);
+  // The interactive console lists skipped files itself, as text.
+  if (mode !== 'console' || values.json) reportKnowledgeProblems(kb.problems, log);
   // Transports read the holder per request; a reload swaps `holder.current` in one assignment.
   const holder = { current: kb };
   const reloader = new KnowledgeReloader(dir, holder, {
     ...(values['no-cache'] ? { readOnly: true } : {}),
-    onReload: (e) => (e.ok ? log.info({ problems: e.kb?.problems.length }, e.message) : log.error({ err: e.error }, e.message)),
+    // The console prints reloads as text (the /reload answer, or a line when the watcher reloads);
+    // log lines are for the Discord modes.
+    ...(mode === 'console'
+      ? {}
+      : { onReload: (e) => (e.ok ? log.info({ problems: e.kb?.problems.length }, e.message) : log.error({ err: e.error }, e.message)) }),
   });
   const reload = () => reloader.reload();
   const ctx: CommandContext = {
@@ -133,6 +170,9 @@ async function main(): Promise<number> {
     output: process.stdout,
     color: Boolean(process.stdout.isTTY),
     logger: log,
+    knowledgeDir: dir,
+    ...(process.stdout.isTTY && process.stdout.columns ? { width: process.stdout.columns - 1 } : {}),
+    ...(values['no-watch'] ? {} : { watch: (onChange: (message: string) => void) => reloader.watch(onChange) }),
   });
   return 0;
 }

@@ -53,10 +53,14 @@ export function whoSaidAnswer(kb: KnowledgeBase, phrase: string, articleId?: str
           : undefined;
     return { command: 'who-said', excerpts: top, ...(notice ? { notice } : {}) };
   }
+  const related = relatedPassages(kb, phrase, candidates.map((c) => c.id));
   return {
     command: 'who-said',
-    excerpts: relatedPassages(kb, phrase, candidates.map((c) => c.id)),
-    notice: `Nobody in the loaded articles said “${phrase}”. The closest passages are shown below; they are not matches.`,
+    excerpts: related,
+    // Only promise passages that are there.
+    notice: related.length
+      ? `Nobody in the loaded articles said “${phrase}”. The closest passages are shown below; they are not matches.`
+      : `Nobody in the loaded articles said “${phrase}”, and no passage comes close.`,
   };
 }
 

@@ -25,6 +25,8 @@ export function parseCommandLine(line: string, commands: readonly AnyCommand[]):
   const command = commands.find((c) => c.definition.name === name);
   if (!command) {
     const names = commands.filter((c) => !c.definition.adminOnly).map((c) => `/${c.definition.name}`);
+    const hint = suggestion(trimmed, commands);
+    if (hint) throw new UserInputError(`${hint} (/help lists every command.)`);
     throw new UserInputError(`Unknown command “/${clip(name, 32)}”. Try one of: ${names.join(', ')}.`);
   }
   const rest = trimmed.slice(head[0].length);
@@ -58,6 +60,29 @@ export function parseCommandLine(line: string, commands: readonly AnyCommand[]):
     options[m.name] = unquote(value);
   });
   return { name, options };
+}
+
+/**
+ * A hint for a line that is not a command: words that spell one (`who said …` → `/who-said
+ * phrase:…`), or, for plain text typed without a slash, the commands that take plain text.
+ */
+function suggestion(line: string, commands: readonly AnyCommand[]): string | undefined {
+  const slash = line.startsWith('/');
+  const words = line.replace(/^\//, '').split(/\s+/u);
+  for (const n of [3, 2]) {
+    const name = words.slice(0, n).join('-').toLowerCase();
+    const command = commands.find((c) => c.definition.name === name);
+    if (!command) continue;
+    const rest = words.slice(n).join(' ');
+    const target = command.definition.options.find((o) => o.required && o.type === 'string');
+    const example = `/${name}${rest ? ` ${target ? `${target.name}:` : ''}${rest}` : ''}`;
+    return `“${words.slice(0, n).join(' ').slice(0, 40)}” is not a command; did you mean ${example.length > 120 ? `${example.slice(0, 119)}…` : example}?`;
+  }
+  if (slash) return undefined;
+  const has = (n: string) => commands.some((c) => c.definition.name === n);
+  const short = line.length > 60 ? `${line.slice(0, 59)}…` : line;
+  const tries = [has('ask') ? `/ask question:${short}` : '', has('search') ? `/search query:${short}` : ''].filter(Boolean);
+  return `Commands start with “/”${tries.length ? `: try ${tries.join(' or ')}` : ''}.`;
 }
 
 function unquote(value: string): string {

@@ -15,6 +15,8 @@ import type { AnyCommand, CommandDefinition, CommandOption } from '../core/comma
 
 /** Name of the option appended to every answering command: reply only the caller sees. */
 export const HIDE_OPTION = 'hide';
+/** Name of the option appended to every answering command: a long answer goes to a new thread. */
+export const THREAD_OPTION = 'thread';
 /** Name of the message context-menu command (shown in the message's Apps menu). */
 export const WHO_SAID_MENU = 'Who said this?';
 /** The slash command the context menu runs, and the option it fills with the message text. */
@@ -62,6 +64,14 @@ export function slashCommandJson(definition: CommandDefinition): RESTPostAPIAppl
       type: ApplicationCommandOptionType.Boolean,
       name: HIDE_OPTION,
       description: 'Only you see the answer',
+      required: false,
+    });
+  }
+  if (definition.answers && !definition.options.some((o) => o.name === THREAD_OPTION)) {
+    options.push({
+      type: ApplicationCommandOptionType.Boolean,
+      name: THREAD_OPTION,
+      description: 'Post a long answer in a new thread instead of the channel',
       required: false,
     });
   }

@@ -8,18 +8,26 @@ import { InteractionResponseType, MessageFlags, type APIInteractionResponse } fr
 import type { Logger } from '../log';
 import type { InteractionInput } from './input';
 import type { InteractionCore } from './interactions';
-import { messageOf, safeMessage, type SafeMessage } from './respond';
+import type { FileUpload } from './files';
+import { messageOf, replyResponse, safeMessage, type SafeMessage } from './respond';
 
 /** How a transport talks back to Discord for one interaction. */
 export interface Responder {
   /** The initial response (HTTP body, or POST .../callback). */
   callback(response: APIInteractionResponse): Promise<void>;
-  /** PATCH webhooks/{app}/{token}/messages/@original. */
-  editOriginal(message: SafeMessage): Promise<void>;
+  /** PATCH webhooks/{app}/{token}/messages/@original (multipart when `files` are given). */
+  editOriginal(message: SafeMessage, files?: readonly FileUpload[]): Promise<void>;
   /** DELETE webhooks/{app}/{token}/messages/@original. */
   deleteOriginal(): Promise<void>;
-  /** POST webhooks/{app}/{token}: a follow-up message. */
-  followUp(message: SafeMessage): Promise<void>;
+  /** POST webhooks/{app}/{token}: a follow-up message (multipart when `files` are given). */
+  followUp(message: SafeMessage, files?: readonly FileUpload[]): Promise<void>;
+  /**
+   * Starts a public thread on the original response and returns its id (needs the bot token:
+   * gateway mode). Absent when the transport cannot, and then answers stay in the channel.
+   */
+  startThread?(name: string): Promise<string>;
+  /** POST channels/{thread}/messages as the bot. */
+  postInThread?(threadId: string, message: SafeMessage): Promise<void>;
 }
 
 export interface DispatchOptions {
@@ -53,7 +61,7 @@ export async function dispatchInteraction(
   let deferred = false;
   let outcome: string = 'error';
   try {
-    let result = deferral ? undefined : await work;
+    let result: Awaited<typeof work> | undefined = deferral ? undefined : await work;
     if (deferral) {
       // Count from arrival: a handler's synchronous part has already used some of the window.
       const timer = delay(Math.max(0, (options.deferAfterMs ?? DEFER_AFTER_MS) - (performance.now() - started)));
@@ -66,14 +74,23 @@ export async function dispatchInteraction(
         result = first;
       }
     }
-    if (!deferred) {
-      result ??= await work;
-      outcome = result.outcome;
-      await responder.callback(result.response);
-    } else {
-      const late = await work;
-      outcome = late.outcome;
-      await finishDeferred(deferral!, late.response, late.outcome === 'ok', responder);
+    result ??= await work;
+    outcome = result.outcome;
+    // A long answer asked for in a thread: a short reply in the channel, the pages in a thread on it.
+    const thread = result.thread && responder.startThread && responder.postInThread ? result.thread : undefined;
+    const first = thread ? replyResponse(thread.intro, false) : result.response;
+    if (!deferred) await responder.callback(first);
+    else await finishDeferred(deferral!, first, result.outcome === 'ok', responder);
+    if (thread) {
+      try {
+        const threadId = await responder.startThread!(thread.name);
+        for (const message of thread.messages) await responder.postInThread!(threadId, message);
+      } catch (err) {
+        // No permission to start threads, a DM-like channel, …: the answer goes where it would have.
+        options.logger.warn({ err: errorSummary(err), command: core.label(input) }, 'could not post the answer in a thread');
+        const { flags: _flags, ...page } = messageOf(result.response) ?? safeMessage({});
+        await responder.editOriginal(page);
+      }
     }
   } catch (err) {
     outcome = 'send_failed';

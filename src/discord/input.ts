@@ -19,6 +19,8 @@ export interface InteractionBase {
   userId: string;
   /** Manage Guild or Administrator in the server where it was used; false in DMs. */
   isAdmin: boolean;
+  /** The server it was used in; absent in DMs. */
+  guildId?: string;
 }
 
 export type InteractionInput =
@@ -146,6 +148,7 @@ function toInput(raw: Exclude<Parsed, { type: 1 }>): InteractionInput | string {
     applicationId: raw.application_id,
     userId: who.id,
     isAdmin: raw.member ? isAdminPermissions(raw.member.permissions) : false,
+    ...(raw.guild_id ? { guildId: raw.guild_id } : {}),
   };
   switch (raw.type) {
     case 2: {

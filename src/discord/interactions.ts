@@ -12,9 +12,9 @@ import { validateOptions } from '../core/options';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { clip, graphemePrefix } from '../core/clip';
 import type { Logger } from '../log';
-import { renderAnswer } from '../render/discord';
+import { pageCount, renderAnswer, renderThread, type ThreadPlan } from '../render/discord';
 import { decodePageId, encodePageId, type OptionMap } from './customId';
-import { HIDE_OPTION, WHO_SAID_COMMAND, WHO_SAID_MENU, WHO_SAID_OPTION } from './definitions';
+import { HIDE_OPTION, THREAD_OPTION, WHO_SAID_COMMAND, WHO_SAID_MENU, WHO_SAID_OPTION } from './definitions';
 import type { InteractionInput } from './input';
 import { escapeAndFit, truncate } from './markdown';
 import { createRateLimiter } from './rateLimit';
@@ -35,6 +35,12 @@ export type Outcome = 'ok' | 'bad_input' | 'error' | 'rate_limited' | 'forbidden
 export interface InteractionResult {
   response: APIInteractionResponse;
   outcome: Outcome;
+  /**
+   * `thread:true` on a public answer of several pages in a server: the answer as a thread. The
+   * transport posts `intro` instead of `response` and the pages in the thread; a transport that
+   * cannot start threads (or a failure to) sends `response` as usual.
+   */
+  thread?: ThreadPlan;
 }
 
 export interface InteractionCore {
@@ -119,7 +125,7 @@ export function createInteractionCore(deps: InteractionDeps): InteractionCore {
     rawOptions: OptionMap,
     page: number,
     isAdmin: boolean,
-  ): Promise<{ ok: true; message: ReturnType<typeof renderAnswer> } | { ok: false; result: InteractionResult }> {
+  ): Promise<{ ok: true; message: ReturnType<typeof renderAnswer>; answer: Answer; title: string; articles: KnowledgeBase['articles'] } | { ok: false; result: InteractionResult }> {
     const { definition } = command;
     if (definition.adminOnly && !isAdmin) {
       // default_member_permissions can be relaxed per server; admin commands stay admin-only here.
@@ -149,7 +155,8 @@ export function createInteractionCore(deps: InteractionDeps): InteractionCore {
       // The cleaned values: a button re-runs the same query, and never carries invisible or broken characters.
       pageId: (p) => encodePageId(definition, options, p),
     });
-    return { ok: true, message };
+    const title = [`/${definition.name}`, ...Object.values(checked.options).map(String)].join(' ');
+    return { ok: true, message, answer, title, articles: kb.articles };
   }
 
   function limited(userId: string): InteractionResult | undefined {
@@ -185,7 +192,13 @@ export function createInteractionCore(deps: InteractionDeps): InteractionCore {
           const limit = limited(input.userId);
           if (limit) return limit;
           const ran = await run(command, input.options, 0, input.isAdmin);
-          return ran.ok ? { outcome: 'ok', response: replyResponse(ran.message, isHidden(input)) } : ran.result;
+          if (!ran.ok) return ran.result;
+          const result: InteractionResult = { outcome: 'ok', response: replyResponse(ran.message, isHidden(input)) };
+          // A thread is public and lives in a server channel; a one-page answer stays where it is.
+          if (input.options[THREAD_OPTION] === true && !isHidden(input) && input.guildId && pageCount(ran.answer) > 1) {
+            result.thread = renderThread(ran.answer, ran.title, { articles: ran.articles });
+          }
+          return result;
         }
         case 'message-menu': {
           if (input.command !== WHO_SAID_MENU) return fail('unknown', 'This menu command is not available.');

@@ -60,16 +60,39 @@ export async function loadArticles(dir: string): Promise<LoadedKnowledge> {
   return { articles, problems };
 }
 
+/** Whether a Markdown file starts with a `---` front matter block (the BOM is already gone). */
+function hasFrontMatter(content: string): boolean {
+  return /^---[ \t]*\r?\n/.test(content);
+}
+
 /** Reads and parses one article file. Throws `KnowledgeFileError` for any unusable file. */
 export async function loadArticleFile(dir: string, name: string): Promise<Article> {
   const path = join(dir, name);
   const content = await readArticleText(path, name);
   const ext = extname(name).toLowerCase();
   const fileId = slug(basename(name, extname(name)));
-  if (ext === '.md') {
+  if (ext === '.md' && hasFrontMatter(content)) {
     const md = parseMarkdownArticle(content, name);
     return buildArticle(name, { ...md.meta, id: md.meta.id ?? fileId }, md.captions, md.paragraphs);
   }
+  // A `.md` without front matter is read as pasted text, as a `.txt` would be; `# ` heading
+  // markers become spaces (same length, so offsets still point into the file).
+  if (ext === '.md') {
+    try {
+      return rawArticle(name, fileId, content.replace(/^#{1,6}[ \t]+/gm, (m) => ' '.repeat(m.length)));
+    } catch (err) {
+      if (!(err instanceof KnowledgeFileError)) throw err;
+      throw new KnowledgeFileError(
+        name,
+        `no front matter (a "---" YAML block with title, publisher, author, url, published), and read as pasted text: ${err.problem}`,
+      );
+    }
+  }
+  return rawArticle(name, fileId, content);
+}
+
+/** An article from pasted text (headline, byline, captions found from the shape of lines). */
+function rawArticle(name: string, fileId: string, content: string): Article {
   const raw = parseRawArticle(content);
   if (!raw.title) throw new KnowledgeFileError(name, 'no headline found (expected a short title line before the body)');
   return buildArticle(

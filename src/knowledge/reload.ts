@@ -80,14 +80,17 @@ export class KnowledgeReloader {
     }
   }
 
-  /** Watches the knowledge folder and reloads after a quiet period. Returns a stop function. */
-  watch(): () => void {
+  /**
+   * Watches the knowledge folder and reloads after a quiet period. Returns a stop function.
+   * `onChange` gets the message of each reload the watcher started (the console prints it).
+   */
+  watch(onChange?: (message: string) => void): () => void {
     if (this.watcher) return () => this.stop();
     this.watcher = watch(this.dir, { persistent: false }, () => {
       if (this.timer) clearTimeout(this.timer);
       this.timer = setTimeout(() => {
         this.timer = null;
-        void this.reload();
+        void this.reload().then((message) => onChange?.(message));
       }, this.options.debounceMs ?? 300);
     });
     this.watcher.on('error', () => this.stop());

@@ -27,7 +27,10 @@ export const LIMITS = {
   embedTotal: 6000,
   buttonLabel: 80,
   buttonsPerRow: 5,
+  /** A link button's URL, counted as sent (percent-encoded). */
   url: 512,
+  /** An embed's URL, counted as sent (percent-encoded). */
+  embedUrl: 2048,
 } as const;
 
 /** Leave headroom under 6000 so rounding in our estimate never matters. */
@@ -59,15 +62,57 @@ export interface RenderOptions {
   pageId?: (page: number) => string;
 }
 
-/** Only http(s) URLs short enough for Discord become links; anything else is dropped. */
-function safeUrl(url: string | undefined): string | undefined {
-  if (!url || url.length > LIMITS.url) return undefined;
+/**
+ * Only http(s) URLs become links, and only when the URL as sent — percent-encoded, which can
+ * make a short URL with Hangul or spaces several times longer — fits `max`; anything else is dropped.
+ */
+export function safeUrl(url: string | undefined, max: number): string | undefined {
+  if (!url) return undefined;
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
+    const sent = strictUri(parsed.href);
+    return sent.length <= max ? sent : undefined;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The WHATWG `href` leaves a few characters raw that RFC 3986 (and so Discord's `uri` check) does
+ * not allow: `|`, `{`, `^`, `[` outside the host, a second `#`, a `%` not starting an escape.
+ * Percent-encode them. `href` is an http(s) URL, so its path starts at the first `/` after `//`.
+ */
+function strictUri(href: string): string {
+  const pathAt = href.indexOf('/', href.indexOf('//') + 2);
+  const origin = href.slice(0, pathAt);
+  const rest = href.slice(pathAt);
+  const hash = rest.indexOf('#');
+  const beforeHash = hash < 0 ? rest : rest.slice(0, hash + 1);
+  const fragment = hash < 0 ? '' : rest.slice(hash + 1).replaceAll('#', '%23');
+  return origin + (beforeHash + fragment).replace(/%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]/gu, (c) => encodeURIComponent(c));
+}
+
+/**
+ * Discord merges the embeds of one message that share a `url` and shows only the first one's
+ * text, so each excerpt embed links to its own paragraph (`#p<n>`, a fragment the page ignores
+ * but Discord tells apart). When that cannot make the URL distinct (the URL already has a
+ * fragment, two excerpts of one paragraph, too long), the later embed carries no URL.
+ */
+function distinctUrls(urls: Array<{ url: string | undefined; paragraph: number }>): Array<string | undefined> {
+  const used = new Set<string>();
+  return urls.map(({ url, paragraph }) => {
+    if (!url) return undefined;
+    const parsed = new URL(url);
+    let candidate: string | undefined = url;
+    if (!parsed.hash) {
+      parsed.hash = `p${paragraph}`;
+      candidate = safeUrl(parsed.href, LIMITS.embedUrl);
+    }
+    if (!candidate || used.has(candidate)) return undefined;
+    used.add(candidate);
+    return candidate;
+  });
 }
 
 /** Sorted, merged, in-bounds highlight ranges. */
@@ -113,14 +158,13 @@ function footerFor(meta: ArticleMeta | undefined, max: number): string | undefin
   return parts.length ? truncate(neutraliseMentions(parts.join(' · ')), max) : undefined;
 }
 
-function excerptEmbed(excerpt: Excerpt, meta: ArticleMeta | undefined, size: Sizes): APIEmbed {
+function excerptEmbed(excerpt: Excerpt, meta: ArticleMeta | undefined, size: Sizes, url: string | undefined): APIEmbed {
   const attribution = `\n— ${escapeAndFit(excerpt.source || 'unattributed', size.source)}`;
   const related = excerpt.match === 'related' ? '*Closest passage, not a match:*\n' : '';
   const quote = escapeAndFit(excerpt.text, size.quote, quoteWithHighlights(normaliseRanges(excerpt.highlights, excerpt.text.length)));
   const fields: APIEmbedField[] = [{ name: 'Kind', value: KIND_LABEL[excerpt.kind], inline: true }];
   if (excerpt.match) fields.push({ name: 'Match', value: MATCH_LABEL[excerpt.match], inline: true });
   fields.push({ name: 'Paragraph', value: `¶ ${excerpt.paragraph}`, inline: true });
-  const url = safeUrl(excerpt.article.url ?? meta?.url);
   const footer = footerFor(meta, size.footer);
   return {
     title: escapeAndFit(excerpt.article.title || meta?.title || excerpt.article.id, size.title),
@@ -155,7 +199,7 @@ export function embedLength(embed: APIEmbed): number {
 function linkButtons(excerpts: Excerpt[], metaOf: (id: string) => ArticleMeta | undefined): APIButtonComponent[] {
   const links = new Map<string, string>();
   for (const e of excerpts) {
-    const url = safeUrl(e.article.url ?? metaOf(e.article.id)?.url);
+    const url = safeUrl(e.article.url ?? metaOf(e.article.id)?.url, LIMITS.url);
     if (url && !links.has(url)) links.set(url, e.article.title || e.article.id);
   }
   const many = links.size > 1;
@@ -218,8 +262,9 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): SafeM
   const people = (answer.people ?? []).slice(page * LIST_ITEMS_PER_PAGE, (page + 1) * LIST_ITEMS_PER_PAGE);
   const articles = (answer.articles ?? []).slice(page * LIST_ITEMS_PER_PAGE, (page + 1) * LIST_ITEMS_PER_PAGE);
 
+  const urls = distinctUrls(excerpts.map((e) => ({ url: safeUrl(e.article.url ?? metaOf(e.article.id)?.url, LIMITS.embedUrl), paragraph: e.paragraph })));
   const build = (size: Sizes): APIEmbed[] => {
-    const embeds = excerpts.map((e) => excerptEmbed(e, metaOf(e.article.id), size));
+    const embeds = excerpts.map((e, i) => excerptEmbed(e, metaOf(e.article.id), size, urls[i]));
     if (people.length) {
       embeds.push(
         listEmbed(
@@ -239,10 +284,11 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): SafeM
         listEmbed(
           'Articles',
           articles.map((a) => {
-            const url = safeUrl(a.url);
+            const url = safeUrl(a.url, LIMITS.url);
             const line = escapeMarkdown([a.publisher, a.author, a.published, `${a.paragraphs} paragraphs`].filter(Boolean).join(' · '));
-            // The link goes first so cutting a long line never breaks it.
-            return field(a.title || a.id, url && !/[()\s]/.test(url) ? `[Open article](${url})\n${line}` : line, size);
+            const link = url && !/[()\s]/.test(url) ? `[Open article](${url})` : '';
+            // The link goes first, and only when it fits whole, so cutting a long line never breaks it.
+            return field(a.title || a.id, link && link.length < size.fieldValue ? `${link}\n${line}` : line, size);
           }),
         ),
       );
@@ -280,4 +326,30 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): SafeM
     embeds: embeds.slice(0, LIMITS.embeds),
     components,
   });
+}
+
+/** At most this many messages go into a thread (one per page); the intro says when there were more. */
+export const THREAD_MESSAGES_MAX = 10;
+
+/** A long answer as a thread: the thread's name, the short reply it hangs from, and one message per page. */
+export interface ThreadPlan {
+  name: string;
+  intro: SafeMessage;
+  messages: SafeMessage[];
+}
+
+/** Renders every page of `answer` (up to `THREAD_MESSAGES_MAX`) for a thread named after `title`. */
+export function renderThread(answer: Answer, title: string, options: Pick<RenderOptions, 'articles'> = {}): ThreadPlan {
+  const pages = pageCount(answer);
+  const shown = Math.min(pages, THREAD_MESSAGES_MAX);
+  // No paging buttons: every page is its own message in the thread.
+  const messages = Array.from({ length: shown }, (_, page) => renderAnswer(answer, { ...options, page }));
+  const summary = (messages[0]?.content ?? '').split('\n')[0] ?? '';
+  const more = pages > shown ? ` (the first ${shown} of ${pages} pages; narrow the question to see the rest)` : '';
+  return {
+    // Thread names are plain text, 1–100 characters.
+    name: truncate(neutraliseMentions(title.replace(/\s+/g, ' ').trim()) || `/${answer.command}`, 100),
+    intro: safeMessage({ content: truncate(`${summary}\n*The whole answer is in the thread below${more}.*`, LIMITS.content) }),
+    messages,
+  };
 }

@@ -19,16 +19,22 @@ const MATCH_LABEL: Record<NonNullable<Excerpt['match']>, string> = {
 export interface TextRenderOptions {
   /** Use ANSI bold for highlights. */
   color?: boolean;
+  /** Wrap lines at word boundaries to this many columns (the terminal's width); unset = no wrapping. */
+  width?: number;
 }
 
 export function renderText(answer: Answer, options: TextRenderOptions = {}): string {
   const out: string[] = [];
-  if (answer.notice) out.push(answer.notice, '');
+  if (answer.notice) out.push(...answer.notice.split('\n'), '');
+  // An article's link is shown once per answer, with its first excerpt.
+  const linked = new Set<string>();
   answer.excerpts.forEach((e, i) => {
     out.push(`[${i + 1}] ${highlight(e, options.color ?? false)}`);
     const label = [KIND_LABEL[e.kind], e.match ? MATCH_LABEL[e.match] : undefined].filter(Boolean).join(' · ');
     out.push(`    — ${e.source} (${label})`);
-    out.push(`    ${e.article.title} [${e.article.id}], paragraph ${e.paragraph}${e.article.url ? ` — ${e.article.url}` : ''}`);
+    const link = e.article.url && !linked.has(e.article.id) ? ` — ${e.article.url}` : '';
+    linked.add(e.article.id);
+    out.push(`    ${e.article.title} [${e.article.id}], paragraph ${e.paragraph}${link}`);
     out.push('');
   });
   if (answer.people) {
@@ -47,9 +53,38 @@ export function renderText(answer: Answer, options: TextRenderOptions = {}): str
   }
   if (out.length === 0) out.push('(no answer)');
   while (out.length > 1 && out[out.length - 1] === '') out.pop();
-  return out.join('\n');
+  const lines = out.flatMap((l) => l.split('\n'));
+  return (options.width ? lines.flatMap((l) => wrapLine(l, options.width!)) : lines).join('\n');
 }
 
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+
+/** Visible width of a line: ANSI escapes take no room. */
+function visible(text: string): number {
+  return [...text.replace(ANSI, '')].length;
+}
+
+/**
+ * Breaks a line at spaces so no word is cut by the terminal; continuation lines keep the line's
+ * indent (four more spaces after an `[n]` marker). A single word longer than the width (a URL)
+ * stays whole on its own line.
+ */
+export function wrapLine(line: string, width: number): string[] {
+  if (visible(line) <= width) return [line];
+  const lead = /^\s*(?:\[\d+\] |• )?/.exec(line)![0];
+  const indent = ' '.repeat(Math.min(lead.length, Math.floor(width / 3)));
+  const words = line.slice(lead.length).split(' ');
+  const out: string[] = [];
+  let current = lead + words[0]!;
+  for (const word of words.slice(1)) {
+    if (visible(current) + 1 + visible(word) > width) {
+      out.push(current);
+      current = indent + word;
+    } else current += ` ${word}`;
+  }
+  out.push(current);
+  return out;
+}
 function highlight(e: Excerpt, color: boolean): string {
   const ranges = [...(e.highlights ?? [])].sort((a, b) => a[0] - b[0]);
   if (!color || ranges.length === 0) return e.text;

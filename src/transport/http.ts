@@ -142,9 +142,9 @@ export async function runHttp(deps: HttpDeps): Promise<HttpHandle> {
         async callback(response) {
           send(res, 200, response);
         },
-        editOriginal: (m) => later!.editOriginal(m),
+        editOriginal: (m, files) => later!.editOriginal(m, files),
         deleteOriginal: () => later!.deleteOriginal(),
-        followUp: (m) => later!.followUp(m),
+        followUp: (m, files) => later!.followUp(m, files),
       },
       { logger, ...(deps.deferAfterMs ? { deferAfterMs: deps.deferAfterMs } : {}) },
     );

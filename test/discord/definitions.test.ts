@@ -27,7 +27,7 @@ describe('buildCommandDefinitions', () => {
     expect(json.at(-1)).toMatchObject({ type: 3, name: WHO_SAID_MENU, contexts: [0, 1], integration_types: [0] });
   });
 
-  it('maps every option and appends hide to answering commands', () => {
+  it('maps every option and appends hide and thread to answering commands', () => {
     for (const command of commands) {
       const c = json.find((j) => j.name === command.definition.name)!;
       expect(c).toMatchObject({
@@ -47,7 +47,10 @@ describe('buildCommandDefinitions', () => {
           expect(j.autocomplete ?? false).toBe(Boolean(o.autocomplete));
         }
       }
-      if (command.definition.answers) expect(c.options!.at(-1)).toMatchObject({ name: 'hide', type: 5, required: false });
+      if (command.definition.answers) {
+        expect(c.options!.at(-2)).toMatchObject({ name: 'hide', type: 5, required: false });
+        expect(c.options!.at(-1)).toMatchObject({ name: 'thread', type: 5, required: false });
+      }
       const required = c.options!.map((o) => o.required);
       expect(required).toEqual([...required].sort((a, b) => Number(b) - Number(a)));
       expect(c.name).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);

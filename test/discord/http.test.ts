@@ -11,6 +11,7 @@ import type { Answer } from '../../src/core/answer';
 import type { AnyCommand } from '../../src/core/command';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledgeBase';
 import { runHttp, type HttpHandle } from '../../src/transport/http';
+import { callbackProblems } from './discordRules';
 import { APP_ID, chatInput, startFakeDiscord, type FakeDiscord } from './fakeDiscord';
 import { captureLogger, sleep } from './helpers';
 import { assertNoLiveMentions, assertWithinDiscordLimits, visibleText } from './limits';
@@ -76,9 +77,19 @@ function signed(body: string, opts: { key?: KeyObject; timestamp?: number } = {}
   return { 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp };
 }
 
-const send = (payload: unknown, headers?: Record<string, string>) => {
+/**
+ * Posts an interaction; the HTTP answer is its first response, so it is checked here the way the
+ * strict fake checks callbacks, and the fake is told of the interaction so its webhook calls
+ * (deferred edits, follow-ups) are accepted.
+ */
+const send = async (payload: { id?: string; token?: string; type?: number } & Record<string, unknown>, headers?: Record<string, string>) => {
   const body = JSON.stringify(payload);
-  return post('/interactions', body, headers ?? signed(body));
+  const reply = await post('/interactions', body, headers ?? signed(body));
+  if (reply.status === 200 && reply.json && typeof payload.type === 'number') {
+    expect(callbackProblems(payload.type, reply.json), 'what Discord would refuse in the HTTP answer').toEqual([]);
+    if (payload.id && payload.token) fake.track({ id: payload.id, token: payload.token, type: payload.type }, reply.json.type);
+  }
+  return reply;
 };
 
 beforeAll(async () => {
@@ -119,6 +130,14 @@ describe('HTTP interactions endpoint', () => {
     const r = await send(chatInput('search', { query: '@here <@123> armistice' }));
     expect(r.json?.data?.allowed_mentions).toEqual({ parse: [] });
     assertNoLiveMentions(visibleText(r.json));
+  });
+
+  it('thread:true over HTTP (no bot token to start threads): the usual paged answer in the channel', async () => {
+    const r = await send(chatInput('search', { query: 'said', thread: true }));
+    expect(r.json?.type).toBe(4);
+    assertWithinDiscordLimits(r.json);
+    expect(visibleText(r.json)).toMatch(/page 1\//);
+    expect(fake.threads.size).toBe(0);
   });
 
   it('GET /healthz → 200', async () => {

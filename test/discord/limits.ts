@@ -1,8 +1,11 @@
 /**
  * Independent check of Discord's message limits (written from Discord's documentation, not from
- * the renderer's own constants) plus the mention rule. Used by every Discord test.
+ * the renderer's own constants) plus the mention rule. Used by every Discord test. The body is
+ * also checked the way the strict fake Discord checks it (Discord's OpenAPI schema and the
+ * documented limits in `discordRules.ts`), so tests that never reach a fake are strict too.
  */
 import { expect } from 'vitest';
+import { bodyProblems } from './discordRules';
 
 interface Embed {
   title?: string;
@@ -23,6 +26,8 @@ interface Component {
 /** Asserts a message body (or an interaction response wrapping one) respects every limit. */
 export function assertWithinDiscordLimits(payload: unknown): void {
   const p = payload as { type?: number; data?: unknown };
+  const problems = bodyProblems(p.type !== undefined ? 'interaction-callback' : 'webhook-execute', payload);
+  expect(problems, 'what Discord would refuse (400) or mangle in this body').toEqual([]);
   const data = (p.type !== undefined && p.data !== undefined ? p.data : payload) as {
     content?: string;
     embeds?: Embed[];

@@ -35,7 +35,8 @@ describe('renderAnswer', () => {
     expect(e.description).toContain('> The **armistice** agreement was signed in 1953.');
     expect(e.description).toContain('— Jake Sullivan, US national security adviser');
     expect(e.title).toBe('US, South Korea may differ');
-    expect(e.url).toBe('https://example.com/a1');
+    // The article URL plus the paragraph, so several excerpts of one article keep distinct URLs.
+    expect(e.url).toBe('https://example.com/a1#p3');
     expect(e.footer?.text).toBe('The Korea Herald · 2021-10-27');
     expect(e.fields).toEqual(
       expect.arrayContaining([

@@ -14,7 +14,7 @@ import { AnswerSchema } from '../../src/core/answer';
 import type { AnyCommand, CommandOption } from '../../src/core/command';
 import { UserInputError } from '../../src/core/errors';
 import { runCommand } from '../../src/core/run';
-import { HIDE_OPTION, WHO_SAID_MENU } from '../../src/discord/definitions';
+import { HIDE_OPTION, THREAD_OPTION, WHO_SAID_MENU } from '../../src/discord/definitions';
 import type { InteractionInput } from '../../src/discord/input';
 import { createInteractionCore, type InteractionCore, type InteractionResult } from '../../src/discord/interactions';
 import type { KnowledgeBase } from '../../src/knowledge/knowledgeBase';
@@ -52,7 +52,10 @@ function discordValue(option: CommandOption): fc.Arbitrary<string | number | boo
 function discordOptions(command: AnyCommand): fc.Arbitrary<Record<string, string | number | boolean | undefined>> {
   const model: Record<string, fc.Arbitrary<string | number | boolean>> = {};
   for (const o of command.definition.options) model[o.name] = discordValue(o);
-  if (command.definition.answers) model[HIDE_OPTION] = fc.boolean();
+  if (command.definition.answers) {
+    model[HIDE_OPTION] = fc.boolean();
+    model[THREAD_OPTION] = fc.boolean();
+  }
   return fc.record(model, { requiredKeys: [] });
 }
 
@@ -66,7 +69,7 @@ function rawOptions(command: AnyCommand): fc.Arbitrary<Record<string, unknown>> 
 }
 
 function base(userId: string, isAdmin: boolean) {
-  return { id: '1', token: 'tok', applicationId: '111111111111111111', userId, isAdmin };
+  return { id: '1', token: 'tok', applicationId: '111111111111111111', userId, isAdmin, guildId: '222222222222222222' };
 }
 
 /** Everything a user could see must be safe, whatever they typed. */
@@ -81,6 +84,15 @@ function assertSafe(result: InteractionResult, typed: string, where: string): vo
     const text = visibleText(response);
     assertNoLiveMentions(text);
     for (const canary of canariesIn(typed)) expect(canaryIsLive(text, canary), `${context}: echoed ${canary} unescaped in ${text.slice(0, 500)}`).toBe(false);
+  }
+  // thread:true on a long answer: the reply it hangs from and every message posted in the thread.
+  if (result.thread) {
+    expect(result.thread.name.length).toBeGreaterThan(0);
+    expect(result.thread.name.length).toBeLessThanOrEqual(100);
+    for (const message of [result.thread.intro, ...result.thread.messages]) {
+      assertWithinDiscordLimits(message);
+      assertNoLiveMentions(visibleText(message));
+    }
   }
 }
 

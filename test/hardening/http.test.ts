@@ -16,6 +16,7 @@ import type { KnowledgeBase } from '../../src/knowledge/knowledgeBase';
 import { MAX_BODY_BYTES, runHttp, type HttpHandle } from '../../src/transport/http';
 import { chatInput } from '../discord/fakeDiscord';
 import { captureLogger } from '../discord/helpers';
+import { compileRules } from '../discord/discordRules';
 import { assertWithinDiscordLimits } from '../discord/limits';
 import { seedKb } from '../helpers';
 
@@ -73,6 +74,8 @@ const validRequest = () => {
 };
 
 beforeAll(async () => {
+  // The strict body check compiles Discord's schema on first use (synchronous): not during the flood.
+  compileRules();
   kb = await seedKb();
   server = await runHttp({
     config: { publicKey: publicKeyHex, rateLimitPerMinute: 10_000 },

@@ -1,0 +1,67 @@
+/**
+ * Files sent with a message (an exported CSV, a chart PNG): Discord takes them as
+ * `multipart/form-data` with the message as `payload_json` and each file as `files[n]`, listed in
+ * the message's `attachments` (`{ id: n, filename }`) and referenced from an embed as
+ * `attachment://filename`. discord.js REST builds the multipart body; this module names the files
+ * safely, checks the size limit and sends them through a `Responder`.
+ */
+import type { Responder } from './dispatch';
+import type { SafeMessage } from './respond';
+
+/** One file to upload. */
+export interface FileUpload {
+  /** Shown to users and used in `attachment://name`; cleaned by `uploadName`. */
+  name: string;
+  data: Uint8Array;
+  contentType?: string;
+  /** Alt text (≤ 1024 characters). */
+  description?: string;
+}
+
+/** A bot's upload limit per message on a server without boosts (Discord: 10 MiB). */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+/** Discord's limit of attachments per message. */
+export const MAX_FILES = 10;
+
+/** A file name Discord keeps as is: letters, digits, dot, dash, underscore; at most 100 characters. */
+export function uploadName(name: string): string {
+  const cleaned = name.normalize('NFKD').replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(-100);
+  return cleaned || 'file';
+}
+
+/**
+ * The message with its `attachments` list for `files`: ids are the `files[n]` indexes, as strings
+ * (Discord's OpenAPI description types them as snowflakes).
+ */
+export function withAttachments(message: SafeMessage, files: readonly FileUpload[]): SafeMessage & { attachments: Array<{ id: string; filename: string; description?: string }> } {
+  return {
+    ...message,
+    attachments: files.map((f, id) => ({ id: String(id), filename: uploadName(f.name), ...(f.description ? { description: f.description.slice(0, 1024) } : {}) })),
+  };
+}
+
+/** Throws when `files` cannot go in one message (count, total size, duplicate names). */
+export function checkUploads(files: readonly FileUpload[]): void {
+  if (files.length > MAX_FILES) throw new Error(`at most ${MAX_FILES} files per message (got ${files.length})`);
+  const total = files.reduce((n, f) => n + f.data.byteLength, 0);
+  if (total > MAX_UPLOAD_BYTES) throw new Error(`files total ${total} bytes, over Discord's ${MAX_UPLOAD_BYTES}-byte limit`);
+  const names = files.map((f) => uploadName(f.name));
+  if (new Set(names).size !== names.length) throw new Error('two files with the same name');
+}
+
+/**
+ * Sends `message` with `files`: as the edit of the original response (after a deferral) or as a
+ * follow-up message. The message's embeds may show a file with `attachment://<uploadName(name)>`.
+ */
+export async function sendWithFiles(
+  responder: Pick<Responder, 'editOriginal' | 'followUp'>,
+  message: SafeMessage,
+  files: readonly FileUpload[],
+  how: 'edit-original' | 'follow-up' = 'follow-up',
+): Promise<void> {
+  checkUploads(files);
+  const body = withAttachments(message, files);
+  const named = files.map((f) => ({ ...f, name: uploadName(f.name) }));
+  if (how === 'edit-original') await responder.editOriginal(body, named);
+  else await responder.followUp(body, named);
+}
