@@ -5,7 +5,6 @@
  * `attachment://filename`. discord.js REST builds the multipart body; this module names the files
  * safely, checks the size limit and sends them through a `Responder`.
  */
-import type { Responder } from './dispatch';
 import type { SafeMessage } from './respond';
 
 /** One file to upload. */
@@ -16,6 +15,15 @@ export interface FileUpload {
   contentType?: string;
   /** Alt text (≤ 1024 characters). */
   description?: string;
+}
+
+/**
+ * What sends a message with files: the `Responder`'s edit and follow-up (declared here, not imported
+ * from `./dispatch`, which imports this module's `FileUpload`: no import cycle).
+ */
+export interface FileSender {
+  editOriginal(message: SafeMessage, files?: readonly FileUpload[]): Promise<void>;
+  followUp(message: SafeMessage, files?: readonly FileUpload[]): Promise<void>;
 }
 
 /** A bot's upload limit per message on a server without boosts (Discord: 10 MiB). */
@@ -54,7 +62,7 @@ export function checkUploads(files: readonly FileUpload[]): void {
  * follow-up message. The message's embeds may show a file with `attachment://<uploadName(name)>`.
  */
 export async function sendWithFiles(
-  responder: Pick<Responder, 'editOriginal' | 'followUp'>,
+  responder: FileSender,
   message: SafeMessage,
   files: readonly FileUpload[],
   how: 'edit-original' | 'follow-up' = 'follow-up',

@@ -93,6 +93,8 @@ const base = {
   token,
   member: member.optional(),
   user: user.optional(),
+  /** The server it was used in; absent in DMs. */
+  guild_id: snowflake.optional(),
 };
 const commandName = text(32).min(1);
 
