@@ -1,7 +1,8 @@
 /**
  * The import graph of the project's own TypeScript, read with the TypeScript compiler's parser
  * (no type checking, so it is quick): every `import`, `import type`, `export … from`, `import x =
- * require()` and dynamic `import()` with a relative specifier, resolved to a file. Used by
+ * require()`, `import('…')` type and dynamic `import()`. Relative specifiers are resolved to a `.ts`
+ * file (other files, such as JSON, are left out), others are recorded as packages. Used by
  * `imports.test.ts` to forbid cycles and to enforce which folder may import which (docs/DESIGN.md).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -107,6 +108,7 @@ export function importGraph(root: string, dirs: string[]): ImportGraph {
         continue;
       }
       const target = resolveSpecifier(file, specifier);
+      if (target === undefined && existsSync(resolve(dirname(file), specifier))) continue; // JSON and other data files
       if (target === undefined) throw new Error(`${norm(root, file)}: cannot resolve import '${specifier}'`);
       edges.push({ from: norm(root, file), to: norm(root, target), typeOnly, ...(dynamic ? { dynamic } : {}) });
     }
