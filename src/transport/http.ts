@@ -121,7 +121,7 @@ export async function runHttp(deps: HttpDeps): Promise<HttpHandle> {
       send(res, 400, 'bad request');
       return;
     }
-    // Signed is not well-formed: the shape is checked before anything reads it.
+    // Signed does not mean well-formed: the shape is checked before anything reads it.
     const parsed = parseInteraction(raw);
     if (!parsed.ok) {
       logger.info({ reason: 'invalid', problem: parsed.problem }, 'rejected interaction request');
