@@ -2,7 +2,10 @@
  * `/who-said`: finds a phrase inside what people said and answers with the speaker, the whole
  * quote and where it is. A phrase found in the reporter's own words is reported as narration.
  * When nobody said anything close, the answer says so and offers the closest passages, clearly
- * marked as `related` — a related passage is never presented as a match.
+ * marked as `related` — a related passage is never presented as a match. A near miss (the same
+ * words but for a content word: "opposed" for "aligned", a negation, a number) is never credited
+ * either: it comes first among the related passages, and the notice says what differs
+ * ("Jake Sullivan said “aligned”, not “opposed”").
  */
 import type { Answer, Excerpt } from '../core/answer';
 import { UserInputError } from '../core/errors';
@@ -24,6 +27,7 @@ export function whoSaidAnswer(kb: KnowledgeBase, phrase: string, articleId?: str
   const filter = articleFilter(kb, articleId);
   const candidates = kb.index.candidates(phrase, { want: 20, limit: 40, filter });
   const matches: Excerpt[] = [];
+  const nearMisses: Excerpt[] = [];
   const seen = new Set<string>();
   for (const c of candidates) {
     const rec = kb.paragraphs[c.id]!;
@@ -33,7 +37,7 @@ export function whoSaidAnswer(kb: KnowledgeBase, phrase: string, articleId?: str
     const key = `${excerpt.article.id}#${excerpt.paragraph}:${excerpt.text}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    matches.push(excerpt);
+    (loc.match === 'related' ? nearMisses : matches).push(excerpt);
   }
   // Exact before fuzzy; statements before narration; then by how much of the phrase was found.
   matches.sort(
@@ -53,10 +57,16 @@ export function whoSaidAnswer(kb: KnowledgeBase, phrase: string, articleId?: str
           : undefined;
     return { command: 'who-said', excerpts: top, ...(notice ? { notice } : {}) };
   }
+  // Near misses that say what differs first, then the passages sharing most words.
+  const near = nearMisses.filter((e) => e.differs).sort((a, b) => b.score - a.score);
+  const nearKeys = new Set(near.map((e) => `${e.article.id}#${e.paragraph}`));
+  const others = relatedPassages(kb, phrase, candidates.map((c) => c.id)).filter((e) => !nearKeys.has(`${e.article.id}#${e.paragraph}`));
+  const closest = near[0];
+  const differs = closest ? ` ${closest.kind === 'narration' ? 'The article' : (closest.speaker?.name ?? closest.source)} ${closest.differs}.` : '';
   return {
     command: 'who-said',
-    excerpts: relatedPassages(kb, phrase, candidates.map((c) => c.id)),
-    notice: `Nobody in the loaded articles said “${phrase}”. The closest passages are shown below; they are not matches.`,
+    excerpts: [...near, ...others].slice(0, MAX_RELATED),
+    notice: `Nobody in the loaded articles said “${phrase}”.${differs} The closest passages are shown below; they are not matches.`,
   };
 }
 

@@ -1,0 +1,94 @@
+/**
+ * What may differ between a phrase and the stored words for the match still to count as the same
+ * words (`fuzzy`): spelling errors, inflection, punctuation, quote marks, and function words
+ * dropped, added or swapped. A content word that is substituted, added or dropped — above all a
+ * negation, a number, an antonym made with a prefix ("possible" / "impossible", "increase" /
+ * "decrease") — makes the passage a near miss, at best `related`.
+ *
+ * These rules are general English morphology and grammar, not words of one story.
+ */
+
+/**
+ * Function words: may be dropped, added or swapped without changing what was said. The index's
+ * stop words (text/words.ts) plus determiners, pronouns and contractions it leaves out. Negations,
+ * quantities ("more", "all", "none"), opposing prepositions ("before", "without") and modals of
+ * obligation ("must", "may") are not here: they change meaning.
+ */
+const FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  `a an and are as at be been being but by can could did do does for from had has have he her hers
+  herself him himself his how i if in into is it its it's itself me my myself of on or our ours
+  ourselves she so than that the their theirs them themselves then there these they this those to us
+  was we were what when where which while who whom whose why will with would you your yours yourself
+  any some each every another other such also just very too own both either upon onto about
+  i'm i've i'd i'll we're we've we'd we'll you're you've you'd you'll he's he'd he'll she's she'd
+  she'll they're they've they'd they'll that's there's here's what's who's let's`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+const NEGATIONS: ReadonlySet<string> = new Set(
+  `not no never none nobody nothing nowhere neither nor cannot without dont doesnt didnt isnt arent
+  wasnt werent cant couldnt wouldnt shouldnt wont havent hasnt hadnt aint mustnt neednt`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** "not", "never", "no", "don't", "cannot" …: a word that reverses what it applies to. */
+export function isNegation(norm: string): boolean {
+  return NEGATIONS.has(norm) || norm.endsWith("n't");
+}
+
+/** A word whose change changes what was said (everything but the function words; negations always). */
+export function isContentWord(norm: string): boolean {
+  return !FUNCTION_WORDS.has(norm) || isNegation(norm);
+}
+
+const NUMBER_WORDS: ReadonlySet<string> = new Set(
+  `zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+  sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
+  thousand million billion trillion dozen half first second third fourth fifth sixth seventh eighth
+  ninth tenth hundreds thousands millions billions trillions dozens`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+const isNumber = (w: string) => /\d/.test(w) || NUMBER_WORDS.has(w);
+
+/** Prefixes that negate the word they are put on: "un" + "likely", "im" + "possible", "a" + "political". */
+const NEGATING_PREFIXES: ReadonlySet<string> = new Set(['un', 'in', 'im', 'il', 'ir', 'dis', 'non', 'non-', 'a', 'an', 'anti', 'anti-', 'mis', 'de', 'counter']);
+
+/** Prefix pairs that make opposites of the same stem: "in/de crease", "in/ex ternal", "maj/min ority". */
+const OPPOSED_PREFIXES: ReadonlyArray<readonly [string, string]> = [
+  ['in', 'ex'],
+  ['im', 'ex'],
+  ['in', 'de'],
+  ['in', 'out'],
+  ['a', 'de'],
+  ['up', 'down'],
+  ['over', 'under'],
+  ['pro', 'anti'],
+  ['pre', 'post'],
+  ['max', 'min'],
+  ['maj', 'min'],
+  ['en', 'dis'],
+  ['em', 'dis'],
+];
+
+/**
+ * Whether two words that look alike (a typo or an inflection apart, as `wordSimilarity` judges)
+ * are nevertheless different words: numbers that differ ("2020" / "2021", "million" / "billion"),
+ * a negation against a non-negation ("never" / "ever"), or opposites made with prefixes.
+ */
+export function distinctWords(a: string, b: string): boolean {
+  if (a === b) return false;
+  if (isNegation(a) !== isNegation(b)) return true;
+  if ((isNumber(a) && isNumber(b)) || /\d/.test(a) || /\d/.test(b)) return true;
+  // The common ending, and what precedes it in each word.
+  let k = 0;
+  while (k < a.length && k < b.length && a.charCodeAt(a.length - 1 - k) === b.charCodeAt(b.length - 1 - k)) k++;
+  if (k < 3) return false;
+  const pa = a.slice(0, a.length - k);
+  const pb = b.slice(0, b.length - k);
+  if ((pa === '' && NEGATING_PREFIXES.has(pb)) || (pb === '' && NEGATING_PREFIXES.has(pa))) return true;
+  return OPPOSED_PREFIXES.some(([x, y]) => (pa === x && pb === y) || (pa === y && pb === x));
+}
