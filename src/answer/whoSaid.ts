@@ -26,12 +26,13 @@ export function whoSaidAnswer(kb: KnowledgeBase, phrase: string, articleId?: str
   }
   const filter = articleFilter(kb, articleId);
   const candidates = kb.index.candidates(phrase, { want: 20, limit: 40, filter });
+  const known = { isKnownWord: (w: string) => kb.index.termId(w) !== undefined };
   const matches: Excerpt[] = [];
   const nearMisses: Excerpt[] = [];
   const seen = new Set<string>();
   for (const c of candidates) {
     const rec = kb.paragraphs[c.id]!;
-    const loc = locatePhrase(rec.paragraph.text, kb.paragraphWords(c.id), phrase);
+    const loc = locatePhrase(rec.paragraph.text, kb.paragraphWords(c.id), phrase, known);
     if (!loc) continue;
     const excerpt = excerptAt(kb, rec, loc);
     const key = `${excerpt.article.id}#${excerpt.paragraph}:${excerpt.text}`;

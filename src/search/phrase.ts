@@ -10,7 +10,7 @@
  * the phrase does not have ("easy for Seoul" inside "not easy for Seoul").
  */
 import { editDistance, isStopWord, words, type Word } from '../text/words';
-import { distinctWords, isContentWord, isNegation } from './sameWords';
+import { distinctWords, isContentWord, isNegation, sameInflection } from './sameWords';
 
 export interface PhraseMatch {
   /** Character range of the matched words inside the text. */
@@ -46,8 +46,17 @@ export const NEAR_MISS_THRESHOLD = 0.6;
 const STOP_WEIGHT = 0.25;
 const GAP = 0.45; // cost of skipping a word of the text inside the match
 
+export interface FindOptions {
+  /**
+   * Whether a word occurs in the loaded articles. A three-letter word of the phrase that occurs
+   * nowhere is taken for a four-letter word with a letter dropped ("ime" for "time"); without this,
+   * typos are looked for in words of four letters or more only.
+   */
+  isKnownWord?: (norm: string) => boolean;
+}
+
 /** Finds `phrase` in `text`: exact word sequence, else the best tolerant alignment, else null. */
-export function findPhrase(text: string, phrase: string, textWords: Word[] = words(text)): PhraseMatch | null {
+export function findPhrase(text: string, phrase: string, textWords: Word[] = words(text), options: FindOptions = {}): PhraseMatch | null {
   const query = phraseWords(phrase);
   if (query.length === 0 || textWords.length === 0) return null;
   let exact = findExact(textWords, query, 0);
@@ -71,14 +80,27 @@ export function findPhrase(text: string, phrase: string, textWords: Word[] = wor
     const not = textWords[exact - 1]!;
     return { ...match, start: not.start, match: 'related', score: 0.99, differences: [{ said: [not.start, span[0]!.end], asked: wordText(phrase, query[0]!) }] };
   }
-  return alignFuzzy(text, textWords, phrase, query);
+  return alignFuzzy(text, textWords, phrase, query, options);
 }
 
-/** The text word right before `at` (nothing but spaces between) is a negation the phrase does not start with. */
+/**
+ * The text word right before `at` is a negation the phrase does not start with, with nothing but
+ * spaces between (a comma too after "not" or "never": "not, per se, inconsistent").
+ */
 function negationBefore(text: string, textWords: Word[], at: number, query: Word[]): boolean {
   if (at === 0 || isNegation(query[0]!.norm)) return false;
-  const prev = textWords[at - 1]!;
-  return isNegation(prev.norm) && /^\s+$/.test(text.slice(prev.end, textWords[at]!.start));
+  return negates(text, textWords[at - 1]!, textWords[at]!);
+}
+
+/** The text word right after `at` is a negation (the phrase's next words were not aligned). */
+function negationAfter(text: string, textWords: Word[], at: number): boolean {
+  return negates(text, textWords[at + 1]!, textWords[at]!, true);
+}
+
+function negates(text: string, not: Word, word: Word, after = false): boolean {
+  if (!isNegation(not.norm)) return false;
+  const between = after ? text.slice(word.end, not.start) : text.slice(not.end, word.start);
+  return /^\s+$/.test(between) || (!after && (not.norm === 'not' || not.norm === 'never') && /^[\s,]+$/.test(between));
 }
 
 function wordText(phrase: string, w: Word): string {
@@ -115,6 +137,12 @@ export function wordSimilarity(a: string, b: string): number {
   // Equal stems start alike, unless a word is nothing but a suffix ("ations"): skip the regex otherwise.
   if (shorter >= 5 && (a.charCodeAt(0) === b.charCodeAt(0) || ALL_SUFFIX.has(a) || ALL_SUFFIX.has(b)) && stem(a) === stem(b)) return 0.6;
   return 0;
+}
+
+/** The aligner's similarity: `wordSimilarity`, and 0.6 for any two regular inflections of one word ("ask" / "asks"). */
+function alignSimilarity(a: string, b: string): number {
+  const sim = wordSimilarity(a, b);
+  return sim > 0 || a.charCodeAt(0) !== b.charCodeAt(0) || !sameInflection(a, b) ? sim : 0.6;
 }
 
 /**
@@ -177,8 +205,13 @@ function tables(size: number): typeof scratch {
  * a text word inside the match costs GAP. The best-scoring alignment is normalised by the total
  * query weight.
  */
-function alignFuzzy(source: string, text: Word[], phrase: string, query: Word[]): PhraseMatch | null {
+function alignFuzzy(source: string, text: Word[], phrase: string, query: Word[], options: FindOptions): PhraseMatch | null {
   const weights = query.map((w) => (isStopWord(w.norm) ? STOP_WEIGHT : 1));
+  // Unknown three-letter words of the phrase: a four-letter word with one letter dropped, maybe.
+  const isKnown = options.isKnownWord;
+  const dropped = query.map((w) => isKnown !== undefined && w.norm.length === 3 && isContentWord(w.norm) && !isKnown(w.norm));
+  const similarity = (i: number, t: string): number =>
+    dropped[i] && t.length === 4 && withinOneEdit(query[i]!.norm, t) ? 0.85 : alignSimilarity(query[i]!.norm, t);
   const total = weights.reduce((a, b) => a + b, 0);
   const contentWords = weights.filter((w) => w === 1).length;
   const n = query.length;
@@ -195,7 +228,7 @@ function alignFuzzy(source: string, text: Word[], phrase: string, query: Word[])
     const q = query[i]!.norm;
     let best = present.has(q) ? 1 : 0;
     for (let j = 0; j < m && best < 0.85; j++) {
-      const sim = wordSimilarity(q, text[j]!.norm);
+      const sim = similarity(i, text[j]!.norm);
       if (sim > best) best = sim;
     }
     bound += weights[i]! * best;
@@ -220,7 +253,7 @@ function alignFuzzy(source: string, text: Word[], phrase: string, query: Word[])
     score[i * cols] = score[(i - 1) * cols]!;
     startAt[i * cols] = 0;
     for (let j = 1; j <= m; j++) {
-      const sim = wordSimilarity(qw.norm, text[j - 1]!.norm);
+      const sim = similarity(i - 1, text[j - 1]!.norm);
       let v = score[(i - 1) * cols + j]!; // query word missing from text
       let f = 1;
       let s = startAt[(i - 1) * cols + j]!;
@@ -288,10 +321,17 @@ function alignFuzzy(source: string, text: Word[], phrase: string, query: Word[])
   const first = Math.min(matched[0]!.start, text[inText[0]!.t]!.start);
   const last = Math.max(matched[matched.length - 1]!.end, text[inText[inText.length - 1]!.t]!.end);
   const differences = differencesOf(text, phrase, query, steps);
-  const firstStep = steps.find((s) => s.t >= 0 && s.q >= 0);
-  if (firstStep && firstStep.q === 0 && negationBefore(source, text, firstStep.t, query)) {
+  // A negation just outside the aligned words, where the phrase has only function words or nothing
+  // left to align ("is fit to lead" against "is not fit to lead"), reverses them too.
+  const firstStep = steps.find((s) => s.t >= 0 && s.q >= 0 && !s.sub);
+  const lastStep = steps.findLast((s) => s.t >= 0 && s.q >= 0 && !s.sub);
+  if (firstStep && query.slice(0, firstStep.q).every((w) => !isContentWord(w.norm)) && negationBefore(source, text, firstStep.t, query)) {
     const not = text[firstStep.t - 1]!;
-    differences.unshift({ said: [not.start, text[firstStep.t]!.end], asked: wordText(phrase, query[0]!) });
+    differences.unshift({ said: [not.start, text[firstStep.t]!.end], asked: query.slice(0, firstStep.q + 1).map((w) => wordText(phrase, w)).join(' ') });
+  }
+  if (lastStep && lastStep.q < n - 1 && lastStep.t + 1 < m && negationAfter(source, text, lastStep.t)) {
+    const not = text[lastStep.t + 1]!;
+    differences.push({ said: [text[lastStep.t]!.start, not.end], asked: query.slice(lastStep.q).map((w) => wordText(phrase, w)).join(' ') });
   }
   const found = {
     start: first,

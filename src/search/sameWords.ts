@@ -57,6 +57,13 @@ const isNumber = (w: string) => /\d/.test(w) || NUMBER_WORDS.has(w);
 /** Prefixes that negate the word they are put on: "un" + "likely", "im" + "possible", "a" + "political". */
 const NEGATING_PREFIXES: ReadonlySet<string> = new Set(['un', 'in', 'im', 'il', 'ir', 'dis', 'non', 'non-', 'a', 'an', 'anti', 'anti-', 'mis', 'de', 'counter']);
 
+/** "a" negates before a consonant ("apolitical"), "an" before a vowel ("anaerobic"); "aappears" is a typo. */
+function negatingPrefix(prefix: string, word: string): boolean {
+  if (!NEGATING_PREFIXES.has(prefix)) return false;
+  const vowel = /^[aeiou]/.test(word);
+  return prefix === 'a' ? !vowel : prefix === 'an' ? vowel : true;
+}
+
 /** Prefix pairs that make opposites of the same stem: "in/de crease", "in/ex ternal", "maj/min ority". */
 const OPPOSED_PREFIXES: ReadonlyArray<readonly [string, string]> = [
   ['in', 'ex'],
@@ -75,6 +82,54 @@ const OPPOSED_PREFIXES: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /**
+ * Whether two words are forms of one word by regular English inflection: plural or third person
+ * ("ask" / "asks", "country" / "countries", "tax" / "taxes"), past ("issue" / "issued", "stop" /
+ * "stopped", "try" / "tried") or -ing ("time" / "timing", "run" / "running"). Rules only, no word
+ * list: irregular forms ("go" / "went") are not recognised, and "car" / "cared" would be.
+ */
+export function sameInflection(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.charCodeAt(0) !== b.charCodeAt(0) || Math.abs(a.length - b.length) > 4) return false;
+  let p = 0;
+  while (p < a.length && p < b.length && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  // Inflection changes at most the last letter of the base ("try" → "tri-ed", "time" → "tim-ing").
+  if (p < Math.min(a.length, b.length) - 1 || p < 2) return false;
+  const ba = bases(a);
+  return bases(b).some((x) => ba.includes(x));
+}
+
+/** The words `w` can be an inflection of (itself included). */
+function bases(w: string): string[] {
+  const out = [w];
+  const add = (base: string) => {
+    if (base.length >= 2) out.push(base);
+  };
+  const stem = (suffix: string) => (w.endsWith(suffix) ? w.slice(0, w.length - suffix.length) : null);
+  const s = stem('s');
+  if (s !== null && !s.endsWith('s')) add(s);
+  const es = stem('es');
+  if (es !== null && /(s|x|z|ch|sh|o)$/.test(es)) add(es);
+  for (const suffix of ['ies', 'ied']) {
+    const y = stem(suffix);
+    if (y !== null) add(`${y}y`);
+  }
+  const d = stem('d');
+  if (d !== null && d.endsWith('e')) add(d);
+  for (const suffix of ['ed', 'ing']) {
+    const base = stem(suffix);
+    if (base === null || base.length < 2) continue;
+    add(base);
+    add(`${base}e`);
+    // A doubled consonant: "stopped", "running".
+    if (base.length >= 3 && base[base.length - 1] === base[base.length - 2] && !/[aeiou]/.test(base[base.length - 1]!)) add(base.slice(0, -1));
+  }
+  return out;
+}
+
+/** Function words that look alike but point at different things. */
+const OPPOSED_WORDS: ReadonlyArray<readonly [string, string]> = [['here', 'there']];
+
+/**
  * Whether two words that look alike (a typo or an inflection apart, as `wordSimilarity` judges)
  * are nevertheless different words: numbers that differ ("2020" / "2021", "million" / "billion"),
  * a negation against a non-negation ("never" / "ever"), or opposites made with prefixes.
@@ -83,12 +138,13 @@ export function distinctWords(a: string, b: string): boolean {
   if (a === b) return false;
   if (isNegation(a) !== isNegation(b)) return true;
   if ((isNumber(a) && isNumber(b)) || /\d/.test(a) || /\d/.test(b)) return true;
+  if (OPPOSED_WORDS.some(([x, y]) => (a === x && b === y) || (a === y && b === x))) return true;
   // The common ending, and what precedes it in each word.
   let k = 0;
   while (k < a.length && k < b.length && a.charCodeAt(a.length - 1 - k) === b.charCodeAt(b.length - 1 - k)) k++;
   if (k < 3) return false;
   const pa = a.slice(0, a.length - k);
   const pb = b.slice(0, b.length - k);
-  if ((pa === '' && NEGATING_PREFIXES.has(pb)) || (pb === '' && NEGATING_PREFIXES.has(pa))) return true;
+  if ((pa === '' && negatingPrefix(pb, a)) || (pb === '' && negatingPrefix(pa, b))) return true;
   return OPPOSED_PREFIXES.some(([x, y]) => (pa === x && pb === y) || (pa === y && pb === x));
 }
