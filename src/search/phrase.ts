@@ -248,7 +248,6 @@ function alignFuzzy(source: string, text: Word[], phrase: string, query: Word[],
   let bestJ = -1;
   for (let j = 0; j <= m; j++) startAt[j] = j;
   for (let i = 1; i <= n; i++) {
-    const qw = query[i - 1]!;
     const weight = weights[i - 1]!;
     score[i * cols] = score[(i - 1) * cols]!;
     startAt[i * cols] = 0;
