@@ -29,6 +29,8 @@ const slow: AnyCommand = {
 
 let fake: FakeDiscord;
 let bot: GatewayHandle;
+/** How many times the bot asked for a reload (admin-only `/reload`). */
+let reloads = 0;
 let kb: KnowledgeBase;
 const log = captureLogger();
 
@@ -63,7 +65,10 @@ beforeAll(async () => {
     commands: [...commands, exploding, slow],
     logger: log.logger,
     restApi: fake.api,
-    reload: async () => 'reloaded',
+    reload: async () => {
+      reloads++;
+      return 'reloaded';
+    },
   });
 });
 
@@ -94,6 +99,36 @@ describe('gateway bot against the fake Discord', () => {
     expect(visibleText(body).length).toBeGreaterThan(0);
     // A working command answers publicly; errors would be ephemeral.
     expect(body.data?.flags ?? 0, visibleText(body)).toBe(0);
+  });
+
+  describe('admin-only /reload through the gateway (discord.js permissions)', () => {
+    const refusal = 'Only server managers can use `/reload`.';
+
+    it('refuses a server member without Manage Server, ephemerally, and does not reload', async () => {
+      const before = reloads;
+      const body = await ask(chatInput('reload', {}, { admin: false }));
+      expect(body.type).toBe(4);
+      expect(body.data?.flags).toBe(64);
+      expect(body.data?.content).toBe(refusal);
+      expect(reloads).toBe(before);
+    });
+
+    it('refuses it in a DM, where nobody manages a server', async () => {
+      const before = reloads;
+      const body = await ask(chatInput('reload', {}, { dm: true }));
+      expect(body.data?.flags).toBe(64);
+      expect(body.data?.content).toBe(refusal);
+      expect(reloads).toBe(before);
+    });
+
+    it('runs it for a member with Manage Server', async () => {
+      const before = reloads;
+      const body = await ask(chatInput('reload', {}, { admin: true }));
+      expect(body.type).toBe(4);
+      expect(body.data?.flags ?? 0).toBe(0);
+      expect(visibleText(body)).toContain('reloaded');
+      expect(reloads).toBe(before + 1);
+    });
   });
 
   it('works in a DM with the bot', async () => {
