@@ -346,20 +346,27 @@ function alignFuzzy(source: string, text: Word[], phrase: string, query: Word[],
 }
 
 /**
- * A phrase's content word missing at either end of the alignment stands against the text's next word when
+ * A phrase's word missing at either end of the alignment stands against the text's next word when
  * that word is in the same sentence ("still at peace" against "still at war"), so the difference
  * reads "war, not peace" rather than only "not peace".
  */
 function substituteAtEdges(source: string, text: Word[], query: Word[], steps: Step[]): void {
-  const sameSentence = (a: Word, b: Word) => !/[.!?]/.test(source.slice(a.end, b.start));
+  // A content word of the phrase stands against the next word of the sentence; a function word
+  // only against a content word with nothing but spaces between ("the other" / "the same").
+  const stands = (q: Word, t: Word, a: Word, b: Word) =>
+    isContentWord(q.norm) ? !/[.!?]/.test(source.slice(a.end, b.start)) : isContentWord(t.norm) && /^\s+$/.test(source.slice(a.end, b.start));
   const inText = steps.filter((s) => s.t >= 0);
   if (inText.length === 0) return;
   const last = inText[inText.length - 1]!.t;
   const trailing = steps.findIndex((s, x) => x > steps.indexOf(inText[inText.length - 1]!) && s.t < 0);
-  if (trailing >= 0 && isContentWord(query[steps[trailing]!.q]!.norm) && last + 1 < text.length && sameSentence(text[last]!, text[last + 1]!)) steps[trailing] = { q: steps[trailing]!.q, t: last + 1, sub: true };
+  if (trailing >= 0 && last + 1 < text.length && stands(query[steps[trailing]!.q]!, text[last + 1]!, text[last]!, text[last + 1]!)) {
+    steps[trailing] = { q: steps[trailing]!.q, t: last + 1, sub: true };
+  }
   const first = inText[0]!.t;
   const leading = steps.findLastIndex((s, x) => x < steps.indexOf(inText[0]!) && s.t < 0);
-  if (leading >= 0 && isContentWord(query[steps[leading]!.q]!.norm) && first > 0 && sameSentence(text[first - 1]!, text[first]!)) steps[leading] = { q: steps[leading]!.q, t: first - 1, sub: true };
+  if (leading >= 0 && first > 0 && stands(query[steps[leading]!.q]!, text[first - 1]!, text[first - 1]!, text[first]!)) {
+    steps[leading] = { q: steps[leading]!.q, t: first - 1, sub: true };
+  }
 }
 
 /** One step of an alignment: query word `q` against text word `t` (-1: none), `sub` when they differ. */

@@ -19,7 +19,7 @@ const FUNCTION_WORDS: ReadonlySet<string> = new Set(
   herself him himself his how i if in into is it its it's itself me my myself of on or our ours
   ourselves she so than that the their theirs them themselves then there these they this those to us
   was we were what when where which while who whom whose why will with would you your yours yourself
-  any some each every another other such also just very too own both either upon onto about
+  any such also just very too own upon onto about
   i'm i've i'd i'll we're we've we'd we'll you're you've you'd you'll he's he'd he'll she's she'd
   she'll they're they've they'd they'll that's there's here's what's who's let's`
     .split(/\s+/)

@@ -153,6 +153,7 @@ describe('attribution shapes', () => {
   it('never makes the byline author a speaker', () => {
     const body = 'Reporter Jane Doe visited the site. Mark Twain Jr., a guide, said the path was closed.';
     const result = attributeQuotes(body, { author: 'Jane Doe' });
-    expect(result.speakers.map((s) => s.name)).not.toContain('Jane Doe');
+    expect(result.speakers.map((s) => s.name)).toEqual(['Mark Twain Jr.']);
+    expect(result.statements.map((s) => [s.kind, s.sourceLabel])).toEqual([['indirect', 'Mark Twain Jr.']]);
   });
 });
