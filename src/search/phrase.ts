@@ -10,7 +10,7 @@
  * the phrase does not have ("easy for Seoul" inside "not easy for Seoul").
  */
 import { editDistance, isStopWord, words, type Word } from '../text/words';
-import { distinctWords, isContentWord, isNegation, sameInflection } from './sameWords';
+import { distinctWords, irregularBase, isContentWord, isNegation, sameInflection } from './sameWords';
 
 export interface PhraseMatch {
   /** Character range of the matched words inside the text. */
@@ -210,8 +210,13 @@ function alignFuzzy(source: string, text: Word[], phrase: string, query: Word[],
   // Unknown three-letter words of the phrase: a four-letter word with one letter dropped, maybe.
   const isKnown = options.isKnownWord;
   const dropped = query.map((w) => isKnown !== undefined && w.norm.length === 3 && isContentWord(w.norm) && !isKnown(w.norm));
-  const similarity = (i: number, t: string): number =>
-    dropped[i] && t.length === 4 && withinOneEdit(query[i]!.norm, t) ? 0.85 : alignSimilarity(query[i]!.norm, t);
+  // Phrase words that are forms of an irregular verb ("said"): other forms of it align too ("says", "saying").
+  const irregular = query.map((w) => irregularBase(w.norm));
+  const similarity = (i: number, t: string): number => {
+    if (dropped[i] && t.length === 4 && withinOneEdit(query[i]!.norm, t)) return 0.85;
+    const sim = alignSimilarity(query[i]!.norm, t);
+    return sim === 0 && irregular[i] !== undefined && irregularBase(t) === irregular[i] ? 0.6 : sim;
+  };
   const total = weights.reduce((a, b) => a + b, 0);
   const contentWords = weights.filter((w) => w === 1).length;
   const n = query.length;
@@ -319,7 +324,11 @@ function alignFuzzy(source: string, text: Word[], phrase: string, query: Word[],
   const inText = steps.filter((s) => s.t >= 0);
   const first = Math.min(matched[0]!.start, text[inText[0]!.t]!.start);
   const last = Math.max(matched[matched.length - 1]!.end, text[inText[inText.length - 1]!.t]!.end);
-  const differences = differencesOf(text, phrase, query, steps);
+  // A phrase word that the articles use elsewhere was meant as written: a word a typo away from it
+  // ("take" for "make") is another word, not a typo. Inflections stay the same word.
+  const meant = (q: string, t: string) =>
+    isKnown !== undefined && q.length <= 7 && isContentWord(q) && isKnown(q) && wordSimilarity(q, t) === 0.85 && !sameInflection(q, t) && (irregularBase(q) === undefined || irregularBase(q) !== irregularBase(t));
+  const differences = differencesOf(text, phrase, query, steps, meant);
   // A negation just outside the aligned words, where the phrase has only function words or nothing
   // left to align ("is fit to lead" against "is not fit to lead"), reverses them too.
   const firstStep = steps.find((s) => s.t >= 0 && s.q >= 0 && !s.sub);
@@ -381,11 +390,11 @@ interface Step {
  * added, or two look-alike words that are different words (`distinctWords`). Neighbouring
  * differences are one; a difference with no text words of its own shows the next word as context.
  */
-function differencesOf(text: Word[], phrase: string, query: Word[], steps: Step[]): Difference[] {
+function differencesOf(text: Word[], phrase: string, query: Word[], steps: Step[], meant: (q: string, t: string) => boolean): Difference[] {
   const differs = (s: Step): boolean => {
     const q = s.q >= 0 ? query[s.q]!.norm : null;
     const t = s.t >= 0 ? text[s.t]!.norm : null;
-    if (q !== null && t !== null && !s.sub) return q !== t && distinctWords(q, t);
+    if (q !== null && t !== null && !s.sub) return q !== t && (distinctWords(q, t) || meant(q, t));
     return (q !== null && isContentWord(q)) || (t !== null && isContentWord(t));
   };
   const out: Difference[] = [];

@@ -98,6 +98,41 @@ export function sameInflection(a: string, b: string): boolean {
   return bases(b).some((x) => ba.includes(x));
 }
 
+/**
+ * Common irregular verbs of news English: base, past, past participle. General morphology, the
+ * same for any story; a word not here and not regular is not taken for an inflection.
+ */
+const IRREGULAR_VERBS = `say said said|tell told told|make made made|go went gone|take took taken|give gave given
+  come came come|get got gotten|know knew known|think thought thought|see saw seen|find found found
+  leave left left|meet met met|keep kept kept|hold held held|bring brought brought|begin began begun
+  run ran run|win won won|lose lost lost|pay paid paid|buy bought bought|sell sold sold
+  speak spoke spoken|write wrote written|feel felt felt|build built built|send sent sent
+  spend spent spent|mean meant meant|stand stood stood|understand understood understood|lead led led
+  fall fell fallen|rise rose risen|grow grew grown|show showed shown|break broke broken
+  choose chose chosen|drive drove driven|fight fought fought|teach taught taught|catch caught caught
+  seek sought sought|become became become|forget forgot forgotten|hear heard heard|lay laid laid
+  sit sat sat|wear wore worn|draw drew drawn|throw threw thrown|fly flew flown|eat ate eaten`;
+
+/** Irregular form → base ("said" → "say"); bases map to themselves. */
+const IRREGULAR: ReadonlyMap<string, string> = new Map(
+  IRREGULAR_VERBS.split('|').flatMap((line) => {
+    const [base, ...forms] = line.trim().split(/\s+/);
+    return [base!, ...forms].map((f) => [f, base!] as [string, string]);
+  }),
+);
+
+/**
+ * The irregular verb `w` is a form of ("says" → "say", "told" → "tell"), or undefined: the
+ * aligner asks this once per word of the phrase, and compares text words only for those that have one.
+ */
+export function irregularBase(w: string): string | undefined {
+  for (const b of bases(w)) {
+    const base = IRREGULAR.get(b);
+    if (base !== undefined) return base;
+  }
+  return undefined;
+}
+
 /** The words `w` can be an inflection of (itself included). */
 function bases(w: string): string[] {
   const out = [w];

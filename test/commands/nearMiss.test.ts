@@ -75,6 +75,33 @@ describe('/who-said on near misses of the seed article’s quotes', () => {
   });
 });
 
+describe('/who-said on a content word dropped from the phrase', () => {
+  it('calls the passage related and shows the word the phrase left out', async () => {
+    const answer = await whoSaid('we are aligned on the core strategic initiative');
+    expect(answer.excerpts[0]).toMatchObject({ match: 'related', paragraph: 3, differs: 'said “fundamentally aligned”, not “aligned”' });
+  });
+});
+
+describe('findPhrase typos and inflections', () => {
+  const text = 'Only through diplomacy are we going to make progress, officials say, and they asked for time.';
+  it('takes an unknown three-letter word for a four-letter one with a letter dropped, a known one not', () => {
+    expect(findPhrase(text, 'ony through diplomacy are we', undefined, { isKnownWord: () => false })).toMatchObject({ match: 'fuzzy' });
+    expect(findPhrase(text, 'ony through diplomacy are we', undefined, { isKnownWord: () => true })).toMatchObject({ match: 'related' });
+    expect(findPhrase(text, 'ony through diplomacy are we')).toMatchObject({ match: 'related' });
+  });
+  it('aligns regular inflections of one word, short words too', () => {
+    expect(findPhrase(text, 'officials say, and they ask for times')).toMatchObject({ match: 'fuzzy' });
+    expect(findPhrase(text, 'officials said, and they asked for time')).toMatchObject({ match: 'fuzzy' }); // an irregular verb
+    expect(findPhrase(text, 'we are going to made progress')).toMatchObject({ match: 'fuzzy' });
+  });
+  it('takes a word a typo away for another word when the articles use the phrase’s word as written', () => {
+    const known = (w: string) => ['take', 'make'].includes(w);
+    expect(findPhrase(text, 'we are going to take progress', undefined, { isKnownWord: known })).toMatchObject({ match: 'related', differences: [{ asked: 'take' }] });
+    expect(findPhrase(text, 'we are going to mkae progress', undefined, { isKnownWord: known })).toMatchObject({ match: 'fuzzy' });
+    expect(findPhrase(text, 'we are going to take progress')).toMatchObject({ match: 'fuzzy' }); // nothing known: maybe a typo
+  });
+});
+
 describe('findPhrase near misses', () => {
   const text = 'Officials said 2,000 troops would stay in 2021, a possible increase that is not final.';
   it('treats a changed number as a difference, not a typo', () => {
