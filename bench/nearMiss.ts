@@ -3,6 +3,7 @@
  *
  *   npm run eval:near-miss                      # PolNeAR dev + speakers-dev, seed 1
  *   npm run eval:near-miss -- --seed 7 --max 400 --show 10
+ *   npm run eval:near-miss -- --train --max 600     # PolNeAR train instead of dev (840 articles)
  *
  * Quotes come from ../shared/data/polnear/dev.jsonl (direct quotes with a named source) and
  * ../shared/data/speakers-dev/gold.jsonl (named speakers); the data is read at run time and never
@@ -46,6 +47,8 @@ const opt = (name: string, fallback: number) => {
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
 const SEED = opt('seed', 1);
+/** Which PolNeAR split gives articles and quotes (dev by default; train to check on other material). */
+const SPLIT = args.includes('--train') ? 'train' : 'dev';
 const MAX = opt('max', 1000);
 const SHOW = opt('show', 5);
 
@@ -146,7 +149,7 @@ function loadQuotes(dir: string): Quote[] {
     seen.add(id);
     return id;
   };
-  for (const line of readFileSync(join(POLNEAR, 'dev.jsonl'), 'utf8').split('\n').filter(Boolean)) {
+  for (const line of readFileSync(join(POLNEAR, `${SPLIT}.jsonl`), 'utf8').split('\n').filter(Boolean)) {
     const r = JSON.parse(line) as {
       id: string;
       title: string;
@@ -347,7 +350,7 @@ async function main(): Promise<void> {
     const kb = await loadKnowledgeBase(dir);
     const vocab = vocabulary(kb.paragraphs.map((p) => p.paragraph.text));
     console.log(
-      `near-miss eval, seed ${SEED}: ${kb.articles.length} articles (PolNeAR dev + speakers-dev), ${quotes.length} quote phrases, ` +
+      `near-miss eval, seed ${SEED}: ${kb.articles.length} articles (PolNeAR ${SPLIT} + speakers-dev), ${quotes.length} quote phrases, ` +
         `WordNet ${posOf.size} lemmas, ${antonymsOf.size} with antonyms (${Math.round(performance.now() - t0)} ms to load)`,
     );
     const stats = new Map<Kind, { made: number; credited: number; right: number; baseRight: number; rightOfBase: number }>();
