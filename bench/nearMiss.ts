@@ -362,7 +362,8 @@ async function main(): Promise<void> {
       const base = whoSaidAnswer(kb, q.phrase);
       const baseHit = creditedAtSource(base, q);
       if (baseHit) baseCredited++;
-      const baseRight = baseHit !== undefined && sameSpeaker(base.excerpts[0]?.speaker?.name, q.speaker) && base.excerpts[0] === baseHit;
+      const baseTop = base.excerpts[0];
+      const baseRight = baseHit !== undefined && baseTop !== undefined && baseTop.match !== 'related' && sameSpeaker(baseTop.speaker?.name, q.speaker);
       if (baseRight) baseRightCount++;
       for (const kind of [...NEAR, ...SAME]) {
         const v = variant(kind, q.phrase, vocab);
@@ -379,7 +380,8 @@ async function main(): Promise<void> {
           }
         } else {
           const top = answer.excerpts[0];
-          const right = top !== undefined && top.match !== 'related' && sameSpeaker(top.speaker?.name, q.speaker) && top === hit;
+          // Credited to the right speaker: the top answer is a match and names them (the same quote may sit in several articles).
+          const right = top !== undefined && top.match !== 'related' && sameSpeaker(top.speaker?.name, q.speaker);
           if (right) s.right++;
           if (baseRight) {
             s.baseRight++;

@@ -100,7 +100,10 @@ function negationAfter(text: string, textWords: Word[], at: number): boolean {
 function negates(text: string, not: Word, word: Word, after = false): boolean {
   if (!isNegation(not.norm)) return false;
   const between = after ? text.slice(word.end, not.start) : text.slice(not.end, word.start);
-  return /^\s+$/.test(between) || (!after && (not.norm === 'not' || not.norm === 'never') && /^[\s,]+$/.test(between));
+  // After the aligned words (the phrase goes on without it) a comma may stand before it too
+  // ("her judges, nothing you"); before them only after "not" or "never" ("not, per se,"), as a
+  // "No," opening a sentence is an answer, not a negation of what follows.
+  return /^\s+$/.test(between) || ((after || not.norm === 'not' || not.norm === 'never') && /^[\s,]+$/.test(between));
 }
 
 function wordText(phrase: string, w: Word): string {
@@ -327,7 +330,7 @@ function alignFuzzy(source: string, text: Word[], phrase: string, query: Word[],
   // A phrase word that the articles use elsewhere was meant as written: a word a typo away from it
   // ("take" for "make") is another word, not a typo. Inflections stay the same word.
   const meant = (q: string, t: string) =>
-    isKnown !== undefined && q.length <= 7 && isContentWord(q) && isKnown(q) && wordSimilarity(q, t) === 0.85 && !sameInflection(q, t) && (irregularBase(q) === undefined || irregularBase(q) !== irregularBase(t));
+    isKnown !== undefined && isContentWord(q) && isKnown(q) && wordSimilarity(q, t) === 0.85 && !sameInflection(q, t) && (irregularBase(q) === undefined || irregularBase(q) !== irregularBase(t));
   const differences = differencesOf(text, phrase, query, steps, meant);
   // A negation just outside the aligned words, where the phrase has only function words or nothing
   // left to align ("is fit to lead" against "is not fit to lead"), reverses them too.

@@ -79,7 +79,13 @@ const OPPOSED_PREFIXES: ReadonlyArray<readonly [string, string]> = [
   ['maj', 'min'],
   ['en', 'dis'],
   ['em', 'dis'],
+  ['en', 'de'],
+  ['ac', 'de'],
 ];
+
+/** Compass points: "northern" / "southern", "northeast" / "southeast" are different places. */
+const DIRECTIONS = ['north', 'south', 'east', 'west'];
+const direction = (w: string) => DIRECTIONS.find((d) => w.includes(d));
 
 /**
  * Whether two words are forms of one word by regular English inflection: plural or third person
@@ -167,13 +173,15 @@ const OPPOSED_WORDS: ReadonlyArray<readonly [string, string]> = [['here', 'there
 /**
  * Whether two words that look alike (a typo or an inflection apart, as `wordSimilarity` judges)
  * are nevertheless different words: numbers that differ ("2020" / "2021", "million" / "billion"),
- * a negation against a non-negation ("never" / "ever"), or opposites made with prefixes.
+ * a negation against a non-negation ("never" / "ever"), opposites made with prefixes, or
+ * different compass points ("northern" / "southern").
  */
 export function distinctWords(a: string, b: string): boolean {
   if (a === b) return false;
   if (isNegation(a) !== isNegation(b)) return true;
   if ((isNumber(a) && isNumber(b)) || /\d/.test(a) || /\d/.test(b)) return true;
   if (OPPOSED_WORDS.some(([x, y]) => (a === x && b === y) || (a === y && b === x))) return true;
+  if (direction(a) !== direction(b)) return true;
   // The common ending, and what precedes it in each word.
   let k = 0;
   while (k < a.length && k < b.length && a.charCodeAt(a.length - 1 - k) === b.charCodeAt(b.length - 1 - k)) k++;

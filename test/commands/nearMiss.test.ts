@@ -117,9 +117,18 @@ describe('findPhrase near misses', () => {
   it('treats a dropped or added negation as a difference', () => {
     expect(findPhrase(text, 'a possible increase that is final')).toMatchObject({ match: 'related' });
     expect(findPhrase(text, 'troops would not stay in 2021')).toMatchObject({ match: 'related' });
+    // A negation after a comma, just past the words the phrase shares with the text.
+    const judges = 'He said if she gets to pick her judges, nothing you can do about it.';
+    expect(findPhrase(judges, 'if she gets to pick her judges, you')).toMatchObject({ match: 'related', differences: [{ asked: 'judges you' }] });
+    expect(findPhrase(judges, 'if she gets to pick her judges')).toMatchObject({ match: 'exact' });
+  });
+  it('takes a long look-alike the articles use for another word, not a typo', () => {
+    const staff = 'Most of our employees understand and support the plan.';
+    expect(findPhrase(staff, 'of our employer understand and support', undefined, { isKnownWord: (w) => w === 'employer' })).toMatchObject({ match: 'related' });
+    expect(findPhrase(staff, 'of our employes understand and support', undefined, { isKnownWord: (w) => w === 'employer' })).toMatchObject({ match: 'fuzzy' });
   });
   it('tells look-alike different words from typos', () => {
-    for (const [a, b] of [['million', 'billion'], ['ever', 'never'], ['possible', 'impossible'], ['increase', 'decrease'], ['internal', 'external'], ['majority', 'minority'], ['constitutional', 'unconstitutional'], ['2020', '2021']]) {
+    for (const [a, b] of [['million', 'billion'], ['ever', 'never'], ['possible', 'impossible'], ['increase', 'decrease'], ['internal', 'external'], ['majority', 'minority'], ['constitutional', 'unconstitutional'], ['2020', '2021'], ['accelerate', 'decelerate'], ['northern', 'southern'], ['northeast', 'southeast']]) {
       expect(distinctWords(a!, b!), `${a} / ${b}`).toBe(true);
     }
     for (const [a, b] of [['sanctions', 'sanctoins'], ['aligned', 'alligned'], ['initiative', 'initiatives'], ['declaration', 'declarations'], ['don\'t', 'dont']]) {
