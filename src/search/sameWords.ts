@@ -179,7 +179,9 @@ const OPPOSED_WORDS: ReadonlyArray<readonly [string, string]> = [['here', 'there
 export function distinctWords(a: string, b: string): boolean {
   if (a === b) return false;
   if (isNegation(a) !== isNegation(b)) return true;
-  if ((isNumber(a) && isNumber(b)) || /\d/.test(a) || /\d/.test(b)) return true;
+  if (/\d/.test(a) || /\d/.test(b)) return true;
+  // Number words must be the same number; "million" / "millions" are ("two million", "millions of").
+  if (isNumber(a) && isNumber(b)) return a.replace(/s$/, '') !== b.replace(/s$/, '');
   if (OPPOSED_WORDS.some(([x, y]) => (a === x && b === y) || (a === y && b === x))) return true;
   if (direction(a) !== direction(b)) return true;
   // The common ending, and what precedes it in each word.
