@@ -16,6 +16,8 @@ export interface Located {
   highlights?: Array<[number, number]>;
   match?: Excerpt['match'];
   score: number;
+  /** A near miss: what the text says instead of the query's words. */
+  differs?: string;
 }
 
 /** The statement covering most of a paragraph range, preferring direct quotes; null if none covers half. */
@@ -59,6 +61,7 @@ export function excerptAt(kb: KnowledgeBase, rec: ParagraphRecord, loc: Located)
     kind: statement ? statement.kind : 'narration',
     ...attribution(kb, rec, statement),
     ...(loc.match ? { match: loc.match } : {}),
+    ...(loc.differs ? { differs: loc.differs } : {}),
     article: { id: rec.article.id, title: rec.article.title, ...(rec.article.url ? { url: rec.article.url } : {}) },
     paragraph: rec.paragraph.number,
     score: Math.round(loc.score * 1000) / 1000,

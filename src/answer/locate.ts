@@ -3,16 +3,26 @@
  * failing that the sentence holding most of the query's words.
  */
 import type { Sentence } from '../core/article';
-import { findPhrase } from '../search/phrase';
+import { findPhrase, type FindOptions } from '../search/phrase';
 import { wordSimilarity } from '../search/phrase';
 import { isStopWord, type Word } from '../text/words';
 import type { Located } from './excerpts';
 
-/** Phrase match, or null. Score 1 for exact, the alignment share for fuzzy. */
-export function locatePhrase(text: string, textWords: Word[], phrase: string): Located | null {
-  const m = findPhrase(text, phrase, textWords);
+/**
+ * Phrase match, or null. Score 1 for exact, the alignment share for fuzzy. A near miss (the same
+ * run of words but for a content word, a negation, a number) is `related`, with `differs` saying
+ * what the text has instead: `said “aligned”, not “opposed”`.
+ */
+export function locatePhrase(text: string, textWords: Word[], phrase: string, options: FindOptions = {}): Located | null {
+  const m = findPhrase(text, phrase, textWords, options);
   if (!m) return null;
-  return { start: m.start, end: m.end, highlights: m.highlights, match: m.match, score: m.score };
+  const differs = m.differences?.map((d) => describeDifference(text.slice(d.said[0], d.said[1]), d.asked)).join('; ');
+  return { start: m.start, end: m.end, highlights: m.highlights, match: m.match, score: m.score, ...(differs ? { differs } : {}) };
+}
+
+/** `said “aligned”, not “opposed”`: the article's words first, verbatim. */
+export function describeDifference(said: string, asked: string): string {
+  return asked ? `said “${said}”, not “${asked}”` : `said “${said}”`;
 }
 
 /**

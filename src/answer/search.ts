@@ -23,15 +23,20 @@ export function searchAnswer(kb: KnowledgeBase, query: string, articleId?: strin
   const queryWords = words(query).map((w) => w.norm.replace(/'s$/, ''));
   const multiWord = ParagraphIndex.queryTerms(query).length > 1;
   const found: Array<{ rec: ParagraphRecord; loc: Located; rank: number; score: number }> = [];
+  const known = { isKnownWord: (w: string) => kb.index.termId(w) !== undefined };
   for (const [i, c] of candidates.entries()) {
     const rec = kb.paragraphs[c.id]!;
     const textWords = kb.paragraphWords(c.id);
-    const phrase = multiWord ? locatePhrase(rec.paragraph.text, textWords, query) : null;
+    // A near miss of the phrase (a content word differs) is no phrase match: the words are looked for scattered.
+    const located = multiWord ? locatePhrase(rec.paragraph.text, textWords, query, known) : null;
+    const phrase = located && located.match !== 'related' ? located : null;
     // Past the best KEYWORD_CANDIDATES, a paragraph is still checked for the phrase itself (which
     // outranks any scattered-words match) but scanned for scattered words only while the answer
     // is short of excerpts: that scan was the largest cost of a query.
     const scan = !phrase && (i < KEYWORD_CANDIDATES || found.length < MAX_EXCERPTS);
-    const loc = phrase ?? (scan ? locateKeywords(sentencesOf(rec.paragraph), textWords, queryWords) : null);
+    const keywords = scan ? locateKeywords(sentencesOf(rec.paragraph), textWords, queryWords) : null;
+    // A near miss says what differs, which a `related` scatter of the words does not.
+    const loc = phrase ?? (located && (!keywords || keywords.match === 'related') ? located : keywords);
     if (!loc) continue;
     // Blend: the words in order (the phrase itself) beat the same words scattered in a sentence;
     // then how well the words matched; the index's relevance breaks ties.

@@ -2,7 +2,10 @@
  * `/who-said`: finds a phrase inside what people said and answers with the speaker, the whole
  * quote and where it is. A phrase found in the reporter's own words is reported as narration.
  * When nobody said anything close, the answer says so and offers the closest passages, clearly
- * marked as `related` — a related passage is never presented as a match.
+ * marked as `related` — a related passage is never presented as a match. A near miss (the same
+ * words but for a content word: "opposed" for "aligned", a negation, a number) is never credited
+ * either: it comes first among the related passages, and the notice says what differs
+ * ("Jake Sullivan said “aligned”, not “opposed”").
  */
 import type { Answer, Excerpt } from '../core/answer';
 import { UserInputError } from '../core/errors';
@@ -23,17 +26,19 @@ export function whoSaidAnswer(kb: KnowledgeBase, phrase: string, articleId?: str
   }
   const filter = articleFilter(kb, articleId);
   const candidates = kb.index.candidates(phrase, { want: 20, limit: 40, filter });
+  const known = { isKnownWord: (w: string) => kb.index.termId(w) !== undefined };
   const matches: Excerpt[] = [];
+  const nearMisses: Excerpt[] = [];
   const seen = new Set<string>();
   for (const c of candidates) {
     const rec = kb.paragraphs[c.id]!;
-    const loc = locatePhrase(rec.paragraph.text, kb.paragraphWords(c.id), phrase);
+    const loc = locatePhrase(rec.paragraph.text, kb.paragraphWords(c.id), phrase, known);
     if (!loc) continue;
     const excerpt = excerptAt(kb, rec, loc);
     const key = `${excerpt.article.id}#${excerpt.paragraph}:${excerpt.text}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    matches.push(excerpt);
+    (loc.match === 'related' ? nearMisses : matches).push(excerpt);
   }
   // Exact before fuzzy; statements before narration; then by how much of the phrase was found.
   matches.sort(
@@ -53,13 +58,19 @@ export function whoSaidAnswer(kb: KnowledgeBase, phrase: string, articleId?: str
           : undefined;
     return { command: 'who-said', excerpts: top, ...(notice ? { notice } : {}) };
   }
-  const related = relatedPassages(kb, phrase, candidates.map((c) => c.id));
+  // Near misses that say what differs first, then the passages sharing most words.
+  const near = nearMisses.filter((e) => e.differs).sort((a, b) => b.score - a.score);
+  const nearKeys = new Set(near.map((e) => `${e.article.id}#${e.paragraph}`));
+  const others = relatedPassages(kb, phrase, candidates.map((c) => c.id)).filter((e) => !nearKeys.has(`${e.article.id}#${e.paragraph}`));
+  const closest = near[0];
+  const differs = closest ? ` ${closest.kind === 'narration' ? 'The article' : (closest.speaker?.name ?? closest.source)} ${closest.differs}.` : '';
+  const excerpts = [...near, ...others].slice(0, MAX_RELATED);
   return {
     command: 'who-said',
-    excerpts: related,
+    excerpts,
     // Only promise passages that are there.
-    notice: related.length
-      ? `Nobody in the loaded articles said “${phrase}”. The closest passages are shown below; they are not matches.`
+    notice: excerpts.length
+      ? `Nobody in the loaded articles said “${phrase}”.${differs} The closest passages are shown below; they are not matches.`
       : `Nobody in the loaded articles said “${phrase}”, and no passage comes close.`,
   };
 }

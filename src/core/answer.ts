@@ -26,6 +26,11 @@ export const ExcerptSchema = z.object({
    * of the contract; renderers must not require it.
    */
   highlights: z.array(z.tuple([z.number().int(), z.number().int()])).optional(),
+  /**
+   * Only on a `related` near miss: where the passage's words differ from the query's, verbatim
+   * from the article first (`said “aligned”, not “opposed”`). Optional extension of the contract.
+   */
+  differs: z.string().optional(),
 });
 
 export const PersonSchema = z.object({

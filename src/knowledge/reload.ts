@@ -4,7 +4,8 @@
  * background (through the cache, so only changed files are re-parsed and re-analysed, yielding to
  * the event loop so interactions keep being answered from the old one) and swaps it in with one
  * assignment. A file that cannot be used is reported and skipped; the other articles reload. If
- * the rebuild fails as a whole, the old knowledge base stays.
+ * the rebuild fails as a whole — it throws, or the knowledge folder has vanished or cannot be read
+ * — the old knowledge base stays. (A folder that is there but empty does reload, to nothing.)
  */
 import { watch, type FSWatcher } from 'node:fs';
 import type { KnowledgeBase } from './knowledgeBase';
@@ -64,6 +65,9 @@ export class KnowledgeReloader {
     const before = this.holder.current;
     try {
       const { kb, stats } = await loadKnowledgeBaseCached(this.dir, { ...this.options, yieldEveryMs: this.options.yieldEveryMs ?? 15 });
+      // The folder itself could not be listed: an empty base would replace every article for nothing.
+      const unreadable = kb.problems.find((p) => p.file === this.dir);
+      if (unreadable) throw new Error(unreadable.problem);
       this.holder.current = kb;
       this.generation++;
       const delta = kb.articles.length - before.articles.length;

@@ -160,7 +160,7 @@ function footerFor(meta: ArticleMeta | undefined, max: number): string | undefin
 
 function excerptEmbed(excerpt: Excerpt, meta: ArticleMeta | undefined, size: Sizes, url: string | undefined): APIEmbed {
   const attribution = `\n— ${escapeAndFit(excerpt.source || 'unattributed', size.source)}`;
-  const related = excerpt.match === 'related' ? '*Closest passage, not a match:*\n' : '';
+  const related = excerpt.match === 'related' ? `*Closest passage, not a match${excerpt.differs ? ` (${escapeAndFit(excerpt.differs, size.source)})` : ''}:*\n` : '';
   const quote = escapeAndFit(excerpt.text, size.quote, quoteWithHighlights(normaliseRanges(excerpt.highlights, excerpt.text.length)));
   const fields: APIEmbedField[] = [{ name: 'Kind', value: KIND_LABEL[excerpt.kind], inline: true }];
   if (excerpt.match) fields.push({ name: 'Match', value: MATCH_LABEL[excerpt.match], inline: true });

@@ -32,6 +32,7 @@ export function renderText(answer: Answer, options: TextRenderOptions = {}): str
     out.push(`[${i + 1}] ${highlight(e, options.color ?? false)}`);
     const label = [KIND_LABEL[e.kind], e.match ? MATCH_LABEL[e.match] : undefined].filter(Boolean).join(' · ');
     out.push(`    — ${e.source} (${label})`);
+    if (e.differs) out.push(`    not the same words: ${e.differs}`);
     const link = e.article.url && !linked.has(e.article.id) ? ` — ${e.article.url}` : '';
     linked.add(e.article.id);
     out.push(`    ${e.article.title} [${e.article.id}], paragraph ${e.paragraph}${link}`);

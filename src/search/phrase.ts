@@ -1,44 +1,113 @@
 /**
  * Confirms a phrase inside a stored text, after MiniSearch has narrowed the candidates (MiniSearch
  * is bag-of-words and cannot tell "we are aligned" from "aligned, we are"). Exact first; then a
- * word-level alignment that tolerates typos, a missing or extra word and small wording changes.
- * Function words weigh little, so a run of "the ... of the" never passes for a match.
+ * word-level alignment that tolerates typos, inflection and function words dropped, added or
+ * swapped. Function words weigh little, so a run of "the ... of the" never passes for a match.
+ *
+ * Close is not the same: an alignment in which a content word was substituted, added or dropped
+ * (a negation, a number, "aligned" for "opposed") is a near miss, returned as `related` with the
+ * `differences` spelled out, never as `fuzzy`. So is an exact run of words right after a negation
+ * the phrase does not have ("easy for Seoul" inside "not easy for Seoul").
  */
 import { editDistance, isStopWord, words, type Word } from '../text/words';
+import { distinctWords, irregularBase, isContentWord, isNegation, sameInflection } from './sameWords';
 
 export interface PhraseMatch {
   /** Character range of the matched words inside the text. */
   start: number;
   end: number;
-  match: 'exact' | 'fuzzy';
+  /** `related`: a near miss — the same run of words but for the `differences`. */
+  match: 'exact' | 'fuzzy' | 'related';
   /** 0..1: share of the phrase's weight that was found. */
   score: number;
   /** Character ranges of each matched word, for highlighting. */
   highlights: Array<[number, number]>;
+  /** Only for a near miss: each place where the stored words and the phrase's words differ. */
+  differences?: Difference[];
+}
+
+/** One difference of a near miss: what the text says there, and what the phrase asked instead. */
+export interface Difference {
+  /** Character range in the text (the words it has there, with a neighbouring word when it has none). */
+  said: [number, number];
+  /** The phrase's words there, joined by single spaces. */
+  asked: string;
 }
 
 /** Below this share of matched weight a fuzzy alignment is not a match. */
 export const FUZZY_THRESHOLD = 0.78;
 
+/**
+ * A near miss (`related`, with its differences) needs this share of the phrase's weight and of its
+ * content words; below it the passage is not close enough to say "X said … , not …".
+ */
+export const NEAR_MISS_THRESHOLD = 0.6;
+
 const STOP_WEIGHT = 0.25;
 const GAP = 0.45; // cost of skipping a word of the text inside the match
 
+export interface FindOptions {
+  /**
+   * Whether a word occurs in the loaded articles. A three-letter word of the phrase that occurs
+   * nowhere is taken for a four-letter word with a letter dropped ("ime" for "time"); without this,
+   * typos are looked for in words of four letters or more only.
+   */
+  isKnownWord?: (norm: string) => boolean;
+}
+
 /** Finds `phrase` in `text`: exact word sequence, else the best tolerant alignment, else null. */
-export function findPhrase(text: string, phrase: string, textWords: Word[] = words(text)): PhraseMatch | null {
+export function findPhrase(text: string, phrase: string, textWords: Word[] = words(text), options: FindOptions = {}): PhraseMatch | null {
   const query = phraseWords(phrase);
   if (query.length === 0 || textWords.length === 0) return null;
-  const exact = findExact(textWords, query);
+  let exact = findExact(textWords, query, 0);
+  // An occurrence right after a negation the phrase lacks says the opposite: prefer another one.
+  let negated = -1;
+  while (exact >= 0 && negationBefore(text, textWords, exact, query)) {
+    if (negated < 0) negated = exact;
+    exact = findExact(textWords, query, exact + 1);
+  }
+  if (exact < 0) exact = negated;
   if (exact >= 0) {
     const span = textWords.slice(exact, exact + query.length);
-    return {
+    const match: PhraseMatch = {
       start: span[0]!.start,
       end: span[span.length - 1]!.end,
       match: 'exact',
       score: 1,
       highlights: span.map((w) => [w.start, w.end]),
     };
+    if (exact !== negated) return match;
+    const not = textWords[exact - 1]!;
+    return { ...match, start: not.start, match: 'related', score: 0.99, differences: [{ said: [not.start, span[0]!.end], asked: wordText(phrase, query[0]!) }] };
   }
-  return alignFuzzy(textWords, query);
+  return alignFuzzy(text, textWords, phrase, query, options);
+}
+
+/**
+ * The text word right before `at` is a negation the phrase does not start with, with nothing but
+ * spaces between (a comma too after "not" or "never": "not, per se, inconsistent").
+ */
+function negationBefore(text: string, textWords: Word[], at: number, query: Word[]): boolean {
+  if (at === 0 || isNegation(query[0]!.norm)) return false;
+  return negates(text, textWords[at - 1]!, textWords[at]!);
+}
+
+/** The text word right after `at` is a negation (the phrase's next words were not aligned). */
+function negationAfter(text: string, textWords: Word[], at: number): boolean {
+  return negates(text, textWords[at + 1]!, textWords[at]!, true);
+}
+
+function negates(text: string, not: Word, word: Word, after = false): boolean {
+  if (!isNegation(not.norm)) return false;
+  const between = after ? text.slice(word.end, not.start) : text.slice(not.end, word.start);
+  // After the aligned words (the phrase goes on without it) a comma may stand before it too
+  // ("her judges, nothing you"); before them only after "not" or "never" ("not, per se,"), as a
+  // "No," opening a sentence is an answer, not a negation of what follows.
+  return /^\s+$/.test(between) || ((after || not.norm === 'not' || not.norm === 'never') && /^[\s,]+$/.test(between));
+}
+
+function wordText(phrase: string, w: Word): string {
+  return phrase.slice(w.start, w.end);
 }
 
 // Callers check one phrase against many candidate paragraphs: tokenise it once.
@@ -52,8 +121,8 @@ function phraseWords(phrase: string): Word[] {
   return lastWords;
 }
 
-function findExact(text: Word[], query: Word[]): number {
-  outer: for (let i = 0; i + query.length <= text.length; i++) {
+function findExact(text: Word[], query: Word[], from: number): number {
+  outer: for (let i = from; i + query.length <= text.length; i++) {
     for (let j = 0; j < query.length; j++) if (text[i + j]!.norm !== query[j]!.norm) continue outer;
     return i;
   }
@@ -71,6 +140,12 @@ export function wordSimilarity(a: string, b: string): number {
   // Equal stems start alike, unless a word is nothing but a suffix ("ations"): skip the regex otherwise.
   if (shorter >= 5 && (a.charCodeAt(0) === b.charCodeAt(0) || ALL_SUFFIX.has(a) || ALL_SUFFIX.has(b)) && stem(a) === stem(b)) return 0.6;
   return 0;
+}
+
+/** The aligner's similarity: `wordSimilarity`, and 0.6 for any two regular inflections of one word ("ask" / "asks"). */
+function alignSimilarity(a: string, b: string): number {
+  const sim = wordSimilarity(a, b);
+  return sim > 0 || a.charCodeAt(0) !== b.charCodeAt(0) || !sameInflection(a, b) ? sim : 0.6;
 }
 
 /**
@@ -133,8 +208,18 @@ function tables(size: number): typeof scratch {
  * a text word inside the match costs GAP. The best-scoring alignment is normalised by the total
  * query weight.
  */
-function alignFuzzy(text: Word[], query: Word[]): PhraseMatch | null {
+function alignFuzzy(source: string, text: Word[], phrase: string, query: Word[], options: FindOptions): PhraseMatch | null {
   const weights = query.map((w) => (isStopWord(w.norm) ? STOP_WEIGHT : 1));
+  // Unknown three-letter words of the phrase: a four-letter word with one letter dropped, maybe.
+  const isKnown = options.isKnownWord;
+  const dropped = query.map((w) => isKnown !== undefined && w.norm.length === 3 && isContentWord(w.norm) && !isKnown(w.norm));
+  // Phrase words that are forms of an irregular verb ("said"): other forms of it align too ("says", "saying").
+  const irregular = query.map((w) => irregularBase(w.norm));
+  const similarity = (i: number, t: string): number => {
+    if (dropped[i] && t.length === 4 && withinOneEdit(query[i]!.norm, t)) return 0.85;
+    const sim = alignSimilarity(query[i]!.norm, t);
+    return sim === 0 && irregular[i] !== undefined && irregularBase(t) === irregular[i] ? 0.6 : sim;
+  };
   const total = weights.reduce((a, b) => a + b, 0);
   const contentWords = weights.filter((w) => w === 1).length;
   const n = query.length;
@@ -151,14 +236,14 @@ function alignFuzzy(text: Word[], query: Word[]): PhraseMatch | null {
     const q = query[i]!.norm;
     let best = present.has(q) ? 1 : 0;
     for (let j = 0; j < m && best < 0.85; j++) {
-      const sim = wordSimilarity(q, text[j]!.norm);
+      const sim = similarity(i, text[j]!.norm);
       if (sim > best) best = sim;
     }
     bound += weights[i]! * best;
     remaining -= weights[i]!;
     if (weights[i] === 1 && best === 0) missingContent++;
-    if ((bound + remaining) / total < FUZZY_THRESHOLD) return null;
-    if (contentWords > 0 && (contentWords - missingContent) / contentWords < 0.75) return null;
+    if ((bound + remaining) / total < NEAR_MISS_THRESHOLD) return null;
+    if (contentWords > 0 && (contentWords - missingContent) / contentWords < NEAR_MISS_THRESHOLD) return null;
   }
   // score[i][j]: best alignment of query[0..i) ending with text[0..j); back pointers for spans.
   // Flat tables reused across calls (row i at i * cols): allocating three typed arrays per row per
@@ -171,12 +256,11 @@ function alignFuzzy(text: Word[], query: Word[]): PhraseMatch | null {
   let bestJ = -1;
   for (let j = 0; j <= m; j++) startAt[j] = j;
   for (let i = 1; i <= n; i++) {
-    const qw = query[i - 1]!;
     const weight = weights[i - 1]!;
     score[i * cols] = score[(i - 1) * cols]!;
     startAt[i * cols] = 0;
     for (let j = 1; j <= m; j++) {
-      const sim = wordSimilarity(qw.norm, text[j - 1]!.norm);
+      const sim = similarity(i - 1, text[j - 1]!.norm);
       let v = score[(i - 1) * cols + j]!; // query word missing from text
       let f = 1;
       let s = startAt[(i - 1) * cols + j]!;
@@ -213,32 +297,130 @@ function alignFuzzy(text: Word[], query: Word[]): PhraseMatch | null {
   }
   if (bestJ < 0) return null;
   const ratio = best / total;
-  // Walk back to collect matched words.
+  // Walk back to collect the alignment's steps, then read them in text order.
+  const steps: Step[] = [];
+  let i = n;
+  let j = bestJ;
+  while (i > 0 && j > 0) {
+    const f = from[i * cols + j]!;
+    if (f === 2) steps.push({ q: i - 1, t: j - 1 });
+    else if (f === 3) steps.push({ q: -1, t: j - 1 });
+    else if (f === 4) steps.push({ q: i - 1, t: j - 1, sub: true });
+    else steps.push({ q: i - 1, t: -1 });
+    if (f !== 3) i--;
+    if (f !== 1) j--;
+  }
+  for (; i > 0; i--) steps.push({ q: i - 1, t: -1 }); // query words before the start of the text
+  steps.reverse();
+  substituteAtEdges(source, text, query, steps);
   const matched: Word[] = [];
   let matchedContent = 0;
-  for (let i = n, j = bestJ; i > 0 && j > 0; ) {
-    const f = from[i * cols + j]!;
-    if (f === 2) {
-      matched.push(text[j - 1]!);
-      if (weights[i - 1] === 1) matchedContent++;
-      i--;
-      j--;
-    } else if (f === 3) j--;
-    else if (f === 4) {
-      i--;
-      j--;
-    } else i--;
+  for (const s of steps) {
+    if (s.t < 0 || s.q < 0 || s.sub) continue;
+    matched.push(text[s.t]!);
+    if (weights[s.q] === 1) matchedContent++;
   }
-  matched.reverse();
   if (matched.length === 0) return null;
   // A phrase with content words must have most of them present, whatever the stop words say.
-  if (contentWords > 0 && matchedContent / contentWords < 0.75) return null;
-  if (ratio < FUZZY_THRESHOLD) return null;
-  return {
-    start: matched[0]!.start,
-    end: matched[matched.length - 1]!.end,
-    match: 'fuzzy',
+  if (contentWords > 0 && matchedContent / contentWords < NEAR_MISS_THRESHOLD) return null;
+  if (ratio < NEAR_MISS_THRESHOLD) return null;
+  const inText = steps.filter((s) => s.t >= 0);
+  const first = Math.min(matched[0]!.start, text[inText[0]!.t]!.start);
+  const last = Math.max(matched[matched.length - 1]!.end, text[inText[inText.length - 1]!.t]!.end);
+  // A phrase word that the articles use elsewhere was meant as written: a word a typo away from it
+  // ("take" for "make") is another word, not a typo. Inflections stay the same word.
+  const meant = (q: string, t: string) =>
+    isKnown !== undefined && isContentWord(q) && isKnown(q) && wordSimilarity(q, t) === 0.85 && !sameInflection(q, t) && (irregularBase(q) === undefined || irregularBase(q) !== irregularBase(t));
+  const differences = differencesOf(text, phrase, query, steps, meant);
+  // A negation just outside the aligned words, where the phrase has only function words or nothing
+  // left to align ("is fit to lead" against "is not fit to lead"), reverses them too.
+  const firstStep = steps.find((s) => s.t >= 0 && s.q >= 0 && !s.sub);
+  const lastStep = steps.findLast((s) => s.t >= 0 && s.q >= 0 && !s.sub);
+  if (firstStep && query.slice(0, firstStep.q).every((w) => !isContentWord(w.norm)) && negationBefore(source, text, firstStep.t, query)) {
+    const not = text[firstStep.t - 1]!;
+    differences.unshift({ said: [not.start, text[firstStep.t]!.end], asked: query.slice(0, firstStep.q + 1).map((w) => wordText(phrase, w)).join(' ') });
+  }
+  if (lastStep && lastStep.q < n - 1 && lastStep.t + 1 < m && negationAfter(source, text, lastStep.t)) {
+    const not = text[lastStep.t + 1]!;
+    differences.push({ said: [text[lastStep.t]!.start, not.end], asked: query.slice(lastStep.q).map((w) => wordText(phrase, w)).join(' ') });
+  }
+  const found = {
+    start: first,
+    end: last,
     score: Math.min(ratio, 0.99),
-    highlights: matched.map((w) => [w.start, w.end]),
+    highlights: matched.map((w): [number, number] => [w.start, w.end]),
   };
+  // The same words (typos, inflections, function words aside) and enough of them: a fuzzy match.
+  if (differences.length === 0 && ratio >= FUZZY_THRESHOLD) return { ...found, match: 'fuzzy' };
+  // Too few of the same words, but none different: a related passage with nothing to spell out.
+  if (differences.length === 0) return { ...found, match: 'related' };
+  return { ...found, start: Math.min(first, differences[0]!.said[0]), match: 'related', differences };
+}
+
+/**
+ * A phrase's word missing at either end of the alignment stands against the text's next word when
+ * that word is in the same sentence ("still at peace" against "still at war"), so the difference
+ * reads "war, not peace" rather than only "not peace".
+ */
+function substituteAtEdges(source: string, text: Word[], query: Word[], steps: Step[]): void {
+  // A content word of the phrase stands against the next word of the sentence; a function word
+  // only against a content word with nothing but spaces between ("the other" / "the same").
+  const stands = (q: Word, t: Word, a: Word, b: Word) =>
+    isContentWord(q.norm) ? !/[.!?]/.test(source.slice(a.end, b.start)) : isContentWord(t.norm) && /^\s+$/.test(source.slice(a.end, b.start));
+  const inText = steps.filter((s) => s.t >= 0);
+  if (inText.length === 0) return;
+  const last = inText[inText.length - 1]!.t;
+  const trailing = steps.findIndex((s, x) => x > steps.indexOf(inText[inText.length - 1]!) && s.t < 0);
+  if (trailing >= 0 && last + 1 < text.length && stands(query[steps[trailing]!.q]!, text[last + 1]!, text[last]!, text[last + 1]!)) {
+    steps[trailing] = { q: steps[trailing]!.q, t: last + 1, sub: true };
+  }
+  const first = inText[0]!.t;
+  const leading = steps.findLastIndex((s, x) => x < steps.indexOf(inText[0]!) && s.t < 0);
+  if (leading >= 0 && first > 0 && stands(query[steps[leading]!.q]!, text[first - 1]!, text[first - 1]!, text[first]!)) {
+    steps[leading] = { q: steps[leading]!.q, t: first - 1, sub: true };
+  }
+}
+
+/** One step of an alignment: query word `q` against text word `t` (-1: none), `sub` when they differ. */
+interface Step {
+  q: number;
+  t: number;
+  sub?: boolean;
+}
+
+/**
+ * Where an alignment changes what was said: a content word (or negation) substituted, dropped or
+ * added, or two look-alike words that are different words (`distinctWords`). Neighbouring
+ * differences are one; a difference with no text words of its own shows the next word as context.
+ */
+function differencesOf(text: Word[], phrase: string, query: Word[], steps: Step[], meant: (q: string, t: string) => boolean): Difference[] {
+  const differs = (s: Step): boolean => {
+    const q = s.q >= 0 ? query[s.q]!.norm : null;
+    const t = s.t >= 0 ? text[s.t]!.norm : null;
+    if (q !== null && t !== null && !s.sub) return q !== t && (distinctWords(q, t) || meant(q, t));
+    return (q !== null && isContentWord(q)) || (t !== null && isContentWord(t));
+  };
+  const out: Difference[] = [];
+  for (let k = 0; k < steps.length; ) {
+    if (!differs(steps[k]!)) {
+      k++;
+      continue;
+    }
+    let end = k;
+    while (end + 1 < steps.length && differs(steps[end + 1]!)) end++;
+    let run = steps.slice(k, end + 1);
+    // A word only one side has ("not" added or dropped): add the nearest word both have, after or before.
+    if (run.every((s) => s.t < 0) || run.every((s) => s.q < 0)) {
+      const both = (s: Step) => s.t >= 0 && s.q >= 0 && !s.sub;
+      const after = steps.findIndex((s, x) => x > end && both(s));
+      const before = steps.findLastIndex((s, x) => x < k && both(s));
+      if (after >= 0) run = steps.slice(k, after + 1);
+      else if (before >= 0) run = steps.slice(before, end + 1);
+    }
+    const ts = run.filter((s) => s.t >= 0).map((s) => text[s.t]!);
+    const qs = run.filter((s) => s.q >= 0).map((s) => wordText(phrase, query[s.q]!));
+    out.push({ said: [ts[0]!.start, ts[ts.length - 1]!.end], asked: qs.join(' ') });
+    k = end + 1;
+  }
+  return out;
 }

@@ -30,6 +30,29 @@ describe('attribution shapes', () => {
     expect(st.sourceLabel).toBe('two people familiar with the plan');
   });
 
+  it('skips a nearer speaker of the other gender: "he said" after a woman goes back to the man', () => {
+    const { covering, who } = run([
+      'Robert Hale, the mayor, said the bridge would reopen in May.',
+      'Anna Berg, a council member, said the repairs had cost twice the estimate.',
+      '\u201CWe will find the money,\u201D he said.',
+    ]);
+    expect(who(covering('We will find the money'))).toBe('Robert Hale');
+  });
+
+  it('skips a nearer speaker of the other gender: "she said" after a man goes back to the woman', () => {
+    const { covering, who } = run([
+      'Mary Owens, who chairs the school board, said the vote would take place in June.',
+      'Mr. Peter Grant, the superintendent, said the budget was already tight.',
+      '\u201CThe children come first,\u201D she said.',
+    ]);
+    expect(who(covering('The children come first'))).toBe('Mary Owens');
+  });
+
+  it('leaves a gendered pronoun unattributed when the only speaker near it has the other gender', () => {
+    const { covering, who } = run(['Linda Park, the principal, said classes would resume on Monday.', '\u201CWe are ready,\u201D he said.']);
+    expect(who(covering('We are ready'))).toBeNull();
+  });
+
   it('follows he/she pronouns to the most recent speaker of the same gender', () => {
     const { covering, who } = run([
       'Sarah Miller, a nurse at the county hospital, said the ward had been full for weeks.',
@@ -130,6 +153,7 @@ describe('attribution shapes', () => {
   it('never makes the byline author a speaker', () => {
     const body = 'Reporter Jane Doe visited the site. Mark Twain Jr., a guide, said the path was closed.';
     const result = attributeQuotes(body, { author: 'Jane Doe' });
-    expect(result.speakers.map((s) => s.name)).not.toContain('Jane Doe');
+    expect(result.speakers.map((s) => s.name)).toEqual(['Mark Twain Jr.']);
+    expect(result.statements.map((s) => [s.kind, s.sourceLabel])).toEqual([['indirect', 'Mark Twain Jr.']]);
   });
 });

@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index';
 import type { Answer } from '../../src/core/answer';
 import type { AnyCommand, CommandOption } from '../../src/core/command';
+import { runCommand } from '../../src/core/run';
 import { WHO_SAID_MENU } from '../../src/discord/definitions';
+import { renderAnswer } from '../../src/render/discord';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledgeBase';
 import { runGateway, type GatewayHandle } from '../../src/transport/gateway';
 import { autocomplete, buttonPress, chatInput, messageMenu, startFakeDiscord, type FakeDiscord } from './fakeDiscord';
@@ -29,6 +31,8 @@ const slow: AnyCommand = {
 
 let fake: FakeDiscord;
 let bot: GatewayHandle;
+/** How many times the bot asked for a reload (admin-only `/reload`). */
+let reloads = 0;
 let kb: KnowledgeBase;
 const log = captureLogger();
 
@@ -63,7 +67,10 @@ beforeAll(async () => {
     commands: [...commands, exploding, slow],
     logger: log.logger,
     restApi: fake.api,
-    reload: async () => 'reloaded',
+    reload: async () => {
+      reloads++;
+      return 'reloaded';
+    },
   });
 });
 
@@ -88,12 +95,49 @@ describe('gateway bot against the fake Discord', () => {
   it.each(commands.map((c) => [c.definition.name, c] as const))('answers /%s', async (_name, command) => {
     const options: Record<string, string | number | boolean> = {};
     for (const o of command.definition.options) if (o.required) options[o.name] = sampleValue(o);
-    const body = await ask(chatInput(command.definition.name, options, { admin: command.definition.adminOnly ?? false }));
+    const admin = command.definition.adminOnly ?? false;
+    const body = await ask(chatInput(command.definition.name, options, { admin }));
     expect(body.type).toBe(4);
     assertWithinDiscordLimits(body);
-    expect(visibleText(body).length).toBeGreaterThan(0);
     // A working command answers publicly; errors would be ephemeral.
     expect(body.data?.flags ?? 0, visibleText(body)).toBe(0);
+    // Exactly the command's own answer, rendered: the gateway adds, drops and changes nothing.
+    const expected = renderAnswer(await runCommand(commands, command.definition.name, options, { kb, isAdmin: admin, reload: async () => 'reloaded' }), {
+      articles: kb.articles,
+    });
+    expect(body.data?.content).toBe(expected.content);
+    expect(body.data?.embeds).toEqual(expected.embeds);
+    expect(visibleText(body).trim()).not.toBe('');
+  });
+
+  describe('admin-only /reload through the gateway (discord.js permissions)', () => {
+    const refusal = 'Only server managers can use `/reload`.';
+
+    it('refuses a server member without Manage Server, ephemerally, and does not reload', async () => {
+      const before = reloads;
+      const body = await ask(chatInput('reload', {}, { admin: false }));
+      expect(body.type).toBe(4);
+      expect(body.data?.flags).toBe(64);
+      expect(body.data?.content).toBe(refusal);
+      expect(reloads).toBe(before);
+    });
+
+    it('refuses it in a DM, where nobody manages a server', async () => {
+      const before = reloads;
+      const body = await ask(chatInput('reload', {}, { dm: true }));
+      expect(body.data?.flags).toBe(64);
+      expect(body.data?.content).toBe(refusal);
+      expect(reloads).toBe(before);
+    });
+
+    it('runs it for a member with Manage Server', async () => {
+      const before = reloads;
+      const body = await ask(chatInput('reload', {}, { admin: true }));
+      expect(body.type).toBe(4);
+      expect(body.data?.flags ?? 0).toBe(0);
+      expect(visibleText(body)).toContain('reloaded');
+      expect(reloads).toBe(before + 1);
+    });
   });
 
   it('works in a DM with the bot', async () => {
@@ -137,11 +181,24 @@ describe('gateway bot against the fake Discord', () => {
 
   it('runs "Who said this?" on a message', async () => {
     const paragraph = kb.articles[0]!.paragraphs.find((p) => p.text.includes('armistice'))!;
-    const body = await ask(messageMenu(WHO_SAID_MENU, paragraph.text.slice(0, 120)));
+    // A message quoting the start of the paragraph (whole words, as a person would copy it).
+    const message = paragraph.text.slice(0, paragraph.text.lastIndexOf(' ', 120));
+    const body = await ask(messageMenu(WHO_SAID_MENU, message));
     expect(body.type).toBe(4);
     assertWithinDiscordLimits(body);
     expect(body.data?.flags).toBe(64);
-    expect(body.data?.embeds?.length ?? 0).toBeGreaterThan(0);
+    // The reporter's narration, found exactly, with the whole sentence quoted.
+    const embeds = body.data?.embeds ?? [];
+    expect(embeds).toHaveLength(1);
+    expect(embeds[0]!.description).toMatch(/\n— the reporter \(Ahn Sung-mi\)$/);
+    expect(embeds[0]!.description).toMatch(/^> \*\*The\*\* \*\*two\*\* \*\*Koreas\*\* .* \*\*armistice\*\* agreement signed by/);
+    expect((embeds[0] as { fields?: Array<{ name: string; value: string }> }).fields).toEqual([
+      { name: 'Kind', value: 'narration', inline: true },
+      { name: 'Match', value: 'exact', inline: true },
+      { name: 'Paragraph', value: `¶ ${paragraph.number}`, inline: true },
+    ]);
+    const expected = renderAnswer(await runCommand(commands, 'who-said', { phrase: message }, { kb, isAdmin: false }), { articles: kb.articles });
+    expect(embeds).toEqual(expected.embeds);
   });
 
   it('a failing handler gets a short ephemeral error; the log has the details; the bot keeps working', async () => {

@@ -96,6 +96,24 @@ describe('interaction core', () => {
     expect(limiter.take('u')).toBe(0);
   });
 
+  it('token bucket refills at its rate per minute, not per second (controlled clock)', () => {
+    let t = 1_000_000;
+    const limiter = createRateLimiter(6, () => t); // one token every 10 s
+    for (let i = 0; i < 6; i++) expect(limiter.take('u')).toBe(0);
+    expect(limiter.take('u')).toBe(10_000); // the next token is 10 s away
+    t += 5_000;
+    expect(limiter.take('u')).toBe(5_000); // half way there: nothing yet
+    t += 4_999;
+    expect(limiter.take('u')).toBe(1);
+    t += 1;
+    expect(limiter.take('u')).toBe(0); // exactly one token after 10 s …
+    expect(limiter.take('u')).toBe(10_000); // … and only one
+    t += 60_000;
+    for (let i = 0; i < 6; i++) expect(limiter.take('u')).toBe(0); // a minute refills the burst, and no more
+    expect(limiter.take('u')).toBe(10_000);
+    expect(limiter.take('other user')).toBe(0); // buckets are per user
+  });
+
   it('autocomplete: ≤ 25 choices, names cut to 100, over-long values dropped', async () => {
     const r = await core().answer(input(autocomplete('echo', 'text', 'ab')));
     const choices = data(r.response).choices as Array<{ name: string; value: string }>;

@@ -26,6 +26,15 @@ const answer = (over: Partial<Answer> = {}): Answer => ({ command: 'search', exc
 const pageId = (p: number) => `p:search:${p}:x`;
 
 describe('renderAnswer', () => {
+  it('says what differs on a near miss, escaped and within the limits', () => {
+    const near = renderAnswer(answer({ excerpts: [excerpt({ match: 'related', differs: 'said “aligned”, not “opposed”' })] }));
+    expect(near.embeds![0]!.description).toMatch(/^\*Closest passage, not a match \(said “aligned”, not “opposed”\):\*\n> /);
+    const nasty = renderAnswer(answer({ excerpts: [excerpt({ match: 'related', differs: `said “${NASTY.repeat(20)}”, not “x”` })] }));
+    assertWithinDiscordLimits(nasty);
+    assertNoLiveMentions(visibleText(nasty));
+    expect(nasty.embeds![0]!.description).toContain(escapeMarkdown('**bold**'));
+  });
+
   it('renders quote, bold match, attribution, kind, match, paragraph, link and footer', () => {
     const msg = renderAnswer(answer(), {
       articles: [{ id: 'a1', title: 'US, South Korea may differ', publisher: 'The Korea Herald', published: '2021-10-27' }],

@@ -196,13 +196,13 @@ describe('errors never show internals', () => {
   });
 
   it.each([
-    ['GET', '/interactions'],
-    ['POST', '/nope'],
-    ['PUT', '/interactions'],
-    ['POST', '/interactions?x=%ZZ'],
-  ])('%s %s → a short status text', async (method, path) => {
+    ['GET', '/interactions', 405],
+    ['POST', '/nope', 404],
+    ['PUT', '/interactions', 405],
+    ['POST', '/interactions?x=%ZZ', 401], // a bad query string does not matter: the signature is missing
+  ])('%s %s → %i with a short status text', async (method, path, status) => {
     const r = await post('', {}, path, method);
-    expect([401, 404, 405]).toContain(r.status);
+    expect(r.status).toBe(status);
     expect(r.body.length).toBeLessThan(100);
   });
 

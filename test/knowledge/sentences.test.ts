@@ -21,12 +21,21 @@ describe('sentence splitting', () => {
   });
 
   it('does not split at a -- aside', () => {
-    expect(texts('Moon pushed for it -- something he has supported -- in an attempt to salvage talks. Next.')).toHaveLength(2);
+    expect(texts('Moon pushed for it -- something he has supported -- in an attempt to salvage talks. Next.')).toEqual([
+      'Moon pushed for it -- something he has supported -- in an attempt to salvage talks.',
+      'Next.',
+    ]);
   });
 
   it('keeps offsets that slice back to the sentence text', () => {
     const t = 'One sentence here.  Another one? Yes!';
-    for (const s of splitSentences(t)) expect(t.slice(s.start, s.end)).toBe(s.text);
+    const sentences = splitSentences(t);
+    expect(sentences.map((s) => [s.start, s.end])).toEqual([
+      [0, 18],
+      [20, 32],
+      [33, 37],
+    ]);
+    for (const s of sentences) expect(t.slice(s.start, s.end)).toBe(s.text);
   });
 });
 
@@ -36,7 +45,7 @@ describe('sentence splitting after a closing quotation', () => {
       'The talks were "frank and useful."',
       'She added that more would follow.',
     ]);
-    expect(texts('He called it the “intensive discussions.” Others disagreed.')).toHaveLength(2);
+    expect(texts('He called it the “intensive discussions.” Others disagreed.')).toEqual(['He called it the “intensive discussions.”', 'Others disagreed.']);
   });
 
   it('keeps a quote followed by its attribution together', () => {

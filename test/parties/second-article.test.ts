@@ -56,7 +56,7 @@ describe('/position over a second, different article (Egypt and Ethiopia on the 
 
   it('narrows to one article with article:', async () => {
     const a = await position(`party:egypt article:${SECOND_ID}`);
-    expect(a.excerpts.every((e) => e.article.id === SECOND_ID)).toBe(true);
+    expect(a.excerpts.map((e) => `${e.article.id}#${e.paragraph}`)).toEqual([1, 2, 3, 9].map((p) => `${SECOND_ID}#${p}`));
     const none = await position('party:egypt article:us-skorea-end-of-war');
     expect(none.excerpts).toEqual([]);
   });

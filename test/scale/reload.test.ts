@@ -75,15 +75,34 @@ describe('hot reload', () => {
     expect(await found(ask('night market returns'))).toEqual(['c']);
   });
 
-  it('keeps serving the old knowledge base when the rebuild fails as a whole', async () => {
-    const { dir, holder, reloader } = await start({ 'a.md': article('a', 'Parking fees rise in June') });
+  it('keeps serving the old knowledge base when the knowledge folder has vanished', async () => {
+    const { dir, holder, reloader, ask } = await start({ 'a.md': article('a', 'Parking fees rise in June') });
     const old = holder.current;
     rmSync(dir, { recursive: true, force: true });
     const message = await reloader.reload();
-    // A missing folder is reported as a problem; the reload still swaps (to an empty base) —
-    // or, if loading throws, the old one stays. Either way nothing crashes and the answer says so.
-    expect(typeof message).toBe('string');
-    expect(holder.current === old || holder.current.problems.length > 0).toBe(true);
+    expect(message).toBe('Reload failed; still serving the previous 1 articles: cannot read the knowledge directory (ENOENT)');
+    expect(holder.current).toBe(old);
+    expect(reloader.generation).toBe(0);
+    expect(await found(ask('Parking fees rise in June'))).toEqual(['a']);
+  });
+
+  it('keeps serving the old knowledge base when the knowledge folder cannot be read', async () => {
+    const { dir, holder, reloader } = await start({ 'a.md': article('a', 'Parking fees rise in June') });
+    const old = holder.current;
+    // A file where the folder was: listing it fails (ENOTDIR), whoever runs the test (root too).
+    rmSync(dir, { recursive: true, force: true });
+    writeFileSync(dir, 'not a folder');
+    const message = await reloader.reload();
+    expect(message).toBe('Reload failed; still serving the previous 1 articles: cannot read the knowledge directory (ENOTDIR)');
+    expect(holder.current).toBe(old);
+  });
+
+  it('reloads an emptied (but readable) knowledge folder to no articles', async () => {
+    const { dir, holder, reloader } = await start({ 'a.md': article('a', 'Parking fees rise in June') });
+    rmSync(join(dir, 'a.md'));
+    const message = await reloader.reload();
+    expect(message).toMatch(/^Reloaded 0 articles \(0 paragraphs, -1;/);
+    expect(holder.current.articles).toEqual([]);
   });
 
   it('/reload is for admins and swaps the knowledge base', async () => {
