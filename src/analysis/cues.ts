@@ -272,6 +272,12 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
           inherit = true;
           subject = sentenceSubject(body, from, t.start) ?? undefined;
         }
+      } else if (/^(told|tells|tell|asked|asks|informed|assured|reminded|emailed|texted)$/.test(t.lower) && tail.length) {
+        // "…, who did not work on the study, told Newsweek: “…”": the words after "told" are
+        // the addressee, never an inverted source. The speaker is the sentence's subject.
+        const subj = sentenceSubject(body, from, t.start);
+        if (!subj) return null;
+        source = subj;
       } else {
         const a = takeNP(body, tail);
         if (a.length === 0 || a.length !== tail.length) {

