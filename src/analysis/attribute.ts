@@ -6,7 +6,7 @@
  * resolves every source (names, surnames, pronouns, descriptions) using only what came before.
  */
 import { findStatements, type RawStatement } from './cues';
-import { PRONOUNS, ROLE_NOUNS, UNNAMED_SOURCE_NOUNS } from './lexicon';
+import { countryOf, isPlace, PRONOUNS, ROLE_NOUNS, UNNAMED_SOURCE_NOUNS } from './lexicon';
 import { findNames, type NameMention } from './names';
 import { resolvePronoun, type SalienceEntry } from './pronouns';
 import { affiliationOf, roleAround } from './roles';
@@ -76,8 +76,10 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
   // Personal pronouns in narration: mentions, salience and gender evidence.
   sentences.forEach((s, si) => {
     for (const t of tokenize(body, s.start, s.end)) {
-      if (!/^(he|she|his|her|him)$/.test(t.lower) || qi.at(t.start)) continue;
-      events.push({ pos: t.start, order: order++, pronoun: { start: t.start, end: t.end, lower: t.lower, sentence: si } });
+      // "he’d", "she's": the contraction is the pronoun too.
+      const lower = t.lower.replace(/['\u2019](?:d|s|ll|ve)$/, '');
+      if (!/^(he|she|his|her|him)$/.test(lower) || qi.at(t.start)) continue;
+      events.push({ pos: t.start, order: order++, pronoun: { start: t.start, end: t.start + lower.length, lower, sentence: si } });
     }
   });
   raws.forEach((raw, index) => {
@@ -124,6 +126,14 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
           describe(p, m, s);
         }
         if (p) p.aliases.add(m.text);
+        else if (!m.inQuote && !subjectTaken.has(m.sentence) && people.withToken(m.text).length > 1) {
+          // A surname shared by several people and not separated ("Ford" with John and Dale
+          // Ford): the sentence has a subject, we just do not know who; a later pronoun that
+          // reaches it must not skip to another name.
+          subjectTaken.add(m.sentence);
+          const genders = new Set(people.withToken(m.text).map((x) => x.gender));
+          history.push({ pos: m.start, sentence: m.sentence, person: standIn(m.text, genders.size === 1 ? [...genders][0] : undefined), subject: true, speaker: false, unknown: true });
+        }
       }
       if (p) {
         if (m.title) p.titles.add(m.title.toLowerCase().replace(/\./g, ''));
@@ -139,6 +149,12 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
       const pr = ev.pronoun;
       const g = PRONOUNS[pr.lower]?.gender;
       const p = resolvePronoun(history, pr.start, pr.sentence, g);
+      // "She gave me the address of Ford's sister, Martha Fry": a he/she subject keeps later
+      // names in its sentence from being taken for the subject, resolved or not.
+      if (!p && /^(he|she)$/.test(pr.lower) && !subjectTaken.has(pr.sentence)) {
+        subjectTaken.add(pr.sentence);
+        history.push({ pos: pr.start, sentence: pr.sentence, person: standIn(pr.lower, g), subject: true, speaker: false, unknown: true });
+      }
       if (p) {
         pronounOf.set(pr.start, p);
         if (!p.gender && g && /^(he|she)$/.test(pr.lower)) p.gender = g;
@@ -173,6 +189,18 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
       p.affiliation = affiliationOf(role);
     }
     if (!p.gender && m.gender) p.gender = m.gender;
+  }
+
+  /** People named inside a statement's quoted words: a speaker does not name themself there. */
+  function namedInside(raw: RawStatement): Set<Person> {
+    const out = new Set<Person>();
+    for (const [a, b] of raw.quoted) {
+      for (const m of namesIn(a, b)) {
+        const last = m.tokens[m.tokens.length - 1] ?? '';
+        for (const p of people.withToken(last)) if (m.tokens.length > 1 || people.withToken(last).length === 1) out.add(p);
+      }
+    }
+    return out;
   }
 
   function resolveSource(raw: RawStatement, index: number): Resolved {
@@ -215,7 +243,7 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
     if (words.length === 1 && first && PRONOUNS[first.lower]) {
       const info = PRONOUNS[first.lower];
       if (info && info.person && info.gender) {
-        const p = resolvePronoun(history, ss, raw.sentence, info.gender);
+        const p = resolvePronoun(history, ss, raw.sentence, info.gender, namedInside(raw));
         if (p) {
           if (!p.gender) p.gender = info.gender;
           note(p, ss, se, (sentences[raw.sentence] as Sentence).para);
@@ -233,7 +261,11 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
       const p = mentionPerson.get(personMention) as Person;
       return { speaker: p, label: p.name, source: [ss, se] };
     }
-    const label = cleanLabel(text);
+    // "Nisan Ahmado's source", "Ford's now-deceased father": the person named is the possessor,
+    // not the speaker; the label says whose source it was without naming them as the speaker.
+    const possessor = /^['\u2019]s\s+(\p{Ll}[\p{L}-]*)/u.exec(body.slice(se, se + 40));
+    if (possessor) return { speaker: null, label: possessiveLabel(cleanLabel(text, body) + body.slice(se, se + possessor[0].length)), source: [ss, se] };
+    const label = possessiveLabel(cleanLabel(text, body));
     const hasRole = words.some((w) => ROLE_NOUNS.has(w.lower) || UNNAMED_SOURCE_NOUNS.has(w.lower));
     const anyName = inHead.some((m) => m.kind === 'person' || m.kind === 'maybe-person');
     return { speaker: null, label, source: [ss, se], description: hasRole && !anyName };
@@ -275,6 +307,9 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
     const para = (sentences[raw.sentence] as Sentence).para;
     const pStart = paras[para]?.start;
     if (pStart !== raw.content[0]) return;
+    // Only a new paragraph that opens like a sentence continues a speaker; "“… prevent the
+    // evacuation”" alone in a paragraph is a fragment quoted from somebody else.
+    if (/^(?:''|["\u201C\u00AB])\s*(?:\p{Ll}|\u2026|\.\.\.|\[)/u.test(body.slice(raw.content[0], raw.content[0] + 6))) return;
     const prevRaw = raws[i - 1] as RawStatement;
     const prevRes = resolved[i - 1];
     if (!prevRes?.speaker || (sentences[prevRaw.sentence] as Sentence).para !== para - 1) return;
@@ -311,8 +346,22 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
 }
 
 
-/** A readable label for an unnamed or organisational source ("Reports" → "reports"). */
-function cleanLabel(text: string): string {
+/**
+ * "Ford’s now-deceased father" → "the now-deceased father of Ford": a description led by a
+ * possessive name reads as a description, not as the name of the speaker.
+ */
+function possessiveLabel(label: string): string {
+  const m = /^((?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*)['\u2019]s\s+(\p{Ll}[^,;]*)$/u.exec(label);
+  // "Russia’s foreign ministry" is an organisation's name in all but form: keep it.
+  return m && m[1] && !isPlace(m[1]) && !countryOf(m[1]) ? `the ${m[2]} of ${m[1]}` : label;
+}
+
+/**
+ * A readable label for an unnamed or organisational source ("Reports" → "reports"). A capitalised
+ * first word whose lower-case form the article also uses ("Teachers chanted" beside "teacher
+ * protest") is a common noun at the start of a sentence, not a name.
+ */
+function cleanLabel(text: string, body = ''): string {
   let t = text.replace(/\s+/g, ' ').trim();
   t = t.replace(/\s+(here|there|too|also)$/i, '');
   const first = t.split(' ')[0] ?? '';
@@ -321,6 +370,14 @@ function cleanLabel(text: string): string {
     // Sentence-initial capital on a common noun or determiner; keep "The White House" style names.
     const rest = t.slice(first.length);
     if (lower !== 'the' || !/^\s+\p{Lu}/u.test(rest)) t = lower + rest;
+  } else if (/^\p{Lu}\p{Ll}+$/u.test(first) && body) {
+    const stem = lower.replace(/(?:es|s)$/, '');
+    if (stem.length > 3 && new RegExp(`(?:^|[^\\p{L}])${stem}(?:s|es)?(?![\\p{L}])`, 'u').test(body)) t = lower + t.slice(first.length);
   }
   return t;
+}
+
+/** A stand-in for a subject the text names but the engine cannot identify (never a speaker). */
+function standIn(name: string, gender: 'male' | 'female' | undefined): Person {
+  return { id: '', name, tokens: [], titles: new Set(), aliases: new Set(), mentions: [], lastSpoke: -1, lastMention: -1, lastMentionPara: -1, ...(gender ? { gender } : {}) };
 }

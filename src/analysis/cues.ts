@@ -168,7 +168,12 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
         const firstComma = body.slice(srcToks[0]?.start ?? 0, t.start).indexOf(',');
         if (firstComma > 0) {
           const cut = (srcToks[0]?.start ?? 0) + firstComma;
-          srcToks = srcToks.filter((x) => x.end <= cut);
+          const head = srcToks.filter((x) => x.end <= cut);
+          const tailNames = srcToks.filter((x) => x.start > cut);
+          // "“…” Ford’s family, Starner said.": the quote's words continue into a possessive
+          // object; the name right before the verb is the speaker.
+          const possessiveObject = head.length >= 2 && !!head[head.length - 2]?.possessive && !head[head.length - 1]?.cap;
+          srcToks = possessiveObject && tailNames.length >= 1 && tailNames.length <= 3 && tailNames.every((x) => x.cap) && !body.slice(cut + 1, t.start).includes(',') ? tailNames : head;
         }
         if (srcToks.length > 8) return null;
         // The words before the verb must be a plain noun phrase ("Sullivan", "the official").

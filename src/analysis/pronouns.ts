@@ -13,6 +13,11 @@ export interface SalienceEntry {
   subject: boolean;
   /** Source of a statement. */
   speaker: boolean;
+  /**
+   * A he/she subject that could not be resolved: it stands for somebody, so a later pronoun that
+   * would reach it resolves to nobody rather than to a name further back. `person` is a stand-in.
+   */
+  unknown?: boolean;
 }
 
 /** How far back (in sentences) a pronoun may reach. */
@@ -69,7 +74,8 @@ export function resolvePronoun(history: SalienceEntry[], pos: number, sentence: 
       if (hit) break;
     }
     // A known-gender mention in this sentence or a newer one.
-    if (!fallback) fallback = group.find((e) => gender && e.person.gender === gender)?.person ?? null;
+    if (!fallback) fallback = group.find((e) => !e.unknown && gender && e.person.gender === gender)?.person ?? null;
+    if (hit?.unknown) return null;
     if (hit) {
       if (!gender || hit.person.gender === gender) return hit.person;
       // An unknown-gender subject, and a person known to fit mentioned as recently: ambiguous.
