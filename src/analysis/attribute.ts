@@ -255,6 +255,14 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
     // The head of the source phrase: names after "of/for/at/to" are modifiers of a role noun.
     const prep = words.findIndex((w, i) => i > 0 && /^(of|for|at|to|with|from|in)$/.test(w.lower));
     const headEnd = prep > 0 ? (words[prep] as typeof first & object).start : se;
+    // "Secretary of State Mike Pompeo": a capitalised title whose "of" belongs to the title;
+    // the person is the full name that ends the phrase.
+    const titled = first && ROLE_NOUNS.has(first.lower) && /^\p{Lu}/u.test(first.text);
+    const lastName = titled ? namesIn(ss, se).filter((m) => m.end === se && m.tokens.length > 1 && mentionPerson.has(m) && !m.possessive).pop() : undefined;
+    if (lastName) {
+      const p = mentionPerson.get(lastName) as Person;
+      return { speaker: p, label: p.name, source: [ss, se] };
+    }
     const inHead = namesIn(ss, headEnd);
     const personMention = [...inHead].reverse().find((m) => mentionPerson.has(m) && !m.possessive);
     if (personMention) {

@@ -90,7 +90,7 @@ const VIEW_VERBS = new Set('views view viewed sees see saw regards regard regard
 const AS_VERBS = new Set('described describes describe called calls call labeled labelled dubbed termed branded characterized characterised views view viewed sees saw see'.split(' '));
 
 /** Phrasal verbs of replying or continuing to speak ("shot back", "went on", "chimed in"). */
-const PHRASAL_SPEECH = /^(?:shot|fired|hit|pushed|wrote|snapped|fought) back$|^(?:went|pressed|carried) on$|^(?:chimed|cut|jumped) in$/;
+const PHRASAL_SPEECH = /^(?:shot|fired|hit|pushed|wrote|snapped|fought) back$|^(?:went|pressed|carried) on$|^(?:chimed|cut|jumped|weighed) in$/;
 
 /** An opening quotation mark, NYT-style '' included. */
 const OPEN_Q = /["\u201C\u00AB]|''/;
@@ -140,8 +140,9 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
       const t = toks[i] as Token;
       const isAcc = t.lower === 'according' && toks[i + 1]?.lower === 'to';
       if (!STRONG_SPEECH_VERBS.has(t.lower) && !isAcc && !(SPEECH_VERBS.has(t.lower) && i <= 6)) continue;
-      // An -ing form after a quote ("…,” noting that", "He's predicting") is not the quote's tag.
-      if (/ing$/.test(t.lower)) return null;
+      // An -ing form after a quote ("…,” noting that", "He's predicting") is not the quote's tag
+      // (but "…,” Benioff weighed in, telling Cook" may still have one before it).
+      if (/ing$/.test(t.lower)) break;
       // After "….”" the tag must be short and end its sentence ("….” Trump said on Monday.").
       if (maxSrc === 3) {
         const restToks = toks.slice(i + 1);
@@ -160,10 +161,14 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
         srcToks = takeNP(body, after);
         const f = srcToks[0];
         // An inverted source starts like a noun phrase: a name, a determiner or a pronoun.
-        if (f && !f.cap && !/^(the|a|an|his|her|their|its|one|another|he|she|they|we|i|two|three|several|some|many|both)$/.test(f.lower) && !/^\d/.test(f.text)) return null;
+        if (f && !f.cap && !/^(the|a|an|his|her|their|its|one|another|he|she|they|we|i|two|three|several|some|many|both)$/.test(f.lower) && !/^\d/.test(f.text) && !roleLedName(srcToks)) return null;
       } else {
         const f = srcToks[0] as Token;
-        if (!f.cap && !/^(the|a|an|his|her|their|its|one|another|he|she|they|we|i|two|three|several|some|many|both|campaign|officials?|aides?|sources?|experts?|analysts?|critics?|supporters?|observers?|police|authorities)$/.test(f.lower) && !/^\d/.test(f.text)) return null;
+        // "…,” lead researcher and NASA planetary scientist Lucas Paganini said": role words
+        // in lower case, then the name right before the verb.
+        const roleLed = roleLedName(srcToks) && srcToks.length <= 9 && !body.slice(f.start, t.start).includes(',');
+        if (roleLed) srcToks = srcToks.filter((x) => x.lower !== 'and' || srcToks.indexOf(x) < srcToks.findIndex((y) => y.cap));
+        if (!roleLed && !f.cap && !/^(the|a|an|his|her|their|its|one|another|he|she|they|we|i|two|three|several|some|many|both|campaign|officials?|aides?|sources?|experts?|analysts?|critics?|supporters?|observers?|police|authorities)$/.test(f.lower) && !/^\d/.test(f.text)) return null;
         // Keep the head before an appositive comma: "Jenna Golden, Twitter's director…, said".
         const firstComma = body.slice(srcToks[0]?.start ?? 0, t.start).indexOf(',');
         if (firstComma > 0) {
@@ -177,7 +182,7 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
         }
         if (srcToks.length > 8) return null;
         // The words before the verb must be a plain noun phrase ("Sullivan", "the official").
-        if (srcToks.some((x) => NP_STOP.has(x.lower) && !(x.lower === 'of' || x.lower === 'for' || x.lower === 'at'))) return null;
+        if (srcToks.some((x) => NP_STOP.has(x.lower) && !(x.lower === 'of' || x.lower === 'for' || x.lower === 'at' || (roleLed && x.lower === 'and')))) return null;
         srcToks = cleanNP(srcToks);
         if (!srcToks.length || !validSource(srcToks)) return null;
       }
@@ -589,6 +594,27 @@ function validSource(toks: Token[]): boolean {
   if (FUNCTION_WORDS.has(first.lower) || (SENTENCE_STARTERS.has(first.lower) && !/^(many|some|most|several|both|all|one|two|three)$/.test(first.lower))) return false;
   if (!first.cap && /(ing|ed|ly)$/.test(first.lower)) return false;
   return true;
+}
+
+/**
+ * Lower-case role words ending in a capitalised name: "planetary geologist Rosaly Lopes",
+ * "judge Inaba", "lead researcher and NASA planetary scientist Lucas Paganini".
+ */
+function roleLedName(toks: Token[]): boolean {
+  const firstCap = toks.findIndex((t) => t.cap);
+  if (firstCap <= 0) return false;
+  const lead = toks.slice(0, firstCap);
+  if (!lead.some((t) => roleWord(t.lower))) return false;
+  if (lead.some((t) => NP_STOP.has(t.lower) && t.lower !== 'and')) return false;
+  // The name itself: capitalised words to the end (a role word may sit among them: "NASA planetary scientist").
+  const tail = toks.slice(firstCap);
+  const last = tail[tail.length - 1];
+  return !!last && last.cap && tail.every((t) => t.cap || ROLE_NOUNS.has(t.lower) || /^\p{Ll}+$/u.test(t.text)) && tail.filter((t) => !t.cap).length <= 3;
+}
+
+/** A role or occupation noun: the listed ones, or an agent noun shape ("geologist", "guitarist", "historian"). */
+export function roleWord(lower: string): boolean {
+  return ROLE_NOUNS.has(lower) || (lower.length > 5 && /(?:ist|ian|ogist|ologist)s?$/.test(lower));
 }
 
 /** A short Title Case quotation ("Sunday Morning Futures," "Cake Boss."): a name, not speech. */

@@ -29,10 +29,10 @@ export interface NameMention {
 
 /** Capitalised modifiers that often precede a name inside a title-case role ("National Security Adviser"). */
 const ROLE_MODIFIERS = new Set(
-  'national security special deputy chief foreign former senior executive assistant associate ' +
+  ('national security special deputy chief foreign former senior executive assistant associate ' +
     'general attorney press white house state defense defence homeland majority minority ' +
     'democratic republican independent presidential vice prime first lady acting interim ' +
-    'supreme court federal district lieutenant rear elect'.split(' '),
+    'supreme court federal district lieutenant rear elect').split(' '),
 );
 
 /** Last words of capitalised role titles that are not role nouns on their own ("General Staff", "Press Office"). */
