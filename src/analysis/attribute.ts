@@ -5,7 +5,7 @@
  * source words, content) → one left-to-right pass that builds the people of the article and
  * resolves every source (names, surnames, pronouns, descriptions) using only what came before.
  */
-import { findStatements, type RawStatement } from './cues';
+import { findStatements, roleWord, type RawStatement } from './cues';
 import { countryOf, isPlace, PRONOUNS, ROLE_NOUNS, UNNAMED_SOURCE_NOUNS } from './lexicon';
 import { findNames, type NameMention } from './names';
 import { resolvePronoun, type SalienceEntry } from './pronouns';
@@ -94,8 +94,12 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
   const subjectTaken = new Set<number>();
   const resolved: Resolved[] = new Array(raws.length);
   const pronounOf = new Map<number, Person>();
+  // Words used alone as a name somewhere in the narration ("Simmons teased …"): a capitalised
+  // pair ending in one ("Pat Simmons") is a person the article goes on to refer to by surname.
+  const usedAlone = new Set(names.filter((m) => m.tokens.length === 1 && !m.inQuote && m.kind !== 'place' && m.kind !== 'org').map((m) => m.text));
   const personKind = (m: NameMention): boolean => {
     if (m.kind === 'person' || (m.kind === 'maybe-person' && inSource(m))) return true;
+    if (m.kind === 'maybe-person' && !m.inQuote && m.tokens.length > 1 && usedAlone.has(m.tokens[m.tokens.length - 1] ?? '')) return true;
     if (m.kind !== 'maybe-person' || m.inQuote) return false;
     // A capitalised pair described by a role ("US special envoy for North Korea Sung Kim").
     const s = sentences[m.sentence] as Sentence;
@@ -114,7 +118,9 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
       const s = sentences[m.sentence] as Sentence;
       let p: Person | null = null;
       if (m.tokens.length > 1 && (personKind(m) || (m.kind === 'maybe-person' && people.withToken(m.tokens[m.tokens.length - 1] ?? '').length > 0))) {
-        const existing = people.all.find((x) => x.tokens[0] === m.tokens[0] && x.tokens[x.tokens.length - 1] === m.tokens[m.tokens.length - 1]);
+        const existing =
+          people.all.find((x) => x.tokens[0] === m.tokens[0] && x.tokens[x.tokens.length - 1] === m.tokens[m.tokens.length - 1]) ??
+          people.all.find((x) => x.tokens.length > m.tokens.length && x.tokens.slice(-m.tokens.length).join(' ') === m.tokens.join(' '));
         if (existing || personKind(m)) {
           p = people.upsertFull(m.tokens, m.text);
           if (!existing) describe(p, m, s);
@@ -203,6 +209,39 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
     return out;
   }
 
+  function anyPersonName(s: number, e: number): boolean {
+    return namesIn(s, e).some((m) => m.kind === 'person' || m.kind === 'maybe-person' || m.kind === 'org' || m.kind === 'place');
+  }
+
+  /**
+   * "said the actor", "the Spanish foreign minister said", "the singer and guitarist told": a
+   * definite description of one person, linked to the person the article gave that role (only
+   * one may have it), or else to the person a pronoun would reach, if that person has no other
+   * role. Two people with the role, or none in reach: null.
+   */
+  function definiteRole(raw: RawStatement, lowers: string[], named: boolean): Person | null {
+    if (named || lowers.length === 0 || lowers.length > 5) return null;
+    if (lowers.some((w) => /^(of|for|at|from|with|in|to)$/.test(w))) return null;
+    const head = lowers[lowers.length - 1] ?? '';
+    const definite = lowers[0] === 'the' || (lowers.length === 1 && roleWord(head));
+    if (!definite || !roleWord(head) || /s$/.test(head) && !/(ss|us)$/.test(head)) return null;
+    if (UNNAMED_SOURCE_NOUNS.has(head) && !/^(spokesman|spokeswoman|spokesperson|official|adviser|advisor)$/.test(head)) return null;
+    const before = raw.source ? raw.source[0] : raw.content[0];
+    const known = people.all.filter((p) => p.mentions.some((m) => m.start < before));
+    const modifiers = lowers.filter((w) => w !== 'the' && w !== 'and' && w !== head);
+    const withRole = known.filter((p) => {
+      const role = (p.role ?? '').toLowerCase();
+      return new RegExp(`\\b${head}\\b`).test(role) && modifiers.every((w) => role.includes(w) || (p.affiliation ?? '').toLowerCase().startsWith(w.slice(0, 4)));
+    });
+    if (withRole.length === 1) return withRole[0] as Person;
+    if (withRole.length > 1) return null;
+    const g = ROLE_GENDER[head];
+    const p = resolvePronoun(history, before, raw.sentence, g, namedInside(raw));
+    if (!p || (p.role && !new RegExp(`\\b${head}\\b`).test(p.role.toLowerCase()))) return null;
+    // Another person named in reach who could hold the role (no role known): ambiguous.
+    return p;
+  }
+
   function resolveSource(raw: RawStatement, index: number): Resolved {
     if (!raw.source) {
       if (raw.inherit) {
@@ -273,6 +312,18 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
     // not the speaker; the label says whose source it was without naming them as the speaker.
     const possessor = /^['\u2019]s\s+(\p{Ll}[\p{L}-]*)/u.exec(body.slice(se, se + 40));
     if (possessor) return { speaker: null, label: possessiveLabel(cleanLabel(text, body) + body.slice(se, se + possessor[0].length)), source: [ss, se] };
+    // "Cmdr. Sean Robertson, a spokesperson for Inherent Resolve, … told": an appositive
+    // description right after a person's name is that person.
+    const appositiveOf = /,\s*$/.test(body.slice(Math.max(0, ss - 3), ss)) && /^(a|an|the)$/.test(first?.lower ?? '') ? namesIn(Math.max(0, ss - 80), ss).filter((m) => mentionPerson.has(m) && !m.possessive && /^,\s*$/.test(body.slice(m.end, ss))).pop() : undefined;
+    if (appositiveOf) {
+      const p = mentionPerson.get(appositiveOf) as Person;
+      return { speaker: p, label: p.name, source: [ss, se] };
+    }
+    const byRole = definiteRole(raw, words.map((w) => w.lower), anyPersonName(ss, se));
+    if (byRole) {
+      note(byRole, ss, se, (sentences[raw.sentence] as Sentence).para);
+      return { speaker: byRole, label: byRole.name, source: [ss, se] };
+    }
     const label = possessiveLabel(cleanLabel(text, body));
     const hasRole = words.some((w) => ROLE_NOUNS.has(w.lower) || UNNAMED_SOURCE_NOUNS.has(w.lower));
     const anyName = inHead.some((m) => m.kind === 'person' || m.kind === 'maybe-person');
@@ -389,3 +440,9 @@ function cleanLabel(text: string, body = ''): string {
 function standIn(name: string, gender: 'male' | 'female' | undefined): Person {
   return { id: '', name, tokens: [], titles: new Set(), aliases: new Set(), mentions: [], lastSpoke: -1, lastMention: -1, lastMentionPara: -1, ...(gender ? { gender } : {}) };
 }
+
+/** Role nouns that tell a gender. */
+const ROLE_GENDER: Record<string, 'male' | 'female'> = {
+  mother: 'female', wife: 'female', daughter: 'female', sister: 'female', aunt: 'female', grandmother: 'female', actress: 'female', chairwoman: 'female', spokeswoman: 'female', congresswoman: 'female', queen: 'female', widow: 'female',
+  father: 'male', husband: 'male', son: 'male', brother: 'male', uncle: 'male', grandfather: 'male', chairman: 'male', spokesman: 'male', congressman: 'male', king: 'male', widower: 'male',
+};

@@ -391,7 +391,10 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
       // A paragraph that opens with a quote and has no cue of its own continues the speaker.
       const wholePara = nq.start === nqPara.start;
       const tagEnds = /[.,:!?]["'\u201D\u2019]?\s*$/.test(body.slice(Math.max(0, nq.start - 3), nq.start));
-      const ok = samePara ? /^[\s.,:]*$/.test(between) && tagEnds : prevEndsPara && wholePara && nq.firstPara === (paras[prevQ.lastPara] as Paragraph).index + 1 && /^[\s.,]*$/.test(between);
+      // A new paragraph continues the speaker only if it opens like a sentence: "“… prevent the
+      // evacuation”" alone in a paragraph is a fragment quoted from somebody else.
+      const opensMidSentence = /^(?:''|["\u201C\u00AB])\s*(?:\p{Ll}|\u2026|\.\.\.|\[)/u.test(body.slice(nq.start, nq.start + 6));
+      const ok = samePara ? /^[\s.,:]*$/.test(between) && tagEnds : prevEndsPara && wholePara && !opensMidSentence && nq.firstPara === (paras[prevQ.lastPara] as Paragraph).index + 1 && /^[\s.,]*$/.test(between);
       if (!ok) break;
       if (cueAfter(k)) {
         usedVerb.clear();

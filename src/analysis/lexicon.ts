@@ -139,7 +139,8 @@ export const ORG_WORDS = set(
     'states province region district river sea ocean mountain island islands republic kingdom ' +
     'empire conference convention debate times channel magazine review daily weekly radio tv ' +
     'television studio studios media llc ltd plc gazette examiner chronicle observer telegraph ' +
-    'guardian monitor insider reuters yonhap associated',
+    'guardian monitor insider reuters yonhap associated beach pavilion amphitheatre amphitheater ' +
+    'arena stadium award awards prize theatre theater museum gallery festival desk',
 );
 
 /** Words that end a search for a name, or can never be a name token even when capitalised. */
