@@ -6,7 +6,7 @@
  * resolves every source (names, surnames, pronouns, descriptions) using only what came before.
  */
 import { findStatements, roleWord, type RawStatement } from './cues';
-import { countryOf, isPlace, PRONOUNS, ROLE_NOUNS, UNNAMED_SOURCE_NOUNS } from './lexicon';
+import { countryOf, FIRST_NAME_GENDER, isPlace, PRONOUNS, ROLE_NOUNS, UNNAMED_SOURCE_NOUNS } from './lexicon';
 import { findNames, type NameMention } from './names';
 import { resolvePronoun, type SalienceEntry } from './pronouns';
 import { affiliationOf, roleAround } from './roles';
@@ -99,7 +99,12 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
   const usedAlone = new Set(names.filter((m) => m.tokens.length === 1 && !m.inQuote && m.kind !== 'place' && m.kind !== 'org').map((m) => m.text));
   const personKind = (m: NameMention): boolean => {
     if (m.kind === 'person' || (m.kind === 'maybe-person' && inSource(m))) return true;
-    if (m.kind === 'maybe-person' && !m.inQuote && m.tokens.length > 1 && usedAlone.has(m.tokens[m.tokens.length - 1] ?? '')) return true;
+    if (m.kind === 'maybe-person' && !m.inQuote && m.tokens.length > 1 && usedAlone.has(m.tokens[m.tokens.length - 1] ?? '')) {
+      // Not "Hosting Cook at Dreamforce …": a sentence-initial word must be a known first name.
+      const first = m.tokens[0] ?? '';
+      const atStart = /^[\s"'\u201C\u2018(]*$/.test(body.slice((sentences[m.sentence] as Sentence).start, m.start));
+      if (!/(?:ing|ed)$/.test(first) && (!atStart || FIRST_NAME_GENDER.has(first.toLowerCase()))) return true;
+    }
     if (m.kind !== 'maybe-person' || m.inQuote) return false;
     // A capitalised pair described by a role ("US special envoy for North Korea Sung Kim").
     const s = sentences[m.sentence] as Sentence;

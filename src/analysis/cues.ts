@@ -130,6 +130,17 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
       const dash = q.end + (/[\u2015\u2014\u2013-]/.exec(credit[0])?.index ?? 0);
       return { source: [st, st + credit[1].length], cue: [dash, dash + 1], blockEnd: st + credit[1].length };
     }
+    // The credit on a line of its own after a quote that fills its paragraph (reviews,
+    // testimonials): "“The show was great.”\n\n– Man**". Masked names keep their stars.
+    if (/^\s*$/.test(body.slice(q.end, para.end)) && q.start === (paras[q.firstPara] as Paragraph).start) {
+      const np = paras[q.lastPara + 1];
+      const line = np ? /^\s*[\u2015\u2014\u2013-]{1,2}\s*((?:\p{Lu}[\p{L}'\u2019.*-]*\s+){0,3}\p{Lu}[\p{L}'\u2019.*-]*)\s*$/u.exec(body.slice(np.start, np.end)) : null;
+      if (np && line && line[1]) {
+        const st = np.start + line[0].indexOf(line[1]);
+        const dash = np.start + (/[\u2015\u2014\u2013-]/.exec(line[0])?.index ?? 0);
+        return { source: [st, st + line[1].length], cue: [dash, dash + 1], blockEnd: st + line[1].length };
+      }
+    }
     if (!/^[\s,]*\S/.test(gap) || /^[\s]*[\u2014\u2013-]{1,2}\s/.test(gap)) return null;
     const toks = tokenize(body, q.end, winEnd);
     // After a full stop inside the quote ("….”) a new sentence usually starts; only a short
@@ -394,7 +405,10 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
       // A new paragraph continues the speaker only if it opens like a sentence: "“… prevent the
       // evacuation”" alone in a paragraph is a fragment quoted from somebody else.
       const opensMidSentence = /^(?:''|["\u201C\u00AB])\s*(?:\p{Ll}|\u2026|\.\.\.|\[)/u.test(body.slice(nq.start, nq.start + 6));
-      const ok = samePara ? /^[\s.,:]*$/.test(between) && tagEnds : prevEndsPara && wholePara && !opensMidSentence && nq.firstPara === (paras[prevQ.lastPara] as Paragraph).index + 1 && /^[\s.,]*$/.test(between);
+      // "Teachers chanted, “Fund our schools,” and “Put kids first,”": a second quote joined by
+      // "and"/"but (instead)" after a comma is the same speaker's.
+      const joined = samePara && /,\s*(?:["\u201D]|'')?$/.test(body.slice(Math.max(0, prevQ.end - 3), prevQ.end).trimEnd() || body.slice(lastEnd - 2, lastEnd)) && /^,?\s+(?:and|but|or)(?:\s+(?:also|instead|then))?\s+$/.test(between);
+      const ok = samePara ? (/^[\s.,:]*$/.test(between) && tagEnds) || joined : prevEndsPara && wholePara && !opensMidSentence && nq.firstPara === (paras[prevQ.lastPara] as Paragraph).index + 1 && /^[\s.,]*$/.test(between);
       if (!ok) break;
       if (cueAfter(k)) {
         usedVerb.clear();
@@ -759,7 +773,12 @@ function backNP(body: string, before: Token[], floor: number): Token[] {
     // "a spokesman for Trump": keep a role noun's of/for/at complement inside the phrase.
     np.unshift(t);
     if (np.length > 9) return [];
-    if (/^(a|an|the|this|that|these|those|his|her|their|its|our|my|your|some|many|most|several|two|three|four|other)$/.test(t.lower)) break;
+    if (/^(a|an|the|this|that|these|those|his|her|their|its|our|my|your|some|many|most|several|two|three|four|other)$/.test(t.lower)) {
+      // "A spokesperson for the British Foreign Office": the role noun's complement, go on.
+      const prep = before[i - 1];
+      const role = before[i - 2];
+      if (!(t.lower === 'the' && prep && role && /^(of|for|at|with)$/.test(prep.lower) && (ROLE_NOUNS.has(role.lower) || UNNAMED_SOURCE_NOUNS.has(role.lower)) && np.length < 6)) break;
+    }
   }
   // Drop a leading sentence adverb ("But", "Also") if capitalised at the start.
   while (np.length && /^(but|and|so|also|yet|still|now|then|meanwhile|however)$/i.test(np[0]?.text ?? '')) np.shift();
