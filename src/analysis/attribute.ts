@@ -382,6 +382,28 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
     if (prevRaw.cue) raw.cue = prevRaw.cue;
   });
 
+  // A heading or pull quote that repeats words quoted further down ("“My fears have been
+  // realized”" as a heading, then "Morrison told the committee, “… My fears have been
+  // realized.”"): the speaker of the passage it repeats.
+  const fold = (x: string): string => x.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  raws.forEach((raw, i) => {
+    if (raw.pattern !== 'unattributed' || resolved[i]?.speaker) return;
+    const para = paras[(sentences[raw.sentence] as Sentence).para];
+    if (!para || !/^\s*(?:\d{1,2}[.)]\s*)?$/.test(body.slice(para.start, raw.content[0])) || body.slice(raw.content[1], para.end).trim() !== '') return;
+    const inner = fold(body.slice(raw.content[0], raw.content[1]));
+    if (!inner || inner.split(' ').length > 12 || inner.split(' ').length < 2) return;
+    for (let j = i + 1; j < raws.length; j++) {
+      const later = raws[j] as RawStatement;
+      const lr = resolved[j];
+      if ((sentences[later.sentence] as Sentence).para > para.index + 6) break;
+      if (!lr?.speaker) continue;
+      if (later.quoted.some(([a, b]) => fold(body.slice(a, b)).includes(inner))) {
+        resolved[i] = { ...lr };
+        return;
+      }
+    }
+  });
+
   const statements: Statement[] = raws.map((raw, i) => {
     const r = resolved[i] ?? { speaker: null, label: 'unattributed', source: null };
     const content = { start: raw.content[0], end: raw.content[1] };

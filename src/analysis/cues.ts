@@ -407,7 +407,8 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
       const opensMidSentence = /^(?:''|["\u201C\u00AB])\s*(?:\p{Ll}|\u2026|\.\.\.|\[)/u.test(body.slice(nq.start, nq.start + 6));
       // "Teachers chanted, “Fund our schools,” and “Put kids first,”": a second quote joined by
       // "and"/"but (instead)" after a comma is the same speaker's.
-      const joined = samePara && /,\s*(?:["\u201D]|'')?$/.test(body.slice(Math.max(0, prevQ.end - 3), prevQ.end).trimEnd() || body.slice(lastEnd - 2, lastEnd)) && /^,?\s+(?:and|but|or)(?:\s+(?:also|instead|then))?\s+$/.test(between);
+      const connector = /,(?:["\u201D]|'')?\s+(?:and|but|or)(?:\s+(?:also|instead|then))?\s+$/;
+      const joined = samePara && /^[\s,]*(?:and|but|or)?(?:\s+(?:also|instead|then))?\s*$/.test(between) && connector.test(body.slice(Math.max(prevQ.end - 2, nq.start - 40), nq.start));
       const ok = samePara ? (/^[\s.,:]*$/.test(between) && tagEnds) || joined : prevEndsPara && wholePara && !opensMidSentence && nq.firstPara === (paras[prevQ.lastPara] as Paragraph).index + 1 && /^[\s.,]*$/.test(between);
       if (!ok) break;
       if (cueAfter(k)) {
