@@ -448,10 +448,10 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
       const t = toks[i] as Token;
       if (usedVerb.has(t.start)) continue;
       const isAcc = t.lower === 'according' && toks[i + 1]?.lower === 'to';
-      if (!isAcc && !SPEECH_VERBS.has(t.lower) && !VIEW_VERBS.has(t.lower) && !MIXED_VERBS.has(t.lower)) continue;
+      if (!isAcc && !SPEECH_VERBS.has(t.lower) && !VIEW_VERBS.has(t.lower) && !MIXED_VERBS.has(t.lower) && !OBJECT_VERBS.has(t.lower)) continue;
       if (i > 0 && NOUN_MARKERS.has(toks[i - 1]?.lower ?? '')) continue;
       if (!isAcc && t.cap && i > 0) continue; // "Said" mid-sentence capitalised: a name
-      const st = clauseFrame(body, s, si, toks, i, isAcc, qi);
+      const st = (SPEECH_VERBS.has(t.lower) || VIEW_VERBS.has(t.lower) || MIXED_VERBS.has(t.lower) || isAcc ? clauseFrame(body, s, si, toks, i, isAcc, qi) : null) ?? (OBJECT_VERBS.has(t.lower) ? objectFrame(body, s, si, toks, i, qi) : null);
       if (st) {
         usedVerb.add(t.start);
         out.push(st);
@@ -785,6 +785,86 @@ function backNP(body: string, before: Token[], floor: number): Token[] {
   while (np.length && /^(but|and|so|also|yet|still|now|then|meanwhile|however)$/i.test(np[0]?.text ?? '')) np.shift();
   const cleaned = cleanNP(np);
   return validSource(cleaned) ? cleaned : [];
+}
+
+/**
+ * Verbs whose object is what a person wants, plans, demands or holds, without "that" or quote
+ * marks: "Trump called for a ban", "Clinton wants to triple AmeriCorps", "the NAACP criticized
+ * the plan". PolNeAR annotates these as attributions (beliefs, plans, stances).
+ */
+const OBJECT_VERBS = new Set(
+  ['call for', 'called for', 'calls for', 'calling for'].map((x) => x.split(' ')[0] as string).concat(
+    ('want wants wanted plans planned agree agrees agreed criticizes criticized criticises criticised ' +
+      'cited attacked announced urged pledged vowed declined refused proposes proposed ' +
+      'demanded accused blamed rejected endorsed opposes opposed favors favored condemned ' +
+      'denied hopes hoped intends intended').split(' '),
+  ),
+);
+const OBJECT_ONLY_WITH = new Map<string, RegExp>([
+  ['call', /^(for|on|upon)$/],
+  ['calls', /^(for|on|upon)$/],
+  ['called', /^(for|on|upon)$/],
+  ['calling', /^(for|on|upon)$/],
+  ['want', /^(to)$/],
+  ['wants', /^(to)$/],
+  ['wanted', /^(to)$/],
+  ['plan', /^(to)$/],
+  ['plans', /^(to)$/],
+  ['planned', /^(to)$/],
+  ['decline', /^(to)$/],
+  ['declines', /^(to)$/],
+  ['declined', /^(to)$/],
+  ['refuse', /^(to)$/],
+  ['refuses', /^(to)$/],
+  ['refused', /^(to)$/],
+  ['hope', /^(to)$/],
+  ['hopes', /^(to)$/],
+  ['hoped', /^(to)$/],
+  ['intend', /^(to)$/],
+  ['intends', /^(to)$/],
+  ['intended', /^(to)$/],
+]);
+
+/** "SUBJECT VERB OBJECT." for OBJECT_VERBS: the object to the end of the clause is the content. */
+function objectFrame(body: string, s: Sentence, si: number, toks: Token[], i: number, qi: QuoteIndex): RawStatement | null {
+  const t = toks[i] as Token;
+  const next = toks[i + 1];
+  if (!next) return null;
+  const need = OBJECT_ONLY_WITH.get(t.lower);
+  if (need && !need.test(next.lower)) return null;
+  // A participle or passive is not the subject's act: "the plan supported by …", "was criticized".
+  const prev = toks[i - 1];
+  if (prev && /^(was|were|been|being|be|is|are|by|to|the|a|an)$/.test(prev.lower)) return null;
+  if (/ing$/.test(t.lower)) return null;
+  if (!/^\s+$/.test(body.slice(t.end, next.start))) return null;
+  const before = toks.slice(0, i);
+  let b = before.length;
+  while (b > 0 && AUXILIARIES.has(before[b - 1]?.lower ?? '')) b--;
+  const gapBefore = b > 0 ? body.slice((before[b - 1] as Token).end, b < before.length ? (before[b] as Token).start : t.start) : '';
+  if (gapBefore.includes(',') || b === 0) return null;
+  const np = backNP(body, before.slice(0, b), s.start);
+  if (!np.length) return null;
+  const f = np[0] as Token;
+  // The subject must be a name, a pronoun or a determiner phrase, not a stray noun.
+  if (!f.cap && !/^(he|she|they|we|i|it|the|a|an|his|her|their|its|our)$/.test(f.lower)) return null;
+  if (/^(it|this|that|there)$/i.test(f.text) && np.length === 1) return null;
+  const sentEnd = trimEnd(body, s.start, s.end);
+  const cStart = need && /^(for|on|upon)$/.test(next.lower) ? skipSpace(body, next.end) : next.start;
+  let cEnd = sentEnd;
+  const tail = /,\s+(?:according to|(?:he|she|they|it|\p{Lu}\p{Ll}+)\s+(?:said|says|added|noted|told)|saying|adding|and\s+(?:said|says))\b|\s[\u2014\u2013]\s|;/u.exec(body.slice(cStart, cEnd));
+  if (tail) cEnd = cStart + tail.index;
+  // "When Mayor Jo Lund criticized the plan, Senator Ray Ito shot back": a subordinate clause
+  // ends at its comma, and its object never runs into the main clause's quotation.
+  if (/^[\s"'\u201C]*(?:when|after|before|while|as|if|since|because|although|though|once|until|unless)\b/i.test(body.slice(s.start, f.start))) {
+    const comma = body.indexOf(',', cStart);
+    if (comma < 0 || comma >= cEnd) return null;
+    cEnd = comma;
+  }
+  const q = OPEN_Q.exec(body.slice(cStart, cEnd));
+  if (q && q.index > 0 && /,\s*$/.test(body.slice(cStart, cStart + q.index))) cEnd = cStart + q.index;
+  while (cEnd > cStart && /[\s,]/.test(body[cEnd - 1] ?? '')) cEnd--;
+  if (cEnd - cStart < 8) return null;
+  return mk(body, [cStart, cEnd], [f.start, (np[np.length - 1] as Token).end], [t.start, need && /^(for|on|upon)$/.test(next.lower) ? next.end : t.end], si, 'clause', qi);
 }
 
 /** A clause frame around the cue token `toks[i]`, or null. */
