@@ -151,6 +151,27 @@ function classifyRun(
       break;
     }
   }
+  // An unlisted title or an organisation before a known first name ("Administrator Jim
+  // Bridenstine", "European Union Gordon Sondland"): the name starts at the first name.
+  if (run.length - m >= 3 && !FIRST_NAME_GENDER.has((run[m] as Token).lower)) {
+    for (let j = m + 1; j <= run.length - 2; j++) {
+      if (FIRST_NAME_GENDER.has((run[j] as Token).lower) && (run[j] as Token).text.length > 2) {
+        const agent = j - m === 1 && /(?:or|er|ent|ant|ist)$/.test((run[m] as Token).lower);
+        if (!agent && !ORG_WORDS.has((run[j - 1] as Token).lower)) break;
+        if (titleStart < 0 && agent) titleStart = m;
+        m = j;
+        break;
+      }
+    }
+  }
+  // "North India", "South Manchester": a compass word and a place is a place.
+  if (m === k && run.length - m >= 2 && /^(north|south|east|west|northern|southern|eastern|western|central)$/.test((run[m] as Token).lower)) {
+    const restName = run.slice(m + 1).map((t) => t.text).join(' ');
+    if (isPlace(restName) || countryOf(restName) || isPlace(run[m + 1]?.text ?? '')) {
+      out.push({ ...base, start: (run[m] as Token).start, end: last.end, text: run.slice(m).map((t) => t.text).join(' '), tokens: run.slice(m).map((t) => t.text), kind: 'place' });
+      return;
+    }
+  }
   // Place names inside a run ("Washington" in "Washington Sen. X") also reset the title.
   const nameToks = run.slice(m);
   if (nameToks.some((t) => !nameLike(t) && !PARTICLES.has(t.lower))) {
@@ -178,5 +199,27 @@ function classifyRun(
   else if (nameToks.length > 1 && (FIRST_NAME_GENDER.has(firstName) || nameToks.some((t) => /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(t.text)))) kind = 'person';
   else if (nameToks.length > 1 && nameToks.length <= 4) kind = 'maybe-person';
   else kind = 'other';
+  // A run that ends in a role noun is a title or a body, not a person ("Art Director",
+  // "Sioux Falls Argus Leader"); one made only of title words is a title ("President").
+  const lastLower = (nameToks[nameToks.length - 1] as Token).lower;
+  if (!hasHonorific && !roleBefore && nameToks.length > 1 && (ROLE_NOUNS.has(lastLower) || TITLES.has(lastLower))) kind = 'other';
+  if (nameToks.every((t) => isTitleToken(t.lower.replace(/\.$/, '')) || ROLE_NOUNS.has(t.lower))) kind = 'other';
+  // "Drug Abuse", "Public Health": a pair whose last word the article also writes in lower case
+  // is a phrase in title case, not a name (a known first name keeps "Tim Cook" a person).
+  if (kind === 'maybe-person' && lowerWords(body).has(lastLower)) kind = 'other';
   out.push({ ...base, start: (nameToks[0] as Token).start, end: last.end, text: nameText, tokens: nameToks.map((t) => t.text), kind, title, gender });
+}
+
+const lowerCache = new WeakMap<object, Set<string>>();
+let lastBody = '';
+let lastSet = new Set<string>();
+/** The words the text writes in lower case (cached for the last body seen). */
+function lowerWords(body: string): Set<string> {
+  void lowerCache;
+  if (body === lastBody) return lastSet;
+  const set = new Set<string>();
+  for (const m of body.matchAll(/(?<![\p{L}'\u2019-])\p{Ll}[\p{Ll}]+(?![\p{L}'\u2019-])/gu)) set.add(m[0]);
+  lastBody = body;
+  lastSet = set;
+  return set;
 }
