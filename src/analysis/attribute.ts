@@ -215,7 +215,7 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
   }
 
   function anyPersonName(s: number, e: number): boolean {
-    return namesIn(s, e).some((m) => m.kind === 'person' || m.kind === 'maybe-person' || m.kind === 'org' || m.kind === 'place');
+    return namesIn(s, e).some((m) => m.kind === 'person' || m.kind === 'maybe-person' || m.kind === 'org');
   }
 
   /**
@@ -228,8 +228,9 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
     if (named || lowers.length === 0 || lowers.length > 5) return null;
     if (lowers.some((w) => /^(of|for|at|from|with|in|to)$/.test(w))) return null;
     const head = lowers[lowers.length - 1] ?? '';
-    const definite = lowers[0] === 'the' || (lowers.length === 1 && roleWord(head));
-    if (!definite || !roleWord(head) || /s$/.test(head) && !/(ss|us)$/.test(head)) return null;
+    const personNoun = roleWord(head) || (head.length > 4 && /(?:or|er|ess|ist|ian|ant|ent)$/.test(head));
+    const definite = lowers[0] === 'the' || (lowers.length === 1 && personNoun);
+    if (!definite || !personNoun || (/s$/.test(head) && !/(ss|us)$/.test(head))) return null;
     if (UNNAMED_SOURCE_NOUNS.has(head) && !/^(spokesman|spokeswoman|spokesperson|official|adviser|advisor)$/.test(head)) return null;
     const before = raw.source ? raw.source[0] : raw.content[0];
     const known = people.all.filter((p) => p.mentions.some((m) => m.start < before));
@@ -239,7 +240,8 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
       return new RegExp(`\\b${head}\\b`).test(role) && modifiers.every((w) => role.includes(w) || (p.affiliation ?? '').toLowerCase().startsWith(w.slice(0, 4)));
     });
     if (withRole.length === 1) return withRole[0] as Person;
-    if (withRole.length > 1) return null;
+    // Somebody holds that role but the words do not pick one out: no guess.
+    if (withRole.length > 1 || known.some((p) => new RegExp(`\\b${head}\\b`).test((p.role ?? '').toLowerCase()))) return null;
     const g = ROLE_GENDER[head];
     const p = resolvePronoun(history, before, raw.sentence, g, namedInside(raw));
     if (!p || (p.role && !new RegExp(`\\b${head}\\b`).test(p.role.toLowerCase()))) return null;
@@ -301,7 +303,9 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
     const headEnd = prep > 0 ? (words[prep] as typeof first & object).start : se;
     // "Secretary of State Mike Pompeo": a capitalised title whose "of" belongs to the title;
     // the person is the full name that ends the phrase.
-    const titled = first && ROLE_NOUNS.has(first.lower) && /^\p{Lu}/u.test(first.text);
+    // Also a role without an article before it ("marine director at Intertanko Phil Belcher");
+    // with an article ("a spokesman for Hillary Clinton") the name is the role's complement.
+    const titled = first && ((ROLE_NOUNS.has(first.lower) && /^\p{Lu}/u.test(first.text)) || (/^\p{Ll}/u.test(first.text) && !/^(a|an|the|his|her|their|its|our|my|one|some|two|three|several|many)$/.test(first.lower) && words.some((w) => roleWord(w.lower))));
     const lastName = titled ? namesIn(ss, se).filter((m) => m.end === se && m.tokens.length > 1 && mentionPerson.has(m) && !m.possessive).pop() : undefined;
     if (lastName) {
       const p = mentionPerson.get(lastName) as Person;

