@@ -152,7 +152,10 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
         if (!p.gender && m.gender) p.gender = m.gender;
         mentionPerson.set(m, p);
         note(p, m.start, m.end, m.para);
-        const subject = !m.inQuote && !subjectTaken.has(m.sentence);
+        // "Anna Berg and Lena Berg opened …": a name joined to the subject by "and" is a subject too.
+        const prevSubject = history.length ? history[history.length - 1] : undefined;
+        const coordinated = !!prevSubject && prevSubject.subject && prevSubject.sentence === m.sentence && prevSubject.person !== p && /^,?\s+and\s+$/.test(body.slice((prevSubject.person.mentions.find((x) => x.start === prevSubject.pos)?.end ?? prevSubject.pos), m.runStart));
+        const subject = !m.inQuote && (!subjectTaken.has(m.sentence) || coordinated);
         if (subject) subjectTaken.add(m.sentence);
         if (!m.inQuote) history.push({ pos: m.start, sentence: m.sentence, person: p, subject, speaker: false });
       }

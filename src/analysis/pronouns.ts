@@ -71,6 +71,8 @@ export function resolvePronoun(history: SalienceEntry[], pos: number, sentence: 
     let hit: SalienceEntry | undefined;
     for (const f of order) {
       hit = group.find(f);
+      // Two people of one sentence fit equally ("Anna Berg and Lena Berg …, she said"): no guess.
+      if (hit && group.some((e) => e.person !== hit?.person && !e.unknown && f(e))) return null;
       if (hit) break;
     }
     // A known-gender mention in this sentence or a newer one.
