@@ -855,6 +855,8 @@ function objectFrame(body: string, s: Sentence, si: number, toks: Token[], i: nu
   let cEnd = sentEnd;
   const tail = /,\s+(?:according to|(?:he|she|they|it|\p{Lu}\p{Ll}+)\s+(?:said|says|added|noted|told)|saying|adding|and\s+(?:said|says))\b|\s[\u2014\u2013]\s|;/u.exec(body.slice(cStart, cEnd));
   if (tail) cEnd = cStart + tail.index;
+  const participle = PARTICIPLE_TAIL.exec(body.slice(cStart, cEnd));
+  if (participle && !qi.at(cStart + participle.index)) cEnd = cStart + participle.index;
   // "When Mayor Jo Lund criticized the plan, Senator Ray Ito shot back": a subordinate clause
   // ends at its comma, and its object never runs into the main clause's quotation.
   if (/^[\s"'\u201C]*(?:when|after|before|while|as|if|since|because|although|though|once|until|unless)\b/i.test(body.slice(s.start, f.start))) {
@@ -868,6 +870,9 @@ function objectFrame(body: string, s: Sentence, si: number, toks: Token[], i: nu
   if (cEnd - cStart < 8) return null;
   return mk(body, [cStart, cEnd], [f.start, (np[np.length - 1] as Token).end], [t.start, need && /^(for|on|upon)$/.test(next.lower) ? next.end : t.end], si, 'clause', qi);
 }
+
+/** ", citing …", ", engaging in …", ", implicitly putting …": a participle clause after a comma. */
+const PARTICIPLE_TAIL = /,\s+(?:\p{Ll}+ly\s+)?(?!including|according|during|regarding|concerning|nothing|something|anything|everything|being|following|notwithstanding)\p{Ll}{3,}ing\b/u;
 
 /** A clause frame around the cue token `toks[i]`, or null. */
 function clauseFrame(body: string, s: Sentence, si: number, toks: Token[], i: number, isAcc: boolean, qi: QuoteIndex): RawStatement | null {
@@ -1081,6 +1086,10 @@ function clauseFrame(body: string, s: Sentence, si: number, toks: Token[], i: nu
   // Cut a trailing "…, he said" / ", according to X" off the clause.
   const tail = /,\s+(?:according to|(?:he|she|they|it|\p{Lu}\p{Ll}+)\s+(?:said|says|added|noted|told)|saying|adding|calling|noting|arguing|writing|telling|insisting|warning)\b/u.exec(body.slice(cStart, cEnd));
   if (tail) cEnd = cStart + tail.index;
+  // "…, citing her work after …", "…, engaging in …": a participle after a comma is the
+  // reporter's comment on the act, not part of what was said.
+  const participle = PARTICIPLE_TAIL.exec(body.slice(cStart, cEnd));
+  if (participle && !qi.at(cStart + participle.index)) cEnd = cStart + participle.index;
   // "…, but declined…" starts a new predicate of the same subject.
   const conj = /,?\s+(?:but|and)\s+(?:also\s+)?(?:declined|refused|said|added|noted|did not|didn't|would not|won't|called|urged|asked|insisted|warned|vowed|promised)\b/.exec(body.slice(cStart, cEnd));
   if (conj && !qi.at(cStart + conj.index)) cEnd = cStart + conj.index;
@@ -1094,7 +1103,7 @@ function clauseFrame(body: string, s: Sentence, si: number, toks: Token[], i: nu
       // ("…” he warned") also ends it.
       const commaInside = /,\s*(?:["'\u201D\u2019]|'')$/.test(body.slice(q.start, q.end));
       if (
-        /^\s*(?:[;\u2014\u2013]|-{1,2}\s|,\s*(?:\p{Ll}+ing|adding|but)\b|\s(?:but|while)\b|,?\s*(?:he|she|they|we|I)\s)/u.test(after) ||
+        /^\s*(?:[;\u2014\u2013]|-{1,2}\s|,\s*(?:\p{Ll}+ing|adding|but)\b|\s(?:but|while)\b|,?\s*(?:he|she|they|we|I)\s|,?\s*and\s+(?:then\s+|also\s+)?\p{Ll}{3,}ed\b)/u.test(after) ||
         (commaInside && /^\s+\p{Ll}+ing\b/u.test(after) && !/^\s+(?:during|including|according|regarding|concerning|nothing|something|anything|everything|being)\b/.test(after)) ||
         // "…“depleted” and says he will …": a coordinated speech or stance verb starts a new report.
         coordinatedCue(after)
