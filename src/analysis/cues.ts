@@ -412,6 +412,8 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
       const joined = samePara && /^[\s,]*(?:and|but|or)?(?:\s+(?:also|instead|then))?\s*$/.test(between) && connector.test(body.slice(Math.max(prevQ.end - 2, nq.start - 40), nq.start));
       const ok = samePara ? (/^[\s.,:]*$/.test(between) && tagEnds) || joined : prevEndsPara && wholePara && !opensMidSentence && nq.firstPara === (paras[prevQ.lastPara] as Paragraph).index + 1 && /^[\s.,]*$/.test(between);
       if (!ok) break;
+      // "“You squeezed …” to drive up …, she said": the next quote has a tag of its own.
+      if (samePara && /^[^.!?\n]{3,200}?,\s+(?:he|she|they|\p{Lu}\p{Ll}+)\s+(?:said|says|added|noted|told)\b/u.test(body.slice(nq.end, Math.min(body.length, nq.end + 220))) && !/^\s*[,.]?\s*(?:he|she|they|\p{Lu}\p{Ll}+)\s+(?:said|says|added)/u.test(body.slice(nq.end, nq.end + 40))) break;
       if (cueAfter(k)) {
         usedVerb.clear();
         break;
