@@ -289,6 +289,11 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
     if (words.length === 1 && first && !PRONOUNS[first.lower] && (/^(of|in|on|at|for|with|as|after|before|when|if|but|and|so|yet|still|also|then|now|here|there|that|this|wait|or|ever|back|each|other|well|yes|no|note|update|watch|read|listen|transcript|excerpt|question|answer)$/.test(first.lower))) {
       return { speaker: null, label: 'unattributed', source: null };
     }
+    // A transcript label in capitals ("PENCE") names a person the article introduced.
+    if (words.length === 1 && first && /^\p{Lu}{3,}$/u.test(first.text)) {
+      const p = people.resolveToken(first.text.charAt(0) + first.lower.slice(1), undefined, undefined);
+      if (p) return { speaker: p, label: p.name, source: [ss, se] };
+    }
     if (words.length === 1 && first && PRONOUNS[first.lower]) {
       const info = PRONOUNS[first.lower];
       if (info && info.person && info.gender) {

@@ -342,6 +342,30 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
     return null;
   };
 
+  // 0. Transcripts: paragraphs that open with a speaker label in capitals ("PENCE: Well, …",
+  // often inside one long quotation). Each turn runs to the next label; its quotes are its own.
+  const turnLabel = /^(?:["\u201C]|'')?\s*(\p{Lu}[\p{Lu}.'\u2019 -]{1,30}\p{Lu}):\s+(?=\S)/u;
+  const turns = paras.map((p) => turnLabel.exec(body.slice(p.start, Math.min(p.end, p.start + 40))));
+  if (turns.filter(Boolean).length >= 2) {
+    paras.forEach((p, pi) => {
+      const m = turns[pi];
+      if (!m || !m[1]) return;
+      const labelStart = p.start + m[0].indexOf(m[1]);
+      const cStart = p.start + m[0].length;
+      let last = pi;
+      // The turn goes on over paragraphs that continue the quotation ("“But the truth …").
+      while (last + 1 < paras.length && !turns[last + 1] && /^(?:["\u201C]|'')\s*\p{Lu}/u.test(body.slice((paras[last + 1] as Paragraph).start, (paras[last + 1] as Paragraph).start + 4)) && !/^(?:["\u201C]|'')\s*\(/.test(body.slice((paras[last + 1] as Paragraph).start, (paras[last + 1] as Paragraph).start + 4))) last++;
+      let cEnd = (paras[last] as Paragraph).end;
+      while (cEnd > cStart && /[\s"\u201D]/.test(body[cEnd - 1] ?? '')) cEnd--;
+      if (cEnd - cStart < 8) return;
+      const st = mk(body, [cStart, cEnd], [labelStart, labelStart + m[1].length], [labelStart + m[1].length, labelStart + m[1].length + 1], sentenceAt(cStart), 'quote-cue-before', qi);
+      out.push(st);
+      quotes.forEach((q, i) => {
+        if (q.start >= p.start && q.start < cEnd) claimed.set(i, st);
+      });
+    });
+  }
+
   // 1. Quotes with an adjacent cue, then chained continuation quotes.
   for (let qi2 = 0; qi2 < quotes.length; qi2++) {
     if (claimed.has(qi2)) continue;
