@@ -364,6 +364,14 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
         if (q.start >= p.start && q.start < cEnd) claimed.set(i, st);
       });
     });
+    // Stage directions between turns ("“(CROSSTALK.)") open a quotation that is nobody's speech.
+    paras.forEach((p) => {
+      if (!/^(?:["\u201C]|'')\s*\(/.test(body.slice(p.start, p.start + 4))) return;
+      const stage = mk(body, [p.start, p.end], null, [p.start, p.start], sentenceAt(p.start), 'unattributed', qi);
+      quotes.forEach((q, i) => {
+        if (q.start >= p.start && q.start < p.end && !claimed.has(i)) claimed.set(i, stage);
+      });
+    });
   }
 
   // 1. Quotes with an adjacent cue, then chained continuation quotes.
@@ -649,7 +657,8 @@ function roleLedName(toks: Token[]): boolean {
   const firstCap = toks.findIndex((t) => t.cap);
   if (firstCap <= 0) return false;
   const lead = toks.slice(0, firstCap);
-  if (!lead.some((t) => roleWord(t.lower))) return false;
+  // The role word may be the capitalised title itself: "panel Chairman Rep. Jason Chaffetz".
+  if (!lead.some((t) => roleWord(t.lower)) && !(lead.length <= 2 && toks.slice(firstCap).some((t) => roleWord(t.lower)))) return false;
   // "marine director at Intertanko Phil Belcher": of/for/at join the role to its organisation.
   if (lead.some((t) => NP_STOP.has(t.lower) && !/^(and|of|for|at)$/.test(t.lower))) return false;
   // The name itself: capitalised words to the end (a role word may sit among them: "NASA planetary scientist").
