@@ -511,9 +511,24 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
         lo = mid + 1;
       } else hi = mid - 1;
     }
+    let spill = false;
     for (let j = k; j >= 0 && j > k - 4 && !host; j--) {
       const st = clauseSpans[j] as RawStatement;
       if (st.content[0] <= q.start && q.end <= st.content[1] + 1) host = st;
+      // "X said the release “gives us hope … support.\n\n“We see …”": a quotation opened in the
+      // clause runs on over the next paragraph (no closing mark at a paragraph end). The clause
+      // keeps its paragraph; the rest is a continuation paragraph of the same speaker.
+      else if (st.content[0] <= q.start && q.start < st.content[1] && q.lastPara > q.firstPara && st.content[1] <= (paras[q.firstPara] as Paragraph).end) {
+        host = st;
+        spill = true;
+      }
+    }
+    if (host && spill) {
+      host.quotes.push(i);
+      claimed.set(i, host);
+      const next = paras[q.firstPara + 1] as Paragraph;
+      out.push({ content: [next.start, q.end], source: null, quotes: [], sentence: sentenceAt(next.start), quoted: [[next.start, q.end]], pattern: 'unattributed' });
+      return;
     }
     if (host) {
       host.quotes.push(i);

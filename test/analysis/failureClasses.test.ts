@@ -130,6 +130,15 @@ describe('4. main speakers are found', () => {
     expect(a.who(a.covering('The winter will be hard'))).toBe('Rustem Umerov');
   });
 
+  it('keeps a quotation opened in a report and continued in the next paragraph with its speaker', () => {
+    const a = run([
+      'Secretary of State Mike Pompeo said the release \u201Cgives us hope for the talks, which we stand ready to support.',
+      '\u201CWe see these developments as hopeful signs.\u201D',
+    ]);
+    expect(a.who(a.covering('gives us hope for the talks'))).toBe('Mike Pompeo');
+    expect(a.who(a.covering('We see these developments'))).toBe('Mike Pompeo');
+  });
+
   it('reads a lower-case role before the name as part of the source', () => {
     const a = run(['\u201CThe moon has an ocean,\u201D said planetary geologist Rosa Lind of the space agency.']);
     expect(a.who(a.covering('The moon has an ocean'))).toBe('Rosa Lind');
