@@ -201,6 +201,9 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
     if (role) {
       p.role = role;
       p.affiliation = affiliationOf(role);
+      // "his mother, Ruth Palmiter": a role word that tells the gender.
+      const roleGender = ROLE_GENDER[(/(\p{L}+)(?:\s+of\b.*)?$/u.exec(role.toLowerCase())?.[1] ?? '')];
+      if (!p.gender && !m.gender && roleGender) p.gender = roleGender;
     }
     if (!p.gender && m.gender) p.gender = m.gender;
   }

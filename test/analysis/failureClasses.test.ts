@@ -4,6 +4,8 @@
  * decide, the engine must abstain (speaker null, the source words kept as the label).
  */
 import { describe, expect, it } from 'vitest';
+import { partyInPhrase } from '../../src/parties/people';
+import { PartyRegistry } from '../../src/parties/registry';
 import { attributeArticle } from './attributeArticle';
 
 const run = attributeArticle;
@@ -15,6 +17,15 @@ describe('1. pronoun chains across several people', () => {
       '\u201CWe agreed on more than we expected,\u201D she said after the talks.',
     ]);
     expect(a.who(a.covering('We agreed on more'))).toBe('Giorgia Meloni');
+  });
+
+  it('takes a gender from a role word when the first name tells none ("his mother, Tiva Okoro")', () => {
+    const a = run([
+      'Sam Okoro, 16, runs the stall with his mother, Tiva Okoro.',
+      'Delegate Ren Abara bought bread there.',
+      '\u201CWe open at six,\u201D she said.',
+    ]);
+    expect(a.result.speakers.find((s) => s.name === 'Tiva Okoro')?.gender).toBe('female');
   });
 
   it('keeps "he said" with the man a woman spoke to after', () => {
@@ -73,6 +84,8 @@ describe('2. a place inside an organisation\u2019s name is not the speaker', () 
     expect(st.sourceLabel).not.toBe('Washington');
     expect(st.sourceLabel).toContain('embassy');
     expect(a.result.speakers.map((s) => s.name)).not.toContain('Washington');
+    // The organisation speaks for its own country: China, not the place it sits in.
+    expect(partyInPhrase(new PartyRegistry(), st.sourceLabel)).toBe('chn');
   });
 });
 
