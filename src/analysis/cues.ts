@@ -1177,13 +1177,22 @@ function clauseFrame(body: string, s: Sentence, si: number, toks: Token[], i: nu
     })();
     if (firstQ && firstQ.end < cEnd) {
       const tailText = body.slice(firstQ.end, cEnd);
-      const m = /(?:,?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:\p{Ll}+(?:ed|ing)|has|had|was|is|said|says|made|took|gave|told|tells|went)\b|,\s+(?:a|an|which)\s|\s[\u2014\u2013]|\s-{1,2}\s)/u.exec(tailText);
+      // …and a time, place or occasion after the quoted words ("called it a “crazy system”
+      // during a campaign stop", "… “disgrace” Wednesday on …", "… “disgrace” after she …").
+      const m = /(?:,?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:\p{Ll}+(?:ed|ing)|has|had|was|is|said|says|made|took|gave|told|tells|went)\b|,\s+(?:a|an|which)\s|\s[\u2014\u2013]|\s-{1,2}\s|^,?\s+(?:during|after|before|when|while|because|since|amid|on|at|in|monday|tuesday|wednesday|thursday|friday|saturday|sunday|last|this|earlier|later)\b)/u.exec(tailText);
       if (m) {
         const cut = firstQ.end + m.index;
         const later = qi.at(cut);
         if (!later) cEnd = cut;
       }
     }
+  }
+  // "described Clinton as a “disgrace” after she …", "blasted Clinton as a “disgrace” Wednesday
+  // on …": the characterisation ends at its quoted word.
+  const asQuote = /\bas\s+(?:a\s+|an\s+|the\s+)?(?=["\u201C]|'')/.exec(body.slice(cStart, cEnd));
+  if (asQuote) {
+    const q = qi.at(cStart + asQuote.index + asQuote[0].length);
+    if (q && q.end < cEnd && /^,?\s+(?:during|after|before|when|while|because|since|amid|on|at|in|monday|tuesday|wednesday|thursday|friday|saturday|sunday|last|this|earlier|later)\b/i.test(body.slice(q.end, cEnd))) cEnd = q.end;
   }
   const content: [number, number] = [cStart, cEnd];
   if (tokenize(body, cStart, cEnd).length < (OPEN_Q.test(body.slice(cStart, cEnd)) ? 1 : 3)) return null;
