@@ -849,7 +849,7 @@ const OBJECT_VERBS = new Set(
     ('want wants wanted plans planned agree agrees agreed criticizes criticized criticises criticised ' +
       'cited attacked announced urged pledged vowed declined refused proposes proposed ' +
       'demanded accused blamed rejected endorsed opposes opposed favors favored condemned ' +
-      'denied hopes hoped intends intended').split(' '),
+      'denied hopes hoped intends intended citing urging saying').split(' '),
   ),
 );
 const OBJECT_ONLY_WITH = new Map<string, RegExp>([
@@ -884,8 +884,29 @@ function objectFrame(body: string, s: Sentence, si: number, toks: Token[], i: nu
   if (!next) return null;
   const need = OBJECT_ONLY_WITH.get(t.lower);
   if (need && !need.test(next.lower)) return null;
-  // A participle or passive is not the subject's act: "the plan supported by …", "was criticized".
   const prev = toks[i - 1];
+  // ", citing a threat to public health", "by saying he would never …": a participle report
+  // whose source is the sentence's subject (or the statement it hangs on).
+  if (/^(citing|urging|saying)$/.test(t.lower)) {
+    const commaBefore = /,\s*$/.test(body.slice(prev ? prev.end : s.start, t.start));
+    const prepBefore = !!prev && /^(by|from|after|before|while|for|of|in)$/.test(prev.lower) && t.lower === 'saying';
+    if (!commaBefore && !prepBefore) return null;
+    if (t.lower === 'saying' && commaBefore) return null; // ", saying …" is the clause frames' own
+    const sentEnd = trimEnd(body, s.start, s.end);
+    const cStart = next.start;
+    if (cStart >= sentEnd) return null;
+    let cEnd = sentEnd;
+    const stop = /,\s+(?:but|and|while|which)\b|;|\s[\u2014\u2013]\s|\s--\s/.exec(body.slice(cStart, cEnd));
+    if (stop) cEnd = cStart + stop.index;
+    while (cEnd > cStart && /[\s,]/.test(body[cEnd - 1] ?? '')) cEnd--;
+    if (cEnd - cStart < 8) return null;
+    const subject = sentenceSubject(body, s.start, t.start) ?? undefined;
+    const st = mk(body, [cStart, cEnd], null, [t.start, t.end], si, 'clause', qi);
+    st.inherit = true;
+    if (subject) st.subject = subject;
+    return st;
+  }
+  // A participle or passive is not the subject's act: "the plan supported by …", "was criticized".
   if (prev && /^(was|were|been|being|be|is|are|by|to|the|a|an)$/.test(prev.lower)) return null;
   if (/ing$/.test(t.lower)) return null;
   if (!/^\s+$/.test(body.slice(t.end, next.start))) return null;
