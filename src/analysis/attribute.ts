@@ -248,6 +248,11 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
     if (withRole.length === 1) return withRole[0] as Person;
     // Somebody holds that role but the words do not pick one out: no guess.
     if (withRole.length > 1 || known.some((p) => new RegExp(`\\b${head}\\b`).test((p.role ?? '').toLowerCase()))) return null;
+    // Generic source nouns ("the official", "the spokesman") usually point back to an unnamed
+    // source ("a senior official"); and a role the article gave to somebody unnamed ("a
+    // teacher … the teacher said") is that somebody. Neither reaches for a named person.
+    if (UNNAMED_SOURCE_NOUNS.has(head)) return null;
+    if (new RegExp(`\\b(?:a|an|one|another)\\s+(?:[\\p{L}-]+\\s+){0,3}${head}\\b`, 'iu').test(body.slice(0, before))) return null;
     const g = ROLE_GENDER[head];
     const p = resolvePronoun(history, before, raw.sentence, g, namedInside(raw));
     if (!p || (p.role && !new RegExp(`\\b${head}\\b`).test(p.role.toLowerCase()))) return null;

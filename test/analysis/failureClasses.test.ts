@@ -118,6 +118,17 @@ describe('3. role-only references', () => {
     expect(a.who(a.covering('It makes you more human'))).toBe('Van Der Beek');
   });
 
+  it('does not link "the official" or a role first given to someone unnamed to a named person', () => {
+    const a = run([
+      'Tom Reyes opened the new school on Monday. A senior official at the ministry was there too.',
+      '\u201CThe budget is not settled,\u201D the official said.',
+      'Reyes toured the classrooms, and a local teacher showed him the library.',
+      '\u201CWe waited ten years for this,\u201D the teacher said.',
+    ]);
+    expect(a.covering('The budget is not settled').speakerId).toBeNull();
+    expect(a.covering('We waited ten years').speakerId).toBeNull();
+  });
+
   it('does not link a role when two people hold it', () => {
     const a = run([
       'Defence Minister Ola Berg met Defence Minister Ivo Kral in Oslo.',
