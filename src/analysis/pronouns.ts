@@ -13,6 +13,11 @@ export interface SalienceEntry {
   subject: boolean;
   /** Source of a statement. */
   speaker: boolean;
+  /**
+   * A he/she subject that could not be resolved: it stands for somebody, so a later pronoun that
+   * would reach it resolves to nobody rather than to a name further back. `person` is a stand-in.
+   */
+  unknown?: boolean;
 }
 
 /** How far back (in sentences) a pronoun may reach. */
@@ -24,9 +29,14 @@ function compatible(p: Person, gender: 'male' | 'female' | undefined): boolean {
 
 /**
  * Resolves a personal pronoun at `pos` in sentence `sentence`. `history` is ordered by position and
- * only holds entries before `pos`. Returns null rather than a weak guess when no candidate agrees.
+ * only holds entries before `pos`. Returns null rather than a weak guess when no candidate agrees,
+ * and null when two people fit and nothing separates them: a gendered pronoun whose nearest
+ * subject is of unknown gender while a person known to have that gender is also in reach is
+ * ambiguous ("Prime Minister Keir Starmer met Giorgia Meloni … she said" must not go to Starmer
+ * on recency alone). `exclude` holds people who cannot be the antecedent (those named inside the
+ * quotation itself: speakers do not name themselves in the third person).
  */
-export function resolvePronoun(history: SalienceEntry[], pos: number, sentence: number, gender: 'male' | 'female' | undefined): Person | null {
+export function resolvePronoun(history: SalienceEntry[], pos: number, sentence: number, gender: 'male' | 'female' | undefined, exclude?: ReadonlySet<Person>): Person | null {
   // Walk back from the newest entry; within a sentence prefer speakers, then subjects.
   // Binary search for the last entry before `pos` (history is in text order).
   let lo = 0;
@@ -39,7 +49,6 @@ export function resolvePronoun(history: SalienceEntry[], pos: number, sentence: 
       lo = mid + 1;
     } else hi = mid - 1;
   }
-  let curSentence = sentence;
   let fallback: Person | null = null;
   while (i >= 0) {
     const sent = history[i]?.sentence ?? -1;
@@ -47,10 +56,10 @@ export function resolvePronoun(history: SalienceEntry[], pos: number, sentence: 
     // Entries of one sentence.
     const group: SalienceEntry[] = [];
     while (i >= 0 && history[i]?.sentence === sent) {
-      group.push(history[i] as SalienceEntry);
+      const e = history[i] as SalienceEntry;
+      if (!exclude?.has(e.person)) group.push(e);
       i--;
     }
-    curSentence = sent;
     // A gendered pronoun prefers a candidate whose gender is known to agree.
     const known = (e: SalienceEntry): boolean => !gender || e.person.gender === gender;
     const order: Array<(e: SalienceEntry) => boolean> = [
@@ -59,12 +68,22 @@ export function resolvePronoun(history: SalienceEntry[], pos: number, sentence: 
       (e) => e.speaker && compatible(e.person, gender),
       (e) => e.subject && compatible(e.person, gender),
     ];
+    let hit: SalienceEntry | undefined;
     for (const f of order) {
-      const hit = group.find(f);
-      if (hit) return hit.person;
+      hit = group.find(f);
+      // Two people of one sentence fit equally ("Anna Berg and Lena Berg …, she said"): no guess.
+      if (hit && group.some((e) => e.person !== hit?.person && !e.unknown && f(e))) return null;
+      if (hit) break;
     }
-    if (!fallback) fallback = group.find((e) => known(e))?.person ?? null;
+    // A known-gender mention in this sentence or a newer one.
+    if (!fallback) fallback = group.find((e) => !e.unknown && gender && e.person.gender === gender)?.person ?? null;
+    if (hit?.unknown) return null;
+    if (hit) {
+      if (!gender || hit.person.gender === gender) return hit.person;
+      // An unknown-gender subject, and a person known to fit mentioned as recently: ambiguous.
+      if (fallback && gender && fallback !== hit.person) return null;
+      return hit.person;
+    }
   }
-  void curSentence;
   return fallback;
 }

@@ -38,7 +38,11 @@ export class People {
   upsertFull(tokens: string[], text: string): Person {
     const first = tokens[0] ?? '';
     const last = tokens[tokens.length - 1] ?? '';
-    const found = this.all.find((p) => p.tokens[0] === first && p.tokens[p.tokens.length - 1] === last);
+    // Same first and last token, or the tail of a longer name already known ("Van Der Beek"
+    // after "James Van Der Beek").
+    const found =
+      this.all.find((p) => p.tokens[0] === first && p.tokens[p.tokens.length - 1] === last) ??
+      (tokens.length >= 2 ? this.all.find((p) => p.tokens.length > tokens.length && p.tokens.slice(-tokens.length).join(' ') === tokens.join(' ')) : undefined);
     if (found) {
       found.aliases.add(text);
       return found;

@@ -54,7 +54,7 @@ export function whoSaidAnswer(kb: KnowledgeBase, phrase: string, articleId?: str
       best.kind === 'narration'
         ? `Nobody is quoted saying that: it is the reporter's own narration${best.match === 'fuzzy' ? ' (close match)' : ''}.`
         : best.speaker === null
-          ? `Said by ${best.source}; the article does not name who.`
+          ? unnamedNotice(best.source)
           : undefined;
     return { command: 'who-said', excerpts: top, ...(notice ? { notice } : {}) };
   }
@@ -86,4 +86,21 @@ function relatedPassages(kb: KnowledgeBase, phrase: string, ids: number[]): Exce
     out.push(excerptAt(kb, rec, { ...loc, match: 'related' }));
   }
   return out.sort((a, b) => b.score - a.score).slice(0, MAX_RELATED);
+}
+
+/**
+ * The notice for a statement without a resolved person. Only a description ("a government
+ * source") means the article does not name who; an organisation is named; a pronoun ("he") means
+ * the article names someone the engine could not pick out with confidence, and a pronoun or a
+ * time word is never printed as if it were a name.
+ */
+export function unnamedNotice(source: string): string {
+  const s = source.trim();
+  if (!s || /^(?:unattributed|an unnamed source)$/i.test(s)) return 'The article does not say who said this.';
+  if (/^(?:he|she|they|it|we|i|you|him|her|them|his|hers|their|who)$/i.test(s)) {
+    return 'The article refers to the speaker only by a pronoun here, and Quotebook cannot tell with confidence who is meant, so it names nobody.';
+  }
+  if (/^the\s+\p{Lu}/iu.test(s)) return `Said by the ${s.slice(4)}.`;
+  if (/^\p{Lu}/u.test(s) && !/^(?:the|a|an|some|one|two|several|many)\s/i.test(s)) return `Said by ${s}.`;
+  return `Said by ${s}; the article does not name who.`;
 }

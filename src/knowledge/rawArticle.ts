@@ -27,8 +27,22 @@ interface Line {
 const BYLINE = /^by\s+([\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,4})\s*(?:\(([^)]*)\)|,\s*([^,]{2,60}))?\s*$/iu;
 const CREDIT = /\((?:[^()]*?(?:photo|yonhap|afp|reuters|ap|getty|epa|xinhua|kyodo|courtesy|file|pool|image|news1|newsis)[^()]*|[\p{Lu}][\p{L}\d]*(?:[-/ ][\p{Lu}][\p{L}\d]*){0,3})\)\s*$/iu;
 const DATELINE = /^([\p{Lu}][\p{Lu} .,'-]{1,40}?)(?:,\s*[\p{L} .]+)?\s*(?:\([^)]{1,30}\))?\s*(?:--|—|–|-)\s+/u;
+const POSTED_BY = /^(?:posted|published|written)\s+(?:on\s+[^,]{3,30}?\s+)?by\s+([\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,4})\s*$/iu;
+/** Sentence-final punctuation, closing quotes and brackets included. */
+const ENDS_SENTENCE = /[.!?"”’)…:]$/;
+/** Video and link teasers inside the body: "Watch: …", "Read more: …", "Listen – …". */
+const TEASER = /^(?:watch|listen|video|read more|see also|also read|read also|related|more)\s*(?:[:|\u2013\u2014-]|$)/i;
+/** Time stamps and reading times: "2 hours ago", "Updated 14:05 GMT, 3 March", "5 min read". */
+const DATE_LINE = /^(?:(?:updated|published|posted)\b.{0,40}|\d{1,2}\s+(?:minutes?|hours?|days?|weeks?)\s+ago|\d{1,2}\s+min(?:ute)?s?\s+read|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?)$/i;
+/** Credits that close a story: "Additional reporting by …", "Reporting by …; Editing by …". */
+const END_CREDIT = /^(?:additional\s+)?(?:reporting|writing|editing|edited|research)\s+by\b|^with\s+(?:additional\s+)?reporting\s+(?:by|from)\b/i;
+/** Headings of the link lists that follow a story. */
+const END_MARKER = /^(?:related(?:\s+(?:topics|stories|articles|content|coverage))?|more on this story|most (?:read|popular|viewed)|read more|you may also like|recommended|more from [\p{L} ]{1,30}|top stories|share this:?|like this:?|leave a comment|comments?\s*(?:\(\d+\))?)\s*:?$/iu;
+/** A photo credit or caption label anywhere on a short line: "Photograph: …/Reuters", "Courtesy …", "Image source, …". */
+const CREDIT_LINE = /^(?:image|photo|picture|video|media)(?:\s+(?:source|caption|credit))?\s*[,:]|(?:^|[.;]\s+)(?:photograph|photo|picture|image|credit)\s*:\s*[^.]{2,60}$|(?:^|[.;]\s+)courtesy\b[^.]{2,60}$|\b(?:getty images|shutterstock|ap photo|afp|reuters|epa)\s*\)?\s*$/iu;
+
 // Generic site furniture; matched against whole short lines only.
-const CHROME = /^(?:back to top|top|home|menu|search|share|share this|tweet|print|e-?mail|subscribe|sign ?up|sign in|log ?in|log ?out|register|advertisement|sponsored|related( articles| stories)?|read more|more|most (?:popular|read|viewed)|latest( news)?|trending|comments?|copyright.*|©.*|all rights reserved.*|follow us.*|newsletter|previous|next)\s*[:|>»]*$/i;
+const CHROME = /^(?:skip to (?:main )?content|skip navigation|jump to (?:navigation|content|main content)|open navigation menu|close menu|back to top|top|home|menu|search|save|share|share this|tweet|print|e-?mail|subscribe|sign ?up|sign in|log ?in|log ?out|register|advertisement|sponsored|related( articles| stories)?|read more|more|most (?:popular|read|viewed)|latest( news)?|trending|comments?|copyright.*|©.*|all rights reserved.*|follow us.*|newsletter|previous|next)\s*[:|>»]*$/i;
 
 /** Parses raw pasted article text. Offsets refer to `content`. */
 export function parseRawArticle(content: string): RawArticle {
@@ -37,20 +51,26 @@ export function parseRawArticle(content: string): RawArticle {
   const seenCaptions = new Set<string>();
   const result: RawArticle = { captions: [], paragraphs: [] };
   let bylineAfterBody = false;
+  /** Title-like lines seen before the body: the headline is the fullest of them. */
+  const titleCandidates: string[] = [];
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const text = line.text;
     if (bylineAfterBody) break;
-    const byline = BYLINE.exec(text);
+    const byline = BYLINE.exec(text) ?? POSTED_BY.exec(text);
     if (byline && wordCount(text) <= 10) {
       result.author ??= byline[1]!.trim();
       const extra = (byline[2] ?? byline[3] ?? '').trim();
       if (extra.includes('@')) result.email ??= extra;
+      // One prose line before the byline is a standfirst, not the body; more is the body.
+      if (result.paragraphs.length === 1) result.paragraphs.length = 0;
       if (result.paragraphs.length > 0) bylineAfterBody = true;
       continue;
     }
-    if (isChrome(text, mainScript)) continue;
+    // A credit line or a "Related" / "Most read" block after the body ends the article.
+    if (result.paragraphs.length > 0 && (END_CREDIT.test(text) || END_MARKER.test(text))) break;
+    if (isChrome(text, mainScript) || TEASER.test(text) || DATE_LINE.test(text)) continue;
     if (isCaption(text, lines[i + 1]?.text, lines[i - 1]?.text)) {
       const key = text.trim();
       if (!seenCaptions.has(key)) {
@@ -59,14 +79,20 @@ export function parseRawArticle(content: string): RawArticle {
       }
       continue;
     }
-    if (!result.title && result.paragraphs.length === 0 && isTitleLike(text)) {
-      result.title = text;
+    if (result.paragraphs.length === 0 && isTitleLike(text)) {
+      titleCandidates.push(text);
       continue;
     }
-    if (isProse(text)) {
+    // In the body, a line that does not end a sentence is a subheading or a teaser headline.
+    if (isProse(text) && (result.paragraphs.length === 0 || ENDS_SENTENCE.test(text) || wordCount(text) >= 25)) {
       result.paragraphs.push({ text, sourceStart: line.start });
     }
   }
+  // The headline: the fullest title-like line before the body (menus and section names are
+  // shorter); ties go to the first.
+  let best: string | undefined;
+  for (const c of titleCandidates) if (!best || (wordCount(c) > wordCount(best) && wordCount(c) >= 3)) best = c;
+  if (best) result.title = best;
   const first = result.paragraphs[0]?.text;
   const dateline = first ? DATELINE.exec(first) : null;
   if (dateline) result.dateline = titleCase(dateline[1]!.trim());
@@ -100,6 +126,7 @@ function isChrome(text: string, mainScript: string): boolean {
 
 function isCaption(text: string, next: string | undefined, prev: string | undefined): boolean {
   if (CREDIT.test(text) && wordCount(text) >= 4) return true;
+  if (CREDIT_LINE.test(text) && wordCount(text) <= 40) return true;
   // Sites often print a caption twice (image alt text and figcaption).
   return wordCount(text) >= 6 && (text === next || text === prev);
 }

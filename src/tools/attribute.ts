@@ -17,6 +17,17 @@ function looksLikeSpeech(text: string, start: number, end: number): boolean {
   return end - start > 60 || (end - start > 25 && /^\p{Lu}/u.test(inner) && /[.!?,]\W*$/.test(inner));
 }
 
+/**
+ * The name of an organisation source without its article ("The Pentagon" → "Pentagon", "the
+ * Arab League" → "Arab League"); descriptions ("the agency", "the French foreign ministry") keep
+ * theirs, so the scorers read them as "nobody named".
+ */
+function orgName(label: string): string {
+  const m = /^the\s+((?:\p{Lu}[\p{L}.'\u2019&-]*)(?:\s+(?:of|for|and|the|\p{Lu}[\p{L}.'\u2019&-]*))*)$/iu.exec(label);
+  // An adjective is not a name ("the Jewish state's premier" cut short to "the Jewish").
+  return m && m[1] && /\p{Lu}/u.test(m[1][0] ?? '') && !/\s(?:of|for|and|the)$/.test(m[1]) && !/(?:ish|ese|ian|ic)$/.test(m[1]) ? m[1] : label;
+}
+
 const path = process.argv[2];
 if (!path) {
   process.stderr.write('usage: attribute <gold.jsonl>\n');
@@ -37,7 +48,7 @@ for (const line of lines) {
     .map((s) => ({
       content: { start: s.content.start, end: s.content.end, ...(s.fragments ? { fragments: s.fragments } : {}) },
       source: s.source ? { start: s.source.start, end: s.source.end, text: s.source.text } : null,
-      speaker: s.speakerId ? byId.get(s.speakerId) : s.source ? s.sourceLabel : undefined,
+      speaker: s.speakerId ? byId.get(s.speakerId) : s.source ? orgName(s.sourceLabel) : undefined,
       direct: s.kind === 'direct',
     }));
   out.push(JSON.stringify({ id: gold.id, quotes }));
