@@ -40,7 +40,7 @@ export const WEAK_MATCH = 0.5;
 const MAX_FORMS = 150;
 
 /** Weights of the sentence score (see the header). */
-export const WEIGHTS = { sentence: 0.55, paragraph: 0.1, rank: 0.15, neighbours: 0.05, proximity: 0.05, answer: 0.12, ...(process.env.ASK_W ? (JSON.parse(process.env.ASK_W) as object) : {}) };
+export const WEIGHTS = { sentence: 0.55, paragraph: 0.1, rank: 0.15, neighbours: 0.05, proximity: 0.05, answer: 0.12 };
 
 interface Scored {
   rec: ParagraphRecord;

@@ -36,6 +36,14 @@ export function expectedAnswer(text: string, q: Pick<Question, 'type'>): Expecte
     default:
       break;
   }
+  // "What is the capital of …": the noun after "what is the".
+  const the = /\b(?:what|which)\s+(?:is|was|are|were)\s+the\s+([a-z]+(?:\s+[a-z]+)?)/i.exec(text);
+  for (const noun of the ? the[1]!.toLowerCase().split(/\s+/) : []) {
+    if (DATE_NOUNS.test(noun)) return 'date';
+    if (PLACE_NOUNS.test(noun)) return 'place';
+    if (NUMBER_NOUNS.test(noun)) return 'number';
+    if (PERSON_NOUNS.test(noun)) return 'person';
+  }
   const m = /\b(?:what|which|whose)\s+(?:(?:kind|type|sort) of\s+)?(?:[a-z]+\s+)?([a-z]+)\b/i.exec(text);
   if (!m) return 'none';
   const nouns = m[0].toLowerCase().split(/\s+/).slice(1);

@@ -7,7 +7,7 @@
  *   less than the word itself ("lift" finds "raise", "disagree" finds "differ").
  */
 import { createRequire } from 'node:module';
-import { senseCount, synonyms } from './wordnet';
+import { senseCount, synonyms, wordNetBase } from './wordnet';
 
 const require = createRequire(import.meta.url);
 const stem = require('wink-porter2-stemmer') as (word: string) => string;
@@ -67,10 +67,8 @@ export function keyOf(norm: string): string {
 /** Keys of a question word's WordNet synonyms (of its base form), without its own key. */
 export function synonymKeys(norm: string): string[] {
   const own = keyOf(norm);
-  const base = baseForm(norm);
-  let syns = synonyms(base);
-  // WordNet lists base forms: "invented" is found as "invent" (its stem, when that is a word).
-  if (syns.length === 0 && stem(base) !== base) syns = synonyms(stem(base));
+  // WordNet lists base forms: "disagreed" is looked up as "disagree".
+  const syns = synonyms(wordNetBase(baseForm(norm)));
   const out = new Set<string>();
   for (const s of syns) {
     const k = keyOf(s);
@@ -85,9 +83,7 @@ export function synonymKeys(norm: string): string[] {
  * Multiplies the word's idf, which a small reading list estimates badly.
  */
 export function specificity(norm: string): number {
-  const b = baseForm(norm);
-  let n = senseCount(b);
-  if (n === 0 && stem(b) !== b) n = senseCount(stem(b));
+  const n = senseCount(wordNetBase(baseForm(norm)));
   return 1 / (1 + SPECIFICITY_SLOPE * Math.log(Math.max(1, n)));
 }
-export const SPECIFICITY_SLOPE = Number(process.env.ASK_SPEC ?? 0.2);
+export const SPECIFICITY_SLOPE = 0.2;

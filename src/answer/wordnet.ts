@@ -141,3 +141,21 @@ export function synonyms(lemma: string): readonly string[] {
   cache.set(lemma, list);
   return list;
 }
+
+/** WordNet's detachment rules (its "morphy"): inflectional endings and what replaces them. */
+const DETACH: ReadonlyArray<[string, string]> = [
+  ['ies', 'y'], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'],
+  ['es', 'e'], ['es', ''], ['s', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', ''], ['est', 'e'], ['est', ''], ['er', 'e'], ['er', ''],
+];
+
+/** The word's base form as WordNet's morphy finds it (a form WordNet lists), or the word. */
+export function wordNetBase(word: string): string {
+  if (senseCount(word) > 0) return word;
+  for (const [end, put] of DETACH) {
+    if (word.length > end.length + 2 && word.endsWith(end)) {
+      const base = word.slice(0, -end.length) + put;
+      if (senseCount(base) > 0) return base;
+    }
+  }
+  return word;
+}
