@@ -94,10 +94,10 @@ export function askAnswer(kb: KnowledgeBase, questionText: string, articleId?: s
   const dfs = entityGroups.map((g) => g.map((f) => Math.max(1, kb.index.documentFrequency(f.term))));
   const entityWeights = dfs.map((d, i) => idf(i < q.persons.length ? Math.min(...d, docs) : Math.max(1, ...d)));
   const total = terms.reduce((a, t) => a + t.idf, 0) + entityWeights.reduce((a, b) => a + b, 0);
-  // Forms in more than a quarter of the paragraphs (and over 2,000 of them) tell little apart and
-  // are the longest posting lists: the sentences still count them (stage 2), the paragraph ranking
+  // Forms in more than 5 % of the paragraphs (and over 2,000 of them) tell little apart and are
+  // the longest posting lists: the sentences still count them (stage 2), the paragraph ranking
   // does without, unless the question has nothing rarer.
-  const common = Math.max(docs / 4, 2000);
+  const common = Math.max(docs / 20, 2000);
   const rare = groups.map((g) => g.filter((f) => kb.index.documentFrequency(f.term) <= common));
   const ranked = kb.index.rankGroups(rare.some((g) => g.length > 0) ? rare : groups, ASK_PARAGRAPHS, filter);
   // Word form → its weight for each question term: the forms found in the vocabulary above, so a
