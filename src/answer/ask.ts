@@ -33,7 +33,7 @@ import { SYNONYM_WEIGHT, TYPO_WEIGHT, irregularForms, baseForm, keyOf, specifici
 /** The best sentence and up to two runners-up. */
 export const MAX_ASK_EXCERPTS = 3;
 /** Paragraphs whose sentences are scored (the index's best for the question). */
-export const ASK_PARAGRAPHS = 30;
+export const ASK_PARAGRAPHS = 20;
 /** Below this score the best sentence probably does not answer: a notice says so. */
 export const WEAK_MATCH = 0.5;
 /** Vocabulary terms read per question word to find its inflections, at most. */
@@ -70,7 +70,7 @@ export function askAnswer(kb: KnowledgeBase, questionText: string, articleId?: s
   }
   const { docs } = kb.index.stats;
   const idf = (df: number) => Math.log(1 + (docs - df + 0.5) / (df + 0.5));
-  const terms = q.terms.map((t) => termOf(kb, t.norm, t.particle, idf));
+  const terms = q.terms.map((t) => cachedTerm(kb, t.norm, t.particle, idf));
   const expected = expectedAnswer(questionText, q);
   const questionKeys = new Set(words(questionText).map((w) => keyOf(w.norm)));
 
@@ -186,6 +186,22 @@ function nameForms(name: string): Array<{ term: string; weight: number }> {
     .map((w) => w.norm.replace(/'s$/, ''))
     .filter((t) => t.length > 1)
     .map((term) => ({ term, weight: 1 }));
+}
+
+const termCaches = new WeakMap<KnowledgeBase, Map<string, Term>>();
+const TERM_CACHE_MAX = 20_000;
+
+/** `termOf`, remembered per knowledge base (questions share most of their words). */
+function cachedTerm(kb: KnowledgeBase, norm: string, particle: string | undefined, idf: (df: number) => number): Term {
+  let cache = termCaches.get(kb);
+  if (!cache) termCaches.set(kb, (cache = new Map()));
+  let t = cache.get(norm);
+  if (!t) {
+    t = termOf(kb, norm, undefined, idf);
+    if (cache.size >= TERM_CACHE_MAX) cache.clear();
+    cache.set(norm, t);
+  }
+  return particle ? { ...t, particle } : t;
 }
 
 /**
