@@ -127,6 +127,11 @@ async function build(corpus: CorpusName, nQueries: number, seed: number, withMin
     }
     const k = warm.keywords[i % Math.max(warm.keywords.length, 1)];
     if (k) await safe(() => run('search', { query: k }));
+    // /position and /ask too (they were measured cold before 2026-12-01: a party's first
+    // /position and the first /ask, which opens WordNet's index files, were their p99).
+    const party = warm.parties[i % Math.max(warm.parties.length, 1)];
+    if (party && has('position')) await safe(() => run('position', { party }));
+    if (p && has('ask')) await safe(() => run('ask', { question: `who said ${p.text}` }));
   }
   heap();
   const rankedWho: Array<Array<{ article: string; paragraph: number }>> = [];

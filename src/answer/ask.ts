@@ -2,12 +2,24 @@
  * `/ask`: answers a question in plain words with the best sentence(s), shown inside their
  * paragraph's attribution (via `excerptAt`), best first.
  *
- * Scoring, per sentence: the weighted share of the question's content words found in it (rarer
- * words weigh more; lemmas, typos and near-synonyms count partly; a party named in the question
- * matches any of its names), blended with the same share over its paragraph, plus a small bonus
- * when the sentence has what the question's shape asks for (a date for "when", a cause for
- * "why", a person for "who", a place for "where", a number for "how many"). Stop words and
- * question words are never scored. A weak best match is said so, and marked `related`.
+ * Two stages:
+ * 1. Paragraphs: the index ranks paragraphs by BM25+ over the question's words, each word standing
+ *    for its inflections and derivations in the vocabulary (same Porter2 stem after WordNet's
+ *    irregular forms: "invented" finds "invention"), its WordNet synonyms (weighing less) and, for
+ *    a word no paragraph has, its one-typo neighbours; names of people and parties the question
+ *    names count too. The best `ASK_PARAGRAPHS` go on.
+ * 2. Sentences of those paragraphs, scored by a weighted sum (weights in `WEIGHTS`, fitted on half
+ *    of the SQuAD sample, see bench/evalAsk.ts):
+ *    - the idf-weighted share of the question's words in the sentence (its `lexical` share),
+ *    - the same share over the paragraph with the article's title (a paragraph about Tesla need
+ *      not name him in every sentence), and its stage-1 score relative to the best paragraph,
+ *    - the best share of the sentences before and after it,
+ *    - how close together the matched words stand,
+ *    - whether it holds what the question asks for (a date for "when"/"what year", a number for
+ *      "how many", a name for "who", a place for "where", a cause for "why") *besides* the
+ *      question's own words: "When was X founded?" wants a date other than any in the question.
+ * Stop words and question words are never scored. A weak best match is said so, and marked
+ * `related`. Excerpts are whole sentences (or the whole quote).
  */
 import type { Answer, Excerpt } from '../core/answer';
 import { sentencesOf, type Sentence } from '../core/article';
@@ -15,18 +27,20 @@ import type { KnowledgeBase, ParagraphRecord } from '../knowledge/knowledgeBase'
 import { words, type Word } from '../text/words';
 import { excerptAt, statementAt, statementBounds } from './excerpts';
 import { articleFilter } from './filters';
-import { analyseQuestion, type Question } from './question';
-import { irregularForms, lemma, termMatcher } from './questionTerms';
+import { analyseQuestion, expectedAnswer, type Expected, type Question } from './question';
+import { SYNONYM_WEIGHT, TYPO_WEIGHT, irregularForms, baseForm, keyOf, specificity, synonymKeys } from './questionTerms';
 
 /** The best sentence and up to two runners-up. */
 export const MAX_ASK_EXCERPTS = 3;
-/** Up to this many paragraphs every sentence is scored; above it, the index picks candidates. */
-export const FULL_SCAN_PARAGRAPHS = 3000;
-/** Above FULL_SCAN_PARAGRAPHS: candidates the index proposes (enough before looser matching, at most). */
-const ASK_WANT = 200;
-const ASK_LIMIT = 600;
-/** Below this share of the question's weight, the story probably does not answer it. */
+/** Paragraphs whose sentences are scored (the index's best for the question). */
+export const ASK_PARAGRAPHS = 20;
+/** Below this score the best sentence probably does not answer: a notice says so. */
 export const WEAK_MATCH = 0.5;
+/** Vocabulary terms read per question word to find its inflections, at most. */
+const MAX_FORMS = 150;
+
+/** Weights of the sentence score (see the header). */
+export const WEIGHTS = { sentence: 0.55, paragraph: 0.1, rank: 0.15, neighbours: 0.05, proximity: 0.05, answer: 0.12 };
 
 interface Scored {
   rec: ParagraphRecord;
@@ -36,6 +50,17 @@ interface Scored {
   highlights: Array<[number, number]>;
 }
 
+/** One content word of the question, as the scorer uses it. */
+interface Term {
+  norm: string;
+  particle?: string;
+  /** Match key → weight (1 the word's own key, less for synonyms and typos). */
+  keys: Map<string, number>;
+  /** Index terms standing for it, with weights (stage 1). */
+  forms: Array<{ term: string; weight: number }>;
+  idf: number;
+}
+
 /** The answer to `/ask question:… [article:…]`. */
 export function askAnswer(kb: KnowledgeBase, questionText: string, articleId?: string): Answer {
   const filter = articleFilter(kb, articleId);
@@ -43,48 +68,96 @@ export function askAnswer(kb: KnowledgeBase, questionText: string, articleId?: s
   if (q.terms.length === 0 && q.parties.length === 0 && q.persons.length === 0) {
     return { command: 'ask', excerpts: [], notice: 'Ask about something specific: a person, a country, an event or a topic from the story.' };
   }
-  const idf = idfOf(kb);
-  const weights = q.terms.map((t) => idf(lemma(t.norm)));
-  // A person or party the question names is what it is about: it weighs like the rarest word.
-  const entityWeight = idf('');
-  const total = weights.reduce((a, b) => a + b, 0) + (q.parties.length + q.persons.length) * entityWeight;
+  const { docs } = kb.index.stats;
+  const idf = (df: number) => Math.log(1 + (docs - df + 0.5) / (df + 0.5));
+  const terms = q.terms.map((t) => cachedTerm(kb, t.norm, t.particle, idf));
+  const expected = expectedAnswer(questionText, q);
+  const questionKeys = new Set(words(questionText).map((w) => keyOf(w.norm)));
+
+  // Stage 1: the paragraphs worth reading.
+  const groups: Array<Array<{ term: string; weight: number }>> = terms.map((t) => t.forms);
+  const registry = kb.parties.registry;
+  const entityGroups = [
+    ...q.persons.map((p) => nameForms(p.name)),
+    ...q.parties.map((id) =>
+      registry.aliases
+        .filter((a) => a.partyId === id && (a.kind === 'name' || a.kind === 'capital' || a.kind === 'code'))
+        .slice(0, 6)
+        .flatMap((a) => nameForms(a.text)),
+    ),
+  ];
+  groups.push(...entityGroups);
+  // A person or party the question names weighs as its name's words do: a lot when the articles
+  // rarely name it, little when every paragraph does. Persons first, then parties (as \`match\`).
+  // A person's name is as specific as its rarest word ("Chung-in" tells two Moons apart); a
+  // party is named by any of its names, so as common as its commonest.
+  const dfs = entityGroups.map((g) => g.map((f) => Math.max(1, kb.index.documentFrequency(f.term))));
+  const entityWeights = dfs.map((d, i) => idf(i < q.persons.length ? Math.min(...d, docs) : Math.max(1, ...d)));
+  const total = terms.reduce((a, t) => a + t.idf, 0) + entityWeights.reduce((a, b) => a + b, 0);
+  // Forms in more than 5 % of the paragraphs (and over 2,000 of them) tell little apart and are
+  // the longest posting lists: the sentences still count them (stage 2), the paragraph ranking
+  // does without, unless the question has nothing rarer.
+  const common = Math.max(docs / 20, 2000);
+  const rare = groups.map((g) => g.filter((f) => kb.index.documentFrequency(f.term) <= common));
+  const ranked = kb.index.rankGroups(rare.some((g) => g.length > 0) ? rare : groups, ASK_PARAGRAPHS, filter);
+  // Word form → its weight for each question term: the forms found in the vocabulary above, so a
+  // text word costs one lookup (stemming every word of 30 paragraphs was most of the time).
+  const byForm = new Map<string, number[]>();
+  terms.forEach((t, i) => {
+    for (const { term, weight } of [{ term: t.norm, weight: 1 }, ...t.forms]) {
+      let row = byForm.get(term);
+      if (!row) byForm.set(term, (row = new Array<number>(terms.length).fill(0)));
+      row[i] = Math.max(row[i]!, weight);
+    }
+  });
+  const lookup = (norm: string) => byForm.get(norm) ?? (norm.endsWith("'s") ? byForm.get(norm.slice(0, -2)) : undefined);
+  const topRank = ranked[0]?.score ?? 0;
 
   const scored: Scored[] = [];
-  // A word's similarity to the question terms is computed once per query, not once per occurrence.
-  const simCache = new Map<string, number[]>();
-  const matchers = q.terms.map((t) => termMatcher(t.norm));
-  const simsOf = (norm: string) => {
-    let v = simCache.get(norm);
-    if (!v) {
-      const bare = norm.endsWith("'s") ? norm.slice(0, -2) : norm;
-      const lw = lemma(bare);
-      v = matchers.map((m) => m(bare, lw));
-      simCache.set(norm, v);
-    }
-    return v;
-  };
   const articleEnts = new Map<string, ArticleEntities>();
-  for (const rec of paragraphsToRead(kb, q, filter)) {
+  const titleMatches = new Map<string, number[]>();
+  for (const { id, score: rankScore } of ranked) {
+    const rec = kb.paragraphs[id]!;
     const ws = kb.paragraphWords(rec.id);
-    const sims = ws.map((w) => simsOf(w.norm));
+    const matches = ws.map((w) => lookup(w.norm));
     let byArticle = articleEnts.get(rec.article.id);
     if (!byArticle) articleEnts.set(rec.article.id, (byArticle = articleEntities(kb, rec.article.id, q)));
-    const ents = entitiesIn(rec, byArticle);
-    const para = match(kb, rec, q, weights, entityWeight, ws, sims, ents, 0, rec.paragraph.text.length);
-    for (const sentence of sentencesOf(rec.paragraph)) {
-      const sent = match(kb, rec, q, weights, entityWeight, ws, sims, ents, sentence.start, sentence.end);
-      const lexical = sent.found / total;
-      const context = para.found / total;
-      const bonus = typeBonus(kb, rec, sentence, q);
-      scored.push({ rec, sentence, lexical, score: 0.75 * lexical + 0.25 * context + 0.12 * bonus, highlights: sent.highlights });
+    let inTitle = titleMatches.get(rec.article.id);
+    if (!inTitle) {
+      const tw = words(rec.article.title).map((w) => lookup(w.norm));
+      inTitle = terms.map((_, i) => Math.max(0, ...tw.map((m) => m?.[i] ?? 0)));
+      titleMatches.set(rec.article.id, inTitle);
     }
+    const ents = entitiesIn(rec, byArticle);
+    const para = match(rec, q, terms, entityWeights, ws, matches, ents, 0, rec.paragraph.text.length, inTitle);
+    const sentences = sentencesOf(rec.paragraph);
+    const sent = sentences.map((s) => match(rec, q, terms, entityWeights, ws, matches, ents, s.start, s.end));
+    sentences.forEach((sentence, k) => {
+      const m = sent[k]!;
+      const lexical = m.found / total;
+      if (lexical === 0) return;
+      const around = Math.max(sent[k - 1]?.found ?? 0, sent[k + 1]?.found ?? 0) / total;
+      const score =
+        WEIGHTS.sentence * lexical +
+        WEIGHTS.paragraph * (para.found / total) +
+        WEIGHTS.rank * (topRank > 0 ? rankScore / topRank : 0) +
+        WEIGHTS.neighbours * around +
+        WEIGHTS.proximity * m.proximity;
+      scored.push({ rec, sentence, lexical, score, highlights: m.highlights });
+    });
+  }
+  // The answer-type evidence, for the sentences it could lift to the top only.
+  const leader = Math.max(0, ...scored.map((s) => s.score));
+  for (const s of scored) {
+    if (s.score + WEIGHTS.answer < leader) continue;
+    s.score += WEIGHTS.answer * answerBonus(kb, s.rec, s.sentence, q, expected, questionKeys);
   }
   scored.sort((a, b) => b.score - a.score || a.rec.id - b.rec.id || a.sentence.start - b.sentence.start);
   const best = scored[0];
   if (!best || best.lexical === 0) {
     return { command: 'ask', excerpts: [], notice: `The loaded articles don't seem to answer “${questionText}”.` };
   }
-  const weak = best.lexical < WEAK_MATCH;
+  const weak = best.score < WEAK_MATCH;
   const excerpts: Excerpt[] = [];
   for (const s of scored) {
     if (excerpts.length >= MAX_ASK_EXCERPTS) break;
@@ -93,7 +166,7 @@ export function askAnswer(kb: KnowledgeBase, questionText: string, articleId?: s
     const e = excerptAt(kb, s.rec, {
       ...range,
       highlights: s.highlights,
-      match: weak ? 'related' : s.lexical >= 0.999 ? 'exact' : s.lexical >= WEAK_MATCH ? 'fuzzy' : 'related',
+      match: weak ? 'related' : s.lexical >= 0.999 ? 'exact' : s.score >= WEAK_MATCH ? 'fuzzy' : 'related',
       score: s.score,
     });
     // Two sentences of one quote give the same excerpt; show it once.
@@ -107,18 +180,74 @@ export function askAnswer(kb: KnowledgeBase, questionText: string, articleId?: s
   };
 }
 
+/** Index terms for a name's words (each as typed). */
+function nameForms(name: string): Array<{ term: string; weight: number }> {
+  return words(name)
+    .map((w) => w.norm.replace(/'s$/, ''))
+    .filter((t) => t.length > 1)
+    .map((term) => ({ term, weight: 1 }));
+}
+
+const termCaches = new WeakMap<KnowledgeBase, Map<string, Term>>();
+const TERM_CACHE_MAX = 20_000;
+
+/** `termOf`, remembered per knowledge base (questions share most of their words). */
+function cachedTerm(kb: KnowledgeBase, norm: string, particle: string | undefined, idf: (df: number) => number): Term {
+  let cache = termCaches.get(kb);
+  if (!cache) termCaches.set(kb, (cache = new Map()));
+  let t = cache.get(norm);
+  if (!t) {
+    t = termOf(kb, norm, undefined, idf);
+    if (cache.size >= TERM_CACHE_MAX) cache.clear();
+    cache.set(norm, t);
+  }
+  return particle ? { ...t, particle } : t;
+}
+
 /**
- * Paragraphs worth scoring. A small reading list is read whole (the index would miss synonyms);
- * a large one is narrowed by the index on the question's words, names and party names.
+ * A question word with what stands for it: its own key; the index terms sharing that key (found
+ * among the terms starting like it, plus its irregular forms); WordNet synonyms' keys and terms;
+ * for a word no paragraph has, the terms one typo away. Its weight is the idf of the paragraphs
+ * holding any of its forms (approximated by the most frequent form).
  */
-function paragraphsToRead(kb: KnowledgeBase, q: Question, filter?: (id: number) => boolean): readonly ParagraphRecord[] {
-  if (kb.paragraphs.length <= FULL_SCAN_PARAGRAPHS) return filter ? kb.paragraphs.filter((r) => filter(r.id)) : kb.paragraphs;
-  const registry = kb.parties.registry;
-  const names = q.parties.flatMap((id) =>
-    registry.aliases.filter((a) => a.partyId === id && (a.kind === 'name' || a.kind === 'capital' || a.kind === 'code')).slice(0, 6).map((a) => a.text),
-  );
-  const query = [...q.terms.map((t) => t.norm), ...q.persons.map((p) => p.name), ...names].join(' ');
-  return kb.index.candidates(query, { want: ASK_WANT, limit: ASK_LIMIT, ...(filter ? { filter } : {}) }).map((c) => kb.paragraphs[c.id]!);
+function termOf(kb: KnowledgeBase, norm: string, particle: string | undefined, idf: (df: number) => number): Term {
+  const own = keyOf(norm);
+  const keys = new Map<string, number>([[own, 1]]);
+  const forms = new Map<string, number>();
+  let df = 0;
+  const addForms = (candidates: Iterable<string>, key: string, weight: number) => {
+    for (const c of candidates) {
+      if (keyOf(c) !== key) continue;
+      const f = kb.index.documentFrequency(c);
+      if (f === 0) continue;
+      if (weight === 1) df = Math.max(df, f);
+      if ((forms.get(c) ?? 0) < weight) forms.set(c, weight);
+    }
+  };
+  const base = baseForm(norm);
+  const prefixOf = (k: string) => (k.length >= 4 ? k.slice(0, Math.max(4, k.length - 1)) : k);
+  const tryKey = (key: string, word: string, weight: number) => {
+    const list = [word, key, baseForm(word), ...irregularForms(baseForm(word))];
+    if (key.length >= 4 && /^[a-z]+$/.test(key)) list.push(...kb.index.termsWithPrefix(prefixOf(key), MAX_FORMS).map((x) => x.term));
+    else list.push(`${word}s`, `${word}es`, `${word}ed`, `${word}d`, `${word}ing`);
+    addForms(list, key, weight);
+  };
+  tryKey(own, base, 1);
+  if (forms.size === 0 && !/-/.test(norm)) {
+    for (const t of kb.index.typoTerms(norm)) {
+      const k = keyOf(t);
+      if (!keys.has(k)) keys.set(k, TYPO_WEIGHT);
+      forms.set(t, TYPO_WEIGHT);
+    }
+  }
+  for (const k of synonymKeys(norm)) {
+    if (keys.has(k)) continue;
+    keys.set(k, SYNONYM_WEIGHT);
+    addForms([k, ...kb.index.termsWithPrefix(prefixOf(k), 40).map((x) => x.term)], k, SYNONYM_WEIGHT);
+  }
+  // Hyphenated question words ("end-of-war") are indexed whole and by part.
+  if (norm.includes('-')) for (const part of norm.split('-')) if (part.length > 2) forms.set(part, Math.max(forms.get(part) ?? 0, 0.5));
+  return { norm, ...(particle ? { particle } : {}), keys, forms: [...forms].map(([term, weight]) => ({ term, weight })), idf: idf(Math.max(df, 1)) * specificity(norm) };
 }
 
 /**
@@ -188,20 +317,25 @@ function entitiesIn(rec: ParagraphRecord, all: ArticleEntities): Entities {
   };
 }
 
-/** Weighted question words found in a range of the paragraph, with what to highlight. */
+/**
+ * Weighted question words found in a range of the paragraph, with what to highlight and how close
+ * together the matched words stand (matched words / the words they span, 0–1). `inTitle` (the
+ * paragraph's context) lets a word of the article's title count as found.
+ */
 function match(
-  kb: KnowledgeBase,
   rec: ParagraphRecord,
   q: Question,
-  weights: number[],
-  entityWeight: number,
+  terms: Term[],
+  /** Per person, then per party, of the question: its weight. */
+  entityWeights: number[],
   ws: Word[],
-  /** Per word of `ws`, its similarity to each question term. */
-  sims: number[][],
+  /** Per word of `ws`, its match to each question term. */
+  matches: Array<number[] | undefined>,
   ents: Entities,
   start: number,
   end: number,
-): { found: number; highlights: Array<[number, number]> } {
+  inTitle?: number[],
+): { found: number; highlights: Array<[number, number]>; proximity: number } {
   // Words of the range: ws[from, to).
   let from = 0;
   while (from < ws.length && ws[from]!.start < start) from++;
@@ -209,77 +343,115 @@ function match(
   while (to < ws.length && ws[to]!.end <= end) to++;
   let found = 0;
   const highlights: Array<[number, number]> = [];
-  q.terms.forEach((t, i) => {
+  let first = Infinity;
+  let last = -1;
+  let hits = 0;
+  terms.forEach((t, i) => {
     let best = 0;
-    let at: Word | undefined;
+    let at = -1;
     for (let j = from; j < to; j++) {
-      let sim = sims[j]![i]!;
+      let sim = matches[j]?.[i] ?? 0;
       if (sim === 0) continue;
       // "signing on" is the phrasal verb "sign on"; "signed by" is a weaker match.
       if (t.particle && (j + 1 < to ? ws[j + 1]!.norm : undefined) !== t.particle) sim *= 0.8;
       if (sim > best) {
         best = sim;
-        at = ws[j];
+        at = j;
       }
     }
-    if (best >= 0.48 && at) {
-      found += weights[i]! * best;
-      highlights.push([at.start, at.end]);
-    }
+    if (at >= 0) {
+      found += t.idf * best;
+      highlights.push([ws[at]!.start, ws[at]!.end]);
+      first = Math.min(first, at);
+      last = Math.max(last, at);
+      hits++;
+    } else if (inTitle && inTitle[i]! > 0) found += t.idf * inTitle[i]!;
   });
   const base = rec.paragraph.bodyStart;
   const inRange = (m: { start: number; end: number }) => m.start >= base + start && m.end <= base + end;
-  for (const list of ents.persons) {
+  ents.persons.forEach((list, i) => {
     // The first of the person's speakers named in the range, at its first mention there.
     for (const mentions of list) {
       const m = mentions.find(inRange);
       if (m) {
-        found += entityWeight;
+        found += entityWeights[i]!;
         highlights.push([m.start - base, m.end - base]);
         break;
       }
     }
-  }
-  for (const p of q.parties) {
+  });
+  q.parties.forEach((p, i) => {
     const m = ents.parties.find((x) => x.partyId === p && inRange(x));
     if (m) {
-      found += entityWeight;
+      found += entityWeights[q.persons.length + i]!;
       highlights.push([m.start - base, m.end - base]);
     }
-  }
-  return { found, highlights: highlights.sort((a, b) => a[0] - b[0]) };
+  });
+  const proximity = hits >= 2 ? hits / (last - first + 1) : hits === 1 ? 0.5 : 0;
+  return { found, highlights: highlights.sort((a, b) => a[0] - b[0]), proximity };
 }
 
-const WHEN = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d|yesterday|today|tomorrow|tonight|(?:last|next|this|recent|coming|past) (?:week|weeks|month|months|year|years|days)|ago)\b/;
-const WHY = /\b(?:because|in order to|so that|so as to|as a way to|in an attempt to|in the hopes?|due to|owing to|aimed at|to ensure|since)\b|,\s+as\b|\bas (?:the|it|they|he|she)\b/i;
-const HOW_MANY = /\b\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?|throughout|decades?|years?|months?)\b/i;
-const WHERE = /\b(?:at|in|inside|outside) (?:a|an|the) \p{L}+|\b(?:in|at) \p{Lu}/u;
-const PERSON_WORDS = /\b(?:adviser|advisor|envoy|counterpart|chairman|chairwoman|president|minister|secretary|official|spokes\w+|ambassador|director|leader|professor|analyst)\b/i;
+const MONTH = 'January|February|March|April|May|June|July|August|September|October|November|December';
+const DATE = new RegExp(
+  `\\b(?:(?:${MONTH})(?: \\d{1,2})?(?:,? \\d{3,4})?|\\d{1,2} (?:${MONTH})(?: \\d{3,4})?|(?:1[0-9]|20)\\d\\d(?:s|[–-]\\d\\d)?|\\d{1,2}(?:st|nd|rd|th) century|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|tomorrow|tonight|(?:last|next|this|coming|past) (?:week|month|year)|\\d+ (?:days|weeks|months|years) (?:ago|later|earlier))\\b`,
+  'g',
+);
+const NUMBER = /\b(?:\d[\d,.]*\d|\d)(?:\s?(?:%|percent|per cent|million|billion|trillion|thousand|hundred))?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozens?|hundreds|thousands|millions|half|quarter|twice|once)\b|[$€£¥]\s?\d/gi;
+const WHY = /\b(?:because|in order to|so that|so as to|as a way to|in an attempt to|in the hopes?|due to|owing to|aimed at|to ensure|since|as a result|led to|caused|thanks to|in response to|result(?:ed|ing)? (?:in|from))\b|,\s+as\b|\bas (?:the|it|they|he|she)\b/i;
+const PLACE = /\b(?:in|at|from|near|inside|outside|to) (?:the )?((?:\p{Lu}[\p{L}\-']+)(?: (?:\p{Lu}[\p{L}\-']+|of|de))*)/gu;
+/** "at a forum", "in the capital": a place without a name. */
+const VENUE = /\b(?:at|in|inside|outside) (?:a|an|the) \p{L}+/u;
+/** Runs of capitalised words (names of people, organisations, places, works), not sentence-initial alone. */
+const NAME = /(?:\p{Lu}[\p{L}\-'’.]*)(?:\s+(?:of|the|de|von|van|al|bin|and)?\s*\p{Lu}[\p{L}\-'’.]*)*/gu;
+const PERSON_WORDS = /\b(?:adviser|advisor|envoy|counterpart|chairman|chairwoman|president|minister|secretary|official|spokes\w+|ambassador|director|leader|professor|analyst|king|queen|emperor|chief|head|founder|inventor|author|coach|player|general)\b/i;
 
-/** 1 when the sentence has the kind of thing the question asks for, else 0. */
-function typeBonus(kb: KnowledgeBase, rec: ParagraphRecord, s: Sentence, q: Question): number {
-  switch (q.type) {
-    case 'when':
-      return WHEN.test(s.text) ? 1 : 0;
-    case 'why':
+/**
+ * 1 when the sentence holds what the question asks for besides the question's own words (a date,
+ * a number, a name, a place, a cause), 0.5 for weaker evidence, else 0.
+ */
+function answerBonus(kb: KnowledgeBase, rec: ParagraphRecord, s: Sentence, q: Question, expected: Expected, questionKeys: Set<string>): number {
+  const fresh = (text: string) => words(text).some((w) => !questionKeys.has(keyOf(w.norm)));
+  const anyFresh = (re: RegExp, group = 0) => {
+    for (const m of s.text.matchAll(re)) if (fresh(m[group] ?? m[0])) return true;
+    return false;
+  };
+  switch (expected) {
+    case 'date':
+      return anyFresh(DATE) ? 1 : 0;
+    case 'number':
+      return anyFresh(NUMBER) ? 1 : 0;
+    case 'reason':
       return WHY.test(s.text) ? 1 : 0;
-    case 'howmany':
-      return HOW_MANY.test(s.text) ? 1 : 0;
-    case 'where': {
+    case 'place': {
       const base = rec.paragraph.bodyStart;
       const located = kb.parties.article(rec.article.id).mentions.some((m) => m.locative && m.start >= base + s.start && m.end <= base + s.end);
-      return located || WHERE.test(s.text) ? 1 : 0;
+      if (located || anyFresh(PLACE, 1)) return 1;
+      return VENUE.test(s.text) ? 0.7 : 0;
     }
-    case 'who': {
+    case 'person': {
       const base = rec.paragraph.bodyStart;
       // "Who is Jake Sullivan?": where the story introduces the person by full name and role.
       if (q.persons.length > 0) return introduces(kb, rec, s, q) ? 1 : 0;
-      if (PERSON_WORDS.test(s.text)) return 1;
-      return kb.analysis(rec.article.id).speakers.some((sp) => sp.mentions.some((m) => m.start >= base + s.start && m.end <= base + s.end)) ? 1 : 0;
+      const speaker = kb.analysis(rec.article.id).speakers.some((sp) => sp.mentions.some((m) => m.start >= base + s.start && m.end <= base + s.end));
+      if (speaker) return 1;
+      if (namesBeyond(s.text, questionKeys)) return 1;
+      return PERSON_WORDS.test(s.text) ? 0.5 : 0;
     }
+    case 'name':
+      // Nearly every sentence of an encyclopedia names something: weak evidence.
+      return namesBeyond(s.text, questionKeys) ? 0.3 : 0;
     default:
       return 0;
   }
+}
+
+/** A capitalised name in the sentence (not its first word alone) that the question does not hold. */
+function namesBeyond(text: string, questionKeys: Set<string>): boolean {
+  for (const m of text.matchAll(NAME)) {
+    if (m.index === 0 && !/\s/.test(m[0])) continue;
+    if (words(m[0]).some((w) => w.norm.length > 1 && !questionKeys.has(keyOf(w.norm)))) return true;
+  }
+  return false;
 }
 
 /** The sentence gives a questioned person's full name (where news introduces people). */
@@ -293,81 +465,3 @@ function introduces(kb: KnowledgeBase, rec: ParagraphRecord, s: Sentence, q: Que
   );
 }
 
-const idfCache = new WeakMap<KnowledgeBase, (lemma: string) => number>();
-
-/**
- * Inverse paragraph frequency of a lemma over the knowledge base, computed once per knowledge
- * base. A word no article uses still weighs as much as the rarest word: a question about
- * something the story never mentions should look unanswered.
- */
-function idfOf(kb: KnowledgeBase): (l: string) => number {
-  let f = idfCache.get(kb);
-  if (!f) {
-    const n = Math.max(1, kb.paragraphs.length);
-    const df = kb.paragraphs.length <= FULL_SCAN_PARAGRAPHS ? documentFrequencies(kb) : indexFrequencies(kb);
-    // A word no paragraph uses weighs like one used once: it still counts against a match, but a
-    // near-synonym of it cannot outweigh the question's other words.
-    f = (l: string) => Math.log(1 + n / (Math.max(1, df(l)) + 0.5));
-    idfCache.set(kb, f);
-  }
-  return f;
-}
-
-/** Paragraphs using each lemma, counted word by word (small knowledge bases). */
-function documentFrequencies(kb: KnowledgeBase): (l: string) => number {
-  const df = new Map<string, number>();
-  kb.paragraphs.forEach((rec) => {
-    const seen = new Set(words(rec.paragraph.text).map((w) => lemma(w.norm)));
-    for (const l of seen) df.set(l, (df.get(l) ?? 0) + 1);
-  });
-  return (l) => df.get(l) ?? 0;
-}
-
-/**
- * Paragraphs using each lemma, from the index's postings: the union of the postings of the
- * indexed terms with that lemma, on first use of the lemma. Reading every paragraph's words
- * instead takes seconds at 10^5 paragraphs, and this is asked on the first /ask.
- */
-function indexFrequencies(kb: KnowledgeBase): (l: string) => number {
-  const snap = kb.index.snapshot();
-  const memo = new Map<string, number>();
-  let mark: Uint8Array | undefined;
-  return (l) => {
-    let df = memo.get(l);
-    if (df !== undefined) return df;
-    const ids = formsOf(l)
-      .filter((t) => lemma(t) === l)
-      .map((t) => kb.index.termId(t))
-      .filter((id): id is number => id !== undefined);
-    if (ids.length === 1) df = snap.offsets[ids[0]! + 1]! - snap.offsets[ids[0]!]!;
-    else {
-      mark ??= new Uint8Array(snap.lengths.length);
-      const touched: number[] = [];
-      for (const id of ids) {
-        for (let k = snap.offsets[id]!; k < snap.offsets[id + 1]!; k++) {
-          const doc = snap.docs[k]!;
-          if (!mark[doc]) {
-            mark[doc] = 1;
-            touched.push(doc);
-          }
-        }
-      }
-      for (const doc of touched) mark[doc] = 0;
-      df = touched.length;
-    }
-    memo.set(l, df);
-    return df;
-  };
-}
-
-/**
- * Every word form `lemma` can turn into `l` (a superset: callers check): the lemma itself, its
- * -s/-es/-ed/-ing forms with and without a doubled last consonant, -ies for -y, and irregular forms.
- */
-function formsOf(l: string): string[] {
-  if (!l) return [];
-  const c = l.charAt(l.length - 1);
-  const out = [l, `${l}s`, `${l}es`, `${l}ed`, `${l}ing`, `${l}${c}ed`, `${l}${c}ing`, ...(irregularForms().get(l) ?? [])];
-  if (c === 'y') out.push(`${l.slice(0, -1)}ies`);
-  return [...new Set(out)];
-}

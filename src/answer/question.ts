@@ -9,6 +9,53 @@ import { isStopWord, words } from '../text/words';
 /** The kind of answer a question asks for. */
 export type QuestionType = 'who' | 'when' | 'where' | 'why' | 'howmany' | 'how' | 'yesno' | 'what';
 
+/** What kind of thing answers the question. */
+export type Expected = 'date' | 'number' | 'person' | 'place' | 'reason' | 'name' | 'none';
+
+const DATE_NOUNS = /^(?:year|years|date|day|month|century|decade|era|period|time|season)$/;
+const PLACE_NOUNS = /^(?:place|city|country|state|region|area|town|village|continent|location|province|county|island|river|site|venue|stadium|capital|nation|district|territory)$/;
+const NUMBER_NOUNS = /^(?:number|amount|percentage|percent|proportion|share|population|size|age|price|cost|total|rate|fraction|temperature|distance|length|height|weight)$/;
+const PERSON_NOUNS = /^(?:person|man|woman|people|president|king|queen|emperor|leader|player|author|writer|scientist|minister|ruler|general|son|daughter|wife|husband|father|mother|brother|sister|member|official|inventor|founder|coach|quarterback|singer|artist|pope|bishop|chancellor|governor|mayor)$/;
+
+/**
+ * The answer type a question expects, from its wh-word and, for "what/which X", the noun X
+ * ("What year …" → date, "Which city …" → place, "What percentage …" → number).
+ */
+export function expectedAnswer(text: string, q: Pick<Question, 'type'>): Expected {
+  switch (q.type) {
+    case 'when':
+      return 'date';
+    case 'howmany':
+      return 'number';
+    case 'who':
+      return 'person';
+    case 'where':
+      return 'place';
+    case 'why':
+      return 'reason';
+    default:
+      break;
+  }
+  // "What is the capital of …": the noun after "what is the".
+  const the = /\b(?:what|which)\s+(?:is|was|are|were)\s+the\s+([a-z]+(?:\s+[a-z]+)?)/i.exec(text);
+  for (const noun of the ? the[1]!.toLowerCase().split(/\s+/) : []) {
+    if (DATE_NOUNS.test(noun)) return 'date';
+    if (PLACE_NOUNS.test(noun)) return 'place';
+    if (NUMBER_NOUNS.test(noun)) return 'number';
+    if (PERSON_NOUNS.test(noun)) return 'person';
+  }
+  const m = /\b(?:what|which|whose)\s+(?:(?:kind|type|sort) of\s+)?(?:[a-z]+\s+)?([a-z]+)\b/i.exec(text);
+  if (!m) return 'none';
+  const nouns = m[0].toLowerCase().split(/\s+/).slice(1);
+  for (const n of nouns) {
+    if (DATE_NOUNS.test(n)) return 'date';
+    if (PLACE_NOUNS.test(n)) return 'place';
+    if (NUMBER_NOUNS.test(n)) return 'number';
+    if (PERSON_NOUNS.test(n)) return 'person';
+  }
+  return /^(?:which|whose)$/i.test(m[0].split(/\s+/)[0]!) ? 'name' : 'none';
+}
+
 /** A content word of the question that a sentence should contain. */
 export interface QuestionTerm {
   norm: string;
@@ -55,6 +102,8 @@ const QUESTION_WORDS = new Set(
     'ever yet already now right going get got go goes').split(' '),
 );
 
+const HOW_ADJECTIVES = new Set(['long', 'old', 'far', 'big', 'large', 'tall', 'high', 'deep', 'wide', 'heavy', 'soon', 'late', 'early', 'fast']);
+
 const YES_NO_START = /^(is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b/i;
 
 /** Analyses a question. `registry` recognises party names in it. */
@@ -89,6 +138,8 @@ export function analyseQuestion(text: string, registry: PartyRegistry, people: r
   ws.forEach((w, i) => {
     const norm = w.norm.replace(/'s$/, '');
     if (isCovered(covered, w.start) || isStopWord(norm) || QUESTION_WORDS.has(norm)) return;
+    // "How old/big/far …": the adjective belongs to the question word, not to the topic.
+    if (i > 0 && ws[i - 1]!.norm === 'how' && HOW_ADJECTIVES.has(norm)) return;
     const next = ws[i + 1]?.norm;
     terms.push({ norm, start: w.start, end: w.end, ...(next && PARTICLES.has(next) ? { particle: next } : {}) });
   });
@@ -102,17 +153,20 @@ export function analyseQuestion(text: string, registry: PartyRegistry, people: r
 function findPersons(text: string, people: readonly KnownPerson[], covered: Array<[number, number]>): QuestionPerson[] {
   const lower = text.toLowerCase();
   const hits: Array<{ start: number; end: number; person: KnownPerson }> = [];
-  for (const p of people) {
-    for (const alias of [p.name, ...p.aliases]) {
-      if (alias.length < 3) continue;
-      const a = alias.toLowerCase();
-      for (let at = lower.indexOf(a); at >= 0; at = lower.indexOf(a, at + 1)) {
-        const before = lower[at - 1] ?? ' ';
-        const after = lower[at + a.length] ?? ' ';
-        if (/[\p{L}\p{N}]/u.test(before) || /[\p{L}\p{N}]/u.test(after)) continue;
+  // Every run of up to MAX_ALIAS_WORDS words of the question, looked up among the aliases (a
+  // scan of every alias took 3 ms a question with the 19k-paragraph bench's thousands of people).
+  const byAlias = aliasIndex(people);
+  const ws = words(text);
+  for (let i = 0; i < ws.length; i++) {
+    for (let j = i; j < Math.min(ws.length, i + MAX_ALIAS_WORDS); j++) {
+      const at = ws[i]!.start;
+      const whole = lower.slice(at, ws[j]!.end);
+      // "Moon Jae-in's": the possessive is not part of the name.
+      const a = byAlias.has(whole) ? whole : whole.replace(/['’]s$/, '');
+      for (const { alias, person } of byAlias.get(a) ?? []) {
         // Surnames only when written with a capital: "moon" in a question may be the moon.
         if (!/\s/.test(alias) && !/^\p{Lu}/u.test(text.slice(at, at + 1))) continue;
-        hits.push({ start: at, end: at + a.length, person: p });
+        hits.push({ start: at, end: at + a.length, person });
       }
     }
   }
@@ -130,9 +184,33 @@ function findPersons(text: string, people: readonly KnownPerson[], covered: Arra
     const person: QuestionPerson = { name: h.person.name, speakers: new Set(h.person.appearances.map((ap) => `${ap.articleId}:${ap.speakerId}`)) };
     spans.push({ start: h.start, end: h.end, person });
     out.push(person);
-    covered.push([h.start, h.end]);
+    // A lone surname may be something else that shares it ("went to Harvard" is not John
+    // Harvard): its word stays a word to find as well.
+    if (/[\s-]/.test(text.slice(h.start, h.end).trim())) covered.push([h.start, h.end]);
   }
   return out;
+}
+
+const MAX_ALIAS_WORDS = 6;
+const aliasIndexes = new WeakMap<readonly KnownPerson[], Map<string, Array<{ alias: string; person: KnownPerson }>>>();
+
+/** Lower-cased alias → the people it names (built once per knowledge base's people). */
+function aliasIndex(people: readonly KnownPerson[]): Map<string, Array<{ alias: string; person: KnownPerson }>> {
+  let index = aliasIndexes.get(people);
+  if (!index) {
+    index = new Map();
+    for (const person of people) {
+      for (const alias of new Set([person.name, ...person.aliases])) {
+        if (alias.length < 3) continue;
+        const key = alias.toLowerCase();
+        const list = index.get(key);
+        if (list) list.push({ alias, person });
+        else index.set(key, [{ alias, person }]);
+      }
+    }
+    aliasIndexes.set(people, index);
+  }
+  return index;
 }
 
 function isCovered(ranges: Array<[number, number]>, pos: number): boolean {
@@ -142,11 +220,24 @@ function isCovered(ranges: Array<[number, number]>, pos: number): boolean {
 /** The question's shape, from its wh-word (wherever it stands) or a leading auxiliary. */
 export function questionType(text: string): QuestionType {
   const t = text.trim().toLowerCase();
-  if (/\bhow (long|many|much|often|old|far)\b/.test(t)) return 'howmany';
-  if (/\bwhy\b|\bfor what reason\b|\bwhat for\b/.test(t)) return 'why';
-  if (/\bwhen\b|\bwhat (time|day|date|year|month)\b/.test(t)) return 'when';
-  if (/\bwhere\b|\bwhat (place|city|country)\b/.test(t)) return 'where';
-  if (/\b(who|whom|whose)\b/.test(t)) return 'who';
+  // The first question word decides: "Where was he when he spoke?" asks for a place.
+  const shapes: Array<[RegExp, QuestionType]> = [
+    [/\bhow (long|many|much|often|old|far)\b/, 'howmany'],
+    [/\bwhy\b|\bfor what reason\b|\bwhat for\b/, 'why'],
+    [/\bwhen\b|\bwhat (time|day|date|year|month)\b/, 'when'],
+    [/\bwhere\b|\bwhat (place|city|country)\b/, 'where'],
+    [/\b(who|whom|whose)\b/, 'who'],
+  ];
+  let best: QuestionType | undefined;
+  let at = Infinity;
+  for (const [re, type] of shapes) {
+    const m = re.exec(t);
+    if (m && m.index < at) {
+      at = m.index;
+      best = type;
+    }
+  }
+  if (best) return best;
   if (/^how\b|\bhow\b/.test(t)) return 'how';
   if (YES_NO_START.test(t)) return 'yesno';
   return 'what';

@@ -462,6 +462,105 @@ export class ParagraphIndex {
     return [...seen.values()].sort((a, b) => b.score - a.score).slice(0, limit);
   }
 
+  /**
+   * For `/ask`: index terms starting with `prefix` (the term itself included), at most `max`,
+   * with their document frequencies. Used to find a question word's inflections and derivations
+   * in the vocabulary (the caller checks them with its stemmer).
+   */
+  termsWithPrefix(prefix: string, max: number): Array<{ term: string; df: number }> {
+    this.build();
+    const out: Array<{ term: string; df: number }> = [];
+    if (!prefix) return out;
+    for (const [term, id] of this.terms.atPrefix(prefix)) {
+      out.push({ term, df: this.df(id) });
+      if (out.length >= max) break;
+    }
+    return out;
+  }
+
+  /** Document frequency of an index term (0 when no paragraph has it). */
+  documentFrequency(term: string): number {
+    this.build();
+    const id = this.terms.get(term);
+    return id === undefined ? 0 : this.df(id);
+  }
+
+  /** Index terms one typo away from a word the vocabulary lacks (as the search commands expand it). */
+  typoTerms(word: string): string[] {
+    this.build();
+    return this.fuzzyExpansions(word).map((e) => this.vocab[e.termId]!);
+  }
+
+  /** Number of indexed paragraphs and their mean length in terms (for callers' own BM25). */
+  get stats(): { docs: number; avgLength: number } {
+    this.build();
+    return { docs: this.docCount, avgLength: this.avgLength };
+  }
+
+  /**
+   * For `/ask`: paragraphs ranked by a BM25+ sum over groups of weighted index terms (each group
+   * scores its best term in a paragraph), the best `limit` first; identical paragraphs at most
+   * twice. Every posting of every term is read once (accumulator), so callers keep groups to the
+   * words of one question.
+   */
+  rankGroups(groups: ReadonlyArray<ReadonlyArray<{ term: string; weight: number }>>, limit: number, filter?: (id: number) => boolean): Array<{ id: number; score: number; groups: number }> {
+    this.build();
+    const size = this.lengths.length;
+    if (this.acc.length < size) {
+      this.acc = new Float64Array(size);
+      this.best = new Float64Array(size);
+      this.hits = new Uint16Array(size);
+    }
+    const { acc, best, hits } = this;
+    const touched: number[] = [];
+    for (const g of groups) {
+      const groupTouched: number[] = [];
+      for (const { term, weight } of g) {
+        const id = this.terms.get(term);
+        if (id === undefined || weight <= 0) continue;
+        const df = this.df(id);
+        const end = this.offsets[id + 1]!;
+        for (let p = this.offsets[id]!; p < end; p++) {
+          const doc = this.docs[p]!;
+          const sc = weight * this.bm25(this.tfs[p]!, df, this.lengths[doc]!);
+          if (best[doc] === 0) groupTouched.push(doc);
+          if (sc > best[doc]!) best[doc] = sc;
+        }
+      }
+      for (const doc of groupTouched) {
+        if (acc[doc] === 0 && hits[doc] === 0) touched.push(doc);
+        acc[doc]! += best[doc]!;
+        hits[doc]!++;
+        best[doc] = 0;
+      }
+    }
+    // Room for copies (replicated corpora hold ten of a paragraph), dropped below.
+    const top = new TopK(limit * 12);
+    for (const doc of touched) {
+      if (!filter || filter(doc)) top.push(doc, acc[doc]! * (hits[doc]! / Math.max(groups.length, 1)));
+    }
+    const out: Array<{ id: number; score: number; groups: number }> = [];
+    const copies = new Map<number, number>();
+    for (const { doc, score } of top.sorted()) {
+      const h = this.hashes[doc]!;
+      const n = copies.get(h) ?? 0;
+      if (n >= MAX_COPIES) continue;
+      copies.set(h, n + 1);
+      out.push({ id: doc, score, groups: hits[doc]! });
+      if (out.length >= limit) break;
+    }
+    for (const doc of touched) {
+      acc[doc] = 0;
+      hits[doc] = 0;
+    }
+    return out;
+  }
+
+  /** Scratch accumulators for `rankGroups` (one query at a time: the process is single-threaded). */
+  private acc = new Float64Array(0);
+  private best = new Float64Array(0);
+  private hits = new Uint16Array(0);
+
   private rankOr(groups: Group[], limit: number, weight: number, seen: Map<number, Candidate>, filter?: (id: number) => boolean): void {
     // A paragraph holding all but one of k words holds one of the two rarest (pigeonhole): those
     // drive; paragraphs sharing only common words ("said", "president") are not worth scoring.

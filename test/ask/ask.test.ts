@@ -5,7 +5,10 @@ import { ask } from '../helpers';
 import { SEED_QUESTIONS } from './questions';
 
 describe('/ask over the seed story', () => {
-  it('answers at least 90% of the study-group questions with the right paragraph at rank 1', async () => {
+  // 0.90 (95 %) with the hand-typed synonym groups this file's questions were tuned with; 0.81
+  // since they were replaced by WordNet and a stemmer (issue 19, item 5), which earned 4–5 points
+  // of answer-in-top-1 on SQuAD questions nobody here wrote (npm run eval:ask).
+  it('answers at least 80% of the study-group questions with the right paragraph at rank 1', async () => {
     let right = 0;
     const misses: string[] = [];
     for (const c of SEED_QUESTIONS) {
@@ -18,7 +21,7 @@ describe('/ask over the seed story', () => {
     console.log(`ask rank-1 accuracy: ${right}/${SEED_QUESTIONS.length} = ${(share * 100).toFixed(1)}%`);
     if (misses.length) console.log(`ask misses:\n  ${misses.join('\n  ')}`);
     expect(SEED_QUESTIONS.length).toBeGreaterThanOrEqual(30);
-    expect(share).toBeGreaterThanOrEqual(0.9);
+    expect(share).toBeGreaterThanOrEqual(0.8);
   });
 
   it('fills the answer contract with attributed, highlighted excerpts', async () => {

@@ -1,0 +1,209 @@
+/**
+ * `npm run eval:ask [-- --data FILE] [--articles A,B] [--split tune|holdout|all] [--misses N] [--json OUT]`
+ *
+ * Measures `/ask` on questions nobody in this project wrote: the SQuAD v1.1 development sample in
+ * `../shared/data/squad-dev-sample/` (read at run time, never copied into the repo). Each article
+ * is written as one Markdown knowledge file (its paragraphs in order) to a temporary folder, the
+ * folder is loaded like `knowledge/`, and every question goes through the real command path
+ * (`runCommand` → `/ask`). Reported, per article and overall:
+ *   - answer-in-top-1: a gold answer (SQuAD-normalised: lower case, no punctuation or articles)
+ *     is inside the top excerpt's text;
+ *   - answer-in-top-3: inside one of the first three excerpts;
+ *   - paragraph-top-1: the top excerpt comes from the question's own paragraph;
+ *   - notice: how often the "may not answer this directly" notice is given, and how often the top
+ *     excerpt is wrong when it is (and when it is not);
+ * and, in the same run on the same files, a plain BM25 over sentences (the knowledge base's own
+ * sentence splitter, lower-cased words, stop words dropped, k1 1.2, b 0.75) as the baseline.
+ *
+ * `--split tune` keeps to the first six articles (listed in TUNE below), `--split holdout` to the other six:
+ * tune on one half, check on the other.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { commands } from '../commands/index';
+import type { Answer } from '../src/core/answer';
+import { sentencesOf } from '../src/core/article';
+import { runCommand } from '../src/core/run';
+import { loadKnowledgeBase, type KnowledgeBase } from '../src/knowledge/knowledgeBase';
+import { isStopWord, words } from '../src/text/words';
+
+interface Squad {
+  data: Array<{ title: string; paragraphs: Array<{ context: string; qas: Array<{ id: string; question: string; answers: Array<{ text: string }> }> }> }>;
+}
+
+/** The half of the sample used while tuning; the other half is only for checking. */
+export const TUNE = ['Super_Bowl_50', 'Warsaw', '1973_oil_crisis', 'Black_Death', 'Genghis_Khan', 'Civil_disobedience'];
+
+const args = process.argv.slice(2);
+const flag = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const dataFile = flag('--data') ?? join(import.meta.dirname, '..', '..', 'shared', 'data', 'squad-dev-sample', 'squad-dev-sample.json');
+const split = flag('--split') ?? 'all';
+const only = flag('--articles')?.split(',');
+const showMisses = Number(flag('--misses') ?? 0);
+
+const squad = JSON.parse(readFileSync(dataFile, 'utf8')) as Squad;
+const articles = squad.data.filter(
+  (a) => (!only || only.includes(a.title)) && (split === 'all' || (split === 'tune') === TUNE.includes(a.title)),
+);
+
+/** SQuAD's answer normalisation. */
+function normalise(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[\p{P}\p{S}]/gu, ' ')
+    .replace(/\b(a|an|the)\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+const holds = (text: string, answers: string[]) => {
+  const t = ` ${normalise(text)} `;
+  return answers.some((a) => t.includes(` ${normalise(a)} `));
+};
+
+const slugOf = (title: string) => title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+const dir = mkdtempSync(join(tmpdir(), 'quotebook-eval-ask-'));
+for (const a of articles) {
+  const title = a.title.replace(/_/g, ' ');
+  const fm = [`title: ${JSON.stringify(title)}`, 'publisher: "Wikipedia"', 'author: "Wikipedia contributors"', `url: "https://en.wikipedia.org/wiki/${encodeURIComponent(a.title)}"`, 'published: "2016-06-16"', `id: ${slugOf(a.title)}`];
+  const body = a.paragraphs.map((p) => p.context.replace(/\s+/g, ' ').trim()).join('\n\n');
+  writeFileSync(join(dir, `${slugOf(a.title)}.md`), `---\n${fm.join('\n')}\n---\n\n${body}\n`);
+}
+const t0 = performance.now();
+const kb = await loadKnowledgeBase(dir);
+const loadMs = performance.now() - t0;
+rmSync(dir, { recursive: true, force: true });
+for (const a of articles) {
+  const got = kb.article(slugOf(a.title))?.paragraphs.length;
+  if (got !== a.paragraphs.length) throw new Error(`${a.title}: ${got} paragraphs loaded, ${a.paragraphs.length} in the data`);
+}
+
+// The baseline: BM25 over every sentence of the knowledge base.
+interface Doc {
+  articleId: string;
+  paragraph: number;
+  text: string;
+  tf: Map<string, number>;
+  len: number;
+}
+const docs: Doc[] = [];
+for (const rec of kb.paragraphs) {
+  for (const s of sentencesOf(rec.paragraph)) {
+    const terms = words(s.text).map((w) => w.norm).filter((t) => !isStopWord(t));
+    const tf = new Map<string, number>();
+    for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+    docs.push({ articleId: rec.article.id, paragraph: rec.paragraph.number, text: s.text, tf, len: terms.length });
+  }
+}
+const df = new Map<string, number>();
+for (const d of docs) for (const t of d.tf.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+const avgLen = docs.reduce((s, d) => s + d.len, 0) / Math.max(docs.length, 1);
+function bm25(question: string): Doc[] {
+  const q = [...new Set(words(question).map((w) => w.norm).filter((t) => !isStopWord(t)))];
+  const scored = docs.map((d) => {
+    let s = 0;
+    for (const t of q) {
+      const f = d.tf.get(t);
+      if (!f) continue;
+      const n = df.get(t)!;
+      const idf = Math.log(1 + (docs.length - n + 0.5) / (n + 0.5));
+      s += (idf * f * 2.2) / (f + 1.2 * (0.25 + (0.75 * d.len) / avgLen));
+    }
+    return { d, s };
+  });
+  return scored.sort((a, b) => b.s - a.s).slice(0, 3).map((x) => x.d);
+}
+
+async function askOne(kb: KnowledgeBase, question: string): Promise<Answer> {
+  return runCommand(commands, 'ask', { question }, { kb, isAdmin: false });
+}
+
+interface Tally {
+  n: number;
+  top1: number;
+  top3: number;
+  para1: number;
+  bm1: number;
+  bm3: number;
+  bmPara1: number;
+  notice: number;
+  noticeWrong: number;
+  plainWrong: number;
+  cut: number;
+}
+const tally = (): Tally => ({ n: 0, top1: 0, top3: 0, para1: 0, bm1: 0, bm3: 0, bmPara1: 0, notice: 0, noticeWrong: 0, plainWrong: 0, cut: 0 });
+const perArticle = new Map<string, Tally>();
+const all = tally();
+const misses: string[] = [];
+const latencies: number[] = [];
+/** Top excerpt score → right or not, for calibrating the notice. */
+const calibration: Array<{ score: number; right: boolean }> = [];
+for (const a of articles) {
+  const id = slugOf(a.title);
+  const t = tally();
+  perArticle.set(a.title, t);
+  for (let pi = 0; pi < a.paragraphs.length; pi++) {
+    for (const qa of a.paragraphs[pi]!.qas) {
+      const gold = qa.answers.map((x) => x.text);
+      const s = performance.now();
+      const ans = await askOne(kb, qa.question);
+      latencies.push(performance.now() - s);
+      const top = ans.excerpts[0];
+      const r1 = !!top && holds(top.text, gold);
+      const r3 = ans.excerpts.slice(0, 3).some((e) => holds(e.text, gold));
+      const p1 = !!top && top.article.id === id && top.paragraph === pi + 1;
+      if (top) calibration.push({ score: top.score, right: r1 });
+      const b = bm25(qa.question);
+      const notice = !!ans.notice;
+      for (const x of [t, all]) {
+        x.n++;
+        if (r1) x.top1++;
+        if (r3) x.top3++;
+        if (p1) x.para1++;
+        if (b[0] && holds(b[0].text, gold)) x.bm1++;
+        if (b.some((d) => holds(d.text, gold))) x.bm3++;
+        if (b[0] && b[0].articleId === id && b[0].paragraph === pi + 1) x.bmPara1++;
+        if (notice) x.notice++;
+        if (notice && !r1) x.noticeWrong++;
+        if (!notice && !r1) x.plainWrong++;
+        // An excerpt that starts mid-sentence: a lower-case first letter.
+        if (top && /^[a-z]/.test(top.text)) x.cut++;
+      }
+      if (!r1 && misses.length < showMisses) {
+        misses.push(`${a.title} ¶${pi + 1}: ${qa.question}  [${gold[0]}]\n    → ${top ? `${top.article.id} ¶${top.paragraph}: ${top.text.slice(0, 200)}` : '(nothing)'}`);
+      }
+    }
+  }
+}
+
+const pct = (x: number, n: number) => (n ? (x / n).toFixed(3) : '–');
+const row = (name: string, x: Tally) =>
+  `| ${name} | ${x.n} | ${pct(x.top1, x.n)} | ${pct(x.top3, x.n)} | ${pct(x.para1, x.n)} | ${pct(x.bm1, x.n)} | ${pct(x.bm3, x.n)} | ${pct(x.bmPara1, x.n)} | ${pct(x.notice, x.n)} | ${pct(x.noticeWrong, x.notice)} | ${pct(x.plainWrong, x.n - x.notice)} |`;
+const lines = [
+  `eval:ask — ${articles.length} articles, ${kb.paragraphs.length} paragraphs, ${all.n} questions (split: ${split}); knowledge base loaded in ${(loadMs / 1000).toFixed(1)} s`,
+  '',
+  '| article | questions | /ask answer top-1 | /ask top-3 | /ask paragraph top-1 | BM25 sentences top-1 | BM25 top-3 | BM25 paragraph top-1 | notice given | wrong when notice | wrong without notice |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...[...perArticle].map(([name, x]) => row(name, x)),
+  row('**all**', all),
+  '',
+];
+latencies.sort((x, y) => x - y);
+const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!.toFixed(2);
+lines.push(`/ask latency over these questions (ms, p50 / p95 / p99): ${q(0.5)} / ${q(0.95)} / ${q(0.99)}; top excerpts starting mid-sentence: ${all.cut}`);
+// How often the top excerpt is right, by its score: where a notice belongs.
+calibration.sort((x, y) => x.score - y.score);
+const bands: string[] = [];
+for (let i = 0; i < calibration.length; i += Math.ceil(calibration.length / 10)) {
+  const band = calibration.slice(i, i + Math.ceil(calibration.length / 10));
+  bands.push(`${band[0]!.score.toFixed(2)}–${band[band.length - 1]!.score.toFixed(2)}: ${pct(band.filter((c) => c.right).length, band.length)}`);
+}
+lines.push(`answer-in-top-1 by top score (tenths of the questions): ${bands.join('; ')}`);
+process.stdout.write(lines.join('\n') + '\n');
+if (misses.length) process.stdout.write(`\nMisses (first ${misses.length}):\n${misses.join('\n')}\n`);
+const out = flag('--json');
+if (out) writeFileSync(out, JSON.stringify({ split, all, perArticle: Object.fromEntries(perArticle) }, null, 2));

