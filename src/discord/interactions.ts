@@ -12,7 +12,7 @@ import { validateOptions } from '../core/options';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { clip, graphemePrefix } from '../core/clip';
 import type { Logger } from '../log';
-import { pageCount, renderAnswer, renderThread, type ThreadPlan } from '../render/discord';
+import { pageCount, renderAnswer, renderThread, type ThreadPlan } from './render';
 import { decodePageId, encodePageId, type OptionMap } from './customId';
 import { HIDE_OPTION, THREAD_OPTION, WHO_SAID_COMMAND, WHO_SAID_MENU, WHO_SAID_OPTION } from './definitions';
 import type { InteractionInput } from './input';

@@ -8,8 +8,8 @@
 import { ButtonStyle, ComponentType, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { Answer, Excerpt } from '../core/answer';
 import type { ArticleMeta } from '../core/article';
-import { escapeAndFit, escapeMarkdown, neutraliseMentions, truncate } from '../discord/markdown';
-import { safeMessage, type MessageData, type SafeMessage } from '../discord/respond';
+import { escapeAndFit, escapeMarkdown, neutraliseMentions, truncate } from './markdown';
+import { safeMessage, type MessageData, type SafeMessage } from './respond';
 
 export const EXCERPTS_PER_PAGE = 3;
 export const LIST_ITEMS_PER_PAGE = 10;
