@@ -13,7 +13,7 @@ import { loadKnowledgeBase } from './knowledge/knowledgeBase';
 import { loadKnowledgeBaseCached } from './knowledge/cache';
 import { KnowledgeReloader } from './knowledge/reload';
 import { reportKnowledgeProblems } from './knowledge/report';
-import { runShards, shardSetting, withoutShardArgs } from './tools/shards';
+import { runShards, shardSetting, withoutShardArgs } from './discord/shards';
 import { loadConfigOrExit, readEnv } from './config';
 import { createLogger, type Logger } from './log';
 import { runConsole } from './transport/console';
@@ -144,12 +144,12 @@ async function main(): Promise<number> {
     const stopWatching = values['no-watch'] ? () => {} : reloader.watch();
     let stop: () => Promise<void>;
     if (mode === 'http') {
-      const { runHttp } = await import('./transport/http');
+      const { runHttp } = await import('./discord/http');
       const httpConfig = loadConfigOrExit('http', env);
       const handle = await runHttp({ ...deps, config: httpConfig, port: httpConfig.httpPort, host: httpConfig.httpHost });
       stop = () => handle.close();
     } else {
-      const { runGateway } = await import('./transport/gateway');
+      const { runGateway } = await import('./discord/gateway');
       const handle = await runGateway({ ...deps, config: loadConfigOrExit('gateway', env) });
       stop = () => handle.stop();
     }

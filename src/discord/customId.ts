@@ -6,9 +6,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { CommandDefinition } from '../core/command';
+import { CUSTOM_ID_MAX } from '../core/limits';
 
 /** Discord's limit on `custom_id`. */
-export const CUSTOM_ID_MAX = 100;
+export { CUSTOM_ID_MAX };
 
 export type OptionMap = Record<string, string | number | boolean | undefined>;
 

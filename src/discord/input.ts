@@ -9,6 +9,7 @@
 import { PermissionFlagsBits } from 'discord.js';
 import { z } from 'zod';
 import { clip, isWellFormed } from '../core/clip';
+import { CUSTOM_ID_MAX, MAX_OPTIONS } from '../core/limits';
 import type { OptionMap } from './customId';
 
 /** Who is asking, and where the answer goes. */
@@ -84,7 +85,7 @@ const option = z
   });
 const options = z
   .array(option)
-  .max(25)
+  .max(MAX_OPTIONS)
   .refine((list) => new Set(list.map((o) => o.name)).size === list.length, 'option names must be distinct');
 
 const base = {
@@ -111,13 +112,13 @@ const entryPoint = z.object({ type: z.literal(4), name: commandName });
 const InteractionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal(1) }),
   z.object({ ...base, type: z.literal(2), data: z.discriminatedUnion('type', [chatInput, userMenu, messageMenu, entryPoint]) }),
-  z.object({ ...base, type: z.literal(3), data: z.object({ custom_id: text(100).min(1), component_type: z.number().int() }) }),
+  z.object({ ...base, type: z.literal(3), data: z.object({ custom_id: text(CUSTOM_ID_MAX).min(1), component_type: z.number().int() }) }),
   z.object({
     ...base,
     type: z.literal(4),
     data: z.object({ name: commandName, options: options.refine((list) => list.filter((o) => o.focused).length === 1, 'exactly one option must be focused') }),
   }),
-  z.object({ ...base, type: z.literal(5), data: z.object({ custom_id: text(100).min(1) }) }),
+  z.object({ ...base, type: z.literal(5), data: z.object({ custom_id: text(CUSTOM_ID_MAX).min(1) }) }),
 ]);
 type Parsed = z.infer<typeof InteractionSchema>;
 

@@ -8,11 +8,12 @@ import type { APIApplicationCommandOptionChoice, APIInteractionResponse } from '
 import { AnswerSchema, type Answer } from '../core/answer';
 import type { AnyCommand, CommandDefinition, CommandOption } from '../core/command';
 import { UserInputError } from '../core/errors';
+import { MAX_CHOICE_LENGTH, MAX_CHOICES } from '../core/limits';
 import { validateOptions } from '../core/options';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { clip, graphemePrefix } from '../core/clip';
 import type { Logger } from '../log';
-import { pageCount, renderAnswer, renderThread, type ThreadPlan } from '../render/discord';
+import { pageCount, renderAnswer, renderThread, type ThreadPlan } from './render';
 import { decodePageId, encodePageId, type OptionMap } from './customId';
 import { HIDE_OPTION, THREAD_OPTION, WHO_SAID_COMMAND, WHO_SAID_MENU, WHO_SAID_OPTION } from './definitions';
 import type { InteractionInput } from './input';
@@ -52,8 +53,6 @@ export interface InteractionCore {
   label(input: InteractionInput): string;
 }
 
-const AUTOCOMPLETE_MAX = 25;
-const CHOICE_MAX = 100;
 
 function fail(outcome: Outcome, message: string): InteractionResult {
   return { outcome, response: ephemeralText(message) };
@@ -171,9 +170,9 @@ export function createInteractionCore(deps: InteractionDeps): InteractionCore {
     const choices: APIApplicationCommandOptionChoice[] = [];
     for (const c of deps.getKnowledgeBase().suggest(option.autocomplete, graphemePrefix(input.focused.value, option.maxLength))) {
       // A value is what the handler receives; cutting it would change the query, so skip it instead.
-      if (!c.value || c.value.length > CHOICE_MAX || c.value.length > option.maxLength) continue;
-      choices.push({ name: truncate(c.name || c.value, CHOICE_MAX), value: c.value });
-      if (choices.length === AUTOCOMPLETE_MAX) break;
+      if (!c.value || c.value.length > MAX_CHOICE_LENGTH || c.value.length > option.maxLength) continue;
+      choices.push({ name: truncate(c.name || c.value, MAX_CHOICE_LENGTH), value: c.value });
+      if (choices.length === MAX_CHOICES) break;
     }
     return { outcome: 'ok', response: autocompleteResponse(choices) };
   }

@@ -4,6 +4,7 @@
  */
 import { normalizeWord } from '../text/words';
 import { clip as clipText, graphemePrefix } from '../core/clip';
+import { MAX_CHOICE_LENGTH, MAX_CHOICES } from '../core/limits';
 
 export interface Choice {
   name: string;
@@ -17,8 +18,7 @@ export interface Choosable extends Choice {
   weight?: number;
 }
 
-export const MAX_CHOICES = 25;
-const MAX_CHOICE_LENGTH = 100;
+export { MAX_CHOICES };
 
 /**
  * Ranks entries for a typed prefix: whole-key prefix first, then a word of the key starting with

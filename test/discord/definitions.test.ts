@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index';
 import type { AnyCommand } from '../../src/core/command';
 import { buildCommandDefinitions, WHO_SAID_MENU } from '../../src/discord/definitions';
-import { deployCommands, describeDeploy } from '../../src/tools/deployCommands';
+import { deployCommands, describeDeploy } from '../../src/discord/deploy';
 import { APP_ID, GUILD_ID, startFakeDiscord, type FakeDiscord } from './fakeDiscord';
 
 const admin: AnyCommand = {

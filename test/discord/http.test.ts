@@ -10,7 +10,7 @@ import { commands } from '../../commands/index';
 import type { Answer } from '../../src/core/answer';
 import type { AnyCommand } from '../../src/core/command';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledgeBase';
-import { runHttp, type HttpHandle } from '../../src/transport/http';
+import { runHttp, type HttpHandle } from '../../src/discord/http';
 import { callbackProblems } from './discordRules';
 import { APP_ID, chatInput, startFakeDiscord, type FakeDiscord } from './fakeDiscord';
 import { captureLogger, sleep } from './helpers';

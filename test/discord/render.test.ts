@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer, Excerpt } from '../../src/core/answer';
 import { escapeMarkdown, truncate } from '../../src/discord/markdown';
-import { renderAnswer } from '../../src/render/discord';
+import { renderAnswer } from '../../src/discord/render';
 import { assertNoLiveMentions, assertWithinDiscordLimits, visibleText } from './limits';
 
 const NASTY = '**bold** __under__ ~~strike~~ ||spoiler|| `code` ```block``` > quote\n# heading\n- item [x](https://evil.example) @everyone @here <@123> <@!5> <@&7> <#9> \\ end';

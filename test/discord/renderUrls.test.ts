@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Answer, Excerpt } from '../../src/core/answer';
-import { EXCERPTS_PER_PAGE, pageCount, renderAnswer, safeUrl } from '../../src/render/discord';
+import { EXCERPTS_PER_PAGE, pageCount, renderAnswer, safeUrl } from '../../src/discord/render';
 import { ask, seedKb } from '../helpers';
 import { messageProblems, sentUrlLength } from './discordRules';
 import { assertWithinDiscordLimits } from './limits';

@@ -4,7 +4,7 @@
  * over HTTP, the way discord.js sends them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderAnswer } from '../../src/render/discord';
+import { renderAnswer } from '../../src/discord/render';
 import { buildCommandDefinitions } from '../../src/discord/definitions';
 import { commands } from '../../commands/index';
 import { APP_ID, autocomplete, buttonPress, chatInput, startFakeDiscord, type FakeDiscord } from './fakeDiscord';

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/core/answer';
 import { clip, graphemePrefix, isWellFormed, wellFormed } from '../../src/core/clip';
 import { escapeAndFit, truncate } from '../../src/discord/markdown';
-import { renderAnswer } from '../../src/render/discord';
+import { renderAnswer } from '../../src/discord/render';
 import { assertWithinDiscordLimits } from '../discord/limits';
 import { assertNoLoneSurrogates, emojiAround, emojiHeavy, fuzzRuns } from './hostile';
 

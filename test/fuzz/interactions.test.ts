@@ -13,7 +13,7 @@ import { commands } from '../../commands/index';
 import { parseInteraction } from '../../src/discord/input';
 import { createInteractionCore, type InteractionCore } from '../../src/discord/interactions';
 import type { KnowledgeBase } from '../../src/knowledge/knowledgeBase';
-import { runHttp, type HttpHandle } from '../../src/transport/http';
+import { runHttp, type HttpHandle } from '../../src/discord/http';
 import { captureLogger } from '../discord/helpers';
 import { assertWithinDiscordLimits, visibleText } from '../discord/limits';
 import { seedKb } from '../helpers';

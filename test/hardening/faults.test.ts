@@ -16,7 +16,7 @@ import { commands } from '../../commands/index';
 import type { Answer } from '../../src/core/answer';
 import type { AnyCommand } from '../../src/core/command';
 import type { KnowledgeBase } from '../../src/knowledge/knowledgeBase';
-import { runGateway, type GatewayHandle } from '../../src/transport/gateway';
+import { runGateway, type GatewayHandle } from '../../src/discord/gateway';
 import { chatInput } from '../discord/fakeDiscord';
 import { captureLogger, sleep } from '../discord/helpers';
 import { assertNoLiveMentions, assertWithinDiscordLimits, visibleText } from '../discord/limits';

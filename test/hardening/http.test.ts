@@ -13,7 +13,7 @@ import { commands } from '../../commands/index';
 import type { Answer } from '../../src/core/answer';
 import type { AnyCommand } from '../../src/core/command';
 import type { KnowledgeBase } from '../../src/knowledge/knowledgeBase';
-import { MAX_BODY_BYTES, runHttp, type HttpHandle } from '../../src/transport/http';
+import { MAX_BODY_BYTES, runHttp, type HttpHandle } from '../../src/discord/http';
 import { chatInput } from '../discord/fakeDiscord';
 import { captureLogger } from '../discord/helpers';
 import { compileRules } from '../discord/discordRules';

@@ -1,6 +1,6 @@
 /**
  * Which folder may import which: the rules of docs/DESIGN.md ("Folders and what they may import"),
- * checked by `imports.test.ts` on every file in `src/` and `commands/`. A folder may always import
+ * checked by `imports.test.ts` on every file in `src/`, `commands/` and `tools/`. A folder may always import
  * its own files. `src/main.ts` composes everything and may import anything.
  *
  * `KNOWN_DEBT` lists the imports that break these rules today, file by file, each with the reason;
@@ -54,14 +54,16 @@ export const RULES: Record<Exclude<Area, 'main'>, Rule> = {
   commands: { may: ['answer', 'core'] },
   // The console's command-line parser.
   cli: { may: ['core'] },
-  // Answer → terminal text / Discord payload.
+  // Answer → terminal text.
   render: { may: ['core'] },
-  // Discord interactions: definitions, input, dispatch, replies. Gets the knowledge base handed in.
-  discord: { may: ['render', 'core', 'log'], typesFrom: ['knowledge'] },
-  // Console, JSON, gateway, HTTP: read input, run the command path, write output.
-  transport: { may: ['discord', 'render', 'cli', 'core', 'config', 'log'], typesFrom: ['knowledge'] },
-  // Offline and operator tools (attribution scorer output, command deployment, shards).
-  tools: { may: ['commands', 'discord', 'analysis', 'core', 'config', 'log'] },
+  // Everything Discord: definitions, input, interactions, dispatch, rendering, replies, the gateway
+  // and HTTP transports, command deployment (reads the command list) and shards. Gets the knowledge
+  // base handed in.
+  discord: { may: ['commands', 'core', 'config', 'log'], typesFrom: ['knowledge'] },
+  // Console and JSON: read input, run the command path, write output. Never Discord.
+  transport: { may: ['render', 'cli', 'core', 'config', 'log'], typesFrom: ['knowledge'] },
+  // Offline tools (top-level tools/, not production code): attribution output and error listing.
+  tools: { may: ['analysis', 'text', 'core'] },
   config: { may: [] },
   log: { may: [] },
 };
@@ -69,10 +71,8 @@ export const RULES: Record<Exclude<Area, 'main'>, Rule> = {
 /** Packages only some files may import: the Discord library stays behind the Discord folders. */
 export const PACKAGE_RULES: Record<string, { allowed: (file: string) => boolean; where: string }> = {
   'discord.js': {
-    allowed: (f) =>
-      f.startsWith('src/discord/') ||
-      ['src/render/discord.ts', 'src/transport/gateway.ts', 'src/transport/http.ts', 'src/tools/deployCommands.ts', 'src/tools/shards.ts'].includes(f),
-    where: 'src/discord/, src/render/discord.ts, the gateway and HTTP transports, and the deploy and shard tools',
+    allowed: (f) => f.startsWith('src/discord/'),
+    where: 'files in src/discord/',
   },
 };
 
@@ -82,12 +82,11 @@ export const KNOWN_DEBT: Record<string, string> = {
   'src/parties/overrides.ts → src/knowledge/problems.ts': 'LoadProblem belongs with core (type only)',
   'src/parties/registry.ts → src/knowledge/problems.ts': 'LoadProblem belongs with core (type only)',
   'src/search/choiceIndex.ts → src/knowledge/suggest.ts': 'the autocomplete ranking (suggest.ts) belongs with the index in search/',
-  'src/render/discord.ts → src/discord/markdown.ts': 'Discord rendering belongs in the Discord folder (issue #11, item 5)',
-  'src/render/discord.ts → src/discord/respond.ts': 'Discord rendering belongs in the Discord folder (issue #11, item 5)',
 };
 
 export function areaOf(file: string): Area {
   if (file.startsWith('commands/')) return 'commands';
+  if (file.startsWith('tools/')) return 'tools';
   const parts = file.split('/');
   if (parts.length === 2) return parts[1]!.replace(/\.ts$/, '') as Area;
   return parts[1] as Area;

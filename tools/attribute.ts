@@ -4,7 +4,7 @@
  * article. Usage: npm run --silent attribute -- /path/to/dev.jsonl > system.jsonl
  */
 import { readFileSync } from 'node:fs';
-import { attributeQuotes } from '../analysis/attribute';
+import { attributeQuotes } from '../src/analysis/attribute';
 
 interface GoldLine {
   id: string;

@@ -7,38 +7,11 @@
  */
 import { Client, Events, GatewayDispatchEvents, GatewayIntentBits } from 'discord.js';
 import type { GatewayConfig } from '../config';
-import type { AnyCommand } from '../core/command';
-import { dispatchInteraction } from '../discord/dispatch';
-import { parseInteraction } from '../discord/input';
-import { createInteractionCore } from '../discord/interactions';
-import { createReplayGuard } from '../discord/replay';
-import { restResponder } from '../discord/restResponder';
-import type { KnowledgeBase } from '../knowledge/knowledgeBase';
-import type { Logger } from '../log';
-
-/** What both Discord transports need: the knowledge, the commands, a logger and how to reach Discord. */
-export interface TransportDeps {
-  /** Read per interaction, so a reload takes effect for the next one. */
-  getKnowledgeBase: () => KnowledgeBase;
-  commands: AnyCommand[];
-  logger: Logger;
-  /** REST base URL (without version); overrides `config.discordApi`. */
-  restApi?: string;
-  reload?: () => Promise<string>;
-  /** Defer slow answers after this many ms (default 800). */
-  deferAfterMs?: number;
-}
-
-/** The transport-independent interaction logic, set up the same way for both transports. */
-export function coreFor(deps: TransportDeps & { config: { rateLimitPerMinute: number } }): ReturnType<typeof createInteractionCore> {
-  return createInteractionCore({
-    getKnowledgeBase: deps.getKnowledgeBase,
-    commands: deps.commands,
-    logger: deps.logger,
-    rateLimitPerMinute: deps.config.rateLimitPerMinute,
-    ...(deps.reload ? { reload: deps.reload } : {}),
-  });
-}
+import { dispatchInteraction } from './dispatch';
+import { parseInteraction } from './input';
+import { createReplayGuard } from './replay';
+import { restResponder } from './restResponder';
+import { coreFor, type TransportDeps } from './transportCore';
 
 /** What gateway mode needs. */
 export interface GatewayDeps extends TransportDeps {

@@ -9,7 +9,7 @@ import { REST, Routes, type RESTPostAPIApplicationCommandsJSONBody } from 'disco
 import { commands as allCommands } from '../../commands/index';
 import { loadConfigOrExit, type DeployConfig } from '../config';
 import type { AnyCommand } from '../core/command';
-import { buildCommandDefinitions } from '../discord/definitions';
+import { buildCommandDefinitions } from './definitions';
 
 /** What was registered, where. */
 export interface DeployResult {

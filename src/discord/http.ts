@@ -8,12 +8,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { REST } from 'discord.js';
 import type { HttpConfig } from '../config';
-import { coreFor, type TransportDeps } from './gateway';
-import { dispatchInteraction } from '../discord/dispatch';
-import { parseInteraction } from '../discord/input';
-import { createReplayGuard } from '../discord/replay';
-import { webhookResponder } from '../discord/restResponder';
-import { createVerifier } from '../discord/verify';
+import { coreFor, type TransportDeps } from './transportCore';
+import { dispatchInteraction } from './dispatch';
+import { parseInteraction } from './input';
+import { createReplayGuard } from './replay';
+import { webhookResponder } from './restResponder';
+import { createVerifier } from './verify';
 
 /** Interactions are a few KiB; anything far bigger is not from Discord. */
 export const MAX_BODY_BYTES = 256 * 1024;

@@ -8,8 +8,9 @@
 import { ButtonStyle, ComponentType, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { Answer, Excerpt } from '../core/answer';
 import type { ArticleMeta } from '../core/article';
-import { escapeAndFit, escapeMarkdown, neutraliseMentions, truncate } from '../discord/markdown';
-import { safeMessage, type MessageData, type SafeMessage } from '../discord/respond';
+import { THREAD_NAME_MAX } from '../core/limits';
+import { escapeAndFit, escapeMarkdown, neutraliseMentions, truncate } from './markdown';
+import { safeMessage, type MessageData, type SafeMessage } from './respond';
 
 export const EXCERPTS_PER_PAGE = 3;
 export const LIST_ITEMS_PER_PAGE = 10;
@@ -348,7 +349,7 @@ export function renderThread(answer: Answer, title: string, options: Pick<Render
   const more = pages > shown ? ` (the first ${shown} of ${pages} pages; narrow the question to see the rest)` : '';
   return {
     // Thread names are plain text, 1–100 characters.
-    name: truncate(neutraliseMentions(title.replace(/\s+/g, ' ').trim()) || `/${answer.command}`, 100),
+    name: truncate(neutraliseMentions(title.replace(/\s+/g, ' ').trim()) || `/${answer.command}`, THREAD_NAME_MAX),
     intro: safeMessage({ content: truncate(`${summary}\n*The whole answer is in the thread below${more}.*`, LIMITS.content) }),
     messages,
   };

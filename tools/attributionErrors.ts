@@ -3,7 +3,7 @@
  * spurious direct quotes and wrong sources, with context, plus bucket counts. Matching follows
  * the PolNeAR scorer (overlap >= 50% of the longer span, greedy one-to-one).
  *
- * Usage: npx tsx src/tools/attributionErrors.ts gold.jsonl system.jsonl [fn|fp|src|boundary|all] [--max N] [--all-kinds]
+ * Usage: npx tsx tools/attributionErrors.ts gold.jsonl system.jsonl [fn|fp|src|boundary|all] [--max N] [--all-kinds]
  * (system.jsonl as written by `npm run attribute`). Without a mode only the bucket counts print.
  */
 import { readFileSync } from 'node:fs';

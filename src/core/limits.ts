@@ -1,0 +1,16 @@
+/**
+ * Discord's limits that shape what every transport gets, written once: autocomplete answers are
+ * ranked within them (`knowledge/suggest.ts`), and the Discord code (`src/discord/`) checks and
+ * clips to them. In core because the knowledge base obeys them too and may not import Discord code.
+ */
+
+/** Autocomplete choices per answer. */
+export const MAX_CHOICES = 25;
+/** Characters in an autocomplete choice's name or value. */
+export const MAX_CHOICE_LENGTH = 100;
+/** Options per command (and per interaction payload). */
+export const MAX_OPTIONS = 25;
+/** Characters in a component's `custom_id`. */
+export const CUSTOM_ID_MAX = 100;
+/** Characters in a thread name. */
+export const THREAD_NAME_MAX = 100;
