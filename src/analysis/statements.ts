@@ -191,16 +191,7 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
     if (claimed.has(i)) return;
     // Host clause: among the few clauses starting at or before the quote (binary search).
     let host: RawStatement | undefined;
-    let lo = 0;
-    let hi = clauseStarts.length - 1;
-    let k = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if ((clauseStarts[mid] ?? 0) <= q.start) {
-        k = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
+    const k = lastAtOrBefore(clauseStarts, q.start);
     let spill = false;
     for (let j = k; j >= 0 && j > k - 4 && !host; j--) {
       const st = clauseSpans[j] as RawStatement;
@@ -252,16 +243,8 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
     if (st.pattern !== 'clause' || !st.source || !st.cue) continue;
     const pronounSource = /^(he|she|they|we|i)$/i.test(body.slice(st.source[0], st.source[1]));
     const cue0 = st.cue[0];
-    let lo = 0;
-    let hi = hostStarts.length - 1;
-    let k = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if ((hostStarts[mid] ?? 0) < (st.source[0] ?? 0) + 1) {
-        k = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
+    // Hosts starting at or before the source (offsets are integers: "< source + 1" was "<= source").
+    const k = lastAtOrBefore(hostStarts, st.source[0]);
     for (let j = k; j >= 0 && j > k - 3; j--) {
       const host = clauseHosts[j] as RawStatement;
       if (host === st || host.content[0] > st.source[0] || host.content[1] < st.content[1]) continue;
