@@ -2,11 +2,10 @@
  * Object frames: "Trump called for a ban", "the NAACP criticized the plan" — a stance verb whose
  * object is the attributed content, with no "that" and no quote marks.
  */
-import { PARTICIPLE_TAIL } from './clauseFrames';
 import { AUXILIARIES } from './lexicon';
 import { OBJECT_ONLY_WITH } from './lexicon/cueWords';
 import { backNP, sentenceSubject } from './nounPhrases';
-import { mk, OPEN_Q, type RawStatement, skipSpace, trimEnd } from './statement';
+import { mk, OPEN_Q, PARTICIPLE_TAIL, type RawStatement, skipSpace, trimEnd } from './statement';
 import { QuoteIndex, type Sentence, type Token } from './text';
 /** "SUBJECT VERB OBJECT." for OBJECT_VERBS: the object to the end of the clause is the content. */
 export function objectFrame(body: string, s: Sentence, si: number, toks: Token[], i: number, qi: QuoteIndex): RawStatement | null {

@@ -86,3 +86,5 @@ export function skipLead(body: string, s: number, e: number): number {
   return p;
 }
 
+/** ", citing …", ", engaging in …", ", implicitly putting …": a participle clause after a comma. */
+export const PARTICIPLE_TAIL = /,\s+(?:\p{Ll}+ly\s+)?(?!including|according|during|regarding|concerning|nothing|something|anything|everything|being|following|notwithstanding)\p{Ll}{3,}ing\b/u;
