@@ -5,7 +5,9 @@
  * source words, content) → one left-to-right pass that builds the people of the article and
  * resolves every source (names, surnames, pronouns, descriptions) using only what came before.
  */
-import { findStatements, roleWord, type RawStatement } from './cues';
+import { roleWord } from './nounPhrases';
+import type { RawStatement } from './statement';
+import { findStatements } from './statements';
 import { countryOf, FIRST_NAME_GENDER, isPlace, PRONOUNS, ROLE_NOUNS, UNNAMED_SOURCE_NOUNS } from './lexicon';
 import { findNames, type NameMention } from './names';
 import { resolvePronoun, type SalienceEntry } from './pronouns';

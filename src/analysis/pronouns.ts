@@ -4,6 +4,7 @@
  * when it is known on both sides.
  */
 import type { Person } from './speakers';
+import { lastAtOrBefore } from './text';
 
 export interface SalienceEntry {
   pos: number;
@@ -38,17 +39,9 @@ function compatible(p: Person, gender: 'male' | 'female' | undefined): boolean {
  */
 export function resolvePronoun(history: SalienceEntry[], pos: number, sentence: number, gender: 'male' | 'female' | undefined, exclude?: ReadonlySet<Person>): Person | null {
   // Walk back from the newest entry; within a sentence prefer speakers, then subjects.
-  // Binary search for the last entry before `pos` (history is in text order).
-  let lo = 0;
-  let hi = history.length - 1;
-  let i = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if ((history[mid]?.pos ?? 0) < pos) {
-      i = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  // The last entry before `pos` (history is in text order; offsets are integers, so "before pos"
+  // is "at or before pos - 1").
+  let i = lastAtOrBefore(history, pos - 1, (e) => e.pos);
   let fallback: Person | null = null;
   while (i >= 0) {
     const sent = history[i]?.sentence ?? -1;

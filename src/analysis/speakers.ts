@@ -21,6 +21,9 @@ export interface Person {
   lastMentionPara: number;
 }
 
+// Not `text/slug.ts`: this one drops only U+0300–U+036F, so a rarer combining mark between two
+// letters becomes a dash here ("a\u20D7b" → "a-b", not "ab"). Person ids would change for such
+// names, so the two stay apart until ids are allowed to change (issue #11).
 const slug = (s: string): string =>
   s
     .normalize('NFKD')

@@ -6,6 +6,7 @@ import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { joinBody, makeArticle, packSentences, type Article } from '../core/article';
 import { splitSentences } from '../text/sentences';
+import { slug } from '../text/slug';
 import { parseMarkdownArticle } from './markdownArticle';
 import { KnowledgeFileError, type LoadProblem } from './problems';
 import { parseRawArticle } from './rawArticle';
@@ -70,7 +71,7 @@ export async function loadArticleFile(dir: string, name: string): Promise<Articl
   const path = join(dir, name);
   const content = await readArticleText(path, name);
   const ext = extname(name).toLowerCase();
-  const fileId = slug(basename(name, extname(name)));
+  const fileId = articleId(basename(name, extname(name)));
   if (ext === '.md' && hasFrontMatter(content)) {
     const md = parseMarkdownArticle(content, name);
     return buildArticle(name, { ...md.meta, id: md.meta.id ?? fileId }, md.captions, md.paragraphs);
@@ -171,13 +172,6 @@ export function toProblem(file: string, err: unknown): LoadProblem {
 }
 
 /** File names become article ids: lower case, dashes. */
-export function slug(name: string): string {
-  const s = name
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 64);
-  return s || 'article';
+export function articleId(name: string): string {
+  return slug(name).slice(0, 64) || 'article';
 }

@@ -9,6 +9,7 @@ import { partyKey } from './normalize';
 import { PARTIES_FILE, NO_OVERRIDES, type PartyOverrides } from './overrides';
 import type { Alias, Party } from './types';
 import { personKey } from '../text/names';
+import { slug } from '../text/slug';
 
 export class PartyRegistry {
   readonly parties = new Map<string, Party>();
@@ -126,13 +127,7 @@ export class PartyRegistry {
 }
 
 function uniqueId(name: string, taken: Map<string, Party>): string {
-  const base =
-    name
-      .normalize('NFKD')
-      .replace(/\p{M}+/gu, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '') || 'party';
+  const base = slug(name) || 'party';
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   return id;
