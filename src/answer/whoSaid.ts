@@ -11,6 +11,7 @@ import type { Answer, Excerpt } from '../core/answer';
 import { UserInputError } from '../core/errors';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { ParagraphIndex } from '../search/paragraphIndex';
+import { FUZZY_THRESHOLD } from '../search/phrase';
 import { words } from '../text/words';
 import { excerptAt } from './excerpts';
 import { articleFilter } from './filters';
@@ -26,13 +27,18 @@ export function whoSaidAnswer(kb: KnowledgeBase, phrase: string, articleId?: str
   }
   const filter = articleFilter(kb, articleId);
   const candidates = kb.index.candidates(phrase, { want: 20, limit: 40, filter });
-  const known = { isKnownWord: (w: string) => kb.index.termId(w) !== undefined };
+  const isKnownWord = (w: string) => kb.index.termId(w) !== undefined;
+  // Credited matches first, with the fuzzy threshold as the cheap bound: most candidates fail it
+  // before any alignment is built. Only when nothing may be credited are the candidates without a
+  // result aligned again down to the near-miss threshold (the same alignments, less cut off).
+  const strict = candidates.map((c) => locatePhrase(kb.paragraphs[c.id]!.paragraph.text, kb.paragraphWords(c.id), phrase, { isKnownWord, minShare: FUZZY_THRESHOLD }));
+  const credited = strict.some((loc) => loc !== null && loc.match !== 'related');
   const matches: Excerpt[] = [];
   const nearMisses: Excerpt[] = [];
   const seen = new Set<string>();
-  for (const c of candidates) {
+  for (const [i, c] of candidates.entries()) {
     const rec = kb.paragraphs[c.id]!;
-    const loc = locatePhrase(rec.paragraph.text, kb.paragraphWords(c.id), phrase, known);
+    const loc = strict[i] ?? (credited ? null : locatePhrase(rec.paragraph.text, kb.paragraphWords(c.id), phrase, { isKnownWord }));
     if (!loc) continue;
     const excerpt = excerptAt(kb, rec, loc);
     const key = `${excerpt.article.id}#${excerpt.paragraph}:${excerpt.text}`;

@@ -53,6 +53,15 @@ export interface FindOptions {
    * typos are looked for in words of four letters or more only.
    */
   isKnownWord?: (norm: string) => boolean;
+  /**
+   * The least share of the phrase (weight and content words) an alignment needs to be returned at
+   * all: `NEAR_MISS_THRESHOLD` (the default) to find near misses too. A caller that only needs a
+   * match it may credit passes `FUZZY_THRESHOLD`: most candidates then fail the cheap bound before
+   * the alignment tables are built, and any alignment still returned is the same one the default
+   * returns (the threshold only cuts, it never changes the alignment). Example: `/who-said` looks
+   * for credited matches that way first and for near misses only when there is none.
+   */
+  minShare?: number;
 }
 
 /** Finds `phrase` in `text`: exact word sequence, else the best tolerant alignment, else null. */
@@ -210,6 +219,7 @@ function tables(size: number): typeof scratch {
  */
 function alignFuzzy(source: string, text: Word[], phrase: string, query: Word[], options: FindOptions): PhraseMatch | null {
   const weights = query.map((w) => (isStopWord(w.norm) ? STOP_WEIGHT : 1));
+  const minShare = options.minShare ?? NEAR_MISS_THRESHOLD;
   // Unknown three-letter words of the phrase: a four-letter word with one letter dropped, maybe.
   const isKnown = options.isKnownWord;
   const dropped = query.map((w) => isKnown !== undefined && w.norm.length === 3 && isContentWord(w.norm) && !isKnown(w.norm));
@@ -242,8 +252,8 @@ function alignFuzzy(source: string, text: Word[], phrase: string, query: Word[],
     bound += weights[i]! * best;
     remaining -= weights[i]!;
     if (weights[i] === 1 && best === 0) missingContent++;
-    if ((bound + remaining) / total < NEAR_MISS_THRESHOLD) return null;
-    if (contentWords > 0 && (contentWords - missingContent) / contentWords < NEAR_MISS_THRESHOLD) return null;
+    if ((bound + remaining) / total < minShare) return null;
+    if (contentWords > 0 && (contentWords - missingContent) / contentWords < minShare) return null;
   }
   // score[i][j]: best alignment of query[0..i) ending with text[0..j); back pointers for spans.
   // Flat tables reused across calls (row i at i * cols): allocating three typed arrays per row per
@@ -322,8 +332,8 @@ function alignFuzzy(source: string, text: Word[], phrase: string, query: Word[],
   }
   if (matched.length === 0) return null;
   // A phrase with content words must have most of them present, whatever the stop words say.
-  if (contentWords > 0 && matchedContent / contentWords < NEAR_MISS_THRESHOLD) return null;
-  if (ratio < NEAR_MISS_THRESHOLD) return null;
+  if (contentWords > 0 && matchedContent / contentWords < minShare) return null;
+  if (ratio < minShare) return null;
   const inText = steps.filter((s) => s.t >= 0);
   const first = Math.min(matched[0]!.start, text[inText[0]!.t]!.start);
   const last = Math.max(matched[matched.length - 1]!.end, text[inText[inText.length - 1]!.t]!.end);

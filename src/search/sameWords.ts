@@ -101,7 +101,8 @@ export function sameInflection(a: string, b: string): boolean {
   // Inflection changes at most the last letter of the base ("try" → "tri-ed", "time" → "tim-ing").
   if (p < Math.min(a.length, b.length) - 1 || p < 2) return false;
   const ba = bases(a);
-  return bases(b).some((x) => ba.includes(x));
+  for (const x of bases(b)) if (ba.includes(x)) return true;
+  return false;
 }
 
 /**
@@ -140,31 +141,40 @@ export function irregularBase(w: string): string | undefined {
 }
 
 /** The words `w` can be an inflection of (itself included). */
+// Plain loops and top-level helpers, no closures: the aligner calls this for word pairs in its
+// inner loop, and tsx/esbuild wraps every closure creation in a naming helper that cost more than
+// the work itself.
 function bases(w: string): string[] {
   const out = [w];
-  const add = (base: string) => {
-    if (base.length >= 2) out.push(base);
-  };
-  const stem = (suffix: string) => (w.endsWith(suffix) ? w.slice(0, w.length - suffix.length) : null);
-  const s = stem('s');
-  if (s !== null && !s.endsWith('s')) add(s);
-  const es = stem('es');
-  if (es !== null && /(s|x|z|ch|sh|o)$/.test(es)) add(es);
-  for (const suffix of ['ies', 'ied']) {
-    const y = stem(suffix);
-    if (y !== null) add(`${y}y`);
-  }
-  const d = stem('d');
-  if (d !== null && d.endsWith('e')) add(d);
-  for (const suffix of ['ed', 'ing']) {
-    const base = stem(suffix);
-    if (base === null || base.length < 2) continue;
-    add(base);
-    add(`${base}e`);
-    // A doubled consonant: "stopped", "running".
-    if (base.length >= 3 && base[base.length - 1] === base[base.length - 2] && !/[aeiou]/.test(base[base.length - 1]!)) add(base.slice(0, -1));
-  }
+  const s = stemOff(w, 's');
+  if (s !== null && !s.endsWith('s')) addBase(out, s);
+  const es = stemOff(w, 'es');
+  if (es !== null && /(s|x|z|ch|sh|o)$/.test(es)) addBase(out, es);
+  const ies = stemOff(w, 'ies');
+  if (ies !== null) addBase(out, `${ies}y`);
+  const ied = stemOff(w, 'ied');
+  if (ied !== null) addBase(out, `${ied}y`);
+  const d = stemOff(w, 'd');
+  if (d !== null && d.endsWith('e')) addBase(out, d);
+  addVerbBase(out, stemOff(w, 'ed'));
+  addVerbBase(out, stemOff(w, 'ing'));
   return out;
+}
+
+function stemOff(w: string, suffix: string): string | null {
+  return w.endsWith(suffix) ? w.slice(0, w.length - suffix.length) : null;
+}
+
+function addBase(out: string[], base: string): void {
+  if (base.length >= 2) out.push(base);
+}
+
+/** The base of an "-ed" / "-ing" form: as it is, with an "e", or with a doubled consonant undone ("stopped", "running"). */
+function addVerbBase(out: string[], base: string | null): void {
+  if (base === null || base.length < 2) return;
+  addBase(out, base);
+  addBase(out, `${base}e`);
+  if (base.length >= 3 && base[base.length - 1] === base[base.length - 2] && !/[aeiou]/.test(base[base.length - 1]!)) addBase(out, base.slice(0, -1));
 }
 
 /** Function words that look alike but point at different things. */
