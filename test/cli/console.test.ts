@@ -3,7 +3,6 @@
  * new files, wrapping, one link per article, an honest "no match", a mistyped flag, a command
  * typed without its slash, a .md without front matter).
  */
-import { spawn } from 'node:child_process';
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -18,24 +17,9 @@ import { runConsole } from '../../src/transport/console';
 import { answerLine } from '../../src/transport/session';
 import { ask, KNOWLEDGE_DIR, markdownArticle, seedKb, tempKnowledge } from '../helpers';
 import { sleep } from '../discord/helpers';
+import { runMain } from './runMain';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 
-/** Runs `npm start -- ARGS` (tsx directly, same entry point) with `stdin`, at the default log level. */
-function runMain(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const env = { ...process.env, DISCORD_TOKEN: '', LOG_LEVEL: 'info' };
-    const child = spawn(TSX, ['src/main.ts', ...args], { cwd: ROOT, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
 
 /** A console on in-memory streams; `lines` feeds it, `output()` is everything printed so far. */
 function fakeConsole(options: Partial<Parameters<typeof runConsole>[2]> = {}, ctx?: Parameters<typeof runConsole>[1]) {
@@ -68,7 +52,7 @@ describe('console friction (issue 14)', () => {
   });
 
   it('/reload in the console prints the reload message as text, and no JSON log line', async () => {
-    const { code, stdout, stderr } = await runMain(['--console'], '/reload\n');
+    const { code, stdout, stderr } = await runMain(['--console'], '/reload\n', 'info');
     expect(code).toBe(0);
     expect(stdout).toMatch(/Reloaded 1 article/);
     expect(stderr).not.toMatch(/"level"|\{"/);
@@ -130,7 +114,7 @@ describe('console friction (issue 14)', () => {
   });
 
   it('a mistyped flag (--jsn) prints one line naming the right one and the usage, no stack trace', async () => {
-    const { code, stdout, stderr } = await runMain(['--jsn']);
+    const { code, stdout, stderr } = await runMain(['--jsn'], '', 'info');
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.split('\n')[0]).toBe('Unknown option --jsn (did you mean --json?).');

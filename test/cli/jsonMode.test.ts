@@ -1,25 +1,8 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AnswerSchema, ErrorLineSchema } from '../../src/core/answer';
+import { runMain } from './runMain';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 
-/** Runs `npm start --silent -- ARGS` the way a script would (tsx directly, same entry point). */
-function runMain(args: string[], stdin?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const env = { ...process.env, DISCORD_TOKEN: '', LOG_LEVEL: 'warn' };
-    const child = spawn(TSX, ['src/main.ts', ...args], { cwd: ROOT, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin ?? '');
-  });
-}
 
 describe('JSON mode', () => {
   it('prints one answer as one JSON line that fits the answer schema', async () => {

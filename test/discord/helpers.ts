@@ -1,4 +1,6 @@
-/** Shared test helpers: a log-capturing pino logger. */
+/** Shared test helpers: a log-capturing pino logger, a signed POST to the interactions endpoint. */
+import { sign, type KeyObject } from 'node:crypto';
+import { request } from 'node:http';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import type { Logger } from '../../src/log';
@@ -21,3 +23,35 @@ export function captureLogger(): { logger: Logger; lines: Array<Record<string, u
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * POSTs `body` to `/interactions` on 127.0.0.1:`port`, signed with `privateKey` as Discord signs
+ * (Ed25519 over timestamp + body), unless `headers` replaces the signed ones.
+ */
+export function postSignedInteraction(
+  port: number,
+  privateKey: KeyObject,
+  body: string,
+  headers?: Record<string, string>,
+): Promise<{ status: number; text: string }> {
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const signature = sign(null, Buffer.from(timestamp + body), privateKey).toString('hex');
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/interactions',
+        method: 'POST',
+        headers: headers ?? { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}

@@ -5,8 +5,7 @@
  * never a lone surrogate in a reply, and `/reload` runs only for a member whose permissions are
  * a decimal string with Manage Server or Administrator.
  */
-import { generateKeyPairSync, sign } from 'node:crypto';
-import { request } from 'node:http';
+import { generateKeyPairSync } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index';
@@ -14,7 +13,7 @@ import { parseInteraction } from '../../src/discord/input';
 import { createInteractionCore, type InteractionCore } from '../../src/discord/interactions';
 import type { KnowledgeBase } from '../../src/knowledge/knowledgeBase';
 import { runHttp, type HttpHandle } from '../../src/discord/http';
-import { captureLogger } from '../discord/helpers';
+import { captureLogger, postSignedInteraction } from '../discord/helpers';
 import { assertWithinDiscordLimits, visibleText } from '../discord/limits';
 import { seedKb } from '../helpers';
 import { assertNoLoneSurrogates, fuzzRuns } from './hostile';
@@ -114,24 +113,5 @@ describe('malformed interaction shapes', () => {
 });
 
 function post(body: string): Promise<{ status: number; text: string }> {
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const signature = sign(null, Buffer.from(timestamp + body), keys.privateKey).toString('hex');
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: server.port,
-        path: '/interactions',
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
+  return postSignedInteraction(server.port, keys.privateKey, body);
 }

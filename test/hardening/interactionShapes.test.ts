@@ -7,8 +7,7 @@
  * malformed permissions field; a replayed interaction is not executed twice; clients that go
  * away are logged at debug, without stack traces, and a real bug at error, once.
  */
-import { generateKeyPairSync, sign } from 'node:crypto';
-import { request } from 'node:http';
+import { generateKeyPairSync } from 'node:crypto';
 import { connect } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,7 +19,7 @@ import type { KnowledgeBase } from '../../src/knowledge/knowledgeBase';
 import { runGateway, type GatewayHandle } from '../../src/discord/gateway';
 import { runHttp, type HttpHandle } from '../../src/discord/http';
 import { autocomplete, buttonPress, chatInput, messageMenu, startFakeDiscord, type FakeDiscord } from '../discord/fakeDiscord';
-import { captureLogger, sleep } from '../discord/helpers';
+import { captureLogger, postSignedInteraction, sleep } from '../discord/helpers';
 import { assertNoLiveMentions, assertWithinDiscordLimits, visibleText } from '../discord/limits';
 import { assertNoLoneSurrogates } from '../fuzz/hostile';
 import { malformedInteraction } from '../fuzz/shapes';
@@ -78,26 +77,7 @@ type Raw = Record<string, unknown> & { id: string; token: string; data?: Record<
 const raw = (x: unknown) => x as Raw;
 
 function post(body: string, headers?: Record<string, string>): Promise<{ status: number; text: string }> {
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const signature = sign(null, Buffer.from(timestamp + body), keys.privateKey).toString('hex');
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: http.port,
-        path: '/interactions',
-        method: 'POST',
-        headers: headers ?? { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
+  return postSignedInteraction(http.port, keys.privateKey, body, headers);
 }
 
 /** Shapes Discord never sends; each must be refused whole. */
