@@ -1,0 +1,77 @@
+/**
+ * The one storage interface for per-server libraries (issue #13). Two implementations share it and
+ * one test suite: an embedded SQLite file (the default, no set-up) and PostgreSQL
+ * (`DATABASE_URL=postgres://…`) for several processes sharing one store.
+ *
+ * A stored article is kept as the Markdown document with front matter that the folder loader
+ * reads (`document`), so an article added from Discord goes through exactly the same parsing,
+ * analysis and indexing as a file in `knowledge/`.
+ */
+
+/** Who may add and remove articles in a server, and its limits. */
+export interface LibrarySettings {
+  guildId: string;
+  /** A role whose members may add/remove; null: members with Manage Server only. */
+  managerRoleId: string | null;
+  /** Most articles the server's library may hold. */
+  maxArticles: number;
+  /** Largest cleaned article document, in bytes. */
+  maxArticleBytes: number;
+  /** Adds per hour for the whole server. */
+  addsPerHour: number;
+  /** Adds per hour for one member. */
+  addsPerUserPerHour: number;
+}
+
+/** What a member adds; the store assigns nothing but `addedAt` when absent. */
+export interface NewLibraryArticle {
+  guildId: string;
+  /** Article id, unique within the server and never the id of a shared `knowledge/` article. */
+  articleId: string;
+  /** Canonical URL (after redirects, `<link rel=canonical>`), or null for a file without one. */
+  sourceUrl: string | null;
+  /** Attachment file name for `/library add file:`, else null. */
+  sourceFile: string | null;
+  /** sha256 (hex) of the cleaned body text: a second copy of the same text is a duplicate. */
+  contentHash: string;
+  /** Markdown with YAML front matter, as `knowledge/*.md` files are written. */
+  document: string;
+  title: string;
+  site: string | null;
+  author: string | null;
+  /** ISO date (YYYY-MM-DD) or null. */
+  published: string | null;
+  /** Discord user id of the member who added it ("console" in console mode). */
+  addedBy: string;
+  paragraphs: number;
+  quotes: number;
+}
+
+export interface StoredLibraryArticle extends NewLibraryArticle {
+  /** ISO timestamp. */
+  addedAt: string;
+}
+
+/** `add` result: the new article, or the one it duplicates (same canonical URL or same text). */
+export type AddResult = { added: true; article: StoredLibraryArticle } | { added: false; existing: StoredLibraryArticle };
+
+export interface LibraryStore {
+  /** Creates or upgrades the schema; safe to call from several processes at once. */
+  migrate(): Promise<void>;
+  /** Atomic: the article is wholly stored or absent; two concurrent adds of one URL store one. */
+  add(article: NewLibraryArticle): Promise<AddResult>;
+  /** Whether it existed. */
+  remove(guildId: string, articleId: string): Promise<boolean>;
+  /** Every article of a server, oldest first. */
+  list(guildId: string): Promise<StoredLibraryArticle[]>;
+  get(guildId: string, articleId: string): Promise<StoredLibraryArticle | undefined>;
+  settings(guildId: string): Promise<LibrarySettings>;
+  saveSettings(settings: LibrarySettings): Promise<void>;
+  /** Records one add attempt (for quotas) and returns how many adds the server and the user made since `since`. */
+  recordAdd(guildId: string, userId: string, at: Date): Promise<void>;
+  countAdds(guildId: string, userId: string | null, since: Date): Promise<number>;
+  /** Analysis cache shared by every process: key = content hash + analysis version. */
+  cacheGet(key: string): Promise<string | undefined>;
+  cachePut(key: string, value: string): Promise<void>;
+  close(): Promise<void>;
+}
