@@ -15,7 +15,9 @@ import { resolveSource, type Resolved, type ResolveState } from './resolveSource
 import { affiliationOf, roleAround } from './roles';
 import { ROLE_GENDER, standIn } from './sourceLabels';
 import { People, type Person } from './speakers';
-import { findQuotes, lastAtOrBefore, QuoteIndex, splitParagraphs, splitSentences, tokenize, type Sentence } from './text';
+import { lastAtOrBefore } from '../text/sortedSearch';
+import { findQuotes, QuoteIndex, splitParagraphs, splitSentences, type Sentence } from '../text/structure';
+import { tokenize } from '../text/tokens';
 import type { Attribution, AttributionOptions, Speaker, Statement } from './types';
 
 const QUOTE_MARK = /["\u201C\u201D\u00AB\u00BB]|''/;

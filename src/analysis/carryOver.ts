@@ -6,7 +6,8 @@
 import type { RawStatement } from './statement';
 import type { Resolved } from './resolveSource';
 import type { People } from './speakers';
-import { tokenize, type Paragraph, type Sentence } from './text';
+import type { Paragraph, Sentence } from '../text/structure';
+import { tokenize } from '../text/tokens';
 
 /**
  * Descriptions that the next sentences name ("a top US security official …" then "US national

@@ -6,7 +6,8 @@ import { ABBREVIATIONS, AUXILIARIES, SPEECH_VERBS, STRONG_SPEECH_VERBS } from '.
 import { AS_VERBS, BARE_CLAUSE_VERBS, MIXED_VERBS, NEEDS_THAT, THOUGHT_VERBS, TIME_WORDS, VIEW_VERBS } from './lexicon/cueWords';
 import { accordingNP, backNP, sentenceSubject, takeNP } from './nounPhrases';
 import { mk, OPEN_Q, PARTICIPLE_TAIL, type RawStatement, skipLead, skipSpace, trimEnd } from './statement';
-import { QuoteIndex, type Sentence, type Token, tokenize } from './text';
+import { QuoteIndex, type Sentence } from '../text/structure';
+import { type Token, tokenize } from '../text/tokens';
 
 /** A clause frame around the cue token `toks[i]`, or null. */
 export function clauseFrame(body: string, s: Sentence, si: number, toks: Token[], i: number, isAcc: boolean, qi: QuoteIndex): RawStatement | null {

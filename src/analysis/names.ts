@@ -4,7 +4,8 @@
  * organisation head words, a gazetteer of countries, capitals and states).
  */
 import { FIRST_NAME_GENDER, FIRST_NAMES, HONORIFICS, isPlace, countryOf, NOT_NAME, ORG_WORDS, ROLE_NOUNS, SENTENCE_STARTERS, TITLES } from './lexicon';
-import { tokenize, type Sentence, type Token } from './text';
+import type { Sentence } from '../text/structure';
+import { tokenize, type Token } from '../text/tokens';
 
 export type NameKind = 'person' | 'maybe-person' | 'org' | 'place' | 'other';
 

@@ -4,7 +4,8 @@
  */
 import { ROLE_NOUNS, SENTENCE_STARTERS, UNNAMED_SOURCE_NOUNS } from './lexicon';
 import { FUNCTION_WORDS, INTRO, NON_SOURCE_HEADS, NP_STOP, SOURCE_STARTERS, SUBJ_MODIFIERS } from './lexicon/cueWords';
-import { type Quote, type Token, tokenize } from './text';
+import type { Quote } from '../text/structure';
+import { type Token, tokenize } from '../text/tokens';
 /**
  * Whether words can name a source: not a time, not a function word or participle, not an
  * adverb. "Of", "When", "Tuesday", "disavowing" and "the time" are rejected.

@@ -6,7 +6,8 @@ import { AUXILIARIES } from './lexicon';
 import { OBJECT_ONLY_WITH } from './lexicon/cueWords';
 import { backNP, sentenceSubject } from './nounPhrases';
 import { mk, OPEN_Q, PARTICIPLE_TAIL, type RawStatement, skipSpace, trimEnd } from './statement';
-import { QuoteIndex, type Sentence, type Token } from './text';
+import { QuoteIndex, type Sentence } from '../text/structure';
+import type { Token } from '../text/tokens';
 /** "SUBJECT VERB OBJECT." for OBJECT_VERBS: the object to the end of the clause is the content. */
 export function objectFrame(body: string, s: Sentence, si: number, toks: Token[], i: number, qi: QuoteIndex): RawStatement | null {
   const t = toks[i] as Token;

@@ -4,7 +4,7 @@
  * when it is known on both sides.
  */
 import type { Person } from './speakers';
-import { lastAtOrBefore } from './text';
+import { lastAtOrBefore } from '../text/sortedSearch';
 
 export interface SalienceEntry {
   pos: number;

@@ -7,7 +7,8 @@ import { AUXILIARIES, SPEECH_VERBS, STRONG_SPEECH_VERBS } from './lexicon';
 import { MIXED_VERBS, NOUN_MARKERS, NP_STOP, PHRASAL_SPEECH, SOURCE_STARTERS, TIME_WORDS } from './lexicon/cueWords';
 import { backNP, cleanNP, isTitle, roleLedName, sentenceSubject, takeNP, validSource } from './nounPhrases';
 import { firstStop, OPEN_Q } from './statement';
-import { type Paragraph, type Quote, type Token, tokenize } from './text';
+import type { Paragraph, Quote } from '../text/structure';
+import { type Token, tokenize } from '../text/tokens';
 
 /** What the quote-cue finders read, and the set of cue verbs they mark as taken. */
 export interface QuoteCueContext {

@@ -10,7 +10,8 @@ import type { NameMention } from './names';
 import { resolvePronoun, type SalienceEntry } from './pronouns';
 import { cleanLabel, possessiveLabel, ROLE_GENDER } from './sourceLabels';
 import type { People, Person } from './speakers';
-import { tokenize, type Sentence } from './text';
+import type { Sentence } from '../text/structure';
+import { tokenize } from '../text/tokens';
 
 /** A statement's resolved source. */
 export interface Resolved {

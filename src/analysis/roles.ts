@@ -4,7 +4,7 @@
  * following appositives ("Moon Chung-in, chairman of the Sejong Institute and …,").
  */
 import { countryOf, ORG_WORDS, ROLE_NOUNS, TITLES } from './lexicon';
-import { tokenize, type Token } from './text';
+import { tokenize, type Token } from '../text/tokens';
 
 /** Words that end a backwards scan for a pre-modifier role. */
 const PRE_STOP = new Set(

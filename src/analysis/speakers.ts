@@ -2,6 +2,7 @@
  * The people of an article: creation from full-name mentions, linking of later surname / first
  * name / titled references, and disambiguation when several people share a name token.
  */
+import { slug } from '../text/slug';
 import type { Span } from './types';
 
 export interface Person {
@@ -20,17 +21,6 @@ export interface Person {
   lastMention: number;
   lastMentionPara: number;
 }
-
-// Not `text/slug.ts`: this one drops only U+0300–U+036F, so a rarer combining mark between two
-// letters becomes a dash here ("a\u20D7b" → "a-b", not "ab"). Person ids would change for such
-// names, so the two stay apart until ids are allowed to change (issue #11).
-const slug = (s: string): string =>
-  s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
 
 /** Registry of the people in one article. */
 export class People {

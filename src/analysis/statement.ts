@@ -3,7 +3,7 @@
  * offsets into the body), with the small offset helpers the stages share.
  */
 import { ABBREVIATIONS } from './lexicon';
-import { QuoteIndex } from './text';
+import { QuoteIndex } from '../text/structure';
 export interface RawStatement {
   content: [number, number];
   fragments?: Array<[number, number]>;

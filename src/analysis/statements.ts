@@ -14,7 +14,9 @@ import { isTitle } from './nounPhrases';
 import { objectFrame } from './objectFrame';
 import { cueAfter as findCueAfter, cueBefore as findCueBefore, type QuoteCueContext } from './quoteCues';
 import { mk, PRONOUN_SRC, type RawStatement, skipLead } from './statement';
-import { lastAtOrBefore, type Paragraph, type Quote, QuoteIndex, type Sentence, type Token, tokenize } from './text';
+import { lastAtOrBefore } from '../text/sortedSearch';
+import { type Paragraph, type Quote, QuoteIndex, type Sentence } from '../text/structure';
+import { type Token, tokenize } from '../text/tokens';
 /** Collects statements for a body. Linear-ish: every scan is bounded by a sentence or window. */
 export function findStatements(body: string, paras: Paragraph[], sentences: Sentence[], quotes: Quote[], qi: QuoteIndex): RawStatement[] {
   const out: RawStatement[] = [];

@@ -10,6 +10,7 @@
  * Plain mentions are not positions. Each excerpt's attribution comes from `excerptAt`, so a claim
  * about the party is credited to the claimant, never to the party.
  */
+import { mergeRanges } from '../core/ranges';
 import type { Answer, Excerpt } from '../core/answer';
 import type { Statement } from '../analysis/types';
 import type { KnowledgeBase, ParagraphRecord } from '../knowledge/knowledgeBase';
@@ -407,15 +408,4 @@ export function topicHighlights(text: string, topicWords: string[]): Array<[numb
     for (const h of hits) marks.push([h.start, h.end]);
   }
   return marks;
-}
-
-function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {
-  const sorted = [...ranges].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const out: Array<[number, number]> = [];
-  for (const r of sorted) {
-    const last = out[out.length - 1];
-    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
-    else out.push([r[0], r[1]]);
-  }
-  return out;
 }

@@ -5,6 +5,7 @@
  * All untrusted text is escaped, everything is cut to Discord's limits, and the result always
  * carries `allowed_mentions: { parse: [] }` (via `safeMessage`).
  */
+import { mergeRanges } from '../core/ranges';
 import { ButtonStyle, ComponentType, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { Answer, Excerpt } from '../core/answer';
 import type { ArticleMeta } from '../core/article';
@@ -116,21 +117,6 @@ function distinctUrls(urls: Array<{ url: string | undefined; paragraph: number }
   });
 }
 
-/** Sorted, merged, in-bounds highlight ranges. */
-function normaliseRanges(ranges: Excerpt['highlights'], length: number): Array<[number, number]> {
-  const sorted = (ranges ?? [])
-    .map(([s, e]): [number, number] => [Math.max(0, s), Math.min(length, e)])
-    .filter(([s, e]) => e > s)
-    .sort((a, b) => a[0] - b[0]);
-  const merged: Array<[number, number]> = [];
-  for (const r of sorted) {
-    const last = merged[merged.length - 1];
-    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
-    else merged.push([r[0], r[1]]);
-  }
-  return merged;
-}
-
 /** Escaped text with the highlighted ranges in bold, as a block quote. */
 function quoteWithHighlights(ranges: Array<[number, number]>) {
   return (text: string): string => {
@@ -162,7 +148,7 @@ function footerFor(meta: ArticleMeta | undefined, max: number): string | undefin
 function excerptEmbed(excerpt: Excerpt, meta: ArticleMeta | undefined, size: Sizes, url: string | undefined): APIEmbed {
   const attribution = `\n— ${escapeAndFit(excerpt.source || 'unattributed', size.source)}`;
   const related = excerpt.match === 'related' ? `*Closest passage, not a match${excerpt.differs ? ` (${escapeAndFit(excerpt.differs, size.source)})` : ''}:*\n` : '';
-  const quote = escapeAndFit(excerpt.text, size.quote, quoteWithHighlights(normaliseRanges(excerpt.highlights, excerpt.text.length)));
+  const quote = escapeAndFit(excerpt.text, size.quote, quoteWithHighlights(mergeRanges(excerpt.highlights, excerpt.text.length)));
   const fields: APIEmbedField[] = [{ name: 'Kind', value: KIND_LABEL[excerpt.kind], inline: true }];
   if (excerpt.match) fields.push({ name: 'Match', value: MATCH_LABEL[excerpt.match], inline: true });
   fields.push({ name: 'Paragraph', value: `¶ ${excerpt.paragraph}`, inline: true });

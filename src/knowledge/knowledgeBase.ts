@@ -3,6 +3,7 @@
  * attribution engine found in each, the people across articles, and the paragraph index.
  * Immutable once built; a reload builds a new one and swaps it in.
  */
+import { lastAtOrBefore } from '../text/sortedSearch';
 import type { Article, Paragraph } from '../core/article';
 import type { AutocompleteSource } from '../core/autocomplete';
 import { attributeQuotes } from '../analysis/attribute';
@@ -95,14 +96,8 @@ export class KnowledgeBase {
     const first = this.firstRecord.get(articleId);
     const article = this.byId.get(articleId);
     if (first === undefined || !article) return undefined;
-    let lo = 0;
-    let hi = article.paragraphs.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (article.paragraphs[mid]!.bodyStart <= bodyOffset) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.paragraphs[first + lo];
+    // The first paragraph starts at 0, so an offset before it (none) would still land in it.
+    return this.paragraphs[first + Math.max(0, lastAtOrBefore(article.paragraphs, bodyOffset, (p) => p.bodyStart))];
   }
 
   /**

@@ -5,7 +5,7 @@
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { joinBody, makeArticle, packSentences, type Article } from '../core/article';
-import { splitSentences } from '../text/sentences';
+import { paragraphSentences } from '../text/structure';
 import { slug } from '../text/slug';
 import { parseMarkdownArticle } from './markdownArticle';
 import { KnowledgeFileError, type LoadProblem } from './problems';
@@ -115,7 +115,7 @@ function buildArticle(
     number: i + 1,
     text: p.text,
     sourceStart: p.sourceStart,
-    sentenceBounds: packSentences(splitSentences(p.text)),
+    sentenceBounds: packSentences(paragraphSentences(p.text)),
   }));
   const { body, paragraphs: withOffsets } = joinBody(numbered);
   return makeArticle(meta, { file, captions, paragraphs: withOffsets, body });

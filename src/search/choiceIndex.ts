@@ -10,6 +10,7 @@
  * - otherwise every key in tie order in one string, so `indexOf` (native, fast) finds each place
  *   the typed text occurs, and the place says the rank (key start, word start, inside a word).
  */
+import { partitionPoint } from '../text/sortedSearch';
 import { clip, MAX_CHOICES, rankChoices, type Choice, type Choosable } from '../knowledge/suggest';
 import { normalizeWord } from '../text/words';
 import { graphemePrefix } from '../core/clip';
@@ -87,13 +88,7 @@ export class ChoiceIndex {
   /** Entries with a key starting with `q`, in tie order. */
   private prefixEntries(q: string): number[] {
     const { keys, sorted } = this;
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (keys[sorted[mid]!]! < q) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(sorted.length, (i) => keys[sorted[i]!]! < q);
     const found = new Set<number>();
     for (let i = lo; i < sorted.length && keys[sorted[i]!]!.startsWith(q); i++) found.add(this.keyEntry[sorted[i]!]!);
     return [...found].sort((a, b) => a - b);

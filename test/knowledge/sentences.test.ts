@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../src/text/sentences';
+import { paragraphSentences } from '../../src/text/structure';
 
+const splitSentences = (t: string) => paragraphSentences(t).map((s) => ({ ...s, text: t.slice(s.start, s.end) }));
 const texts = (t: string) => splitSentences(t).map((s) => s.text);
 
 describe('sentence splitting', () => {

@@ -232,11 +232,8 @@ for (const n of ['kim', 'hope', 'jean']) FIRST_NAMES.add(n);
   for (const n of f) if (!m.has(n) && !FIRST_NAME_GENDER.has(n) && n.length > 2) FIRST_NAME_GENDER.set(n, 'female');
 }
 
-/** Abbreviations whose trailing period does not end a sentence. */
-export const ABBREVIATIONS = set(
-  'mr mrs ms dr prof sen rep gov gen col lt capt adm sgt rev st jr sr vs etc inc corp co ltd ' +
-    'jan feb mar apr jun jul aug sep sept oct nov dec no mt ft ave blvd dept est approx fig',
-);
+/** Abbreviations whose trailing period does not end a sentence: the text layer's one list. */
+export { ABBREVIATIONS } from '../../text/abbreviations';
 
 /** US states: places, never people, and frequent in political news. */
 const US_STATES =

@@ -1,8 +1,12 @@
 /**
- * Text structure for attribution: paragraphs, quotations and sentences, all as offsets into the
- * body. Everything here is linear in the length of the body.
+ * Text structure: paragraphs, quotations and sentences, all as offsets into the body. The one
+ * sentence splitter: the attribution engine analyses these sentences and the article model
+ * (`paragraphSentences`, used when articles are loaded) stores the same ones, so an excerpt's
+ * sentence is the sentence its attribution was found in. Its rules are the ones the engine's
+ * PolNeAR figures were measured with. Everything here is linear in the length of the body.
  */
-import { ABBREVIATIONS } from './lexicon';
+import { ABBREVIATIONS } from './abbreviations';
+import { lastAtOrBefore } from './sortedSearch';
 
 export interface Paragraph {
   index: number;
@@ -221,67 +225,14 @@ export function splitSentences(body: string, paras: Paragraph[], qi: QuoteIndex)
   return out;
 }
 
-export interface Token {
-  start: number;
-  end: number;
-  /** Surface text without a trailing sentence period or possessive. */
-  text: string;
-  lower: string;
-  /** Starts with an upper-case letter. */
-  cap: boolean;
-  /** Had a possessive 's. */
-  possessive: boolean;
-}
-
-const TOKEN_RE = /[\p{L}\p{N}$][\p{L}\p{N}\p{M}]*(?:[-.'\u2019&][\p{L}\p{N}\p{M}]+)*\.?/gu;
-
-/** Word tokens of body[start, end), possessives split off and abbreviation periods kept. */
-export function tokenize(body: string, start: number, end: number): Token[] {
-  const out: Token[] = [];
-  const text = body.slice(start, end);
-  TOKEN_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(text))) {
-    let t = m[0];
-    const s = start + m.index;
-    let e = s + t.length;
-    if (t.endsWith('.')) {
-      const w = t.slice(0, -1).toLowerCase();
-      const keep = ABBREVIATIONS.has(w) || /^([a-z]\.)*[a-z]$/i.test(w);
-      if (!keep) {
-        t = t.slice(0, -1);
-        e--;
-      }
-    }
-    let possessive = false;
-    const pm = /['\u2019]s$/.exec(t);
-    if (pm && t.length > 2) {
-      possessive = true;
-      t = t.slice(0, -2);
-    }
-    out.push({ start: s, end: possessive ? e - 2 : e, text: t, lower: t.toLowerCase(), cap: /^\p{Lu}/u.test(t), possessive });
-  }
-  return out;
-}
-
 /**
- * Index of the last value <= x in an ascending array, or -1: the one binary search of the engine
- * (sentence at an offset, quote at an offset, clause before a quote, salience entry before a
- * pronoun). `key` reads the value of an item when the array holds more than numbers.
+ * The sentences of one paragraph's text, offsets relative to it: the splitter above on a body of
+ * one paragraph. The engine splits whole bodies, where a quotation can run on into the next
+ * paragraph; it only does when that paragraph opens with a quote mark, and then every sentence
+ * end inside it is skipped either way, so both give the same sentences (a test holds the loaded
+ * articles to it).
  */
-export function lastAtOrBefore(sorted: readonly number[], x: number): number;
-export function lastAtOrBefore<T>(sorted: readonly T[], x: number, key: (item: T) => number): number;
-export function lastAtOrBefore<T>(sorted: readonly T[], x: number, key?: (item: T) => number): number {
-  const valueAt = key ?? ((item: T): number => item as unknown as number);
-  let lo = 0;
-  let hi = sorted.length - 1;
-  let f = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (valueAt(sorted[mid] as T) <= x) {
-      f = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return f;
+export function paragraphSentences(text: string): Array<{ start: number; end: number }> {
+  const paras = splitParagraphs(text);
+  return splitSentences(text, paras, new QuoteIndex(findQuotes(text, paras))).map((s) => ({ start: s.start, end: s.end }));
 }
