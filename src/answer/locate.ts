@@ -3,8 +3,8 @@
  * failing that the sentence holding most of the query's words.
  */
 import type { Sentence } from '../core/article';
-import { findPhrase, type FindOptions } from '../search/phrase';
-import { wordSimilarity } from '../search/phrase';
+import { findPhrase, wordSimilarity, type FindOptions } from '../search/phrase';
+import type { ParsedQuery } from '../search/query';
 import { isStopWord, type Word } from '../text/words';
 import type { Located } from './excerpts';
 
@@ -13,8 +13,8 @@ import type { Located } from './excerpts';
  * run of words but for a content word, a negation, a number) is `related`, with `differs` saying
  * what the text has instead: `said “aligned”, not “opposed”`.
  */
-export function locatePhrase(text: string, textWords: Word[], phrase: string, options: FindOptions = {}): Located | null {
-  const m = findPhrase(text, phrase, textWords, options);
+export function locatePhrase(text: string, textWords: Word[], query: ParsedQuery, options: FindOptions = {}): Located | null {
+  const m = findPhrase(text, query, textWords, options);
   if (!m) return null;
   const differs = m.differences?.map((d) => describeDifference(text.slice(d.said[0], d.said[1]), d.asked)).join('; ');
   return { start: m.start, end: m.end, highlights: m.highlights, match: m.match, score: m.score, ...(differs ? { differs } : {}) };
@@ -26,7 +26,8 @@ export function describeDifference(said: string, asked: string): string {
 }
 
 /**
- * Keyword match: the sentence with the largest share of the query's content words (typo-tolerant),
+ * Keyword match: the sentence with the largest share of the query's content words (typo-tolerant;
+ * `queryWords` normalised, from the parsed query's words),
  * with every matched word highlighted. `match` is exact when all words are present verbatim,
  * fuzzy when all are present allowing typos, related otherwise.
  */

@@ -4,8 +4,6 @@
  */
 import type { Answer, Excerpt } from '../core/answer';
 import type { KnowledgeBase, ParagraphRecord } from '../knowledge/knowledgeBase';
-import { ParagraphIndex } from '../search/paragraphIndex';
-import { words } from '../text/words';
 import { excerptAt, type Located } from './excerpts';
 import { locateKeywords, locatePhrase } from './locate';
 import { articleFilter } from './filters';
@@ -19,16 +17,17 @@ const MATCH_RANK: Record<NonNullable<Excerpt['match']>, number> = { exact: 3, fu
 
 export function searchAnswer(kb: KnowledgeBase, query: string, articleId?: string): Answer {
   const filter = articleFilter(kb, articleId);
-  const candidates = kb.index.candidates(query, { want: 15, limit: 40, filter });
-  const queryWords = words(query).map((w) => w.norm.replace(/'s$/, ''));
-  const multiWord = ParagraphIndex.queryTerms(query).length > 1;
+  // Parsed once: the index, the phrase aligner and the keyword locator all read this.
+  const parsed = kb.index.parseQuery(query);
+  const candidates = kb.index.candidates(parsed, { want: 15, limit: 40, filter });
+  const queryWords = parsed.words.map((w) => w.norm.replace(/'s$/, ''));
+  const multiWord = parsed.terms.length > 1;
   const found: Array<{ rec: ParagraphRecord; loc: Located; rank: number; score: number }> = [];
-  const known = { isKnownWord: (w: string) => kb.index.termId(w) !== undefined };
   for (const [i, c] of candidates.entries()) {
     const rec = kb.paragraphs[c.id]!;
     const textWords = kb.paragraphWords(c.id);
     // A near miss of the phrase (a content word differs) is no phrase match: the words are looked for scattered.
-    const located = multiWord ? locatePhrase(rec.paragraph.text, textWords, query, known) : null;
+    const located = multiWord ? locatePhrase(rec.paragraph.text, textWords, parsed) : null;
     const phrase = located && located.match !== 'related' ? located : null;
     // Past the best KEYWORD_CANDIDATES, a paragraph is still checked for the phrase itself (which
     // outranks any scattered-words match) but scanned for scattered words only while the answer

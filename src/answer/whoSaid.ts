@@ -10,9 +10,8 @@
 import type { Answer, Excerpt } from '../core/answer';
 import { UserInputError } from '../core/errors';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
-import { ParagraphIndex } from '../search/paragraphIndex';
 import { FUZZY_THRESHOLD } from '../search/phrase';
-import { words } from '../text/words';
+import type { ParsedQuery } from '../search/query';
 import { excerptAt } from './excerpts';
 import { articleFilter } from './filters';
 import { locateKeywords, locatePhrase } from './locate';
@@ -22,23 +21,24 @@ const MAX_MATCHES = 5;
 const MAX_RELATED = 3;
 
 export function whoSaidAnswer(kb: KnowledgeBase, phrase: string, articleId?: string): Answer {
-  if (ParagraphIndex.queryTerms(phrase).length === 0) {
+  // Parsed once: the index, the phrase aligner and the keyword locator all read this.
+  const parsed = kb.index.parseQuery(phrase);
+  if (parsed.terms.length === 0) {
     throw new UserInputError('Give a few words that someone said, e.g. /who-said phrase:fundamentally aligned');
   }
   const filter = articleFilter(kb, articleId);
-  const candidates = kb.index.candidates(phrase, { want: 20, limit: 40, filter });
-  const isKnownWord = (w: string) => kb.index.termId(w) !== undefined;
+  const candidates = kb.index.candidates(parsed, { want: 20, limit: 40, filter });
   // Credited matches first, with the fuzzy threshold as the cheap bound: most candidates fail it
   // before any alignment is built. Only when nothing may be credited are the candidates without a
   // result aligned again down to the near-miss threshold (the same alignments, less cut off).
-  const strict = candidates.map((c) => locatePhrase(kb.paragraphs[c.id]!.paragraph.text, kb.paragraphWords(c.id), phrase, { isKnownWord, minShare: FUZZY_THRESHOLD }));
+  const strict = candidates.map((c) => locatePhrase(kb.paragraphs[c.id]!.paragraph.text, kb.paragraphWords(c.id), parsed, { minShare: FUZZY_THRESHOLD }));
   const credited = strict.some((loc) => loc !== null && loc.match !== 'related');
   const matches: Excerpt[] = [];
   const nearMisses: Excerpt[] = [];
   const seen = new Set<string>();
   for (const [i, c] of candidates.entries()) {
     const rec = kb.paragraphs[c.id]!;
-    const loc = strict[i] ?? (credited ? null : locatePhrase(rec.paragraph.text, kb.paragraphWords(c.id), phrase, { isKnownWord }));
+    const loc = strict[i] ?? (credited ? null : locatePhrase(rec.paragraph.text, kb.paragraphWords(c.id), parsed));
     if (!loc) continue;
     const excerpt = excerptAt(kb, rec, loc);
     const key = `${excerpt.article.id}#${excerpt.paragraph}:${excerpt.text}`;
@@ -67,7 +67,7 @@ export function whoSaidAnswer(kb: KnowledgeBase, phrase: string, articleId?: str
   // Near misses that say what differs first, then the passages sharing most words.
   const near = nearMisses.filter((e) => e.differs).sort((a, b) => b.score - a.score);
   const nearKeys = new Set(near.map((e) => `${e.article.id}#${e.paragraph}`));
-  const others = relatedPassages(kb, phrase, candidates.map((c) => c.id)).filter((e) => !nearKeys.has(`${e.article.id}#${e.paragraph}`));
+  const others = relatedPassages(kb, parsed, candidates.map((c) => c.id)).filter((e) => !nearKeys.has(`${e.article.id}#${e.paragraph}`));
   const closest = near[0];
   const differs = closest ? ` ${closest.kind === 'narration' ? 'The article' : (closest.speaker?.name ?? closest.source)} ${closest.differs}.` : '';
   const excerpts = [...near, ...others].slice(0, MAX_RELATED);
@@ -82,8 +82,8 @@ export function whoSaidAnswer(kb: KnowledgeBase, phrase: string, articleId?: str
 }
 
 /** The closest passages by shared words, labelled `related`. */
-function relatedPassages(kb: KnowledgeBase, phrase: string, ids: number[]): Excerpt[] {
-  const queryWords = words(phrase).map((w) => w.norm);
+function relatedPassages(kb: KnowledgeBase, parsed: ParsedQuery, ids: number[]): Excerpt[] {
+  const queryWords = parsed.words.map((w) => w.norm);
   const out: Excerpt[] = [];
   for (const id of ids) {
     const rec = kb.paragraphs[id]!;

@@ -2,14 +2,15 @@
  * One normal form for party names typed by users and written in the gazetteer, so `us`, `U.S.`,
  * `the United States` and `united  states` look the same.
  */
+import { normalizeWord } from '../text/words';
 
-/** Lower case, no diacritics, no dots, straight apostrophes, single spaces, no leading "the". */
+/**
+ * The text layer's normal form (`normalizeWord`: lower case, no diacritics, straight apostrophes
+ * and hyphens), then no dots, single spaces, no leading "the".
+ */
 export function partyKey(input: string): string {
-  return input
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[’‘]/g, "'")
+  return normalizeWord(input)
+    .replace(/‘/g, "'")
     .replace(/\./g, '')
     .replace(/[^\p{L}\p{N}'&-]+/gu, ' ')
     .trim()

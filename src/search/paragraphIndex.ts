@@ -21,6 +21,7 @@
  * afterwards (see phrase.ts) on the small candidate set.
  */
 import SearchableMap from 'minisearch/SearchableMap';
+import { asParsedQuery, parseQuery, type ParsedQuery } from './query';
 import { indexedTermsOf } from './terms';
 
 export interface IndexedParagraph {
@@ -434,12 +435,20 @@ export class ParagraphIndex {
     }
   }
 
-  /** Candidate paragraphs for a query, best first. */
-  candidates(query: string, options: CandidateOptions = {}): Candidate[] {
+  /**
+   * Parses a query once against this index's vocabulary, for `candidates`, `findPhrase` and the
+   * keyword locator (`ParsedQuery.known` says which of its words the indexed paragraphs use).
+   */
+  parseQuery(text: string): ParsedQuery {
+    return parseQuery(text, (norm) => this.termId(norm) !== undefined);
+  }
+
+  /** Candidate paragraphs for a query (parsed once by the caller, or a string), best first. */
+  candidates(query: string | ParsedQuery, options: CandidateOptions = {}): Candidate[] {
     this.build();
     const want = options.want ?? 10;
     const limit = options.limit ?? 50;
-    const terms = [...new Set(ParagraphIndex.queryTerms(query))];
+    const terms = [...new Set(asParsedQuery(query).terms)];
     if (terms.length === 0) return [];
     const seen = new Map<number, Candidate>();
     const filter = options.filter;

@@ -10,6 +10,7 @@
  * the phrase does not have ("easy for Seoul" inside "not easy for Seoul").
  */
 import { editDistance, isStopWord, words, type Word } from '../text/words';
+import { asParsedQuery, type ParsedQuery } from './query';
 import { distinctWords, irregularBase, isContentWord, isNegation, sameInflection } from './sameWords';
 
 export interface PhraseMatch {
@@ -48,12 +49,6 @@ const GAP = 0.45; // cost of skipping a word of the text inside the match
 
 export interface FindOptions {
   /**
-   * Whether a word occurs in the loaded articles. A three-letter word of the phrase that occurs
-   * nowhere is taken for a four-letter word with a letter dropped ("ime" for "time"); without this,
-   * typos are looked for in words of four letters or more only.
-   */
-  isKnownWord?: (norm: string) => boolean;
-  /**
    * The least share of the phrase (weight and content words) an alignment needs to be returned at
    * all: `NEAR_MISS_THRESHOLD` (the default) to find near misses too. A caller that only needs a
    * match it may credit passes `FUZZY_THRESHOLD`: most candidates then fail the cheap bound before
@@ -64,9 +59,18 @@ export interface FindOptions {
   minShare?: number;
 }
 
-/** Finds `phrase` in `text`: exact word sequence, else the best tolerant alignment, else null. */
-export function findPhrase(text: string, phrase: string, textWords: Word[] = words(text), options: FindOptions = {}): PhraseMatch | null {
-  const query = phraseWords(phrase);
+/**
+ * Finds the query's phrase in `text`: exact word sequence, else the best tolerant alignment, else
+ * null. Pass a `ParsedQuery` (parsed once per query, against the index: `ParagraphIndex.parseQuery`)
+ * when looking in many texts; `query.known` says which of its words the articles use: a
+ * three-letter word nobody uses may be a four-letter word with a letter dropped ("ime" for
+ * "time"), and a word they use that is a typo away from the text's word was meant as written. A
+ * plain string is parsed without that knowledge (typos then only in words of four letters or more).
+ */
+export function findPhrase(text: string, parsed: string | ParsedQuery, textWords: Word[] = words(text), options: FindOptions = {}): PhraseMatch | null {
+  const pq = asParsedQuery(parsed);
+  const phrase = pq.text;
+  const query = pq.words;
   if (query.length === 0 || textWords.length === 0) return null;
   let exact = findExact(textWords, query, 0);
   // An occurrence right after a negation the phrase lacks says the opposite: prefer another one.
@@ -89,7 +93,7 @@ export function findPhrase(text: string, phrase: string, textWords: Word[] = wor
     const not = textWords[exact - 1]!;
     return { ...match, start: not.start, match: 'related', score: 0.99, differences: [{ said: [not.start, span[0]!.end], asked: wordText(phrase, query[0]!) }] };
   }
-  return alignFuzzy(text, textWords, phrase, query, options);
+  return alignFuzzy(text, textWords, phrase, query, pq.known, options);
 }
 
 /**
@@ -120,15 +124,6 @@ function wordText(phrase: string, w: Word): string {
 }
 
 // Callers check one phrase against many candidate paragraphs: tokenise it once.
-let lastPhrase = '';
-let lastWords: Word[] = [];
-function phraseWords(phrase: string): Word[] {
-  if (phrase !== lastPhrase) {
-    lastWords = words(phrase);
-    lastPhrase = phrase;
-  }
-  return lastWords;
-}
 
 function findExact(text: Word[], query: Word[], from: number): number {
   outer: for (let i = from; i + query.length <= text.length; i++) {
@@ -217,12 +212,11 @@ function tables(size: number): typeof scratch {
  * a text word inside the match costs GAP. The best-scoring alignment is normalised by the total
  * query weight.
  */
-function alignFuzzy(source: string, text: Word[], phrase: string, query: Word[], options: FindOptions): PhraseMatch | null {
+function alignFuzzy(source: string, text: Word[], phrase: string, query: Word[], known: ReadonlySet<string> | undefined, options: FindOptions): PhraseMatch | null {
   const weights = query.map((w) => (isStopWord(w.norm) ? STOP_WEIGHT : 1));
   const minShare = options.minShare ?? NEAR_MISS_THRESHOLD;
   // Unknown three-letter words of the phrase: a four-letter word with one letter dropped, maybe.
-  const isKnown = options.isKnownWord;
-  const dropped = query.map((w) => isKnown !== undefined && w.norm.length === 3 && isContentWord(w.norm) && !isKnown(w.norm));
+  const dropped = query.map((w) => known !== undefined && w.norm.length === 3 && isContentWord(w.norm) && !known.has(w.norm));
   // Phrase words that are forms of an irregular verb ("said"): other forms of it align too ("says", "saying").
   const irregular = query.map((w) => irregularBase(w.norm));
   const similarity = (i: number, t: string): number => {
@@ -340,7 +334,7 @@ function alignFuzzy(source: string, text: Word[], phrase: string, query: Word[],
   // A phrase word that the articles use elsewhere was meant as written: a word a typo away from it
   // ("take" for "make") is another word, not a typo. Inflections stay the same word.
   const meant = (q: string, t: string) =>
-    isKnown !== undefined && isContentWord(q) && isKnown(q) && wordSimilarity(q, t) === 0.85 && !sameInflection(q, t) && (irregularBase(q) === undefined || irregularBase(q) !== irregularBase(t));
+    known !== undefined && isContentWord(q) && known.has(q) && wordSimilarity(q, t) === 0.85 && !sameInflection(q, t) && (irregularBase(q) === undefined || irregularBase(q) !== irregularBase(t));
   const differences = differencesOf(text, phrase, query, steps, meant);
   // A negation just outside the aligned words, where the phrase has only function words or nothing
   // left to align ("is fit to lead" against "is not fit to lead"), reverses them too.

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { AnswerSchema } from '../../src/core/answer';
 import { findPhrase, FUZZY_THRESHOLD } from '../../src/search/phrase';
+import { parseQuery } from '../../src/search/query';
 import { distinctWords } from '../../src/search/sameWords';
 import { ask } from '../helpers';
 
@@ -85,8 +86,8 @@ describe('/who-said on a content word dropped from the phrase', () => {
 describe('findPhrase typos and inflections', () => {
   const text = 'Only through diplomacy are we going to make progress, officials say, and they asked for time.';
   it('takes an unknown three-letter word for a four-letter one with a letter dropped, a known one not', () => {
-    expect(findPhrase(text, 'ony through diplomacy are we', undefined, { isKnownWord: () => false })).toMatchObject({ match: 'fuzzy' });
-    expect(findPhrase(text, 'ony through diplomacy are we', undefined, { isKnownWord: () => true })).toMatchObject({ match: 'related' });
+    expect(findPhrase(text, parseQuery('ony through diplomacy are we', () => false))).toMatchObject({ match: 'fuzzy' });
+    expect(findPhrase(text, parseQuery('ony through diplomacy are we', () => true))).toMatchObject({ match: 'related' });
     expect(findPhrase(text, 'ony through diplomacy are we')).toMatchObject({ match: 'related' });
   });
   it('aligns regular inflections of one word, short words too', () => {
@@ -96,8 +97,8 @@ describe('findPhrase typos and inflections', () => {
   });
   it('takes a word a typo away for another word when the articles use the phrase’s word as written', () => {
     const known = (w: string) => ['take', 'make'].includes(w);
-    expect(findPhrase(text, 'we are going to take progress', undefined, { isKnownWord: known })).toMatchObject({ match: 'related', differences: [{ asked: 'take' }] });
-    expect(findPhrase(text, 'we are going to mkae progress', undefined, { isKnownWord: known })).toMatchObject({ match: 'fuzzy' });
+    expect(findPhrase(text, parseQuery('we are going to take progress', known))).toMatchObject({ match: 'related', differences: [{ asked: 'take' }] });
+    expect(findPhrase(text, parseQuery('we are going to mkae progress', known))).toMatchObject({ match: 'fuzzy' });
     expect(findPhrase(text, 'we are going to take progress')).toMatchObject({ match: 'fuzzy' }); // nothing known: maybe a typo
   });
 });
@@ -124,8 +125,8 @@ describe('findPhrase near misses', () => {
   });
   it('takes a long look-alike the articles use for another word, not a typo', () => {
     const staff = 'Most of our employees understand and support the plan.';
-    expect(findPhrase(staff, 'of our employer understand and support', undefined, { isKnownWord: (w) => w === 'employer' })).toMatchObject({ match: 'related' });
-    expect(findPhrase(staff, 'of our employes understand and support', undefined, { isKnownWord: (w) => w === 'employer' })).toMatchObject({ match: 'fuzzy' });
+    expect(findPhrase(staff, parseQuery('of our employer understand and support', (w) => w === 'employer'))).toMatchObject({ match: 'related' });
+    expect(findPhrase(staff, parseQuery('of our employes understand and support', (w) => w === 'employer'))).toMatchObject({ match: 'fuzzy' });
   });
   it('tells look-alike different words from typos', () => {
     for (const [a, b] of [['million', 'billion'], ['ever', 'never'], ['possible', 'impossible'], ['increase', 'decrease'], ['internal', 'external'], ['majority', 'minority'], ['constitutional', 'unconstitutional'], ['2020', '2021'], ['accelerate', 'decelerate'], ['northern', 'southern'], ['northeast', 'southeast']]) {
