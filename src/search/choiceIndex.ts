@@ -10,7 +10,7 @@
  * - otherwise every key in tie order in one string, so `indexOf` (native, fast) finds each place
  *   the typed text occurs, and the place says the rank (key start, word start, inside a word).
  */
-import { clip, MAX_CHOICES, rankChoices, type Choice, type Choosable } from '../knowledge/suggest';
+import { clip, MAX_CHOICES, rankChoices, type Choice, type Choosable } from './suggest';
 import { normalizeWord } from '../text/words';
 import { graphemePrefix } from '../core/clip';
 
