@@ -1,6 +1,6 @@
 /**
  * Autocomplete over a fixed list, prepared once: the same ranking as `rankChoices`
- * (knowledge/suggest.ts) — whole-key prefix, then a word of a key starting with the typed text,
+ * (search/suggest.ts) — whole-key prefix, then a word of a key starting with the typed text,
  * then containing it; ties by weight, then name; at most 25 distinct values.
  *
  * Prepared so that a keystroke does not walk every entry (46,000 article titles at a million
