@@ -17,6 +17,7 @@ export type Area =
   | 'search'
   | 'parties'
   | 'knowledge'
+  | 'ingest'
   | 'answer'
   | 'commands'
   | 'cli'
@@ -48,6 +49,9 @@ export const RULES: Record<Exclude<Area, 'main'>, Rule> = {
   parties: { may: ['analysis', 'text', 'core'] },
   // Loading files and assembling the knowledge base (people, parties, index), with its cache.
   knowledge: { may: ['parties', 'search', 'analysis', 'text', 'core', 'log'] },
+  // Turning a URL or an uploaded file into a library document (src/ingest/web/: fetch, SSRF guard,
+  // extraction). It reads files with knowledge/'s parsers until they move into ingest/ (issue #11).
+  ingest: { may: ['knowledge', 'text', 'core'] },
   // Turning a query and the knowledge base into plain Answer data.
   answer: { may: ['knowledge', 'parties', 'search', 'analysis', 'text', 'core'] },
   // One module per slash command: a definition and a handler calling answer/.
@@ -62,8 +66,9 @@ export const RULES: Record<Exclude<Area, 'main'>, Rule> = {
   discord: { may: ['commands', 'core', 'config', 'log'], typesFrom: ['knowledge'] },
   // Console and JSON: read input, run the command path, write output. Never Discord.
   transport: { may: ['render', 'cli', 'core', 'config', 'log'], typesFrom: ['knowledge'] },
-  // Offline tools (top-level tools/, not production code): attribution output and error listing.
-  tools: { may: ['analysis', 'text', 'core'] },
+  // Offline tools (top-level tools/, not production code): attribution output, error listing,
+  // `npm run extract` (what a page or file would be stored as).
+  tools: { may: ['ingest', 'analysis', 'text', 'core'] },
   config: { may: [] },
   log: { may: [] },
 };
