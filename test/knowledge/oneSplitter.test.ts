@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sentencesOf, type Article } from '../../src/core/article';
-import { loadArticles } from '../../src/knowledge/load';
+import { loadArticles } from '../../src/ingest/folder';
 import { lastAtOrBefore } from '../../src/text/sortedSearch';
 import { findQuotes, QuoteIndex, splitParagraphs, splitSentences } from '../../src/text/structure';
 import { KNOWLEDGE_DIR, markdownArticle, tempKnowledge } from '../fixtures';
