@@ -24,6 +24,7 @@ export type Area =
   | 'render'
   | 'discord'
   | 'transport'
+  | 'storage'
   | 'tools'
   | 'config'
   | 'log'
@@ -66,8 +67,11 @@ export const RULES: Record<Exclude<Area, 'main'>, Rule> = {
   discord: { may: ['commands', 'core', 'config', 'log'], typesFrom: ['knowledge'] },
   // Console and JSON: read input, run the command path, write output. Never Discord.
   transport: { may: ['render', 'cli', 'core', 'config', 'log'], typesFrom: ['knowledge'] },
-  // Offline tools (top-level tools/, not production code): attribution output and error listing.
-  tools: { may: ['analysis', 'text', 'core'] },
+  // Per-server libraries in SQLite or PostgreSQL behind one interface; knows nothing of Discord or analysis.
+  storage: { may: ['core'], typesFrom: ['config'] },
+  // Offline tools (top-level tools/, not production code): attribution output, error listing,
+  // `npm run extract` (what a page or file would be stored as).
+  tools: { may: ['ingest', 'analysis', 'text', 'core'] },
   config: { may: [] },
   log: { may: [] },
 };
@@ -78,6 +82,9 @@ export const PACKAGE_RULES: Record<string, { allowed: (file: string) => boolean;
     allowed: (f) => f.startsWith('src/discord/'),
     where: 'files in src/discord/',
   },
+  // The database drivers stay behind the LibraryStore interface.
+  'better-sqlite3': { allowed: (f) => f.startsWith('src/storage/'), where: 'files in src/storage/' },
+  pg: { allowed: (f) => f.startsWith('src/storage/'), where: 'files in src/storage/' },
 };
 
 /** Imports that break the rules today: `from → to`, and why. Fix one, then delete its line. */
