@@ -5,7 +5,7 @@ import { ImportError, type ImportedDocument } from '../importTypes';
 
 /** An HTML page's article as a stored document (shared with uploaded `.html` files). */
 export function documentFromHtml(html: string, pageUrl: string | null): ImportedDocument {
-  const extracted = extractArticle(html, pageUrl ?? undefined);
+  const extracted = extractArticle(html);
   if (extracted.paragraphs.length === 0 && !/\S/.test(stripTags(html))) throw emptyPage();
   const host = pageUrl ? new URL(pageUrl).hostname.replace(/^www\./, '') : null;
   return toDocument(
