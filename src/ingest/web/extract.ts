@@ -22,7 +22,17 @@ export function extractArticle(html: string): Extracted {
   const result = new Readability(doc as never, { charThreshold: 500 }).parse();
   const title = meta.title ?? (cleanText(result?.title) || null);
   const author = meta.author ?? (cleanText(result?.byline) || null);
-  const paragraphs = polishParagraphs(result?.content ? blocksOf(result.content) : [], { title, author });
+  let paragraphs = polishParagraphs(result?.content ? blocksOf(result.content) : [], { title, author });
+  if (length(paragraphs) < ENOUGH_CHARS) {
+    // Cleaning can leave Readability too little to work with on an odd layout: try the page as is.
+    const plain = new Readability(parseDocument(html) as never, { charThreshold: 500 }).parse();
+    const again = polishParagraphs(plain?.content ? blocksOf(plain.content) : [], { title, author });
+    if (length(again) > length(paragraphs)) paragraphs = again;
+  }
+  // The body the publisher gives search engines, when it holds much more than what was found.
+  if (meta.articleBody && meta.articleBody.length > 2 * length(paragraphs) && meta.articleBody.length >= ENOUGH_CHARS) {
+    paragraphs = meta.articleBody.split(/\s*\n\s*/).map(cleanText).filter(Boolean);
+  }
   return {
     ...meta,
     title,
@@ -30,6 +40,13 @@ export function extractArticle(html: string): Extracted {
     site: meta.site ?? (cleanText(result?.siteName) || null),
     paragraphs,
   };
+}
+
+/** Below this many characters of text an extraction is retried another way. */
+const ENOUGH_CHARS = 500;
+
+function length(paragraphs: string[]): number {
+  return paragraphs.reduce((n, p) => n + p.length, 0);
 }
 
 /** Elements that start and end a paragraph of their own. */
