@@ -1,7 +1,7 @@
 /** Uploaded files: .txt (a pasted page), .md with or without front matter, .html; refusals. */
 import { describe, expect, it } from 'vitest';
 import { importFromFile } from '../../src/ingest/web/importFile';
-import { parseMarkdownArticle } from '../../src/knowledge/markdownArticle';
+import { parseMarkdownArticle } from '../../src/ingest/markdownArticle';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const P1 = '“We will not back down,” the mayor said on Monday, standing outside city hall with a dozen council members.';

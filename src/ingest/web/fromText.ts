@@ -1,5 +1,5 @@
 /** Page text (an uploaded `.txt`, a `text/plain` link) → stored document, through the raw-page parser. */
-import { parseRawArticle } from '../../knowledge/rawArticle';
+import { parseRawArticle } from '../rawArticle';
 import { toDocument } from './toDocument';
 import { ImportError, type ImportedDocument } from '../importTypes';
 

@@ -8,8 +8,8 @@ import { decodeText } from './decode';
 import { documentFromHtml } from './fromHtml';
 import { pageFromText } from './fromText';
 import { toDocument } from './toDocument';
-import { parseMarkdownArticle } from '../../knowledge/markdownArticle';
-import { KnowledgeFileError } from '../../knowledge/problems';
+import { parseMarkdownArticle } from '../markdownArticle';
+import { KnowledgeFileError } from '../problems';
 import { ImportError, type ImportedDocument } from '../importTypes';
 
 /** Largest file accepted, in bytes (as for fetched pages). */

@@ -4,7 +4,7 @@
  * the ones that parser finds in the document, so what the member sees is what gets analysed.
  */
 import { stringify } from 'yaml';
-import { parseMarkdownArticle } from '../../knowledge/markdownArticle';
+import { parseMarkdownArticle } from '../markdownArticle';
 import { ImportError, type ImportedDocument } from '../importTypes';
 
 export interface DocumentFields {
