@@ -227,6 +227,7 @@ export function clauseFrame(body: string, s: Sentence, si: number, toks: Token[]
   // "…, but declined…" starts a new predicate of the same subject.
   const conj = /,?\s+(?:but|and)\s+(?:also\s+)?(?:declined|refused|said|added|noted|did not|didn't|would not|won't|called|urged|asked|insisted|warned|vowed|promised)\b/.exec(body.slice(cStart, cEnd));
   if (conj && !qi.at(cStart + conj.index)) cEnd = cStart + conj.index;
+  cEnd = reportEnd(body, cStart, cEnd, qi);
   // A partial quote followed by a new predicate ("…“passion” but argues …", "…,” adding …")
   // ends the report at the quote.
   for (let p = cStart; p < cEnd; ) {
@@ -288,6 +289,35 @@ export function clauseFrame(body: string, s: Sentence, si: number, toks: Token[]
   if (antecedent) st.subject = antecedent;
   return st;
 }
+
+/**
+ * Where a reported clause ends before words that are not part of it: a contrast or comparison
+ * the reporter adds (", however …", ", compared with …", ", while …"), a semicolon, a second
+ * report with its own subject (", and three-quarters said …") or a coordinated speech or stance
+ * verb of the same subject (", but insists …", "and predicted that …"). Quotations are never cut.
+ */
+export function reportEnd(body: string, cStart: number, cEnd: number, qi: QuoteIndex): number {
+  const text = body.slice(cStart, cEnd);
+  const cuts: number[] = [];
+  const aside = /,\s+(?:however|compared (?:with|to)|while|whereas)\b|;\s/g;
+  for (let m = aside.exec(text); m; m = aside.exec(text)) cuts.push(m.index);
+  // "…, and more than 4 in 10 said …": a new subject (no "that" or relative word in it) and a verb.
+  const second = /(?:,\s+|\s+)(?:and|but|while)\s+((?:[\p{L}\p{N}’'.-]+\s+){1,7}?)(?:said|say|says|told|added|predicted|argued|insisted|believe|believes)\b/gu;
+  for (let m = second.exec(text); m; m = second.exec(text)) if (!/\b(?:that|who|which|what|if|whether|to)\b/i.test(m[1] ?? '')) cuts.push(m.index);
+  const coord = /,?\s+(?:but|and)\s+(?:also\s+|then\s+|later\s+)?(\p{Ll}+)\b/gu;
+  for (let m = coord.exec(text); m; m = coord.exec(text)) {
+    const w = m[1] ?? '';
+    if (/(?:s|ed)$/.test(w) && (SPEECH_VERBS.has(w) || MIXED_VERBS.has(w) || OBJECT_STANCE.has(w))) cuts.push(m.index);
+  }
+  for (const c of cuts.sort((a, b) => a - b)) {
+    // Only at a point of narration, and never to nothing.
+    if (c >= 8 && !qi.at(cStart + c)) return cStart + c;
+  }
+  return cEnd;
+}
+
+/** Stance verbs that start a second predicate when coordinated ("and accused …"). */
+const OBJECT_STANCE = new Set('accused criticized praised predicted swears insists cautioned endorsed rejected denied blamed'.split(' '));
 
 /** Text after a quote opening with "and/but [also] VERB" where VERB is a finite speech or stance verb. */
 export function coordinatedCue(after: string): boolean {
