@@ -189,7 +189,10 @@ export function clauseFrame(body: string, s: Sentence, si: number, toks: Token[]
     while (k < rest.length && /^(on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|later|earlier|recently|again|also|publicly|repeatedly)$/.test(rest[k]?.lower ?? '')) k++;
   }
   if (!sawThat && !sawAs && MIXED_VERBS.has(lower) && !SPEECH_VERBS.has(lower)) return null;
-  if (!sawThat && !sawAs) {
+  // "The latest poll showed Trump leading …", "FEC records show he backed …": a poll, survey
+  // or record reports its finding without "that"; for people these verbs still need it.
+  const evidence = !sawThat && !sawAs && np.length > 0 && EVIDENCE_VERBS.test(lower) && EVIDENCE_NOUNS.test((np[np.length - 1] as Token).lower);
+  if (!sawThat && !sawAs && !evidence) {
     if (NEEDS_THAT.has(lower) || !BARE_CLAUSE_VERBS.has(lower) || (AS_VERBS.has(lower) && !OPEN_Q.test(restText))) return null;
     if (THOUGHT_VERBS.has(lower) && !np.length) return null;
     while (k < rest.length && TIME_WORDS.has(rest[k]?.lower ?? '') && /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|later|earlier|recently|previously|again|also|publicly|privately|repeatedly)$/.test(rest[k]?.lower ?? '')) k++;
@@ -315,6 +318,11 @@ export function reportEnd(body: string, cStart: number, cEnd: number, qi: QuoteI
   }
   return cEnd;
 }
+
+/** Verbs a poll, survey or record uses to report a finding. */
+const EVIDENCE_VERBS = /^(?:show|shows|showed|find|finds|found|indicate|indicates|indicated|suggest|suggests|suggested|reveal|reveals|revealed)$/;
+/** Heads of a noun phrase naming evidence rather than a person. */
+const EVIDENCE_NOUNS = /^(?:poll|polls|polling|survey|surveys|data|records|record|study|studies|report|reports|figures|numbers|results|analysis|research|documents|estimates|filings|statistics|census|tally|count|count|audit|review|investigation|footage|video|videos|photos|images|emails|memo|returns)$/;
 
 /** Stance verbs that start a second predicate when coordinated ("and accused …"). */
 const OBJECT_STANCE = new Set('accused criticized praised predicted swears insists cautioned endorsed rejected denied blamed'.split(' '));

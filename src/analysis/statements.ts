@@ -7,6 +7,7 @@
  * reconciles what they found: quotes inside a clause belong to it, a frame may not swallow a quote
  * another frame owns, a speaker's own hedge is not a second statement, duplicates go.
  */
+import { ASK_VERBS, askFrame } from './askFrame';
 import { clauseFrame } from './clauseFrames';
 import { SPEECH_VERBS } from './lexicon';
 import { MIXED_VERBS, NOUN_MARKERS, OBJECT_VERBS, VIEW_VERBS } from './lexicon/cueWords';
@@ -176,7 +177,7 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
       if (!isAcc && !SPEECH_VERBS.has(t.lower) && !VIEW_VERBS.has(t.lower) && !MIXED_VERBS.has(t.lower) && !OBJECT_VERBS.has(t.lower)) continue;
       if (i > 0 && NOUN_MARKERS.has(toks[i - 1]?.lower ?? '')) continue;
       if (!isAcc && t.cap && i > 0) continue; // "Said" mid-sentence capitalised: a name
-      const st = (SPEECH_VERBS.has(t.lower) || VIEW_VERBS.has(t.lower) || MIXED_VERBS.has(t.lower) || isAcc ? clauseFrame(body, s, si, toks, i, isAcc, qi) : null) ?? (OBJECT_VERBS.has(t.lower) ? objectFrame(body, s, si, toks, i, qi) : null);
+      const st = (SPEECH_VERBS.has(t.lower) || VIEW_VERBS.has(t.lower) || MIXED_VERBS.has(t.lower) || isAcc ? clauseFrame(body, s, si, toks, i, isAcc, qi) : null) ?? (OBJECT_VERBS.has(t.lower) ? objectFrame(body, s, si, toks, i, qi) : null) ?? (ASK_VERBS.has(t.lower) ? askFrame(body, s, si, toks, i, qi) : null);
       if (st) {
         usedVerb.add(t.start);
         out.push(st);

@@ -93,7 +93,12 @@ export const OBJECT_VERBS = new Set(
     ('want wants wanted plans planned agree agrees agreed criticizes criticized criticises criticised ' +
       'cited attacked announced urged pledged vowed declined refused proposes proposed ' +
       'demanded accused blamed rejected endorsed opposes opposed favors favored condemned ' +
-      'denied hopes hoped intends intended citing urging saying').split(' '),
+      'denied hopes hoped intends intended citing urging saying ' +
+      // Support, praise and opposition with a noun-phrase object ("Christie endorsed Trump").
+      // ("support", "backed" and "favor" are as often nouns or descriptions: measured on train, left out).
+      'endorses supported praised praises defended defends sought welcomed welcomes applauded ' +
+      'questioned questions opposed oppose prefer prefers ' +
+      'slammed blasted denounced decried mocked touted').split(' '),
   ),
 );
 export const OBJECT_ONLY_WITH = new Map<string, RegExp>([
