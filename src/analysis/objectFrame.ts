@@ -39,6 +39,8 @@ export function objectFrame(body: string, s: Sentence, si: number, toks: Token[]
   // A participle or passive is not the subject's act: "the plan supported by …", "was criticized".
   if (prev && /^(was|were|been|being|be|is|are|by|to|the|a|an)$/.test(prev.lower)) return null;
   if (/ing$/.test(t.lower)) return null;
+  // No object: "something he has supported throughout his presidency" (the object came before).
+  if (!need && /^(throughout|in|on|at|during|for|with|by|from|since|after|before|over|under|into|as|while|when|because|until|about|against|amid|despite|through)$/.test(next.lower)) return null;
   if (!/^\s+$/.test(body.slice(t.end, next.start))) return null;
   const before = toks.slice(0, i);
   let b = before.length;
