@@ -30,6 +30,14 @@ export function clauseFrame(body: string, s: Sentence, si: number, toks: Token[]
       let cEnd = t.start;
       while (cEnd > s.start && /[\s,(\u2014\u2013-]/.test(body[cEnd - 1] ?? '')) cEnd--;
       content = [skipLead(body, s.start, cEnd), cEnd];
+      // "At the heart of the trouble, according to Ross, another envoy, was a decision …": the
+      // sentence goes on after the source, and both parts are what was reported.
+      const post = accordingRest(body, body.slice(cEnd, t.start), npEnd, sentEnd);
+      if (post !== null && content[1] - content[0] >= 8 && !qi.at(post)) {
+        const st = mk(body, [content[0], sentEnd], source, cue, si, 'according-to', qi);
+        st.fragments = [[content[0], content[1]], [post, sentEnd]];
+        return st;
+      }
     }
     if (content[1] - content[0] < 8) return null;
     return mk(body, content, source, cue, si, 'according-to', qi);
@@ -194,7 +202,7 @@ export function clauseFrame(body: string, s: Sentence, si: number, toks: Token[]
   const evidence = !sawThat && !sawAs && np.length > 0 && EVIDENCE_VERBS.test(lower) && EVIDENCE_NOUNS.test((np[np.length - 1] as Token).lower);
   if (!sawThat && !sawAs && !evidence) {
     if (NEEDS_THAT.has(lower) || !BARE_CLAUSE_VERBS.has(lower) || (AS_VERBS.has(lower) && !OPEN_Q.test(restText))) return null;
-    if (THOUGHT_VERBS.has(lower) && !np.length) return null;
+    if ((THOUGHT_VERBS.has(lower) || /^report/.test(lower)) && !np.length) return null;
     while (k < rest.length && TIME_WORDS.has(rest[k]?.lower ?? '') && /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|later|earlier|recently|previously|again|also|publicly|privately|repeatedly)$/.test(rest[k]?.lower ?? '')) k++;
   }
   if (sawAs && !OPEN_Q.test(restText)) return null;
@@ -317,6 +325,30 @@ export function reportEnd(body: string, cStart: number, cEnd: number, qi: QuoteI
     if (c >= 8 && !qi.at(cStart + c)) return cStart + c;
   }
   return cEnd;
+}
+
+/**
+ * Where a sentence resumes after a mid-sentence "…, according to X, …": after the delimiter that
+ * closes the source phrase (the same kind as the one that opened it, a comma or a dash), skipping
+ * one appositive ("according to Ross, another envoy, was …"). Null when the source ends the
+ * sentence or the rest is too short to be a predicate.
+ */
+function accordingRest(body: string, opener: string, npEnd: number, sentEnd: number): number | null {
+  const dash = /[\u2014\u2013]|\s-{1,2}\s/.test(opener);
+  if (!dash && !opener.includes(',')) return null;
+  const delim = dash ? /\s*(?:[\u2014\u2013]|\s-{1,2}\s)\s*/g : /,\s*/g;
+  delim.lastIndex = npEnd;
+  let m = delim.exec(body);
+  if (!m || m.index !== npEnd) return null;
+  let at = m.index + m[0].length;
+  if (!dash && /^(?:a|an|the|another|who|which|one|\p{Ll}+)\s/u.test(body.slice(at, at + 20)) && !/^(?:was|is|were|are|has|have|had|will|would|could|can|may|might|should|still|also|remains?|did|does)\b/.test(body.slice(at, at + 12))) {
+    // An appositive: the sentence resumes after its closing comma.
+    m = delim.exec(body);
+    if (!m || m.index >= sentEnd) return null;
+    at = m.index + m[0].length;
+  }
+  if (at >= sentEnd || body.slice(at, sentEnd).trim().split(/\s+/).length < 3) return null;
+  return at;
 }
 
 /** Verbs a poll, survey or record uses to report a finding. */
