@@ -12,7 +12,7 @@ import { UserInputError } from '../core/errors';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { FUZZY_THRESHOLD } from '../search/phrase';
 import type { ParsedQuery } from '../search/query';
-import { excerptAt } from './excerpts';
+import { excerptAt, statementAt } from './excerpts';
 import { articleFilter } from './filters';
 import { locateKeywords, locatePhrase } from './locate';
 import { sentencesOf } from '../core/article';
@@ -36,6 +36,10 @@ export function whoSaidAnswer(kb: KnowledgeBase, phrase: string, articleId?: str
   const matches: Excerpt[] = [];
   const nearMisses: Excerpt[] = [];
   const seen = new Set<string>();
+  // Matches whose words are the reporter's although the excerpt is someone's statement: the
+  // sentence "“…,” Sullivan said … when asked about …" carries his label everywhere (one
+  // sentence, one label), but "when asked about" is not what he said.
+  const reporterWords = new Set<Excerpt>();
   for (const [i, c] of candidates.entries()) {
     const rec = kb.paragraphs[c.id]!;
     const loc = strict[i] ?? (credited ? null : locatePhrase(rec.paragraph.text, kb.paragraphWords(c.id), parsed));
@@ -44,21 +48,28 @@ export function whoSaidAnswer(kb: KnowledgeBase, phrase: string, articleId?: str
     const key = `${excerpt.article.id}#${excerpt.paragraph}:${excerpt.text}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    if (excerpt.kind !== 'narration' && !statementAt(kb, rec, loc.start, loc.end)) reporterWords.add(excerpt);
     (loc.match === 'related' ? nearMisses : matches).push(excerpt);
   }
   // Exact before fuzzy; statements before narration; then by how much of the phrase was found.
+  const spoken = (e: Excerpt): boolean => e.kind !== 'narration' && !reporterWords.has(e);
   matches.sort(
     (a, b) =>
       Number(b.match === 'exact') - Number(a.match === 'exact') ||
-      Number(b.kind !== 'narration') - Number(a.kind !== 'narration') ||
+      Number(spoken(b)) - Number(spoken(a)) ||
       b.score - a.score,
   );
   if (matches.length > 0) {
-    const top = matches.slice(0, MAX_MATCHES);
+    // When someone did say it, the reporter's words around another statement are no answer.
+    const credited = matches.some(spoken);
+    const top = matches.filter((e) => !credited || !reporterWords.has(e)).slice(0, MAX_MATCHES);
     const best = top[0]!;
+    const around = best.speaker?.name ?? best.source;
     const notice =
       best.kind === 'narration'
         ? `Nobody is quoted saying that: it is the reporter's own narration${best.match === 'fuzzy' ? ' (close match)' : ''}.`
+        : reporterWords.has(best)
+          ? `Nobody is quoted saying that: it is the reporter's own narration${best.match === 'fuzzy' ? ' (close match)' : ''}, in the sentence that reports ${around}'s words.`
         : best.speaker === null
           ? unnamedNotice(best.source)
           : undefined;

@@ -61,6 +61,7 @@ export async function loadKnowledgeFolder(dir: string, options: FolderLoadOption
   const { kb, stats } = await buildKnowledgeBase(read.articles, [...read.problems, ...parties.problems], {
     ...(store ? { store } : {}),
     partyOverrides: parties.overrides,
+    bodyHashes: read.bodyHashes,
     ...(options.analysisVersion !== undefined ? { analysisVersion: options.analysisVersion } : {}),
     ...(options.progress ? { progress: options.progress } : {}),
     ...(pause ? { pause } : {}),
