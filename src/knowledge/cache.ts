@@ -27,6 +27,7 @@ import { ParagraphIndex, type IndexSnapshot } from '../search/paragraphIndex';
 import { analyseArticle, KnowledgeBase, type ArticleAnalysis } from './knowledgeBase';
 import { claimArticleId, listArticleFiles, loadArticleFile, MAX_ARTICLE_BYTES, toProblem } from './load';
 import { loadPartyOverrides } from '../parties/overrides';
+import { loadPeopleOverrides } from './peopleOverrides';
 import { ANALYSIS_VERSION } from './analysisVersion';
 
 /** Bump when the shape of cached data changes. */
@@ -276,7 +277,7 @@ export async function loadKnowledgeBaseCached(dir: string, options: CacheOptions
     lastYield = performance.now();
   };
   const { names, problems } = await listArticleFiles(dir);
-  const [cache, partyOverrides] = await Promise.all([readCache(paths.data, code), loadPartyOverrides(dir)]);
+  const [cache, partyOverrides, peopleOverrides] = await Promise.all([readCache(paths.data, code), loadPartyOverrides(dir), loadPeopleOverrides(dir)]);
   const tRead = performance.now();
 
   const articles: Article[] = [];
@@ -353,9 +354,10 @@ export async function loadKnowledgeBaseCached(dir: string, options: CacheOptions
   const index = snapshot ? ParagraphIndex.fromSnapshot(snapshot) : undefined;
   const kb = new KnowledgeBase({
     articles,
-    problems: [...problems, ...partyOverrides.problems],
+    problems: [...problems, ...partyOverrides.problems, ...peopleOverrides.problems],
     analyses,
     partyOverrides: partyOverrides.overrides,
+    peopleOverrides: peopleOverrides.overrides,
     ...(index ? { index } : {}),
   });
   // Prepare the autocomplete lists now rather than on the first keystroke (3-second window).

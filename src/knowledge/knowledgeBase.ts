@@ -17,6 +17,7 @@ import { ChoiceIndex } from '../search/choiceIndex';
 import { KnowledgeParties } from '../parties/knowledgeParties';
 import { PartyRegistry } from '../parties/registry';
 import { loadPartyOverrides, type PartyOverrides } from '../parties/overrides';
+import { loadPeopleOverrides, type PeopleOverrides } from './peopleOverrides';
 
 export type { Choice } from './suggest';
 
@@ -36,6 +37,8 @@ export interface KnowledgeBaseParts {
   analyses?: ArticleAnalysis[];
   /** Settings from `knowledge/parties.yaml`. */
   partyOverrides?: PartyOverrides;
+  /** Corrections from `knowledge/people.yaml` (or a server's own): people merged or split. */
+  peopleOverrides?: PeopleOverrides;
   /** A paragraph index already built for exactly these articles (from the cache). */
   index?: ParagraphIndex;
 }
@@ -76,7 +79,7 @@ export class KnowledgeBase {
       this.index.add(paragraphs.map((p) => ({ id: p.id, text: p.paragraph.text })));
     }
     this.index.build();
-    this.people = buildPeople([...this.analyses.values()]);
+    this.people = buildPeople([...this.analyses.values()], parts.peopleOverrides);
     this.parties = new KnowledgeParties(partyRegistry, this.analyses.values());
   }
 
@@ -162,6 +165,11 @@ export function analyseArticle(article: Article): ArticleAnalysis {
 /** Loads the knowledge directory and builds a knowledge base from it. */
 export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
   const { articles, problems } = await loadArticles(dir);
-  const parties = await loadPartyOverrides(dir);
-  return new KnowledgeBase({ articles, problems: [...problems, ...parties.problems], partyOverrides: parties.overrides });
+  const [parties, people] = await Promise.all([loadPartyOverrides(dir), loadPeopleOverrides(dir)]);
+  return new KnowledgeBase({
+    articles,
+    problems: [...problems, ...parties.problems, ...people.problems],
+    partyOverrides: parties.overrides,
+    peopleOverrides: people.overrides,
+  });
 }

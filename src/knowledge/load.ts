@@ -15,7 +15,7 @@ import { parseRawArticle } from './rawArticle';
 export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
 const ARTICLE_EXTENSIONS = new Set(['.md', '.txt']);
 /** Files in knowledge/ that are not articles. */
-const NOT_ARTICLES = new Set(['readme.md', 'parties.yaml', 'parties.yml']);
+const NOT_ARTICLES = new Set(['readme.md', 'parties.yaml', 'parties.yml', 'people.yaml', 'people.yml']);
 
 export interface LoadedKnowledge {
   articles: Article[];
