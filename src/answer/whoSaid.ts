@@ -13,7 +13,8 @@ import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { ParagraphIndex } from '../search/paragraphIndex';
 import { FUZZY_THRESHOLD } from '../search/phrase';
 import { words } from '../text/words';
-import { excerptAt } from './excerpts';
+import { excerptAt, statementAt } from './excerpts';
+import { collapseClusters, type Shown } from './clusters';
 import { articleFilter } from './filters';
 import { locateKeywords, locatePhrase } from './locate';
 import { sentencesOf } from '../core/article';
@@ -33,7 +34,7 @@ export function whoSaidAnswer(kb: KnowledgeBase, phrase: string, articleId?: str
   // result aligned again down to the near-miss threshold (the same alignments, less cut off).
   const strict = candidates.map((c) => locatePhrase(kb.paragraphs[c.id]!.paragraph.text, kb.paragraphWords(c.id), phrase, { isKnownWord, minShare: FUZZY_THRESHOLD }));
   const credited = strict.some((loc) => loc !== null && loc.match !== 'related');
-  const matches: Excerpt[] = [];
+  const matches: Shown[] = [];
   const nearMisses: Excerpt[] = [];
   const seen = new Set<string>();
   for (const [i, c] of candidates.entries()) {
@@ -44,24 +45,27 @@ export function whoSaidAnswer(kb: KnowledgeBase, phrase: string, articleId?: str
     const key = `${excerpt.article.id}#${excerpt.paragraph}:${excerpt.text}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    (loc.match === 'related' ? nearMisses : matches).push(excerpt);
+    if (loc.match === 'related') nearMisses.push(excerpt);
+    else matches.push({ excerpt, articleId: rec.article.id, statement: statementAt(kb, rec, loc.start, loc.end) });
   }
   // Exact before fuzzy; statements before narration; then by how much of the phrase was found.
   matches.sort(
-    (a, b) =>
+    ({ excerpt: a }, { excerpt: b }) =>
       Number(b.match === 'exact') - Number(a.match === 'exact') ||
       Number(b.kind !== 'narration') - Number(a.kind !== 'narration') ||
       b.score - a.score,
   );
   if (matches.length > 0) {
-    const top = matches.slice(0, MAX_MATCHES);
+    // A quotation several articles report is shown once, with its reports.
+    const top = collapseClusters(kb, matches).slice(0, MAX_MATCHES);
     const best = top[0]!;
-    const notice =
+    const said =
       best.kind === 'narration'
         ? `Nobody is quoted saying that: it is the reporter's own narration${best.match === 'fuzzy' ? ' (close match)' : ''}.`
         : best.speaker === null
           ? unnamedNotice(best.source)
           : undefined;
+    const notice = [said, best.cluster?.conflict].filter(Boolean).join(' ');
     return { command: 'who-said', excerpts: top, ...(notice ? { notice } : {}) };
   }
   // Near misses that say what differs first, then the passages sharing most words.
