@@ -12,7 +12,8 @@ import quotes from './quotes';
 import search from './search';
 import whoSaid from './who-said';
 import reload from './reload';
+import timeline from './timeline';
 
 const help = helpCommand(() => commands);
 
-export const commands: AnyCommand[] = [search, whoSaid, quotes, people, position, ask, articles, help, reload] as unknown as AnyCommand[];
+export const commands: AnyCommand[] = [search, whoSaid, quotes, people, position, timeline, ask, articles, help, reload] as unknown as AnyCommand[];

@@ -66,13 +66,15 @@ export function quoteClusters(kb: KnowledgeBase): QuoteClusters {
 export function buildClusters(kb: KnowledgeBase): QuoteClusters {
   const personOf = new Map<string, { key: string; name: string }>();
   for (const p of kb.people) for (const ap of p.appearances) personOf.set(`${ap.articleId}\u0000${ap.speakerId}`, { key: p.key, name: p.name });
+  const credited = new Map<Statement, { key: string; name: string }>();
+  for (const p of kb.people) for (const c of p.credited) credited.set(c.statement, { key: p.key, name: p.name });
   const reports: QuoteReport[] = [];
   kb.articles.forEach((article, order) => {
     for (const statement of kb.analysis(article.id).statements) {
       if (statement.kind !== 'direct') continue;
       const report = reportOf(article.body, statement);
       if (!report || report.words.length < MIN_WORDS) continue;
-      const person = statement.speakerId ? personOf.get(`${article.id}\u0000${statement.speakerId}`) : undefined;
+      const person = statement.speakerId ? personOf.get(`${article.id}\u0000${statement.speakerId}`) : credited.get(statement);
       reports.push({
         articleId: article.id,
         articleOrder: order,

@@ -85,7 +85,12 @@ export function statementsOf(kb: KnowledgeBase, person: PersonRecord): Array<{ a
   for (const { articleId, speakerId } of person.appearances) {
     for (const statement of statementsBySpeaker(kb.analysis(articleId)).get(speakerId) ?? []) out.push({ articleId, statement });
   }
-  return out;
+  if (person.credited.length === 0) return out;
+  // Statements credited by surname alone (see knowledge/people.ts) join in article and reading order.
+  const order = new Map(kb.articles.map((a, i) => [a.id, i]));
+  return [...out, ...person.credited].sort(
+    (x, y) => order.get(x.articleId)! - order.get(y.articleId)! || x.statement.content.start - y.statement.content.start,
+  );
 }
 
 const bySpeakerCache = new WeakMap<ArticleAnalysis, Map<string, Statement[]>>();

@@ -6,11 +6,16 @@
  *   "national security adviser Jake Sullivan");
  * - a surname alone ("Sullivan", the only name an article gives) is the one person of the library
  *   with that surname, when there is exactly one and its own article does not name another;
+ * - a statement the engine left without a person because its source is a surname alone ("Mr
+ *   Sullivan said", in an article that never gives the full name) is linked to that one person
+ *   (`credited`), when the library has exactly one person with the surname and a courtesy title
+ *   does not contradict their known gender;
  * - `people.yaml` (`PeopleOverrides`) merges names the rules cannot join and splits a name that
  *   means someone else in some articles.
  * Their statements are counted together.
  */
 import type { ArticleAnalysis } from './articleAnalysis';
+import type { Statement } from '../analysis/types';
 import { personKey } from '../text/names';
 import { NO_PEOPLE_OVERRIDES, type PeopleOverrides } from './peopleOverrides';
 
@@ -30,6 +35,10 @@ export interface PersonRecord {
   quotes: number;
   /** In article order (the order of `analyses`), one per article speaker. */
   appearances: Array<{ articleId: string; speakerId: string }>;
+  /** Statements without a speaker in their article whose source is this person's surname alone. */
+  credited: Array<{ articleId: string; statement: Statement }>;
+  /** From the articles' pronouns and titles, when they agree. */
+  gender?: 'male' | 'female';
 }
 
 const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|dr|sir|dame|madam|mister)\.?\s+/;
@@ -73,7 +82,7 @@ export function buildPeople(analyses: ArticleAnalysis[], overrides: PeopleOverri
       const key = fixed?.key ?? own;
       let rec = byKey.get(key);
       if (!rec) {
-        rec = { key, name: fixed?.name ?? sp.name, aliases: [], nameKeys: [], nameTokens: [], quotes: 0, appearances: [] };
+        rec = { key, name: fixed?.name ?? sp.name, aliases: [], nameKeys: [], nameTokens: [], quotes: 0, appearances: [], credited: [] };
         if (fixed?.role) rec.role = fixed.role;
         if (fixed?.affiliation) rec.affiliation = fixed.affiliation;
         addName(rec, rec.name);
@@ -81,6 +90,7 @@ export function buildPeople(analyses: ArticleAnalysis[], overrides: PeopleOverri
       }
       rec.role ??= sp.role;
       rec.affiliation ??= sp.affiliation;
+      rec.gender ??= sp.gender;
       if (sp.name !== rec.name) addName(rec, sp.name, true);
       for (const alias of sp.aliases) addName(rec, alias, true);
       rec.quotes += counts.get(sp.id) ?? 0;
@@ -98,7 +108,38 @@ export function buildPeople(analyses: ArticleAnalysis[], overrides: PeopleOverri
     }
   }
   mergeSurnames(byKey, surnames, surnameArticles, pinned, analyses);
+  creditSurnameSources(byKey, surnames, analyses);
   return [...byKey.values()];
+}
+
+const SURNAME_SOURCE = /^(?:(mr|mrs|ms|miss|dr)\.?\s+)?(\p{Lu}[\p{L}'’-]+)$/iu;
+
+/**
+ * Links statements whose source is a surname alone ("Mr Sullivan said", no person resolved in the
+ * article) to the one person of the library with that surname. Not when the article itself names
+ * someone with that surname (the engine then chose not to decide), nor when a title's gender
+ * ("Mrs") contradicts the person's.
+ */
+function creditSurnameSources(byKey: Map<string, PersonRecord>, surnames: Map<string, Set<string>>, analyses: ArticleAnalysis[]): void {
+  for (const a of analyses) {
+    for (const statement of a.statements) {
+      if (statement.speakerId) continue;
+      const m = SURNAME_SOURCE.exec(statement.sourceLabel.trim());
+      if (!m) continue;
+      const surname = personKey(m[2]!);
+      const keys = surnames.get(surname);
+      if (!keys || keys.size !== 1) continue;
+      const person = byKey.get([...keys][0]!);
+      if (!person) continue;
+      if (a.speakers.some((sp) => speakerKey(sp.name).split(' ').includes(surname))) continue;
+      const title = m[1]?.toLowerCase();
+      const titleGender = title === 'mr' ? 'male' : title === 'mrs' || title === 'ms' || title === 'miss' ? 'female' : undefined;
+      if (titleGender && person.gender && titleGender !== person.gender) continue;
+      person.credited.push({ articleId: a.article.id, statement });
+      person.quotes++;
+      addName(person, statement.sourceLabel.trim(), true);
+    }
+  }
 }
 
 /**
@@ -122,6 +163,7 @@ function mergeSurnames(
     if (rec.appearances.some((ap) => arts.has(ap.articleId))) continue;
     const into = byKey.get([...full][0]!)!;
     into.quotes += rec.quotes;
+    into.gender ??= rec.gender;
     into.appearances.push(...rec.appearances);
     into.appearances.sort((x, y) => order.get(x.articleId)! - order.get(y.articleId)!);
     into.role ??= rec.role;
