@@ -37,7 +37,7 @@ export async function chartAnswer(kb: KnowledgeBase, kind: string | undefined, a
     excerpts: [],
     chart: data,
     files: [{ name, contentType: 'image/png', description: altText(data), data: picture.png }],
-    notice: `${data.title}. Counted by the attribution engine: statements with a named source; unnamed sources are left out.`,
+    notice: `${data.title}. Counted from the attribution engine's statements${of === 'articles' ? ' (named and unnamed sources)' : of === 'parties' ? ' whose speaker the articles link to a party' : ' with a named speaker; unnamed sources are left out'}.`,
   };
 }
 
@@ -74,7 +74,7 @@ export function chartData(kb: KnowledgeBase, kind: ChartKind, articleId?: string
   } else {
     articles.forEach((a, i) => {
       const label = `${a.published ?? 'undated'} · ${a.title}`;
-      for (const s of kb.analysis(a.id).statements) if (s.speakerId) bump(label, s, i);
+      for (const s of kb.analysis(a.id).statements) bump(label, s, i);
       if (!counts.has(label)) counts.set(label, { direct: 0, paraphrase: 0, order: i });
     });
   }
