@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import type { LoadProblem } from './problems';
+import type { LoadProblem } from '../core/loadProblem';
 import { clip } from '../core/clip';
 
 export const PEOPLE_FILE = 'people.yaml';
