@@ -95,7 +95,8 @@ export function buildPeople(analyses: ArticleAnalysis[], overrides: PeopleOverri
       for (const alias of sp.aliases) addName(rec, alias, true);
       rec.quotes += counts.get(sp.id) ?? 0;
       rec.appearances.push({ articleId: a.article.id, speakerId: sp.id });
-      const tokens = key.split(' ');
+      // A display name's note in brackets ("John Smith (Ohio)") is not part of the surname.
+      const tokens = key.replace(/\([^)]*\)/g, ' ').trim().split(/\s+/);
       if (tokens.length >= 2) {
         const surname = tokens[tokens.length - 1]!;
         let keys = surnames.get(surname);
