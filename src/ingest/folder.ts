@@ -18,7 +18,7 @@ export { MAX_ARTICLE_BYTES } from './document';
 
 const ARTICLE_EXTENSIONS = new Set(['.md', '.txt']);
 /** Files in knowledge/ that are not articles. */
-const NOT_ARTICLES = new Set(['readme.md', 'parties.yaml', 'parties.yml']);
+const NOT_ARTICLES = new Set(['readme.md', 'parties.yaml', 'parties.yml', 'people.yaml', 'people.yml']);
 
 export interface LoadedKnowledge {
   articles: Article[];

@@ -17,6 +17,7 @@ import { ChoiceIndex } from '../search/choiceIndex';
 import { KnowledgeParties } from '../parties/knowledgeParties';
 import { PartyRegistry } from '../parties/registry';
 import { loadPartyOverrides, type PartyOverrides } from '../parties/overrides';
+import { loadPeopleOverrides, type PeopleOverrides } from './peopleOverrides';
 import { readKnowledgeFolder } from '../ingest/folder';
 import { cacheCodeVersion } from './diskStore';
 import { indexKey, storedAnalyses, storedIndex, storeIndex, type BuildOptions, type BuildStats } from './stored';
@@ -42,6 +43,8 @@ export interface KnowledgeBaseParts {
   analyses: ArticleAnalysis[];
   /** Settings from `knowledge/parties.yaml`. */
   partyOverrides?: PartyOverrides;
+  /** Corrections from `knowledge/people.yaml` (or a server's own): people merged or split. */
+  peopleOverrides?: PeopleOverrides;
   /** A paragraph index already built for exactly these articles (from the cache). */
   index?: ParagraphIndex;
 }
@@ -86,7 +89,7 @@ export class KnowledgeBase {
       this.index.add(paragraphs.map((p) => ({ id: p.id, text: p.paragraph.text })));
     }
     this.index.build();
-    this.people = buildPeople([...this.analyses.values()]);
+    this.people = buildPeople([...this.analyses.values()], parts.peopleOverrides);
     this.parties = new KnowledgeParties(partyRegistry, this.analyses.values());
   }
 
@@ -190,6 +193,7 @@ export async function buildKnowledgeBase(articles: Article[], problems: LoadProb
     problems,
     analyses,
     ...(options.partyOverrides ? { partyOverrides: options.partyOverrides } : {}),
+    ...(options.peopleOverrides ? { peopleOverrides: options.peopleOverrides } : {}),
     ...(index ? { index } : {}),
   });
   // Prepare the autocomplete lists now rather than on the first keystroke (3-second window).
@@ -207,7 +211,7 @@ export async function buildKnowledgeBase(articles: Article[], problems: LoadProb
  * (`folder.ts`) is the cached start.
  */
 export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
-  const [read, parties] = await Promise.all([readKnowledgeFolder(dir), loadPartyOverrides(dir)]);
-  const problems = [...read.problems, ...parties.problems];
-  return (await buildKnowledgeBase(read.articles, problems, { partyOverrides: parties.overrides })).kb;
+  const [read, parties, people] = await Promise.all([readKnowledgeFolder(dir), loadPartyOverrides(dir), loadPeopleOverrides(dir)]);
+  const problems = [...read.problems, ...parties.problems, ...people.problems];
+  return (await buildKnowledgeBase(read.articles, problems, { partyOverrides: parties.overrides, peopleOverrides: people.overrides })).kb;
 }

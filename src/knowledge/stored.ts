@@ -15,6 +15,7 @@ import type { Speaker, Statement } from '../analysis/types';
 import { decodeIndexSnapshot, encodeIndexSnapshot } from '../search/indexFile';
 import { ParagraphIndex } from '../search/paragraphIndex';
 import type { PartyOverrides } from '../parties/overrides';
+import type { PeopleOverrides } from './peopleOverrides';
 import { analyseArticle, type ArticleAnalysis } from './articleAnalysis';
 
 export interface BuildOptions {
@@ -22,6 +23,8 @@ export interface BuildOptions {
   store?: AnalysisStore;
   /** Settings from `knowledge/parties.yaml`. */
   partyOverrides?: PartyOverrides;
+  /** Corrections from `knowledge/people.yaml` (or a server's own). */
+  peopleOverrides?: PeopleOverrides;
   /** The analysis version the keys include (default `ANALYSIS_VERSION`; tests vary it). */
   analysisVersion?: number;
   /** Progress lines for long builds (default: stderr when more than 200 articles need analysis). */

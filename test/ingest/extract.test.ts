@@ -6,7 +6,7 @@ import { removeFurniture } from '../../src/ingest/web/clean';
 import { parseDocument } from '../../src/ingest/web/dom';
 import { readMetadata } from '../../src/ingest/web/metadata';
 import { documentFromHtml } from '../../src/ingest/web/fromHtml';
-import { FrontMatterSchema, parseMarkdownArticle } from '../../src/knowledge/markdownArticle';
+import { FrontMatterSchema, parseMarkdownArticle } from '../../src/ingest/markdownArticle';
 import { parse as parseYaml } from 'yaml';
 
 const S = (n: number) => `Sentence ${n} of the story says the committee met on Tuesday and agreed on a budget for the coming year.`;
