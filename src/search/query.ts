@@ -6,7 +6,7 @@
  * `search/` calls back into the caller.
  */
 import { words, type Word } from '../text/words';
-import { indexedTermsOf } from './terms';
+import { indexedTermsOfWords } from './terms';
 
 export interface ParsedQuery {
   /** The query as typed (already cleaned by the command path). */
@@ -31,7 +31,7 @@ export interface ParsedQuery {
  */
 export function parseQuery(text: string, isIndexTerm?: (norm: string) => boolean): ParsedQuery {
   const ws = words(text);
-  const query: { text: string; words: Word[]; terms: string[]; known?: Set<string> } = { text, words: ws, terms: indexedTermsOf(text) };
+  const query: { text: string; words: Word[]; terms: string[]; known?: Set<string> } = { text, words: ws, terms: indexedTermsOfWords(ws) };
   if (isIndexTerm) {
     const known = new Set<string>();
     for (const w of ws) if (!known.has(w.norm) && isIndexTerm(w.norm)) known.add(w.norm);

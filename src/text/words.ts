@@ -109,8 +109,13 @@ export function isStopWord(norm: string): boolean {
 
 /** Terms for the search index: words split at hyphens too, possessive 's dropped. */
 export function indexTerms(text: string): string[] {
+  return indexTermsOfWords(words(text));
+}
+
+/** `indexTerms` of text already split into `words` (a parsed query is tokenised once). */
+export function indexTermsOfWords(ws: readonly Word[]): string[] {
   const out: string[] = [];
-  for (const w of words(text)) {
+  for (const w of ws) {
     const base = w.norm.replace(/'s$/, '');
     out.push(base);
     if (base.includes('-')) for (const part of base.split('-')) if (part) out.push(part);
