@@ -6,7 +6,7 @@ import { removeFurniture } from '../../src/ingest/web/clean';
 import { parseDocument } from '../../src/ingest/web/dom';
 import { readMetadata } from '../../src/ingest/web/metadata';
 import { documentFromHtml } from '../../src/ingest/web/fromHtml';
-import { FrontMatterSchema, parseMarkdownArticle } from '../../src/knowledge/markdownArticle';
+import { FrontMatterSchema, parseMarkdownArticle } from '../../src/ingest/markdownArticle';
 import { parse as parseYaml } from 'yaml';
 
 const S = (n: number) => `Sentence ${n} of the story says the committee met on Tuesday and agreed on a budget for the coming year.`;
@@ -126,5 +126,16 @@ describe('extractArticle and the stored document', () => {
     const title = '--- "quoted": [x] #not-a-comment @everyone <@1>';
     const doc = documentFromHtml(page(`<title>${title}</title>`, `<article>${[1, 2, 3].map((n) => `<p>${S(n)}</p>`).join('')}</article>`), null);
     expect(parseMarkdownArticle(doc.document, 'x.md', { library: true }).meta.title).toBe(title);
+  });
+});
+
+describe('library documents through the one document parser', () => {
+  it('parseArticleDocument reads a stored document without author or date when told it is a library document', async () => {
+    const { parseArticleDocument } = await import('../../src/ingest/document');
+    const doc = documentFromHtml(page('<title>Budget agreed</title>', `<article>${[1, 2, 3].map((n) => `<p>${S(n)}</p>`).join('')}</article>`), 'https://daily.test/a');
+    expect(() => parseArticleDocument('a.md', doc.document)).toThrow(/author/);
+    const article = parseArticleDocument('a.md', doc.document, { library: true });
+    expect(article.paragraphs.map((p) => p.text)).toEqual(doc.paragraphs);
+    expect(article.author).toBeUndefined();
   });
 });
