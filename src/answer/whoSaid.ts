@@ -37,6 +37,10 @@ export function whoSaidAnswer(kb: KnowledgeBase, phrase: string, articleId?: str
   const matches: Shown[] = [];
   const nearMisses: Excerpt[] = [];
   const seen = new Set<string>();
+  // Matches whose words are the reporter's although the excerpt is someone's statement: the
+  // sentence "“…,” Sullivan said … when asked about …" carries his label everywhere (one
+  // sentence, one label), but "when asked about" is not what he said.
+  const reporterWords = new Set<Excerpt>();
   for (const [i, c] of candidates.entries()) {
     const rec = kb.paragraphs[c.id]!;
     const loc = strict[i] ?? (credited ? null : locatePhrase(rec.paragraph.text, kb.paragraphWords(c.id), phrase, { isKnownWord }));
@@ -45,23 +49,32 @@ export function whoSaidAnswer(kb: KnowledgeBase, phrase: string, articleId?: str
     const key = `${excerpt.article.id}#${excerpt.paragraph}:${excerpt.text}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    const statement = statementAt(kb, rec, loc.start, loc.end);
+    if (excerpt.kind !== 'narration' && !statement) reporterWords.add(excerpt);
     if (loc.match === 'related') nearMisses.push(excerpt);
-    else matches.push({ excerpt, articleId: rec.article.id, statement: statementAt(kb, rec, loc.start, loc.end) });
+    else matches.push({ excerpt, articleId: rec.article.id, statement });
   }
   // Exact before fuzzy; statements before narration; then by how much of the phrase was found.
+  const spoken = (e: Excerpt): boolean => e.kind !== 'narration' && !reporterWords.has(e);
   matches.sort(
     ({ excerpt: a }, { excerpt: b }) =>
       Number(b.match === 'exact') - Number(a.match === 'exact') ||
-      Number(b.kind !== 'narration') - Number(a.kind !== 'narration') ||
+      Number(spoken(b)) - Number(spoken(a)) ||
       b.score - a.score,
   );
   if (matches.length > 0) {
+    // When someone did say it, the reporter's words around another statement are no answer.
+    const credited = matches.some((m) => spoken(m.excerpt));
+    const shown = matches.filter((m) => !credited || !reporterWords.has(m.excerpt));
     // A quotation several articles report is shown once, with its reports.
-    const top = collapseClusters(kb, matches).slice(0, MAX_MATCHES);
+    const top = collapseClusters(kb, shown).slice(0, MAX_MATCHES);
     const best = top[0]!;
+    const around = best.speaker?.name ?? best.source;
     const said =
       best.kind === 'narration'
         ? `Nobody is quoted saying that: it is the reporter's own narration${best.match === 'fuzzy' ? ' (close match)' : ''}.`
+        : reporterWords.has(best)
+          ? `Nobody is quoted saying that: it is the reporter's own narration${best.match === 'fuzzy' ? ' (close match)' : ''}, in the sentence that reports ${around}'s words.`
         : best.speaker === null
           ? unnamedNotice(best.source)
           : undefined;

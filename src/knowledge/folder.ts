@@ -63,6 +63,7 @@ export async function loadKnowledgeFolder(dir: string, options: FolderLoadOption
   const { kb, stats } = await buildKnowledgeBase(read.articles, [...read.problems, ...parties.problems, ...people.problems], {
     ...(store ? { store } : {}),
     partyOverrides: parties.overrides,
+    bodyHashes: read.bodyHashes,
     peopleOverrides: people.overrides,
     ...(options.analysisVersion !== undefined ? { analysisVersion: options.analysisVersion } : {}),
     ...(options.progress ? { progress: options.progress } : {}),

@@ -10,7 +10,7 @@ import { ParagraphIndex } from '../search/paragraphIndex';
 import { words, type Word } from '../text/words';
 import type { LoadProblem } from '../core/loadProblem';
 import { buildPeople, type PersonRecord } from './people';
-import { analyseArticle, type ArticleAnalysis } from './articleAnalysis';
+import type { ArticleAnalysis } from './articleAnalysis';
 import type { Choice, Choosable } from '../search/suggest';
 import { ChoiceIndex } from '../search/choiceIndex';
 import { KnowledgeParties } from '../parties/knowledgeParties';
@@ -38,7 +38,8 @@ export type { ArticleAnalysis } from './articleAnalysis';
 export interface KnowledgeBaseParts {
   articles: Article[];
   problems: LoadProblem[];
-  analyses?: ArticleAnalysis[];
+  /** One per article (`buildKnowledgeBase` takes them from its store or runs the engine). */
+  analyses: ArticleAnalysis[];
   /** Settings from `knowledge/parties.yaml`. */
   partyOverrides?: PartyOverrides;
   /** Corrections from `knowledge/people.yaml` (or a server's own): people merged or split. */
@@ -50,6 +51,10 @@ export interface KnowledgeBaseParts {
 /** How many paragraphs' words `paragraphWords` remembers (direct-mapped by paragraph id). */
 const RECENT_WORDS = 64;
 
+/**
+ * The knowledge base commands read. Construct it through `buildKnowledgeBase` (below), the one
+ * builder, which supplies the analyses and, when a store has it, the index.
+ */
 export class KnowledgeBase {
   readonly articles: readonly Article[];
   readonly problems: readonly LoadProblem[];
@@ -76,7 +81,7 @@ export class KnowledgeBase {
       for (const paragraph of article.paragraphs) paragraphs.push({ id: paragraphs.length, article, paragraph });
     }
     this.paragraphs = paragraphs;
-    for (const a of parts.analyses ?? parts.articles.map(analyseArticle)) this.analyses.set(a.article.id, a);
+    for (const a of parts.analyses) this.analyses.set(a.article.id, a);
     if (parts.index) this.index = parts.index;
     else {
       this.index = new ParagraphIndex();
