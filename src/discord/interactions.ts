@@ -1,15 +1,15 @@
 /**
- * What the bot answers to an interaction, independent of transport: option checks, admin and
- * rate-limit rules, running the command handler, rendering, paging, autocomplete and the
- * "Who said this?" menu. Input is an `InteractionInput`, output is Discord response JSON.
+ * What the bot answers to an interaction, independent of transport: the rate limit, running the
+ * command through the one command path (admin check and option validation in core/run.ts),
+ * rendering, paging, autocomplete and the "Who said this?" menu. Input is an `InteractionInput`, output is Discord response JSON.
  * Nothing here throws: every failure becomes a short ephemeral message plus a log entry.
  */
 import type { APIApplicationCommandOptionChoice, APIInteractionResponse } from 'discord.js';
 import { AnswerSchema, type Answer } from '../core/answer';
-import type { AnyCommand, CommandDefinition, CommandOption } from '../core/command';
-import { UserInputError } from '../core/errors';
+import type { AnyCommand, CommandDefinition } from '../core/command';
+import { ForbiddenError, UserInputError } from '../core/errors';
 import { MAX_CHOICE_LENGTH, MAX_CHOICES } from '../core/limits';
-import { validateOptions } from '../core/options';
+import { checkCommand, unknownCommand } from '../core/run';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { clip, graphemePrefix } from '../core/clip';
 import type { Logger } from '../log';
@@ -58,40 +58,18 @@ function fail(outcome: Outcome, message: string): InteractionResult {
   return { outcome, response: ephemeralText(message) };
 }
 
-/** Checks one option value against its definition; returns a user-facing problem or undefined. */
-function checkOption(option: CommandOption, value: unknown): string | undefined {
-  if (value === undefined || value === null || value === '') {
-    return option.required ? `\`${option.name}\` is required.` : undefined;
-  }
-  switch (option.type) {
-    case 'string': {
-      if (typeof value !== 'string') return `\`${option.name}\` must be text.`;
-      if (value.length > option.maxLength) return `\`${option.name}\` is too long (at most ${option.maxLength} characters).`;
-      if (option.minLength !== undefined && value.trim().length < option.minLength) {
-        return `\`${option.name}\` is too short (at least ${option.minLength} characters).`;
-      }
-      return undefined;
-    }
-    case 'integer':
-      if (typeof value !== 'number' || !Number.isInteger(value)) return `\`${option.name}\` must be a whole number.`;
-      if (option.min !== undefined && value < option.min) return `\`${option.name}\` must be at least ${option.min}.`;
-      if (option.max !== undefined && value > option.max) return `\`${option.name}\` must be at most ${option.max}.`;
-      return undefined;
-    case 'boolean':
-      return typeof value === 'boolean' ? undefined : `\`${option.name}\` must be true or false.`;
-  }
-}
-
-/** Keeps only the options the command declares (drops `hide`), validated. */
-function handlerOptions(definition: CommandDefinition, raw: OptionMap): { options: OptionMap } | { problem: string } {
+/**
+ * The interaction's option values as the command path takes them: the values Discord sent, minus
+ * the Discord-only `hide` and `thread` options `definitions.ts` adds to answering commands. No
+ * checks here: `checkCommand` (core/run.ts) validates them like every other transport's.
+ */
+function commandOptions(definition: CommandDefinition, raw: OptionMap): OptionMap {
   const options: OptionMap = {};
-  for (const option of definition.options) {
-    const value = raw[option.name];
-    const problem = checkOption(option, value);
-    if (problem) return { problem };
-    if (value !== undefined && value !== '') options[option.name] = value;
+  for (const [name, value] of Object.entries(raw)) {
+    const discordOnly = (name === HIDE_OPTION || name === THREAD_OPTION) && !definition.options.some((o) => o.name === name);
+    if (!discordOnly) options[name] = value;
   }
-  return { options };
+  return options;
 }
 
 /** Builds the shared interaction logic for one process. */
@@ -126,25 +104,19 @@ export function createInteractionCore(deps: InteractionDeps): InteractionCore {
     isAdmin: boolean,
   ): Promise<{ ok: true; message: ReturnType<typeof renderAnswer>; answer: Answer; title: string; articles: KnowledgeBase['articles'] } | { ok: false; result: InteractionResult }> {
     const { definition } = command;
-    if (definition.adminOnly && !isAdmin) {
-      // default_member_permissions can be relaxed per server; admin commands stay admin-only here.
-      return { ok: false, result: fail('forbidden', `Only server managers can use \`/${definition.name}\`.`) };
-    }
-    const checked = handlerOptions(definition, rawOptions);
-    if ('problem' in checked) return { ok: false, result: fail('bad_input', checked.problem) };
     let answer: Answer;
     let options: OptionMap;
     const kb = deps.getKnowledgeBase();
     try {
-      // The same cleaning as every other transport (invisible characters, white space, lengths).
-      options = validateOptions(definition, checked.options);
+      // The one admin check and option validation (core/run.ts), with the messages every transport shows.
+      options = checkCommand(command, commandOptions(definition, rawOptions), isAdmin);
       const produced = await command.handle(options, { kb, isAdmin, ...(deps.reload ? { reload: deps.reload } : {}) });
       const parsed = AnswerSchema.safeParse(produced);
       if (!parsed.success) throw new Error(`/${definition.name} returned an invalid Answer: ${parsed.error.message}`);
       answer = parsed.data;
     } catch (err) {
       // A problem with what the user typed: tell them (escaped, it may quote their input), no error log.
-      if (err instanceof UserInputError) return { ok: false, result: fail('bad_input', escapeAndFit(err.message, 1900)) };
+      if (err instanceof UserInputError) return { ok: false, result: fail(err instanceof ForbiddenError ? 'forbidden' : 'bad_input', escapeAndFit(err.message, 1900)) };
       deps.logger.error({ err, command: definition.name }, 'command handler failed');
       return { ok: false, result: fail('error', `Sorry, \`/${definition.name}\` failed. The error has been logged.`) };
     }
@@ -154,7 +126,7 @@ export function createInteractionCore(deps: InteractionDeps): InteractionCore {
       // The cleaned values: a button re-runs the same query, and never carries invisible or broken characters.
       pageId: (p) => encodePageId(definition, options, p),
     });
-    const title = [`/${definition.name}`, ...Object.values(checked.options).map(String)].join(' ');
+    const title = [`/${definition.name}`, ...Object.values(options).map(String)].join(' ');
     return { ok: true, message, answer, title, articles: kb.articles };
   }
 
@@ -187,7 +159,8 @@ export function createInteractionCore(deps: InteractionDeps): InteractionCore {
           return autocomplete(input);
         case 'command': {
           const command = find(input.command);
-          if (!command) return fail('unknown', `/${escapeAndFit(input.command, 40)} is not available right now. Try again in a minute.`);
+          // A command an older deploy registered: the one "unknown command" message.
+          if (!command) return fail('unknown', escapeAndFit(unknownCommand(deps.commands, input.command).message, 1900));
           const limit = limited(input.userId);
           if (limit) return limit;
           const ran = await run(command, input.options, 0, input.isAdmin);
