@@ -143,7 +143,8 @@ export function synonyms(lemma: string): readonly string[] {
   const out = new Set<string>();
   if (/^[a-z][a-z-]*$/.test(lemma) && lemma.length <= 40) {
     for (const p of POS) {
-      const offsets = senseOffsets(p, lemma);
+      // Only the senses that can give a synonym: a synset read is a disk read.
+      const offsets = senseOffsets(p, lemma).slice(0, Math.max(SENSES_PER_POS, REVERSE_SENSES));
       offsets.forEach((o, i) => {
         for (const w of synsetWords(p, Number(o))) {
           if (w === lemma) continue;
