@@ -12,7 +12,9 @@ import quotes from './quotes';
 import search from './search';
 import whoSaid from './who-said';
 import reload from './reload';
+import timeline from './timeline';
+import chart from './chart';
 
 const help = helpCommand(() => commands);
 
-export const commands: AnyCommand[] = [search, whoSaid, quotes, people, position, ask, articles, help, reload] as unknown as AnyCommand[];
+export const commands: AnyCommand[] = [search, whoSaid, quotes, people, position, timeline, chart, ask, articles, help, reload] as unknown as AnyCommand[];

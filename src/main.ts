@@ -160,8 +160,8 @@ async function main(): Promise<number> {
 
   if (values.json) {
     const line = positionals.join(' ').trim();
-    if (line) return (await runJsonOnce(line, commands, ctx, process.stdout, log)) ? 0 : 1;
-    await runJsonBatch(process.stdin, commands, ctx, process.stdout, log);
+    if (line) return (await runJsonOnce(line, commands, ctx, process.stdout, log, config.outputDir)) ? 0 : 1;
+    await runJsonBatch(process.stdin, commands, ctx, process.stdout, log, config.outputDir);
     return 0;
   }
   await runConsole(commands, ctx, {
@@ -170,6 +170,7 @@ async function main(): Promise<number> {
     color: Boolean(process.stdout.isTTY),
     logger: log,
     knowledgeDir: dir,
+    ...(config.outputDir ? { outputDir: config.outputDir } : {}),
     ...(process.stdout.isTTY && process.stdout.columns ? { width: process.stdout.columns - 1 } : {}),
     ...(values['no-watch'] ? {} : { watch: (onChange: (message: string) => void) => reloader.watch(onChange) }),
   });

@@ -17,6 +17,7 @@ import { pageCount, renderAnswer, renderThread, type ThreadPlan } from './render
 import { decodePageId, encodePageId, type OptionMap } from './customId';
 import { HIDE_OPTION, THREAD_OPTION, WHO_SAID_COMMAND, WHO_SAID_MENU, WHO_SAID_OPTION } from './definitions';
 import type { InteractionInput } from './input';
+import type { FileUpload } from './files';
 import { escapeAndFit, truncate } from './markdown';
 import { createRateLimiter } from './rateLimit';
 import { autocompleteResponse, deferResponse, ephemeralText, pongResponse, replyResponse, updateResponse } from './respond';
@@ -42,6 +43,11 @@ export interface InteractionResult {
    * cannot start threads (or a failure to) sends `response` as usual.
    */
   thread?: ThreadPlan;
+  /**
+   * Files to attach (a chart PNG): the transport defers if it has not, then edits the original
+   * response with `response`'s message and these files (multipart).
+   */
+  files?: FileUpload[];
 }
 
 export interface InteractionCore {
@@ -70,6 +76,11 @@ function commandOptions(definition: CommandDefinition, raw: OptionMap): OptionMa
     if (!discordOnly) options[name] = value;
   }
   return options;
+}
+
+/** The answer's files that carry bytes, as uploads (the chart of `/chart`). */
+function uploadsOf(answer: Answer): FileUpload[] {
+  return (answer.files ?? []).flatMap((f) => (f.data ? [{ name: f.name, data: f.data, contentType: f.contentType, description: f.description }] : []));
 }
 
 /** Builds the shared interaction logic for one process. */
@@ -166,6 +177,8 @@ export function createInteractionCore(deps: InteractionDeps): InteractionCore {
           const ran = await run(command, input.options, 0, input.isAdmin);
           if (!ran.ok) return ran.result;
           const result: InteractionResult = { outcome: 'ok', response: replyResponse(ran.message, isHidden(input)) };
+          const files = uploadsOf(ran.answer);
+          if (files.length) result.files = files;
           // A thread is public and lives in a server channel; a one-page answer stays where it is.
           if (input.options[THREAD_OPTION] === true && !isHidden(input) && input.guildId && pageCount(ran.answer) > 1) {
             result.thread = renderThread(ran.answer, ran.title, { articles: ran.articles });
