@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=3c89e3b37160cf8f21ed1274ff9b46dab1be223e3641420b7f64b699417cc6e8
-  [speakers-dev/gold.jsonl]=5a5de8d79fa22efac8c20f0a49259686ce060f5ac126a611012aef4fc8709054
+  [polnear/dev.jsonl]=654ae785360201478fe0df5b8e21853796084626ac145046913b648df73cd6a9
+  [speakers-dev/gold.jsonl]=f8eaa15d6bf5592c1fe57604a0b8784301c52ae12fd0b20e13767c168f907915
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do

@@ -15,72 +15,32 @@
  * and, in the same run on the same files, a plain BM25 over sentences (the knowledge base's own
  * sentence splitter, lower-cased words, stop words dropped, k1 1.2, b 0.75) as the baseline.
  *
- * `--split tune` keeps to the first six articles (listed in TUNE below), `--split holdout` to the other six:
+ * `--split tune` keeps to the first six articles (listed in TUNE in bench/squad.ts), `--split holdout` to the other six:
  * tune on one half, check on the other.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { commands } from '../commands/index';
 import type { Answer } from '../src/core/answer';
 import { sentencesOf } from '../src/core/article';
 import { runCommand } from '../src/core/run';
-import { loadKnowledgeBase, type KnowledgeBase } from '../src/knowledge/knowledgeBase';
+import type { KnowledgeBase } from '../src/knowledge/knowledgeBase';
 import { isStopWord, words } from '../src/text/words';
+import { DEFAULT_DATA, holds, slugOf, squadArticles, squadKnowledgeBase } from './squad';
 
-interface Squad {
-  data: Array<{ title: string; paragraphs: Array<{ context: string; qas: Array<{ id: string; question: string; answers: Array<{ text: string }> }> }> }>;
-}
-
-/** The half of the sample used while tuning; the other half is only for checking. */
-export const TUNE = ['Super_Bowl_50', 'Warsaw', '1973_oil_crisis', 'Black_Death', 'Genghis_Khan', 'Civil_disobedience'];
+export { TUNE } from './squad';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const dataFile = flag('--data') ?? join(import.meta.dirname, '..', '..', 'shared', 'data', 'squad-dev-sample', 'squad-dev-sample.json');
+const dataFile = flag('--data') ?? DEFAULT_DATA;
 const split = flag('--split') ?? 'all';
 const only = flag('--articles')?.split(',');
 const showMisses = Number(flag('--misses') ?? 0);
 
-const squad = JSON.parse(readFileSync(dataFile, 'utf8')) as Squad;
-const articles = squad.data.filter(
-  (a) => (!only || only.includes(a.title)) && (split === 'all' || (split === 'tune') === TUNE.includes(a.title)),
-);
-
-/** SQuAD's answer normalisation. */
-function normalise(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/[\p{P}\p{S}]/gu, ' ')
-    .replace(/\b(a|an|the)\b/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-const holds = (text: string, answers: string[]) => {
-  const t = ` ${normalise(text)} `;
-  return answers.some((a) => t.includes(` ${normalise(a)} `));
-};
-
-const slugOf = (title: string) => title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-
-const dir = mkdtempSync(join(tmpdir(), 'quotebook-eval-ask-'));
-for (const a of articles) {
-  const title = a.title.replace(/_/g, ' ');
-  const fm = [`title: ${JSON.stringify(title)}`, 'publisher: "Wikipedia"', 'author: "Wikipedia contributors"', `url: "https://en.wikipedia.org/wiki/${encodeURIComponent(a.title)}"`, 'published: "2016-06-16"', `id: ${slugOf(a.title)}`];
-  const body = a.paragraphs.map((p) => p.context.replace(/\s+/g, ' ').trim()).join('\n\n');
-  writeFileSync(join(dir, `${slugOf(a.title)}.md`), `---\n${fm.join('\n')}\n---\n\n${body}\n`);
-}
-const t0 = performance.now();
-const kb = await loadKnowledgeBase(dir);
-const loadMs = performance.now() - t0;
-rmSync(dir, { recursive: true, force: true });
-for (const a of articles) {
-  const got = kb.article(slugOf(a.title))?.paragraphs.length;
-  if (got !== a.paragraphs.length) throw new Error(`${a.title}: ${got} paragraphs loaded, ${a.paragraphs.length} in the data`);
-}
+const articles = squadArticles(dataFile, split, only);
+const { kb, loadMs } = await squadKnowledgeBase(articles);
 
 // The baseline: BM25 over every sentence of the knowledge base.
 interface Doc {

@@ -152,6 +152,15 @@ for (const b of bnames) {
   lines.push(`| index candidates vs ${b} (p50 / p99 ratio) | ${results.map((r) => ratio(r, b, 'index candidates (phrase)')).join(' | ')} |`);
 }
 lines.push('');
+lines.push(
+  'Across articles (issue #17): quote clusters built in (ms, best of 3; share of the build from scratch / of the load from the cache), timeline index: ' +
+    results
+      .map((r) => {
+        const a = (r.build as Build & { across?: { clustersMs: number; clusters: number; timelineIndexMs: number; loadMs: number; buildMs: number } }).across;
+        return a ? `${r.corpus} ${f(a.clustersMs, 0)} ms for ${a.clusters} clusters (${f((100 * a.clustersMs) / a.buildMs, 1)} % / ${f((100 * a.clustersMs) / a.loadMs, 1)} %), timeline index ${f(a.timelineIndexMs, 0)} ms` : `${r.corpus} –`;
+      })
+      .join('; ') + '.',
+);
 lines.push('Of the cold start, the party analysis in the KnowledgeBase constructor (not cached yet) takes about (ms, timed separately): ' + results.map((r) => `${r.corpus} ${f(r.cold.partiesRebuildMs, 0)}`).join('; ') + '.');
 lines.push('');
 lines.push('Build and cold-start breakdown (ms): ' + results.map((r) => `${r.corpus}: build ${JSON.stringify(roundAll(r.build.build.stats.ms))}, cold ${JSON.stringify(roundAll(r.cold.stats.ms))}`).join('; '));

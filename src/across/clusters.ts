@@ -159,32 +159,51 @@ function sameWordGroups(reports: QuoteReport[]): QuoteReport[][] {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
     return i;
   };
-  const postings = new Map<string, number[]>();
-  reports.forEach((r, i) => {
-    const seen = new Set<string>();
-    for (let k = 0; k + 3 <= r.words.length; k++) {
-      const key = `${r.words[k]!.norm} ${r.words[k + 1]!.norm} ${r.words[k + 2]!.norm}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+  // Words as ids: each report's in reading order (3-word windows as one number) and sorted (for
+  // a cheap bound before any alignment, below).
+  const ids = new Map<string, number>();
+  const seqs = reports.map((r) => Int32Array.from(r.words, (w) => ids.get(w.norm) ?? ids.set(w.norm, ids.size).get(w.norm)!));
+  const bags = seqs.map((q) => Int32Array.from(q).sort());
+  const base = ids.size + 1;
+  const postings = new Map<number, number[]>();
+  seqs.forEach((q, i) => {
+    for (let k = 0; k + 3 <= q.length; k++) {
+      // Exact below 2^53 for any vocabulary under 200,000 words.
+      const key = (q[k]! * base + q[k + 1]!) * base + q[k + 2]!;
       const list = postings.get(key);
-      if (list) list.push(i);
-      else postings.set(key, [i]);
+      if (!list) postings.set(key, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
     }
   });
-  const tried = new Set<number>();
+  // Count the windows each pair shares, then verify only pairs sharing enough of them: a pair
+  // within the allowance loses at most three windows per differing word and two per ellipsis.
+  const shared = new Map<number, number>();
+  const n = reports.length;
   for (const list of postings.values()) {
     if (list.length < 2 || list.length > MAX_WINDOW_POSTINGS) continue;
     for (let x = 0; x < list.length; x++) {
       for (let y = x + 1; y < list.length; y++) {
         const i = list[x]!;
         const j = list[y]!;
-        if (reports[i]!.articleId === reports[j]!.articleId || find(i) === find(j)) continue;
-        const pair = i * reports.length + j;
-        if (tried.has(pair)) continue;
-        tried.add(pair);
-        if (sameQuote(reports[i]!, reports[j]!)) parent[find(i)] = find(j);
+        if (reports[i]!.articleId === reports[j]!.articleId) continue;
+        const pair = i * n + j;
+        shared.set(pair, (shared.get(pair) ?? 0) + 1);
       }
     }
+  }
+  for (const [pair, count] of shared) {
+    const i = Math.floor(pair / n);
+    const j = pair - i * n;
+    const a = reports[i]!;
+    const b = reports[j]!;
+    const shorter = a.words.length <= b.words.length ? a : b;
+    const allowance = Math.max(2, Math.floor(Math.max(a.words.length, b.words.length) / 10));
+    const needed = shorter.words.length - 2 - 3 * allowance - 2 * (a.ellipses.length + b.ellipses.length);
+    if (count < needed || find(i) === find(j)) continue;
+    // The shorter report's words are all in the longer one but for changed words (cut words are
+    // missing from the shorter side only), so the words in common bound the alignment from above.
+    if (common(bags[i]!, bags[j]!) < Math.max(MIN_WORDS, shorter.words.length - allowance)) continue;
+    if (sameWords(seqs[i]!, seqs[j]!, a.ellipses, b.ellipses)) parent[find(i)] = find(j);
   }
   const groups = new Map<number, QuoteReport[]>();
   reports.forEach((r, i) => {
@@ -196,30 +215,53 @@ function sameWordGroups(reports: QuoteReport[]): QuoteReport[][] {
   return [...groups.values()].filter((g) => g.length > 1);
 }
 
+/** Size of the multiset intersection of two sorted id lists. */
+function common(a: Int32Array, b: Int32Array): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      n++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return n;
+}
+
 /**
  * Whether two reports print the same quotation: equal words, or at most two words apart (a word
  * dropped, added or changed counts one; one more allowed per ten words of a long quote); words
  * one side leaves out where it prints an ellipsis do not count.
  */
 export function sameQuote(a: Pick<QuoteReport, 'words' | 'ellipses'>, b: Pick<QuoteReport, 'words' | 'ellipses'>): boolean {
-  const an = a.words.length;
-  const bn = b.words.length;
-  const longer = Math.max(an, bn);
+  const ids = new Map<string, number>();
+  const seq = (r: Pick<QuoteReport, 'words'>) => r.words.map((w) => ids.get(w.norm) ?? ids.set(w.norm, ids.size).get(w.norm)!);
+  return sameWords(seq(a), seq(b), a.ellipses, b.ellipses);
+}
+
+/** `sameQuote` on word ids (the clustering loop's form). */
+function sameWords(a: ArrayLike<number>, b: ArrayLike<number>, aEllipses: readonly number[], bEllipses: readonly number[]): boolean {
+  const an = a.length;
+  const bn = b.length;
   if (Math.min(an, bn) < MIN_WORDS) return false;
-  // Fast bounds before any alignment: a length gap larger than the allowance (or an ellipsis).
-  const allowance = Math.max(2, Math.floor(longer / 10));
-  if (Math.abs(an - bn) > allowance && a.ellipses.length === 0 && b.ellipses.length === 0) return false;
-  const steps = alignWords(a.words.map((w) => w.norm), b.words.map((w) => w.norm));
+  // Fast bound before any alignment: the shorter report can only be missing more words than the
+  // allowance where it prints an ellipsis.
+  const allowance = Math.max(2, Math.floor(Math.max(an, bn) / 10));
+  if (Math.abs(an - bn) > allowance && (an <= bn ? aEllipses : bEllipses).length === 0) return false;
   let apart = 0;
   let same = 0;
-  for (const s of steps) {
+  for (const s of alignWords(a, b)) {
     if (s.op === 'same') {
       same += s.a!.length;
       continue;
     }
     // Words missing on one side only, where that side prints an ellipsis, are a cut, not a change.
-    const cut = (s.b === undefined && b.ellipses.includes(s.bAt - 1)) || (s.a === undefined && a.ellipses.includes(s.aAt - 1));
+    const cut = (s.b === undefined && bEllipses.includes(s.bAt - 1)) || (s.a === undefined && aEllipses.includes(s.aAt - 1));
     if (!cut) apart += Math.max(s.a?.length ?? 0, s.b?.length ?? 0);
+    if (apart > allowance) return false;
   }
   return same >= MIN_WORDS && apart <= allowance;
 }

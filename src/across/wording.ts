@@ -4,11 +4,11 @@
  */
 
 /** A run of the alignment: words both share, or words that differ (one side may be empty). */
-export interface AlignStep {
+export interface AlignStep<T = string> {
   op: 'same' | 'diff';
   /** Words of `a` in this run (absent when `a` has none here). */
-  a?: string[];
-  b?: string[];
+  a?: T[];
+  b?: T[];
   /** Index in `a` / `b` where the run starts. */
   aAt: number;
   bAt: number;
@@ -18,7 +18,7 @@ export interface AlignStep {
 const MAX_WORDS = 400;
 
 /** Aligns two word lists (LCS), returning runs in reading order. */
-export function alignWords(a: readonly string[], b: readonly string[]): AlignStep[] {
+export function alignWords<T extends string | number>(a: ArrayLike<T>, b: ArrayLike<T>): Array<AlignStep<T>> {
   const n = Math.min(a.length, MAX_WORDS);
   const m = Math.min(b.length, MAX_WORDS);
   // lcs[i][j]: LCS length of a[i..n) and b[j..m), in one typed array.
@@ -29,8 +29,8 @@ export function alignWords(a: readonly string[], b: readonly string[]): AlignSte
       lcs[i * w + j] = a[i] === b[j] ? lcs[(i + 1) * w + j + 1]! + 1 : Math.max(lcs[(i + 1) * w + j]!, lcs[i * w + j + 1]!);
     }
   }
-  const steps: AlignStep[] = [];
-  const push = (op: AlignStep['op'], fromA: string | undefined, fromB: string | undefined, i: number, j: number) => {
+  const steps: Array<AlignStep<T>> = [];
+  const push = (op: AlignStep['op'], fromA: T | undefined, fromB: T | undefined, i: number, j: number) => {
     let last = steps[steps.length - 1];
     if (!last || last.op !== op) {
       last = { op, aAt: i, bAt: j };
@@ -54,7 +54,7 @@ export function alignWords(a: readonly string[], b: readonly string[]): AlignSte
       i++;
     }
   }
-  if (a.length > n || b.length > m) steps.push({ op: 'diff', ...(a.length > n ? { a: a.slice(n) } : {}), ...(b.length > m ? { b: b.slice(m) } : {}), aAt: n, bAt: m });
+  if (a.length > n || b.length > m) steps.push({ op: 'diff', ...(a.length > n ? { a: Array.from(a).slice(n) } : {}), ...(b.length > m ? { b: Array.from(b).slice(m) } : {}), aAt: n, bAt: m });
   return steps;
 }
 

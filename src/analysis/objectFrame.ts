@@ -48,14 +48,22 @@ export function objectFrame(body: string, s: Sentence, si: number, toks: Token[]
   // "Donald Trump on Friday endorsed …": a time adverbial between subject and verb is skipped.
   while (b > 0) {
     const w = before[b - 1]?.lower ?? '';
-    if (AUXILIARIES.has(w) || ADVERBIAL.test(w) || (/^(on|last|this|early|late)$/.test(w) && b < before.length && ADVERBIAL.test(before[b]?.lower ?? ''))) b--;
+    if (AUXILIARIES.has(w) || ADVERBIAL.test(w) || /n['\u2019]t$|^not$|^never$/.test(w) || (/^(on|last|this|early|late)$/.test(w) && b < before.length && ADVERBIAL.test(before[b]?.lower ?? ''))) b--;
     else break;
   }
   const gapBefore = b > 0 ? body.slice((before[b - 1] as Token).end, b < before.length ? (before[b] as Token).start : t.start) : '';
-  if (gapBefore.includes(',') || b === 0) return null;
-  let np = backNP(body, before.slice(0, b), s.start);
+  if (b === 0) return null;
   let antecedent: [number, number] | undefined;
-  if (!np.length && before[b - 1]?.lower === 'who' && b > 1) {
+  if (gapBefore.includes(',')) {
+    if (!/^\s*,\s*$/.test(gapBefore)) return null;
+    // "Erin Brockovich, the legendary activist and lawyer, endorsed Sanders' approach": a name
+    // opening the sentence, then one appositive, then the verb.
+    const appos = appositiveSubject(body, s, before.slice(0, b));
+    if (!appos) return null;
+    return objectStatement(body, s, si, toks, i, qi, appos, undefined);
+  }
+  let np = backNP(body, before.slice(0, b), s.start);
+  if (!np.length && /^(who|which)$/.test(before[b - 1]?.lower ?? '') && b > 1) {
     // "Bernie Sanders, who on Tuesday endorsed Clinton": the source words are "who", the
     // person is the noun phrase it hangs on (as in the clause frames).
     const who = before[b - 1] as Token;
@@ -70,10 +78,37 @@ export function objectFrame(body: string, s: Sentence, si: number, toks: Token[]
   // The subject must be a name, a pronoun or a determiner phrase, not a stray noun.
   if (!antecedent && !f.cap && !/^(he|she|they|we|i|it|the|a|an|his|her|their|its|our)$/.test(f.lower)) return null;
   if (/^(it|this|that|there)$/i.test(f.text) && np.length === 1) return null;
+  return objectStatement(body, s, si, toks, i, qi, np, antecedent);
+}
+
+/**
+ * The subject of "NAME, APPOSITIVE, VERB …" when the name opens the sentence and the appositive is
+ * a description ("the legendary activist", "a digital outfit"), else null.
+ */
+function appositiveSubject(body: string, s: Sentence, before: Token[]): Token[] | null {
+  const first = body.indexOf(',', s.start);
+  const last = before.length ? (before[before.length - 1] as Token).end : -1;
+  if (first < 0 || last <= first) return null;
+  const headToks = before.filter((x) => x.end <= first);
+  const np = backNP(body, headToks, s.start);
+  const f = np[0];
+  if (!f || !f.cap || f.start !== skipSpace(body, s.start) || headToks.length !== np.length) return null;
+  // The appositive runs from the first comma to the comma before the verb (the caller's gap).
+  const appos = body.slice(first + 1, last).trim();
+  if (!/^(?:a|an|the|another|\p{Ll})/u.test(appos) || appos.split(/\s+/).length > 15 || /[,;:"\u201C\u201D]/.test(appos)) return null;
+  if (/\b(?:said|says|is|was|were|are|has|had|have|will|would)\b/.test(appos)) return null;
+  return np;
+}
+
+function objectStatement(body: string, s: Sentence, si: number, toks: Token[], i: number, qi: QuoteIndex, np: Token[], antecedent: [number, number] | undefined): RawStatement | null {
+  const t = toks[i] as Token;
+  const next = toks[i + 1] as Token;
+  const need = OBJECT_ONLY_WITH.get(t.lower);
+  const f = np[0] as Token;
   const sentEnd = trimEnd(body, s.start, s.end);
   const cStart = need && /^(for|on|upon)$/.test(next.lower) ? skipSpace(body, next.end) : next.start;
   let cEnd = sentEnd;
-  const tail = /,\s+(?:according to|(?:he|she|they|it|\p{Lu}\p{Ll}+)\s+(?:said|says|added|noted|told)|saying|adding|and\s+(?:said|says))\b|\s[\u2014\u2013]\s|;/u.exec(body.slice(cStart, cEnd));
+  const tail = /,\s+(?:according to|(?:he|she|they|it|\p{Lu}\p{Ll}+)\s+(?:said|says|added|noted|told)|saying|adding|and\s+(?:said|says))\b|\s[\u2014\u2013]\s|\s-{2}\s|;/u.exec(body.slice(cStart, cEnd));
   if (tail) cEnd = cStart + tail.index;
   const participle = PARTICIPLE_TAIL.exec(body.slice(cStart, cEnd));
   if (participle && !qi.at(cStart + participle.index)) cEnd = cStart + participle.index;
@@ -114,6 +149,7 @@ const OBJECT_END = new RegExp(
     String.raw`,?\s+(?:last|this|next)\s+(?:week|month|year|weekend|night|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!['\u2019])`,
     String.raw`,?\s+(?:on\s+|early\s+|late\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`,
     String.raw`,?\s+(?:yesterday|today|tonight|earlier|later)\b`,
+    String.raw`,?\s+in\s+(?:early\s+|late\s+|mid-)?(?:january|february|march|april|may|june|july|august|september|october|november|december|\d{4})\b`,
     String.raw`,?\s+(?:during|amid|because|while|whereas)\s`,
     String.raw`\s+(?:at|in|on|during)\s+(?:a|an|the|his|her|their|its)\s+(?:\p{Ll}+\s+)?(?:press|news|conference|rally|speech|interview|statement|debate|town|meeting|event|campaign|hearing|op-ed|letter|post|tweet|video|radio|show|appearance|briefing)\b`,
   ].join('|'),

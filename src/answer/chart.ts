@@ -29,8 +29,7 @@ export async function chartAnswer(kb: KnowledgeBase, kind: string | undefined, a
   if (data.rows.length === 0) {
     return { command: 'chart', excerpts: [], chart: data, notice: `Nothing to chart: no attributed statements${only ? ' in that article' : ' in the loaded articles'}.` };
   }
-  const { renderChart } = await import('../chart/render');
-  const picture = await renderChart(data);
+  const picture = await rendered(kb, `${of}\u0000${only ?? ''}`, data);
   const name = `quotebook-${of}${only ? `-${only}` : ''}.png`;
   return {
     command: 'chart',
@@ -39,6 +38,28 @@ export async function chartAnswer(kb: KnowledgeBase, kind: string | undefined, a
     files: [{ name, contentType: 'image/png', description: altText(data), data: picture.png }],
     notice: `${data.title}. Counted from the attribution engine's statements${of === 'articles' ? ' (named and unnamed sources)' : of === 'parties' ? ' whose speaker the articles link to a party' : ' with a named speaker; unnamed sources are left out'}.`,
   };
+}
+
+/** Pictures already drawn per knowledge base: the same data draws the same picture. */
+const pictures = new WeakMap<KnowledgeBase, Map<string, Promise<RenderedChart>>>();
+/** Pictures kept per knowledge base (a few kinds × articles asked for). */
+const MAX_KEPT = 64;
+
+type RenderedChart = Awaited<ReturnType<typeof import('../chart/render').renderChart>>;
+
+/** Draws `data` (loading the renderer on first use), or returns the picture drawn for `key` before. */
+function rendered(kb: KnowledgeBase, key: string, data: ChartData): Promise<RenderedChart> {
+  let kept = pictures.get(kb);
+  if (!kept) pictures.set(kb, (kept = new Map()));
+  let picture = kept.get(key);
+  if (!picture) {
+    picture = import('../chart/render').then(({ renderChart }) => renderChart(data));
+    // A failed drawing is not kept: the next /chart tries again.
+    picture.catch(() => kept.delete(key));
+    if (kept.size >= MAX_KEPT) kept.delete(kept.keys().next().value!);
+    kept.set(key, picture);
+  }
+  return picture;
 }
 
 /** The numbers behind a chart of `kind`, largest first (articles: by publication date). */

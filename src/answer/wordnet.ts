@@ -17,6 +17,8 @@ type Pos = (typeof POS)[number];
 
 /** Senses per part of speech whose words count as synonyms (the most frequent ones). */
 export const SENSES_PER_POS = 1;
+/** Senses of a word among which another word's most frequent sense makes it a synonym. */
+export const REVERSE_SENSES = 6;
 
 interface Dict {
   /** Each index file, whole (0.2–4.8 MB; loaded on the first lookup). */
@@ -120,20 +122,35 @@ export function senseCount(lemma: string): number {
 const cache = new Map<string, readonly string[]>();
 const CACHE_MAX = 50_000;
 
-/** Synonyms of a lower-case base form (the word itself excluded), most frequent senses first. */
+/** The synset offsets of a lemma in one part of speech, most frequent sense first. */
+function senseOffsets(p: Pos, lemma: string): string[] {
+  const line = indexLine(p, lemma);
+  if (!line) return [];
+  const f = line.trim().split(' ');
+  // lemma pos synset_cnt p_cnt [ptr × p_cnt] sense_cnt tagsense_cnt offset × synset_cnt
+  return f.slice(f.length - Number(f[2]));
+}
+
+/**
+ * Synonyms of a lower-case base form (the word itself excluded): the words of its most frequent
+ * senses, and the words whose own most frequent sense is one of its senses — symmetric, so "see"
+ * finds "view" (whose first sense is "see, consider, reckon, view, regard", a rarer sense of
+ * "see") as "view" finds "see".
+ */
 export function synonyms(lemma: string): readonly string[] {
   const hit = cache.get(lemma);
   if (hit) return hit;
   const out = new Set<string>();
   if (/^[a-z][a-z-]*$/.test(lemma) && lemma.length <= 40) {
     for (const p of POS) {
-      const line = indexLine(p, lemma);
-      if (!line) continue;
-      const f = line.trim().split(' ');
-      // lemma pos synset_cnt p_cnt [ptr × p_cnt] sense_cnt tagsense_cnt offset × synset_cnt
-      const synsets = Number(f[2]);
-      const offsets = f.slice(f.length - synsets).slice(0, SENSES_PER_POS);
-      for (const o of offsets) for (const w of synsetWords(p, Number(o))) if (w !== lemma) out.add(w);
+      // Only the senses that can give a synonym: a synset read is a disk read.
+      const offsets = senseOffsets(p, lemma).slice(0, Math.max(SENSES_PER_POS, REVERSE_SENSES));
+      offsets.forEach((o, i) => {
+        for (const w of synsetWords(p, Number(o))) {
+          if (w === lemma) continue;
+          if (i < SENSES_PER_POS || (i < REVERSE_SENSES && senseOffsets(p, w).slice(0, SENSES_PER_POS).includes(o))) out.add(w);
+        }
+      });
     }
   }
   const list = [...out];

@@ -23,17 +23,18 @@ function hasFrontMatter(content: string): boolean {
  * Parses one article document. `name` is its file name (`alpha.md`, `story.txt`): the extension
  * picks the format, the base name gives the id when the front matter has none, and it is the
  * article's `file` (what problems and `/articles` name). Throws `KnowledgeFileError` with a
- * sentence a server manager can act on when the document cannot be used.
+ * sentence a server manager can act on when the document cannot be used. A library document
+ * (`{ library: true }`, from src/ingest/web/) may leave author, date, url and publisher out.
  *
  * @example
  * parseArticleDocument('alpha.md', '---\ntitle: …\npublisher: …\n---\n\nFirst paragraph.\n');
  */
-export function parseArticleDocument(name: string, content: string): Article {
+export function parseArticleDocument(name: string, content: string, options: { library?: boolean } = {}): Article {
   const text = checkDocumentText(name, content);
   const ext = extensionOf(name);
   const fileId = articleId(name.slice(0, name.length - ext.length));
   if (ext === '.md' && hasFrontMatter(text)) {
-    const md = parseMarkdownArticle(text, name);
+    const md = parseMarkdownArticle(text, name, options);
     return buildArticle(name, { ...md.meta, id: md.meta.id ?? fileId }, md.captions, md.paragraphs);
   }
   // A `.md` without front matter is read as pasted text, as a `.txt` would be; `# ` heading

@@ -31,6 +31,8 @@ export interface PostgresStoreOptions {
   poolSize?: number;
   /** How long to wait for a connection before the call fails as unavailable, in ms. Default 5000. */
   connectTimeoutMs?: number;
+  /** Longest a query may take before it fails as unavailable, in ms. Default 30000. */
+  queryTimeoutMs?: number;
 }
 
 // Network failures, SQLSTATE classes 08 (connection), 53 (insufficient resources), 57P0x (server
@@ -38,7 +40,7 @@ export interface PostgresStoreOptions {
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ECONNABORTED']);
 const SQLSTATE_UNAVAILABLE = /^(08|53|57P0|57014$|3D000$|28)/;
 // pg reports a dropped connection or a pool wait timeout with no code, only these messages.
-const PG_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended/i;
+const PG_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended|Query read timeout/i;
 
 function unavailable(err: unknown): unknown {
   if (err instanceof ArticleIdTakenError || err instanceof RangeError) return err;
@@ -76,6 +78,10 @@ export class PostgresLibraryStore implements LibraryStore {
       max: options.poolSize ?? 10,
       // pg's default is to wait forever for a connection; a down database must fail the add instead.
       connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+      // A server that stops answering on an open connection (network cut without a reset) would
+      // otherwise hold the add forever; keep-alive notices a dead peer, the timeout bounds a query.
+      keepAlive: true,
+      query_timeout: options.queryTimeoutMs ?? 30_000,
       options: options.schema ? `-c search_path=${options.schema}` : undefined,
     });
     // An idle connection that the server drops (restart, failover) emits 'error' on the pool; without

@@ -131,9 +131,10 @@ describe('nested reports and sentence ends', () => {
     expect(other.body.slice(inner.content.start, inner.content.end)).toBe('that \u201Cthe plan is dead.\u201D');
     // Both "she" are the sentence's subject, the governor (the engine prefers a speaker and subject).
     expect(other.who(inner)).toBe('Ada Park');
-    expect(other.result.statements.map((s) => [s.kind, s.cue?.text, other.who(s)])).toEqual([
-      ['direct', 'says', 'Ada Park'],
-      ['direct', 'said', 'Ada Park'],
+    // The outer report ends where the second report, with its own subject, begins (", and she said").
+    expect(other.result.statements.map((s) => [s.kind, s.cue?.text, other.who(s), other.body.slice(s.content.start, s.content.end)])).toEqual([
+      ['indirect', 'says', 'Ada Park', 'she met Lena Cho'],
+      ['direct', 'said', 'Ada Park', 'that \u201Cthe plan is dead.\u201D'],
     ]);
   });
 

@@ -5,10 +5,12 @@ import { ask } from '../helpers';
 import { SEED_QUESTIONS } from './questions';
 
 describe('/ask over the seed story', () => {
-  // 0.90 (95 %) with the hand-typed synonym groups this file's questions were tuned with; 0.81
-  // since they were replaced by WordNet and a stemmer (issue 19, item 5), which earned 4–5 points
-  // of answer-in-top-1 on SQuAD questions nobody here wrote (npm run eval:ask).
-  it('answers at least 80% of the study-group questions with the right paragraph at rank 1', async () => {
+  // 95 % with the hand-typed synonym groups this file's questions were tuned with; 81 % once they
+  // were replaced by WordNet and a stemmer (issue 19, item 5: what regressed is paraphrase — "see"
+  // for "views", "talked to reporters" for "said in a press briefing"); 88 % with symmetric WordNet
+  // synonyms and the ranker learned on SQuAD (issue 15). The floor follows what holds; issue 15
+  // asks for 0.95 again.
+  it('answers at least 85% of the study-group questions with the right paragraph at rank 1', async () => {
     let right = 0;
     const misses: string[] = [];
     for (const c of SEED_QUESTIONS) {
@@ -21,7 +23,7 @@ describe('/ask over the seed story', () => {
     console.log(`ask rank-1 accuracy: ${right}/${SEED_QUESTIONS.length} = ${(share * 100).toFixed(1)}%`);
     if (misses.length) console.log(`ask misses:\n  ${misses.join('\n  ')}`);
     expect(SEED_QUESTIONS.length).toBeGreaterThanOrEqual(30);
-    expect(share).toBeGreaterThanOrEqual(0.8);
+    expect(share).toBeGreaterThanOrEqual(0.85);
   });
 
   it('fills the answer contract with attributed, highlighted excerpts', async () => {

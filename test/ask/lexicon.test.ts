@@ -30,6 +30,14 @@ describe('/ask word matching from maintained resources', () => {
     expect(synonyms('')).toEqual([]);
   });
 
+  it('makes synonyms symmetric: a word whose most frequent sense is one of the first senses of the question word', () => {
+    // "view"'s first verb sense is "see, consider, reckon, view, regard", a rarer sense of "see".
+    expect(synonyms('view')).toContain('see');
+    expect(synonyms('see')).toContain('view');
+    // …but not through a rare sense of a common word ("go" → "die" is its tenth sense or so).
+    expect(synonyms('go')).not.toContain('die');
+  });
+
   it("looks synonyms up by the question word's base form", () => {
     expect(synonymKeys('disagreed')).toContain(keyOf('differ'));
     expect(synonymKeys('disagreeing')).toContain(keyOf('differ'));

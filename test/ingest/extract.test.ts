@@ -24,14 +24,14 @@ describe('blocksOf', () => {
 });
 
 describe('removeFurniture', () => {
-  it('removes captions and small share/related boxes, keeps a big container whatever its name', () => {
+  it('removes captions, menus and small share/related boxes, keeps a big container whatever its name', () => {
     const doc = parseDocument(
-      page('', `<div class="post-share-wrapper">${`<p>${S(1)}</p>`.repeat(8)}<div class="share-bar">Share on X</div><figure><img><figcaption>A photo</figcaption></figure><p class="wp-caption-text">Another photo</p><aside class="relatedLinks">Related: other story</aside></div>`),
+      page('', `<nav><a href="/">Home</a> <a href="/sports">Sports</a></nav><div class="post-share-wrapper">${`<p>${S(1)}</p>`.repeat(8)}<div class="share-bar">Share on X</div><figure><img><figcaption>A photo</figcaption></figure><p class="wp-caption-text">Another photo</p><aside class="relatedLinks">Related: other story</aside></div>`),
     );
     removeFurniture(doc);
     const text = doc.body!.textContent!;
     expect(text).toContain(S(1));
-    for (const gone of ['Share on X', 'A photo', 'Another photo', 'Related: other story']) expect(text).not.toContain(gone);
+    for (const gone of ['Share on X', 'A photo', 'Another photo', 'Related: other story', 'Sports']) expect(text).not.toContain(gone);
   });
 });
 
@@ -41,6 +41,10 @@ describe('polishParagraphs', () => {
       'Budget agreed after long night',
       'By Jane Smith | November 18, 2019 at 2:26 PM HST',
       'September 10, 2018 |',
+      'Nov. 20, 2019, 9:28 AM UTC',
+      'By',
+      'jane smith',
+      '2,289',
       S(1),
       'SEAN SPICER ELIMINATED FROM THE SHOW',
       'Advertisement',
@@ -126,5 +130,16 @@ describe('extractArticle and the stored document', () => {
     const title = '--- "quoted": [x] #not-a-comment @everyone <@1>';
     const doc = documentFromHtml(page(`<title>${title}</title>`, `<article>${[1, 2, 3].map((n) => `<p>${S(n)}</p>`).join('')}</article>`), null);
     expect(parseMarkdownArticle(doc.document, 'x.md', { library: true }).meta.title).toBe(title);
+  });
+});
+
+describe('library documents through the one document parser', () => {
+  it('parseArticleDocument reads a stored document without author or date when told it is a library document', async () => {
+    const { parseArticleDocument } = await import('../../src/ingest/document');
+    const doc = documentFromHtml(page('<title>Budget agreed</title>', `<article>${[1, 2, 3].map((n) => `<p>${S(n)}</p>`).join('')}</article>`), 'https://daily.test/a');
+    expect(() => parseArticleDocument('a.md', doc.document)).toThrow(/author/);
+    const article = parseArticleDocument('a.md', doc.document, { library: true });
+    expect(article.paragraphs.map((p) => p.text)).toEqual(doc.paragraphs);
+    expect(article.author).toBeUndefined();
   });
 });

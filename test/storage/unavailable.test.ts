@@ -99,9 +99,39 @@ describe('PostgreSQL unavailable', () => {
   });
 });
 
-/** A TCP proxy on 127.0.0.1 that can be shut (cutting every connection) and reopened on its port. */
-async function startProxy(host: string, port: number): Promise<{ port: number; stop(): Promise<void>; start(): Promise<void> }> {
+describe('PostgreSQL not answering', () => {
+  const url = process.env.TEST_DATABASE_URL;
+  it.skipIf(!url)('a connection that goes silent: the add fails as unavailable after the query timeout, not never', async () => {
+    const target = new URL(url!);
+    const proxy = await startProxy(target.hostname, Number(target.port || 5432));
+    const viaProxy = new URL(url!);
+    viaProxy.hostname = '127.0.0.1';
+    viaProxy.port = String(proxy.port);
+    const schema = `qb_silent_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+    const store = new PostgresLibraryStore({ url: viaProxy.toString(), schema, queryTimeoutMs: 300, poolSize: 1 });
+    try {
+      await store.migrate();
+      const g = freshGuild();
+      await store.add(sampleArticle(g, 1));
+      proxy.stall(true);
+      await expect(store.add(sampleArticle(g, 2))).rejects.toBeInstanceOf(LibraryUnavailableError);
+    } finally {
+      await store.close();
+      await proxy.stop();
+      const direct = new PostgresLibraryStore({ url: url!, schema });
+      await direct.dropSchema();
+      await direct.close();
+    }
+  });
+});
+
+/**
+ * A TCP proxy on 127.0.0.1 that can be shut (cutting every connection) and reopened on its port,
+ * or stalled (connections stay open, nothing gets through: a network cut without a reset).
+ */
+async function startProxy(host: string, port: number): Promise<{ port: number; stop(): Promise<void>; start(): Promise<void>; stall(on: boolean): void }> {
   let server: Server | undefined;
+  let stalled = false;
   const sockets = new Set<Socket>();
   let listenPort = 0;
   const start = () =>
@@ -113,7 +143,8 @@ async function startProxy(host: string, port: number): Promise<{ port: number; s
           sock.on('close', () => sockets.delete(sock));
           sock.on('error', () => undefined);
         }
-        client.pipe(upstream).pipe(client);
+        client.on('data', (d) => stalled || upstream.write(d));
+        upstream.on('data', (d) => stalled || client.write(d));
       });
       s.once('error', reject);
       s.listen(listenPort, '127.0.0.1', () => {
@@ -131,5 +162,5 @@ async function startProxy(host: string, port: number): Promise<{ port: number; s
       s.close(() => resolve());
     });
   await start();
-  return { port: listenPort, start, stop };
+  return { port: listenPort, start, stop, stall: (on) => (stalled = on) };
 }

@@ -11,12 +11,16 @@ import { all, type Doc, type El } from './dom';
 /** Whole words (split on `-`, `_`, space and case) in class or id names that mark furniture. */
 const FURNITURE_WORD = /^(?:caption|captions|credit|credits|share|sharing|sharebar|social|socials|related|newsletter|promo|subscribe|subscription|advert|advertisement|ad|ads|outbrain|taboola|breadcrumb|breadcrumbs|tags|recirc|recommended|popular|trending|comments|disqus|byline|author|bio|toolbar|signup|paywall|modal|cookie|cookies|consent)$/;
 
+/** Most characters a menu may hold (a site's full navigation can be long; a story is longer). */
+const MAX_MENU_CHARS = 3000;
+
 /** Most characters a removable element may hold (a caption or a box, never a story). */
 const MAX_FURNITURE_CHARS = 400;
 
 /** Strips furniture in place. */
 export function removeFurniture(doc: Doc): void {
   for (const el of all(doc, 'figcaption, [role="complementary"], [aria-hidden="true"], [hidden]')) remove(el, Infinity);
+  for (const el of all(doc, 'nav, [role="navigation"], menu')) remove(el, MAX_MENU_CHARS);
   for (const el of all(doc, '[class], [id]')) {
     if (!isFurnitureName(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) continue;
     remove(el, MAX_FURNITURE_CHARS);

@@ -13,7 +13,7 @@ const FURNITURE =
 
 /** A line that only gives a byline and/or a date: "By Jane Smith | November 18, 2019 at 2:26 PM", "September 10, 2018 |". */
 const BYLINE_OR_DATE =
-  /^(?:(?:by|posted by|written by)\s+[^|•·]{2,60}?)?\s*[|•·,-]?\s*(?:(?:published|posted|updated|last updated)(?: on)?:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4})?(?:\s*(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?)?(?:\s*[|•·-]\s*(?:updated|last updated)?.{0,40})?\s*[|•·]?$/i;
+  /^(?:(?:by|posted by|written by)\s+[^|•·]{2,60}?)?\s*[|•·,-]?\s*(?:(?:published|posted|updated|last updated)(?: on)?:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4})?(?:,?\s*(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?)?(?:\s*[|•·-]\s*(?:updated|last updated)?.{0,40})?\s*[|•·]?$/i;
 
 export interface PolishContext {
   title: string | null;
@@ -42,6 +42,9 @@ function isFurniture(p: string, ctx: PolishContext): boolean {
   if (/\d/.test(t) && BYLINE_OR_DATE.test(t) && t.length <= 120) return true;
   if (ctx.author && /^by\s/i.test(t) && t.length <= ctx.author.length + 60 && t.toLowerCase().includes(ctx.author.toLowerCase())) return true;
   if (isShouting(t)) return true;
+  // Pieces of a byline split over paragraphs ("By" / "Reuters"), and counters ("2,289").
+  if (/^by:?$/i.test(t) || (ctx.author && t.toLowerCase() === ctx.author.toLowerCase())) return true;
+  if (!/\p{L}/u.test(t)) return true;
   return false;
 }
 

@@ -4,6 +4,7 @@
  * the ones that parser finds in the document, so what the member sees is what gets analysed.
  */
 import { stringify } from 'yaml';
+import { MAX_ARTICLE_BYTES } from '../document';
 import { parseMarkdownArticle } from '../markdownArticle';
 import { ImportError, type ImportedDocument } from '../importTypes';
 
@@ -33,6 +34,9 @@ export function toDocument(fields: DocumentFields, fallbackTitle: string): Impor
   if (fields.url && /^https?:\/\//i.test(fields.url) && fields.url.length <= 2048) front.url = fields.url;
   if (fields.published && /^\d{4}-\d{2}-\d{2}$/.test(fields.published)) front.published = fields.published;
   const document = `---\n${stringify(front, { lineWidth: 0 })}---\n\n${paragraphs.join('\n\n')}\n`;
+  if (Buffer.byteLength(document) > MAX_ARTICLE_BYTES) {
+    throw new ImportError('too-big', `The article's text is longer than ${MAX_ARTICLE_BYTES / 1024 / 1024} MB, too long to add.`);
+  }
   const parsed = parseMarkdownArticle(document, 'document.md', { library: true });
   const stored = parsed.paragraphs.map((p) => p.text);
   if (stored.length === 0) throw new ImportError('not-an-article', 'That does not look like an article: no paragraphs of text were found.');

@@ -1,0 +1,186 @@
+/**
+ * `/ask`'s candidates: the sentences that could answer a question, each with the features its
+ * score is a weighted sum of (weights in askWeights.ts, fitted by `npm run train:ask`).
+ *
+ * 1. Paragraphs: the index ranks paragraphs by BM25+ over the question's words, each word standing
+ *    for its inflections, derivations, WordNet synonyms and (for a word no paragraph has) its typo
+ *    neighbours (askTerms.ts); names of people and parties the question names count too. The best
+ *    `ASK_PARAGRAPHS` go on.
+ * 2. Their sentences, with features (`FEATURES`):
+ *    - `lexical`: the idf-weighted share of the question's words in the sentence;
+ *    - `paragraph`: the same share over the paragraph and the article's title (a paragraph about
+ *      Tesla need not name him in every sentence); `rank`: its stage-1 score relative to the best;
+ *    - `neighbours`: the best share of the sentences before and after it;
+ *    - `proximity`: how close together the matched words stand;
+ *    - `date`, `number`, `person`, `place`, `reason`, `name` (the one the question asks for, each
+ *      with its own weight: a name is weaker evidence than a date) and `answerNear`: whether the
+ *      sentence holds what the question asks for besides the question's own words, and how near
+ *      the matched words that stands (answerType.ts);
+ *    - `complete`: every question word found (the squared share, rewarding full matches);
+ *    - `pairs`: the question's neighbouring word pairs found together ("Korean War");
+ *    - `length`: the sentence's length (long sentences hold more words by chance);
+ *    - `anchors`: the share of the people and parties the question names that the sentence names
+ *      ("Where did Moon Chung-in make his remarks?" is about him, not about other remarks), and
+ *      `articleAnchors` the share its article names anywhere (an article that never names Ethiopia
+ *      does not say why Ethiopia needs a dam).
+ * Stop words and question words are never scored.
+ */
+import type { Sentence } from '../core/article';
+import { sentencesOf } from '../core/article';
+import type { KnowledgeBase, ParagraphRecord } from '../knowledge/knowledgeBase';
+import { words } from '../text/words';
+import { articleEntities, entitiesIn, match, type ArticleEntities } from './askMatch';
+import { cachedTerm, nameForms } from './askTerms';
+import { answerEvidence } from './answerType';
+import { analyseQuestion, expectedAnswer, type Expected, type Question } from './question';
+import { keyOf } from './questionTerms';
+
+/** Paragraphs whose sentences are scored (the index's best for the question). */
+export const ASK_PARAGRAPHS = 20;
+
+/** The features of a candidate sentence, in the order of a weight vector. */
+export const FEATURES = [
+  'lexical', 'paragraph', 'rank', 'neighbours', 'proximity', 'complete', 'pairs', 'length', 'anchors', 'articleAnchors',
+  'date', 'number', 'person', 'place', 'reason', 'name', 'answerNear',
+] as const;
+export type Feature = (typeof FEATURES)[number];
+export type Weights = Readonly<Record<Feature, number>>;
+
+/** A sentence that could answer, with its features and score. */
+export interface Candidate {
+  rec: ParagraphRecord;
+  sentence: Sentence;
+  lexical: number;
+  features: Record<Feature, number>;
+  score: number;
+  highlights: Array<[number, number]>;
+}
+
+/** What `askCandidates` found: the question as read, and its candidates, best first. */
+export interface Candidates {
+  question: Question;
+  expected: Expected;
+  /** Nothing to look for: no content word, person or party. */
+  empty: boolean;
+  candidates: Candidate[];
+}
+
+const score = (f: Record<Feature, number>, w: Weights) => {
+  let s = 0;
+  for (const k of FEATURES) s += w[k] * f[k];
+  return s;
+};
+
+/**
+ * The candidate sentences for a question, scored with `weights` and sorted best first. The
+ * answer-type features are worked out only for the sentences they could lift to the top, unless
+ * `allFeatures` (training).
+ */
+export function askCandidates(kb: KnowledgeBase, questionText: string, weights: Weights, filter?: (id: number) => boolean, allFeatures = false): Candidates {
+  const q = analyseQuestion(questionText, kb.parties.registry, kb.people);
+  const expected = expectedAnswer(questionText, q);
+  if (q.terms.length === 0 && q.parties.length === 0 && q.persons.length === 0) return { question: q, expected, empty: true, candidates: [] };
+  const { docs } = kb.index.stats;
+  const idf = (df: number) => Math.log(1 + (docs - df + 0.5) / (df + 0.5));
+  const terms = q.terms.map((t) => cachedTerm(kb, t.norm, t.particle, idf));
+  const questionKeys = new Set(words(questionText).map((w) => keyOf(w.norm)));
+
+  // Stage 1: the paragraphs worth reading.
+  const groups: Array<Array<{ term: string; weight: number }>> = terms.map((t) => t.forms);
+  const registry = kb.parties.registry;
+  const entityGroups = [
+    ...q.persons.map((p) => nameForms(p.name)),
+    ...q.parties.map((id) =>
+      registry.aliases
+        .filter((a) => a.partyId === id && (a.kind === 'name' || a.kind === 'capital' || a.kind === 'code'))
+        .slice(0, 6)
+        .flatMap((a) => nameForms(a.text)),
+    ),
+  ];
+  groups.push(...entityGroups);
+  // A person or party the question names weighs as its name's words do: a lot when the articles
+  // rarely name it, little when every paragraph does. Persons first, then parties (as `match`).
+  // A person's name is as specific as its rarest word ("Chung-in" tells two Moons apart); a
+  // party is named by any of its names, so as common as its commonest.
+  const dfs = entityGroups.map((g) => g.map((f) => Math.max(1, kb.index.documentFrequency(f.term))));
+  const entityWeights = dfs.map((d, i) => idf(i < q.persons.length ? Math.min(...d, docs) : Math.max(1, ...d)));
+  const total = terms.reduce((a, t) => a + t.idf, 0) + entityWeights.reduce((a, b) => a + b, 0);
+  // Forms in more than 5 % of the paragraphs (and over 2,000 of them) tell little apart and are
+  // the longest posting lists: the sentences still count them (stage 2), the paragraph ranking
+  // does without, unless the question has nothing rarer.
+  const common = Math.max(docs / 20, 2000);
+  const rare = groups.map((g) => g.filter((f) => kb.index.documentFrequency(f.term) <= common));
+  const ranked = kb.index.rankGroups(rare.some((g) => g.length > 0) ? rare : groups, ASK_PARAGRAPHS, filter);
+  // Word form → its weight for each question term: the forms found in the vocabulary above, so a
+  // text word costs one lookup (stemming every word of 30 paragraphs was most of the time).
+  const byForm = new Map<string, number[]>();
+  terms.forEach((t, i) => {
+    for (const { term, weight } of [{ term: t.norm, weight: 1 }, ...t.forms]) {
+      let row = byForm.get(term);
+      if (!row) byForm.set(term, (row = new Array<number>(terms.length).fill(0)));
+      row[i] = Math.max(row[i]!, weight);
+    }
+  });
+  const lookup = (norm: string) => byForm.get(norm) ?? (norm.endsWith("'s") ? byForm.get(norm.slice(0, -2)) : undefined);
+  const topRank = ranked[0]?.score ?? 0;
+  const named = q.persons.length + q.parties.length;
+
+  const out: Candidate[] = [];
+  const articleEnts = new Map<string, ArticleEntities>();
+  const titleMatches = new Map<string, number[]>();
+  for (const { id, score: rankScore } of ranked) {
+    const rec = kb.paragraphs[id]!;
+    const ws = kb.paragraphWords(rec.id);
+    const matches = ws.map((w) => lookup(w.norm));
+    let byArticle = articleEnts.get(rec.article.id);
+    if (!byArticle) articleEnts.set(rec.article.id, (byArticle = articleEntities(kb, rec.article.id, q)));
+    let inTitle = titleMatches.get(rec.article.id);
+    if (!inTitle) {
+      const tw = words(rec.article.title).map((w) => lookup(w.norm));
+      inTitle = terms.map((_, i) => Math.max(0, ...tw.map((m) => m?.[i] ?? 0)));
+      titleMatches.set(rec.article.id, inTitle);
+    }
+    const ents = entitiesIn(rec, byArticle);
+    const articleAnchors = byArticle.persons.filter((list) => list.length > 0).length + q.parties.filter((p) => byArticle.parties.some((m) => m.partyId === p)).length;
+    const para = match(rec, q, terms, entityWeights, ws, matches, ents, 0, rec.paragraph.text.length, inTitle);
+    const sentences = sentencesOf(rec.paragraph);
+    const sent = sentences.map((s) => match(rec, q, terms, entityWeights, ws, matches, ents, s.start, s.end));
+    sentences.forEach((sentence, k) => {
+      const m = sent[k]!;
+      const lexical = m.found / total;
+      if (lexical === 0) return;
+      const features: Record<Feature, number> = {
+        lexical,
+        paragraph: para.found / total,
+        rank: topRank > 0 ? rankScore / topRank : 0,
+        neighbours: Math.max(sent[k - 1]?.found ?? 0, sent[k + 1]?.found ?? 0) / total,
+        proximity: m.proximity,
+        date: 0,
+        number: 0,
+        person: 0,
+        place: 0,
+        reason: 0,
+        name: 0,
+        answerNear: 0,
+        complete: lexical * lexical,
+        pairs: m.pairs,
+        length: Math.min(1, m.words / 50),
+        anchors: named > 0 ? m.anchors / named : 0,
+        articleAnchors: named > 0 ? articleAnchors / named : 0,
+      };
+      out.push({ rec, sentence, lexical, features, score: score(features, weights), highlights: m.highlights });
+    });
+  }
+  // The answer-type evidence, for the sentences it could lift to the top only.
+  const lift = expected === 'none' ? 0 : Math.max(0, weights[expected]) + Math.max(0, weights.answerNear);
+  const leader = Math.max(0, ...out.map((s) => s.score));
+  for (const c of out) {
+    if (expected === 'none' || (!allFeatures && c.score + lift < leader)) continue;
+    const ev = answerEvidence(kb, c.rec, c.sentence, q, expected, questionKeys, c.highlights);
+    c.features[expected] = ev.present;
+    c.features.answerNear = ev.near;
+    c.score = score(c.features, weights);
+  }
+  out.sort((a, b) => b.score - a.score || a.rec.id - b.rec.id || a.sentence.start - b.sentence.start);
+  return { question: q, expected, empty: false, candidates: out };
+}

@@ -1,0 +1,150 @@
+/**
+ * Where a question's words and the people and parties it names are found in a paragraph range:
+ * the weight found, what to highlight, and how close together the matched words stand.
+ */
+import type { KnowledgeBase, ParagraphRecord } from '../knowledge/knowledgeBase';
+import type { Word } from '../text/words';
+import type { Term } from './askTerms';
+import type { Question } from './question';
+
+/** Mentions in one paragraph of the people and parties a question names, in the order `match` reads them. */
+export interface Entities {
+  /** Per question person: the mentions in the paragraph of each of its speakers, in speaker order. */
+  persons: Array<Array<Array<{ start: number; end: number }>>>;
+  /** Party mentions, then mentions of people linked to a party (they speak for it). */
+  parties: Array<{ partyId: string; start: number; end: number }>;
+}
+
+/** The article-wide lists `entitiesIn` narrows to a paragraph, once per article and query. */
+export type ArticleEntities = Entities;
+
+export function articleEntities(kb: KnowledgeBase, articleId: string, q: Question): ArticleEntities {
+  const ents: ArticleEntities = { persons: [], parties: [] };
+  if (q.persons.length > 0) {
+    const speakers = kb.analysis(articleId).speakers;
+    for (const p of q.persons) ents.persons.push(speakers.filter((x) => p.speakers.has(`${articleId}:${x.id}`)).map((x) => x.mentions));
+  }
+  if (q.parties.length > 0) {
+    const ap = kb.parties.article(articleId);
+    ents.parties = [...ap.mentions];
+    // A party's people speak for it: "What does Egypt want?" is answered by its foreign minister.
+    for (const sp of kb.analysis(articleId).speakers) {
+      const partyId = ap.speakerParty.get(sp.id);
+      if (!partyId) continue;
+      for (const m of sp.mentions) ents.parties.push({ partyId, start: m.start, end: m.end });
+    }
+  }
+  return ents;
+}
+
+export function entitiesIn(rec: ParagraphRecord, all: ArticleEntities): Entities {
+  const a = rec.paragraph.bodyStart;
+  const b = a + rec.paragraph.text.length;
+  const inPara = (m: { start: number; end: number }) => m.start >= a && m.end <= b;
+  return {
+    persons: all.persons.map((list) => list.map((ms) => ms.filter(inPara)).filter((ms) => ms.length > 0)),
+    parties: all.parties.length > 0 ? all.parties.filter(inPara) : [],
+  };
+}
+
+/**
+ * Weighted question words found in a range of the paragraph, with what to highlight and how close
+ * together the matched words stand (matched words / the words they span, 0–1). `inTitle` (the
+ * paragraph's context) lets a word of the article's title count as found.
+ */
+export function match(
+  rec: ParagraphRecord,
+  q: Question,
+  terms: Term[],
+  /** Per person, then per party, of the question: its weight. */
+  entityWeights: number[],
+  ws: Word[],
+  /** Per word of `ws`, its match to each question term. */
+  matches: Array<number[] | undefined>,
+  ents: Entities,
+  start: number,
+  end: number,
+  inTitle?: number[],
+): { found: number; highlights: Array<[number, number]>; proximity: number; pairs: number; words: number; anchors: number } {
+  // Words of the range: ws[from, to).
+  let from = 0;
+  while (from < ws.length && ws[from]!.start < start) from++;
+  let to = from;
+  while (to < ws.length && ws[to]!.end <= end) to++;
+  let found = 0;
+  const highlights: Array<[number, number]> = [];
+  let first = Infinity;
+  let last = -1;
+  let hits = 0;
+  terms.forEach((t, i) => {
+    let best = 0;
+    let at = -1;
+    for (let j = from; j < to; j++) {
+      let sim = matches[j]?.[i] ?? 0;
+      if (sim === 0) continue;
+      // "signing on" is the phrasal verb "sign on"; "signed by" is a weaker match.
+      if (t.particle && (j + 1 < to ? ws[j + 1]!.norm : undefined) !== t.particle) sim *= 0.8;
+      if (sim > best) {
+        best = sim;
+        at = j;
+      }
+    }
+    if (at >= 0) {
+      found += t.idf * best;
+      highlights.push([ws[at]!.start, ws[at]!.end]);
+      first = Math.min(first, at);
+      last = Math.max(last, at);
+      hits++;
+    } else if (inTitle && inTitle[i]! > 0) found += t.idf * inTitle[i]!;
+  });
+  let anchors = 0;
+  const base = rec.paragraph.bodyStart;
+  const inRange = (m: { start: number; end: number }) => m.start >= base + start && m.end <= base + end;
+  ents.persons.forEach((list, i) => {
+    // The first of the person's speakers named in the range, at its first mention there.
+    for (const mentions of list) {
+      const m = mentions.find(inRange);
+      if (m) {
+        found += entityWeights[i]!;
+        highlights.push([m.start - base, m.end - base]);
+        anchors++;
+        break;
+      }
+    }
+  });
+  q.parties.forEach((p, i) => {
+    const m = ents.parties.find((x) => x.partyId === p && inRange(x));
+    if (m) {
+      found += entityWeights[q.persons.length + i]!;
+      highlights.push([m.start - base, m.end - base]);
+      anchors++;
+    }
+  });
+  const proximity = hits >= 2 ? hits / (last - first + 1) : hits === 1 ? 0.5 : 0;
+  return { found, highlights: highlights.sort((a, b) => a[0] - b[0]), proximity, pairs: pairShare(terms, matches, from, to), words: to - from, anchors };
+}
+
+/**
+ * The idf-weighted share of the question's neighbouring word pairs ("Korean War", "sign on to")
+ * that stand together (within two words, in order) in ws[from, to): a paraphrase seldom keeps a
+ * pair, the answering sentence often does. 0 for a question of one word.
+ */
+function pairShare(terms: Term[], matches: Array<number[] | undefined>, from: number, to: number): number {
+  if (terms.length < 2) return 0;
+  let got = 0;
+  let all = 0;
+  for (let i = 0; i + 1 < terms.length; i++) {
+    const w = terms[i]!.idf + terms[i + 1]!.idf;
+    all += w;
+    search: for (let j = from; j < to; j++) {
+      if (!(matches[j]?.[i] ?? 0)) continue;
+      for (let k = j + 1; k < Math.min(to, j + 4); k++) {
+        if (matches[k]?.[i + 1] ?? 0) {
+          got += w;
+          break search;
+        }
+      }
+    }
+  }
+  return all > 0 ? got / all : 0;
+}

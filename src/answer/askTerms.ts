@@ -1,0 +1,93 @@
+/**
+ * A question word as `/ask` looks for it: its match key (Porter2 stem after WordNet's irregular
+ * forms), the index terms standing for it (its inflections and derivations found in the
+ * vocabulary, WordNet synonyms weighing less, one-typo neighbours for a word no paragraph has) and
+ * its weight (idf times how specific the word is in general English).
+ */
+import type { KnowledgeBase } from '../knowledge/knowledgeBase';
+import { words } from '../text/words';
+import { SYNONYM_WEIGHT, TYPO_WEIGHT, baseForm, irregularForms, keyOf, specificity, synonymKeys } from './questionTerms';
+
+/** Vocabulary terms read per question word to find its inflections, at most. */
+const MAX_FORMS = 150;
+
+/** One content word of the question, as the scorer uses it. */
+export interface Term {
+  norm: string;
+  particle?: string;
+  /** Match key → weight (1 the word's own key, less for synonyms and typos). */
+  keys: Map<string, number>;
+  /** Index terms standing for it, with weights (stage 1). */
+  forms: Array<{ term: string; weight: number }>;
+  idf: number;
+}
+
+/** Index terms for a name's words (each as typed). */
+export function nameForms(name: string): Array<{ term: string; weight: number }> {
+  return words(name)
+    .map((w) => w.norm.replace(/'s$/, ''))
+    .filter((t) => t.length > 1)
+    .map((term) => ({ term, weight: 1 }));
+}
+
+const termCaches = new WeakMap<KnowledgeBase, Map<string, Term>>();
+const TERM_CACHE_MAX = 20_000;
+
+/** `termOf`, remembered per knowledge base (questions share most of their words). */
+export function cachedTerm(kb: KnowledgeBase, norm: string, particle: string | undefined, idf: (df: number) => number): Term {
+  let cache = termCaches.get(kb);
+  if (!cache) termCaches.set(kb, (cache = new Map()));
+  let t = cache.get(norm);
+  if (!t) {
+    t = termOf(kb, norm, undefined, idf);
+    if (cache.size >= TERM_CACHE_MAX) cache.clear();
+    cache.set(norm, t);
+  }
+  return particle ? { ...t, particle } : t;
+}
+
+/**
+ * A question word with what stands for it: its own key; the index terms sharing that key (found
+ * among the terms starting like it, plus its irregular forms); WordNet synonyms' keys and terms;
+ * for a word no paragraph has, the terms one typo away. Its weight is the idf of the paragraphs
+ * holding any of its forms (approximated by the most frequent form).
+ */
+function termOf(kb: KnowledgeBase, norm: string, particle: string | undefined, idf: (df: number) => number): Term {
+  const own = keyOf(norm);
+  const keys = new Map<string, number>([[own, 1]]);
+  const forms = new Map<string, number>();
+  let df = 0;
+  const addForms = (candidates: Iterable<string>, key: string, weight: number) => {
+    for (const c of candidates) {
+      if (keyOf(c) !== key) continue;
+      const f = kb.index.documentFrequency(c);
+      if (f === 0) continue;
+      if (weight === 1) df = Math.max(df, f);
+      if ((forms.get(c) ?? 0) < weight) forms.set(c, weight);
+    }
+  };
+  const base = baseForm(norm);
+  const prefixOf = (k: string) => (k.length >= 4 ? k.slice(0, Math.max(4, k.length - 1)) : k);
+  const tryKey = (key: string, word: string, weight: number) => {
+    const list = [word, key, baseForm(word), ...irregularForms(baseForm(word))];
+    if (key.length >= 4 && /^[a-z]+$/.test(key)) list.push(...kb.index.termsWithPrefix(prefixOf(key), MAX_FORMS).map((x) => x.term));
+    else list.push(`${word}s`, `${word}es`, `${word}ed`, `${word}d`, `${word}ing`);
+    addForms(list, key, weight);
+  };
+  tryKey(own, base, 1);
+  if (forms.size === 0 && !/-/.test(norm)) {
+    for (const t of kb.index.typoTerms(norm)) {
+      const k = keyOf(t);
+      if (!keys.has(k)) keys.set(k, TYPO_WEIGHT);
+      forms.set(t, TYPO_WEIGHT);
+    }
+  }
+  for (const k of synonymKeys(norm)) {
+    if (keys.has(k)) continue;
+    keys.set(k, SYNONYM_WEIGHT);
+    addForms([k, ...kb.index.termsWithPrefix(prefixOf(k), 40).map((x) => x.term)], k, SYNONYM_WEIGHT);
+  }
+  // Hyphenated question words ("end-of-war") are indexed whole and by part.
+  if (norm.includes('-')) for (const part of norm.split('-')) if (part.length > 2) forms.set(part, Math.max(forms.get(part) ?? 0, 0.5));
+  return { norm, ...(particle ? { particle } : {}), keys, forms: [...forms].map(([term, weight]) => ({ term, weight })), idf: idf(Math.max(df, 1)) * specificity(norm) };
+}
