@@ -12,7 +12,11 @@ import quotes from './quotes';
 import search from './search';
 import whoSaid from './who-said';
 import reload from './reload';
+import libraryAdd from './library-add';
+import libraryList from './library-list';
+import libraryRemove from './library-remove';
+import librarySettings from './library-settings';
 
 const help = helpCommand(() => commands);
 
-export const commands: AnyCommand[] = [search, whoSaid, quotes, people, position, ask, articles, help, reload] as unknown as AnyCommand[];
+export const commands: AnyCommand[] = [search, whoSaid, quotes, people, position, ask, articles, help, reload, libraryAdd, libraryList, libraryRemove, librarySettings] as unknown as AnyCommand[];

@@ -48,6 +48,25 @@ export const ArticleSummarySchema = z.object({
   published: z.string().optional(),
   url: z.string().optional(),
   paragraphs: z.number().int().nonnegative(),
+  /** Library articles only (`/library list`): who added it (user id or "console"), when, quotes found. */
+  addedBy: z.string().optional(),
+  addedAt: z.string().optional(),
+  quotes: z.number().int().nonnegative().optional(),
+});
+
+/** The card of an article just added to a server's library (`/library add`). */
+export const AddedCardSchema = z.object({
+  articleId: z.string(),
+  title: z.string(),
+  site: z.string().optional(),
+  published: z.string().optional(),
+  author: z.string().optional(),
+  url: z.string().optional(),
+  paragraphs: z.number().int().nonnegative(),
+  quotes: z.number().int().nonnegative(),
+  topSpeakers: z.array(z.string()),
+  /** Server the article went to: the Undo button names it. */
+  guildId: z.string(),
 });
 
 export const AnswerSchema = z.object({
@@ -57,6 +76,8 @@ export const AnswerSchema = z.object({
   notice: z.string().optional(),
   /** Only `/articles`: what is loaded. */
   articles: z.array(ArticleSummarySchema).optional(),
+  /** Only `/library add`: the article added. */
+  added: AddedCardSchema.optional(),
 });
 
 export const ErrorLineSchema = z.object({ error: z.string() });
@@ -66,3 +87,4 @@ export type Excerpt = z.infer<typeof ExcerptSchema>;
 export type Person = z.infer<typeof PersonSchema>;
 export type ArticleSummary = z.infer<typeof ArticleSummarySchema>;
 export type Answer = z.infer<typeof AnswerSchema>;
+export type AddedCard = z.infer<typeof AddedCardSchema>;

@@ -6,6 +6,7 @@ import type { Answer } from './answer';
 import type { AnyCommand, CommandContext } from './command';
 import { UserInputError } from './errors';
 import { validateOptions, type RawOptions } from './options';
+import { mergeAnswers, segmentsFor } from './segments';
 
 export async function runCommand(
   commands: readonly AnyCommand[],
@@ -22,5 +23,17 @@ export async function runCommand(
     throw new UserInputError(`/${command.definition.name} is for server managers only.`);
   }
   const options = validateOptions(command.definition, raw);
-  return await command.handle(options, ctx);
+  return await handleOnSegments(command, options, ctx);
+}
+
+/**
+ * Runs a handler with checked options. An answering command runs once per knowledge base of the
+ * caller (shared folder, server library) and the answers are merged; others run once.
+ */
+export async function handleOnSegments(command: AnyCommand, options: Parameters<AnyCommand['handle']>[0], ctx: CommandContext): Promise<Answer> {
+  const segments = ctx.segments;
+  if (!command.definition.answers || !segments || segments.length < 2) return await command.handle(options, ctx);
+  const answers: Answer[] = [];
+  for (const kb of segmentsFor(segments, options.article)) answers.push(await command.handle(options, { ...ctx, kb }));
+  return mergeAnswers(answers);
 }

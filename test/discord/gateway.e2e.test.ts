@@ -54,7 +54,7 @@ const timings: number[] = [];
 function sampleValue(option: CommandOption): string | number | boolean {
   if (option.type === 'integer') return option.min ?? 1;
   if (option.type === 'boolean') return false;
-  if (option.autocomplete) return kb.suggest(option.autocomplete, '')[0]?.value ?? 'Sullivan';
+  if (option.type === 'string' && option.autocomplete) return kb.suggest(option.autocomplete, '')[0]?.value ?? 'Sullivan';
   return 'armistice';
 }
 

@@ -17,6 +17,9 @@ export type Area =
   | 'search'
   | 'parties'
   | 'knowledge'
+  | 'ingest'
+  | 'storage'
+  | 'library'
   | 'answer'
   | 'commands'
   | 'cli'
@@ -48,6 +51,13 @@ export const RULES: Record<Exclude<Area, 'main'>, Rule> = {
   parties: { may: ['analysis', 'text', 'core'] },
   // Loading files and assembling the knowledge base (people, parties, index), with its cache.
   knowledge: { may: ['parties', 'search', 'analysis', 'text', 'core', 'log'] },
+  // Fetching pages and files into Markdown documents (issue #13: ingest/web/).
+  ingest: { may: ['knowledge', 'text', 'core', 'log'] },
+  // The library database behind one interface (SQLite, PostgreSQL).
+  storage: { may: ['core', 'log'] },
+  // Per-server libraries: add/remove/list with quotas, analyses cached in the store, servers' knowledge
+  // bases loaded lazily and evicted least-recently-used. Never Discord.
+  library: { may: ['ingest', 'storage', 'knowledge', 'analysis', 'text', 'core', 'log'] },
   // Turning a query and the knowledge base into plain Answer data.
   answer: { may: ['knowledge', 'parties', 'search', 'analysis', 'text', 'core'] },
   // One module per slash command: a definition and a handler calling answer/.
