@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cacheCodeVersion } from '../src/knowledge/cache';
+import { cacheCodeVersion } from '../src/knowledge/diskStore';
 import { CORPORA, REPLICAS, type CorpusName } from './corpus';
 
 const args = process.argv.slice(2);

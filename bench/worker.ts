@@ -12,7 +12,7 @@ import { commands } from '../commands/index';
 import type { Answer } from '../src/core/answer';
 import type { CommandContext } from '../src/core/command';
 import { runCommand } from '../src/core/run';
-import { loadKnowledgeBaseCached } from '../src/knowledge/cache';
+import { loadKnowledgeFolder } from '../src/knowledge/folder';
 import { KnowledgeParties } from '../src/parties/knowledgeParties';
 import { PartyRegistry } from '../src/parties/registry';
 import { plainInvertedIndex, rawMiniSearch, type Baseline } from './baselines';
@@ -76,7 +76,7 @@ const cacheDirFor = (corpus: string) => join(BENCH_TMP, `cache-${corpus}`);
  */
 async function buildFromScratch(dir: string, cacheDir: string) {
   const before = heap();
-  const t = await time(() => loadKnowledgeBaseCached(dir, { cacheDir }));
+  const t = await time(() => loadKnowledgeFolder(dir, { cacheDir }));
   const after = heap();
   return { ms: t.ms, stats: t.value.stats, articles: t.value.kb.articles.length, paragraphs: t.value.kb.paragraphs.length, before, after };
 }
@@ -89,7 +89,7 @@ async function build(corpus: CorpusName, nQueries: number, seed: number, withMin
   process.stderr.write(`[${corpus}] built ${articles} articles, ${paragraphs} paragraphs in ${(buildMs / 1000).toFixed(1)} s\n`);
   // Queries run on the knowledge base as a bot starts it: from the cache just written (every
   // shard process does so), not on the one that was built with the build's garbage around it.
-  const loaded = await loadKnowledgeBaseCached(dir, { cacheDir, readOnly: true });
+  const loaded = await loadKnowledgeFolder(dir, { cacheDir, readOnly: true });
   const kb = loaded.kb;
 
   const q = makeQueries(kb, nQueries, seed);
@@ -227,7 +227,7 @@ async function cold(corpus: CorpusName) {
   const dir = corpusDir(corpus);
   const before = heap();
   const t = performance.now();
-  const { kb, stats } = await loadKnowledgeBaseCached(dir, { cacheDir: cacheDirFor(corpus), readOnly: true });
+  const { kb, stats } = await loadKnowledgeFolder(dir, { cacheDir: cacheDirFor(corpus), readOnly: true });
   const ms = performance.now() - t;
   const first = await time(() => runCommand(commands, 'search', { query: 'said the campaign' }, { kb, isAdmin: false }));
   // What the knowledge base constructor spends on parties (rebuilt here once more, only to time it).

@@ -24,11 +24,19 @@ export interface BaseConfig {
   rateLimitPerMinute: number;
   /** REST base URL without version, e.g. `http://127.0.0.1:8080/api`; discord.js default when absent. */
   discordApi?: string;
+  /**
+   * Where per-server libraries are stored: `sqlite:<path>` (default `sqlite:data/quotebook.sqlite`,
+   * created on first start) or `postgres://user:password@host:port/database`.
+   */
+  databaseUrl: string;
 }
 export type GatewayConfig = BaseConfig & { discordToken: string };
 export type HttpConfig = BaseConfig & { publicKey: string };
 export type DeployConfig = BaseConfig & { discordToken: string; applicationId: string };
 export type Config = BaseConfig;
+
+/** The embedded SQLite file, relative to the working directory (git-ignored). */
+export const DEFAULT_DATABASE_URL = 'sqlite:data/quotebook.sqlite';
 
 /** A configuration problem; `message` is the one line to show the user. */
 export class ConfigError extends Error {
@@ -49,6 +57,10 @@ const token = z
   .refine((v) => !/^bot\s/i.test(v), 'must be the bare token, without the "Bot " prefix')
   .refine((v) => /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(v), 'does not look like a bot token (three dot-separated parts)');
 const publicKey = z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters (the application public key)');
+// A typo here would otherwise surface as a confusing driver error at the first /library add.
+const databaseUrl = z
+  .string()
+  .refine((v) => /^sqlite:.+/.test(v) || /^postgres(ql)?:\/\/[^/]/.test(v), 'must be sqlite:<path> or postgres://user:password@host:port/database');
 const port = z.coerce.number().int().min(0).max(65535);
 
 /** Per variable: its schema, and the modes that cannot run without it. */
@@ -62,6 +74,7 @@ const VARS = {
   KNOWLEDGE_DIR: { schema: z.string().min(1), requiredIn: [] },
   LOG_LEVEL: { schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), requiredIn: [] },
   RATE_LIMIT_PER_MINUTE: { schema: z.coerce.number().int().min(1).max(10_000), requiredIn: [] },
+  DATABASE_URL: { schema: databaseUrl, requiredIn: [] },
   DISCORD_API: {
     schema: z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, '')),
     requiredIn: [],
@@ -123,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnv(), mode: ConfigMode 
     logLevel: read(env, 'LOG_LEVEL', mode) ?? 'info',
     rateLimitPerMinute: read(env, 'RATE_LIMIT_PER_MINUTE', mode) ?? 20,
     discordApi: read(env, 'DISCORD_API', mode),
+    databaseUrl: read(env, 'DATABASE_URL', mode) ?? DEFAULT_DATABASE_URL,
   };
 }
 

@@ -9,8 +9,7 @@ import { parseArgs } from 'node:util';
 import { commands } from '../commands/index';
 import { usageLine } from '../commands/help';
 import type { CommandContext } from './core/command';
-import { loadKnowledgeBase } from './knowledge/knowledgeBase';
-import { loadKnowledgeBaseCached } from './knowledge/cache';
+import { loadKnowledgeFolder } from './knowledge/folder';
 import { KnowledgeReloader } from './knowledge/reload';
 import { reportKnowledgeProblems } from './knowledge/report';
 import { runShards, shardSetting, withoutShardArgs } from './discord/shards';
@@ -102,7 +101,7 @@ async function main(): Promise<number> {
   const shards = mode === 'gateway' ? shardSetting(values.shards, env) : undefined;
   if (shards) {
     // Build or refresh the cache once here; every shard process then starts from it.
-    await loadKnowledgeBaseCached(dir);
+    await loadKnowledgeFolder(dir);
     const gateway = loadConfigOrExit('gateway', env);
     const handle = await runShards({
       token: gateway.discordToken,
@@ -117,13 +116,13 @@ async function main(): Promise<number> {
     await handle.stop();
     return 0;
   }
-  const kb = values['no-cache'] ? await loadKnowledgeBase(dir) : (await loadKnowledgeBaseCached(dir)).kb;
+  const { kb } = await loadKnowledgeFolder(dir, { noCache: Boolean(values['no-cache']) });
   // The interactive console lists skipped files itself, as text.
   if (mode !== 'console' || values.json) reportKnowledgeProblems(kb.problems, log);
   // Transports read the holder per request; a reload swaps `holder.current` in one assignment.
   const holder = { current: kb };
   const reloader = new KnowledgeReloader(dir, holder, {
-    ...(values['no-cache'] ? { readOnly: true } : {}),
+    ...(values['no-cache'] ? { noCache: true } : {}),
     // The console prints reloads as text (the /reload answer, or a line when the watcher reloads);
     // log lines are for the Discord modes.
     ...(mode === 'console'

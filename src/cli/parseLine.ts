@@ -6,8 +6,8 @@
  */
 import type { AnyCommand } from '../core/command';
 import { UserInputError } from '../core/errors';
-import type { RawOptions } from '../core/options';
-import { clip } from '../core/clip';
+import { noSuchOption, type RawOptions } from '../core/options';
+import { unknownCommand } from '../core/run';
 
 export interface ParsedLine {
   name: string;
@@ -36,10 +36,9 @@ export function parseCommandLine(line: string, commands: readonly AnyCommand[]):
   }
   const command = commands.find((c) => c.definition.name === name);
   if (!command) {
-    const names = commands.filter((c) => !c.definition.adminOnly).map((c) => `/${c.definition.name}`);
     const hint = suggestion(trimmed, commands);
     if (hint) throw new UserInputError(`${hint} (/help lists every command.)`);
-    throw new UserInputError(`Unknown command “/${clip(name, 32)}”. Try one of: ${names.join(', ')}.`);
+    throw unknownCommand(commands, name);
   }
   const rest = trimmed.slice(head![0].length);
   const optionNames = command.definition.options.map((o) => o.name);
@@ -55,12 +54,7 @@ export function parseCommandLine(line: string, commands: readonly AnyCommand[]):
   const leading = rest.slice(0, marks[0]?.at ?? rest.length).trim();
   if (leading) {
     const looksLikeOption = /^([\p{L}\p{N}_-]{1,32}):/u.exec(leading);
-    if (looksLikeOption) {
-      const list = optionNames.join(', ');
-      throw new UserInputError(
-        `/${name} has no option “${looksLikeOption[1]}”.${list ? ` Options: ${list}.` : ' It takes no options.'}`,
-      );
-    }
+    if (looksLikeOption) throw noSuchOption(command.definition, looksLikeOption[1]!);
     const target = command.definition.options.find((o) => o.required && o.type === 'string') ??
       command.definition.options.find((o) => o.type === 'string');
     if (!target) throw new UserInputError(`/${name} takes no text; try /${name} alone.`);

@@ -4,9 +4,10 @@
  * listing it in `commands/index.ts`.
  */
 import type { Answer } from './answer';
-import type { KnowledgeBase } from '../knowledge/knowledgeBase';
+import type { Article } from './article';
 import type { AutocompleteSource } from './autocomplete';
 import type { Caller, LibraryAccess, ReadFile } from './library';
+import type { LoadProblem } from './loadProblem';
 
 export type { AutocompleteSource } from './autocomplete';
 
@@ -78,9 +79,22 @@ export type OptionValues<D extends CommandDefinition> = {
     : OptionValue<O> | undefined;
 };
 
+/**
+ * The knowledge base as commands and transports receive it. Core imports no other stage, so it
+ * names only this interface; the knowledge base completes it where it is defined
+ * (`knowledge/knowledgeBase.ts`: `interface CommandKnowledge extends KnowledgeBase`, TypeScript's
+ * declaration merging), so a handler gets the whole read API with its types while the folders'
+ * import rules stay one-way.
+ */
+export interface CommandKnowledge {
+  readonly articles: readonly Article[];
+  /** Files or documents that could not be used, and why (`/articles`, the console's banner). */
+  readonly problems: readonly LoadProblem[];
+}
+
 /** What a handler may use besides its options. Passed in, never imported, so tests can vary it. */
 export interface CommandContext {
-  kb: KnowledgeBase;
+  kb: CommandKnowledge;
   /** Whether the caller may see admin-only details (server managers, console). */
   isAdmin: boolean;
   /** Asks for a rebuild of the knowledge base (`/reload`); absent where not supported. */
@@ -90,7 +104,7 @@ export interface CommandContext {
    * library when it has one. Absent: `[kb]`. `runCommand` runs an answering command on each and
    * merges the answers (`core/segments.ts`).
    */
-  segments?: readonly KnowledgeBase[];
+  segments?: readonly CommandKnowledge[];
   /** Who is asking and where (server, DM, console); absent in tests that do not care. */
   caller?: Caller;
   /** The per-server library (`/library …`); absent where there is no database. */

@@ -8,3 +8,22 @@ export class UserInputError extends Error {
     this.name = 'UserInputError';
   }
 }
+
+/**
+ * The command is not one of the bot's (a typo, or in Discord a command registered by an older
+ * deploy). A `UserInputError`, so transports that do not care show it like any other.
+ */
+export class UnknownCommandError extends UserInputError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnknownCommandError';
+  }
+}
+
+/** An admin-only command asked for by somebody who is not a server manager. */
+export class ForbiddenError extends UserInputError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}

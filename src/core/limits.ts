@@ -1,6 +1,6 @@
 /**
  * Discord's limits that shape what every transport gets, written once: autocomplete answers are
- * ranked within them (`knowledge/suggest.ts`), and the Discord code (`src/discord/`) checks and
+ * ranked within them (`search/suggest.ts`), and the Discord code (`src/discord/`) checks and
  * clips to them. In core because the knowledge base obeys them too and may not import Discord code.
  */
 

@@ -22,16 +22,22 @@ export function cleanText(value: string): string {
   return value.normalize('NFC').replace(/\s+/g, ' ').replace(INVISIBLE, '').trim();
 }
 
+/** The one "no such option" error, listing the options the command has. */
+export function noSuchOption(def: CommandDefinition, name: string): UserInputError {
+  const list = def.options.map((o) => o.name).join(', ');
+  return new UserInputError(`/${def.name} has no option “${clip(name, 32)}”.${list ? ` Options: ${list}.` : ' It takes no options.'}`);
+}
+
+/**
+ * Checks raw option values (strings from a command line, JSON values, Discord's typed values)
+ * against the definition and returns them cleaned and typed; the first problem is thrown as a
+ * `UserInputError` whose message every transport shows as is. Empty text counts as absent.
+ */
 export function validateOptions(def: CommandDefinition, raw: RawOptions): CleanOptions {
   const out: CleanOptions = {};
   const known = new Map(def.options.map((o) => [o.name, o]));
   for (const name of Object.keys(raw)) {
-    if (!known.has(name)) {
-      const list = def.options.map((o) => o.name).join(', ');
-      throw new UserInputError(
-        `/${def.name} has no option “${clip(name, 32)}”.${list ? ` Options: ${list}.` : ' It takes no options.'}`,
-      );
-    }
+    if (!known.has(name)) throw noSuchOption(def, name);
   }
   for (const opt of def.options) {
     const value = raw[opt.name];

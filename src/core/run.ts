@@ -1,28 +1,47 @@
 /**
- * Runs a command by name with raw option values: the one path every transport takes, so option
- * checks and error handling are the same in the console, JSON mode and Discord.
+ * Runs a command by name with raw option values: the one path every transport takes, so the
+ * command lookup, the admin check, option checks and their messages are the same in the console,
+ * JSON mode and Discord. A transport only turns its input into raw values and renders the result.
  */
 import type { Answer } from './answer';
 import type { AnyCommand, CommandContext } from './command';
-import { UserInputError } from './errors';
-import { validateOptions, type RawOptions } from './options';
+import { clip } from './clip';
+import { ForbiddenError, UnknownCommandError } from './errors';
+import { cleanText, validateOptions, type CleanOptions, type RawOptions } from './options';
 import { mergeAnswers, segmentsFor } from './segments';
 
+/** The one "no such command" error, listing the commands everybody may use. */
+export function unknownCommand(commands: readonly AnyCommand[], name: string): UnknownCommandError {
+  const names = commands.filter((c) => !c.definition.adminOnly).map((c) => `/${c.definition.name}`);
+  return new UnknownCommandError(`Unknown command “/${clip(cleanText(name), 32)}”. Try one of: ${names.join(', ')}.`);
+}
+
+/** The command called `name`; throws `unknownCommand` when there is none. */
+export function findCommand(commands: readonly AnyCommand[], name: string): AnyCommand {
+  const command = commands.find((c) => c.definition.name === name);
+  if (!command) throw unknownCommand(commands, name);
+  return command;
+}
+
+/**
+ * The admin check and option validation of one command: the checked, cleaned options, or a
+ * `ForbiddenError` / `UserInputError` with the message every transport shows.
+ */
+export function checkCommand(command: AnyCommand, raw: RawOptions, isAdmin: boolean): CleanOptions {
+  // Discord's default_member_permissions can be relaxed per server; admin commands stay admin-only here.
+  if (command.definition.adminOnly && !isAdmin) throw new ForbiddenError(`/${command.definition.name} is for server managers only.`);
+  return validateOptions(command.definition, raw);
+}
+
+/** Finds, checks and runs a command; user mistakes come back as `UserInputError`s. */
 export async function runCommand(
   commands: readonly AnyCommand[],
   name: string,
   raw: RawOptions,
   ctx: CommandContext,
 ): Promise<Answer> {
-  const command = commands.find((c) => c.definition.name === name);
-  if (!command) {
-    const names = commands.filter((c) => !c.definition.adminOnly).map((c) => `/${c.definition.name}`);
-    throw new UserInputError(`Unknown command. Try one of: ${names.join(', ')}.`);
-  }
-  if (command.definition.adminOnly && !ctx.isAdmin) {
-    throw new UserInputError(`/${command.definition.name} is for server managers only.`);
-  }
-  const options = validateOptions(command.definition, raw);
+  const command = findCommand(commands, name);
+  const options = checkCommand(command, raw, ctx.isAdmin);
   return await handleOnSegments(command, options, ctx);
 }
 

@@ -1,17 +1,16 @@
 /**
- * What the bot answers to an interaction, independent of transport: option checks, admin and
- * rate-limit rules, running the command handler, rendering, paging, autocomplete and the
- * "Who said this?" menu. Input is an `InteractionInput`, output is Discord response JSON.
+ * What the bot answers to an interaction, independent of transport: the rate limit, running the
+ * command through the one command path (admin check and option validation in core/run.ts),
+ * rendering, paging, autocomplete and the "Who said this?" menu. Input is an `InteractionInput`, output is Discord response JSON.
  * Nothing here throws: every failure becomes a short ephemeral message plus a log entry.
  */
 import type { APIApplicationCommandOptionChoice, APIInteractionResponse } from 'discord.js';
 import { AnswerSchema, type Answer } from '../core/answer';
 import type { AnyCommand, CommandContext, CommandDefinition, CommandOption } from '../core/command';
 import type { Caller, LibraryAccess } from '../core/library';
-import { handleOnSegments } from '../core/run';
-import { UserInputError } from '../core/errors';
+import { ForbiddenError, UserInputError } from '../core/errors';
 import { MAX_CHOICE_LENGTH, MAX_CHOICES } from '../core/limits';
-import { validateOptions } from '../core/options';
+import { checkCommand, handleOnSegments, unknownCommand } from '../core/run';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { clip, graphemePrefix } from '../core/clip';
 import type { Logger } from '../log';
@@ -79,42 +78,18 @@ function fail(outcome: Outcome, message: string): InteractionResult {
   return { outcome, response: ephemeralText(message) };
 }
 
-/** Checks one option value against its definition; returns a user-facing problem or undefined. */
-function checkOption(option: CommandOption, value: unknown): string | undefined {
-  if (value === undefined || value === null || value === '') {
-    return option.required ? `\`${option.name}\` is required.` : undefined;
-  }
-  switch (option.type) {
-    case 'string': {
-      if (typeof value !== 'string') return `\`${option.name}\` must be text.`;
-      if (value.length > option.maxLength) return `\`${option.name}\` is too long (at most ${option.maxLength} characters).`;
-      if (option.minLength !== undefined && value.trim().length < option.minLength) {
-        return `\`${option.name}\` is too short (at least ${option.minLength} characters).`;
-      }
-      return undefined;
-    }
-    case 'integer':
-      if (typeof value !== 'number' || !Number.isInteger(value)) return `\`${option.name}\` must be a whole number.`;
-      if (option.min !== undefined && value < option.min) return `\`${option.name}\` must be at least ${option.min}.`;
-      if (option.max !== undefined && value > option.max) return `\`${option.name}\` must be at most ${option.max}.`;
-      return undefined;
-    case 'boolean':
-      return typeof value === 'boolean' ? undefined : `\`${option.name}\` must be true or false.`;
-    case 'attachment':
-      return typeof value === 'string' && /^\d{1,20}$/.test(value) ? undefined : `\`${option.name}\` must be a file.`;
-  }
-}
-
-/** Keeps only the options the command declares (drops `hide`), validated. */
-function handlerOptions(definition: CommandDefinition, raw: OptionMap): { options: OptionMap } | { problem: string } {
+/**
+ * The interaction's option values as the command path takes them: the values Discord sent, minus
+ * the Discord-only `hide` and `thread` options `definitions.ts` adds to answering commands. No
+ * checks here: `checkCommand` (core/run.ts) validates them like every other transport's.
+ */
+function commandOptions(definition: CommandDefinition, raw: OptionMap): OptionMap {
   const options: OptionMap = {};
-  for (const option of definition.options) {
-    const value = raw[option.name];
-    const problem = checkOption(option, value);
-    if (problem) return { problem };
-    if (value !== undefined && value !== '') options[option.name] = value;
+  for (const [name, value] of Object.entries(raw)) {
+    const discordOnly = (name === HIDE_OPTION || name === THREAD_OPTION) && !definition.options.some((o) => o.name === name);
+    if (!discordOnly) options[name] = value;
   }
-  return { options };
+  return options;
 }
 
 /** Builds the shared interaction logic for one process. */
@@ -141,7 +116,6 @@ export function createInteractionCore(deps: InteractionDeps): InteractionCore {
     return input.kind === 'command' && input.options[HIDE_OPTION] === true && !findDefinition(input.command)?.options.some((o) => o.name === HIDE_OPTION);
   }
 
-  /** Runs a command and renders `page`; shared by slash commands, buttons and the menu. */
   /** Who is asking, for the library. */
   function callerOf(input: Exclude<InteractionInput, { kind: 'ping' }>): Caller {
     return { guildId: input.guildId ?? null, userId: input.userId, canManageServer: input.isAdmin, roleIds: input.roleIds ?? [] };
@@ -152,6 +126,7 @@ export function createInteractionCore(deps: InteractionDeps): InteractionCore {
     return deps.knowledgeFor ? await deps.knowledgeFor(input.guildId ?? null) : [deps.getKnowledgeBase()];
   }
 
+  /** Runs a command and renders `page`; shared by slash commands, buttons and the menus. */
   async function run(
     command: AnyCommand,
     rawOptions: OptionMap,
@@ -162,18 +137,12 @@ export function createInteractionCore(deps: InteractionDeps): InteractionCore {
   ): Promise<{ ok: true; message: ReturnType<typeof renderAnswer>; answer: Answer; title: string; articles: KnowledgeBase['articles'] } | { ok: false; result: InteractionResult }> {
     const isAdmin = input.isAdmin;
     const { definition } = command;
-    if (definition.adminOnly && !isAdmin) {
-      // default_member_permissions can be relaxed per server; admin commands stay admin-only here.
-      return { ok: false, result: fail('forbidden', `Only server managers can use \`/${definition.name}\`.`) };
-    }
-    const checked = handlerOptions(definition, rawOptions);
-    if ('problem' in checked) return { ok: false, result: fail('bad_input', checked.problem) };
     let answer: Answer;
     let options: OptionMap;
     let segments: readonly KnowledgeBase[] = [deps.getKnowledgeBase()];
     try {
-      // The same cleaning as every other transport (invisible characters, white space, lengths).
-      options = validateOptions(definition, checked.options);
+      // The one admin check and option validation (core/run.ts), with the messages every transport shows.
+      options = checkCommand(command, commandOptions(definition, rawOptions), isAdmin);
       segments = await segmentsOf(input);
       const ctx: CommandContext = {
         kb: segments[0]!,
@@ -191,7 +160,7 @@ export function createInteractionCore(deps: InteractionDeps): InteractionCore {
       answer = parsed.data;
     } catch (err) {
       // A problem with what the user typed: tell them (escaped, it may quote their input), no error log.
-      if (err instanceof UserInputError) return { ok: false, result: fail('bad_input', escapeAndFit(err.message, 1900)) };
+      if (err instanceof UserInputError) return { ok: false, result: fail(err instanceof ForbiddenError ? 'forbidden' : 'bad_input', escapeAndFit(err.message, 1900)) };
       deps.logger.error({ err, command: definition.name }, 'command handler failed');
       return { ok: false, result: fail('error', `Sorry, \`/${definition.name}\` failed. The error has been logged.`) };
     }
@@ -202,7 +171,7 @@ export function createInteractionCore(deps: InteractionDeps): InteractionCore {
       // The cleaned values: a button re-runs the same query, and never carries invisible or broken characters.
       pageId: (p) => encodePageId(definition, options, p),
     });
-    const title = [`/${definition.name}`, ...Object.values(checked.options).map(String)].join(' ');
+    const title = [`/${definition.name}`, ...Object.values(options).map(String)].join(' ');
     return { ok: true, message, answer, title, articles };
   }
 
@@ -275,7 +244,8 @@ export function createInteractionCore(deps: InteractionDeps): InteractionCore {
           return await autocomplete(input);
         case 'command': {
           const command = find(input.command);
-          if (!command) return fail('unknown', `/${escapeAndFit(input.command, 40)} is not available right now. Try again in a minute.`);
+          // A command an older deploy registered: the one "unknown command" message.
+          if (!command) return fail('unknown', escapeAndFit(unknownCommand(deps.commands, input.command).message, 1900));
           const limit = limited(input.userId);
           if (limit) return limit;
           const ran = await run(command, input.options, 0, input, hooks, input.attachments);

@@ -1,10 +1,10 @@
 /**
  * The version of everything that turns a knowledge file into cached data: the article parsers
- * (`knowledge/load.ts`, `markdownArticle.ts`, `rawArticle.ts`, `core/article.ts`), sentence and word
+ * (`src/ingest/`: `document.ts`, `markdownArticle.ts`, `rawArticle.ts`; `core/article.ts`), sentence and word
  * splitting (`src/text/`), the attribution engine (`src/analysis/`) and the index terms and layout
  * (`search/terms.ts`, `search/paragraphIndex.ts`).
  *
- * The knowledge cache (`cache.ts`) keys every entry by the file's content and by this number, so
+ * The knowledge-base builder keys every stored entry (`stored.ts`, `ingest/folder.ts`) by its content and by this number, so
  * **bump it whenever a change there can change what is parsed, analysed or indexed**: every cache
  * is then rebuilt once. Forgetting is caught by `test/scale/analysisVersion.test.ts`, which records
  * a fingerprint of that output for the test fixtures next to this number and fails when the

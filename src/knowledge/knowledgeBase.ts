@@ -1,24 +1,28 @@
 /**
- * Everything the commands need, built once from the knowledge directory: the articles, what the
+ * Everything the commands need, built once from a set of articles: the articles, what the
  * attribution engine found in each, the people across articles, and the paragraph index.
- * Immutable once built; a reload builds a new one and swaps it in.
+ * Immutable once built; a reload builds a new one and swaps it in. Build it with
+ * `buildKnowledgeBase` (`build.ts`), which takes analyses and the index from a store when it can.
  */
 import type { Article, Paragraph } from '../core/article';
 import type { AutocompleteSource } from '../core/autocomplete';
-import { attributeQuotes } from '../analysis/attribute';
 import { ParagraphIndex } from '../search/paragraphIndex';
 import { words, type Word } from '../text/words';
-import { loadArticles } from './load';
-import type { LoadProblem } from './problems';
+import type { LoadProblem } from '../core/loadProblem';
 import { buildPeople, type PersonRecord } from './people';
-import type { ArticleAnalysis } from './articleAnalysis';
-import type { Choice, Choosable } from './suggest';
+import { analyseArticle, type ArticleAnalysis } from './articleAnalysis';
+import type { Choice, Choosable } from '../search/suggest';
 import { ChoiceIndex } from '../search/choiceIndex';
 import { KnowledgeParties } from '../parties/knowledgeParties';
 import { PartyRegistry } from '../parties/registry';
 import { loadPartyOverrides, type PartyOverrides } from '../parties/overrides';
+import { readKnowledgeFolder } from '../ingest/folder';
+import { cacheCodeVersion } from './diskStore';
+import { indexKey, storedAnalyses, storedIndex, storeIndex, type BuildOptions, type BuildStats } from './stored';
 
-export type { Choice } from './suggest';
+export type { BuildOptions, BuildStats } from './stored';
+
+export type { Choice } from '../search/suggest';
 
 /** One body paragraph with what we know about it. */
 export interface ParagraphRecord {
@@ -156,15 +160,57 @@ export class KnowledgeBase {
   }
 }
 
-/** Runs the attribution engine over one article. */
-export function analyseArticle(article: Article): ArticleAnalysis {
-  const { statements, speakers } = attributeQuotes(article.body, { author: article.author, dateline: article.dateline });
-  return { article, statements, speakers, speakerById: new Map(speakers.map((s) => [s.id, s])) };
+declare module '../core/command' {
+  /** Commands receive this knowledge base (see `CommandKnowledge` in core/command.ts). */
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- completed by its base type
+  interface CommandKnowledge extends KnowledgeBase {}
 }
 
-/** Loads the knowledge directory and builds a knowledge base from it. */
+export interface BuiltKnowledge {
+  kb: KnowledgeBase;
+  stats: BuildStats;
+}
+
+/**
+ * The one way a knowledge base is built, whatever the articles' source (a knowledge folder, a
+ * library database): analyses and the paragraph index come from `options.store` when it holds them
+ * for exactly this content and analysis version, and are computed and stored otherwise. The
+ * articles' order is the paragraph order; `problems` (what could not be used) are kept for
+ * `/articles` and the logs.
+ *
+ * @example
+ * const { kb } = await buildKnowledgeBase([parseArticleDocument('a.md', text)], [], { store });
+ */
+export async function buildKnowledgeBase(articles: Article[], problems: LoadProblem[], options: BuildOptions = {}): Promise<BuiltKnowledge> {
+  const t0 = performance.now();
+  const version = cacheCodeVersion(options.analysisVersion);
+  const { analyses, keys, analysesFromCache, analysesRun } = await storedAnalyses(articles, version, options);
+  const tAnalyse = performance.now();
+  const key = indexKey(version, articles, keys);
+  const index = await storedIndex(options.store, key);
+  const kb = new KnowledgeBase({
+    articles,
+    problems,
+    analyses,
+    ...(options.partyOverrides ? { partyOverrides: options.partyOverrides } : {}),
+    ...(index ? { index } : {}),
+  });
+  // Prepare the autocomplete lists now rather than on the first keystroke (3-second window).
+  for (const source of ['article', 'speaker', 'party'] as const) kb.suggest(source, '');
+  if (!index) await storeIndex(options.store, key, kb.index);
+  const tIndex = performance.now();
+  return {
+    kb,
+    stats: { analysesFromCache, analysesRun, indexFromCache: Boolean(index), ms: { analyse: tAnalyse - t0, index: tIndex - tAnalyse } },
+  };
+}
+
+/**
+ * Loads a knowledge folder without any cache (tests, `--no-cache`); `loadKnowledgeFolder`
+ * (`folder.ts`) is the cached start.
+ */
 export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
-  const { articles, problems } = await loadArticles(dir);
-  const parties = await loadPartyOverrides(dir);
-  return new KnowledgeBase({ articles, problems: [...problems, ...parties.problems], partyOverrides: parties.overrides });
+  const [read, parties] = await Promise.all([readKnowledgeFolder(dir), loadPartyOverrides(dir)]);
+  const problems = [...read.problems, ...parties.problems];
+  return (await buildKnowledgeBase(read.articles, problems, { partyOverrides: parties.overrides })).kb;
 }

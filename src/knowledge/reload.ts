@@ -9,17 +9,17 @@
  */
 import { watch, type FSWatcher } from 'node:fs';
 import type { KnowledgeBase } from './knowledgeBase';
-import { loadKnowledgeBaseCached, type CacheOptions, type CacheStats } from './cache';
+import { loadKnowledgeFolder, type FolderLoadOptions, type FolderLoadStats } from './folder';
 
 export interface KnowledgeHolder {
   current: KnowledgeBase;
 }
 
-export interface ReloaderOptions extends CacheOptions {
+export interface ReloaderOptions extends FolderLoadOptions {
   /** Quiet period after the last file change before rebuilding (default 300 ms). */
   debounceMs?: number;
   /** Called after each swap or failure (logging). */
-  onReload?: (event: { ok: boolean; message: string; stats?: CacheStats; kb?: KnowledgeBase; error?: unknown }) => void;
+  onReload?: (event: { ok: boolean; message: string; stats?: FolderLoadStats; kb?: KnowledgeBase; error?: unknown }) => void;
 }
 
 export class KnowledgeReloader {
@@ -64,7 +64,7 @@ export class KnowledgeReloader {
   private async rebuildOnce(): Promise<string> {
     const before = this.holder.current;
     try {
-      const { kb, stats } = await loadKnowledgeBaseCached(this.dir, { ...this.options, yieldEveryMs: this.options.yieldEveryMs ?? 15 });
+      const { kb, stats } = await loadKnowledgeFolder(this.dir, { ...this.options, yieldEveryMs: this.options.yieldEveryMs ?? 15 });
       // The folder itself could not be listed: an empty base would replace every article for nothing.
       const unreadable = kb.problems.find((p) => p.file === this.dir);
       if (unreadable) throw new Error(unreadable.problem);

@@ -4,7 +4,7 @@
  */
 import type { Logger } from '../log';
 import { loadKnowledgeBase, type KnowledgeBase } from './knowledgeBase';
-import type { LoadProblem } from './problems';
+import type { LoadProblem } from '../core/loadProblem';
 
 /** One `knowledge file skipped: <problem>` warning per problem, with the file name as `file`. */
 export function reportKnowledgeProblems(problems: readonly LoadProblem[], log: Logger): void {

@@ -1,39 +1,35 @@
 /**
- * Analyses of library articles, cached in the store (shared by every process and kept across
- * restarts), so an article is analysed once: when it is added. The key is what the analysis
- * depends on: the body, the byline and the dateline, and `ANALYSIS_VERSION`.
+ * Library articles' analyses live in the library store (`cacheGet`/`cachePut`), shared by every
+ * process and kept across restarts, so an article is analysed once: when it is added. The keys
+ * are the builder's own (content + `ANALYSIS_VERSION`, `knowledge/stored.ts`); this module only
+ * adapts the store to the builder's `AnalysisStore` and sums up an analysis for the add card.
  */
-import type { Article } from '../core/article';
-import type { Speaker, Statement } from '../analysis/types';
-import { ANALYSIS_VERSION } from '../knowledge/analysisVersion';
-import { analyseArticle, type ArticleAnalysis } from '../knowledge/knowledgeBase';
+import type { AnalysisStore } from '../core/analysisStore';
+import type { ArticleAnalysis } from '../knowledge/knowledgeBase';
 import type { LibraryStore } from '../storage/libraryStore';
-import { sha256 } from './document';
 
-/** The cache key of an article's analysis. */
-export function analysisKey(article: Article): string {
-  return `a${ANALYSIS_VERSION}:${sha256(`${article.body}\u0000${article.author ?? ''}\u0000${article.dateline ?? ''}`)}`;
-}
-
-/** The cached analysis, or a fresh one (then stored). A cache that cannot be read or written only costs time. */
-export async function analysisOf(store: LibraryStore, article: Article, onError?: (err: unknown) => void): Promise<ArticleAnalysis> {
-  const key = analysisKey(article);
-  try {
-    const cached = await store.cacheGet(key);
-    if (cached) {
-      const { statements, speakers } = JSON.parse(cached) as { statements: Statement[]; speakers: Speaker[] };
-      return { article, statements, speakers, speakerById: new Map(speakers.map((s) => [s.id, s])) };
-    }
-  } catch (err) {
-    onError?.(err);
-  }
-  const fresh = analyseArticle(article);
-  try {
-    await store.cachePut(key, JSON.stringify({ statements: fresh.statements, speakers: fresh.speakers }));
-  } catch (err) {
-    onError?.(err);
-  }
-  return fresh;
+/**
+ * The library store as the builder's analysis store. A cache that cannot be read or written only
+ * costs time (the builder analyses again), so failures are reported and swallowed here.
+ */
+export function libraryAnalysisStore(store: LibraryStore, onError?: (err: unknown) => void): AnalysisStore {
+  return {
+    async get(key) {
+      try {
+        return await store.cacheGet(key);
+      } catch (err) {
+        onError?.(err);
+        return undefined;
+      }
+    },
+    async put(key, value) {
+      try {
+        await store.cachePut(key, value);
+      } catch (err) {
+        onError?.(err);
+      }
+    },
+  };
 }
 
 /** How many statements name a source, and the most quoted speakers (most first). */

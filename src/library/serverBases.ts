@@ -4,13 +4,14 @@
  * only that server's articles (its own small index); the shared folder's base is held once, by the
  * caller, and searched beside it. Changing one server's library rebuilds only that server's base.
  */
+import type { AnalysisStore } from '../core/analysisStore';
 import type { Article } from '../core/article';
-import { KnowledgeBase, type ArticleAnalysis } from '../knowledge/knowledgeBase';
+import { buildKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledgeBase';
 
-/** One loaded server: its base (null when its library is empty), the parts it was built from, and its estimated size. */
+/** One loaded server: its base (null when its library is empty), its articles, and its estimated size. */
 export interface ServerBase {
   kb: KnowledgeBase | null;
-  analyses: ArticleAnalysis[];
+  articles: Article[];
   bytes: number;
 }
 
@@ -25,11 +26,10 @@ export function estimateBytes(articles: readonly Article[]): number {
   return 64 * 1024 + chars * 20;
 }
 
-/** Builds a server base from analysed articles (in library order). */
-export function buildServerBase(analyses: ArticleAnalysis[]): ServerBase {
-  const articles = analyses.map((a) => a.article);
-  const kb = articles.length ? new KnowledgeBase({ articles, problems: [], analyses }) : null;
-  return { kb, analyses, bytes: estimateBytes(articles) };
+/** Builds a server base from its articles (in library order) through the one builder; analyses come from `store`. */
+export async function buildServerBase(articles: Article[], store: AnalysisStore): Promise<ServerBase> {
+  const kb = articles.length ? (await buildKnowledgeBase(articles, [], { store })).kb : null;
+  return { kb, articles, bytes: estimateBytes(articles) };
 }
 
 /** Least-recently-used servers' bases under a byte budget. */

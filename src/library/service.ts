@@ -11,7 +11,8 @@ import { ImportError, type ImportedDocument, type ImportFromFile, type ImportFro
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { Logger } from '../log';
 import type { LibrarySettings, LibraryStore, NewLibraryArticle, StoredLibraryArticle } from '../storage/libraryStore';
-import { analysisOf, quoteSummary } from './analysisCache';
+import type { AnalysisStore } from '../core/analysisStore';
+import { libraryAnalysisStore, quoteSummary } from './analysisCache';
 import { articleFromRow, contentHash, newArticleId } from './document';
 import { buildServerBase, ServerBaseCache, type ServerBase } from './serverBases';
 import { canEdit, checkQuotas } from './rules';
@@ -36,10 +37,12 @@ export class LibraryService implements LibraryAccess {
   private readonly bases: ServerBaseCache;
   private readonly loading = new Map<string, Promise<ServerBase>>();
   private readonly now: () => Date;
+  private readonly analyses: AnalysisStore;
 
   constructor(private readonly deps: LibraryServiceDeps) {
     this.bases = new ServerBaseCache(deps.memoryBudgetBytes);
     this.now = deps.now ?? (() => new Date());
+    this.analyses = libraryAnalysisStore(deps.store, (err) => deps.logger?.warn({ err }, 'library analysis cache unavailable'));
   }
 
   /**
@@ -77,18 +80,10 @@ export class LibraryService implements LibraryAccess {
 
   private async load(guildId: string): Promise<ServerBase> {
     const rows = await this.deps.store.list(guildId);
-    const analyses = [];
-    for (const row of rows) {
-      const article = articleFromRow(row);
-      if (article) analyses.push(await analysisOf(this.deps.store, article, (err) => this.cacheProblem(err)));
-    }
-    const base = buildServerBase(analyses);
+    const articles = rows.map(articleFromRow).filter((a): a is Article => a !== null);
+    const base = await buildServerBase(articles, this.analyses);
     this.bases.set(guildId, base);
     return base;
-  }
-
-  private cacheProblem(err: unknown): void {
-    this.deps.logger?.warn({ err }, 'library analysis cache unavailable');
   }
 
   /** A store call whose failure means the database is unavailable (a member reads `DATABASE_DOWN`). */
@@ -129,8 +124,8 @@ export class LibraryService implements LibraryAccess {
     }
     const hash = contentHash(doc.paragraphs);
     const shared = this.deps.shared();
-    const current = this.bases.has(guildId) ? this.bases.get(guildId) : undefined;
-    const articleId = newArticleId(doc.title, hash, (id) => shared.article(id) !== undefined || current?.kb?.article(id) !== undefined);
+    const current = await this.db('load', () => this.serverBase(guildId));
+    const articleId = newArticleId(doc.title, hash, (id) => shared.article(id) !== undefined || current.kb?.article(id) !== undefined);
     const draft: NewLibraryArticle = {
       guildId,
       articleId,
@@ -148,14 +143,16 @@ export class LibraryService implements LibraryAccess {
     };
     const article = articleFromRow(draft);
     if (!article) throw new UserInputError('No article text was found there (no paragraphs of text).');
-    const analysis = await analysisOf(store, article, (err) => this.cacheProblem(err));
-    const summary = quoteSummary(analysis);
+    // The server's next base is built (and the new article analysed, the analysis cached) before the
+    // article is stored, so the moment the add is confirmed the article is answerable.
+    const next = await buildServerBase([...current.articles, article], this.analyses);
+    const summary = quoteSummary(next.kb!.analysis(article.id));
     const result = await this.db('add', () => store.add({ ...draft, paragraphs: article.paragraphs.length, quotes: summary.quotes }));
     if (!result.added) {
       const e = result.existing;
-      throw new UserInputError(`Already in this server's library: “${e.title}” (${e.articleId}), added ${e.addedAt.slice(0, 10)} by <@${e.addedBy}>.`);
+      throw new UserInputError(`Already in this server's library: “${e.title}” (${e.articleId}), added ${e.addedAt.slice(0, 10)} by ${e.addedBy === 'console' ? 'the console' : `<@${e.addedBy}>`}.`);
     }
-    await this.refresh(guildId, (list) => [...list, analysis]);
+    this.swap(guildId, current, next);
     progress?.('Ready.');
     return card(guildId, article, summary);
   }
@@ -174,11 +171,15 @@ export class LibraryService implements LibraryAccess {
     }
   }
 
-  /** Rebuilds a loaded server's base after a change (only that server's); an unloaded one loads fresh on its next query. */
-  private async refresh(guildId: string, change: (analyses: ServerBase['analyses']) => ServerBase['analyses']): Promise<void> {
-    const loaded = this.bases.has(guildId) ? this.bases.get(guildId) : undefined;
-    if (loaded) this.bases.set(guildId, buildServerBase(change(loaded.analyses)));
-    else await this.serverBase(guildId).catch(() => undefined);
+  /**
+   * Puts a server's rebuilt base in place (only that server's). When the base changed meanwhile (a
+   * concurrent add or remove in this process), it is dropped instead and reloaded from the store on
+   * the next query, so no change is lost.
+   */
+  private swap(guildId: string, before: ServerBase, next: ServerBase): void {
+    const now = this.bases.has(guildId) ? this.bases.get(guildId) : undefined;
+    if (now === before) this.bases.set(guildId, next);
+    else this.bases.delete(guildId);
   }
 
   async remove(caller: Caller, articleId: string, how: 'remove' | 'undo'): Promise<{ articleId: string; title: string }> {
@@ -191,8 +192,10 @@ export class LibraryService implements LibraryAccess {
     if (!canEdit(caller, settings) && caller.userId !== article.addedBy) {
       throw new UserInputError(how === 'undo' ? 'Only the member who added it or a library manager can undo this.' : 'Only library managers (or the member who added it) can remove this article.');
     }
+    const current = await this.db('load', () => this.serverBase(guildId));
+    const next = await buildServerBase(current.articles.filter((a) => a.id !== articleId), this.analyses);
     await this.db('remove', () => store.remove(guildId, articleId));
-    await this.refresh(guildId, (list) => list.filter((a) => a.article.id !== articleId));
+    this.swap(guildId, current, next);
     return { articleId, title: article.title };
   }
 

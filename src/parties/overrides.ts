@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import type { LoadProblem } from '../knowledge/problems';
+import type { LoadProblem } from '../core/loadProblem';
 import { clip } from '../core/clip';
 
 export const PARTIES_FILE = 'parties.yaml';

@@ -2,7 +2,7 @@
  * The parties known to one knowledge set: the generic gazetteer plus `parties.yaml`. Gives the
  * text matcher and resolves what a user types to a party.
  */
-import type { LoadProblem } from '../knowledge/problems';
+import type { LoadProblem } from '../core/loadProblem';
 import { baseGazetteer, type Gazetteer } from './gazetteer';
 import { PartyMatcher } from './matcher';
 import { partyKey } from './normalize';

@@ -1,6 +1,6 @@
 /**
  * Autocomplete over a fixed list, prepared once: the same ranking as `rankChoices`
- * (knowledge/suggest.ts) — whole-key prefix, then a word of a key starting with the typed text,
+ * (search/suggest.ts) — whole-key prefix, then a word of a key starting with the typed text,
  * then containing it; ties by weight, then name; at most 25 distinct values.
  *
  * Prepared so that a keystroke does not walk every entry (46,000 article titles at a million
@@ -10,7 +10,7 @@
  * - otherwise every key in tie order in one string, so `indexOf` (native, fast) finds each place
  *   the typed text occurs, and the place says the rank (key start, word start, inside a word).
  */
-import { clip, MAX_CHOICES, rankChoices, type Choice, type Choosable } from '../knowledge/suggest';
+import { clip, MAX_CHOICES, rankChoices, type Choice, type Choosable } from './suggest';
 import { normalizeWord } from '../text/words';
 import { graphemePrefix } from '../core/clip';
 

@@ -44,7 +44,7 @@ export interface CandidateOptions {
   filter?: (id: number) => boolean;
 }
 
-/** The serialisable state of a built index (see cache.ts). */
+/** The serialisable state of a built index (bytes: `indexFile.ts`). */
 export interface IndexSnapshot {
   vocab: string[];
   offsets: Uint32Array;

@@ -25,6 +25,8 @@ export interface LibrarySettings {
 
 /** What a member adds; the store assigns nothing but `addedAt` when absent. */
 export interface NewLibraryArticle {
+  /** ISO timestamp; the store uses the current time when absent (seeding and imports pass one). */
+  addedAt?: string;
   guildId: string;
   /** Article id, unique within the server and never the id of a shared `knowledge/` article. */
   articleId: string;
@@ -47,6 +49,15 @@ export interface NewLibraryArticle {
   quotes: number;
 }
 
+/** Limits a server gets until a manager changes them (`/library settings`). */
+export const DEFAULT_LIBRARY_LIMITS = {
+  maxArticles: 200,
+  // A long feature is ~100 kB of Markdown; 1 MB leaves room without letting one add fill the disk.
+  maxArticleBytes: 1_000_000,
+  addsPerHour: 30,
+  addsPerUserPerHour: 10,
+} as const satisfies Omit<LibrarySettings, 'guildId' | 'managerRoleId'>;
+
 export interface StoredLibraryArticle extends NewLibraryArticle {
   /** ISO timestamp. */
   addedAt: string;
@@ -55,20 +66,54 @@ export interface StoredLibraryArticle extends NewLibraryArticle {
 /** `add` result: the new article, or the one it duplicates (same canonical URL or same text). */
 export type AddResult = { added: true; article: StoredLibraryArticle } | { added: false; existing: StoredLibraryArticle };
 
+/**
+ * The store cannot be used right now (PostgreSQL down or unreachable, SQLite file locked past the
+ * busy timeout, unwritable or full). Every `LibraryStore` method rejects with this for such
+ * failures, so the library layer can answer "The library is unavailable right now; nothing was
+ * added." and keep answering from what it has loaded. `cause` holds the driver's error.
+ */
+export class LibraryUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'LibraryUnavailableError';
+  }
+}
+
+/**
+ * `add` was given an article id the server already uses for a *different* article (not the same
+ * URL or text, which `add` reports as `{ added: false, existing }`). The caller picks another id.
+ */
+export class ArticleIdTakenError extends Error {
+  constructor(
+    readonly guildId: string,
+    readonly articleId: string,
+  ) {
+    super(`Article id "${articleId}" is already used in this server's library.`);
+    this.name = 'ArticleIdTakenError';
+  }
+}
+
 export interface LibraryStore {
   /** Creates or upgrades the schema; safe to call from several processes at once. */
   migrate(): Promise<void>;
-  /** Atomic: the article is wholly stored or absent; two concurrent adds of one URL store one. */
+  /**
+   * Atomic: the article is wholly stored or absent; two concurrent adds of one URL store one.
+   * A duplicate (same canonical URL, else same content hash, in that server) gives
+   * `{ added: false, existing }`; an article id taken by a different article throws
+   * `ArticleIdTakenError`.
+   */
   add(article: NewLibraryArticle): Promise<AddResult>;
   /** Whether it existed. */
   remove(guildId: string, articleId: string): Promise<boolean>;
   /** Every article of a server, oldest first. */
   list(guildId: string): Promise<StoredLibraryArticle[]>;
   get(guildId: string, articleId: string): Promise<StoredLibraryArticle | undefined>;
+  /** The server's settings, or the defaults (`DEFAULT_LIBRARY_LIMITS`, no manager role) if never saved. */
   settings(guildId: string): Promise<LibrarySettings>;
   saveSettings(settings: LibrarySettings): Promise<void>;
-  /** Records one add attempt (for quotas) and returns how many adds the server and the user made since `since`. */
+  /** Records one add attempt (for quotas). */
   recordAdd(guildId: string, userId: string, at: Date): Promise<void>;
+  /** Adds recorded in the server since `since` (inclusive): all members' when `userId` is null, else that member's. */
   countAdds(guildId: string, userId: string | null, since: Date): Promise<number>;
   /** Analysis cache shared by every process: key = content hash + analysis version. */
   cacheGet(key: string): Promise<string | undefined>;

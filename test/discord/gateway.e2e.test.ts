@@ -111,7 +111,8 @@ describe('gateway bot against the fake Discord', () => {
   });
 
   describe('admin-only /reload through the gateway (discord.js permissions)', () => {
-    const refusal = 'Only server managers can use `/reload`.';
+    // The one admin-check message of the command path (core/run.ts), as the console shows it.
+    const refusal = '/reload is for server managers only.';
 
     it('refuses a server member without Manage Server, ephemerally, and does not reload', async () => {
       const before = reloads;

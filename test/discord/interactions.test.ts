@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { APIInteractionResponse } from 'discord.js';
 import type { Answer } from '../../src/core/answer';
 import type { AnyCommand, CommandDefinition } from '../../src/core/command';
+import { UserInputError } from '../../src/core/errors';
+import { runCommand } from '../../src/core/run';
 import { CUSTOM_ID_MAX, decodePageId, encodePageId } from '../../src/discord/customId';
 import { WHO_SAID_MENU } from '../../src/discord/definitions';
 import { dispatchInteraction, type Responder } from '../../src/discord/dispatch';
@@ -60,12 +62,37 @@ const data = (r: APIInteractionResponse) => (r as { data?: Record<string, unknow
 describe('interaction core', () => {
   it('validates options like Discord does (bad input → ephemeral, handler not run)', async () => {
     const c = core();
-    for (const options of [{}, { text: 'x'.repeat(81) }, { text: 'ok', n: 9 }, { text: 5 }]) {
+    for (const options of [{}, { text: 'x'.repeat(81) }, { text: 'ok', n: 9 }, { text: true }, { text: 'ok', extra: 'x' }]) {
       const r = await c.answer(input(chatInput('echo', options as never)));
       expect(r.outcome).toBe('bad_input');
       expect(data(r.response).flags).toBe(64);
       assertWithinDiscordLimits(r.response);
     }
+  });
+
+  it('has one command path: the same checks and messages as runCommand (console, JSON mode)', async () => {
+    const c = core();
+    const cases: Array<[string, Record<string, string | number | boolean>, boolean]> = [
+      ['echo', {}, false],
+      ['echo', { text: 'x'.repeat(81) }, false],
+      ['echo', { text: 'ok', n: 9 }, false],
+      ['echo', { text: 'ok', n: 0 }, false],
+      ['echo', { text: true }, false],
+      ['echo', { text: 'ok', nope: 1 }, false],
+      ['reload', {}, false],
+      ['frobnicate', {}, false],
+    ];
+    for (const [name, options, isAdmin] of cases) {
+      const expected = await runCommand([echo, adminOnly], name, options, { kb, isAdmin }).then(
+        () => 'no error',
+        (err: unknown) => (err instanceof UserInputError ? err.message : 'other error'),
+      );
+      expect(expected).not.toMatch(/error$/);
+      const r = await c.answer(input(chatInput(name, options, { admin: isAdmin })));
+      expect(data(r.response).content, `/${name} ${JSON.stringify(options)}`).toBe(expected);
+    }
+    // Discord-only options are not the command's: `hide` and `thread` pass the check.
+    expect((await c.answer(input(chatInput('echo', { text: 'ok', hide: true, thread: false })))).outcome).toBe('ok');
   });
 
   it('refuses admin-only commands to non-admins, runs them for admins', async () => {

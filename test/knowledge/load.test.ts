@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { sentencesOf } from '../../src/core/article';
-import { loadArticles } from '../../src/knowledge/load';
+import { loadArticles } from '../../src/ingest/folder';
 import { markdownArticle, tempKnowledge } from '../fixtures';
 
 const good = markdownArticle({ id: 'good-one' }, ['The mayor opened the bridge on Friday, officials said.']);

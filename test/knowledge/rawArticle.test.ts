@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseRawArticle } from '../../src/knowledge/rawArticle';
-import { loadArticles } from '../../src/knowledge/load';
+import { parseRawArticle } from '../../src/ingest/rawArticle';
+import { loadArticles } from '../../src/ingest/folder';
 import { KNOWLEDGE_DIR, SEED_ID } from '../fixtures';
 
 const raw = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'seed-raw.txt'), 'utf8');

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseRawArticle } from '../../src/knowledge/rawArticle';
+import { parseRawArticle } from '../../src/ingest/rawArticle';
 
 const page = (name: string): string => readFileSync(join(import.meta.dirname, '..', 'fixtures', 'raw-pages', `${name}.txt`), 'utf8');
 

@@ -4,12 +4,15 @@
  * or indexing produce must come with a new version (the fingerprint below catches a forgotten bump).
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ANALYSIS_VERSION } from '../../src/knowledge/analysisVersion';
-import { cacheCodeVersion, loadKnowledgeBaseCached } from '../../src/knowledge/cache';
+import { cacheCodeVersion } from '../../src/knowledge/diskStore';
+import { loadKnowledgeFolder } from '../../src/knowledge/folder';
+import { serialArticle } from '../../src/ingest/articleJson';
+import { encodeIndexSnapshot } from '../../src/search/indexFile';
 import { KNOWLEDGE_DIR, markdownArticle, tempKnowledge } from '../fixtures';
 
 const dirs: string[] = [];
@@ -33,7 +36,7 @@ describe('knowledge cache keyed by ANALYSIS_VERSION', () => {
     });
     dirs.push(dir);
     const cacheDir = scratch('quotebook-cache-');
-    const load = (analysisVersion: number) => loadKnowledgeBaseCached(dir, { cacheDir, analysisVersion });
+    const load = (analysisVersion: number) => loadKnowledgeFolder(dir, { cacheDir, analysisVersion });
     const fromScratch = { articlesParsed: 2, articlesFromCache: 0, analysesRun: 2, analysesFromCache: 0, indexFromCache: false };
     const fromCache = { articlesParsed: 0, articlesFromCache: 2, analysesRun: 0, analysesFromCache: 2, indexFromCache: true };
 
@@ -56,8 +59,10 @@ describe('knowledge cache keyed by ANALYSIS_VERSION', () => {
 
 /**
  * What parsing, analysis and indexing produce for the fixtures (the shipped seed, the same story as
- * pasted raw text, a second article), read back from the cache files with every version-bearing key
- * left out — so the fingerprint depends on the output only.
+ * pasted raw text, a second article): each parsed article, each distinct analysis and the index,
+ * serialised as the cache keeps them but without any version-bearing key — so the fingerprint
+ * depends on the output only (and, written in the layout of the cache before issue #11, it kept its
+ * value across the move of the cache behind the store).
  */
 async function outputFingerprint(): Promise<string> {
   const h = createHash('sha256');
@@ -68,24 +73,21 @@ async function outputFingerprint(): Promise<string> {
   for (const files of corpora) {
     const dir = tempKnowledge(files);
     dirs.push(dir);
-    const cacheDir = scratch('quotebook-cache-');
-    const { kb } = await loadKnowledgeBaseCached(dir, { cacheDir });
+    const { kb } = await loadKnowledgeFolder(dir, { noCache: true });
     expect(kb.problems).toEqual([]);
-    for (const name of readdirSync(cacheDir).sort()) {
-      const bytes = readFileSync(join(cacheDir, name));
-      if (name.endsWith('.ndjson')) {
-        for (const line of bytes.toString('utf8').split('\n').slice(1)) {
-          if (!line) continue;
-          const entry = JSON.parse(line) as { t: string; analysis?: string; key?: string };
-          delete entry.analysis; // both are hashes that include the version
-          delete entry.key;
-          h.update(JSON.stringify(entry)).update('\n');
-        }
-      } else {
-        const headerLength = bytes.readUInt32LE(0);
-        const { key: _versioned, ...header } = JSON.parse(bytes.toString('utf8', 4, 4 + headerLength)) as { key: string };
-        h.update(JSON.stringify(header)).update(bytes.subarray(4 + headerLength));
-      }
+    const bytes = Buffer.from(encodeIndexSnapshot(kb.index.snapshot()));
+    const headerLength = bytes.readUInt32LE(0);
+    h.update(bytes.subarray(4, 4 + headerLength)).update(bytes.subarray(4 + headerLength));
+    for (const a of kb.articles) {
+      const hash = createHash('sha256').update(files[a.file]!).digest('hex').slice(0, 32);
+      h.update(JSON.stringify({ t: 'a', name: a.file, hash, article: serialArticle(a) })).update('\n');
+    }
+    const seen = new Set<unknown>();
+    for (const a of kb.articles) {
+      const { statements, speakers } = kb.analysis(a.id);
+      if (seen.has(statements)) continue;
+      seen.add(statements);
+      h.update(JSON.stringify({ t: 's', statements, speakers })).update('\n');
     }
   }
   return h.digest('hex').slice(0, 16);

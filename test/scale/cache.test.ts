@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index';
 import { runCommand } from '../../src/core/run';
-import { loadKnowledgeBaseCached } from '../../src/knowledge/cache';
+import { loadKnowledgeFolder } from '../../src/knowledge/folder';
 import type { KnowledgeBase } from '../../src/knowledge/knowledgeBase';
 import { markdownArticle, tempKnowledge } from '../fixtures';
 
@@ -34,10 +34,10 @@ async function whoSaid(kb: KnowledgeBase, phrase: string) {
 describe('knowledge cache', () => {
   it('serves unchanged articles from the cache and gives the same answers', async () => {
     const { dir, cacheDir } = setup({ 'alpha.md': alpha('The river park opens in spring'), 'beta.md': beta });
-    const first = await loadKnowledgeBaseCached(dir, { cacheDir });
+    const first = await loadKnowledgeFolder(dir, { cacheDir });
     expect(first.stats).toMatchObject({ articlesParsed: 2, analysesRun: 2, indexFromCache: false });
     expect(readdirSync(cacheDir).sort()).toHaveLength(2);
-    const second = await loadKnowledgeBaseCached(dir, { cacheDir });
+    const second = await loadKnowledgeFolder(dir, { cacheDir });
     expect(second.stats).toMatchObject({ articlesFromCache: 2, articlesParsed: 0, analysesRun: 0, analysesFromCache: 2, indexFromCache: true });
     for (const phrase of ['river park opens', 'bridges need money', 'council meets']) {
       expect(await whoSaid(second.kb, phrase)).toEqual(await whoSaid(first.kb, phrase));
@@ -46,9 +46,9 @@ describe('knowledge cache', () => {
 
   it('re-reads only an edited article, and never answers from its stale entry', async () => {
     const { dir, cacheDir } = setup({ 'alpha.md': alpha('The river park opens in spring'), 'beta.md': beta });
-    await loadKnowledgeBaseCached(dir, { cacheDir });
+    await loadKnowledgeFolder(dir, { cacheDir });
     writeFileSync(join(dir, 'alpha.md'), alpha('The harbour bridge closes in winter'));
-    const { kb, stats } = await loadKnowledgeBaseCached(dir, { cacheDir });
+    const { kb, stats } = await loadKnowledgeFolder(dir, { cacheDir });
     expect(stats).toMatchObject({ articlesParsed: 1, articlesFromCache: 1, analysesRun: 1, analysesFromCache: 1, indexFromCache: false });
     const old = await whoSaid(kb, 'The river park opens in spring');
     expect(old.excerpts.every((e) => e.match === 'related')).toBe(true);
@@ -59,13 +59,13 @@ describe('knowledge cache', () => {
 
   it('handles an added and a removed article', async () => {
     const { dir, cacheDir } = setup({ 'alpha.md': alpha('The river park opens in spring') });
-    await loadKnowledgeBaseCached(dir, { cacheDir });
+    await loadKnowledgeFolder(dir, { cacheDir });
     writeFileSync(join(dir, 'beta.md'), beta);
-    const added = await loadKnowledgeBaseCached(dir, { cacheDir });
+    const added = await loadKnowledgeFolder(dir, { cacheDir });
     expect(added.stats).toMatchObject({ articlesParsed: 1, articlesFromCache: 1 });
     expect(added.kb.articles.map((a) => a.id)).toEqual(['alpha', 'beta']);
     rmSync(join(dir, 'alpha.md'));
-    const removed = await loadKnowledgeBaseCached(dir, { cacheDir });
+    const removed = await loadKnowledgeFolder(dir, { cacheDir });
     expect(removed.kb.articles.map((a) => a.id)).toEqual(['beta']);
     expect(removed.stats).toMatchObject({ articlesParsed: 0, articlesFromCache: 1, indexFromCache: false });
     const gone = await whoSaid(removed.kb, 'The river park opens in spring');
@@ -74,16 +74,16 @@ describe('knowledge cache', () => {
 
   it('ignores a cache written by other code and survives a corrupt cache file', async () => {
     const { dir, cacheDir } = setup({ 'alpha.md': alpha('The river park opens in spring') });
-    await loadKnowledgeBaseCached(dir, { cacheDir });
+    await loadKnowledgeFolder(dir, { cacheDir });
     for (const f of readdirSync(cacheDir)) writeFileSync(join(cacheDir, f), '{"t":"h","code":"someone-else"}\n{garbage');
-    const { kb, stats } = await loadKnowledgeBaseCached(dir, { cacheDir });
+    const { kb, stats } = await loadKnowledgeFolder(dir, { cacheDir });
     expect(stats).toMatchObject({ articlesParsed: 1, analysesRun: 1, indexFromCache: false });
     expect((await whoSaid(kb, 'river park opens')).excerpts[0]).toMatchObject({ match: 'exact' });
   });
 
   it('shares one analysis between identical bodies', async () => {
     const { dir, cacheDir } = setup({ 'a1.md': alpha('The river park opens in spring'), 'a2.md': alpha('The river park opens in spring').replace('id: "alpha"', 'id: "alpha-copy"') });
-    const { kb, stats } = await loadKnowledgeBaseCached(dir, { cacheDir });
+    const { kb, stats } = await loadKnowledgeFolder(dir, { cacheDir });
     expect(kb.articles).toHaveLength(2);
     expect(stats.analysesRun).toBe(1);
   });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index';
 import { runCommand } from '../../src/core/run';
-import { loadKnowledgeBaseCached } from '../../src/knowledge/cache';
+import { loadKnowledgeFolder } from '../../src/knowledge/folder';
 import { KnowledgeReloader, type KnowledgeHolder } from '../../src/knowledge/reload';
 import { markdownArticle, tempKnowledge } from '../fixtures';
 
@@ -24,7 +24,7 @@ async function start(files: Record<string, string>) {
   const dir = tempKnowledge(files);
   const cacheDir = mkdtempSync(join(tmpdir(), 'quotebook-cache-'));
   dirs.push(dir, cacheDir);
-  const { kb } = await loadKnowledgeBaseCached(dir, { cacheDir });
+  const { kb } = await loadKnowledgeFolder(dir, { cacheDir });
   const holder: KnowledgeHolder = { current: kb };
   const reloader = new KnowledgeReloader(dir, holder, { cacheDir, debounceMs: 50 });
   // What a transport does per request: read the holder, then answer.

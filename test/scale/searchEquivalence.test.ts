@@ -8,7 +8,7 @@ import { ChoiceIndex } from '../../src/search/choiceIndex';
 import { boundedDistance, findPhrase, withinOneEdit } from '../../src/search/phrase';
 import { ParagraphIndex } from '../../src/search/paragraphIndex';
 import { termsOf, wordsOf } from '../../src/search/terms';
-import { rankChoices } from '../../src/knowledge/suggest';
+import { rankChoices } from '../../src/search/suggest';
 import fc from 'fast-check';
 import { indexTerms, words, wordsByPattern } from '../../src/text/words';
 import { seedKb } from '../helpers';

@@ -1,0 +1,192 @@
+/**
+ * Who a statement's source words name: a person of the article (by name, surname, pronoun,
+ * title, appositive or definite role), or an honest label when the text does not say who.
+ * Runs inside the left-to-right pass of `attributeQuotes`, so it sees only what came before.
+ */
+import { roleWord } from './nounPhrases';
+import type { RawStatement } from './statement';
+import { PRONOUNS, ROLE_NOUNS, UNNAMED_SOURCE_NOUNS } from './lexicon';
+import type { NameMention } from './names';
+import { resolvePronoun, type SalienceEntry } from './pronouns';
+import { cleanLabel, possessiveLabel, ROLE_GENDER } from './sourceLabels';
+import type { People, Person } from './speakers';
+import { tokenize, type Sentence } from './text';
+
+/** A statement's resolved source. */
+export interface Resolved {
+  speaker: Person | null;
+  label: string;
+  source: [number, number] | null;
+  /** A description ("a top US security official") that may later be linked to a named person. */
+  description?: boolean;
+}
+
+/**
+ * The state of the left-to-right pass over one body, shared (not copied) with `attributeQuotes`:
+ * `people`, `history` and `resolved` grow as the pass goes on.
+ */
+export interface ResolveState {
+  body: string;
+  sentences: Sentence[];
+  raws: RawStatement[];
+  /** Resolved sources so far, by statement index. */
+  resolved: Resolved[];
+  people: People;
+  history: SalienceEntry[];
+  mentionPerson: Map<NameMention, Person>;
+  /** Name mentions inside [s, e). */
+  namesIn(s: number, e: number): NameMention[];
+  /** Records a mention of `p` at [start, end) in paragraph `para`. */
+  note(p: Person, start: number, end: number, para: number): void;
+}
+
+/** People named inside a statement's quoted words: a speaker does not name themself there. */
+function namedInside(st: ResolveState, raw: RawStatement): Set<Person> {
+  const out = new Set<Person>();
+  for (const [a, b] of raw.quoted) {
+    for (const m of st.namesIn(a, b)) {
+      const last = m.tokens[m.tokens.length - 1] ?? '';
+      for (const p of st.people.withToken(last)) if (m.tokens.length > 1 || st.people.withToken(last).length === 1) out.add(p);
+    }
+  }
+  return out;
+}
+
+function anyPersonName(st: ResolveState, s: number, e: number): boolean {
+  return st.namesIn(s, e).some((m) => m.kind === 'person' || m.kind === 'maybe-person' || m.kind === 'org');
+}
+
+/**
+ * "said the actor", "the Spanish foreign minister said", "the singer and guitarist told": a
+ * definite description of one person, linked to the person the article gave that role (only
+ * one may have it), or else to the person a pronoun would reach, if that person has no other
+ * role. Two people with the role, or none in reach: null.
+ */
+function definiteRole(st: ResolveState, raw: RawStatement, lowers: string[], named: boolean): Person | null {
+  if (named || lowers.length === 0 || lowers.length > 5) return null;
+  if (lowers.some((w) => /^(of|for|at|from|with|in|to)$/.test(w))) return null;
+  const head = lowers[lowers.length - 1] ?? '';
+  const personNoun = roleWord(head) || (head.length > 4 && /(?:or|er|ess|ist|ian|ant|ent)$/.test(head));
+  const definite = lowers[0] === 'the' || (lowers.length === 1 && personNoun);
+  if (!definite || !personNoun || (/s$/.test(head) && !/(ss|us)$/.test(head))) return null;
+  if (UNNAMED_SOURCE_NOUNS.has(head) && !/^(spokesman|spokeswoman|spokesperson|official|adviser|advisor)$/.test(head)) return null;
+  const before = raw.source ? raw.source[0] : raw.content[0];
+  const known = st.people.all.filter((p) => p.mentions.some((m) => m.start < before));
+  const modifiers = lowers.filter((w) => w !== 'the' && w !== 'and' && w !== head);
+  const withRole = known.filter((p) => {
+    const role = (p.role ?? '').toLowerCase();
+    return new RegExp(`\\b${head}\\b`).test(role) && modifiers.every((w) => role.includes(w) || (p.affiliation ?? '').toLowerCase().startsWith(w.slice(0, 4)));
+  });
+  if (withRole.length === 1) return withRole[0] as Person;
+  // Somebody holds that role but the words do not pick one out: no guess.
+  if (withRole.length > 1 || known.some((p) => new RegExp(`\\b${head}\\b`).test((p.role ?? '').toLowerCase()))) return null;
+  // Generic source nouns ("the official", "the spokesman") usually point back to an unnamed
+  // source ("a senior official"); and a role the article gave to somebody unnamed ("a
+  // teacher … the teacher said") is that somebody. Neither reaches for a named person.
+  if (UNNAMED_SOURCE_NOUNS.has(head)) return null;
+  if (new RegExp(`\\b(?:a|an|one|another)\\s+(?:[\\p{L}-]+\\s+){0,3}${head}\\b`, 'iu').test(st.body.slice(0, before))) return null;
+  const g = ROLE_GENDER[head];
+  const p = resolvePronoun(st.history, before, raw.sentence, g, namedInside(st, raw));
+  if (!p || (p.role && !new RegExp(`\\b${head}\\b`).test(p.role.toLowerCase()))) return null;
+  // Another person named in reach who could hold the role (no role known): ambiguous.
+  return p;
+}
+
+/**
+ * Resolves the source of statement `index` (`raw`) against the people and salience history built
+ * so far; a source it cannot tie to one person gets `speaker: null` and a label.
+ */
+export function resolveSource(st: ResolveState, raw: RawStatement, index: number): Resolved {
+  if (!raw.source) {
+    if (raw.inherit) {
+      // "…, noting that …": the source of the statement this participle hangs on.
+      for (let j = index - 1; j >= 0; j--) {
+        const prev = st.raws[j] as RawStatement;
+        if (prev.sentence < raw.sentence - 1) break;
+        const pr = st.resolved[j];
+        if (pr && prev.sentence === raw.sentence && (prev.cue?.[0] ?? 0) < (raw.cue?.[0] ?? 0)) return { ...pr };
+      }
+      // The subject words of the sentence ("Bush, …, attacked Trump, calling him …" → Bush):
+      // resolved like any source, so a later object name never takes the statement.
+      if (raw.subject) return resolveSource(st, { ...raw, source: raw.subject, inherit: false }, index);
+      // Sentence subject.
+      const sub = st.history.filter((h) => h.sentence === raw.sentence && h.subject).pop();
+      if (sub) {
+        const m = sub.person.mentions.find((x) => x.start === sub.pos);
+        return { speaker: sub.person, label: sub.person.name, source: m ? [m.start, m.end] : null };
+      }
+    }
+    return { speaker: null, label: 'unattributed', source: null };
+  }
+  const [ss, se] = raw.source;
+  const text = st.body.slice(ss, se);
+  if (raw.subject && /^who$/i.test(text)) {
+    // "…, Bruce Turry, who said": the relative pronoun stays the source words, the
+    // antecedent names the person.
+    const ante = resolveSource(st, { ...raw, source: raw.subject, subject: undefined }, index);
+    return { ...ante, source: [ss, se] };
+  }
+  const words = tokenize(st.body, ss, se);
+  const first = words[0];
+  // A lone sentence-initial function word ("Of", "Wait", "Here") is a parsing accident, not a
+  // source: say so rather than print it as one.
+  if (words.length === 1 && first && !PRONOUNS[first.lower] && (/^(of|in|on|at|for|with|as|after|before|when|if|but|and|so|yet|still|also|then|now|here|there|that|this|wait|or|ever|back|each|other|well|yes|no|note|update|watch|read|listen|transcript|excerpt|question|answer)$/.test(first.lower))) {
+    return { speaker: null, label: 'unattributed', source: null };
+  }
+  // A transcript label in capitals ("PENCE") names a person the article introduced.
+  if (words.length === 1 && first && /^\p{Lu}{3,}$/u.test(first.text)) {
+    const p = st.people.resolveToken(first.text.charAt(0) + first.lower.slice(1), undefined, undefined);
+    if (p) return { speaker: p, label: p.name, source: [ss, se] };
+  }
+  if (words.length === 1 && first && PRONOUNS[first.lower]) {
+    const info = PRONOUNS[first.lower];
+    if (info && info.person && info.gender) {
+      const p = resolvePronoun(st.history, ss, raw.sentence, info.gender, namedInside(st, raw));
+      if (p) {
+        if (!p.gender) p.gender = info.gender;
+        st.note(p, ss, se, (st.sentences[raw.sentence] as Sentence).para);
+        return { speaker: p, label: p.name, source: [ss, se] };
+      }
+    }
+    return { speaker: null, label: first.lower, source: [ss, se] };
+  }
+  // The head of the source phrase: names after "of/for/at/to" are modifiers of a role noun.
+  const prep = words.findIndex((w, i) => i > 0 && /^(of|for|at|to|with|from|in)$/.test(w.lower));
+  const headEnd = prep > 0 ? (words[prep] as typeof first & object).start : se;
+  // "Secretary of State Mike Pompeo": a capitalised title whose "of" belongs to the title;
+  // the person is the full name that ends the phrase.
+  // Also a role without an article before it ("marine director at Intertanko Phil Belcher");
+  // with an article ("a spokesman for Hillary Clinton") the name is the role's complement.
+  const titled = first && ((ROLE_NOUNS.has(first.lower) && /^\p{Lu}/u.test(first.text)) || (/^\p{Ll}/u.test(first.text) && !/^(a|an|the|his|her|their|its|our|my|one|some|two|three|several|many)$/.test(first.lower) && words.some((w) => roleWord(w.lower))));
+  const lastName = titled ? st.namesIn(ss, se).filter((m) => m.end === se && m.tokens.length > 1 && st.mentionPerson.has(m) && !m.possessive).pop() : undefined;
+  if (lastName) {
+    const p = st.mentionPerson.get(lastName) as Person;
+    return { speaker: p, label: p.name, source: [ss, se] };
+  }
+  const inHead = st.namesIn(ss, headEnd);
+  const personMention = [...inHead].reverse().find((m) => st.mentionPerson.has(m) && !m.possessive);
+  if (personMention) {
+    const p = st.mentionPerson.get(personMention) as Person;
+    return { speaker: p, label: p.name, source: [ss, se] };
+  }
+  // "Nisan Ahmado's source", "Ford's now-deceased father": the person named is the possessor,
+  // not the speaker; the label says whose source it was without naming them as the speaker.
+  const possessor = /^['\u2019]s\s+(\p{Ll}[\p{L}-]*)/u.exec(st.body.slice(se, se + 40));
+  if (possessor) return { speaker: null, label: possessiveLabel(cleanLabel(text, st.body) + st.body.slice(se, se + possessor[0].length)), source: [ss, se] };
+  // "Cmdr. Sean Robertson, a spokesperson for Inherent Resolve, … told": an appositive
+  // description right after a person's name is that person.
+  const appositiveOf = /,\s*$/.test(st.body.slice(Math.max(0, ss - 3), ss)) && /^(a|an|the)$/.test(first?.lower ?? '') ? st.namesIn(Math.max(0, ss - 80), ss).filter((m) => st.mentionPerson.has(m) && !m.possessive && /^,\s*$/.test(st.body.slice(m.end, ss))).pop() : undefined;
+  if (appositiveOf) {
+    const p = st.mentionPerson.get(appositiveOf) as Person;
+    return { speaker: p, label: p.name, source: [ss, se] };
+  }
+  const byRole = definiteRole(st, raw, words.map((w) => w.lower), anyPersonName(st, ss, se));
+  if (byRole) {
+    st.note(byRole, ss, se, (st.sentences[raw.sentence] as Sentence).para);
+    return { speaker: byRole, label: byRole.name, source: [ss, se] };
+  }
+  const label = possessiveLabel(cleanLabel(text, st.body));
+  const hasRole = words.some((w) => ROLE_NOUNS.has(w.lower) || UNNAMED_SOURCE_NOUNS.has(w.lower));
+  const anyName = inHead.some((m) => m.kind === 'person' || m.kind === 'maybe-person');
+  return { speaker: null, label, source: [ss, se], description: hasRole && !anyName };
+}

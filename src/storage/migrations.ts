@@ -1,0 +1,89 @@
+/**
+ * The schema, as a versioned list of migrations shared by both databases. Each store applies the
+ * ones it has not recorded in `schema_migrations`, in order, once, under a lock (SQLite: one
+ * `BEGIN IMMEDIATE` write transaction; PostgreSQL: a transaction-scoped advisory lock), so two
+ * processes starting together never apply one twice.
+ *
+ * Append new migrations; never edit one that has shipped (a database that applied it would not see
+ * the change). The two dialects differ only where they must: the insertion-order column (SQLite
+ * `INTEGER PRIMARY KEY AUTOINCREMENT`, PostgreSQL an identity column) and integer widths.
+ */
+
+export interface Migration {
+  version: number;
+  name: string;
+  sqlite: string;
+  postgres: string;
+}
+
+/**
+ * Uniqueness per server on the article id, the canonical URL and the content hash is enforced by
+ * the database, not by a check before the insert, so two concurrent adds of one URL (two members,
+ * two processes) cannot both succeed. NULL URLs (file uploads) never collide: SQLite and
+ * PostgreSQL 15 both treat NULLs as distinct in a UNIQUE constraint.
+ *
+ * Times: `added_at` is the ISO text the interface speaks (exact round-trip on both); add records
+ * use epoch milliseconds so quota windows compare as numbers.
+ */
+const ARTICLES_COLUMNS = `
+  guild_id TEXT NOT NULL,
+  article_id TEXT NOT NULL,
+  source_url TEXT,
+  source_file TEXT,
+  content_hash TEXT NOT NULL,
+  document TEXT NOT NULL,
+  title TEXT NOT NULL,
+  site TEXT,
+  author TEXT,
+  published TEXT,
+  added_by TEXT NOT NULL,
+  added_at TEXT NOT NULL,
+  paragraphs INTEGER NOT NULL,
+  quotes INTEGER NOT NULL,
+  CONSTRAINT library_articles_id UNIQUE (guild_id, article_id),
+  CONSTRAINT library_articles_url UNIQUE (guild_id, source_url),
+  CONSTRAINT library_articles_hash UNIQUE (guild_id, content_hash)`;
+
+const SETTINGS_TABLE = `CREATE TABLE library_settings (
+  guild_id TEXT PRIMARY KEY,
+  manager_role_id TEXT,
+  max_articles INTEGER NOT NULL,
+  max_article_bytes INTEGER NOT NULL,
+  adds_per_hour INTEGER NOT NULL,
+  adds_per_user_per_hour INTEGER NOT NULL
+)`;
+
+const CACHE_TABLE = `CREATE TABLE analysis_cache (
+  cache_key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+)`;
+
+const ADDS_INDEXES = `
+CREATE INDEX library_adds_guild ON library_adds (guild_id, at_ms);
+CREATE INDEX library_adds_user ON library_adds (guild_id, user_id, at_ms)`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'library articles, settings, add records, analysis cache',
+    sqlite: `
+CREATE TABLE library_articles (seq INTEGER PRIMARY KEY AUTOINCREMENT, ${ARTICLES_COLUMNS});
+${SETTINGS_TABLE};
+CREATE TABLE library_adds (seq INTEGER PRIMARY KEY AUTOINCREMENT, guild_id TEXT NOT NULL, user_id TEXT NOT NULL, at_ms INTEGER NOT NULL);
+${ADDS_INDEXES};
+${CACHE_TABLE};`,
+    postgres: `
+CREATE TABLE library_articles (seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, ${ARTICLES_COLUMNS});
+${SETTINGS_TABLE};
+CREATE TABLE library_adds (seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, guild_id TEXT NOT NULL, user_id TEXT NOT NULL, at_ms BIGINT NOT NULL);
+${ADDS_INDEXES};
+${CACHE_TABLE};`,
+  },
+];
+
+/** The bookkeeping table both stores create before reading which migrations ran. */
+export const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (
+  version INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  applied_at TEXT NOT NULL
+)`;

@@ -1,0 +1,214 @@
+/**
+ * The shared library store: PostgreSQL through `pg` with a connection pool, for several processes,
+ * shards or machines using one library. Same schema and migrations as SQLite (`migrations.ts`).
+ *
+ * Concurrency comes from the database itself: an add is one `INSERT … ON CONFLICT DO NOTHING`
+ * against the per-server unique constraints (id, canonical URL, content hash), so of two concurrent
+ * adds of one URL the second waits for the first to commit and then inserts nothing; it reads and
+ * returns the winner. One statement is atomic, so a killed process leaves the article wholly
+ * stored or absent. `migrate` holds a transaction-scoped advisory lock, so processes starting
+ * together apply each migration once.
+ */
+import pg from 'pg';
+import {
+  ArticleIdTakenError,
+  LibraryUnavailableError,
+  type AddResult,
+  type LibrarySettings,
+  type LibraryStore,
+  type NewLibraryArticle,
+  type StoredLibraryArticle,
+} from './libraryStore';
+import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations';
+import { ARTICLE_COLUMNS, articleParams, checkArticle, checkSettings, settingsParams, stamped, toArticle, toSettings, type ArticleRow, type SettingsRow } from './rows';
+
+export interface PostgresStoreOptions {
+  /** `postgres://user:password@host:port/database`. */
+  url: string;
+  /** Schema instead of `public` (lower-case letters, digits, `_`); `migrate` creates it. */
+  schema?: string;
+  /** Most connections this process opens. Default 10. */
+  poolSize?: number;
+  /** How long to wait for a connection before the call fails as unavailable, in ms. Default 5000. */
+  connectTimeoutMs?: number;
+}
+
+// Network failures, SQLSTATE classes 08 (connection), 53 (insufficient resources), 57P0x (server
+// shutting down or starting), 57014 (statement timeout), 3D000 (no such database), 28 (login refused).
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ECONNABORTED']);
+const SQLSTATE_UNAVAILABLE = /^(08|53|57P0|57014$|3D000$|28)/;
+// pg reports a dropped connection or a pool wait timeout with no code, only these messages.
+const PG_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended/i;
+
+function unavailable(err: unknown): unknown {
+  if (err instanceof ArticleIdTakenError || err instanceof RangeError) return err;
+  const e = err as { code?: unknown; message?: unknown } | null;
+  const code = typeof e?.code === 'string' ? e.code : '';
+  const message = typeof e?.message === 'string' ? e.message : '';
+  if (NETWORK_CODES.has(code) || SQLSTATE_UNAVAILABLE.test(code) || PG_MESSAGES.test(message)) {
+    return new LibraryUnavailableError(`The library database (PostgreSQL) is unavailable: ${code || message}`, { cause: err });
+  }
+  // AggregateError: every address of the host refused (e.g. localhost on ::1 and 127.0.0.1).
+  if (err instanceof AggregateError && err.errors.some((x) => unavailable(x) instanceof LibraryUnavailableError)) {
+    return new LibraryUnavailableError(`The library database (PostgreSQL) is unavailable: ${message}`, { cause: err });
+  }
+  return err;
+}
+
+const INSERT_ARTICLE = `INSERT INTO library_articles (${ARTICLE_COLUMNS.join(', ')})
+  VALUES (${ARTICLE_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')}) ON CONFLICT DO NOTHING RETURNING seq`;
+const FIND_DUPLICATE = `SELECT * FROM library_articles WHERE guild_id = $1 AND (source_url = $2::text OR content_hash = $3)
+  ORDER BY CASE WHEN source_url = $2::text THEN 0 ELSE 1 END, seq LIMIT 1`;
+
+/** A `LibraryStore` in PostgreSQL. Connections open lazily, on the first call. */
+export class PostgresLibraryStore implements LibraryStore {
+  readonly kind = 'postgres';
+  private readonly pool: pg.Pool;
+  private readonly schema: string | undefined;
+
+  constructor(options: PostgresStoreOptions) {
+    if (options.schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(options.schema)) {
+      throw new RangeError(`schema must be lower-case letters, digits and _, got ${JSON.stringify(options.schema)}`);
+    }
+    this.schema = options.schema;
+    this.pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      // pg's default is to wait forever for a connection; a down database must fail the add instead.
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+      options: options.schema ? `-c search_path=${options.schema}` : undefined,
+    });
+    // An idle connection that the server drops (restart, failover) emits 'error' on the pool; without
+    // a listener that would crash the process. The next query simply opens a new connection.
+    this.pool.on('error', () => undefined);
+  }
+
+  private async run<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      throw unavailable(err);
+    }
+  }
+
+  /** Runs `fn` in one transaction on one connection. */
+  private transaction<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    return this.run(async () => {
+      const client = await this.pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(client);
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    });
+  }
+
+  migrate(): Promise<void> {
+    return this.transaction(async (c) => {
+      // One lock per schema: test runs in their own schemas do not wait for each other.
+      await c.query('SELECT pg_advisory_xact_lock(7262013, hashtext($1))', [this.schema ?? 'public']);
+      if (this.schema) await c.query(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`);
+      await c.query(MIGRATIONS_TABLE);
+      const done = new Set((await c.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+      for (const m of MIGRATIONS) {
+        if (done.has(m.version)) continue;
+        await c.query(m.postgres);
+        await c.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.name, new Date().toISOString()]);
+      }
+    });
+  }
+
+  add(article: NewLibraryArticle): Promise<AddResult> {
+    return this.run(async () => {
+      const a = stamped(article);
+      checkArticle(a);
+      // A conflicting row can be removed between the insert and the look-up; then insert again.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const inserted = await this.pool.query(INSERT_ARTICLE, articleParams(a));
+        if (inserted.rowCount === 1) return { added: true, article: a };
+        const dup = await this.pool.query<ArticleRow>(FIND_DUPLICATE, [a.guildId, a.sourceUrl, a.contentHash]);
+        if (dup.rows[0]) return { added: false, existing: toArticle(dup.rows[0]) };
+        const taken = await this.pool.query('SELECT 1 FROM library_articles WHERE guild_id = $1 AND article_id = $2', [a.guildId, a.articleId]);
+        if (taken.rowCount) throw new ArticleIdTakenError(a.guildId, a.articleId);
+      }
+      throw new LibraryUnavailableError('The library database (PostgreSQL) kept changing under a concurrent add; nothing was added.');
+    });
+  }
+
+  remove(guildId: string, articleId: string): Promise<boolean> {
+    return this.run(async () => ((await this.pool.query('DELETE FROM library_articles WHERE guild_id = $1 AND article_id = $2', [guildId, articleId])).rowCount ?? 0) > 0);
+  }
+
+  list(guildId: string): Promise<StoredLibraryArticle[]> {
+    return this.run(async () => (await this.pool.query<ArticleRow>('SELECT * FROM library_articles WHERE guild_id = $1 ORDER BY seq', [guildId])).rows.map(toArticle));
+  }
+
+  get(guildId: string, articleId: string): Promise<StoredLibraryArticle | undefined> {
+    return this.run(async () => {
+      const row = (await this.pool.query<ArticleRow>('SELECT * FROM library_articles WHERE guild_id = $1 AND article_id = $2', [guildId, articleId])).rows[0];
+      return row && toArticle(row);
+    });
+  }
+
+  settings(guildId: string): Promise<LibrarySettings> {
+    return this.run(async () => toSettings(guildId, (await this.pool.query<SettingsRow>('SELECT * FROM library_settings WHERE guild_id = $1', [guildId])).rows[0]));
+  }
+
+  saveSettings(settings: LibrarySettings): Promise<void> {
+    return this.run(async () => {
+      checkSettings(settings);
+      await this.pool.query(
+        `INSERT INTO library_settings (guild_id, manager_role_id, max_articles, max_article_bytes, adds_per_hour, adds_per_user_per_hour)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (guild_id) DO UPDATE SET manager_role_id = excluded.manager_role_id, max_articles = excluded.max_articles,
+           max_article_bytes = excluded.max_article_bytes, adds_per_hour = excluded.adds_per_hour,
+           adds_per_user_per_hour = excluded.adds_per_user_per_hour`,
+        settingsParams(settings),
+      );
+    });
+  }
+
+  recordAdd(guildId: string, userId: string, at: Date): Promise<void> {
+    return this.run(async () => {
+      await this.pool.query('INSERT INTO library_adds (guild_id, user_id, at_ms) VALUES ($1, $2, $3)', [guildId, userId, at.getTime()]);
+    });
+  }
+
+  countAdds(guildId: string, userId: string | null, since: Date): Promise<number> {
+    return this.run(async () => {
+      const r =
+        userId === null
+          ? await this.pool.query<{ n: string }>('SELECT COUNT(*) AS n FROM library_adds WHERE guild_id = $1 AND at_ms >= $2', [guildId, since.getTime()])
+          : await this.pool.query<{ n: string }>('SELECT COUNT(*) AS n FROM library_adds WHERE guild_id = $1 AND user_id = $2 AND at_ms >= $3', [guildId, userId, since.getTime()]);
+      return Number(r.rows[0]!.n);
+    });
+  }
+
+  cacheGet(key: string): Promise<string | undefined> {
+    return this.run(async () => (await this.pool.query<{ value: string }>('SELECT value FROM analysis_cache WHERE cache_key = $1', [key])).rows[0]?.value);
+  }
+
+  cachePut(key: string, value: string): Promise<void> {
+    return this.run(async () => {
+      await this.pool.query('INSERT INTO analysis_cache (cache_key, value) VALUES ($1, $2) ON CONFLICT (cache_key) DO UPDATE SET value = excluded.value', [key, value]);
+    });
+  }
+
+  /** Drops the schema given at construction with everything in it (test clean-up). */
+  dropSchema(): Promise<void> {
+    return this.run(async () => {
+      if (this.schema) await this.pool.query(`DROP SCHEMA IF EXISTS ${this.schema} CASCADE`);
+    });
+  }
+
+  close(): Promise<void> {
+    if (this.pool.ended || this.pool.ending) return Promise.resolve();
+    return this.pool.end();
+  }
+}
