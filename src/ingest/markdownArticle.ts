@@ -28,15 +28,28 @@ export const FrontMatterSchema = z
 
 export type FrontMatter = z.infer<typeof FrontMatterSchema>;
 
+/**
+ * Front matter of a document a member added to a server's library (src/ingest/web/): a page may
+ * name no author or date, and an uploaded file has no URL or publisher. Those fields are left out
+ * rather than filled with a placeholder such as "Unknown", which would read as a real byline.
+ */
+export const LibraryFrontMatterSchema = FrontMatterSchema.partial({ publisher: true, author: true, url: true, published: true });
+
+export type LibraryFrontMatter = z.infer<typeof LibraryFrontMatterSchema>;
+
 export interface MarkdownArticle {
-  meta: FrontMatter;
+  meta: LibraryFrontMatter;
   captions: string[];
   paragraphs: Array<{ text: string; sourceStart: number }>;
 }
 
 const FENCE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
-export function parseMarkdownArticle(content: string, file: string): MarkdownArticle {
+/**
+ * Parses a Markdown article. Knowledge-folder files need every front matter field; library
+ * documents (`{ library: true }`) may leave out publisher, author, url and published.
+ */
+export function parseMarkdownArticle(content: string, file: string, options: { library?: boolean } = {}): MarkdownArticle {
   const fence = FENCE.exec(content);
   if (!fence) throw new KnowledgeFileError(file, 'no front matter: the file must start with a "---" YAML block');
   let data: unknown;
@@ -49,7 +62,7 @@ export function parseMarkdownArticle(content: string, file: string): MarkdownArt
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new KnowledgeFileError(file, 'front matter must be a YAML mapping of fields');
   }
-  const parsed = FrontMatterSchema.safeParse(data);
+  const parsed = (options.library ? LibraryFrontMatterSchema : FrontMatterSchema).safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.path.join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : 'front matter');

@@ -73,8 +73,9 @@ export const RULES: Record<Exclude<Area, 'main'>, Rule> = {
   transport: { may: ['render', 'cli', 'core', 'config', 'log'], typesFrom: ['knowledge'] },
   // Per-server libraries in SQLite or PostgreSQL behind one interface; knows nothing of Discord or analysis.
   storage: { may: ['core'], typesFrom: ['config'] },
-  // Offline tools (top-level tools/, not production code): attribution output and error listing.
-  tools: { may: ['analysis', 'text', 'core'] },
+  // Offline tools (top-level tools/, not production code): attribution output, error listing,
+  // `npm run extract` (what a page or file would be stored as).
+  tools: { may: ['ingest', 'analysis', 'text', 'core'] },
   config: { may: [] },
   log: { may: [] },
 };
