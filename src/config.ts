@@ -29,6 +29,8 @@ export interface BaseConfig {
    * created on first start) or `postgres://user:password@host:port/database`.
    */
   databaseUrl: string;
+  /** Memory budget for servers' libraries held in memory, in MB; least recently used ones are dropped beyond it. */
+  libraryMemoryMb: number;
 }
 export type GatewayConfig = BaseConfig & { discordToken: string };
 export type HttpConfig = BaseConfig & { publicKey: string };
@@ -75,6 +77,7 @@ const VARS = {
   LOG_LEVEL: { schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), requiredIn: [] },
   RATE_LIMIT_PER_MINUTE: { schema: z.coerce.number().int().min(1).max(10_000), requiredIn: [] },
   DATABASE_URL: { schema: databaseUrl, requiredIn: [] },
+  LIBRARY_MEMORY_MB: { schema: z.coerce.number().int().min(8).max(1_000_000), requiredIn: [] },
   DISCORD_API: {
     schema: z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, '')),
     requiredIn: [],
@@ -137,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnv(), mode: ConfigMode 
     rateLimitPerMinute: read(env, 'RATE_LIMIT_PER_MINUTE', mode) ?? 20,
     discordApi: read(env, 'DISCORD_API', mode),
     databaseUrl: read(env, 'DATABASE_URL', mode) ?? DEFAULT_DATABASE_URL,
+    libraryMemoryMb: read(env, 'LIBRARY_MEMORY_MB', mode) ?? 256,
   };
 }
 

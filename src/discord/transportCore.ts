@@ -6,6 +6,7 @@ import type { AnyCommand } from '../core/command';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { Logger } from '../log';
 import { createInteractionCore, type InteractionDeps } from './interactions';
+import { attachmentFetcher } from './attachments';
 
 /** What both Discord transports need: the knowledge, the commands, a logger and how to reach Discord. */
 export interface TransportDeps {
@@ -36,6 +37,7 @@ export function coreFor(deps: TransportDeps & { config: { rateLimitPerMinute: nu
     ...(deps.reload ? { reload: deps.reload } : {}),
     ...(deps.knowledgeFor ? { knowledgeFor: deps.knowledgeFor } : {}),
     ...(deps.library ? { library: deps.library } : {}),
-    ...(deps.fetchAttachment ? { fetchAttachment: deps.fetchAttachment } : {}),
+    // Attachments come from Discord's CDN only, unless a test names its fake's address.
+    fetchAttachment: deps.fetchAttachment ?? attachmentFetcher(),
   });
 }

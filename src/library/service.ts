@@ -62,6 +62,16 @@ export class LibraryService implements LibraryAccess {
     }
   }
 
+  /**
+   * `segments` without waiting: the server's base when it is loaded, else the shared folder only
+   * (the console reads this per command after loading its one server once).
+   */
+  loadedSegments(guildId: string | null): KnowledgeBase[] {
+    const shared = this.deps.shared();
+    const base = guildId === null ? undefined : this.bases.get(guildId);
+    return base?.kb ? [shared, base.kb] : [shared];
+  }
+
   /** Loaded servers and their estimated bytes (for the bench and logs). */
   memoryStats(): { servers: number; bytes: number } {
     return this.bases.stats();
