@@ -116,7 +116,7 @@ type Where = { admin?: boolean; dm?: boolean; userId?: string };
 
 /** A `/library <sub>` interaction (a subcommand with its options), in `guildId` unless a DM. */
 function libraryCommand(sub: string, options: Array<{ name: string; type: number; value: string | number }>, where: Where = {}, extra: { guildId?: string; resolved?: unknown } = {}) {
-  const i = chatInput('library', {}, where) as Record<string, unknown> & { data: Record<string, unknown>; channel?: Record<string, unknown> };
+  const i = chatInput('library', {}, where) as unknown as Record<string, unknown> & { id: string; token: string; data: Record<string, unknown>; channel?: Record<string, unknown> };
   i.data = { id: snowflake(), name: 'library', type: 1, options: [{ name: sub, type: 1, options }], ...(extra.resolved ? { resolved: extra.resolved } : {}) };
   inGuild(i, extra.guildId);
   return i;
