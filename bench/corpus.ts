@@ -32,8 +32,21 @@ function slug(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'article';
 }
 
-function polnearArticles(): Array<{ id: string; md: (id: string) => string }> {
-  const out: Array<{ id: string; md: (id: string) => string }> = [];
+/** One PolNeAR article as a knowledge file: `md(id)` is the Markdown document with front matter. */
+export interface PolnearArticle {
+  id: string;
+  title: string;
+  publisher: string;
+  date: string;
+  /** The Markdown body (paragraphs joined by blank lines), without front matter. */
+  body: string;
+  paragraphs: number;
+  md: (id: string) => string;
+}
+
+/** PolNeAR train + dev articles (924), in file order, as knowledge documents. */
+export function polnearArticles(): PolnearArticle[] {
+  const out: PolnearArticle[] = [];
   const seen = new Set<string>();
   for (const split of ['train', 'dev']) {
     const lines = readFileSync(join(POLNEAR, `${split}.jsonl`), 'utf8').split('\n').filter(Boolean);
@@ -49,6 +62,11 @@ function polnearArticles(): Array<{ id: string; md: (id: string) => string }> {
       const body = paras.join('\n\n');
       out.push({
         id,
+        title: r.title.trim() || id,
+        publisher: r.publisher,
+        date: r.date,
+        body,
+        paragraphs: paras.length,
         md: (aid) =>
           `---\nid: ${aid}\ntitle: ${JSON.stringify((r.title.trim() || aid).slice(0, 300))}\npublisher: ${JSON.stringify(r.publisher)}\nauthor: ${JSON.stringify(`${r.publisher} staff`)}\nurl: "https://example.org/polnear/${aid}"\npublished: ${r.date}\n---\n\n${body}\n`,
       });

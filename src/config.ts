@@ -22,6 +22,8 @@ export interface BaseConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Slash commands and button presses one user may make per minute. */
   rateLimitPerMinute: number;
+  /** Where the console and JSON modes write chart PNGs; unset = the system's temporary folder. */
+  outputDir?: string;
   /** REST base URL without version, e.g. `http://127.0.0.1:8080/api`; discord.js default when absent. */
   discordApi?: string;
   /**
@@ -74,6 +76,7 @@ const VARS = {
   HTTP_PORT: { schema: port, requiredIn: [] },
   HTTP_HOST: { schema: z.string().min(1), requiredIn: [] },
   KNOWLEDGE_DIR: { schema: z.string().min(1), requiredIn: [] },
+  OUTPUT_DIR: { schema: z.string().min(1), requiredIn: [] },
   LOG_LEVEL: { schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), requiredIn: [] },
   RATE_LIMIT_PER_MINUTE: { schema: z.coerce.number().int().min(1).max(10_000), requiredIn: [] },
   DATABASE_URL: { schema: databaseUrl, requiredIn: [] },
@@ -139,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnv(), mode: ConfigMode 
     logLevel: read(env, 'LOG_LEVEL', mode) ?? 'info',
     rateLimitPerMinute: read(env, 'RATE_LIMIT_PER_MINUTE', mode) ?? 20,
     discordApi: read(env, 'DISCORD_API', mode),
+    outputDir: read(env, 'OUTPUT_DIR', mode),
     databaseUrl: read(env, 'DATABASE_URL', mode) ?? DEFAULT_DATABASE_URL,
     libraryMemoryMb: read(env, 'LIBRARY_MEMORY_MB', mode) ?? 256,
   };

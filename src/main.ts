@@ -196,11 +196,11 @@ async function main(): Promise<number> {
   if (values.json) {
     const line = positionals.join(' ').trim();
     if (line) {
-      const ok = await runJsonOnce(line, commands, ctx, process.stdout, log);
+      const ok = await runJsonOnce(line, commands, ctx, process.stdout, log, config.outputDir);
       await store.close();
       return ok ? 0 : 1;
     }
-    await runJsonBatch(process.stdin, commands, ctx, process.stdout, log);
+    await runJsonBatch(process.stdin, commands, ctx, process.stdout, log, config.outputDir);
     await store.close();
     return 0;
   }
@@ -210,6 +210,7 @@ async function main(): Promise<number> {
     color: Boolean(process.stdout.isTTY),
     logger: log,
     knowledgeDir: dir,
+    ...(config.outputDir ? { outputDir: config.outputDir } : {}),
     ...(process.stdout.isTTY && process.stdout.columns ? { width: process.stdout.columns - 1 } : {}),
     ...(values['no-watch'] ? {} : { watch: (onChange: (message: string) => void) => reloader.watch(onChange) }),
   });

@@ -30,6 +30,14 @@ export function clauseFrame(body: string, s: Sentence, si: number, toks: Token[]
       let cEnd = t.start;
       while (cEnd > s.start && /[\s,(\u2014\u2013-]/.test(body[cEnd - 1] ?? '')) cEnd--;
       content = [skipLead(body, s.start, cEnd), cEnd];
+      // "At the heart of the trouble, according to Ross, another envoy, was a decision …": the
+      // sentence goes on after the source, and both parts are what was reported.
+      const post = accordingRest(body, body.slice(cEnd, t.start), npEnd, sentEnd);
+      if (post !== null && content[1] - content[0] >= 8 && !qi.at(post)) {
+        const st = mk(body, [content[0], sentEnd], source, cue, si, 'according-to', qi);
+        st.fragments = [[content[0], content[1]], [post, sentEnd]];
+        return st;
+      }
     }
     if (content[1] - content[0] < 8) return null;
     return mk(body, content, source, cue, si, 'according-to', qi);
@@ -189,9 +197,12 @@ export function clauseFrame(body: string, s: Sentence, si: number, toks: Token[]
     while (k < rest.length && /^(on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|later|earlier|recently|again|also|publicly|repeatedly)$/.test(rest[k]?.lower ?? '')) k++;
   }
   if (!sawThat && !sawAs && MIXED_VERBS.has(lower) && !SPEECH_VERBS.has(lower)) return null;
-  if (!sawThat && !sawAs) {
+  // "The latest poll showed Trump leading …", "FEC records show he backed …": a poll, survey
+  // or record reports its finding without "that"; for people these verbs still need it.
+  const evidence = !sawThat && !sawAs && np.length > 0 && EVIDENCE_VERBS.test(lower) && EVIDENCE_NOUNS.test((np[np.length - 1] as Token).lower);
+  if (!sawThat && !sawAs && !evidence) {
     if (NEEDS_THAT.has(lower) || !BARE_CLAUSE_VERBS.has(lower) || (AS_VERBS.has(lower) && !OPEN_Q.test(restText))) return null;
-    if (THOUGHT_VERBS.has(lower) && !np.length) return null;
+    if ((THOUGHT_VERBS.has(lower) || /^report/.test(lower)) && !np.length) return null;
     while (k < rest.length && TIME_WORDS.has(rest[k]?.lower ?? '') && /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|later|earlier|recently|previously|again|also|publicly|privately|repeatedly)$/.test(rest[k]?.lower ?? '')) k++;
   }
   if (sawAs && !OPEN_Q.test(restText)) return null;
@@ -227,6 +238,7 @@ export function clauseFrame(body: string, s: Sentence, si: number, toks: Token[]
   // "…, but declined…" starts a new predicate of the same subject.
   const conj = /,?\s+(?:but|and)\s+(?:also\s+)?(?:declined|refused|said|added|noted|did not|didn't|would not|won't|called|urged|asked|insisted|warned|vowed|promised)\b/.exec(body.slice(cStart, cEnd));
   if (conj && !qi.at(cStart + conj.index)) cEnd = cStart + conj.index;
+  cEnd = reportEnd(body, cStart, cEnd, qi);
   // A partial quote followed by a new predicate ("…“passion” but argues …", "…,” adding …")
   // ends the report at the quote.
   for (let p = cStart; p < cEnd; ) {
@@ -288,6 +300,64 @@ export function clauseFrame(body: string, s: Sentence, si: number, toks: Token[]
   if (antecedent) st.subject = antecedent;
   return st;
 }
+
+/**
+ * Where a reported clause ends before words that are not part of it: a contrast or comparison
+ * the reporter adds (", however …", ", compared with …", ", while …"), a semicolon, a second
+ * report with its own subject (", and three-quarters said …") or a coordinated speech or stance
+ * verb of the same subject (", but insists …", "and predicted that …"). Quotations are never cut.
+ */
+export function reportEnd(body: string, cStart: number, cEnd: number, qi: QuoteIndex): number {
+  const text = body.slice(cStart, cEnd);
+  const cuts: number[] = [];
+  const aside = /,\s+(?:however|compared (?:with|to)|while|whereas)\b|;\s/g;
+  for (let m = aside.exec(text); m; m = aside.exec(text)) cuts.push(m.index);
+  // "…, and more than 4 in 10 said …": a new subject (no "that" or relative word in it) and a verb.
+  const second = /(?:,\s+|\s+)(?:and|but|while)\s+((?:[\p{L}\p{N}’'.-]+\s+){1,7}?)(?:said|say|says|told|added|predicted|argued|insisted|believe|believes)\b/gu;
+  for (let m = second.exec(text); m; m = second.exec(text)) if (!/\b(?:that|who|which|what|if|whether|to)\b/i.test(m[1] ?? '')) cuts.push(m.index);
+  const coord = /,?\s+(?:but|and)\s+(?:also\s+|then\s+|later\s+)?(\p{Ll}+)\b/gu;
+  for (let m = coord.exec(text); m; m = coord.exec(text)) {
+    const w = m[1] ?? '';
+    if (/(?:s|ed)$/.test(w) && (SPEECH_VERBS.has(w) || MIXED_VERBS.has(w) || OBJECT_STANCE.has(w))) cuts.push(m.index);
+  }
+  for (const c of cuts.sort((a, b) => a - b)) {
+    // Only at a point of narration, and never to nothing.
+    if (c >= 8 && !qi.at(cStart + c)) return cStart + c;
+  }
+  return cEnd;
+}
+
+/**
+ * Where a sentence resumes after a mid-sentence "…, according to X, …": after the delimiter that
+ * closes the source phrase (the same kind as the one that opened it, a comma or a dash), skipping
+ * one appositive ("according to Ross, another envoy, was …"). Null when the source ends the
+ * sentence or the rest is too short to be a predicate.
+ */
+function accordingRest(body: string, opener: string, npEnd: number, sentEnd: number): number | null {
+  const dash = /[\u2014\u2013]|\s-{1,2}\s/.test(opener);
+  if (!dash && !opener.includes(',')) return null;
+  const delim = dash ? /\s*(?:[\u2014\u2013]|\s-{1,2}\s)\s*/g : /,\s*/g;
+  delim.lastIndex = npEnd;
+  let m = delim.exec(body);
+  if (!m || m.index !== npEnd) return null;
+  let at = m.index + m[0].length;
+  if (!dash && /^(?:a|an|the|another|who|which|one|\p{Ll}+)\s/u.test(body.slice(at, at + 20)) && !/^(?:was|is|were|are|has|have|had|will|would|could|can|may|might|should|still|also|remains?|did|does)\b/.test(body.slice(at, at + 12))) {
+    // An appositive: the sentence resumes after its closing comma.
+    m = delim.exec(body);
+    if (!m || m.index >= sentEnd) return null;
+    at = m.index + m[0].length;
+  }
+  if (at >= sentEnd || body.slice(at, sentEnd).trim().split(/\s+/).length < 3) return null;
+  return at;
+}
+
+/** Verbs a poll, survey or record uses to report a finding. */
+const EVIDENCE_VERBS = /^(?:show|shows|showed|find|finds|found|indicate|indicates|indicated|suggest|suggests|suggested|reveal|reveals|revealed)$/;
+/** Heads of a noun phrase naming evidence rather than a person. */
+const EVIDENCE_NOUNS = /^(?:poll|polls|polling|survey|surveys|data|records|record|study|studies|report|reports|figures|numbers|results|analysis|research|documents|estimates|filings|statistics|census|tally|count|count|audit|review|investigation|footage|video|videos|photos|images|emails|memo|returns)$/;
+
+/** Stance verbs that start a second predicate when coordinated ("and accused …"). */
+const OBJECT_STANCE = new Set('accused criticized praised predicted swears insists cautioned endorsed rejected denied blamed'.split(' '));
 
 /** Text after a quote opening with "and/but [also] VERB" where VERB is a finite speech or stance verb. */
 export function coordinatedCue(after: string): boolean {

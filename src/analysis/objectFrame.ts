@@ -39,17 +39,35 @@ export function objectFrame(body: string, s: Sentence, si: number, toks: Token[]
   // A participle or passive is not the subject's act: "the plan supported by …", "was criticized".
   if (prev && /^(was|were|been|being|be|is|are|by|to|the|a|an)$/.test(prev.lower)) return null;
   if (/ing$/.test(t.lower)) return null;
+  // No object: "something he has supported throughout his presidency" (the object came before).
+  if (!need && /^(throughout|in|on|at|during|for|with|by|from|since|after|before|over|under|into|as|while|when|because|until|about|against|amid|despite|through)$/.test(next.lower)) return null;
   if (!/^\s+$/.test(body.slice(t.end, next.start))) return null;
   const before = toks.slice(0, i);
   let b = before.length;
-  while (b > 0 && AUXILIARIES.has(before[b - 1]?.lower ?? '')) b--;
+  // "Donald Trump on Friday endorsed …": a time adverbial between subject and verb is skipped.
+  while (b > 0) {
+    const w = before[b - 1]?.lower ?? '';
+    if (AUXILIARIES.has(w) || ADVERBIAL.test(w) || (/^(on|last|this|early|late)$/.test(w) && b < before.length && ADVERBIAL.test(before[b]?.lower ?? ''))) b--;
+    else break;
+  }
   const gapBefore = b > 0 ? body.slice((before[b - 1] as Token).end, b < before.length ? (before[b] as Token).start : t.start) : '';
   if (gapBefore.includes(',') || b === 0) return null;
-  const np = backNP(body, before.slice(0, b), s.start);
+  let np = backNP(body, before.slice(0, b), s.start);
+  let antecedent: [number, number] | undefined;
+  if (!np.length && before[b - 1]?.lower === 'who' && b > 1) {
+    // "Bernie Sanders, who on Tuesday endorsed Clinton": the source words are "who", the
+    // person is the noun phrase it hangs on (as in the clause frames).
+    const who = before[b - 1] as Token;
+    const ante = backNP(body, before.slice(0, b - 1), s.start);
+    const gap = ante.length ? body.slice((ante[ante.length - 1] as Token).end, who.start) : '';
+    if (!ante.length || !/^,\s*$/.test(gap) || !(ante[0] as Token).cap) return null;
+    np = [who];
+    antecedent = [(ante[0] as Token).start, (ante[ante.length - 1] as Token).end];
+  }
   if (!np.length) return null;
   const f = np[0] as Token;
   // The subject must be a name, a pronoun or a determiner phrase, not a stray noun.
-  if (!f.cap && !/^(he|she|they|we|i|it|the|a|an|his|her|their|its|our)$/.test(f.lower)) return null;
+  if (!antecedent && !f.cap && !/^(he|she|they|we|i|it|the|a|an|his|her|their|its|our)$/.test(f.lower)) return null;
   if (/^(it|this|that|there)$/i.test(f.text) && np.length === 1) return null;
   const sentEnd = trimEnd(body, s.start, s.end);
   const cStart = need && /^(for|on|upon)$/.test(next.lower) ? skipSpace(body, next.end) : next.start;
@@ -67,8 +85,37 @@ export function objectFrame(body: string, s: Sentence, si: number, toks: Token[]
   }
   const q = OPEN_Q.exec(body.slice(cStart, cEnd));
   if (q && q.index > 0 && /,\s*$/.test(body.slice(cStart, cStart + q.index))) cEnd = cStart + q.index;
+  // The object ends before a second predicate or the when and where of the act ("endorsed Trump
+  // last week and has appeared …", "praised Boyle at a press conference on Monday").
+  // Only a noun-phrase object: "wants to visit Charlotte on Sunday" and "announced it will …"
+  // are clauses whose time words belong to what was said.
+  const nounObject = !/^(to|that)$/.test(next.lower) && !CLAUSE_OBJECT.test(t.lower);
+  const end = nounObject ? OBJECT_END.exec(body.slice(cStart, cEnd)) : null;
+  if (end && end.index > 0 && !qi.at(cStart + end.index) && !/(?:ed|en|born)$/.test(body.slice(cStart, cStart + end.index))) cEnd = cStart + end.index;
   while (cEnd > cStart && /[\s,]/.test(body[cEnd - 1] ?? '')) cEnd--;
-  if (cEnd - cStart < 8) return null;
-  return mk(body, [cStart, cEnd], [f.start, (np[np.length - 1] as Token).end], [t.start, need && /^(for|on|upon)$/.test(next.lower) ? next.end : t.end], si, 'clause', qi);
+  // A short object counts when it is a name ("endorsed Cruz"), not a pronoun ("praised him").
+  if (cEnd - cStart < 8 && !(cEnd - cStart >= 3 && /^\p{Lu}/u.test(body.slice(cStart, cEnd)) && !/^(?:It|He|She|Him|Her|Them|They|This|That|Us)$/.test(body.slice(cStart, cEnd)))) return null;
+  const st = mk(body, [cStart, cEnd], [f.start, (np[np.length - 1] as Token).end], [t.start, need && /^(for|on|upon)$/.test(next.lower) ? next.end : t.end], si, 'clause', qi);
+  if (antecedent) st.subject = antecedent;
+  return st;
 }
+
+/** Time words that may stand between a subject and its verb ("Trump on Friday endorsed"). */
+const ADVERBIAL = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|recently|previously|publicly|privately|formally|officially|quickly|initially|eventually|finally|week|month|year|weekend|night|morning|afternoon|evening)$/;
+
+/** Object verbs whose object may be a whole clause ("announced it will …"). */
+const CLAUSE_OBJECT = /^(announced|agreed|agrees|denied|hopes|hoped|intends|intended|plans|planned|proposes|proposed|pledged|vowed)$/;
+
+/** Where a verb's object ends: a coordinated predicate, a time, an occasion or a reason. */
+const OBJECT_END = new RegExp(
+  [
+    String.raw`,?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:has|have|had|is|was|are|were|will|would|said|says|told|added|\p{Ll}{3,}ed)\b`,
+    String.raw`,?\s+(?:last|this|next)\s+(?:week|month|year|weekend|night|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!['\u2019])`,
+    String.raw`,?\s+(?:on\s+|early\s+|late\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`,
+    String.raw`,?\s+(?:yesterday|today|tonight|earlier|later)\b`,
+    String.raw`,?\s+(?:during|amid|because|while|whereas)\s`,
+    String.raw`\s+(?:at|in|on|during)\s+(?:a|an|the|his|her|their|its)\s+(?:\p{Ll}+\s+)?(?:press|news|conference|rally|speech|interview|statement|debate|town|meeting|event|campaign|hearing|op-ed|letter|post|tweet|video|radio|show|appearance|briefing)\b`,
+  ].join('|'),
+  'iu',
+);
 

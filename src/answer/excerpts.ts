@@ -40,6 +40,24 @@ export function statementAt(kb: KnowledgeBase, rec: ParagraphRecord, start: numb
   return bestCover >= 0.5 ? best : null;
 }
 
+/**
+ * The statement whose shown text holds a range of the reporter's words: "“…,” Sullivan said in a
+ * press briefing at the White House when asked about …" is one sentence, and a match in its
+ * narration shows that sentence, so it carries Sullivan's label, as it does in `/quotes` (one
+ * sentence, one label). Null when no statement's excerpt holds the whole range.
+ */
+export function statementShowing(kb: KnowledgeBase, rec: ParagraphRecord, start: number, end: number): Statement | null {
+  const base = rec.paragraph.bodyStart;
+  const [from, to] = sentenceBounds(sentencesOf(rec.paragraph), start, end);
+  let best: Statement | null = null;
+  for (const st of kb.analysis(rec.article.id).statements) {
+    if (st.content.end <= base + from || st.content.start >= base + to) continue;
+    const [a, b] = statementBounds(rec, st);
+    if (a <= start && end <= b && (!best || (best.kind !== 'direct' && st.kind === 'direct'))) best = st;
+  }
+  return best;
+}
+
 /** Share of [a,b) inside the statement's content (or its fragments). */
 function coverage(s: Statement, a: number, b: number): number {
   const pieces = s.fragments && s.fragments.length > 0 ? s.fragments : [[s.content.start, s.content.end] as [number, number]];
@@ -50,7 +68,7 @@ function coverage(s: Statement, a: number, b: number): number {
 
 /** Turns a located range into an excerpt with the right text, kind and source. */
 export function excerptAt(kb: KnowledgeBase, rec: ParagraphRecord, loc: Located): Excerpt {
-  const statement = statementAt(kb, rec, loc.start, loc.end);
+  const statement = statementAt(kb, rec, loc.start, loc.end) ?? statementShowing(kb, rec, loc.start, loc.end);
   const text = rec.paragraph.text;
   const [from, to] = statement ? statementBounds(rec, statement) : sentenceBounds(sentencesOf(rec.paragraph), loc.start, loc.end);
   const highlights = (loc.highlights ?? [])

@@ -10,6 +10,7 @@ import { personKey, type PersonRecord } from '../knowledge/people';
 import { editDistance } from '../text/words';
 import { excerptAt } from './excerpts';
 import { articleFilter } from './filters';
+import { collapseClusters, type Shown } from './clusters';
 
 /** People whose name or alias matches what the user typed, best first. */
 export function findPeople(kb: KnowledgeBase, typed: string): PersonRecord[] {
@@ -47,7 +48,9 @@ export function quotesAnswer(kb: KnowledgeBase, typed: string): Answer {
   }
   const person = found[0]!;
   const others = found.slice(1);
-  const excerpts = withoutRepeats(statementsOf(kb, person).map(({ articleId, statement }) => statementExcerpt(kb, articleId, statement)));
+  const shown = withoutRepeats(statementsOf(kb, person).map(({ articleId, statement }) => ({ excerpt: statementExcerpt(kb, articleId, statement), articleId, statement })));
+  // A quotation several articles report is shown once, where it first appears, with its reports.
+  const excerpts = collapseClusters(kb, shown);
   const notes: string[] = [];
   if (others.length > 0) {
     notes.push(
@@ -60,9 +63,10 @@ export function quotesAnswer(kb: KnowledgeBase, typed: string): Answer {
 }
 
 /** Drops an excerpt whose text is already shown inside another excerpt of the same paragraph. */
-function withoutRepeats(excerpts: Excerpt[]): Excerpt[] {
-  return excerpts.filter(
-    (e, i) =>
+function withoutRepeats(items: Shown[]): Shown[] {
+  const excerpts = items.map((i) => i.excerpt);
+  return items.filter(
+    ({ excerpt: e }, i) =>
       !excerpts.some(
         (o, j) =>
           j !== i &&
@@ -81,7 +85,12 @@ export function statementsOf(kb: KnowledgeBase, person: PersonRecord): Array<{ a
   for (const { articleId, speakerId } of person.appearances) {
     for (const statement of statementsBySpeaker(kb.analysis(articleId)).get(speakerId) ?? []) out.push({ articleId, statement });
   }
-  return out;
+  if (person.credited.length === 0) return out;
+  // Statements credited by surname alone (see knowledge/people.ts) join in article and reading order.
+  const order = new Map(kb.articles.map((a, i) => [a.id, i]));
+  return [...out, ...person.credited].sort(
+    (x, y) => order.get(x.articleId)! - order.get(y.articleId)! || x.statement.content.start - y.statement.content.start,
+  );
 }
 
 const bySpeakerCache = new WeakMap<ArticleAnalysis, Map<string, Statement[]>>();

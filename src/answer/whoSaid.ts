@@ -13,7 +13,8 @@ import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { ParagraphIndex } from '../search/paragraphIndex';
 import { FUZZY_THRESHOLD } from '../search/phrase';
 import { words } from '../text/words';
-import { excerptAt } from './excerpts';
+import { excerptAt, statementAt } from './excerpts';
+import { collapseClusters, type Shown } from './clusters';
 import { articleFilter } from './filters';
 import { locateKeywords, locatePhrase } from './locate';
 import { sentencesOf } from '../core/article';
@@ -33,9 +34,13 @@ export function whoSaidAnswer(kb: KnowledgeBase, phrase: string, articleId?: str
   // result aligned again down to the near-miss threshold (the same alignments, less cut off).
   const strict = candidates.map((c) => locatePhrase(kb.paragraphs[c.id]!.paragraph.text, kb.paragraphWords(c.id), phrase, { isKnownWord, minShare: FUZZY_THRESHOLD }));
   const credited = strict.some((loc) => loc !== null && loc.match !== 'related');
-  const matches: Excerpt[] = [];
+  const matches: Shown[] = [];
   const nearMisses: Excerpt[] = [];
   const seen = new Set<string>();
+  // Matches whose words are the reporter's although the excerpt is someone's statement: the
+  // sentence "“…,” Sullivan said … when asked about …" carries his label everywhere (one
+  // sentence, one label), but "when asked about" is not what he said.
+  const reporterWords = new Set<Excerpt>();
   for (const [i, c] of candidates.entries()) {
     const rec = kb.paragraphs[c.id]!;
     const loc = strict[i] ?? (credited ? null : locatePhrase(rec.paragraph.text, kb.paragraphWords(c.id), phrase, { isKnownWord }));
@@ -44,24 +49,36 @@ export function whoSaidAnswer(kb: KnowledgeBase, phrase: string, articleId?: str
     const key = `${excerpt.article.id}#${excerpt.paragraph}:${excerpt.text}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    (loc.match === 'related' ? nearMisses : matches).push(excerpt);
+    const statement = statementAt(kb, rec, loc.start, loc.end);
+    if (excerpt.kind !== 'narration' && !statement) reporterWords.add(excerpt);
+    if (loc.match === 'related') nearMisses.push(excerpt);
+    else matches.push({ excerpt, articleId: rec.article.id, statement });
   }
   // Exact before fuzzy; statements before narration; then by how much of the phrase was found.
+  const spoken = (e: Excerpt): boolean => e.kind !== 'narration' && !reporterWords.has(e);
   matches.sort(
-    (a, b) =>
+    ({ excerpt: a }, { excerpt: b }) =>
       Number(b.match === 'exact') - Number(a.match === 'exact') ||
-      Number(b.kind !== 'narration') - Number(a.kind !== 'narration') ||
+      Number(spoken(b)) - Number(spoken(a)) ||
       b.score - a.score,
   );
   if (matches.length > 0) {
-    const top = matches.slice(0, MAX_MATCHES);
+    // When someone did say it, the reporter's words around another statement are no answer.
+    const credited = matches.some((m) => spoken(m.excerpt));
+    const shown = matches.filter((m) => !credited || !reporterWords.has(m.excerpt));
+    // A quotation several articles report is shown once, with its reports.
+    const top = collapseClusters(kb, shown).slice(0, MAX_MATCHES);
     const best = top[0]!;
-    const notice =
+    const around = best.speaker?.name ?? best.source;
+    const said =
       best.kind === 'narration'
         ? `Nobody is quoted saying that: it is the reporter's own narration${best.match === 'fuzzy' ? ' (close match)' : ''}.`
+        : reporterWords.has(best)
+          ? `Nobody is quoted saying that: it is the reporter's own narration${best.match === 'fuzzy' ? ' (close match)' : ''}, in the sentence that reports ${around}'s words.`
         : best.speaker === null
           ? unnamedNotice(best.source)
           : undefined;
+    const notice = [said, best.cluster?.conflict].filter(Boolean).join(' ');
     return { command: 'who-said', excerpts: top, ...(notice ? { notice } : {}) };
   }
   // Near misses that say what differs first, then the passages sharing most words.

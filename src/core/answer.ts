@@ -10,6 +10,27 @@ export const SpeakerRefSchema = z.object({
   affiliation: z.string().optional(),
 });
 
+const ArticleRefSchema = z.object({ id: z.string(), title: z.string(), url: z.string().optional() });
+
+/** The same quotation reported by several articles (extension of the contract). */
+export const ClusterSchema = z.object({
+  /** "reported by 3 articles, first on 2021-11-28 by The Korea Herald". */
+  summary: z.string(),
+  /** One per article, earliest first; `wording` says how it differs from the first report. */
+  reports: z.array(
+    z.object({
+      article: ArticleRefSchema,
+      publisher: z.string().optional(),
+      published: z.string().optional(),
+      paragraph: z.number().int().positive(),
+      source: z.string(),
+      wording: z.string().optional(),
+    }),
+  ),
+  /** The same words credited to someone else by other articles: a conflict, never merged. */
+  conflict: z.string().optional(),
+});
+
 export const ExcerptSchema = z.object({
   /** Verbatim from the article. */
   text: z.string(),
@@ -18,7 +39,7 @@ export const ExcerptSchema = z.object({
   /** Human-readable attribution line: "Jake Sullivan, US national security adviser", "observers". */
   source: z.string(),
   match: z.enum(['exact', 'fuzzy', 'related']).optional(),
-  article: z.object({ id: z.string(), title: z.string(), url: z.string().optional() }),
+  article: ArticleRefSchema,
   paragraph: z.number().int().positive(),
   score: z.number(),
   /**
@@ -31,6 +52,41 @@ export const ExcerptSchema = z.object({
    * from the article first (`said “aligned”, not “opposed”`). Optional extension of the contract.
    */
   differs: z.string().optional(),
+  /** The quotation as several articles report it (extension). */
+  cluster: ClusterSchema.optional(),
+});
+
+/** One line of `/timeline`: what was said, when, where. */
+export const TimelineEntrySchema = z.object({
+  /** The article's publication date (YYYY-MM-DD), when known. */
+  date: z.string().optional(),
+  article: ArticleRefSchema,
+  publisher: z.string().optional(),
+  paragraph: z.number().int().positive(),
+  kind: z.enum(['direct', 'indirect']),
+  source: z.string(),
+  text: z.string(),
+});
+
+/**
+ * A file that goes with an answer (a chart PNG). Commands fill `data`; the console and JSON modes
+ * write it to a file and replace `data` with `path`; Discord attaches it to the reply.
+ */
+export const AttachmentSchema = z.object({
+  name: z.string(),
+  contentType: z.string(),
+  /** Alt text. */
+  description: z.string(),
+  data: z.instanceof(Uint8Array).optional(),
+  path: z.string().optional(),
+});
+
+/** The numbers behind a chart, so a reader (or a test) can check the picture. */
+export const ChartDataSchema = z.object({
+  title: z.string(),
+  /** What the bars count, e.g. "statements". */
+  measure: z.string(),
+  rows: z.array(z.object({ label: z.string(), series: z.string(), value: z.number() })),
 });
 
 export const PersonSchema = z.object({
@@ -76,6 +132,11 @@ export const AnswerSchema = z.object({
   notice: z.string().optional(),
   /** Only `/articles`: what is loaded. */
   articles: z.array(ArticleSummarySchema).optional(),
+  /** Only `/timeline`: statements in publication order. */
+  timeline: z.array(TimelineEntrySchema).optional(),
+  /** Only `/chart`: the data behind the attached picture. */
+  chart: ChartDataSchema.optional(),
+  files: z.array(AttachmentSchema).optional(),
   /** Only `/library add`: the article added. */
   added: AddedCardSchema.optional(),
 });
@@ -87,4 +148,8 @@ export type Excerpt = z.infer<typeof ExcerptSchema>;
 export type Person = z.infer<typeof PersonSchema>;
 export type ArticleSummary = z.infer<typeof ArticleSummarySchema>;
 export type Answer = z.infer<typeof AnswerSchema>;
+export type Cluster = z.infer<typeof ClusterSchema>;
+export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
+export type Attachment = z.infer<typeof AttachmentSchema>;
+export type ChartData = z.infer<typeof ChartDataSchema>;
 export type AddedCard = z.infer<typeof AddedCardSchema>;

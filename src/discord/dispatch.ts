@@ -8,7 +8,7 @@ import { InteractionResponseType, MessageFlags, type APIInteractionResponse } fr
 import type { Logger } from '../log';
 import type { InteractionInput } from './input';
 import type { InteractionCore } from './interactions';
-import type { FileUpload } from './files';
+import { sendWithFiles, type FileUpload } from './files';
 import { messageOf, replyResponse, safeMessage, type SafeMessage } from './respond';
 import { truncate } from './markdown';
 
@@ -95,20 +95,28 @@ export async function dispatchInteraction(
     outcome = result.outcome;
     await steps;
     if (deferring) await deferring;
-    // A long answer asked for in a thread: a short reply in the channel, the pages in a thread on it.
-    const thread = result.thread && responder.startThread && responder.postInThread ? result.thread : undefined;
-    const first = thread ? replyResponse(thread.intro, false) : result.response;
-    if (!deferred) await responder.callback(first);
-    else await finishDeferred(deferral!, first, result.outcome === 'ok', responder);
-    if (thread) {
-      try {
-        const threadId = await responder.startThread!(thread.name);
-        for (const message of thread.messages) await responder.postInThread!(threadId, message);
-      } catch (err) {
-        // No permission to start threads, a DM-like channel, …: the answer goes where it would have.
-        options.logger.warn({ err: errorSummary(err), command: core.label(input) }, 'could not post the answer in a thread');
-        const { flags: _flags, ...page } = messageOf(result.response) ?? safeMessage({});
-        await responder.editOriginal(page);
+    const message = result.files?.length && deferral ? messageOf(result.response) : undefined;
+    if (message) {
+      // Files go with an edit of the original response (multipart), so defer first if not yet.
+      if (!deferred) await ensureDeferred();
+      const { flags: _flags, ...rest } = message;
+      await sendWithFiles(responder, rest, result.files!, 'edit-original');
+    } else {
+      // A long answer asked for in a thread: a short reply in the channel, the pages in a thread on it.
+      const thread = result.thread && responder.startThread && responder.postInThread ? result.thread : undefined;
+      const first = thread ? replyResponse(thread.intro, false) : result.response;
+      if (!deferred) await responder.callback(first);
+      else await finishDeferred(deferral!, first, result.outcome === 'ok', responder);
+      if (thread) {
+        try {
+          const threadId = await responder.startThread!(thread.name);
+          for (const message of thread.messages) await responder.postInThread!(threadId, message);
+        } catch (err) {
+          // No permission to start threads, a DM-like channel, …: the answer goes where it would have.
+          options.logger.warn({ err: errorSummary(err), command: core.label(input) }, 'could not post the answer in a thread');
+          const { flags: _flags, ...page } = messageOf(result.response) ?? safeMessage({});
+          await responder.editOriginal(page);
+        }
       }
     }
   } catch (err) {

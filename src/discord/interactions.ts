@@ -20,6 +20,7 @@ import { ADD_TO_LIBRARY_MENU, HIDE_OPTION, LIBRARY_ADD_COMMAND, THREAD_OPTION, W
 import type { AttachmentInfo, InteractionInput } from './input';
 import { attachmentReader, type FetchAttachment } from './attachments';
 import { libraryTarget } from './libraryMenu';
+import type { FileUpload } from './files';
 import { escapeAndFit, truncate } from './markdown';
 import { createRateLimiter } from './rateLimit';
 import { autocompleteResponse, deferResponse, ephemeralText, pongResponse, replyResponse, updateResponse } from './respond';
@@ -60,6 +61,11 @@ export interface InteractionResult {
    * cannot start threads (or a failure to) sends `response` as usual.
    */
   thread?: ThreadPlan;
+  /**
+   * Files to attach (a chart PNG): the transport defers if it has not, then edits the original
+   * response with `response`'s message and these files (multipart).
+   */
+  files?: FileUpload[];
 }
 
 export interface InteractionCore {
@@ -90,6 +96,11 @@ function commandOptions(definition: CommandDefinition, raw: OptionMap): OptionMa
     if (!discordOnly) options[name] = value;
   }
   return options;
+}
+
+/** The answer's files that carry bytes, as uploads (the chart of `/chart`). */
+function uploadsOf(answer: Answer): FileUpload[] {
+  return (answer.files ?? []).flatMap((f) => (f.data ? [{ name: f.name, data: f.data, contentType: f.contentType, description: f.description }] : []));
 }
 
 /** Builds the shared interaction logic for one process. */
@@ -251,6 +262,8 @@ export function createInteractionCore(deps: InteractionDeps): InteractionCore {
           const ran = await run(command, input.options, 0, input, hooks, input.attachments);
           if (!ran.ok) return ran.result;
           const result: InteractionResult = { outcome: 'ok', response: replyResponse(ran.message, isHidden(input)) };
+          const files = uploadsOf(ran.answer);
+          if (files.length) result.files = files;
           // A thread is public and lives in a server channel; a one-page answer stays where it is.
           if (input.options[THREAD_OPTION] === true && !isHidden(input) && input.guildId && pageCount(ran.answer) > 1) {
             result.thread = renderThread(ran.answer, ran.title, { articles: ran.articles });

@@ -11,6 +11,7 @@ import type { ArticleMeta } from '../core/article';
 import { THREAD_NAME_MAX } from '../core/limits';
 import { escapeAndFit, escapeMarkdown, neutraliseMentions, truncate } from './markdown';
 import { safeMessage, type MessageData, type SafeMessage } from './respond';
+import { uploadName } from './files';
 import { addedCard } from './card';
 
 export const EXCERPTS_PER_PAGE = 3;
@@ -167,6 +168,7 @@ function excerptEmbed(excerpt: Excerpt, meta: ArticleMeta | undefined, size: Siz
   const fields: APIEmbedField[] = [{ name: 'Kind', value: KIND_LABEL[excerpt.kind], inline: true }];
   if (excerpt.match) fields.push({ name: 'Match', value: MATCH_LABEL[excerpt.match], inline: true });
   fields.push({ name: 'Paragraph', value: `¶ ${excerpt.paragraph}`, inline: true });
+  if (excerpt.cluster) fields.push(...clusterFields(excerpt.cluster, size));
   const footer = footerFor(meta, size.footer);
   return {
     title: escapeAndFit(excerpt.article.title || meta?.title || excerpt.article.id, size.title),
@@ -176,6 +178,26 @@ function excerptEmbed(excerpt: Excerpt, meta: ArticleMeta | undefined, size: Siz
     ...(footer ? { footer: { text: footer } } : {}),
     ...(excerpt.match ? { color: MATCH_COLOR[excerpt.match] } : {}),
   };
+}
+
+/** A quotation several articles report: the summary, each report and its wording, a conflict. */
+function clusterFields(c: NonNullable<Excerpt['cluster']>, size: Sizes): APIEmbedField[] {
+  const lines = c.reports.map((r) => {
+    const where = [r.publisher ?? r.article.title, r.published].filter(Boolean).join(', ');
+    return `• ${escapeMarkdown(where)} ¶${r.paragraph}${r.wording ? ` — ${escapeMarkdown(r.wording)}` : ''}`;
+  });
+  const fields: APIEmbedField[] = [{ name: 'Reported by', value: truncate(`${escapeMarkdown(c.summary)}\n${lines.join('\n')}`, size.fieldValue) }];
+  if (c.conflict) fields.push({ name: '⚠ Conflict', value: escapeAndFit(c.conflict, size.fieldValue) });
+  return fields;
+}
+
+const TIMELINE_KIND: Record<'direct' | 'indirect', string> = { direct: 'quote', indirect: 'paraphrase' };
+
+/** One `/timeline` line as a field: date and article as the name, kind, source and words as the value. */
+function timelineField(t: NonNullable<Answer['timeline']>[number], size: Sizes): APIEmbedField {
+  const head = `${t.date ?? 'undated'} · ${t.article.title || t.article.id} ¶${t.paragraph}`;
+  const body = `*${TIMELINE_KIND[t.kind]}* — ${escapeAndFit(t.source, size.source)}\n> ${escapeAndFit(t.text.replace(/\s+/g, ' '), Math.max(24, size.fieldValue - size.source - 20))}`;
+  return field(head, body, size);
 }
 
 function listEmbed(title: string, fields: APIEmbedField[]): APIEmbed {
@@ -250,6 +272,7 @@ export function pageCount(answer: Answer): number {
     Math.ceil(answer.excerpts.length / EXCERPTS_PER_PAGE),
     Math.ceil((answer.people?.length ?? 0) / LIST_ITEMS_PER_PAGE),
     Math.ceil((answer.articles?.length ?? 0) / LIST_ITEMS_PER_PAGE),
+    Math.ceil((answer.timeline?.length ?? 0) / LIST_ITEMS_PER_PAGE),
   );
 }
 
@@ -263,6 +286,7 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): SafeM
   const excerpts = answer.excerpts.slice(page * EXCERPTS_PER_PAGE, (page + 1) * EXCERPTS_PER_PAGE);
   const people = (answer.people ?? []).slice(page * LIST_ITEMS_PER_PAGE, (page + 1) * LIST_ITEMS_PER_PAGE);
   const articles = (answer.articles ?? []).slice(page * LIST_ITEMS_PER_PAGE, (page + 1) * LIST_ITEMS_PER_PAGE);
+  const timeline = (answer.timeline ?? []).slice(page * LIST_ITEMS_PER_PAGE, (page + 1) * LIST_ITEMS_PER_PAGE);
 
   const urls = distinctUrls(excerpts.map((e) => ({ url: safeUrl(e.article.url ?? metaOf(e.article.id)?.url, LIMITS.embedUrl), paragraph: e.paragraph })));
   const build = (size: Sizes): APIEmbed[] => {
@@ -297,6 +321,12 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): SafeM
         ),
       );
     }
+    if (timeline.length) embeds.push(listEmbed('Timeline', timeline.map((t) => timelineField(t, size))));
+    const chart = answer.files?.find((f) => f.contentType === 'image/png');
+    if (chart && page === 0) {
+      // The picture is uploaded with the message (src/discord/files.ts) and shown from the attachment.
+      embeds.push({ title: escapeAndFit(answer.chart?.title ?? 'Chart', size.title), image: { url: `attachment://${uploadName(chart.name)}` } });
+    }
     if (answer.added) embeds.push(addedCard(answer.added, safeUrl(answer.added.url, LIMITS.embedUrl)).embed);
     return embeds;
   };
@@ -313,6 +343,8 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): SafeM
   if (answer.excerpts.length) counts.push(`${answer.excerpts.length} ${answer.excerpts.length === 1 ? 'excerpt' : 'excerpts'}`);
   if (answer.people?.length) counts.push(`${answer.people.length} ${answer.people.length === 1 ? 'person' : 'people'}`);
   if (answer.articles?.length) counts.push(`${answer.articles.length} ${answer.articles.length === 1 ? 'article' : 'articles'}`);
+  if (answer.timeline?.length) counts.push(`${answer.timeline.length} ${answer.timeline.length === 1 ? 'statement' : 'statements'}`);
+  if (answer.chart) counts.push('chart');
   if (pages > 1) counts.push(`page ${page + 1}/${pages}`);
   if (counts.length) summary.push(`**/${escapeMarkdown(answer.command)}** · ${counts.join(' · ')}`);
   // The notice gets whatever the 2000-character content leaves after the summary line.

@@ -2,7 +2,17 @@
  * A parsed `Article` as compact JSON, for stores that keep parsed articles (the disk cache): the
  * body once, paragraphs and sentences as offsets into it.
  */
+import { createHash } from 'node:crypto';
 import { makeArticle, type Article, type Paragraph } from '../core/article';
+
+/**
+ * The hash of an article's body (SHA-256, hex, first 32): what the builder keys analyses by. A
+ * source that keeps articles can keep it with them (`readKnowledgeFolder` does) and hand it to
+ * `buildKnowledgeBase` as `bodyHashes`, so a start from the cache hashes no body text.
+ */
+export function bodyHash(body: string): string {
+  return createHash('sha256').update(body).digest('hex').slice(0, 32);
+}
 
 export interface SerialArticle {
   meta: Omit<Article, 'paragraphs' | 'captions' | 'body' | 'file'>;

@@ -10,7 +10,7 @@ import { extname, join } from 'node:path';
 import type { AnalysisStore } from '../core/analysisStore';
 import type { Article } from '../core/article';
 import type { LoadProblem } from '../core/loadProblem';
-import { articleFrom, serialArticle, type SerialArticle } from './articleJson';
+import { articleFrom, bodyHash, serialArticle, type SerialArticle } from './articleJson';
 import { MAX_ARTICLE_BYTES, parseArticleDocument } from './document';
 import { KnowledgeFileError, toProblem } from './problems';
 
@@ -18,7 +18,7 @@ export { MAX_ARTICLE_BYTES } from './document';
 
 const ARTICLE_EXTENSIONS = new Set(['.md', '.txt']);
 /** Files in knowledge/ that are not articles. */
-const NOT_ARTICLES = new Set(['readme.md', 'parties.yaml', 'parties.yml']);
+const NOT_ARTICLES = new Set(['readme.md', 'parties.yaml', 'parties.yml', 'people.yaml', 'people.yml']);
 
 export interface LoadedKnowledge {
   articles: Article[];
@@ -35,6 +35,8 @@ export interface FolderOptions {
 }
 
 export interface FolderRead extends LoadedKnowledge {
+  /** `bodyHash` of each article, in order (kept in the store, so a cached start hashes no text). */
+  bodyHashes: string[];
   /** Article files found (read or not). */
   files: number;
   articlesFromCache: number;
@@ -72,6 +74,7 @@ export function claimArticleId(ids: Map<string, string>, article: Article, file:
 export async function readKnowledgeFolder(dir: string, options: FolderOptions = {}): Promise<FolderRead> {
   const { names, problems } = listArticleFiles(dir);
   const articles: Article[] = [];
+  const bodyHashes: string[] = [];
   const ids = new Map<string, string>();
   let articlesFromCache = 0;
   let articlesParsed = 0;
@@ -79,25 +82,24 @@ export async function readKnowledgeFolder(dir: string, options: FolderOptions = 
     await options.pause?.();
     try {
       const bytes = readArticleBytes(dir, name);
-      let article: Article | undefined;
       const key = options.store ? articleKey(options.version ?? '', name, bytes) : '';
       const stored = options.store ? await options.store.get(key) : undefined;
-      if (stored !== undefined) {
-        article = fromStored(stored);
-        if (article) articlesFromCache++;
-      }
-      if (!article) {
-        article = parseArticleDocument(name, decodeArticleBytes(name, bytes));
+      let entry = stored === undefined ? undefined : fromStored(stored);
+      if (entry) articlesFromCache++;
+      else {
+        const article = parseArticleDocument(name, decodeArticleBytes(name, bytes));
+        entry = { article, hash: bodyHash(article.body) };
         articlesParsed++;
-        await options.store?.put(key, JSON.stringify(serialArticle(article)));
+        await options.store?.put(key, JSON.stringify({ hash: entry.hash, article: serialArticle(article) } satisfies StoredArticle));
       }
-      claimArticleId(ids, article, name);
-      articles.push(article);
+      claimArticleId(ids, entry.article, name);
+      articles.push(entry.article);
+      bodyHashes.push(entry.hash);
     } catch (err) {
       problems.push(toProblem(name, err));
     }
   }
-  return { articles, problems, files: names.length, articlesFromCache, articlesParsed };
+  return { articles, bodyHashes, problems, files: names.length, articlesFromCache, articlesParsed };
 }
 
 /** Loads all articles in `dir` without a store. */
@@ -117,10 +119,18 @@ function articleKey(version: string, name: string, bytes: Buffer): string {
   return `article:${h.digest('hex').slice(0, 32)}`;
 }
 
+/** A parsed file as stored: the article and its `bodyHash`. */
+interface StoredArticle {
+  hash: string;
+  article: SerialArticle;
+}
+
 /** A stored article, or undefined when the entry cannot be read (the file is then parsed again). */
-function fromStored(json: string): Article | undefined {
+function fromStored(json: string): { article: Article; hash: string } | undefined {
   try {
-    return articleFrom(JSON.parse(json) as SerialArticle);
+    const value = JSON.parse(json) as StoredArticle;
+    if (typeof value.hash !== 'string') return undefined;
+    return { article: articleFrom(value.article), hash: value.hash };
   } catch {
     return undefined;
   }

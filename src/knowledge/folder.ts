@@ -5,6 +5,7 @@
  */
 import { readKnowledgeFolder } from '../ingest/folder';
 import { loadPartyOverrides } from '../parties/overrides';
+import { loadPeopleOverrides } from './peopleOverrides';
 import { cacheCodeVersion, cachePaths, DiskStore } from './diskStore';
 import { buildKnowledgeBase, type KnowledgeBase } from './knowledgeBase';
 
@@ -51,16 +52,19 @@ export async function loadKnowledgeFolder(dir: string, options: FolderLoadOption
           await new Promise<void>((r) => setImmediate(r));
           lastYield = performance.now();
         };
-  const [store, parties] = await Promise.all([
+  const [store, parties, people] = await Promise.all([
     options.noCache ? undefined : DiskStore.open(cachePaths(dir, options.cacheDir), version),
     loadPartyOverrides(dir),
+    loadPeopleOverrides(dir),
   ]);
   const tRead = performance.now();
   const read = await readKnowledgeFolder(dir, { ...(store ? { store } : {}), version, ...(pause ? { pause } : {}) });
   const tParse = performance.now();
-  const { kb, stats } = await buildKnowledgeBase(read.articles, [...read.problems, ...parties.problems], {
+  const { kb, stats } = await buildKnowledgeBase(read.articles, [...read.problems, ...parties.problems, ...people.problems], {
     ...(store ? { store } : {}),
     partyOverrides: parties.overrides,
+    bodyHashes: read.bodyHashes,
+    peopleOverrides: people.overrides,
     ...(options.analysisVersion !== undefined ? { analysisVersion: options.analysisVersion } : {}),
     ...(options.progress ? { progress: options.progress } : {}),
     ...(pause ? { pause } : {}),

@@ -10,12 +10,13 @@ import { ParagraphIndex } from '../search/paragraphIndex';
 import { words, type Word } from '../text/words';
 import type { LoadProblem } from '../core/loadProblem';
 import { buildPeople, type PersonRecord } from './people';
-import { analyseArticle, type ArticleAnalysis } from './articleAnalysis';
+import type { ArticleAnalysis } from './articleAnalysis';
 import type { Choice, Choosable } from '../search/suggest';
 import { ChoiceIndex } from '../search/choiceIndex';
 import { KnowledgeParties } from '../parties/knowledgeParties';
 import { PartyRegistry } from '../parties/registry';
 import { loadPartyOverrides, type PartyOverrides } from '../parties/overrides';
+import { loadPeopleOverrides, type PeopleOverrides } from './peopleOverrides';
 import { readKnowledgeFolder } from '../ingest/folder';
 import { cacheCodeVersion } from './diskStore';
 import { indexKey, storedAnalyses, storedIndex, storeIndex, type BuildOptions, type BuildStats } from './stored';
@@ -37,9 +38,12 @@ export type { ArticleAnalysis } from './articleAnalysis';
 export interface KnowledgeBaseParts {
   articles: Article[];
   problems: LoadProblem[];
-  analyses?: ArticleAnalysis[];
+  /** One per article (`buildKnowledgeBase` takes them from its store or runs the engine). */
+  analyses: ArticleAnalysis[];
   /** Settings from `knowledge/parties.yaml`. */
   partyOverrides?: PartyOverrides;
+  /** Corrections from `knowledge/people.yaml` (or a server's own): people merged or split. */
+  peopleOverrides?: PeopleOverrides;
   /** A paragraph index already built for exactly these articles (from the cache). */
   index?: ParagraphIndex;
 }
@@ -47,6 +51,10 @@ export interface KnowledgeBaseParts {
 /** How many paragraphs' words `paragraphWords` remembers (direct-mapped by paragraph id). */
 const RECENT_WORDS = 64;
 
+/**
+ * The knowledge base commands read. Construct it through `buildKnowledgeBase` (below), the one
+ * builder, which supplies the analyses and, when a store has it, the index.
+ */
 export class KnowledgeBase {
   readonly articles: readonly Article[];
   readonly problems: readonly LoadProblem[];
@@ -73,14 +81,14 @@ export class KnowledgeBase {
       for (const paragraph of article.paragraphs) paragraphs.push({ id: paragraphs.length, article, paragraph });
     }
     this.paragraphs = paragraphs;
-    for (const a of parts.analyses ?? parts.articles.map(analyseArticle)) this.analyses.set(a.article.id, a);
+    for (const a of parts.analyses) this.analyses.set(a.article.id, a);
     if (parts.index) this.index = parts.index;
     else {
       this.index = new ParagraphIndex();
       this.index.add(paragraphs.map((p) => ({ id: p.id, text: p.paragraph.text })));
     }
     this.index.build();
-    this.people = buildPeople([...this.analyses.values()]);
+    this.people = buildPeople([...this.analyses.values()], parts.peopleOverrides);
     this.parties = new KnowledgeParties(partyRegistry, this.analyses.values());
   }
 
@@ -193,6 +201,7 @@ export async function buildKnowledgeBase(articles: Article[], problems: LoadProb
     problems,
     analyses,
     ...(options.partyOverrides ? { partyOverrides: options.partyOverrides } : {}),
+    ...(options.peopleOverrides ? { peopleOverrides: options.peopleOverrides } : {}),
     ...(index ? { index } : {}),
   });
   // Prepare the autocomplete lists now rather than on the first keystroke (3-second window).
@@ -210,7 +219,7 @@ export async function buildKnowledgeBase(articles: Article[], problems: LoadProb
  * (`folder.ts`) is the cached start.
  */
 export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
-  const [read, parties] = await Promise.all([readKnowledgeFolder(dir), loadPartyOverrides(dir)]);
-  const problems = [...read.problems, ...parties.problems];
-  return (await buildKnowledgeBase(read.articles, problems, { partyOverrides: parties.overrides })).kb;
+  const [read, parties, people] = await Promise.all([readKnowledgeFolder(dir), loadPartyOverrides(dir), loadPeopleOverrides(dir)]);
+  const problems = [...read.problems, ...parties.problems, ...people.problems];
+  return (await buildKnowledgeBase(read.articles, problems, { partyOverrides: parties.overrides, peopleOverrides: people.overrides })).kb;
 }

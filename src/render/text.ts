@@ -33,6 +33,7 @@ export function renderText(answer: Answer, options: TextRenderOptions = {}): str
     const label = [KIND_LABEL[e.kind], e.match ? MATCH_LABEL[e.match] : undefined].filter(Boolean).join(' · ');
     out.push(`    — ${e.source} (${label})`);
     if (e.differs) out.push(`    not the same words: ${e.differs}`);
+    if (e.cluster) out.push(...clusterLines(e.cluster));
     const link = e.article.url && !linked.has(e.article.id) ? ` — ${e.article.url}` : '';
     linked.add(e.article.id);
     out.push(`    ${e.article.title} [${e.article.id}], paragraph ${e.paragraph}${link}`);
@@ -45,6 +46,18 @@ export function renderText(answer: Answer, options: TextRenderOptions = {}): str
     }
     if (answer.people.length) out.push('');
   }
+  if (answer.timeline) {
+    for (const t of answer.timeline) {
+      out.push(`${t.date ?? 'undated'} · ${t.article.title} [${t.article.id}] ¶${t.paragraph} · ${KIND_LABEL[t.kind]} — ${t.source}: ${t.text}`);
+    }
+    if (answer.timeline.length) out.push('');
+  }
+  if (answer.chart) {
+    out.push(`${answer.chart.title} (${answer.chart.measure}):`);
+    for (const r of answer.chart.rows) out.push(`  ${r.label} · ${r.series}: ${r.value}`);
+    out.push('');
+  }
+  for (const f of answer.files ?? []) out.push(`${f.path ? `Chart written to ${f.path}` : `Chart ${f.name} (not written)`} — ${f.description}`, '');
   if (answer.articles) {
     for (const a of answer.articles) {
       const by = [a.publisher, a.author, a.published].filter(Boolean).join(', ');
@@ -64,6 +77,17 @@ export function renderText(answer: Answer, options: TextRenderOptions = {}): str
   while (out.length > 1 && out[out.length - 1] === '') out.pop();
   const lines = out.flatMap((l) => l.split('\n'));
   return (options.width ? lines.flatMap((l) => wrapLine(l, options.width!)) : lines).join('\n');
+}
+
+/** A quotation several articles report: who reported it when, and how each words it. */
+function clusterLines(c: NonNullable<Excerpt['cluster']>): string[] {
+  const out = [`    ${c.summary}:`];
+  for (const r of c.reports) {
+    const where = [r.publisher, r.published].filter(Boolean).join(', ');
+    out.push(`      · ${where ? `${where}, ` : ''}${r.article.title} [${r.article.id}] ¶${r.paragraph} — ${r.source}${r.wording ? `; wording: ${r.wording}` : ''}`);
+  }
+  if (c.conflict) out.push(`    ⚠ ${c.conflict}`);
+  return out;
 }
 
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');

@@ -25,6 +25,8 @@ export interface ConsoleOptions {
   watch?: (onChange: (message: string) => void) => () => void;
   /** Where the knowledge comes from, for the start-up lines. */
   knowledgeDir?: string;
+  /** Where chart PNGs are written (default: the system's temporary folder). */
+  outputDir?: string;
 }
 
 export async function runConsole(commands: readonly AnyCommand[], ctx: CommandContext, opts: ConsoleOptions): Promise<void> {
@@ -59,7 +61,7 @@ export async function runConsole(commands: readonly AnyCommand[], ctx: CommandCo
       if (trimmed === '/quit' || trimmed === '/exit') break;
       if (trimmed) {
         busy = true;
-        const result = await answerLine(trimmed, commands, ctx, opts.logger);
+        const result = await answerLine(trimmed, commands, ctx, opts.logger, opts.outputDir);
         output.write(('answer' in result ? renderText(result.answer, { color: opts.color, ...(opts.width ? { width: opts.width } : {}) }) : wrap(`⚠ ${result.error}`)) + '\n\n');
         busy = false;
       }

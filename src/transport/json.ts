@@ -19,8 +19,9 @@ export async function runJsonOnce(
   ctx: CommandContext,
   out: Writable,
   logger?: Logger,
+  outputDir?: string,
 ): Promise<boolean> {
-  const result = await answerLine(line, commands, ctx, logger);
+  const result = await answerLine(line, commands, ctx, logger, outputDir);
   out.write(toJson(result) + '\n');
   return 'answer' in result;
 }
@@ -31,10 +32,11 @@ export async function runJsonBatch(
   ctx: CommandContext,
   out: Writable,
   logger?: Logger,
+  outputDir?: string,
 ): Promise<void> {
   const rl = createInterface({ input, crlfDelay: Infinity });
   for await (const line of rl) {
     if (!line.trim()) continue;
-    out.write(toJson(await answerLine(line, commands, ctx, logger)) + '\n');
+    out.write(toJson(await answerLine(line, commands, ctx, logger, outputDir)) + '\n');
   }
 }

@@ -8,6 +8,7 @@ import { UserInputError } from '../core/errors';
 import { runCommand } from '../core/run';
 import { parseCommandLine } from '../cli/parseLine';
 import type { Logger } from '../log';
+import { saveFiles } from './files';
 
 export type LineResult = { answer: Answer } | { error: string };
 
@@ -16,10 +17,12 @@ export async function answerLine(
   commands: readonly AnyCommand[],
   ctx: CommandContext,
   logger?: Logger,
+  outputDir?: string,
 ): Promise<LineResult> {
   try {
     const { name, options } = parseCommandLine(line, commands);
-    return { answer: await runCommand(commands, name, options, ctx) };
+    // A chart's PNG is written to a file; the answer names its path.
+    return { answer: await saveFiles(await runCommand(commands, name, options, ctx), outputDir) };
   } catch (err) {
     if (err instanceof UserInputError) return { error: err.message };
     logger?.error({ err }, 'command failed');

@@ -21,6 +21,8 @@ const BRIDGE = [
   '\u201CWe had no choice once the survey came back,\u201D said Mara Quint, the council engineer.',
   '\u201CThe repairs will take at least eight months,\u201D she said.',
   'Quint said the ferry would run every twenty minutes while the bridge is shut.',
+  // One sentence, a quote and the reporter's words around it (the seed's paragraph 3 shape).
+  '\u201CThe ferry is the only way across now,\u201D Quint said at a meeting in the town hall when asked about the closure and whether the quay shops would get help.',
   'Shopkeepers on the quay said trade had already fallen.',
   'A ferry ticket costs two pounds.',
 ];
@@ -58,6 +60,9 @@ describe('one sentence, one label', () => {
     { words: 'The repairs will take at least eight months', speaker: 'Mara Quint', kind: 'direct', question: 'How long will the repairs take?' },
     { words: 'the ferry would run every twenty minutes', speaker: 'Mara Quint', kind: 'indirect', question: 'How often will the ferry run?' },
     { words: 'A ferry ticket costs two pounds', speaker: null, kind: 'narration', question: 'How much does a ferry ticket cost?' },
+    // The reporter's words of a sentence that carries a quote: the excerpt is that sentence, so its
+    // label is the quote's in every command, not narration when the query hits the narration part.
+    { words: 'whether the quay shops would get help', speaker: 'Mara Quint', kind: 'direct', question: 'Will the quay shops get help?' },
   ];
 
   it('gives the same speaker and kind in /quotes, /search, /ask and /who-said', async () => {
@@ -75,6 +80,16 @@ describe('one sentence, one label', () => {
         expect([command, e!.speaker?.name ?? null, e!.kind]).toEqual([command, s.speaker, s.kind]);
       }
     }
+  });
+
+  it('/who-said still tells that the reporter, not the quoted speaker, wrote words around a quote', async () => {
+    const kb = await kbOf({ bridge: BRIDGE });
+    const a = await ask('/who-said phrase:"asked about the closure and whether the quay shops"', kb);
+    expect(a.excerpts[0]!.speaker?.name).toBe('Mara Quint');
+    expect(a.notice).toMatch(/^Nobody is quoted saying that: it is the reporter's own narration, in the sentence that reports Mara Quint's words\.$/);
+    const spoken = await ask('/who-said phrase:"the only way across now"', kb);
+    expect(spoken.excerpts[0]!.speaker?.name).toBe('Mara Quint');
+    expect(spoken.notice).toBeUndefined();
   });
 });
 

@@ -87,4 +87,14 @@ describe('knowledge cache', () => {
     expect(kb.articles).toHaveLength(2);
     expect(stats.analysesRun).toBe(1);
   });
+
+  it('--no-cache neither reads nor writes the cache', async () => {
+    const { dir, cacheDir } = setup({ 'alpha.md': alpha('The river park opens in spring') });
+    const first = await loadKnowledgeFolder(dir, { cacheDir, noCache: true });
+    expect(readdirSync(cacheDir)).toEqual([]);
+    await loadKnowledgeFolder(dir, { cacheDir });
+    const again = await loadKnowledgeFolder(dir, { cacheDir, noCache: true });
+    expect(again.stats).toMatchObject({ articlesParsed: 1, articlesFromCache: 0, analysesRun: 1, indexFromCache: false });
+    expect(await whoSaid(again.kb, 'river park opens')).toEqual(await whoSaid(first.kb, 'river park opens'));
+  });
 });

@@ -20,6 +20,8 @@ export type Area =
   | 'knowledge'
   | 'library'
   | 'answer'
+  | 'across'
+  | 'chart'
   | 'commands'
   | 'cli'
   | 'render'
@@ -54,11 +56,15 @@ export const RULES: Record<Exclude<Area, 'main'>, Rule> = {
   // The one knowledge-base builder (people, parties, index) over articles from any source, the
   // disk cache as its store, the knowledge folder as a source, hot reload.
   knowledge: { may: ['ingest', 'parties', 'search', 'analysis', 'text', 'core', 'log'] },
+  // Across articles: quote clusters (the same quotation in several reports), timelines.
+  across: { may: ['knowledge', 'parties', 'search', 'analysis', 'text', 'core'] },
+  // Chart data → Vega-Lite spec → PNG (no knowledge base, no Discord).
+  chart: { may: ['core'] },
   // Per-server libraries: add/remove/list with quotas, analyses cached in the store, servers' knowledge
   // bases loaded lazily and evicted least-recently-used. Never Discord.
   library: { may: ['ingest', 'storage', 'knowledge', 'analysis', 'text', 'core', 'log'] },
   // Turning a query and the knowledge base into plain Answer data.
-  answer: { may: ['knowledge', 'parties', 'search', 'analysis', 'text', 'core'] },
+  answer: { may: ['across', 'chart', 'knowledge', 'parties', 'search', 'analysis', 'text', 'core'] },
   // One module per slash command: a definition and a handler calling answer/.
   commands: { may: ['answer', 'core'] },
   // The console's command-line parser.
@@ -86,6 +92,10 @@ export const PACKAGE_RULES: Record<string, { allowed: (file: string) => boolean;
     allowed: (f) => f.startsWith('src/discord/'),
     where: 'files in src/discord/',
   },
+  // The chart renderer is heavy (Vega, resvg): one folder, loaded on the first /chart only.
+  vega: { allowed: (f) => f.startsWith('src/chart/'), where: 'files in src/chart/' },
+  'vega-lite': { allowed: (f) => f.startsWith('src/chart/'), where: 'files in src/chart/' },
+  '@resvg/resvg-js': { allowed: (f) => f.startsWith('src/chart/'), where: 'files in src/chart/' },
   // The database drivers stay behind the LibraryStore interface.
   'better-sqlite3': { allowed: (f) => f.startsWith('src/storage/'), where: 'files in src/storage/' },
   pg: { allowed: (f) => f.startsWith('src/storage/'), where: 'files in src/storage/' },

@@ -26,7 +26,7 @@ export const THOUGHT_VERBS = new Set(
 );
 /** Verbs that need an explicit "that" or a quote to be attributions (too noisy otherwise). */
 export const NEEDS_THAT = new Set(
-  'told tell tells telling show shows showed shown find finds found report reports reported indicate indicates indicated know knows knew understand understands understood feel feels felt hope hopes hoped expect expects expected mention mentions mentioned question questions questioned reveal reveals revealed'.split(' '),
+  'told tell tells telling show shows showed shown find finds found indicate indicates indicated know knows knew understand understands understood feel feels felt hope hopes hoped expect expects expected mention mentions mentioned question questions questioned reveal reveals revealed'.split(' '),
 );
 /** Verbs that report a clause without needing "that" ("X said the plan failed"). */
 export const BARE_CLAUSE_VERBS = new Set(
@@ -36,7 +36,9 @@ export const BARE_CLAUSE_VERBS = new Set(
     'predict predicts predicted acknowledge acknowledges acknowledged admit admits admitted explain ' +
     'explains explained write writes wrote maintain maintains maintained estimate estimates estimated ' +
     'tweet tweets tweeted complain complains complained recall recalls recalled concede concedes conceded ' +
-    'fear fears feared worry worries worried hope hopes hoped expect expects expected').split(' '),
+    'fear fears feared worry worries worried hope hopes hoped expect expects expected ' +
+    // "The New York Times reported the email came hours after …" (with a subject only, as for thoughts).
+    'reports reported').split(' '),
 );
 /** Verbs whose object may carry a partial quote ("called the plan “reckless”"). */
 export const MIXED_VERBS = new Set(
@@ -93,7 +95,12 @@ export const OBJECT_VERBS = new Set(
     ('want wants wanted plans planned agree agrees agreed criticizes criticized criticises criticised ' +
       'cited attacked announced urged pledged vowed declined refused proposes proposed ' +
       'demanded accused blamed rejected endorsed opposes opposed favors favored condemned ' +
-      'denied hopes hoped intends intended citing urging saying').split(' '),
+      'denied hopes hoped intends intended citing urging saying ' +
+      // Support, praise and opposition with a noun-phrase object ("Christie endorsed Trump").
+      // ("support", "backed" and "favor" are as often nouns or descriptions: measured on train, left out).
+      'endorses supported praised praises defended defends sought welcomed welcomes applauded ' +
+      'questioned questions opposed oppose prefer prefers ' +
+      'slammed blasted denounced decried mocked touted').split(' '),
   ),
 );
 export const OBJECT_ONLY_WITH = new Map<string, RegExp>([

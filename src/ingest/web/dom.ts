@@ -5,7 +5,14 @@
  */
 import { parseHTML } from 'linkedom';
 
-export interface El {
+export interface DomNode {
+  /** 1 element, 3 text. */
+  nodeType: number;
+  nodeValue: string | null;
+  childNodes: ArrayLike<DomNode>;
+}
+
+export interface El extends DomNode {
   tagName: string;
   textContent: string | null;
   innerHTML: string;

@@ -3,10 +3,16 @@ import { extractArticle } from './extract';
 import { toDocument } from './toDocument';
 import { ImportError, type ImportedDocument } from '../importTypes';
 
+/** A page that says it is not free and shows less text than this is treated as paywalled. */
+const PAYWALL_CHARS = 1000;
+
 /** An HTML page's article as a stored document (shared with uploaded `.html` files). */
 export function documentFromHtml(html: string, pageUrl: string | null): ImportedDocument {
-  const extracted = extractArticle(html, pageUrl ?? undefined);
+  const extracted = extractArticle(html);
   if (extracted.paragraphs.length === 0 && !/\S/.test(stripTags(html))) throw emptyPage();
+  if (extracted.paywalled && extracted.paragraphs.reduce((n, p) => n + p.length, 0) < PAYWALL_CHARS) {
+    throw new ImportError('empty', 'That article is behind a paywall: the page only shows its first lines to Quotebook.');
+  }
   const host = pageUrl ? new URL(pageUrl).hostname.replace(/^www\./, '') : null;
   return toDocument(
     {

@@ -13,8 +13,10 @@ export interface PageMetadata {
   published: string | null;
   site: string | null;
   canonicalUrl: string | null;
-  /** JSON-LD `articleBody` when the page carries one. */
+  /** JSON-LD `articleBody` when the page carries one (line breaks kept). */
   articleBody: string | null;
+  /** The page says its article is not free to read (JSON-LD `isAccessibleForFree: false`). */
+  paywalled: boolean;
 }
 
 const ARTICLE_TYPES = /^(?:NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|BlogPosting|SocialMediaPosting|LiveBlogPosting|ScholarlyArticle|TechArticle|Report)$/;
@@ -46,7 +48,8 @@ export function readMetadata(doc: Doc): PageMetadata {
       isoDate(doc.querySelector('time[datetime]')?.getAttribute('datetime') ?? null),
     site: orgName(ld?.publisher) ?? meta('og:site_name') ?? meta('application-name'),
     canonicalUrl: canonical ? cleanText(canonical) : null,
-    articleBody: str(ld?.articleBody),
+    articleBody: typeof ld?.articleBody === 'string' ? decodeEntities(ld.articleBody).trim() || null : null,
+    paywalled: ld?.isAccessibleForFree === false || String(ld?.isAccessibleForFree).toLowerCase() === 'false',
   };
 }
 
