@@ -113,7 +113,7 @@ describe('LibraryService', () => {
       await writer.add({ ...manager, guildId: g }, { kind: 'file', name: `${i}.html`, bytes: html(`Story ${i}`, `Quote number ${i} is here`, 'Rita Moreno') });
     }
     // Room for about two small servers.
-    const lib = service({ memoryBudgetBytes: 2 * 64 * 1024 + 2 * 20 * 1000 });
+    const lib = service({ memoryBudgetBytes: 2 * 64 * 1024 + 2 * 60 * 1000 });
     expect(lib.memoryStats().servers).toBe(0);
     for (const g of guilds) await lib.segments(g);
     expect(lib.memoryStats().servers).toBe(2);
