@@ -12,9 +12,13 @@ import quotes from './quotes';
 import search from './search';
 import whoSaid from './who-said';
 import reload from './reload';
+import libraryAdd from './library-add';
+import libraryList from './library-list';
+import libraryRemove from './library-remove';
+import librarySettings from './library-settings';
 import timeline from './timeline';
 import chart from './chart';
 
 const help = helpCommand(() => commands);
 
-export const commands: AnyCommand[] = [search, whoSaid, quotes, people, position, timeline, chart, ask, articles, help, reload] as unknown as AnyCommand[];
+export const commands: AnyCommand[] = [search, whoSaid, quotes, people, position, timeline, chart, ask, articles, help, reload, libraryAdd, libraryList, libraryRemove, librarySettings] as unknown as AnyCommand[];

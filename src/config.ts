@@ -31,6 +31,8 @@ export interface BaseConfig {
    * created on first start) or `postgres://user:password@host:port/database`.
    */
   databaseUrl: string;
+  /** Memory budget for servers' libraries held in memory, in MB; least recently used ones are dropped beyond it. */
+  libraryMemoryMb: number;
 }
 export type GatewayConfig = BaseConfig & { discordToken: string };
 export type HttpConfig = BaseConfig & { publicKey: string };
@@ -78,6 +80,7 @@ const VARS = {
   LOG_LEVEL: { schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), requiredIn: [] },
   RATE_LIMIT_PER_MINUTE: { schema: z.coerce.number().int().min(1).max(10_000), requiredIn: [] },
   DATABASE_URL: { schema: databaseUrl, requiredIn: [] },
+  LIBRARY_MEMORY_MB: { schema: z.coerce.number().int().min(8).max(1_000_000), requiredIn: [] },
   DISCORD_API: {
     schema: z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, '')),
     requiredIn: [],
@@ -141,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnv(), mode: ConfigMode 
     discordApi: read(env, 'DISCORD_API', mode),
     outputDir: read(env, 'OUTPUT_DIR', mode),
     databaseUrl: read(env, 'DATABASE_URL', mode) ?? DEFAULT_DATABASE_URL,
+    libraryMemoryMb: read(env, 'LIBRARY_MEMORY_MB', mode) ?? 256,
   };
 }
 

@@ -16,6 +16,11 @@ import { runShards, shardSetting, withoutShardArgs } from './discord/shards';
 import { loadConfigOrExit, readEnv } from './config';
 import { createLogger, type Logger } from './log';
 import { runConsole } from './transport/console';
+import { consoleFileReader } from './transport/readFile';
+import { openLibraryStore } from './storage/open';
+import { lazyStore } from './library/lazyStore';
+import { LibraryService } from './library/service';
+import { importFromFile, makeImportFromUrl } from './ingest/web/index';
 import { runJsonBatch, runJsonOnce } from './transport/json';
 
 const HELP = `Quotebook — attributed excerpts from news articles, in Discord or in a terminal.
@@ -130,16 +135,42 @@ async function main(): Promise<number> {
       : { onReload: (e) => (e.ok ? log.info({ problems: e.kb?.problems.length }, e.message) : log.error({ err: e.error }, e.message)) }),
   });
   const reload = () => reloader.reload();
+  // Per-server libraries: the database opens on first use; each server's articles load on its
+  // first question, beside the shared folder's base (held once).
+  const store = lazyStore(() => openLibraryStore(config));
+  const library = new LibraryService({
+    store,
+    shared: () => holder.current,
+    importFromUrl: makeImportFromUrl(),
+    importFromFile,
+    memoryBudgetBytes: config.libraryMemoryMb * 1024 * 1024,
+    logger: log,
+  });
+  // The console acts as one server ("console"), managed by whoever types.
+  const CONSOLE = 'console';
   const ctx: CommandContext = {
     get kb() {
       return holder.current;
     },
+    get segments() {
+      return library.loadedSegments(CONSOLE);
+    },
     isAdmin: true,
     reload,
+    caller: { guildId: CONSOLE, userId: CONSOLE, canManageServer: true, roleIds: [] },
+    library,
+    readFile: consoleFileReader(),
   };
 
   if (mode === 'gateway' || mode === 'http') {
-    const deps = { getKnowledgeBase: () => holder.current, commands, logger: log, reload };
+    const deps = {
+      getKnowledgeBase: () => holder.current,
+      commands,
+      logger: log,
+      reload,
+      knowledgeFor: (guildId: string | null) => library.segments(guildId),
+      library,
+    };
     const stopWatching = values['no-watch'] ? () => {} : reloader.watch();
     let stop: () => Promise<void>;
     if (mode === 'http') {
@@ -155,13 +186,22 @@ async function main(): Promise<number> {
     await untilSignal(log);
     stopWatching();
     await stop();
+    await store.close();
     return 0;
   }
 
+  // The console's server library, loaded once; adds and removes swap it in place.
+  await library.segments(CONSOLE);
+
   if (values.json) {
     const line = positionals.join(' ').trim();
-    if (line) return (await runJsonOnce(line, commands, ctx, process.stdout, log, config.outputDir)) ? 0 : 1;
+    if (line) {
+      const ok = await runJsonOnce(line, commands, ctx, process.stdout, log, config.outputDir);
+      await store.close();
+      return ok ? 0 : 1;
+    }
     await runJsonBatch(process.stdin, commands, ctx, process.stdout, log, config.outputDir);
+    await store.close();
     return 0;
   }
   await runConsole(commands, ctx, {

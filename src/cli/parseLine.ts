@@ -19,16 +19,28 @@ export const MAX_LINE_LENGTH = 8000;
 export function parseCommandLine(line: string, commands: readonly AnyCommand[]): ParsedLine {
   if (line.length > MAX_LINE_LENGTH) throw new UserInputError(`That line is too long (max ${MAX_LINE_LENGTH} characters).`);
   const trimmed = line.trim();
-  const head = /^\/?([^\s/:]+)(?:\s+|$)/u.exec(trimmed);
+  let head = /^\/?([^\s/:]+)(?:\s+|$)/u.exec(trimmed);
   if (!head) throw new UserInputError('Type a command such as /search query:armistice (or /help).');
-  const name = head[1]!.toLowerCase();
+  let name = head[1]!.toLowerCase();
+  // A subcommand: `/library add url:…` names the command "library add".
+  const group = commands.filter((c) => c.definition.group?.name === name);
+  if (group.length) {
+    const sub = /^\/?[^\s/:]+\s+([^\s/:]+)(?:\s+|$)/u.exec(trimmed);
+    const full = sub ? `${name} ${sub[1]!.toLowerCase()}` : '';
+    if (!group.some((c) => c.definition.name === full)) {
+      const subs = group.map((c) => `/${c.definition.name}`).join(', ');
+      throw new UserInputError(`/${name} needs one of: ${subs}.`);
+    }
+    head = sub;
+    name = full;
+  }
   const command = commands.find((c) => c.definition.name === name);
   if (!command) {
     const hint = suggestion(trimmed, commands);
     if (hint) throw new UserInputError(`${hint} (/help lists every command.)`);
     throw unknownCommand(commands, name);
   }
-  const rest = trimmed.slice(head[0].length);
+  const rest = trimmed.slice(head![0].length);
   const optionNames = command.definition.options.map((o) => o.name);
   const options: RawOptions = {};
   if (!rest) return { name, options };

@@ -104,6 +104,25 @@ export const ArticleSummarySchema = z.object({
   published: z.string().optional(),
   url: z.string().optional(),
   paragraphs: z.number().int().nonnegative(),
+  /** Library articles only (`/library list`): who added it (user id or "console"), when, quotes found. */
+  addedBy: z.string().optional(),
+  addedAt: z.string().optional(),
+  quotes: z.number().int().nonnegative().optional(),
+});
+
+/** The card of an article just added to a server's library (`/library add`). */
+export const AddedCardSchema = z.object({
+  articleId: z.string(),
+  title: z.string(),
+  site: z.string().optional(),
+  published: z.string().optional(),
+  author: z.string().optional(),
+  url: z.string().optional(),
+  paragraphs: z.number().int().nonnegative(),
+  quotes: z.number().int().nonnegative(),
+  topSpeakers: z.array(z.string()),
+  /** Server the article went to: the Undo button names it. */
+  guildId: z.string(),
 });
 
 export const AnswerSchema = z.object({
@@ -118,6 +137,8 @@ export const AnswerSchema = z.object({
   /** Only `/chart`: the data behind the attached picture. */
   chart: ChartDataSchema.optional(),
   files: z.array(AttachmentSchema).optional(),
+  /** Only `/library add`: the article added. */
+  added: AddedCardSchema.optional(),
 });
 
 export const ErrorLineSchema = z.object({ error: z.string() });
@@ -131,3 +152,4 @@ export type Cluster = z.infer<typeof ClusterSchema>;
 export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
 export type Attachment = z.infer<typeof AttachmentSchema>;
 export type ChartData = z.infer<typeof ChartDataSchema>;
+export type AddedCard = z.infer<typeof AddedCardSchema>;

@@ -6,6 +6,7 @@
 import type { Answer } from './answer';
 import type { Article } from './article';
 import type { AutocompleteSource } from './autocomplete';
+import type { Caller, LibraryAccess, ReadFile } from './library';
 import type { LoadProblem } from './loadProblem';
 
 export type { AutocompleteSource } from './autocomplete';
@@ -34,7 +35,16 @@ export interface BooleanOption extends OptionBase {
   type: 'boolean';
 }
 
-export type CommandOption = StringOption | IntegerOption | BooleanOption;
+/**
+ * A file the caller hands over: a Discord attachment, or a path in the console. The handler
+ * receives a reference (text) and reads the bytes through `CommandContext.readFile`, so option
+ * checks, paging ids and the command line stay text-only.
+ */
+export interface AttachmentOption extends OptionBase {
+  type: 'attachment';
+}
+
+export type CommandOption = StringOption | IntegerOption | BooleanOption | AttachmentOption;
 
 export interface CommandDefinition {
   /** Lower-case, 1–32 characters, as Discord requires. */
@@ -46,9 +56,17 @@ export interface CommandDefinition {
   adminOnly?: boolean;
   /** Whether answers are worth a `hide` option (ephemeral reply); true for every answering command. */
   answers?: boolean;
+  /**
+   * A subcommand: `name` is then "<group> <sub>" (e.g. "library add"), Discord registers one
+   * `/library` command with a subcommand per module, and the console reads `/library add …`.
+   * `group` describes the parent command (the first module of a group gives its description).
+   */
+  group?: { name: string; description: string };
+  /** The work is slow (fetching a page): defer at once and show progress (`CommandContext.progress`). */
+  slow?: boolean;
 }
 
-type OptionValue<O extends CommandOption> = O extends StringOption
+type OptionValue<O extends CommandOption> = O extends StringOption | AttachmentOption
   ? string
   : O extends IntegerOption
     ? number
@@ -81,6 +99,20 @@ export interface CommandContext {
   isAdmin: boolean;
   /** Asks for a rebuild of the knowledge base (`/reload`); absent where not supported. */
   reload?: () => Promise<string>;
+  /**
+   * Every knowledge base this caller answers from: the shared folder first, then the server's own
+   * library when it has one. Absent: `[kb]`. `runCommand` runs an answering command on each and
+   * merges the answers (`core/segments.ts`).
+   */
+  segments?: readonly CommandKnowledge[];
+  /** Who is asking and where (server, DM, console); absent in tests that do not care. */
+  caller?: Caller;
+  /** The per-server library (`/library …`); absent where there is no database. */
+  library?: LibraryAccess;
+  /** Reads an attachment option's file; absent where files cannot be given. */
+  readFile?: ReadFile;
+  /** Reports a step of slow work (Discord edits the deferred reply); absent where nobody watches. */
+  progress?: (text: string) => void;
 }
 
 export interface Command<D extends CommandDefinition = CommandDefinition> {

@@ -7,6 +7,9 @@ import type { CommandDefinition, CommandOption } from './command';
 import { UserInputError } from './errors';
 import { clip as clipText } from './clip';
 
+/** Longest file reference (an attachment id, or a path typed in the console). */
+export const MAX_FILE_REF = 1000;
+
 export type RawOptions = Record<string, unknown>;
 export type CleanOptions = Record<string, string | number | boolean | undefined>;
 
@@ -68,6 +71,13 @@ function cleanValue(def: CommandDefinition, opt: CommandOption, value: unknown):
         throw new UserInputError(`“${opt.name}” must be between ${opt.min ?? '-∞'} and ${opt.max ?? '∞'}.`);
       }
       return n;
+    }
+    case 'attachment': {
+      // A reference (attachment id, or a path in the console), read later through ctx.readFile.
+      if (typeof value !== 'string') throw new UserInputError(`“${opt.name}” must be a file.`);
+      const ref = cleanText(value);
+      if (ref.length > MAX_FILE_REF) throw new UserInputError(`“${opt.name}” is too long (at most ${MAX_FILE_REF} characters).`);
+      return ref;
     }
     case 'boolean': {
       if (typeof value === 'boolean') return value;

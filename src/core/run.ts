@@ -8,6 +8,7 @@ import type { AnyCommand, CommandContext } from './command';
 import { clip } from './clip';
 import { ForbiddenError, UnknownCommandError } from './errors';
 import { cleanText, validateOptions, type CleanOptions, type RawOptions } from './options';
+import { mergeAnswers, segmentsFor } from './segments';
 
 /** The one "no such command" error, listing the commands everybody may use. */
 export function unknownCommand(commands: readonly AnyCommand[], name: string): UnknownCommandError {
@@ -41,5 +42,17 @@ export async function runCommand(
 ): Promise<Answer> {
   const command = findCommand(commands, name);
   const options = checkCommand(command, raw, ctx.isAdmin);
-  return await command.handle(options, ctx);
+  return await handleOnSegments(command, options, ctx);
+}
+
+/**
+ * Runs a handler with checked options. An answering command runs once per knowledge base of the
+ * caller (shared folder, server library) and the answers are merged; others run once.
+ */
+export async function handleOnSegments(command: AnyCommand, options: Parameters<AnyCommand['handle']>[0], ctx: CommandContext): Promise<Answer> {
+  const segments = ctx.segments;
+  if (!command.definition.answers || !segments || segments.length < 2) return await command.handle(options, ctx);
+  const answers: Answer[] = [];
+  for (const kb of segmentsFor(segments, options.article)) answers.push(await command.handle(options, { ...ctx, kb }));
+  return mergeAnswers(answers);
 }

@@ -105,3 +105,16 @@ export function decodePageId(customId: string, findDefinition: (name: string) =>
   }
   return { kind: 'unknown' };
 }
+
+const UNDO = 'u';
+
+/** The Undo button of an add card: names the article; the server is the one the button is pressed in. */
+export function encodeUndoId(articleId: string): string {
+  return `${UNDO}:${articleId}`.slice(0, CUSTOM_ID_MAX);
+}
+
+/** The article an Undo button names, or undefined for any other `custom_id`. */
+export function decodeUndoId(customId: string): string | undefined {
+  const m = /^u:([a-z0-9][a-z0-9-]{0,63})$/.exec(customId);
+  return m?.[1];
+}

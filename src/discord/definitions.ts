@@ -22,6 +22,10 @@ export const WHO_SAID_MENU = 'Who said this?';
 /** The slash command the context menu runs, and the option it fills with the message text. */
 export const WHO_SAID_COMMAND = 'who-said';
 export const WHO_SAID_OPTION = 'phrase';
+/** The message context-menu command that adds a message's link or attachment to the server's library. */
+export const ADD_TO_LIBRARY_MENU = 'Add to library';
+/** The command the "Add to library" menu runs, and its options. */
+export const LIBRARY_ADD_COMMAND = 'library add';
 
 function optionJson(option: CommandOption): APIApplicationCommandBasicOption {
   const base = { name: option.name, description: option.description, required: option.required ?? false };
@@ -43,6 +47,8 @@ function optionJson(option: CommandOption): APIApplicationCommandBasicOption {
       };
     case 'boolean':
       return { ...base, type: ApplicationCommandOptionType.Boolean };
+    case 'attachment':
+      return { ...base, type: ApplicationCommandOptionType.Attachment };
   }
 }
 
@@ -90,7 +96,48 @@ export function whoSaidMenuJson(): RESTPostAPIApplicationCommandsJSONBody {
   return { type: ApplicationCommandType.Message, name: WHO_SAID_MENU, ...reach({}) };
 }
 
-/** Everything to register: one slash command per module plus the "Who said this?" menu. */
+/** The message context-menu command that adds a message's link or attachment to the server's library (servers only). */
+export function addToLibraryMenuJson(): RESTPostAPIApplicationCommandsJSONBody {
+  return { type: ApplicationCommandType.Message, name: ADD_TO_LIBRARY_MENU, ...reach({ adminOnly: true }) };
+}
+
+/** The subcommand's own name: "library add" → "add". */
+function subcommandName(definition: CommandDefinition): string {
+  return definition.name.slice(definition.name.lastIndexOf(' ') + 1);
+}
+
+/**
+ * One `/group` command with a subcommand per module of the group (`/library add`, `/library list`…).
+ * A group is usable in servers only: a library belongs to a server.
+ */
+export function groupCommandJson(group: { name: string; description: string }, members: readonly CommandDefinition[]): RESTPostAPIApplicationCommandsJSONBody {
+  return {
+    type: ApplicationCommandType.ChatInput,
+    name: group.name,
+    description: group.description,
+    options: members.map((d) => {
+      const json = slashCommandJson({ ...d, name: subcommandName(d) }) as { options?: APIApplicationCommandBasicOption[] };
+      return { type: ApplicationCommandOptionType.Subcommand, name: subcommandName(d), description: d.description, options: json.options ?? [] };
+    }),
+    ...reach({ adminOnly: true }),
+  };
+}
+
+/** Everything to register: one slash command per module (a group's modules as subcommands of one), plus the message menus. */
 export function buildCommandDefinitions(commands: readonly AnyCommand[]): RESTPostAPIApplicationCommandsJSONBody[] {
-  return [...commands.map((c) => slashCommandJson(c.definition)), whoSaidMenuJson()];
+  const out: RESTPostAPIApplicationCommandsJSONBody[] = [];
+  const groups = new Set<string>();
+  for (const { definition } of commands) {
+    if (!definition.group) {
+      out.push(slashCommandJson(definition));
+      continue;
+    }
+    if (groups.has(definition.group.name)) continue;
+    groups.add(definition.group.name);
+    const group = definition.group;
+    out.push(groupCommandJson(group, commands.map((c) => c.definition).filter((d) => d.group?.name === group.name)));
+  }
+  out.push(whoSaidMenuJson());
+  if (commands.some((c) => c.definition.name === LIBRARY_ADD_COMMAND)) out.push(addToLibraryMenuJson());
+  return out;
 }

@@ -10,6 +10,7 @@ import type { InteractionInput } from './input';
 import type { InteractionCore } from './interactions';
 import { sendWithFiles, type FileUpload } from './files';
 import { messageOf, replyResponse, safeMessage, type SafeMessage } from './respond';
+import { truncate } from './markdown';
 
 /** How a transport talks back to Discord for one interaction. */
 export interface Responder {
@@ -57,30 +58,47 @@ export async function dispatchInteraction(
 ): Promise<void> {
   const started = performance.now();
   const deferral = core.deferralFor(input);
-  const work = core.answer(input);
   let deferred = false;
+  let deferring: Promise<void> | undefined;
+  /** Sends the deferral once, whoever needs it first (the timer, or a progress step). */
+  const ensureDeferred = (): Promise<void> => {
+    deferred = true;
+    return (deferring ??= responder.callback(deferral!));
+  };
+  // Progress steps edit the deferred reply, one after another; a failed edit only costs that step.
+  let steps: Promise<void> = Promise.resolve();
+  const progress = (text: string): void => {
+    steps = steps
+      .then(async () => {
+        await ensureDeferred();
+        await responder.editOriginal(safeMessage({ content: truncate(`⏳ ${text}`, 2000) }));
+      })
+      .catch((err: unknown) => options.logger.warn({ err: errorSummary(err), command: core.label(input) }, 'could not show progress'));
+  };
+  if (deferral && core.defersAtOnce(input)) await ensureDeferred().catch(() => undefined);
+  const work = core.answer(input, deferral ? { progress } : {});
   let outcome: string = 'error';
   try {
     let result: Awaited<typeof work> | undefined = deferral ? undefined : await work;
-    if (deferral) {
+    if (deferral && !deferred) {
       // Count from arrival: a handler's synchronous part has already used some of the window.
       const timer = delay(Math.max(0, (options.deferAfterMs ?? DEFER_AFTER_MS) - (performance.now() - started)));
       const first = await Promise.race([work, timer.promise]);
       timer.cancel();
       if (first === 'timeout') {
-        deferred = true;
-        await responder.callback(deferral);
+        await ensureDeferred();
       } else {
         result = first;
       }
     }
     result ??= await work;
     outcome = result.outcome;
+    await steps;
+    if (deferring) await deferring;
     const message = result.files?.length && deferral ? messageOf(result.response) : undefined;
     if (message) {
       // Files go with an edit of the original response (multipart), so defer first if not yet.
-      if (!deferred) await responder.callback(deferral!);
-      deferred = true;
+      if (!deferred) await ensureDeferred();
       const { flags: _flags, ...rest } = message;
       await sendWithFiles(responder, rest, result.files!, 'edit-original');
     } else {

@@ -22,14 +22,25 @@ export interface InteractionBase {
   isAdmin: boolean;
   /** The server it was used in; absent in DMs. */
   guildId?: string;
+  /** The member's role ids in that server (absent or empty in DMs). */
+  roleIds?: string[];
+}
+
+/** A file attached to a command option or to a message, as Discord describes it. */
+export interface AttachmentInfo {
+  id: string;
+  filename: string;
+  size: number;
+  url: string;
+  contentType?: string;
 }
 
 export type InteractionInput =
   | { kind: 'ping' }
-  | (InteractionBase & { kind: 'command'; command: string; options: OptionMap })
+  | (InteractionBase & { kind: 'command'; command: string; options: OptionMap; attachments?: Record<string, AttachmentInfo> })
   | (InteractionBase & { kind: 'autocomplete'; command: string; focused: { name: string; value: string } })
   | (InteractionBase & { kind: 'button'; customId: string })
-  | (InteractionBase & { kind: 'message-menu'; command: string; targetText: string })
+  | (InteractionBase & { kind: 'message-menu'; command: string; targetText: string; targetAttachments?: AttachmentInfo[] })
   | (InteractionBase & { kind: 'unsupported'; what: string });
 
 const ADMIN_BITS = PermissionFlagsBits.ManageGuild | PermissionFlagsBits.Administrator;
@@ -51,24 +62,34 @@ const snowflake = z.string().regex(/^\d{1,20}$/, 'must be a snowflake (decimal s
 const token = z.string().regex(/^[A-Za-z0-9._~+=-]{1,1000}$/, 'must be an interaction token');
 const permissions = z.string().regex(PERMISSIONS, 'must be a decimal string');
 const user = z.object({ id: snowflake });
-const member = z.object({ user, permissions });
+const member = z.object({ user, permissions, roles: z.array(snowflake).max(1000).optional() });
+/** An attachment: only what is needed to fetch it (the URL is checked again before any fetch). */
+const attachment = z.object({
+  id: snowflake,
+  filename: text(1024).min(1),
+  size: z.number().int().nonnegative(),
+  url: z.string().max(4000),
+  content_type: z.string().max(255).optional(),
+});
+const attachments = z.record(snowflake, attachment).optional();
 
 /** Discord's option types (ApplicationCommandOptionType). */
 const OPT = { subcommand: 1, group: 2, string: 3, integer: 4, boolean: 5, user: 6, channel: 7, role: 8, mentionable: 9, number: 10, attachment: 11 } as const;
 const SNOWFLAKE_TYPES: ReadonlySet<number> = new Set([OPT.user, OPT.channel, OPT.role, OPT.mentionable, OPT.attachment]);
 
 /**
- * One option of a command. Only the top level is read (no command here has subcommands); the
- * value must have the type the option type says. While typing (autocomplete, `focused`), Discord
- * sends the partial value of a number option as text.
+ * One option of a command; a subcommand carries its own options one level down (groups of
+ * subcommands are not used). The value must have the type the option type says. While typing
+ * (autocomplete, `focused`), Discord sends the partial value of a number option as text.
  */
-const option = z
-  .object({
-    name: text(32).min(1),
-    type: z.number().int().min(1).max(11),
-    value: z.union([text(6000), z.number().finite(), z.boolean()]).optional(),
-    focused: z.boolean().optional(),
-  })
+const basicOption = z.object({
+  name: text(32).min(1),
+  type: z.number().int().min(1).max(11),
+  value: z.union([text(6000), z.number().finite(), z.boolean()]).optional(),
+  focused: z.boolean().optional(),
+});
+const option = basicOption
+  .extend({ options: z.array(basicOption).max(MAX_OPTIONS).optional() })
   .superRefine((o, ctx) => {
     const v = o.value;
     const typing = o.focused === true && (typeof v === 'string' || typeof v === 'number');
@@ -99,13 +120,13 @@ const base = {
 };
 const commandName = text(32).min(1);
 
-const chatInput = z.object({ type: z.literal(1), name: commandName, options: options.optional() });
+const chatInput = z.object({ type: z.literal(1), name: commandName, options: options.optional(), resolved: z.object({ attachments }).optional() });
 const userMenu = z.object({ type: z.literal(2), name: commandName, target_id: snowflake });
 const messageMenu = z.object({
   type: z.literal(3),
   name: commandName,
   target_id: snowflake,
-  resolved: z.object({ messages: z.record(snowflake, z.object({ content: text(4000) })) }),
+  resolved: z.object({ messages: z.record(snowflake, z.object({ content: text(4000), attachments: z.array(attachment).max(10).optional() })) }),
 });
 const entryPoint = z.object({ type: z.literal(4), name: commandName });
 
@@ -116,7 +137,10 @@ const InteractionSchema = z.discriminatedUnion('type', [
   z.object({
     ...base,
     type: z.literal(4),
-    data: z.object({ name: commandName, options: options.refine((list) => list.filter((o) => o.focused).length === 1, 'exactly one option must be focused') }),
+    data: z.object({
+      name: commandName,
+      options: options.refine((list) => focusedOf(list).length === 1, 'exactly one option must be focused'),
+    }),
   }),
   z.object({ ...base, type: z.literal(5), data: z.object({ custom_id: text(CUSTOM_ID_MAX).min(1) }) }),
 ]);
@@ -133,11 +157,31 @@ function describe(error: z.ZodError): string {
   return `${where}: ${clip(issue.message, 120)}`;
 }
 
+/** The options a command's values are in: the subcommand's when there is one. */
+function leafOptions(list: ReadonlyArray<z.infer<typeof option>> | undefined): ReadonlyArray<z.infer<typeof basicOption>> {
+  const sub = list?.length === 1 && list[0]!.type === OPT.subcommand ? list[0]! : undefined;
+  return sub ? (sub.options ?? []) : (list ?? []);
+}
+
+/** "library add" for a subcommand, else the command's name. */
+function fullName(name: string, list: ReadonlyArray<z.infer<typeof option>> | undefined): string {
+  const sub = list?.length === 1 && list[0]!.type === OPT.subcommand ? list[0]! : undefined;
+  return sub ? `${name} ${sub.name}` : name;
+}
+
+function focusedOf(list: ReadonlyArray<z.infer<typeof option>>): Array<z.infer<typeof basicOption>> {
+  return leafOptions(list).filter((o) => o.focused);
+}
+
+function attachmentInfo(a: z.infer<typeof attachment>): AttachmentInfo {
+  return { id: a.id, filename: a.filename, size: a.size, url: a.url, ...(a.content_type ? { contentType: a.content_type } : {}) };
+}
+
 /** Values of basic options by name, in a map without a prototype (an option may be called `__proto__`). */
 function optionMap(list: ReadonlyArray<z.infer<typeof option>> | undefined): OptionMap {
   const out: OptionMap = Object.create(null) as OptionMap;
-  for (const o of list ?? []) {
-    if (o.type === OPT.string || o.type === OPT.integer || o.type === OPT.number || o.type === OPT.boolean) out[o.name] = o.value;
+  for (const o of leafOptions(list)) {
+    if (o.type === OPT.string || o.type === OPT.integer || o.type === OPT.number || o.type === OPT.boolean || o.type === OPT.attachment) out[o.name] = o.value;
   }
   return out;
 }
@@ -152,15 +196,21 @@ function toInput(raw: Exclude<Parsed, { type: 1 }>): InteractionInput | string {
     userId: who.id,
     isAdmin: raw.member ? isAdminPermissions(raw.member.permissions) : false,
     ...(raw.guild_id ? { guildId: raw.guild_id } : {}),
+    roleIds: raw.member?.roles ?? [],
   };
   switch (raw.type) {
     case 2: {
       const data = raw.data;
-      if (data.type === 1) return { ...base, kind: 'command', command: data.name, options: optionMap(data.options) };
+      if (data.type === 1) {
+        const files: Record<string, AttachmentInfo> = Object.create(null) as Record<string, AttachmentInfo>;
+        for (const [id, a] of Object.entries(data.resolved?.attachments ?? {})) files[id] = attachmentInfo(a);
+        return { ...base, kind: 'command', command: fullName(data.name, data.options), options: optionMap(data.options), attachments: files };
+      }
       if (data.type === 3) {
         const messages = data.resolved.messages;
         if (!Object.hasOwn(messages, data.target_id)) return 'data.resolved.messages: the target message is missing';
-        return { ...base, kind: 'message-menu', command: data.name, targetText: messages[data.target_id]!.content };
+        const target = messages[data.target_id]!;
+        return { ...base, kind: 'message-menu', command: data.name, targetText: target.content, targetAttachments: (target.attachments ?? []).map(attachmentInfo) };
       }
       return { ...base, kind: 'unsupported', what: `command type ${data.type}` };
     }
@@ -168,8 +218,8 @@ function toInput(raw: Exclude<Parsed, { type: 1 }>): InteractionInput | string {
       if (raw.data.component_type !== 2) return { ...base, kind: 'unsupported', what: `component type ${raw.data.component_type}` };
       return { ...base, kind: 'button', customId: raw.data.custom_id };
     case 4: {
-      const focused = raw.data.options.find((o) => o.focused)!;
-      return { ...base, kind: 'autocomplete', command: raw.data.name, focused: { name: focused.name, value: String(focused.value ?? '') } };
+      const focused = focusedOf(raw.data.options)[0]!;
+      return { ...base, kind: 'autocomplete', command: fullName(raw.data.name, raw.data.options), focused: { name: focused.name, value: String(focused.value ?? '') } };
     }
     case 5:
       return { ...base, kind: 'unsupported', what: 'modal submit' };

@@ -6,17 +6,20 @@
  */
 import type { APIApplicationCommandOptionChoice, APIInteractionResponse } from 'discord.js';
 import { AnswerSchema, type Answer } from '../core/answer';
-import type { AnyCommand, CommandDefinition } from '../core/command';
+import type { AnyCommand, CommandContext, CommandDefinition, CommandOption } from '../core/command';
+import type { Caller, LibraryAccess } from '../core/library';
 import { ForbiddenError, UserInputError } from '../core/errors';
 import { MAX_CHOICE_LENGTH, MAX_CHOICES } from '../core/limits';
-import { checkCommand, unknownCommand } from '../core/run';
+import { checkCommand, handleOnSegments, unknownCommand } from '../core/run';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { clip, graphemePrefix } from '../core/clip';
 import type { Logger } from '../log';
 import { pageCount, renderAnswer, renderThread, type ThreadPlan } from './render';
-import { decodePageId, encodePageId, type OptionMap } from './customId';
-import { HIDE_OPTION, THREAD_OPTION, WHO_SAID_COMMAND, WHO_SAID_MENU, WHO_SAID_OPTION } from './definitions';
-import type { InteractionInput } from './input';
+import { decodePageId, decodeUndoId, encodePageId, type OptionMap } from './customId';
+import { ADD_TO_LIBRARY_MENU, HIDE_OPTION, LIBRARY_ADD_COMMAND, THREAD_OPTION, WHO_SAID_COMMAND, WHO_SAID_MENU, WHO_SAID_OPTION } from './definitions';
+import type { AttachmentInfo, InteractionInput } from './input';
+import { attachmentReader, type FetchAttachment } from './attachments';
+import { libraryTarget } from './libraryMenu';
 import type { FileUpload } from './files';
 import { escapeAndFit, truncate } from './markdown';
 import { createRateLimiter } from './rateLimit';
@@ -29,6 +32,21 @@ export interface InteractionDeps {
   logger: Logger;
   reload?: () => Promise<string>;
   rateLimitPerMinute: number;
+  /**
+   * The knowledge bases a server (null: a DM) answers from: the shared folder, then the server's
+   * library. Absent: the shared folder (`getKnowledgeBase`) everywhere.
+   */
+  knowledgeFor?: (guildId: string | null) => Promise<readonly KnowledgeBase[]>;
+  /** The per-server library (`/library …`, Add to library, Undo); absent: those say it is unavailable. */
+  library?: LibraryAccess;
+  /** Downloads a Discord attachment (`/library add file:`); absent: files cannot be added. */
+  fetchAttachment?: FetchAttachment;
+}
+
+/** What the transport offers one interaction while it runs. */
+export interface AnswerHooks {
+  /** Shows a step of slow work (edits the deferred reply). */
+  progress?: (text: string) => void;
 }
 
 /** How an interaction ended, for the log line and tests. */
@@ -54,7 +72,9 @@ export interface InteractionCore {
   /** The deferral to send if the answer is slow; undefined when the interaction cannot be deferred. */
   deferralFor(input: InteractionInput): APIInteractionResponse | undefined;
   /** The full answer. Never rejects. */
-  answer(input: InteractionInput): Promise<InteractionResult>;
+  answer(input: InteractionInput, hooks?: AnswerHooks): Promise<InteractionResult>;
+  /** Whether to defer at once (slow work with progress) instead of after the usual delay. */
+  defersAtOnce(input: InteractionInput): boolean;
   /** A short label for logs: command name, menu or "button". */
   label(input: InteractionInput): string;
 }
@@ -107,21 +127,45 @@ export function createInteractionCore(deps: InteractionDeps): InteractionCore {
     return input.kind === 'command' && input.options[HIDE_OPTION] === true && !findDefinition(input.command)?.options.some((o) => o.name === HIDE_OPTION);
   }
 
-  /** Runs a command and renders `page`; shared by slash commands, buttons and the menu. */
+  /** Who is asking, for the library. */
+  function callerOf(input: Exclude<InteractionInput, { kind: 'ping' }>): Caller {
+    return { guildId: input.guildId ?? null, userId: input.userId, canManageServer: input.isAdmin, roleIds: input.roleIds ?? [] };
+  }
+
+  /** The bases this interaction answers from (its server's view). */
+  async function segmentsOf(input: Exclude<InteractionInput, { kind: 'ping' }>): Promise<readonly KnowledgeBase[]> {
+    return deps.knowledgeFor ? await deps.knowledgeFor(input.guildId ?? null) : [deps.getKnowledgeBase()];
+  }
+
+  /** Runs a command and renders `page`; shared by slash commands, buttons and the menus. */
   async function run(
     command: AnyCommand,
     rawOptions: OptionMap,
     page: number,
-    isAdmin: boolean,
+    input: Exclude<InteractionInput, { kind: 'ping' }>,
+    hooks: AnswerHooks = {},
+    attachments: Record<string, AttachmentInfo> = {},
   ): Promise<{ ok: true; message: ReturnType<typeof renderAnswer>; answer: Answer; title: string; articles: KnowledgeBase['articles'] } | { ok: false; result: InteractionResult }> {
+    const isAdmin = input.isAdmin;
     const { definition } = command;
     let answer: Answer;
     let options: OptionMap;
-    const kb = deps.getKnowledgeBase();
+    let segments: readonly KnowledgeBase[] = [deps.getKnowledgeBase()];
     try {
       // The one admin check and option validation (core/run.ts), with the messages every transport shows.
       options = checkCommand(command, commandOptions(definition, rawOptions), isAdmin);
-      const produced = await command.handle(options, { kb, isAdmin, ...(deps.reload ? { reload: deps.reload } : {}) });
+      segments = await segmentsOf(input);
+      const ctx: CommandContext = {
+        kb: segments[0]!,
+        isAdmin,
+        segments,
+        caller: callerOf(input),
+        ...(deps.reload ? { reload: deps.reload } : {}),
+        ...(deps.library ? { library: deps.library } : {}),
+        ...(deps.fetchAttachment ? { readFile: attachmentReader(attachments, deps.fetchAttachment) } : {}),
+        ...(hooks.progress ? { progress: hooks.progress } : {}),
+      };
+      const produced = await handleOnSegments(command, options, ctx);
       const parsed = AnswerSchema.safeParse(produced);
       if (!parsed.success) throw new Error(`/${definition.name} returned an invalid Answer: ${parsed.error.message}`);
       answer = parsed.data;
@@ -131,14 +175,15 @@ export function createInteractionCore(deps: InteractionDeps): InteractionCore {
       deps.logger.error({ err, command: definition.name }, 'command handler failed');
       return { ok: false, result: fail('error', `Sorry, \`/${definition.name}\` failed. The error has been logged.`) };
     }
+    const articles = segments.length === 1 ? segments[0]!.articles : segments.flatMap((s) => s.articles);
     const message = renderAnswer(answer, {
-      articles: kb.articles,
+      articles,
       page,
       // The cleaned values: a button re-runs the same query, and never carries invisible or broken characters.
       pageId: (p) => encodePageId(definition, options, p),
     });
     const title = [`/${definition.name}`, ...Object.values(options).map(String)].join(' ');
-    return { ok: true, message, answer, title, articles: kb.articles };
+    return { ok: true, message, answer, title, articles };
   }
 
   function limited(userId: string): InteractionResult | undefined {
@@ -147,11 +192,29 @@ export function createInteractionCore(deps: InteractionDeps): InteractionCore {
     return fail('rate_limited', `You're going a bit fast. Try again in ${Math.ceil(waitMs / 1000)} s.`);
   }
 
-  function autocomplete(input: Extract<InteractionInput, { kind: 'autocomplete' }>): InteractionResult {
+  /** Choices from every base of the caller's view, interleaved by rank, each value once. */
+  async function suggestions(input: Extract<InteractionInput, { kind: 'autocomplete' }>, source: NonNullable<Extract<CommandOption, { type: 'string' }>['autocomplete']>, prefix: string) {
+    if (source === 'library') return deps.library ? await deps.library.suggest(input.guildId ?? null, prefix) : [];
+    const lists = (await segmentsOf(input)).map((kb) => kb.suggest(source, prefix));
+    const seen = new Set<string>();
+    const out: Array<{ name: string; value: string }> = [];
+    for (let i = 0; lists.some((l) => i < l.length); i++) {
+      for (const list of lists) {
+        const c = list[i];
+        if (c && !seen.has(c.value)) {
+          seen.add(c.value);
+          out.push(c);
+        }
+      }
+    }
+    return out;
+  }
+
+  async function autocomplete(input: Extract<InteractionInput, { kind: 'autocomplete' }>): Promise<InteractionResult> {
     const option = findDefinition(input.command)?.options.find((o) => o.name === input.focused.name);
     if (!option || option.type !== 'string' || !option.autocomplete) return { outcome: 'unknown', response: autocompleteResponse([]) };
     const choices: APIApplicationCommandOptionChoice[] = [];
-    for (const c of deps.getKnowledgeBase().suggest(option.autocomplete, graphemePrefix(input.focused.value, option.maxLength))) {
+    for (const c of await suggestions(input, option.autocomplete, graphemePrefix(input.focused.value, option.maxLength))) {
       // A value is what the handler receives; cutting it would change the query, so skip it instead.
       if (!c.value || c.value.length > MAX_CHOICE_LENGTH || c.value.length > option.maxLength) continue;
       choices.push({ name: truncate(c.name || c.value, MAX_CHOICE_LENGTH), value: c.value });
@@ -160,21 +223,43 @@ export function createInteractionCore(deps: InteractionDeps): InteractionCore {
     return { outcome: 'ok', response: autocompleteResponse(choices) };
   }
 
-  async function answer(input: InteractionInput): Promise<InteractionResult> {
+  /** The Undo button of an add card: removes the article (the adder or a library manager only). */
+  async function undo(input: Extract<InteractionInput, { kind: 'button' }>, articleId: string): Promise<InteractionResult> {
+    if (!deps.library) return fail('unavailable', 'The library is not available right now.');
+    try {
+      const removed = await deps.library.remove(callerOf(input), articleId, 'undo');
+      return { outcome: 'ok', response: updateResponse({ content: escapeAndFit(`Undone: “${removed.title}” is no longer in this server's library.`, 1900), embeds: [], components: [] }) };
+    } catch (err) {
+      if (err instanceof UserInputError) return fail('bad_input', escapeAndFit(err.message, 1900));
+      throw err;
+    }
+  }
+
+  /** "Add to library" on a message: its first link, or its first attachment, through `/library add`. */
+  async function addFromMessage(input: Extract<InteractionInput, { kind: 'message-menu' }>, hooks: AnswerHooks): Promise<InteractionResult> {
+    const command = find(LIBRARY_ADD_COMMAND);
+    if (!command || !deps.library) return fail('unavailable', 'The library is not available right now.');
+    const target = libraryTarget(input.targetText, input.targetAttachments ?? []);
+    if (!target) return fail('bad_input', 'That message has no link or attached file to add.');
+    const ran = await run(command, target.options, 0, input, hooks, target.attachments);
+    return ran.ok ? { outcome: 'ok', response: replyResponse(ran.message, false) } : ran.result;
+  }
+
+  async function answer(input: InteractionInput, hooks: AnswerHooks = {}): Promise<InteractionResult> {
     try {
       switch (input.kind) {
         case 'ping':
           return { outcome: 'ok', response: pongResponse() };
         case 'autocomplete':
           // Autocomplete fires per keystroke and is cheap, so it is not rate limited.
-          return autocomplete(input);
+          return await autocomplete(input);
         case 'command': {
           const command = find(input.command);
           // A command an older deploy registered: the one "unknown command" message.
           if (!command) return fail('unknown', escapeAndFit(unknownCommand(deps.commands, input.command).message, 1900));
           const limit = limited(input.userId);
           if (limit) return limit;
-          const ran = await run(command, input.options, 0, input.isAdmin);
+          const ran = await run(command, input.options, 0, input, hooks, input.attachments);
           if (!ran.ok) return ran.result;
           const result: InteractionResult = { outcome: 'ok', response: replyResponse(ran.message, isHidden(input)) };
           const files = uploadsOf(ran.answer);
@@ -186,6 +271,10 @@ export function createInteractionCore(deps: InteractionDeps): InteractionCore {
           return result;
         }
         case 'message-menu': {
+          if (input.command === ADD_TO_LIBRARY_MENU) {
+            const limit = limited(input.userId);
+            return limit ?? (await addFromMessage(input, hooks));
+          }
           if (input.command !== WHO_SAID_MENU) return fail('unknown', 'This menu command is not available.');
           const command = find(WHO_SAID_COMMAND);
           const phraseOption = command?.definition.options.find((o) => o.name === WHO_SAID_OPTION);
@@ -198,17 +287,22 @@ export function createInteractionCore(deps: InteractionDeps): InteractionCore {
           if (!text) return fail('bad_input', 'That message has no text to look up.');
           // Keep whole words within the option's limit; no ellipsis, it would become part of the phrase.
           const phrase = clip(text, phraseOption.maxLength, { atWord: true, ellipsis: '' });
-          const ran = await run(command, { [WHO_SAID_OPTION]: phrase }, 0, input.isAdmin);
+          const ran = await run(command, { [WHO_SAID_OPTION]: phrase }, 0, input);
           return ran.ok ? { outcome: 'ok', response: replyResponse(ran.message, true) } : ran.result;
         }
         case 'button': {
+          const undoArticle = decodeUndoId(input.customId);
+          if (undoArticle) {
+            const limit = limited(input.userId);
+            return limit ?? (await undo(input, undoArticle));
+          }
           const decoded = decodePageId(input.customId, findDefinition);
           if (decoded.kind === 'expired') return fail('expired', 'These results have expired. Run the command again.');
           const command = decoded.kind === 'page' ? find(decoded.request.command) : undefined;
           if (decoded.kind !== 'page' || !command) return fail('unknown', 'This button no longer works. Run the command again.');
           const limit = limited(input.userId);
           if (limit) return limit;
-          const ran = await run(command, decoded.request.options, decoded.request.page, input.isAdmin);
+          const ran = await run(command, decoded.request.options, decoded.request.page, input);
           return ran.ok ? { outcome: 'ok', response: updateResponse(ran.message) } : ran.result;
         }
         case 'unsupported':
@@ -220,11 +314,17 @@ export function createInteractionCore(deps: InteractionDeps): InteractionCore {
     }
   }
 
+  function defersAtOnce(input: InteractionInput): boolean {
+    if (input.kind === 'message-menu') return input.command === ADD_TO_LIBRARY_MENU;
+    return input.kind === 'command' && findDefinition(input.command)?.slow === true;
+  }
+
   function deferralFor(input: InteractionInput): APIInteractionResponse | undefined {
+    if (input.kind === 'message-menu' && input.command === ADD_TO_LIBRARY_MENU) return deferResponse('reply', false);
     if (input.kind === 'command' || input.kind === 'message-menu') return deferResponse('reply', isHidden(input));
     if (input.kind === 'button') return deferResponse('update', false);
     return undefined;
   }
 
-  return { answer, deferralFor, label };
+  return { answer, deferralFor, defersAtOnce, label };
 }

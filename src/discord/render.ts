@@ -13,6 +13,7 @@ import { THREAD_NAME_MAX } from '../core/limits';
 import { escapeAndFit, escapeMarkdown, neutraliseMentions, truncate } from './markdown';
 import { safeMessage, type MessageData, type SafeMessage } from './respond';
 import { uploadName } from './files';
+import { addedCard } from './card';
 
 export const EXCERPTS_PER_PAGE = 3;
 export const LIST_ITEMS_PER_PAGE = 10;
@@ -296,7 +297,9 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): SafeM
           'Articles',
           articles.map((a) => {
             const url = safeUrl(a.url, LIMITS.url);
-            const line = escapeMarkdown([a.publisher, a.author, a.published, `${a.paragraphs} paragraphs`].filter(Boolean).join(' · '));
+            const line =
+              escapeMarkdown([a.publisher, a.author, a.published, `${a.paragraphs} paragraphs`, a.quotes !== undefined ? `${a.quotes} quotes` : ''].filter(Boolean).join(' · ')) +
+              addedByText(a.addedBy, a.addedAt);
             const link = url && !/[()\s]/.test(url) ? `[Open article](${url})` : '';
             // The link goes first, and only when it fits whole, so cutting a long line never breaks it.
             return field(a.title || a.id, link && link.length < size.fieldValue ? `${link}\n${line}` : line, size);
@@ -310,6 +313,7 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): SafeM
       // The picture is uploaded with the message (src/discord/files.ts) and shown from the attachment.
       embeds.push({ title: escapeAndFit(answer.chart?.title ?? 'Chart', size.title), image: { url: `attachment://${uploadName(chart.name)}` } });
     }
+    if (answer.added) embeds.push(addedCard(answer.added, safeUrl(answer.added.url, LIMITS.embedUrl)).embed);
     return embeds;
   };
 
@@ -339,12 +343,20 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): SafeM
   }
   const links = linkButtons(excerpts, metaOf);
   if (links.length) components.push({ type: ComponentType.ActionRow, components: links });
+  if (answer.added) components.push({ type: ComponentType.ActionRow, components: [addedCard(answer.added, undefined).undo] });
 
   return safeMessage({
     content: truncate(summary.join('\n'), LIMITS.content),
     embeds: embeds.slice(0, LIMITS.embeds),
     components,
   });
+}
+
+/** " · added by @member on 2026-12-01" for a library article (a mention renders as a name and never pings). */
+function addedByText(addedBy: string | undefined, addedAt: string | undefined): string {
+  if (!addedBy) return '';
+  const who = /^\d{17,20}$/.test(addedBy) ? `<@${addedBy}>` : escapeMarkdown(addedBy.slice(0, 32));
+  return ` · added by ${who}${addedAt ? ` on ${escapeMarkdown(addedAt.slice(0, 10))}` : ''}`;
 }
 
 /** At most this many messages go into a thread (one per page); the intro says when there were more. */

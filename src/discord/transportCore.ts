@@ -5,7 +5,8 @@
 import type { AnyCommand } from '../core/command';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { Logger } from '../log';
-import { createInteractionCore } from './interactions';
+import { createInteractionCore, type InteractionDeps } from './interactions';
+import { attachmentFetcher } from './attachments';
 
 /** What both Discord transports need: the knowledge, the commands, a logger and how to reach Discord. */
 export interface TransportDeps {
@@ -18,6 +19,12 @@ export interface TransportDeps {
   reload?: () => Promise<string>;
   /** Defer slow answers after this many ms (default 800). */
   deferAfterMs?: number;
+  /** Per-server knowledge (shared folder + the server's library); absent: the shared folder everywhere. */
+  knowledgeFor?: InteractionDeps['knowledgeFor'];
+  /** The per-server library (`/library …`). */
+  library?: InteractionDeps['library'];
+  /** Downloads attachments for `/library add file:`. */
+  fetchAttachment?: InteractionDeps['fetchAttachment'];
 }
 
 /** The transport-independent interaction logic, set up the same way for both transports. */
@@ -28,5 +35,9 @@ export function coreFor(deps: TransportDeps & { config: { rateLimitPerMinute: nu
     logger: deps.logger,
     rateLimitPerMinute: deps.config.rateLimitPerMinute,
     ...(deps.reload ? { reload: deps.reload } : {}),
+    ...(deps.knowledgeFor ? { knowledgeFor: deps.knowledgeFor } : {}),
+    ...(deps.library ? { library: deps.library } : {}),
+    // Attachments come from Discord's CDN only, unless a test names its fake's address.
+    fetchAttachment: deps.fetchAttachment ?? attachmentFetcher(),
   });
 }

@@ -151,6 +151,9 @@ export class KnowledgeBase {
         }));
       case 'party':
         return this.partyChoices();
+      case 'library':
+        // A server's own articles are listed by the library service, not by a knowledge base.
+        return [];
     }
   }
 

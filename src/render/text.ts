@@ -61,9 +61,17 @@ export function renderText(answer: Answer, options: TextRenderOptions = {}): str
   if (answer.articles) {
     for (const a of answer.articles) {
       const by = [a.publisher, a.author, a.published].filter(Boolean).join(', ');
-      out.push(`• ${a.title} [${a.id}]${by ? ` — ${by}` : ''} — ${a.paragraphs} paragraphs`);
+      const library = a.addedBy ? `, ${a.quotes ?? 0} quotes — added by ${a.addedBy}${a.addedAt ? ` on ${a.addedAt.slice(0, 10)}` : ''}` : '';
+      out.push(`• ${a.title} [${a.id}]${by ? ` — ${by}` : ''} — ${a.paragraphs} paragraphs${library}`);
     }
     if (answer.articles.length) out.push('');
+  }
+  if (answer.added) {
+    const c = answer.added;
+    out.push(`${c.title} [${c.articleId}]${c.url ? ` — ${c.url}` : ''}`);
+    out.push(`    ${[c.site, c.author, c.published].filter(Boolean).join(', ') || '(no site, byline or date found)'}`);
+    out.push(`    ${c.paragraphs} paragraphs, ${c.quotes} quotes${c.topSpeakers.length ? `; top speakers: ${c.topSpeakers.join(', ')}` : ''}`);
+    out.push(`    Undo: /library remove article:${c.articleId}`);
   }
   if (out.length === 0) out.push('(no answer)');
   while (out.length > 1 && out[out.length - 1] === '') out.pop();

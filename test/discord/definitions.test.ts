@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index';
 import type { AnyCommand } from '../../src/core/command';
-import { buildCommandDefinitions, WHO_SAID_MENU } from '../../src/discord/definitions';
+import { ADD_TO_LIBRARY_MENU, buildCommandDefinitions, WHO_SAID_MENU } from '../../src/discord/definitions';
 import { deployCommands, describeDeploy } from '../../src/discord/deploy';
 import { APP_ID, GUILD_ID, startFakeDiscord, type FakeDiscord } from './fakeDiscord';
 
@@ -22,13 +22,29 @@ const admin: AnyCommand = {
 describe('buildCommandDefinitions', () => {
   const json = buildCommandDefinitions([...commands, admin]) as unknown as Array<Record<string, unknown> & { name: string; options?: Array<Record<string, unknown>> }>;
 
-  it('has one slash command per module plus the context menu', () => {
-    expect(json.map((c) => c.name)).toEqual([...commands.map((c) => c.definition.name), 'admin-test', WHO_SAID_MENU]);
-    expect(json.at(-1)).toMatchObject({ type: 3, name: WHO_SAID_MENU, contexts: [0, 1], integration_types: [0] });
+  it('has one slash command per module (a group as one), plus the context menus', () => {
+    const plain = commands.filter((c) => !c.definition.group).map((c) => c.definition.name);
+    expect(json.map((c) => c.name)).toEqual([...plain.slice(0, plain.indexOf('reload') + 1), 'library', 'admin-test', WHO_SAID_MENU, ADD_TO_LIBRARY_MENU]);
+    expect(json.at(-2)).toMatchObject({ type: 3, name: WHO_SAID_MENU, contexts: [0, 1], integration_types: [0] });
+    // Adding to a server's library only makes sense in a server.
+    expect(json.at(-1)).toMatchObject({ type: 3, name: ADD_TO_LIBRARY_MENU, contexts: [0], integration_types: [0] });
+  });
+
+  it('registers /library with one subcommand per module, in servers only, open to members (the bot checks who may add)', () => {
+    const library = json.find((j) => j.name === 'library')!;
+    expect(library).toMatchObject({ type: 1, contexts: [0] });
+    expect(library.default_member_permissions).toBeUndefined();
+    const subs = library.options as Array<{ type: number; name: string; options: Array<{ name: string; type: number }> }>;
+    expect(subs.map((s) => [s.type, s.name])).toEqual([[1, 'add'], [1, 'list'], [1, 'remove'], [1, 'settings']]);
+    expect(subs[0]!.options).toEqual([
+      expect.objectContaining({ name: 'url', type: 3, required: false, max_length: 2000 }),
+      expect.objectContaining({ name: 'file', type: 11, required: false }),
+    ]);
+    expect(subs[2]!.options).toEqual([expect.objectContaining({ name: 'article', type: 3, required: true, autocomplete: true })]);
   });
 
   it('maps every option and appends hide and thread to answering commands', () => {
-    for (const command of commands) {
+    for (const command of commands.filter((c) => !c.definition.group)) {
       const c = json.find((j) => j.name === command.definition.name)!;
       expect(c).toMatchObject({
         type: 1,
@@ -40,7 +56,7 @@ describe('buildCommandDefinitions', () => {
       for (const o of command.definition.options) {
         const j = c.options!.find((x) => x.name === o.name)!;
         expect(j.description).toBe(o.description);
-        expect(j.type).toBe({ string: 3, integer: 4, boolean: 5 }[o.type]);
+        expect(j.type).toBe({ string: 3, integer: 4, boolean: 5, attachment: 11 }[o.type]);
         expect(j.required).toBe(o.required ?? false);
         if (o.type === 'string') {
           expect(j.max_length).toBe(o.maxLength);

@@ -54,7 +54,7 @@ const timings: number[] = [];
 function sampleValue(option: CommandOption): string | number | boolean {
   if (option.type === 'integer') return option.min ?? 1;
   if (option.type === 'boolean') return false;
-  if (option.autocomplete) return kb.suggest(option.autocomplete, '')[0]?.value ?? 'Sullivan';
+  if (option.type === 'string' && option.autocomplete) return kb.suggest(option.autocomplete, '')[0]?.value ?? 'Sullivan';
   return 'armistice';
 }
 
@@ -92,7 +92,8 @@ describe('gateway bot against the fake Discord', () => {
     expect(visibleText(body)).toMatch(/\*\*armistice\*\* agreement/i);
   });
 
-  it.each(commands.map((c) => [c.definition.name, c] as const))('answers /%s', async (_name, command) => {
+  // /library needs a server's library and a database: test/library/library.e2e.test.ts covers it.
+  it.each(commands.filter((c) => !c.definition.group).map((c) => [c.definition.name, c] as const))('answers /%s', async (_name, command) => {
     const options: Record<string, string | number | boolean> = {};
     for (const o of command.definition.options) if (o.required) options[o.name] = sampleValue(o);
     const admin = command.definition.adminOnly ?? false;

@@ -45,6 +45,9 @@ function discordValue(option: CommandOption): fc.Arbitrary<string | number | boo
       return fc.oneof(fc.integer(), fc.integer({ min: option.min ?? -10, max: option.max ?? 10 }), fc.constant(Number.MAX_SAFE_INTEGER));
     case 'boolean':
       return fc.boolean();
+    case 'attachment':
+      // Discord sends an attachment's snowflake; hostile text stands for a forged one.
+      return fc.oneof(fc.constant('123456789012345678'), hostileText);
   }
 }
 

@@ -18,6 +18,7 @@ export type Area =
   | 'ingest'
   | 'parties'
   | 'knowledge'
+  | 'library'
   | 'answer'
   | 'across'
   | 'chart'
@@ -59,6 +60,9 @@ export const RULES: Record<Exclude<Area, 'main'>, Rule> = {
   across: { may: ['knowledge', 'parties', 'search', 'analysis', 'text', 'core'] },
   // Chart data → Vega-Lite spec → PNG (no knowledge base, no Discord).
   chart: { may: ['core'] },
+  // Per-server libraries: add/remove/list with quotas, analyses cached in the store, servers' knowledge
+  // bases loaded lazily and evicted least-recently-used. Never Discord.
+  library: { may: ['ingest', 'storage', 'knowledge', 'analysis', 'text', 'core', 'log'] },
   // Turning a query and the knowledge base into plain Answer data.
   answer: { may: ['across', 'chart', 'knowledge', 'parties', 'search', 'analysis', 'text', 'core'] },
   // One module per slash command: a definition and a handler calling answer/.

@@ -1,0 +1,50 @@
+/**
+ * The library store opened on first use, not at start: a console or JSON run that never touches a
+ * library costs nothing, and a database that is down at start (or goes down later) only stops
+ * library calls — each fails at once with the error, and opening is tried again after a pause.
+ */
+import type { LibraryStore } from '../storage/libraryStore';
+
+/** Wraps `open` in a `LibraryStore` that opens on the first call and retries `retryMs` after a failure. */
+export function lazyStore(open: () => Promise<LibraryStore>, retryMs = 15_000): LibraryStore & { opened(): boolean } {
+  let store: LibraryStore | undefined;
+  let opening: Promise<LibraryStore> | undefined;
+  let failedAt = 0;
+  let lastError: unknown;
+  const get = async (): Promise<LibraryStore> => {
+    if (store) return store;
+    if (!opening) {
+      if (failedAt && Date.now() - failedAt < retryMs) throw lastError;
+      opening = open().then(
+        (s) => (store = s),
+        (err: unknown) => {
+          failedAt = Date.now();
+          lastError = err;
+          opening = undefined;
+          throw err;
+        },
+      );
+    }
+    return opening;
+  };
+  return {
+    opened: () => store !== undefined,
+    migrate: async () => (await get()).migrate(),
+    add: async (a) => (await get()).add(a),
+    remove: async (g, id) => (await get()).remove(g, id),
+    list: async (g) => (await get()).list(g),
+    get: async (g, id) => (await get()).get(g, id),
+    settings: async (g) => (await get()).settings(g),
+    saveSettings: async (s) => (await get()).saveSettings(s),
+    recordAdd: async (g, u, at) => (await get()).recordAdd(g, u, at),
+    countAdds: async (g, u, since) => (await get()).countAdds(g, u, since),
+    cacheGet: async (k) => (await get()).cacheGet(k),
+    cachePut: async (k, v) => (await get()).cachePut(k, v),
+    close: async () => {
+      const s = store ?? (opening ? await opening.catch(() => undefined) : undefined);
+      store = undefined;
+      opening = undefined;
+      await s?.close();
+    },
+  };
+}

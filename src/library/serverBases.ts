@@ -1,0 +1,80 @@
+/**
+ * Servers' own knowledge bases, loaded from the store on a server's first query and evicted
+ * least-recently-used when their estimated size passes the memory budget. Each server base holds
+ * only that server's articles (its own small index); the shared folder's base is held once, by the
+ * caller, and searched beside it. Changing one server's library rebuilds only that server's base.
+ */
+import type { AnalysisStore } from '../core/analysisStore';
+import type { Article } from '../core/article';
+import { buildKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledgeBase';
+
+/** One loaded server: its base (null when its library is empty), its articles, and its estimated size. */
+export interface ServerBase {
+  kb: KnowledgeBase | null;
+  articles: Article[];
+  bytes: number;
+}
+
+/**
+ * Estimated heap of a base built from these articles: text as UTF-16, plus the index, sentence
+ * bounds, analyses and autocomplete lists. `npm run bench:library` measured about 4.5 MB of heap per
+ * server of 20 PolNeAR articles (~80k characters), i.e. ~56 bytes per character; 60 is used.
+ */
+export function estimateBytes(articles: readonly Article[]): number {
+  let chars = 0;
+  for (const a of articles) chars += a.body.length;
+  return 64 * 1024 + chars * 60;
+}
+
+/** Builds a server base from its articles (in library order) through the one builder; analyses come from `store`. */
+export async function buildServerBase(articles: Article[], store: AnalysisStore): Promise<ServerBase> {
+  const kb = articles.length ? (await buildKnowledgeBase(articles, [], { store })).kb : null;
+  return { kb, articles, bytes: estimateBytes(articles) };
+}
+
+/** Least-recently-used servers' bases under a byte budget. */
+export class ServerBaseCache {
+  private readonly entries = new Map<string, ServerBase>();
+  private total = 0;
+
+  constructor(private readonly budgetBytes: number) {}
+
+  /** The base, marked as most recently used. */
+  get(guildId: string): ServerBase | undefined {
+    const entry = this.entries.get(guildId);
+    if (entry) {
+      this.entries.delete(guildId);
+      this.entries.set(guildId, entry);
+    }
+    return entry;
+  }
+
+  /** Whether a server is loaded, without touching its recency. */
+  has(guildId: string): boolean {
+    return this.entries.has(guildId);
+  }
+
+  /** Puts (or replaces) a base and evicts the least recently used others until under budget. */
+  set(guildId: string, base: ServerBase): void {
+    this.delete(guildId);
+    this.entries.set(guildId, base);
+    this.total += base.bytes;
+    for (const [id, other] of this.entries) {
+      if (this.total <= this.budgetBytes || id === guildId) break;
+      this.entries.delete(id);
+      this.total -= other.bytes;
+    }
+  }
+
+  delete(guildId: string): void {
+    const had = this.entries.get(guildId);
+    if (!had) return;
+    this.entries.delete(guildId);
+    this.total -= had.bytes;
+  }
+
+  /** Loaded servers and their estimated bytes in all. */
+  stats(): { servers: number; bytes: number } {
+    return { servers: this.entries.size, bytes: this.total };
+  }
+}

@@ -1,0 +1,271 @@
+/**
+ * The per-server library: what `/library …` runs (add, remove, list, settings, autocomplete) and the
+ * knowledge bases a server answers from (`segments`: the shared folder's base, then the server's).
+ * Nothing here knows Discord: the caller is a `Caller`, errors a member should read are
+ * `UserInputError`s, and progress is a callback.
+ */
+import type { Article } from '../core/article';
+import { UserInputError } from '../core/errors';
+import type { AddedArticle, Caller, LibraryAccess, LibraryEntry, LibraryRules, LibrarySource } from '../core/library';
+import { ImportError, type ImportedDocument, type ImportFromFile, type ImportFromUrl } from '../ingest/importTypes';
+import type { KnowledgeBase } from '../knowledge/knowledgeBase';
+import type { Logger } from '../log';
+import type { LibrarySettings, LibraryStore, NewLibraryArticle, StoredLibraryArticle } from '../storage/libraryStore';
+import type { AnalysisStore } from '../core/analysisStore';
+import { libraryAnalysisStore, quoteSummary } from './analysisCache';
+import { articleFromRow, contentHash, newArticleId } from './document';
+import { buildServerBase, ServerBaseCache, type ServerBase } from './serverBases';
+import { canEdit, checkQuotas } from './rules';
+
+export interface LibraryServiceDeps {
+  store: LibraryStore;
+  /** The shared folder's base, read per call (a reload swaps it). */
+  shared: () => KnowledgeBase;
+  importFromUrl: ImportFromUrl;
+  importFromFile: ImportFromFile;
+  /** Budget for loaded server bases (`LIBRARY_MEMORY_MB`). */
+  memoryBudgetBytes: number;
+  logger?: Pick<Logger, 'warn' | 'error' | 'info'>;
+  now?: () => Date;
+}
+
+/** Said when the database cannot be reached: adding stops, answering goes on. */
+export const DATABASE_DOWN =
+  'The library database is unavailable right now, so articles cannot be added or removed. Answers still work; try again in a few minutes.';
+
+export class LibraryService implements LibraryAccess {
+  private readonly bases: ServerBaseCache;
+  private readonly loading = new Map<string, Promise<ServerBase>>();
+  private readonly now: () => Date;
+  private readonly analyses: AnalysisStore;
+
+  constructor(private readonly deps: LibraryServiceDeps) {
+    this.bases = new ServerBaseCache(deps.memoryBudgetBytes);
+    this.now = deps.now ?? (() => new Date());
+    this.analyses = libraryAnalysisStore(deps.store, (err) => deps.logger?.warn({ err }, 'library analysis cache unavailable'));
+  }
+
+  /**
+   * The bases a caller answers from: the shared folder's, then the server's library when it has
+   * articles. A DM (null) gets the shared folder only. When the server's library cannot be loaded
+   * (database down), the shared folder still answers.
+   */
+  async segments(guildId: string | null): Promise<KnowledgeBase[]> {
+    const shared = this.deps.shared();
+    if (guildId === null) return [shared];
+    try {
+      const base = await this.serverBase(guildId);
+      return base.kb ? [shared, base.kb] : [shared];
+    } catch (err) {
+      this.deps.logger?.warn({ err, guildId }, 'could not load a server library; answering from the shared folder');
+      return [shared];
+    }
+  }
+
+  /**
+   * `segments` without waiting: the server's base when it is loaded, else the shared folder only
+   * (the console reads this per command after loading its one server once).
+   */
+  loadedSegments(guildId: string | null): KnowledgeBase[] {
+    const shared = this.deps.shared();
+    const base = guildId === null ? undefined : this.bases.get(guildId);
+    return base?.kb ? [shared, base.kb] : [shared];
+  }
+
+  /** Loaded servers and their estimated bytes (for the bench and logs). */
+  memoryStats(): { servers: number; bytes: number } {
+    return this.bases.stats();
+  }
+
+  private serverBase(guildId: string): Promise<ServerBase> {
+    const loaded = this.bases.get(guildId);
+    if (loaded) return Promise.resolve(loaded);
+    let pending = this.loading.get(guildId);
+    if (!pending) {
+      pending = this.load(guildId).finally(() => this.loading.delete(guildId));
+      this.loading.set(guildId, pending);
+    }
+    return pending;
+  }
+
+  private async load(guildId: string): Promise<ServerBase> {
+    const rows = await this.deps.store.list(guildId);
+    const articles = rows.map(articleFromRow).filter((a): a is Article => a !== null);
+    const base = await buildServerBase(articles, this.analyses);
+    this.bases.set(guildId, base);
+    return base;
+  }
+
+  /** A store call whose failure means the database is unavailable (a member reads `DATABASE_DOWN`). */
+  private async db<T>(what: string, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (err) {
+      if (err instanceof UserInputError) throw err;
+      this.deps.logger?.error({ err, what }, 'library database call failed');
+      throw new UserInputError(DATABASE_DOWN);
+    }
+  }
+
+  async add(caller: Caller, source: LibrarySource, progress?: (step: string) => void): Promise<AddedArticle> {
+    const guildId = serverOf(caller);
+    const { store } = this.deps;
+    const settings = await this.db('settings', () => store.settings(guildId));
+    if (!canEdit(caller, settings)) {
+      throw new UserInputError(
+        settings.managerRoleId
+          ? 'Only members with Manage Server or the library role can add articles here.'
+          : 'Only members with Manage Server can add articles here (a manager can allow a role with /library settings).',
+      );
+    }
+    const now = this.now();
+    const hourAgo = new Date(now.getTime() - 3600_000);
+    const [serverAdds, userAdds, count] = await this.db('quotas', () =>
+      Promise.all([store.countAdds(guildId, null, hourAgo), store.countAdds(guildId, caller.userId, hourAgo), store.list(guildId).then((l) => l.length)]),
+    );
+    checkQuotas(settings, { serverAdds, userAdds, articles: count });
+    await this.db('record', () => store.recordAdd(guildId, caller.userId, now));
+
+    const doc = await this.fetchDocument(source, progress);
+    progress?.('Analysing quotes…');
+    const bytes = Buffer.byteLength(doc.document, 'utf8');
+    if (bytes > settings.maxArticleBytes) {
+      throw new UserInputError(`That article is too long for this server's library (${Math.ceil(bytes / 1024)} KB; the limit is ${Math.floor(settings.maxArticleBytes / 1024)} KB).`);
+    }
+    const hash = contentHash(doc.paragraphs);
+    const shared = this.deps.shared();
+    const current = await this.db('load', () => this.serverBase(guildId));
+    const articleId = newArticleId(doc.title, hash, (id) => shared.article(id) !== undefined || current.kb?.article(id) !== undefined);
+    const draft: NewLibraryArticle = {
+      guildId,
+      articleId,
+      sourceUrl: source.kind === 'url' ? (doc.canonicalUrl ?? source.url) : doc.canonicalUrl,
+      sourceFile: source.kind === 'file' ? source.name.slice(0, 255) : null,
+      contentHash: hash,
+      document: doc.document,
+      title: doc.title,
+      site: doc.site,
+      author: doc.author,
+      published: doc.published,
+      addedBy: caller.userId,
+      paragraphs: 0,
+      quotes: 0,
+    };
+    const article = articleFromRow(draft);
+    if (!article) throw new UserInputError('No article text was found there (no paragraphs of text).');
+    // The server's next base is built (and the new article analysed, the analysis cached) before the
+    // article is stored, so the moment the add is confirmed the article is answerable.
+    const next = await buildServerBase([...current.articles, article], this.analyses);
+    const summary = quoteSummary(next.kb!.analysis(article.id));
+    const result = await this.db('add', () => store.add({ ...draft, paragraphs: article.paragraphs.length, quotes: summary.quotes }));
+    if (!result.added) {
+      const e = result.existing;
+      throw new UserInputError(`Already in this server's library: “${e.title}” (${e.articleId}), added ${e.addedAt.slice(0, 10)} by ${e.addedBy === 'console' ? 'the console' : `<@${e.addedBy}>`}.`);
+    }
+    this.swap(guildId, current, next);
+    progress?.('Ready.');
+    return card(guildId, article, summary);
+  }
+
+  private async fetchDocument(source: LibrarySource, progress?: (step: string) => void): Promise<ImportedDocument> {
+    try {
+      if (source.kind === 'url') {
+        progress?.('Fetching the page…');
+        return await this.deps.importFromUrl(source.url, (step) => progress?.(step === 'fetching' ? 'Fetching the page…' : 'Extracting the article…'));
+      }
+      progress?.('Extracting the article…');
+      return await this.deps.importFromFile(source.name, source.bytes);
+    } catch (err) {
+      if (err instanceof ImportError) throw new UserInputError(err.message);
+      throw err;
+    }
+  }
+
+  /**
+   * Puts a server's rebuilt base in place (only that server's). When the base changed meanwhile (a
+   * concurrent add or remove in this process), it is dropped instead and reloaded from the store on
+   * the next query, so no change is lost.
+   */
+  private swap(guildId: string, before: ServerBase, next: ServerBase): void {
+    const now = this.bases.has(guildId) ? this.bases.get(guildId) : undefined;
+    if (now === before) this.bases.set(guildId, next);
+    else this.bases.delete(guildId);
+  }
+
+  async remove(caller: Caller, articleId: string, how: 'remove' | 'undo'): Promise<{ articleId: string; title: string }> {
+    const guildId = serverOf(caller);
+    const { store } = this.deps;
+    const [settings, article] = await this.db('remove', () => Promise.all([store.settings(guildId), store.get(guildId, articleId)]));
+    if (!article) {
+      throw new UserInputError(how === 'undo' ? 'That article is no longer in the library.' : `No article “${articleId.slice(0, 64)}” in this server's library (see /library list).`);
+    }
+    if (!canEdit(caller, settings) && caller.userId !== article.addedBy) {
+      throw new UserInputError(how === 'undo' ? 'Only the member who added it or a library manager can undo this.' : 'Only library managers (or the member who added it) can remove this article.');
+    }
+    const current = await this.db('load', () => this.serverBase(guildId));
+    const next = await buildServerBase(current.articles.filter((a) => a.id !== articleId), this.analyses);
+    await this.db('remove', () => store.remove(guildId, articleId));
+    this.swap(guildId, current, next);
+    return { articleId, title: article.title };
+  }
+
+  async list(caller: Caller): Promise<LibraryEntry[]> {
+    const rows = await this.db('list', () => this.deps.store.list(serverOf(caller)));
+    return rows.map(entry);
+  }
+
+  async settings(caller: Caller, changes?: Partial<LibraryRules>): Promise<LibraryRules> {
+    const guildId = serverOf(caller);
+    const current = await this.db('settings', () => this.deps.store.settings(guildId));
+    if (!changes) return rules(current);
+    if (!caller.canManageServer) throw new UserInputError('Only members with Manage Server can change the library settings.');
+    const next: LibrarySettings = { ...current, ...changes, guildId };
+    await this.db('settings', () => this.deps.store.saveSettings(next));
+    return rules(next);
+  }
+
+  async suggest(guildId: string | null, prefix: string): Promise<Array<{ name: string; value: string }>> {
+    if (guildId === null) return [];
+    const base = await this.serverBase(guildId).catch(() => undefined);
+    return base?.kb?.suggest('article', prefix).map((c) => ({ name: c.name, value: c.value })) ?? [];
+  }
+}
+
+function serverOf(caller: Caller): string {
+  if (caller.guildId === null) throw new UserInputError('Libraries belong to servers: use /library in a server, not in a DM.');
+  return caller.guildId;
+}
+
+function rules(s: LibrarySettings): LibraryRules {
+  return { managerRoleId: s.managerRoleId, maxArticles: s.maxArticles, maxArticleBytes: s.maxArticleBytes, addsPerHour: s.addsPerHour, addsPerUserPerHour: s.addsPerUserPerHour };
+}
+
+function entry(row: StoredLibraryArticle): LibraryEntry {
+  return {
+    articleId: row.articleId,
+    title: row.title,
+    ...(row.site ? { site: row.site } : {}),
+    ...(row.published ? { published: row.published } : {}),
+    ...(row.sourceUrl ? { url: row.sourceUrl } : {}),
+    ...(row.sourceFile ? { file: row.sourceFile } : {}),
+    addedBy: row.addedBy,
+    addedAt: row.addedAt,
+    paragraphs: row.paragraphs,
+    quotes: row.quotes,
+  };
+}
+
+function card(guildId: string, article: Article, summary: { quotes: number; topSpeakers: string[] }): AddedArticle {
+  return {
+    articleId: article.id,
+    title: article.title,
+    ...(article.publisher ? { site: article.publisher } : {}),
+    ...(article.published ? { published: article.published } : {}),
+    ...(article.author ? { author: article.author } : {}),
+    ...(article.url ? { url: article.url } : {}),
+    paragraphs: article.paragraphs.length,
+    quotes: summary.quotes,
+    topSpeakers: summary.topSpeakers,
+    guildId,
+  };
+}
