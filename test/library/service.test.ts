@@ -112,8 +112,11 @@ describe('LibraryService', () => {
     for (const [i, g] of guilds.entries()) {
       await writer.add({ ...manager, guildId: g }, { kind: 'file', name: `${i}.html`, bytes: html(`Story ${i}`, `Quote number ${i} is here`, 'Rita Moreno') });
     }
-    // Room for about two small servers.
-    const lib = service({ memoryBudgetBytes: 2 * 64 * 1024 + 2 * 60 * 1000 });
+    // Room for two and a half of these (equal-sized) servers, by the service's own estimate.
+    const probe = service();
+    await probe.segments(guilds[0]!);
+    const perServer = probe.memoryStats().bytes;
+    const lib = service({ memoryBudgetBytes: Math.floor(2.5 * perServer) });
     expect(lib.memoryStats().servers).toBe(0);
     for (const g of guilds) await lib.segments(g);
     expect(lib.memoryStats().servers).toBe(2);
