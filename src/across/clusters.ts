@@ -50,16 +50,9 @@ export interface QuoteClusters {
   of(articleId: string, statement: Statement): QuoteCluster | undefined;
 }
 
-const built = new WeakMap<KnowledgeBase, QuoteClusters>();
-
 /** The knowledge base's quote clusters, built on first use and kept with it. */
 export function quoteClusters(kb: KnowledgeBase): QuoteClusters {
-  let c = built.get(kb);
-  if (!c) {
-    c = buildClusters(kb);
-    built.set(kb, c);
-  }
-  return c;
+  return kb.derived(buildClusters);
 }
 
 /** Builds the clusters (exposed for the benchmark: `quoteClusters` caches). */

@@ -23,16 +23,9 @@ export interface TimelineIndex {
   party(id: string): readonly TimelineItem[];
 }
 
-const built = new WeakMap<KnowledgeBase, TimelineIndex>();
-
 /** The knowledge base's timeline index, built on first use and kept with it. */
 export function timelineIndex(kb: KnowledgeBase): TimelineIndex {
-  let t = built.get(kb);
-  if (!t) {
-    t = buildTimelineIndex(kb);
-    built.set(kb, t);
-  }
-  return t;
+  return kb.derived(buildTimelineIndex);
 }
 
 /** Builds the index (exposed for the benchmark: `timelineIndex` caches). */

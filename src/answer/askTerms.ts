@@ -30,13 +30,12 @@ export function nameForms(name: string): Array<{ term: string; weight: number }>
     .map((term) => ({ term, weight: 1 }));
 }
 
-const termCaches = new WeakMap<KnowledgeBase, Map<string, Term>>();
 const TERM_CACHE_MAX = 20_000;
+const newTermCache = (): Map<string, Term> => new Map();
 
 /** `termOf`, remembered per knowledge base (questions share most of their words). */
 export function cachedTerm(kb: KnowledgeBase, norm: string, particle: string | undefined, idf: (df: number) => number): Term {
-  let cache = termCaches.get(kb);
-  if (!cache) termCaches.set(kb, (cache = new Map()));
+  const cache = kb.derived(newTermCache);
   let t = cache.get(norm);
   if (!t) {
     t = termOf(kb, norm, undefined, idf);

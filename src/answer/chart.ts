@@ -40,8 +40,8 @@ export async function chartAnswer(kb: KnowledgeBase, kind: string | undefined, a
   };
 }
 
-/** Pictures already drawn per knowledge base: the same data draws the same picture. */
-const pictures = new WeakMap<KnowledgeBase, Map<string, Promise<RenderedChart>>>();
+/** Pictures already drawn per knowledge base (`kb.derived`): the same data draws the same picture. */
+const newPictureCache = (): Map<string, Promise<RenderedChart>> => new Map();
 /** Pictures kept per knowledge base (a few kinds × articles asked for). */
 const MAX_KEPT = 64;
 
@@ -49,8 +49,7 @@ type RenderedChart = Awaited<ReturnType<typeof import('../chart/render').renderC
 
 /** Draws `data` (loading the renderer on first use), or returns the picture drawn for `key` before. */
 function rendered(kb: KnowledgeBase, key: string, data: ChartData): Promise<RenderedChart> {
-  let kept = pictures.get(kb);
-  if (!kept) pictures.set(kb, (kept = new Map()));
+  const kept = kb.derived(newPictureCache);
   let picture = kept.get(key);
   if (!picture) {
     picture = import('../chart/render').then(({ renderChart }) => renderChart(data));

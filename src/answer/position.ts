@@ -82,16 +82,13 @@ interface PositionIndex {
   naming?: Map<string, Array<{ articleId: string; first: number }>>;
 }
 
-const positionIndexes = new WeakMap<KnowledgeBase, PositionIndex>();
+function newPositionIndex(kb: KnowledgeBase): PositionIndex {
+  const firstRecord = (articleId: string) => (kb.article(articleId)?.paragraphs.length ? kb.paragraphAt(articleId, 0)?.id : undefined);
+  return { articles: new WeakMap(), parties: new Map(), firstRecord };
+}
 
 function positionIndex(kb: KnowledgeBase): PositionIndex {
-  let pi = positionIndexes.get(kb);
-  if (!pi) {
-    const firstRecord = (articleId: string) => (kb.article(articleId)?.paragraphs.length ? kb.paragraphAt(articleId, 0)?.id : undefined);
-    pi = { articles: new WeakMap(), parties: new Map(), firstRecord };
-    positionIndexes.set(kb, pi);
-  }
-  return pi;
+  return kb.derived(newPositionIndex);
 }
 
 /** Items of one party across the knowledge base, computed on first use and kept. */

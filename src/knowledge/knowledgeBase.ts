@@ -70,6 +70,7 @@ export class KnowledgeBase {
   private readonly recentWords: Array<Word[] | undefined> = new Array<Word[] | undefined>(RECENT_WORDS);
   private readonly firstRecord = new Map<string, number>();
   private readonly choiceIndexes = new Map<AutocompleteSource, ChoiceIndex>();
+  private readonly derivedParts = new Map<(kb: KnowledgeBase) => unknown, unknown>();
 
   constructor(parts: KnowledgeBaseParts) {
     this.articles = parts.articles;
@@ -95,6 +96,18 @@ export class KnowledgeBase {
 
   article(id: string): Article | undefined {
     return this.byId.get(id);
+  }
+
+  /**
+   * A part derived from this knowledge base that a command needs (quote clusters, the timeline and
+   * position indexes, caches), built by `build` on first use and kept with the base, so it lives
+   * and dies with it and a reload starts afresh. `build` is the key: pass a module-level function.
+   */
+  derived<T>(build: (kb: KnowledgeBase) => T): T {
+    if (this.derivedParts.has(build)) return this.derivedParts.get(build) as T;
+    const part = build(this);
+    this.derivedParts.set(build, part);
+    return part;
   }
 
   analysis(articleId: string): ArticleAnalysis {
