@@ -22,6 +22,7 @@ import { lazyStore } from './library/lazyStore';
 import { LibraryService } from './library/service';
 import { importFromFile, makeImportFromUrl } from './ingest/web/index';
 import { runJsonBatch, runJsonOnce } from './transport/json';
+import { QuizService, realSchedule } from './quiz/service';
 
 const HELP = `Quotebook — attributed excerpts from news articles, in Discord or in a terminal.
 
@@ -146,6 +147,10 @@ async function main(): Promise<number> {
     memoryBudgetBytes: config.libraryMemoryMb * 1024 * 1024,
     logger: log,
   });
+  // "Who said it?" in the same database. Discord closes rounds on a timer; the console is one
+  // player, so each answer closes its round.
+  const discordMode = mode === 'gateway' || mode === 'http';
+  const quiz = new QuizService({ store: store.quiz(), logger: log, ...(discordMode ? { schedule: realSchedule } : { solo: true }) });
   // The console acts as one server ("console"), managed by whoever types.
   const CONSOLE = 'console';
   const ctx: CommandContext = {
@@ -159,6 +164,7 @@ async function main(): Promise<number> {
     reload,
     caller: { guildId: CONSOLE, userId: CONSOLE, canManageServer: true, roleIds: [] },
     library,
+    quiz,
     readFile: consoleFileReader(),
   };
 
@@ -170,6 +176,7 @@ async function main(): Promise<number> {
       reload,
       knowledgeFor: (guildId: string | null) => library.segments(guildId),
       library,
+      quiz,
     };
     const stopWatching = values['no-watch'] ? () => {} : reloader.watch();
     let stop: () => Promise<void>;
@@ -185,6 +192,7 @@ async function main(): Promise<number> {
     }
     await untilSignal(log);
     stopWatching();
+    quiz.stop();
     await stop();
     await store.close();
     return 0;
