@@ -107,6 +107,8 @@ export async function dispatchInteraction(
       const first = thread ? replyResponse(thread.intro, false) : result.response;
       if (!deferred) await responder.callback(first);
       else await finishDeferred(deferral!, first, result.outcome === 'ok', responder);
+      for (const message of result.followUps ?? []) await responder.followUp(message);
+      result.keep?.(responder);
       if (thread) {
         try {
           const threadId = await responder.startThread!(thread.name);
@@ -139,6 +141,11 @@ async function finishDeferred(
   const message = messageOf(response) ?? safeMessage({ content: 'Sorry, something went wrong.' });
   const deferredEphemeral =
     deferral.type === InteractionResponseType.DeferredChannelMessageWithSource && ((deferral.data?.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
+  if (deferral.type === InteractionResponseType.DeferredMessageUpdate && response.type === InteractionResponseType.ChannelMessageWithSource) {
+    // A button whose answer is a private reply (a quiz press): the pressed message stays as it was.
+    await responder.followUp(message);
+    return;
+  }
   if (ok) {
     // Flags cannot change on edit; the deferral already fixed ephemeral or not.
     const { flags: _flags, ...rest } = message;
