@@ -27,8 +27,10 @@ export interface Responder {
    * gateway mode). Absent when the transport cannot, and then answers stay in the channel.
    */
   startThread?(name: string): Promise<string>;
-  /** POST channels/{thread}/messages as the bot. */
-  postInThread?(threadId: string, message: SafeMessage): Promise<void>;
+  /** POST channels/{thread}/messages as the bot; the new message's id when Discord gives it. */
+  postInThread?(threadId: string, message: SafeMessage): Promise<string | void>;
+  /** PATCH channels/{thread}/messages/{id} as the bot (a quiz moving on in its thread). */
+  editInThread?(threadId: string, messageId: string, message: SafeMessage): Promise<void>;
 }
 
 export interface DispatchOptions {
@@ -108,16 +110,21 @@ export async function dispatchInteraction(
       if (!deferred) await responder.callback(first);
       else await finishDeferred(deferral!, first, result.outcome === 'ok', responder);
       for (const message of result.followUps ?? []) await responder.followUp(message);
-      result.keep?.(responder);
+      if (!thread) result.keep?.(responder);
       if (thread) {
         try {
           const threadId = await responder.startThread!(thread.name);
-          for (const message of thread.messages) await responder.postInThread!(threadId, message);
+          const ids: Array<string | void> = [];
+          for (const message of thread.messages) ids.push(await responder.postInThread!(threadId, message));
+          // A quiz in a thread: its message there is the one later rounds edit.
+          const first = ids[0];
+          if (result.keep && first && responder.editInThread) result.keep({ editOriginal: (m) => responder.editInThread!(threadId, first, m) });
         } catch (err) {
           // No permission to start threads, a DM-like channel, …: the answer goes where it would have.
           options.logger.warn({ err: errorSummary(err), command: core.label(input) }, 'could not post the answer in a thread');
           const { flags: _flags, ...page } = messageOf(result.response) ?? safeMessage({});
           await responder.editOriginal(page);
+          result.keep?.(responder);
         }
       }
     }

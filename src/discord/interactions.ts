@@ -311,6 +311,14 @@ export function createInteractionCore(deps: InteractionDeps): InteractionCore {
           if (round && !ran.answer.quiz?.reveal) {
             // A new quiz: its message is this reply, edited when a round closes on time.
             result.keep = (editor) => board.keep(round.quizId, editor);
+            // thread:true: a short line in the channel, the quiz in a thread on it.
+            if (input.options[THREAD_OPTION] === true && input.guildId) {
+              result.thread = {
+                name: 'Who said it?',
+                intro: safeMessage({ content: `**Who said it?** A quiz of ${round.of} round${round.of === 1 ? '' : 's'} is on in the thread below.` }),
+                messages: [ran.message],
+              };
+            }
           }
           const files = uploadsOf(ran.answer);
           if (files.length) result.files = files;

@@ -205,8 +205,38 @@ describe('/quiz through the strict fake Discord', () => {
     expect(fake.refused()).toEqual([]);
   });
 
+  it('thread:true: a line in the channel, the quiz in a thread, its timer edits the message there', async () => {
+    const start = quizCommand('play', [
+      { name: 'rounds', type: 4, value: 1 },
+      { name: 'thread', type: 5, value: true },
+    ]);
+    fake.dispatch(start);
+    const intro = await reply(start);
+    expect(intro.message.content).toMatch(/in the thread below/);
+    expect(buttonsOf(intro.message)).toEqual([]);
+    const created = await fake.waitFor((r) => r.method === 'POST' && /\/threads$/.test(r.path) && r.path.includes(`/messages/`));
+    const threadId = created.path.split('/')[6]!;
+    const posted = await fake.waitFor((r) => r.method === 'POST' && r.path === `/api/v10/channels/${threadId}/messages`);
+    const ids = buttonsOf(checked(posted));
+    expect(ids).toHaveLength(4);
+    // Presses in the thread work like anywhere else; B plays, then time is up.
+    const { wrong } = await rightAndWrong(ids);
+    expect((await press(wrong, PLAYER_B)).message.content).toMatch(/Your answer is in/);
+    clock.advance(31_000);
+    timers.fire();
+    const edit = await fake.waitFor((r) => r.method === 'PATCH' && r.path.startsWith(`/api/v10/channels/${threadId}/messages/`));
+    expect(edit.status).toBe(200);
+    expect(edit.headers.authorization).toMatch(/^Bot /);
+    const revealed = checked(edit);
+    expect(revealed.content).toMatch(/\*\*Round 1\/1:\*\* it was/);
+    expect(revealed.content).toContain(`❌ <@${PLAYER_B}>`);
+    expect(revealed.content).toMatch(/Quiz over/);
+    expect(buttonsOf(revealed)).toEqual([]);
+    expect(fake.refused()).toEqual([]);
+  });
+
   it('/quiz scores shows the leaderboard, and again after a restart on the same database file', async () => {
-    const expected = [`1. <@${USER_ID}> — 3 points (3 answered)`, `2. <@${PLAYER_B}> — 1 point (3 answered)`];
+    const expected = [`1. <@${USER_ID}> — 3 points (3 answered)`, `2. <@${PLAYER_B}> — 1 point (4 answered)`];
     const before = quizCommand('scores');
     fake.dispatch(before);
     const shown = (await reply(before)).message.content;
