@@ -47,6 +47,9 @@ Options:
 Commands (the same in Discord, the console and JSON mode):
 ${commands.map((c) => `  ${usageLine(c.definition)}`).join('\n')}
 
+In the console and JSON mode a line of just 1, 2, 3 or 4 answers the open /quiz round
+(the same as /quiz answer choice:N).
+
 Environment: see .env.example (DISCORD_TOKEN, DISCORD_APPLICATION_ID, DISCORD_PUBLIC_KEY, ...).`;
 
 const OPTIONS = {
