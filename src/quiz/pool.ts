@@ -87,80 +87,133 @@ function sameWords(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
+/** One direct quotation of one base, as the engine left it (before any server's corrections). */
+interface Candidate {
+  articleId: string;
+  articleTitle: string;
+  url?: string;
+  content: { start: number; end: number };
+  paragraph: number;
+  text: string;
+  words: string;
+  key: string;
+  /** The engine's speaker, when it is a fully named person; `sure`: named in the text, not only by a pronoun. */
+  engine?: { key: string; name: string; role?: string; affiliation?: string; aliases: string[] };
+  sure: boolean;
+  party?: string;
+}
+
+/** What a base offers the quiz, built once per base (`kb.derived`) and kept with it. */
+interface BaseQuizParts {
+  candidates: Candidate[];
+  speakers: Map<string, QuizSpeaker>;
+}
+
+function addSpeaker(speakers: Map<string, QuizSpeaker>, name: string, articleId: string, party: string | undefined, role?: string, affiliation?: string): string {
+  const key = speakerKey(name);
+  let s = speakers.get(key);
+  if (!s) {
+    s = { key, name, ...(role ? { role } : {}), ...(affiliation ? { affiliation } : {}), articles: new Set(), parties: new Set() };
+    speakers.set(key, s);
+  }
+  s.articles.add(articleId);
+  if (party) s.parties.add(party);
+  return key;
+}
+
+function baseParts(kb: KnowledgeBase): BaseQuizParts {
+  const speakers = new Map<string, QuizSpeaker>();
+  const candidates: Candidate[] = [];
+  for (const article of kb.articles) {
+    const analysis = kb.analysis(article.id);
+    const parties = kb.parties.article(article.id).speakerParty;
+    for (const sp of analysis.speakers) if (isFullPersonName(sp.name)) addSpeaker(speakers, sp.name, article.id, parties.get(sp.id), sp.role, sp.affiliation);
+    for (const st of analysis.statements) {
+      if (st.kind !== 'direct') continue;
+      const text = quoteText(article.body, st);
+      // Whole quotations only: a paraphrase around a quoted phrase mixes the reporter's words in.
+      if (!/^["“‘«]/.test(text) || text.length < MIN_QUOTE_CHARS || text.length > MAX_QUOTE_CHARS) continue;
+      const paragraph = kb.paragraphAt(article.id, st.content.start)?.paragraph.number;
+      if (!paragraph) continue;
+      const sp = st.speakerId ? analysis.speakerById.get(st.speakerId) : undefined;
+      const engine = sp && isFullPersonName(sp.name) ? { key: speakerKey(sp.name), name: sp.name, ...(sp.role ? { role: sp.role } : {}), ...(sp.affiliation ? { affiliation: sp.affiliation } : {}), aliases: sp.aliases } : undefined;
+      // A source that is only a pronoun ("he said") is a guess the quiz does not stake a point on.
+      const source = st.source?.text.trim().toLowerCase();
+      const party = sp ? parties.get(sp.id) : undefined;
+      const words = sameWords(text);
+      candidates.push({
+        articleId: article.id,
+        articleTitle: article.title,
+        ...(article.url ? { url: article.url } : {}),
+        content: { start: st.content.start, end: st.content.end },
+        paragraph,
+        text,
+        words,
+        key: `${article.id}#${createHash('sha256').update(words).digest('base64url').slice(0, 16)}`,
+        ...(engine ? { engine } : {}),
+        sure: Boolean(engine && source && !PRONOUNS[source]),
+        ...(party ? { party } : {}),
+      });
+    }
+  }
+  return { candidates, speakers };
+}
+
 /** Builds the pool from the server's bases (shared folder first), honouring its corrections. */
 export function buildPool(bases: readonly KnowledgeBase[], overrides?: SpeakerOverrides): QuizPool {
-  const speakers = new Map<string, QuizSpeaker>();
+  const parts = bases.map((kb) => kb.derived(baseParts));
+  // One base and no corrections: its speakers as they are; otherwise a merged copy (the cached sets stay untouched).
+  const speakers = parts.length === 1 && !overrides ? parts[0]!.speakers : new Map<string, QuizSpeaker>();
+  if (speakers !== parts[0]?.speakers) {
+    for (const p of parts) for (const s of p.speakers.values()) for (const a of s.articles) addSpeaker(speakers, s.name, a, undefined, s.role, s.affiliation);
+    for (const p of parts) for (const s of p.speakers.values()) for (const party of s.parties) speakers.get(s.key)!.parties.add(party);
+  }
   const quotes: QuizQuote[] = [];
   const speakersOfWords = new Map<string, Set<string>>();
-  const addSpeaker = (name: string, articleId: string, party: string | undefined, role?: string, affiliation?: string): string => {
-    const key = speakerKey(name);
-    let s = speakers.get(key);
-    if (!s) {
-      s = { key, name, ...(role ? { role } : {}), ...(affiliation ? { affiliation } : {}), articles: new Set(), parties: new Set() };
-      speakers.set(key, s);
-    }
-    s.articles.add(articleId);
-    if (party) s.parties.add(party);
-    return key;
-  };
-  for (const kb of bases) {
-    for (const article of kb.articles) {
-      const analysis = kb.analysis(article.id);
-      const parties = kb.parties.article(article.id).speakerParty;
-      for (const sp of analysis.speakers) if (isFullPersonName(sp.name)) addSpeaker(sp.name, article.id, parties.get(sp.id), sp.role, sp.affiliation);
-      for (const st of analysis.statements) {
-        const text = quoteText(article.body, st);
-        const engine = st.speakerId ? analysis.speakerById.get(st.speakerId) : undefined;
-        const override = overrides?.(article.id, st.content);
-        // Every report of these words counts for conflicts, whoever the engine or the group credits.
-        const creditedTo = override ? override.speaker?.name : engine?.name;
-        if (creditedTo) {
-          const words = sameWords(text);
-          const set = speakersOfWords.get(words) ?? new Set<string>();
-          set.add(speakerKey(creditedTo));
-          speakersOfWords.set(words, set);
-        }
-        // Whole quotations only: a paraphrase around a quoted phrase mixes the reporter's words in.
-        if (st.kind !== 'direct' || !/^["“‘«]/.test(text) || text.length < MIN_QUOTE_CHARS || text.length > MAX_QUOTE_CHARS) continue;
-        let speaker: QuizQuote['speaker'];
-        let aliases: string[] = [];
-        let replaced: string | undefined;
-        if (override) {
-          if (!override.speaker || !isFullPersonName(override.speaker.name)) continue;
-          const o = override.speaker;
-          speaker = { key: addSpeaker(o.name, article.id, undefined, o.role, o.affiliation), name: o.name, ...(o.role ? { role: o.role } : {}), ...(o.affiliation ? { affiliation: o.affiliation } : {}) };
-          if (engine && speakerKey(engine.name) !== speaker.key) replaced = engine.name;
-        } else {
-          if (!engine || !isFullPersonName(engine.name)) continue;
-          // A source that is only a pronoun ("he said") is a guess the quiz does not stake a point on.
-          const source = st.source?.text.trim().toLowerCase();
-          if (!source || PRONOUNS[source]) continue;
-          speaker = { key: speakerKey(engine.name), name: engine.name, ...(engine.role ? { role: engine.role } : {}), ...(engine.affiliation ? { affiliation: engine.affiliation } : {}) };
-          aliases = engine.aliases;
-        }
-        const paragraph = kb.paragraphAt(article.id, st.content.start)?.paragraph.number;
-        if (!paragraph) continue;
-        const party = kb.parties.article(article.id).speakerParty.get(st.speakerId ?? '');
-        quotes.push({
-          key: `${article.id}#${createHash('sha256').update(sameWords(text)).digest('base64url').slice(0, 16)}`,
-          articleId: article.id,
-          articleTitle: article.title,
-          ...(article.url ? { url: article.url } : {}),
-          paragraph,
-          text,
-          speaker,
-          aliases,
-          ...(replaced ? { replaced } : {}),
-          corrected: Boolean(override),
-          ...(party && !override ? { party } : {}),
-        });
+  for (const p of parts) {
+    for (const c of p.candidates) {
+      const override = overrides?.(c.articleId, c.content);
+      // Every report of these words counts for conflicts, whoever the engine or the group credits.
+      const creditedTo = override ? override.speaker && speakerKey(override.speaker.name) : c.engine?.key;
+      if (creditedTo) {
+        const set = speakersOfWords.get(c.words) ?? new Set<string>();
+        set.add(creditedTo);
+        speakersOfWords.set(c.words, set);
       }
+      let speaker: QuizQuote['speaker'];
+      let aliases: string[] = [];
+      let replaced: string | undefined;
+      if (override) {
+        if (!override.speaker || !isFullPersonName(override.speaker.name)) continue;
+        const o = override.speaker;
+        speaker = { key: addSpeaker(speakers, o.name, c.articleId, undefined, o.role, o.affiliation), name: o.name, ...(o.role ? { role: o.role } : {}), ...(o.affiliation ? { affiliation: o.affiliation } : {}) };
+        if (c.engine && c.engine.key !== speaker.key) replaced = c.engine.name;
+      } else {
+        if (!c.engine || !c.sure) continue;
+        const { aliases: engineAliases, ...named } = c.engine;
+        speaker = named;
+        aliases = engineAliases;
+      }
+      quotes.push({
+        key: c.key,
+        articleId: c.articleId,
+        articleTitle: c.articleTitle,
+        ...(c.url ? { url: c.url } : {}),
+        paragraph: c.paragraph,
+        text: c.text,
+        speaker,
+        aliases,
+        ...(replaced ? { replaced } : {}),
+        corrected: Boolean(override),
+        ...(c.party && !override ? { party: c.party } : {}),
+      });
     }
   }
   // Words credited to two people anywhere in the server's view are not a fair question.
   const seen = new Set<string>();
   const fair = quotes.filter((q) => {
-    if ((speakersOfWords.get(sameWords(q.text))?.size ?? 0) > 1 || seen.has(q.key)) return false;
+    const words = sameWords(q.text);
+    if ((speakersOfWords.get(words)?.size ?? 0) > 1 || seen.has(q.key)) return false;
     seen.add(q.key);
     return true;
   });
