@@ -18,7 +18,7 @@ import { partyInPhrase } from '../parties/people';
 import type { PartyRegistry } from '../parties/registry';
 import { stanceFrame, type FrameKind } from '../parties/stance';
 import { wordSimilarity } from '../search/phrase';
-import { isStopWord, words } from '../text/words';
+import { isStopWord, words, type Word } from '../text/words';
 import { excerptAt, statementAt } from './excerpts';
 import { articleFilter } from './filters';
 import { sentencesOf } from '../core/article';
@@ -241,18 +241,20 @@ const PARAGRAPH_ORDER = 1 << 12;
 export function positionAnswer(kb: KnowledgeBase, partyInput: string, topic?: string, articleId?: string): Answer {
   const party = kb.parties.resolve(partyInput);
   const filter = articleFilter(kb, articleId);
-  const topicWords = topic ? contentWords(topic) : [];
+  // The topic is parsed once, for its content words and for the index.
+  const parsed = topic ? kb.index.parseQuery(topic) : undefined;
+  const topicWords = parsed ? contentWords(parsed.words) : [];
   const stances = partyStances(kb, party.id);
   // With a topic, only paragraphs holding every topic word can give an excerpt; on a large
   // knowledge base the index proposes those paragraphs (bounded) before the word-by-word check.
   let topicOk: ((recId: number) => boolean) | undefined;
-  if (topic && topicWords.length > 0) {
+  if (parsed && topicWords.length > 0) {
     const paragraphs = (stances.paragraphs ??= new Set(stances.buckets.flatMap((b) => b.recs)));
     const allowed =
       paragraphs.size > TOPIC_FULL_SCAN
         ? new Set(
             kb.index
-              .candidates(topic, { want: TOPIC_CANDIDATES, limit: TOPIC_CANDIDATES, filter: (id) => paragraphs.has(id) && (!filter || filter(id)) })
+              .candidates(parsed, { want: TOPIC_CANDIDATES, limit: TOPIC_CANDIDATES, filter: (id) => paragraphs.has(id) && (!filter || filter(id)) })
               .map((c) => c.id),
           )
         : undefined;
@@ -382,8 +384,8 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function contentWords(text: string): string[] {
-  const all = words(text).map((w) => w.norm.replace(/'s$/, ''));
+function contentWords(ws: readonly Word[]): string[] {
+  const all = ws.map((w) => w.norm.replace(/'s$/, ''));
   const content = all.filter((w) => !isStopWord(w));
   return content.length > 0 ? content : all;
 }
