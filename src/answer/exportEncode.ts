@@ -5,7 +5,7 @@
  *   a maintained library's and not ours; a header line starts every part.
  * - JSON: `{"format":"quotebook-export","version":1,"part":N,"statements":[…]}`, each row parsed
  *   by `ExportRowSchema` before it is written (the schema is the source of truth).
- * Cells are verbatim unless `spreadsheet` is asked for (see `formulaSafe`).
+ * Cells are verbatim unless `spreadsheet` is asked for (see `looksLikeFormula`).
  */
 import { stringify } from 'csv-stringify/sync';
 import { EXPORT_COLUMNS, EXPORT_VERSION, ExportRowSchema, type ExportRow } from './exportRows';
@@ -34,20 +34,18 @@ export interface EncoderOptions {
   spreadsheet?: boolean;
 }
 
-/** A spreadsheet reads a cell starting with one of these as a formula (OWASP's "CSV injection" list). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * A spreadsheet reads a cell starting with one of these as a formula: = + - @, a tab or a CR, and
+ * their full-width forms (OWASP's "CSV injection" list, as csv-stringify's `escape_formulas` has it).
+ */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /**
- * A cell a spreadsheet app will not run as a formula: one that starts with = + - @, a tab or a CR
- * gets a leading apostrophe, which spreadsheet apps hide and treat as "this is text". Only in
- * `spreadsheet` mode: the plain CSV keeps every cell verbatim (it is data for scripts and the
- * product promises verbatim text), and its answer warns when such cells are present.
+ * Whether a cell would be read as a formula by a spreadsheet app. In `spreadsheet` mode
+ * csv-stringify's `escape_formulas` gives such a cell a leading apostrophe, which spreadsheet apps
+ * hide and read as "this is text"; the plain CSV keeps every cell verbatim (it is data for scripts,
+ * and the product promises verbatim text), and its answer warns when such cells are present.
  */
-export function formulaSafe(cell: string): string {
-  return FORMULA_START.test(cell) ? `'${cell}` : cell;
-}
-
-/** Whether a cell would be read as a formula by a spreadsheet app. */
 export function looksLikeFormula(cell: string): boolean {
   return FORMULA_START.test(cell);
 }
@@ -72,7 +70,7 @@ function csvEncoder({ spreadsheet = false }: EncoderOptions): ExportEncoder {
     // a lone LF or CR inside a cell must be quoted too, or a reader splits the row there.
     quote_record_delimiter: true,
     eof: true,
-    ...(spreadsheet ? { cast: { string: formulaSafe } } : {}),
+    escape_formulas: spreadsheet,
   } as const;
   const header = stringify([EXPORT_COLUMNS as string[]], settings);
   return {

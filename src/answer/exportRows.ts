@@ -41,13 +41,14 @@ export const EXPORT_COLUMNS = Object.keys(ExportRowSchema.shape) as Array<keyof 
 export const EXPORT_VERSION = 1;
 
 /** One JSON export file (one part of a split export). */
-export const ExportFileSchema = z.object({
-  format: z.literal('quotebook-export'),
-  version: z.literal(EXPORT_VERSION),
-  /** 1-based part number; an export too large for one upload comes in several files. */
-  part: z.number().int().positive(),
-  statements: z.array(ExportRowSchema),
-});
+export const ExportFileSchema = z
+  .object({
+    format: z.literal('quotebook-export'),
+    version: z.literal(EXPORT_VERSION).describe('Export format version: changes when a field is added, removed or changes meaning.'),
+    part: z.number().int().positive().describe('1-based part number: an export too large for one upload comes in several files, each complete.'),
+    statements: z.array(ExportRowSchema).describe('Every statement, in article order, then reading order.'),
+  })
+  .meta({ title: 'Quotebook export', description: 'Statements found by Quotebook’s attribution engine: who said what, where, verbatim.' });
 
 export type ExportFile = z.infer<typeof ExportFileSchema>;
 
