@@ -21,7 +21,8 @@ import chart from './chart';
 import quizPlay from './quiz-play';
 import quizAnswer from './quiz-answer';
 import quizScores from './quiz-scores';
+import exportCommand from './export';
 
 const help = helpCommand(() => commands);
 
-export const commands: AnyCommand[] = [search, whoSaid, quotes, people, position, timeline, chart, ask, articles, help, reload, libraryAdd, libraryList, libraryRemove, librarySettings, quizPlay, quizAnswer, quizScores] as unknown as AnyCommand[];
+export const commands: AnyCommand[] = [search, whoSaid, quotes, people, position, timeline, chart, exportCommand, ask, articles, help, reload, libraryAdd, libraryList, libraryRemove, librarySettings, quizPlay, quizAnswer, quizScores] as unknown as AnyCommand[];
