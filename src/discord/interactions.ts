@@ -91,6 +91,7 @@ export interface InteractionCore {
 
 
 const QUIZ_ANSWER_COMMAND = 'quiz answer';
+const QUIZ_PLAY_COMMAND = 'quiz play';
 
 function fail(outcome: Outcome, message: string): InteractionResult {
   return { outcome, response: ephemeralText(message) };
@@ -308,7 +309,12 @@ export function createInteractionCore(deps: InteractionDeps): InteractionCore {
           if (!ran.ok) return ran.result;
           const result: InteractionResult = { outcome: 'ok', response: replyResponse(ran.message, isHidden(input)) };
           const round = ran.answer.quiz?.round;
-          if (round && !ran.answer.quiz?.reveal) {
+          const reveal = ran.answer.quiz?.reveal;
+          // `/quiz answer` that closed a round: the quiz message moves on as it does on a press.
+          if (reveal && command.definition.name === QUIZ_ANSWER_COMMAND) {
+            void board.closed({ reveal, ...(round ? { next: round } : {}), ...(ran.answer.quiz?.scores ? { final: ran.answer.quiz.scores } : {}) });
+          }
+          if (round && command.definition.name === QUIZ_PLAY_COMMAND) {
             // A new quiz: its message is this reply, edited when a round closes on time.
             result.keep = (editor) => board.keep(round.quizId, editor);
             // thread:true: a short line in the channel, the quiz in a thread on it.

@@ -213,6 +213,8 @@ export class QuizService implements QuizAccess<KnowledgeBase> {
     const round = await this.db('round', () => store.round(roundId));
     if (!round) throw new UserInputError('This quiz round does not exist (an old or altered button). Start a quiz with /quiz play.');
     if (round.guildId !== guildId) throw new UserInputError("That quiz round belongs to another server; it cannot be answered here.");
+    // A later round's id before it is shown: only a forged button can name it; never reveal it.
+    if (round.startsMs === null && !round.revealed) throw new UserInputError('This quiz round has not started yet.');
     const write = round.revealed ? 'closed' : await this.db('answer', () => store.answer(roundId, caller.userId, choice, this.now()));
     if (write === 'unknown') throw new UserInputError('This quiz round does not exist any more.');
     if (write === 'closed') {

@@ -205,6 +205,28 @@ describe('/quiz through the strict fake Discord', () => {
     expect(fake.refused()).toEqual([]);
   });
 
+  it('two members pressing at once both count; one member pressing twice at once counts once', async () => {
+    const start = quizCommand('play', [{ name: 'rounds', type: 4, value: 1 }]);
+    fake.dispatch(start);
+    const ids = buttonsOf((await reply(start)).message);
+    const { right, wrong, roundId } = await rightAndWrong(ids);
+    const presses = [buttonPress(right, { userId: USER_ID }), buttonPress(wrong, { userId: PLAYER_B }), buttonPress(wrong, { userId: PLAYER_B })];
+    for (const p of presses) fake.dispatch(p);
+    const replies = await Promise.all(presses.map((p) => reply(p)));
+    for (const r of replies) expect(r.message.flags).toBe(64);
+    expect(replies[0]!.message.content).toMatch(/Your answer is in/);
+    // B's two presses: one is in, the other refused (which one depends on arrival).
+    expect(replies.slice(1).map((r) => /Your answer is in/.test(r.message.content)).sort()).toEqual([false, true]);
+    expect(replies.slice(1).some((r) => /already answered/.test(r.message.content))).toBe(true);
+    const answers = await store.quiz().answers(roundId);
+    expect(answers.map((a) => a.userId).sort()).toEqual([USER_ID, PLAYER_B].sort());
+    clock.advance(31_000);
+    timers.fire();
+    const edit = checked(await fake.nextWebhook(start.token, 'PATCH'));
+    expect(edit.content).toMatch(/Quiz over/);
+    expect(fake.refused()).toEqual([]);
+  });
+
   it('thread:true: a line in the channel, the quiz in a thread, its timer edits the message there', async () => {
     const start = quizCommand('play', [
       { name: 'rounds', type: 4, value: 1 },
@@ -236,7 +258,7 @@ describe('/quiz through the strict fake Discord', () => {
   });
 
   it('/quiz scores shows the leaderboard, and again after a restart on the same database file', async () => {
-    const expected = [`1. <@${USER_ID}> — 3 points (3 answered)`, `2. <@${PLAYER_B}> — 1 point (4 answered)`];
+    const expected = [`1. <@${USER_ID}> — 4 points (4 answered)`, `2. <@${PLAYER_B}> — 1 point (5 answered)`];
     const before = quizCommand('scores');
     fake.dispatch(before);
     const shown = (await reply(before)).message.content;
@@ -247,5 +269,24 @@ describe('/quiz through the strict fake Discord', () => {
     fake.dispatch(after);
     const again = (await reply(after)).message.content;
     for (const line of expected) expect(again).toContain(line);
+  });
+  it('/quiz answer in Discord is private, and when it closes the round the quiz message moves on', async () => {
+    const start = quizCommand('play', [{ name: 'rounds', type: 4, value: 2 }]);
+    fake.dispatch(start);
+    const ids = buttonsOf((await reply(start)).message);
+    await press(ids[0]!, USER_ID);
+    clock.advance(31_000);
+    timers.fire();
+    const moved = checked(await fake.nextWebhook(start.token, 'PATCH'));
+    expect(moved.content).toMatch(/Round 2\/2/);
+    const answer = quizCommand('answer', [{ name: 'choice', type: 4, value: 1 }]);
+    fake.dispatch(answer);
+    const own = await reply(answer);
+    expect(own.message.flags).toBe(64);
+    expect(own.message.content).toMatch(/\*\*Round 2\/2:\*\* it was/);
+    const edits = () => fake.requests.filter((r) => r.method === 'PATCH' && r.path.includes(start.token));
+    await fake.waitFor((r) => r.method === 'PATCH' && r.path.includes(start.token) && /Quiz over/.test(JSON.stringify(r.body)));
+    expect(edits().length).toBe(2);
+    expect(fake.refused()).toEqual([]);
   });
 });
