@@ -72,10 +72,6 @@ export class PostgresQuizStore implements QuizStore {
     return rows[0] && toRound(rows[0]);
   }
 
-  async overdueRounds(nowMs: number, limit: number): Promise<StoredRound[]> {
-    const { rows } = await this.pg.query(`${ROUND_SELECT} WHERE r.revealed = 0 AND r.ends_ms IS NOT NULL AND r.ends_ms <= $1 ORDER BY r.ends_ms LIMIT $2`, [nowMs, limit]);
-    return rows.map(toRound);
-  }
 
   answer(roundId: string, userId: string, choice: number, atMs: number): Promise<AnswerWrite> {
     return this.pg.transaction(async (c): Promise<AnswerWrite> => {

@@ -58,8 +58,6 @@ export interface QuizStore {
   openRound(roundId: string, startsMs: number, endsMs: number): Promise<boolean>;
   /** The newest open, unrevealed round of the server (the console answers it). */
   latestOpenRound(guildId: string): Promise<StoredRound | undefined>;
-  /** Unrevealed open rounds whose time is up before `nowMs` (closed after a restart). */
-  overdueRounds(nowMs: number, limit: number): Promise<StoredRound[]>;
   /**
    * Records one answer atomically: 'recorded'; 'duplicate' when this member already answered the
    * round; 'closed' when the round is revealed, not open yet or past its end at `atMs`; 'unknown'

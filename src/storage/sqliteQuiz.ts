@@ -111,11 +111,6 @@ export class SqliteQuizStore implements QuizStore {
     });
   }
 
-  overdueRounds(nowMs: number, limit: number): Promise<StoredRound[]> {
-    return this.run(() =>
-      (this.db.prepare(`${ROUND_SELECT} WHERE r.revealed = 0 AND r.ends_ms IS NOT NULL AND r.ends_ms <= ? ORDER BY r.ends_ms LIMIT ?`).all(nowMs, limit) as RoundRow[]).map(toRound),
-    );
-  }
 
   answer(roundId: string, userId: string, choice: number, atMs: number): Promise<AnswerWrite> {
     return this.run(() =>
