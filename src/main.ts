@@ -20,6 +20,7 @@ import { consoleFileReader } from './transport/readFile';
 import { openLibraryStore } from './storage/open';
 import { lazyStore } from './library/lazyStore';
 import { LibraryService } from './library/service';
+import { CorrectionService } from './library/corrections';
 import { importFromFile, makeImportFromUrl } from './ingest/web/index';
 import { runJsonBatch, runJsonOnce } from './transport/json';
 
@@ -146,6 +147,14 @@ async function main(): Promise<number> {
     memoryBudgetBytes: config.libraryMemoryMb * 1024 * 1024,
     logger: log,
   });
+  // Corrections by the group live in the same database; accepted ones overlay every answer of their server.
+  const corrections = new CorrectionService({
+    store: store.corrections(),
+    settings: (guildId) => store.settings(guildId),
+    segments: (guildId) => library.segments(guildId),
+    loadedSegments: (guildId) => library.loadedSegments(guildId),
+    logger: log,
+  });
   // The console acts as one server ("console"), managed by whoever types.
   const CONSOLE = 'console';
   const ctx: CommandContext = {
@@ -157,8 +166,12 @@ async function main(): Promise<number> {
     },
     isAdmin: true,
     reload,
+    get overrides() {
+      return corrections.loadedOverrides(CONSOLE);
+    },
     caller: { guildId: CONSOLE, userId: CONSOLE, canManageServer: true, roleIds: [] },
     library,
+    corrections,
     readFile: consoleFileReader(),
   };
 
@@ -170,6 +183,7 @@ async function main(): Promise<number> {
       reload,
       knowledgeFor: (guildId: string | null) => library.segments(guildId),
       library,
+      corrections,
     };
     const stopWatching = values['no-watch'] ? () => {} : reloader.watch();
     let stop: () => Promise<void>;
@@ -192,6 +206,7 @@ async function main(): Promise<number> {
 
   // The console's server library, loaded once; adds and removes swap it in place.
   await library.segments(CONSOLE);
+  await corrections.overrides(CONSOLE);
 
   if (values.json) {
     const line = positionals.join(' ').trim();

@@ -1,0 +1,66 @@
+/**
+ * A server's accepted speaker corrections in the answers that list or count statements by person
+ * (`/quotes`, `/people`): a statement corrected away from someone leaves their list and count, one
+ * corrected to them joins it. Excerpts elsewhere are relabelled by `attribution` (`excerpts.ts`).
+ */
+import type { SpeakerOverride } from '../core/corrections';
+import type { Statement } from '../analysis/types';
+import type { KnowledgeBase } from '../knowledge/knowledgeBase';
+import { personKey, speakerKey, type PersonRecord } from '../knowledge/people';
+
+type Said = { articleId: string; statement: Statement };
+
+/** Whether a correction names this person (the article's own id for them, else their name). */
+function names(person: PersonRecord, articleId: string, o: SpeakerOverride): boolean {
+  if (!o.speaker) return false;
+  if (o.speakerId && person.appearances.some((a) => a.articleId === articleId && a.speakerId === o.speakerId)) return true;
+  return person.key === speakerKey(o.speaker.name) || person.nameKeys.includes(personKey(o.speaker.name));
+}
+
+/** Whether the engine credits this statement to this person. */
+function engineCredits(person: PersonRecord, articleId: string, s: Statement): boolean {
+  if (s.speakerId) return person.appearances.some((a) => a.articleId === articleId && a.speakerId === s.speakerId);
+  return person.credited.some((c) => c.articleId === articleId && c.statement === s);
+}
+
+/** The statement a placed override sits on, in this base. */
+function statementAt(kb: KnowledgeBase, articleId: string, content: { start: number; end: number }): Statement | undefined {
+  if (!kb.article(articleId)) return undefined;
+  return kb.analysis(articleId).statements.find((s) => s.content.start === content.start && s.content.end === content.end);
+}
+
+/** A person's statements (the engine's, in article and reading order) with the server's corrections applied. */
+export function correctedStatements(kb: KnowledgeBase, person: PersonRecord, engine: Said[]): Said[] {
+  const lookup = kb.overrides;
+  if (!lookup?.all?.length) return engine;
+  const kept = engine.filter(({ articleId, statement }) => {
+    const o = lookup(articleId, statement.content);
+    return !o || names(person, articleId, o);
+  });
+  const have = new Set(kept.map((k) => k.statement));
+  for (const p of lookup.all) {
+    if (!names(person, p.articleId, p.override)) continue;
+    const statement = statementAt(kb, p.articleId, p.content);
+    if (statement && !have.has(statement)) {
+      kept.push({ articleId: p.articleId, statement });
+      have.add(statement);
+    }
+  }
+  const order = new Map(kb.articles.map((a, i) => [a.id, i]));
+  return kept.sort((x, y) => order.get(x.articleId)! - order.get(y.articleId)! || x.statement.content.start - y.statement.content.start);
+}
+
+/** A person's statement count with the server's corrections applied. */
+export function correctedQuotes(kb: KnowledgeBase, person: PersonRecord): number {
+  const lookup = kb.overrides;
+  let n = person.quotes;
+  for (const p of lookup?.all ?? []) {
+    const statement = statementAt(kb, p.articleId, p.content);
+    if (!statement) continue;
+    const had = engineCredits(person, p.articleId, statement);
+    const has = names(person, p.articleId, p.override);
+    if (had && !has) n--;
+    else if (!had && has) n++;
+  }
+  return Math.max(0, n);
+}
