@@ -23,4 +23,4 @@ import corrections from './corrections';
 
 const help = helpCommand(() => commands);
 
-export const commands: AnyCommand[] = [search, whoSaid, quotes, people, position, timeline, chart, ask, articles, help, reload, libraryAdd, libraryList, libraryRemove, librarySettings, correct, corrections] as unknown as AnyCommand[];
+export const commands: AnyCommand[] = [search, whoSaid, quotes, people, position, timeline, chart, ask, articles, help, correct, corrections, reload, libraryAdd, libraryList, libraryRemove, librarySettings] as unknown as AnyCommand[];

@@ -1,12 +1,14 @@
 /**
  * A server's accepted speaker corrections in the answers that list or count statements by person
- * (`/quotes`, `/people`): a statement corrected away from someone leaves their list and count, one
+ * (`/quotes`, `/people`, `/timeline speaker:`): a statement corrected away from someone leaves their list and count, one
  * corrected to them joins it. Excerpts elsewhere are relabelled by `attribution` (`excerpts.ts`).
  */
 import type { SpeakerOverride } from '../core/corrections';
 import type { Statement } from '../analysis/types';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { personKey, speakerKey, type PersonRecord } from '../knowledge/people';
+import { byDate } from '../across/clusters';
+import type { TimelineItem } from '../across/timeline';
 
 type Said = { articleId: string; statement: Statement };
 
@@ -63,4 +65,18 @@ export function correctedQuotes(kb: KnowledgeBase, person: PersonRecord): number
     else if (!had && has) n++;
   }
   return Math.max(0, n);
+}
+
+/** A person's timeline items with the server's corrections applied, still in publication order. */
+export function correctedTimeline(kb: KnowledgeBase, person: PersonRecord, items: readonly TimelineItem[]): readonly TimelineItem[] {
+  const lookup = kb.overrides;
+  if (!lookup?.all?.length) return items;
+  const order = new Map(kb.articles.map((a, i) => [a.id, i]));
+  const said = correctedStatements(kb, person, items.map(({ articleId, statement }) => ({ articleId, statement })));
+  return said
+    .map(({ articleId, statement }): TimelineItem => {
+      const published = kb.article(articleId)?.published;
+      return { articleId, articleOrder: order.get(articleId)!, ...(published ? { published } : {}), statement };
+    })
+    .sort(byDate);
 }
