@@ -19,12 +19,6 @@ function names(person: PersonRecord, articleId: string, o: SpeakerOverride): boo
   return person.key === speakerKey(o.speaker.name) || person.nameKeys.includes(personKey(o.speaker.name));
 }
 
-/** Whether the engine credits this statement to this person. */
-function engineCredits(person: PersonRecord, articleId: string, s: Statement): boolean {
-  if (s.speakerId) return person.appearances.some((a) => a.articleId === articleId && a.speakerId === s.speakerId);
-  return person.credited.some((c) => c.articleId === articleId && c.statement === s);
-}
-
 /** The statement a placed override sits on, in this base. */
 function statementAt(kb: KnowledgeBase, articleId: string, content: { start: number; end: number }): Statement | undefined {
   if (!kb.article(articleId)) return undefined;
@@ -52,19 +46,36 @@ export function correctedStatements(kb: KnowledgeBase, person: PersonRecord, eng
   return kept.sort((x, y) => order.get(x.articleId)! - order.get(y.articleId)! || x.statement.content.start - y.statement.content.start);
 }
 
-/** A person's statement count with the server's corrections applied. */
-export function correctedQuotes(kb: KnowledgeBase, person: PersonRecord): number {
-  const lookup = kb.overrides;
-  let n = person.quotes;
-  for (const p of lookup?.all ?? []) {
-    const statement = statementAt(kb, p.articleId, p.content);
-    if (!statement) continue;
-    const had = engineCredits(person, p.articleId, statement);
-    const has = names(person, p.articleId, p.override);
-    if (had && !has) n--;
-    else if (!had && has) n++;
+/**
+ * How the server's corrections change each person's statement count (person → +n / −n), or
+ * undefined when there are none. One pass over the people and one over the corrections, so
+ * `/people` stays linear however many corrections a server accepted.
+ */
+export function quoteDeltas(kb: KnowledgeBase): Map<PersonRecord, number> | undefined {
+  const all = kb.overrides?.all;
+  if (!all?.length) return undefined;
+  const owner = new Map<string, PersonRecord>();
+  const credited = new Map<Statement, PersonRecord>();
+  const byName = new Map<string, PersonRecord>();
+  for (const p of kb.people) {
+    for (const a of p.appearances) owner.set(`${a.articleId}\u0000${a.speakerId}`, p);
+    for (const c of p.credited) credited.set(c.statement, p);
+    byName.set(p.key, p);
   }
-  return Math.max(0, n);
+  for (const p of kb.people) for (const k of p.nameKeys) if (!byName.has(k)) byName.set(k, p);
+  const deltas = new Map<PersonRecord, number>();
+  const bump = (p: PersonRecord | undefined, n: number) => p && deltas.set(p, (deltas.get(p) ?? 0) + n);
+  for (const { articleId, content, override } of all) {
+    const statement = statementAt(kb, articleId, content);
+    if (!statement) continue;
+    const from = statement.speakerId ? owner.get(`${articleId}\u0000${statement.speakerId}`) : credited.get(statement);
+    const name = override.speaker?.name;
+    const to = name === undefined ? undefined : ((override.speakerId ? owner.get(`${articleId}\u0000${override.speakerId}`) : undefined) ?? byName.get(speakerKey(name)) ?? byName.get(personKey(name)));
+    if (from === to) continue;
+    bump(from, -1);
+    bump(to, +1);
+  }
+  return deltas;
 }
 
 /** A person's timeline items with the server's corrections applied, still in publication order. */

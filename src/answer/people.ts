@@ -11,7 +11,7 @@ import { editDistance } from '../text/words';
 import { excerptAt } from './excerpts';
 import { articleFilter } from './filters';
 import { collapseClusters, type Shown } from './clusters';
-import { correctedQuotes, correctedStatements } from './corrected';
+import { correctedStatements, quoteDeltas } from './corrected';
 
 /** People whose name or alias matches what the user typed, best first. */
 export function findPeople(kb: KnowledgeBase, typed: string): PersonRecord[] {
@@ -60,7 +60,7 @@ export function quotesAnswer(kb: KnowledgeBase, typed: string): Answer {
     );
   }
   if (excerpts.length === 0) notes.push(`${person.name} is mentioned in the loaded articles but not quoted.`);
-  return { command: 'quotes', excerpts, people: [toPerson(kb, person)], ...(notes.length ? { notice: notes.join(' ') } : {}) };
+  return { command: 'quotes', excerpts, people: [toPerson(person, quoteDeltas(kb))], ...(notes.length ? { notice: notes.join(' ') } : {}) };
 }
 
 /** Drops an excerpt whose text is already shown inside another excerpt of the same paragraph. */
@@ -128,7 +128,8 @@ export function peopleAnswer(kb: KnowledgeBase, articleId?: string): Answer {
     const id = articleId.trim().toLowerCase();
     people = people.filter((p) => p.appearances.some((a) => a.articleId === id));
   }
-  const listed = people.map((p) => toPerson(kb, p)).sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name));
+  const deltas = quoteDeltas(kb);
+  const listed = people.map((p) => toPerson(p, deltas)).sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name));
   return {
     command: 'people',
     excerpts: [],
@@ -137,6 +138,7 @@ export function peopleAnswer(kb: KnowledgeBase, articleId?: string): Answer {
   };
 }
 
-function toPerson(kb: KnowledgeBase, p: PersonRecord): Person {
-  return { name: p.name, role: p.role ?? '', affiliation: p.affiliation ?? '', quotes: correctedQuotes(kb, p) };
+/** A person as answers list them; `deltas`: the server's corrections to the counts (`corrected.ts`). */
+function toPerson(p: PersonRecord, deltas?: Map<PersonRecord, number>): Person {
+  return { name: p.name, role: p.role ?? '', affiliation: p.affiliation ?? '', quotes: Math.max(0, p.quotes + (deltas?.get(p) ?? 0)) };
 }
