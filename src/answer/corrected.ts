@@ -46,14 +46,8 @@ export function correctedStatements(kb: KnowledgeBase, person: PersonRecord, eng
   return kept.sort((x, y) => order.get(x.articleId)! - order.get(y.articleId)! || x.statement.content.start - y.statement.content.start);
 }
 
-/**
- * How the server's corrections change each person's statement count (person → +n / −n), or
- * undefined when there are none. One pass over the people and one over the corrections, so
- * `/people` stays linear however many corrections a server accepted.
- */
-export function quoteDeltas(kb: KnowledgeBase): Map<PersonRecord, number> | undefined {
-  const all = kb.overrides?.all;
-  if (!all?.length) return undefined;
+/** Who the engine credits (by article speaker, by surname) and people by name: built once per base. */
+function peopleLookup(kb: KnowledgeBase): { owner: Map<string, PersonRecord>; credited: Map<Statement, PersonRecord>; byName: Map<string, PersonRecord> } {
   const owner = new Map<string, PersonRecord>();
   const credited = new Map<Statement, PersonRecord>();
   const byName = new Map<string, PersonRecord>();
@@ -63,6 +57,18 @@ export function quoteDeltas(kb: KnowledgeBase): Map<PersonRecord, number> | unde
     byName.set(p.key, p);
   }
   for (const p of kb.people) for (const k of p.nameKeys) if (!byName.has(k)) byName.set(k, p);
+  return { owner, credited, byName };
+}
+
+/**
+ * How the server's corrections change each person's statement count (person → +n / −n), or
+ * undefined when there are none. One pass over the people and one over the corrections, so
+ * `/people` stays linear however many corrections a server accepted.
+ */
+export function quoteDeltas(kb: KnowledgeBase): Map<PersonRecord, number> | undefined {
+  const all = kb.overrides?.all;
+  if (!all?.length) return undefined;
+  const { owner, credited, byName } = kb.derived(peopleLookup);
   const deltas = new Map<PersonRecord, number>();
   const bump = (p: PersonRecord | undefined, n: number) => p && deltas.set(p, (deltas.get(p) ?? 0) + n);
   for (const { articleId, content, override } of all) {
