@@ -100,7 +100,7 @@ export function correctionsParts(list: CorrectionsList, valueMax = 1000): { embe
     const by = ` · proposed by ${who} on ${escapeAndFit(c.proposedAt.slice(0, 10), 10)}`;
     return {
       name: truncate(neutraliseMentions(`#${c.id} · ${c.stale ? 'accepted, not applied: the sentence changed' : c.status} · ${c.article.title || c.article.id} ¶${c.paragraph}`), 200),
-      value: escapeAndFit(`“${c.text}”\n${c.from} → ${c.to}`, Math.max(40, valueMax - by.length)) + by,
+      value: escapeAndFit(`${c.text}\n${c.from} → ${c.to}`, Math.max(40, valueMax - by.length)) + by,
     };
   });
   const embeds: APIEmbed[] = [];

@@ -82,7 +82,7 @@ export function renderText(answer: Answer, options: TextRenderOptions = {}): str
   if (answer.corrections) {
     for (const c of answer.corrections.items) {
       const state = c.stale ? 'accepted, NOT applied: the sentence changed' : c.status;
-      out.push(`#${c.id} (${state}) ${c.article.title} [${c.article.id}] ¶${c.paragraph}: “${c.text}”`);
+      out.push(`#${c.id} (${state}) ${c.article.title} [${c.article.id}] ¶${c.paragraph}: ${c.text}`);
       out.push(`    ${c.from} → ${c.to} · proposed by ${c.proposedBy} on ${c.proposedAt.slice(0, 10)}${c.status === 'pending' ? ` · /corrections accept:${c.id} or reject:${c.id}` : ''}`);
     }
     if (answer.corrections.more) out.push(`…and ${answer.corrections.more} more pending.`);
