@@ -7,6 +7,7 @@
  * reads (`document`), so an article added from Discord goes through exactly the same parsing,
  * analysis and indexing as a file in `knowledge/`.
  */
+import type { CorrectionStore } from './correctionStore';
 
 import type { QuizStore } from './quizStore';
 
@@ -122,5 +123,7 @@ export interface LibraryStore {
   cachePut(key: string, value: string): Promise<void>;
   /** "Who said it?" games in the same database (`quizStore.ts`). */
   quiz(): QuizStore;
+  /** Corrections and answer feedback (`correctionStore.ts`), on the same database. */
+  corrections(): CorrectionStore;
   close(): Promise<void>;
 }

@@ -22,6 +22,7 @@ import {
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations';
 import { PostgresQuizStore } from './postgresQuiz';
 import type { QuizStore } from './quizStore';
+import { SqlCorrectionStore, type CorrectionStore } from './correctionStore';
 import { ARTICLE_COLUMNS, articleParams, checkArticle, checkSettings, settingsParams, stamped, toArticle, toSettings, type ArticleRow, type SettingsRow } from './rows';
 
 export interface PostgresStoreOptions {
@@ -206,6 +207,10 @@ export class PostgresLibraryStore implements LibraryStore {
     return this.run(async () => {
       await this.pool.query('INSERT INTO analysis_cache (cache_key, value) VALUES ($1, $2) ON CONFLICT (cache_key) DO UPDATE SET value = excluded.value', [key, value]);
     });
+  }
+
+  corrections(): CorrectionStore {
+    return new SqlCorrectionStore((text, params) => this.run(async () => (await this.pool.query<Record<string, unknown>>(text, params)).rows), 'postgres');
   }
 
   /** Drops the schema given at construction with everything in it (test clean-up). */

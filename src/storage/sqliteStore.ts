@@ -28,6 +28,7 @@ import {
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations';
 import type { QuizStore } from './quizStore';
 import { SqliteQuizStore } from './sqliteQuiz';
+import { SqlCorrectionStore, type CorrectionStore } from './correctionStore';
 import { ARTICLE_COLUMNS, articleParams, checkArticle, checkSettings, settingsParams, stamped, toArticle, toSettings, type ArticleRow, type SettingsRow } from './rows';
 
 export interface SqliteStoreOptions {
@@ -192,6 +193,19 @@ export class SqliteLibraryStore implements LibraryStore {
 
   quiz(): QuizStore {
     return (this.quizStore ??= new SqliteQuizStore(this.db, (fn) => this.run(fn)));
+  }
+
+  corrections(): CorrectionStore {
+    return new SqlCorrectionStore(
+      (text, params) =>
+        this.run(() => {
+          const s = this.sql(text);
+          if (s.reader) return s.all(...params) as Array<Record<string, unknown>>;
+          s.run(...params);
+          return [];
+        }),
+      'sqlite',
+    );
   }
 
   close(): Promise<void> {
