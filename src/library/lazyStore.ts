@@ -30,7 +30,7 @@ export function lazyStore(open: () => Promise<LibraryStore>, retryMs = 15_000): 
   return {
     opened: () => store !== undefined,
     migrate: async () => (await get()).migrate(),
-    add: async (a) => (await get()).add(a),
+    add: async (a, limits) => (await get()).add(a, limits),
     remove: async (g, id) => (await get()).remove(g, id),
     list: async (g) => (await get()).list(g),
     get: async (g, id) => (await get()).get(g, id),
@@ -38,6 +38,10 @@ export function lazyStore(open: () => Promise<LibraryStore>, retryMs = 15_000): 
     saveSettings: async (s) => (await get()).saveSettings(s),
     recordAdd: async (g, u, at) => (await get()).recordAdd(g, u, at),
     countAdds: async (g, u, since) => (await get()).countAdds(g, u, since),
+    tryRecordAdd: async (g, u, at, limits) => (await get()).tryRecordAdd(g, u, at, limits),
+    articleIds: async (g) => (await get()).articleIds(g),
+    serverCacheGet: async (g) => (await get()).serverCacheGet(g),
+    serverCachePut: async (g, k, v) => (await get()).serverCachePut(g, k, v),
     cacheGet: async (k) => (await get()).cacheGet(k),
     cachePut: async (k, v) => (await get()).cachePut(k, v),
     close: async () => {
