@@ -54,6 +54,8 @@ export const ExcerptSchema = z.object({
   differs: z.string().optional(),
   /** The quotation as several articles report it (extension). */
   cluster: ClusterSchema.optional(),
+  /** True when this server's members corrected the speaker (`core/corrections.ts`); the engine's attribution was replaced. */
+  corrected: z.boolean().optional(),
 });
 
 /** One line of `/timeline`: what was said, when, where. */

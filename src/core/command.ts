@@ -7,6 +7,7 @@ import type { Answer } from './answer';
 import type { Article } from './article';
 import type { AutocompleteSource } from './autocomplete';
 import type { Caller, LibraryAccess, ReadFile } from './library';
+import type { SpeakerOverrides } from './corrections';
 import type { LoadProblem } from './loadProblem';
 
 export type { AutocompleteSource } from './autocomplete';
@@ -113,6 +114,8 @@ export interface CommandContext {
   readFile?: ReadFile;
   /** Reports a step of slow work (Discord edits the deferred reply); absent where nobody watches. */
   progress?: (text: string) => void;
+  /** This server's accepted speaker corrections (`core/corrections.ts`); absent where there are none. */
+  overrides?: SpeakerOverrides;
 }
 
 export interface Command<D extends CommandDefinition = CommandDefinition> {
