@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=654ae785360201478fe0df5b8e21853796084626ac145046913b648df73cd6a9
-  [speakers-dev/gold.jsonl]=f8eaa15d6bf5592c1fe57604a0b8784301c52ae12fd0b20e13767c168f907915
+  [polnear/dev.jsonl]=9286bfb1b3b8bb7c8d4b9f13795a4f665bdd47b5de810c5835c370edffcdab69
+  [speakers-dev/gold.jsonl]=6e0fbe55f9bc3fedad6e4bcdb7bec000127e53aadf42490ad26eb78b041a48e7
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do
