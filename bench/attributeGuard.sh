@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=9286bfb1b3b8bb7c8d4b9f13795a4f665bdd47b5de810c5835c370edffcdab69
-  [speakers-dev/gold.jsonl]=6e0fbe55f9bc3fedad6e4bcdb7bec000127e53aadf42490ad26eb78b041a48e7
+  [polnear/dev.jsonl]=0b85e110202f57b02159159b6b0a04d3fc090654533f28eb946e13ddacada720
+  [speakers-dev/gold.jsonl]=dd6ce3b879994bd5c21b90f211747503122d0bc787354ba2b8ad7732924ea2a6
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do

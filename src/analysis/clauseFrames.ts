@@ -133,7 +133,14 @@ export function clauseFrame(body: string, s: Sentence, si: number, toks: Token[]
     const npStart = (np[0] as Token).start;
     const pre = body.slice(s.start, npStart);
     const restOk = rest.length === 0 || (rest.length <= 10 && (TIME_WORDS.has(rest[0]?.lower ?? '') || /^(in|on|at|to|with|during|after|before|while|from|of|about|via|through|outside|inside)$/.test(rest[0]?.lower ?? '') || (rest[0] as Token).cap)) || TAG_THEN_CLAUSE.test(restText);
-    if (/,\s*$/.test(pre) && restOk && !OPEN_Q.test(restText)) {
+    // "Asked whether …, Quint said the work was on schedule": a finite verb after the cue makes
+    // the rest its reported clause, not an adverbial after an inverted tag.
+    const restClause = rest.some((x) => FINITE.test(x.lower)) && !TAG_THEN_CLAUSE.test(restText);
+    // "Asked by Berg to explain the delay, she pointed to …", "Speaking in Ohio, he said …": an
+    // opening adverbial phrase is not what the subject said.
+    const lead = tokenize(body, skipLead(body, s.start, npStart), npStart)[0];
+    const adverbialLead = !!lead && /^(?:asked|when|if|after|before|while|speaking|responding|asked|pressed|reached|interviewed)$/i.test(lead.text) && !pre.replace(/[\s,]+$/, '').includes(',');
+    if (/,\s*$/.test(pre) && restOk && !restClause && !adverbialLead && !OPEN_Q.test(restText)) {
       const cEnd = s.start + pre.replace(/[\s,]+$/, '').length;
       const content: [number, number] = [skipLead(body, s.start, cEnd), cEnd];
       if (content[1] - content[0] < 12) return null;

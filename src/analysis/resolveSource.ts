@@ -117,7 +117,7 @@ export function resolveSource(st: ResolveState, raw: RawStatement, index: number
         return { speaker: sub.person, label: sub.person.name, source: m ? [m.start, m.end] : null };
       }
     }
-    return { speaker: null, label: 'unattributed', source: null };
+    return { speaker: null, label: raw.label ?? 'unattributed', source: null };
   }
   const [ss, se] = raw.source;
   const text = st.body.slice(ss, se);

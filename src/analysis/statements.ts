@@ -14,6 +14,7 @@ import { SPEECH_VERBS } from './lexicon';
 import { MIXED_VERBS, NOUN_MARKERS, OBJECT_VERBS, VIEW_VERBS } from './lexicon/cueWords';
 import { isTitle } from './nounPhrases';
 import { objectFrame } from './objectFrame';
+import { UNNAMED_CUES, unnamedFrame } from './unnamedFrames';
 import { cueAfter as findCueAfter, cueBefore as findCueBefore, type QuoteCueContext } from './quoteCues';
 import { mk, PRONOUN_SRC, type RawStatement, skipLead } from './statement';
 import { lastAtOrBefore } from '../text/sortedSearch';
@@ -177,10 +178,10 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
       const t = toks[i] as Token;
       if (usedVerb.has(t.start)) continue;
       const isAcc = t.lower === 'according' && toks[i + 1]?.lower === 'to';
-      if (!isAcc && !SPEECH_VERBS.has(t.lower) && !VIEW_VERBS.has(t.lower) && !MIXED_VERBS.has(t.lower) && !OBJECT_VERBS.has(t.lower)) continue;
+      if (!isAcc && !SPEECH_VERBS.has(t.lower) && !VIEW_VERBS.has(t.lower) && !MIXED_VERBS.has(t.lower) && !OBJECT_VERBS.has(t.lower) && !UNNAMED_CUES.has(t.lower)) continue;
       if (i > 0 && NOUN_MARKERS.has(toks[i - 1]?.lower ?? '')) continue;
       if (!isAcc && t.cap && i > 0) continue; // "Said" mid-sentence capitalised: a name
-      const st = (SPEECH_VERBS.has(t.lower) || VIEW_VERBS.has(t.lower) || MIXED_VERBS.has(t.lower) || isAcc ? clauseFrame(body, s, si, toks, i, isAcc, qi) : null) ?? (OBJECT_VERBS.has(t.lower) ? objectFrame(body, s, si, toks, i, qi) : null) ?? (ASK_VERBS.has(t.lower) ? askFrame(body, s, si, toks, i, qi) : null);
+      const st = (SPEECH_VERBS.has(t.lower) || VIEW_VERBS.has(t.lower) || MIXED_VERBS.has(t.lower) || isAcc ? clauseFrame(body, s, si, toks, i, isAcc, qi) : null) ?? (OBJECT_VERBS.has(t.lower) ? objectFrame(body, s, si, toks, i, qi) : null) ?? (ASK_VERBS.has(t.lower) ? askFrame(body, s, si, toks, i, qi) : null) ?? (UNNAMED_CUES.has(t.lower) ? unnamedFrame(body, s, si, toks, i, qi) : null);
       if (st) {
         usedVerb.add(t.start);
         out.push(st);

@@ -99,3 +99,32 @@ describe('Title Case headlines', () => {
     expect(c.result.statements.some((s) => s.sourceLabel === 'Quint' && c.body.slice(s.content.start, s.content.end) === 'little')).toBe(false);
   });
 });
+
+describe('sources the text does not name', () => {
+  it('reads "Asked whether …, NAME said" as a question by nobody named, and "Asked by NAME to …" as NAME\u2019s', () => {
+    const a = run(['Mara Quint chairs the board.', 'Asked whether the bridge would reopen before winter, Quint said the work was on schedule.', 'Asked by Tomas Berg to explain the delay, she pointed to the weather.']);
+    const q = a.covering('whether the bridge would reopen');
+    expect(text(a, q)).toBe('whether the bridge would reopen before winter');
+    expect(q.speakerId).toBe(null);
+    expect(q.sourceLabel).toBe('not named');
+    const b = a.covering('to explain the delay');
+    expect(text(a, b)).toBe('to explain the delay');
+    expect(b.source?.text).toBe('Tomas Berg');
+    // The answer is still the speaker's own statement.
+    expect(a.who(a.covering('the work was on schedule'))).toBe('Mara Quint');
+  });
+
+  it('reads "X is expected to …" and "X seems to …" as an expectation held by nobody named', () => {
+    const a = run(['The harbour vote is expected to pass next week, but the union seems sure of a delay.', 'Turnout has appeared to fall in every district.']);
+    const v = a.covering('The harbour vote is expected');
+    expect(text(a, v)).toBe('The harbour vote is expected to pass next week');
+    expect(v.speakerId).toBe(null);
+    expect(v.sourceLabel).toBe('not named');
+    expect(text(a, a.covering('Turnout has appeared'))).toBe('Turnout has appeared to fall in every district');
+  });
+
+  it('gives no statement for a dummy subject or a person\u2019s own expectation', () => {
+    const a = run(['It seems to be raining.', 'Mara Quint expected the vote to pass.', 'The council was silent for months, but recently it appears to be weighing the plan.']);
+    expect(a.result.statements.some((s) => s.sourceLabel === 'not named')).toBe(false);
+  });
+});
