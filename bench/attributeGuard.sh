@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=0b85e110202f57b02159159b6b0a04d3fc090654533f28eb946e13ddacada720
-  [speakers-dev/gold.jsonl]=dd6ce3b879994bd5c21b90f211747503122d0bc787354ba2b8ad7732924ea2a6
+  [polnear/dev.jsonl]=8944920df3ed3f65c6cdc5d8937fe30bf88dc5b5adce43f539e3ca9dcc3b70f2
+  [speakers-dev/gold.jsonl]=9df84197cc282e9b2dcdd6adbff3df7addaa9ab0a059b83ce606d66930462a93
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do

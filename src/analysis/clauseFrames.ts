@@ -216,7 +216,9 @@ export function clauseFrame(body: string, s: Sentence, si: number, toks: Token[]
     if ((THOUGHT_VERBS.has(lower) || /^report/.test(lower)) && !np.length) return null;
     while (k < rest.length && TIME_WORDS.has(rest[k]?.lower ?? '') && /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|later|earlier|recently|previously|again|also|publicly|privately|repeatedly)$/.test(rest[k]?.lower ?? '')) k++;
   }
-  if (sawAs && !OPEN_Q.test(restText)) return null;
+  // "described the dinner as Washington celebrating itself": describing as needs no quote marks;
+  // "called it …" and "labeled it …" do (without them, "called" is mostly naming or summoning).
+  if (sawAs && !OPEN_Q.test(restText) && !/^(?:described|describes|describe|characterized|characterised|portrayed|portrays)$/.test(lower)) return null;
   // "said officials are in possession of video that shows …": a finite verb between the cue and
   // "that" makes "that" a relative pronoun inside the reported clause, not its complementizer.
   if (sawThat && k > 0 && rest.slice(0, k).some((x) => FINITE.test(x.lower))) {

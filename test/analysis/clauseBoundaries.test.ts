@@ -128,3 +128,26 @@ describe('sources the text does not name', () => {
     expect(a.result.statements.some((s) => s.sourceLabel === 'not named')).toBe(false);
   });
 });
+
+describe('objects of voicing, talking and describing', () => {
+  it('reads "expressed concern …", "offered no proof …", "spoke about …" and ", referring to …"', () => {
+    const a = run([
+      'Mara Quint expressed concern that the tolls would drive commuters away.',
+      'Tomas Berg offered no proof that the cables were faulty.',
+      'Lena Varga spoke about her years on the ferries.',
+      '“It was a long winter,” Varga said, referring to the closure of the harbour.',
+    ]);
+    expect(text(a, a.covering('concern that the tolls'))).toBe('concern that the tolls would drive commuters away');
+    expect(a.who(a.covering('no proof that the cables'))).toBe('Tomas Berg');
+    expect(text(a, a.covering('her years on the ferries'))).toBe('her years on the ferries');
+    const ref = a.covering('the closure of the harbour');
+    expect(text(a, ref)).toBe('the closure of the harbour');
+    expect(a.who(ref)).toBe('Lena Varga');
+  });
+
+  it('reads "described X as Y" without quote marks, but not "called X Y" without them', () => {
+    const a = run(['Mara Quint described the new timetable as a step backwards.', 'Tomas Berg called the crew to the deck.']);
+    expect(text(a, a.covering('the new timetable as'))).toBe('the new timetable as a step backwards');
+    expect(a.result.statements.some((s) => text(a, s).includes('the crew to the deck'))).toBe(false);
+  });
+});
