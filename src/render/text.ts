@@ -3,6 +3,7 @@
  * attribution, kind, article, paragraph), as plain text. Matched words are bold when `color`.
  */
 import type { Answer, Excerpt } from '../core/answer';
+import { quizLines } from './quizText';
 
 const KIND_LABEL: Record<Excerpt['kind'], string> = {
   direct: 'quote',
@@ -57,7 +58,10 @@ export function renderText(answer: Answer, options: TextRenderOptions = {}): str
     for (const r of answer.chart.rows) out.push(`  ${r.label} · ${r.series}: ${r.value}`);
     out.push('');
   }
-  for (const f of answer.files ?? []) out.push(`${f.path ? `Chart written to ${f.path}` : `Chart ${f.name} (not written)`} — ${f.description}`, '');
+  for (const f of answer.files ?? []) {
+    const what = f.contentType.startsWith('image/') ? 'Chart' : 'File';
+    out.push(`${f.path ? `${what} written to ${f.path}` : `${what} ${f.name} (not written)`} — ${f.description}`, '');
+  }
   if (answer.articles) {
     for (const a of answer.articles) {
       const by = [a.publisher, a.author, a.published].filter(Boolean).join(', ');
@@ -73,6 +77,7 @@ export function renderText(answer: Answer, options: TextRenderOptions = {}): str
     out.push(`    ${c.paragraphs} paragraphs, ${c.quotes} quotes${c.topSpeakers.length ? `; top speakers: ${c.topSpeakers.join(', ')}` : ''}`);
     out.push(`    Undo: /library remove article:${c.articleId}`);
   }
+  if (answer.quiz) out.push(...quizLines(answer.quiz));
   if (out.length === 0) out.push('(no answer)');
   while (out.length > 1 && out[out.length - 1] === '') out.pop();
   const lines = out.flatMap((l) => l.split('\n'));
