@@ -25,6 +25,8 @@ export interface TransportDeps {
   library?: InteractionDeps['library'];
   /** Downloads attachments for `/library add file:`. */
   fetchAttachment?: InteractionDeps['fetchAttachment'];
+  /** "Who said it?" (`/quiz …`). */
+  quiz?: InteractionDeps['quiz'];
 }
 
 /** The transport-independent interaction logic, set up the same way for both transports. */
@@ -37,6 +39,7 @@ export function coreFor(deps: TransportDeps & { config: { rateLimitPerMinute: nu
     ...(deps.reload ? { reload: deps.reload } : {}),
     ...(deps.knowledgeFor ? { knowledgeFor: deps.knowledgeFor } : {}),
     ...(deps.library ? { library: deps.library } : {}),
+    ...(deps.quiz ? { quiz: deps.quiz } : {}),
     // Attachments come from Discord's CDN only, unless a test names its fake's address.
     fetchAttachment: deps.fetchAttachment ?? attachmentFetcher(),
   });

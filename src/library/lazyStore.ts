@@ -4,6 +4,7 @@
  * library calls — each fails at once with the error, and opening is tried again after a pause.
  */
 import type { LibraryStore } from '../storage/libraryStore';
+import type { QuizStore } from '../storage/quizStore';
 
 /** Wraps `open` in a `LibraryStore` that opens on the first call and retries `retryMs` after a failure. */
 export function lazyStore(open: () => Promise<LibraryStore>, retryMs = 15_000): LibraryStore & { opened(): boolean } {
@@ -27,6 +28,14 @@ export function lazyStore(open: () => Promise<LibraryStore>, retryMs = 15_000): 
     }
     return opening;
   };
+  // Every quiz call opens the store first, like the library's calls.
+  const lazyQuiz = new Proxy({} as QuizStore, {
+    get: (_target, method: keyof QuizStore) =>
+      async (...args: unknown[]) => {
+        const quiz = (await get()).quiz();
+        return (quiz[method] as (...a: unknown[]) => unknown).apply(quiz, args);
+      },
+  });
   return {
     opened: () => store !== undefined,
     migrate: async () => (await get()).migrate(),
@@ -40,6 +49,7 @@ export function lazyStore(open: () => Promise<LibraryStore>, retryMs = 15_000): 
     countAdds: async (g, u, since) => (await get()).countAdds(g, u, since),
     cacheGet: async (k) => (await get()).cacheGet(k),
     cachePut: async (k, v) => (await get()).cachePut(k, v),
+    quiz: () => lazyQuiz,
     close: async () => {
       const s = store ?? (opening ? await opening.catch(() => undefined) : undefined);
       store = undefined;

@@ -8,6 +8,8 @@
  * analysis and indexing as a file in `knowledge/`.
  */
 
+import type { QuizStore } from './quizStore';
+
 /** Who may add and remove articles in a server, and its limits. */
 export interface LibrarySettings {
   guildId: string;
@@ -118,5 +120,7 @@ export interface LibraryStore {
   /** Analysis cache shared by every process: key = content hash + analysis version. */
   cacheGet(key: string): Promise<string | undefined>;
   cachePut(key: string, value: string): Promise<void>;
+  /** "Who said it?" games in the same database (`quizStore.ts`). */
+  quiz(): QuizStore;
   close(): Promise<void>;
 }

@@ -20,6 +20,8 @@ import {
   type StoredLibraryArticle,
 } from './libraryStore';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations';
+import { PostgresQuizStore } from './postgresQuiz';
+import type { QuizStore } from './quizStore';
 import { ARTICLE_COLUMNS, articleParams, checkArticle, checkSettings, settingsParams, stamped, toArticle, toSettings, type ArticleRow, type SettingsRow } from './rows';
 
 export interface PostgresStoreOptions {
@@ -211,6 +213,15 @@ export class PostgresLibraryStore implements LibraryStore {
     return this.run(async () => {
       if (this.schema) await this.pool.query(`DROP SCHEMA IF EXISTS ${this.schema} CASCADE`);
     });
+  }
+
+  private quizStore: QuizStore | undefined;
+
+  quiz(): QuizStore {
+    return (this.quizStore ??= new PostgresQuizStore({
+      query: (text, params) => this.run(() => this.pool.query(text, params)),
+      transaction: (fn) => this.transaction(fn),
+    }));
   }
 
   close(): Promise<void> {

@@ -26,6 +26,8 @@ import {
   type StoredLibraryArticle,
 } from './libraryStore';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations';
+import type { QuizStore } from './quizStore';
+import { SqliteQuizStore } from './sqliteQuiz';
 import { ARTICLE_COLUMNS, articleParams, checkArticle, checkSettings, settingsParams, stamped, toArticle, toSettings, type ArticleRow, type SettingsRow } from './rows';
 
 export interface SqliteStoreOptions {
@@ -184,6 +186,12 @@ export class SqliteLibraryStore implements LibraryStore {
     return this.run(() => {
       this.sql('INSERT INTO analysis_cache (cache_key, value) VALUES (?, ?) ON CONFLICT (cache_key) DO UPDATE SET value = excluded.value').run(key, value);
     });
+  }
+
+  private quizStore: QuizStore | undefined;
+
+  quiz(): QuizStore {
+    return (this.quizStore ??= new SqliteQuizStore(this.db, (fn) => this.run(fn)));
   }
 
   close(): Promise<void> {
