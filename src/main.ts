@@ -117,6 +117,10 @@ async function main(): Promise<number> {
     process.stdout.write(HELP + '\n');
     return 0;
   }
+  if ((values.article !== undefined || values.spreadsheet) && values.export === undefined) {
+    process.stderr.write('--article and --spreadsheet go with --export (e.g. npm start --silent -- --export csv --article ID).\n');
+    return 2;
+  }
   const mode = values.json || values.console || values.export !== undefined ? 'console' : values.http ? 'http' : env.DISCORD_TOKEN ? 'gateway' : 'console';
   const config = loadConfigOrExit(mode, env);
   const log = createLogger(config.logLevel);

@@ -121,18 +121,19 @@ function engine(
 }
 
 /**
- * The group's correction. Its party is the one the article links to a speaker of that name, when
- * the article has one; a person the article never names as a speaker gets none (never a guess).
+ * The group's correction. Its party is the one the article links to that speaker (the override's
+ * `speakerId`, else a speaker of the same name); a person the article never names as a speaker
+ * gets none (never a guess).
  */
 function correctedWho(kb: KnowledgeBase, articleId: string, override: SpeakerOverride, partyName: (id: string | undefined) => string | null): Who {
   const s = override.speaker;
   if (!s) return { speaker: null, role: null, affiliation: null, party: null, source: override.source };
-  const named = kb.analysis(articleId).speakers.find((sp) => sp.name === s.name);
+  const named = override.speakerId ?? kb.analysis(articleId).speakers.find((sp) => sp.name === s.name)?.id;
   return {
     speaker: s.name,
     role: s.role ?? null,
     affiliation: s.affiliation ?? null,
-    party: named ? partyName(kb.parties.article(articleId).speakerParty.get(named.id)) : null,
+    party: named ? partyName(kb.parties.article(articleId).speakerParty.get(named)) : null,
     source: override.source,
   };
 }

@@ -3,12 +3,13 @@
  * (discord.js) against the strict fake Discord (every body checked against Discord's OpenAPI spec
  * and limits), the real SQLite store in a temporary file. A member presses "Wrong speaker?" on a
  * /who-said card, picks the right speaker from the menu, a manager accepts it from /corrections,
- * and /who-said and /quotes show the corrected speaker; forged and replayed ids, a member trying
+ * and /who-said, /quotes and /export show the corrected speaker; forged and replayed ids, a member trying
  * to decide and 👍/👎 each get a short private answer.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index';
 import { runGateway, type GatewayHandle } from '../../src/discord/gateway';
@@ -175,6 +176,18 @@ describe('corrections through the fake Discord', () => {
     expect(first).toContain("corrected by this server's members");
     const quotes = await send(chatInput('quotes', { speaker: 'Moon Chung-in' }, { userId: MEMBER }));
     expect(visibleText(quotes as never)).toContain(PHRASE);
+
+    // And the export: the CSV upload carries the corrected speaker with the flag; the rest stay the engine's.
+    const exported = chatInput('export', { format: 'csv' }, { userId: MEMBER });
+    fake.dispatch(exported);
+    expect(((await fake.nextCallback(exported.id)).body as { type: number }).type).toBe(5);
+    const upload = await fake.nextWebhook(exported.token, 'PATCH', 30_000);
+    const rows = parse(upload.files![0]!.data.toString('utf8'), { columns: true }) as Array<Record<string, string>>;
+    const corrected = rows.filter((r) => r.corrected === 'true');
+    expect(corrected).toHaveLength(1);
+    expect(corrected[0]).toMatchObject({ speaker: 'Moon Chung-in' });
+    expect(corrected[0]!.text).toContain(PHRASE);
+    expect(rows.filter((r) => r.speaker === 'Moon Chung-in' && r.corrected !== 'true').every((r) => !r.text!.includes(PHRASE))).toBe(true);
   });
 
   it('👍/👎 answer privately and show up, counted per member, in /corrections', async () => {

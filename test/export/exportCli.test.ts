@@ -46,8 +46,8 @@ describe('npm start -- --export', () => {
     expect(sheet.stdout.charCodeAt(0)).toBe(0xfeff);
   }, 60_000);
 
-  it('a bad format or article id: one line on stderr, nothing on stdout, exit code 2', async () => {
-    for (const bad of [['--export', 'xlsx'], ['--export', 'csv', '--article', 'no-such-id']]) {
+  it('a bad format or article id, or --article without --export: one line on stderr, nothing on stdout, exit code 2', async () => {
+    for (const bad of [['--export', 'xlsx'], ['--export', 'csv', '--article', 'no-such-id'], ['--article', 'x']]) {
       const run = await runMain(args(...bad));
       expect(run.code).toBe(2);
       expect(run.stdout).toBe('');
