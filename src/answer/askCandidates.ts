@@ -33,6 +33,7 @@ import { words } from '../text/words';
 import { articleEntities, entitiesIn, match, type ArticleEntities } from './askMatch';
 import { cachedTerm, nameForms } from './askTerms';
 import { answerEvidence } from './answerType';
+import { askVocabulary } from './askVocabulary';
 import { analyseQuestion, expectedAnswer, type Expected, type Question } from './question';
 import { keyOf } from './questionTerms';
 
@@ -101,6 +102,8 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
   if (q.terms.length === 0 && q.parties.length === 0 && q.persons.length === 0) return { question: q, expected, empty: true, candidates: [] };
   const { docs } = kb.index.stats;
   const idf = (df: number) => Math.log(1 + (docs - df + 0.5) / (df + 0.5));
+  // The vocabulary's keys, a slice more per question (askVocabulary.ts).
+  askVocabulary(kb).warm();
   const terms = q.terms.map((t) => cachedTerm(kb, t.norm, t.particle, idf));
   const questionKeys = new Set(query.words.map((w) => keyOf(w.norm)));
 

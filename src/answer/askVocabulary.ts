@@ -1,30 +1,53 @@
 /**
- * The match key (questionTerms.ts `keyOf`) of every term of the index's vocabulary, for `/ask`:
- * built once per knowledge base, on the first `/ask` (`kb.derived`), by stemming each term once.
+ * The match key (questionTerms.ts `keyOf`) of the terms of the index's vocabulary, for `/ask`,
+ * kept per knowledge base (`kb.derived`) and filled a slice at a time: each question stems the
+ * next `WARM_SLICE` terms not done yet (about 4 ms), so after a hundred questions or so (28,000
+ * terms at 19k paragraphs; a small library in a few) every vocabulary term's key is a lookup.
+ * A term not done yet is keyed by `keyOf` itself: the table only saves time, it never changes a
+ * key, so answers do not depend on how far it has got.
  *
- * Why: stemming is the slow part of reading a question (the Porter2 stemmer takes 15–35 µs a
+ * Why: stemming is the slow part of reading a question (the Porter2 stemmer takes 13–35 µs a
  * word). A question word nobody had asked about made `/ask` check the keys of up to 150 vocabulary
  * terms sharing its first letters, and of 40 more for each WordNet synonym, and the answer-type
  * evidence checks every word of a candidate sentence: the slowest questions at 19k paragraphs
- * spent most of their time stemming. The whole vocabulary once (28,000 terms at 19k paragraphs)
- * costs what a few dozen such questions did.
+ * spent most of their time stemming. Stemming the whole vocabulary at once costs about 0.4 s of
+ * CPU at 19k paragraphs, too long for one Discord interaction's first answer; a slice per question
+ * spreads it out.
  */
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { computeKey, keyOf } from './questionTerms';
 
+/** Vocabulary terms stemmed per question until the table is complete. */
+export const WARM_SLICE = 300;
+
 /** The vocabulary of one knowledge base, by match key. */
-export interface AskVocabulary {
-  /** `keyOf(norm)`: from the table when `norm` is an index term, else computed (and cached). */
-  keyOf(norm: string): string;
+export class AskVocabulary {
+  private readonly keys = new Map<string, string>();
+  private next = 0;
+
+  constructor(private readonly vocab: readonly string[]) {}
+
+  /** `keyOf(norm)`: from the table when `norm` is a term done already, else computed (and cached). */
+  keyOf = (norm: string): string => this.keys.get(norm) ?? keyOf(norm);
+
+  /** Stems the next `count` terms of the vocabulary not in the table yet. */
+  warm(count = WARM_SLICE): void {
+    const end = Math.min(this.vocab.length, this.next + count);
+    for (; this.next < end; this.next++) {
+      const term = this.vocab[this.next]!;
+      this.keys.set(term, computeKey(term));
+    }
+  }
+
+  /** Whether every vocabulary term is in the table. */
+  get complete(): boolean {
+    return this.next >= this.vocab.length;
+  }
 }
 
-function buildVocabulary(kb: KnowledgeBase): AskVocabulary {
-  const keys = new Map<string, string>();
-  for (const term of kb.index.snapshot().vocab) keys.set(term, computeKey(term));
-  return { keyOf: (norm) => keys.get(norm) ?? keyOf(norm) };
-}
+const buildVocabulary = (kb: KnowledgeBase) => new AskVocabulary(kb.index.snapshot().vocab);
 
-/** The vocabulary table of `kb` (built on first use, then kept with the knowledge base). */
+/** The vocabulary table of `kb` (made on first use, then kept with the knowledge base). */
 export function askVocabulary(kb: KnowledgeBase): AskVocabulary {
   return kb.derived(buildVocabulary);
 }

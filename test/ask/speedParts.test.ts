@@ -3,20 +3,32 @@
  * `keyOf`'s, and BM25 with its parts hoisted ranks as the per-posting formula does.
  */
 import { describe, expect, it } from 'vitest';
-import { askVocabulary } from '../../src/answer/askVocabulary';
+import { askCandidates } from '../../src/answer/askCandidates';
+import { askVocabulary, WARM_SLICE } from '../../src/answer/askVocabulary';
+import { ASK_WEIGHTS } from '../../src/answer/askWeights';
 import { keyOf } from '../../src/answer/questionTerms';
 import { ParagraphIndex } from '../../src/search/paragraphIndex';
 import { seedKb } from '../helpers';
 
 describe("/ask's precomputed parts", () => {
-  it("keys every vocabulary term as keyOf does, once per knowledge base, and any other word too", async () => {
+  it('keys every vocabulary term as keyOf does, filled a slice per question, and any other word too', async () => {
     const kb = await seedKb();
     const vocabulary = askVocabulary(kb);
     expect(askVocabulary(kb)).toBe(vocabulary);
     const terms = kb.index.snapshot().vocab;
-    expect(terms.length).toBeGreaterThan(100);
-    for (const t of terms) expect(vocabulary.keyOf(t)).toBe(keyOf(t));
-    // Irregular and derived forms share a key; a word no paragraph has is keyed all the same.
+    expect(terms.length).toBeGreaterThan(200);
+    const keys = () => terms.map((t) => vocabulary.keyOf(t));
+    const expected = terms.map((t) => keyOf(t));
+    // Before, during and after filling the table, the same keys: it saves time, never changes one.
+    expect(keys()).toEqual(expected);
+    vocabulary.warm(100);
+    expect(vocabulary.complete).toBe(false);
+    expect(keys()).toEqual(expected);
+    // Each question adds a slice (WARM_SLICE terms): enough questions fill it.
+    for (let i = 0; i < terms.length / WARM_SLICE + 1; i++) askCandidates(kb, `Who met on Sunday ${i}?`, ASK_WEIGHTS);
+    expect(vocabulary.complete).toBe(true);
+    expect(keys()).toEqual(expected);
+    // Irregular forms share a key; a word no paragraph has is keyed all the same.
     expect(vocabulary.keyOf('went')).toBe(keyOf('go'));
     expect(vocabulary.keyOf('zzyzxqueries')).toBe(keyOf('zzyzxqueries'));
   });
