@@ -3,6 +3,7 @@ import { PostgresLibraryStore } from '../../src/storage/postgresStore';
 import { openLibraryStore } from '../../src/storage/open';
 import { describeCorrections } from './correctionStore.contract';
 import { randomBytes } from 'node:crypto';
+import { describe, it } from 'vitest';
 
 const url = process.env.TEST_DATABASE_URL;
 
@@ -17,5 +18,11 @@ if (url) {
         await s.close();
       },
     };
+  });
+} else {
+  // Without a server the suite is skipped, visibly (a file with no suite would fail the run);
+  // postgres.test.ts makes its absence fail on CI.
+  describe.skip('the corrections store on PostgreSQL (set TEST_DATABASE_URL)', () => {
+    it('runs against a real PostgreSQL server', () => undefined);
   });
 }

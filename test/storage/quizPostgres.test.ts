@@ -1,5 +1,6 @@
 /** The quiz store's contract on a real PostgreSQL (`TEST_DATABASE_URL`; CI sets it), in a schema of its own. */
 import { randomBytes } from 'node:crypto';
+import { describe, it } from 'vitest';
 import { PostgresLibraryStore } from '../../src/storage/postgresStore';
 import { openLibraryStore } from '../../src/storage/open';
 import { describeQuizStore } from './quizStore.contract';
@@ -20,5 +21,11 @@ if (url) {
         await s.close();
       },
     };
+  });
+} else {
+  // Without a server the suite is skipped, visibly (a file with no suite would fail the run);
+  // postgres.test.ts makes its absence fail on CI.
+  describe.skip('the quiz store on PostgreSQL (set TEST_DATABASE_URL)', () => {
+    it('runs against a real PostgreSQL server', () => undefined);
   });
 }
