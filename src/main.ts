@@ -20,6 +20,7 @@ import { consoleFileReader } from './transport/readFile';
 import { openLibraryStore } from './storage/open';
 import { lazyStore } from './library/lazyStore';
 import { LibraryService } from './library/service';
+import { CorrectionService } from './library/corrections';
 import { importFromFile, makeImportFromUrl } from './ingest/web/index';
 import { runJsonBatch, runJsonOnce } from './transport/json';
 import { writeText } from './transport/writeText';
@@ -167,6 +168,14 @@ async function main(): Promise<number> {
   // player, so each answer closes its round.
   const discordMode = mode === 'gateway' || mode === 'http';
   const quiz = new QuizService({ store: store.quiz(), logger: log, ...(discordMode ? { schedule: realSchedule } : { solo: true }) });
+  // Corrections by the group live in the same database; accepted ones overlay every answer of their server.
+  const corrections = new CorrectionService({
+    store: store.corrections(),
+    settings: (guildId) => store.settings(guildId),
+    segments: (guildId) => library.segments(guildId),
+    loadedSegments: (guildId) => library.loadedSegments(guildId),
+    logger: log,
+  });
   // The console acts as one server ("console"), managed by whoever types.
   const CONSOLE = 'console';
   const ctx: CommandContext = {
@@ -178,9 +187,13 @@ async function main(): Promise<number> {
     },
     isAdmin: true,
     reload,
+    get overrides() {
+      return corrections.loadedOverrides(CONSOLE);
+    },
     caller: { guildId: CONSOLE, userId: CONSOLE, canManageServer: true, roleIds: [] },
     library,
     quiz,
+    corrections,
     readFile: consoleFileReader(),
   };
 
@@ -193,6 +206,7 @@ async function main(): Promise<number> {
       knowledgeFor: (guildId: string | null) => library.segments(guildId),
       library,
       quiz,
+      corrections,
     };
     const stopWatching = values['no-watch'] ? () => {} : reloader.watch();
     let stop: () => Promise<void>;
@@ -216,6 +230,7 @@ async function main(): Promise<number> {
 
   // The console's server library, loaded once; adds and removes swap it in place.
   await library.segments(CONSOLE);
+  await corrections.overrides(CONSOLE);
 
   if (values.export !== undefined) {
     const code = await exportToStdout(library.loadedSegments(CONSOLE), values.export, values.article, Boolean(values.spreadsheet));

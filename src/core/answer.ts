@@ -3,6 +3,7 @@
  * Discord) reads only this. Defined once as zod schemas so JSON output can be validated in tests.
  */
 import { z } from 'zod';
+import { CorrectionsListSchema, CorrectionTargetSchema } from './corrections';
 
 export const SpeakerRefSchema = z.object({
   name: z.string(),
@@ -186,6 +187,10 @@ export const AnswerSchema = z.object({
   added: AddedCardSchema.optional(),
   /** Only `/quiz …`: rounds, reveals and scores. */
   quiz: QuizAnswerSchema.optional(),
+  /** Only `/correct` without a speaker: the statement and the people to pick from. */
+  correction: CorrectionTargetSchema.optional(),
+  /** Only `/corrections`: what managers review. */
+  corrections: CorrectionsListSchema.optional(),
 });
 
 export const ErrorLineSchema = z.object({ error: z.string() });

@@ -7,7 +7,7 @@ import type { Answer } from './answer';
 import type { Article } from './article';
 import type { AutocompleteSource } from './autocomplete';
 import type { Caller, LibraryAccess, ReadFile } from './library';
-import type { SpeakerOverrides } from './corrections';
+import type { CorrectionsAccess, SpeakerOverrides } from './corrections';
 import type { LoadProblem } from './loadProblem';
 import type { QuizAccess } from './quiz';
 
@@ -119,6 +119,8 @@ export interface CommandContext {
   overrides?: SpeakerOverrides;
   /** "Who said it?" (`/quiz …`, `core/quiz.ts`); absent where there is no database. */
   quiz?: QuizAccess<CommandKnowledge>;
+  /** Proposing and reviewing corrections (`/correct`, `/corrections`); absent where there is no database. */
+  corrections?: CorrectionsAccess;
 }
 
 export interface Command<D extends CommandDefinition = CommandDefinition> {

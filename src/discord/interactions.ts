@@ -9,6 +9,7 @@ import { AnswerSchema, type Answer } from '../core/answer';
 import type { AnyCommand, CommandContext, CommandDefinition, CommandOption } from '../core/command';
 import type { Caller, LibraryAccess } from '../core/library';
 import type { QuizAccess } from '../core/quiz';
+import type { CorrectionsAccess } from '../core/corrections';
 import { ForbiddenError, UserInputError } from '../core/errors';
 import { MAX_CHOICE_LENGTH, MAX_CHOICES } from '../core/limits';
 import { checkCommand, handleOnSegments, unknownCommand } from '../core/run';
@@ -19,6 +20,7 @@ import { pageCount, renderAnswer, renderThread, type ThreadPlan } from './render
 import { decodePageId, decodeQuizId, decodeUndoId, encodePageId, type OptionMap } from './customId';
 import { QuizBoard, type MessageEditor } from './quizBoard';
 import { pressText, renderQuiz } from './quizRender';
+import { decodeCorrectionId, type CorrectionPress } from './correctionComponents';
 import { ADD_TO_LIBRARY_MENU, HIDE_OPTION, LIBRARY_ADD_COMMAND, THREAD_OPTION, WHO_SAID_COMMAND, WHO_SAID_MENU, WHO_SAID_OPTION } from './definitions';
 import type { AttachmentInfo, InteractionInput } from './input';
 import { attachmentReader, type FetchAttachment } from './attachments';
@@ -47,7 +49,13 @@ export interface InteractionDeps {
   fetchAttachment?: FetchAttachment;
   /** "Who said it?" (`/quiz …` and its buttons); absent: those say it is unavailable. */
   quiz?: QuizAccess<KnowledgeBase>;
+  /** Speaker corrections and feedback; absent: answers carry no "Wrong speaker?" or 👍/👎 buttons. */
+  corrections?: CorrectionsAccess;
 }
+
+/** The commands the correction components run (`commands/correct.ts`, `commands/corrections.ts`). */
+const CORRECT_COMMAND = 'correct';
+const CORRECTIONS_COMMAND = 'corrections';
 
 /** What the transport offers one interaction while it runs. */
 export interface AnswerHooks {
@@ -172,6 +180,7 @@ export function createInteractionCore(deps: InteractionDeps): InteractionCore {
       // The one admin check and option validation (core/run.ts), with the messages every transport shows.
       options = checkCommand(command, commandOptions(definition, rawOptions), isAdmin);
       segments = await segmentsOf(input);
+      const overrides = deps.corrections ? await deps.corrections.overrides(input.guildId ?? null) : undefined;
       const ctx: CommandContext = {
         kb: segments[0]!,
         isAdmin,
@@ -182,6 +191,8 @@ export function createInteractionCore(deps: InteractionDeps): InteractionCore {
         ...(deps.quiz ? { quiz: deps.quiz } : {}),
         ...(deps.fetchAttachment ? { readFile: attachmentReader(attachments, deps.fetchAttachment) } : {}),
         ...(hooks.progress ? { progress: hooks.progress } : {}),
+        ...(deps.corrections ? { corrections: deps.corrections } : {}),
+        ...(overrides ? { overrides } : {}),
       };
       const produced = await handleOnSegments(command, options, ctx);
       const parsed = AnswerSchema.safeParse(produced);
@@ -199,6 +210,8 @@ export function createInteractionCore(deps: InteractionDeps): InteractionCore {
       page,
       // The cleaned values: a button re-runs the same query, and never carries invisible or broken characters.
       pageId: (p) => encodePageId(definition, options, p),
+      // Corrections and feedback belong to a server's members.
+      ...(deps.corrections && input.guildId && definition.answers ? { feedback: { command: definition.name } } : {}),
     });
     const title = [`/${definition.name}`, ...Object.values(options).map(String)].join(' ');
     return { ok: true, message, answer, title, articles };
@@ -280,6 +293,34 @@ export function createInteractionCore(deps: InteractionDeps): InteractionCore {
     }
   }
 
+  /** A correction component: "Wrong speaker?", the speaker menu, Accept/Reject, 👍/👎. */
+  async function correctionPress(input: Extract<InteractionInput, { kind: 'button' }>, press: CorrectionPress): Promise<InteractionResult> {
+    if (!deps.corrections) return fail('unavailable', 'Corrections are not available right now.');
+    if (press.kind === 'feedback') {
+      try {
+        await deps.corrections.feedback(callerOf(input), input.messageId ?? `button:${input.customId}`, press.command, press.up);
+      } catch (err) {
+        if (err instanceof UserInputError) return fail('bad_input', escapeAndFit(err.message, 1900));
+        throw err;
+      }
+      return fail('ok', press.up ? 'Thanks! Glad it helped.' : 'Thanks for telling us. If a speaker is wrong, press “Wrong speaker?” on that card.');
+    }
+    const command = find(press.kind === 'decide' ? CORRECTIONS_COMMAND : CORRECT_COMMAND);
+    if (!command) return fail('unavailable', 'Corrections are not available right now.');
+    if (press.kind === 'decide') {
+      const ran = await run(command, { [press.accept ? 'accept' : 'reject']: press.id }, 0, input);
+      return ran.ok ? { outcome: 'ok', response: updateResponse(ran.message) } : ran.result;
+    }
+    if (press.kind === 'wrong-speaker') {
+      const ran = await run(command, { article: press.article, target: press.target }, 0, input);
+      return ran.ok ? { outcome: 'ok', response: replyResponse(ran.message, true) } : ran.result;
+    }
+    const speaker = input.values?.[0];
+    if (!speaker) return fail('bad_input', 'Pick who said it from the menu.');
+    const ran = await run(command, { article: press.article, target: press.target, speaker }, 0, input);
+    return ran.ok ? { outcome: 'ok', response: updateResponse({ ...ran.message, components: [] }) } : ran.result;
+  }
+
   /** "Add to library" on a message: its first link, or its first attachment, through `/library add`. */
   async function addFromMessage(input: Extract<InteractionInput, { kind: 'message-menu' }>, hooks: AnswerHooks): Promise<InteractionResult> {
     const command = find(LIBRARY_ADD_COMMAND);
@@ -354,6 +395,11 @@ export function createInteractionCore(deps: InteractionDeps): InteractionCore {
             const limit = limited(input.userId);
             return limit ?? (await quizPress(input, quizAnswer));
           }
+          const press = decodeCorrectionId(input.customId);
+          if (press) {
+            const limit = limited(input.userId);
+            return limit ?? (await correctionPress(input, press));
+          }
           const undoArticle = decodeUndoId(input.customId);
           if (undoArticle) {
             const limit = limited(input.userId);
@@ -385,7 +431,12 @@ export function createInteractionCore(deps: InteractionDeps): InteractionCore {
   function deferralFor(input: InteractionInput): APIInteractionResponse | undefined {
     if (input.kind === 'message-menu' && input.command === ADD_TO_LIBRARY_MENU) return deferResponse('reply', false);
     if (input.kind === 'command' || input.kind === 'message-menu') return deferResponse('reply', isHidden(input));
-    if (input.kind === 'button') return deferResponse('update', false);
+    if (input.kind === 'button') {
+      // "Wrong speaker?" and 👍/👎 answer the presser alone, in a new message; others edit theirs.
+      const press = decodeCorrectionId(input.customId);
+      if (press?.kind === 'wrong-speaker' || press?.kind === 'feedback') return deferResponse('reply', true);
+      return deferResponse('update', false);
+    }
     return undefined;
   }
 

@@ -23,6 +23,8 @@ export interface TransportDeps {
   knowledgeFor?: InteractionDeps['knowledgeFor'];
   /** The per-server library (`/library …`). */
   library?: InteractionDeps['library'];
+  /** Speaker corrections and feedback (`/correct`, `/corrections`, the answer buttons). */
+  corrections?: InteractionDeps['corrections'];
   /** Downloads attachments for `/library add file:`. */
   fetchAttachment?: InteractionDeps['fetchAttachment'];
   /** "Who said it?" (`/quiz …`). */
@@ -40,6 +42,7 @@ export function coreFor(deps: TransportDeps & { config: { rateLimitPerMinute: nu
     ...(deps.knowledgeFor ? { knowledgeFor: deps.knowledgeFor } : {}),
     ...(deps.library ? { library: deps.library } : {}),
     ...(deps.quiz ? { quiz: deps.quiz } : {}),
+    ...(deps.corrections ? { corrections: deps.corrections } : {}),
     // Attachments come from Discord's CDN only, unless a test names its fake's address.
     fetchAttachment: deps.fetchAttachment ?? attachmentFetcher(),
   });

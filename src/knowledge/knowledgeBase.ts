@@ -7,6 +7,7 @@
 import { lastAtOrBefore } from '../text/sortedSearch';
 import type { Article, Paragraph } from '../core/article';
 import type { AutocompleteSource } from '../core/autocomplete';
+import type { SpeakerOverrides } from '../core/corrections';
 import { ParagraphIndex } from '../search/paragraphIndex';
 import { words, type Word } from '../text/words';
 import type { LoadProblem } from '../core/loadProblem';
@@ -63,8 +64,8 @@ export class KnowledgeBase {
   readonly paragraphs: readonly ParagraphRecord[];
   readonly index: ParagraphIndex;
   readonly people: readonly PersonRecord[];
-  /** Parties (countries, organisations, camps) named in the articles and linked to speakers. */
-  readonly parties: KnowledgeParties;
+  private readonly partyRegistry: PartyRegistry;
+  private builtParties: KnowledgeParties | undefined;
   private readonly analyses = new Map<string, ArticleAnalysis>();
   private readonly byId = new Map<string, Article>();
   private readonly recentWordIds = new Int32Array(RECENT_WORDS).fill(-1);
@@ -72,10 +73,12 @@ export class KnowledgeBase {
   private readonly firstRecord = new Map<string, number>();
   private readonly choiceIndexes = new Map<AutocompleteSource, ChoiceIndex>();
   private readonly derivedParts = new Map<(kb: KnowledgeBase) => unknown, unknown>();
+  /** One server's accepted speaker corrections, on a view made by `corrected`; a base itself has none. */
+  readonly overrides: SpeakerOverrides | undefined = undefined;
 
   constructor(parts: KnowledgeBaseParts) {
     this.articles = parts.articles;
-    const partyRegistry = new PartyRegistry(parts.partyOverrides);
+    const partyRegistry = parts.partyOverrides ? new PartyRegistry(parts.partyOverrides) : PartyRegistry.withoutOverrides();
     this.problems = [...parts.problems, ...partyRegistry.problems];
     const paragraphs: ParagraphRecord[] = [];
     for (const article of parts.articles) {
@@ -92,7 +95,16 @@ export class KnowledgeBase {
     }
     this.index.build();
     this.people = buildPeople([...this.analyses.values()], parts.peopleOverrides);
-    this.parties = new KnowledgeParties(partyRegistry, this.analyses.values());
+    this.partyRegistry = partyRegistry;
+  }
+
+  /**
+   * Parties (countries, organisations, camps) named in the articles and linked to speakers. Found on
+   * first use: scanning every body for party names was the largest part of loading a server's
+   * library, and most first questions (/search, /who-said, /quotes) never read them.
+   */
+  get parties(): KnowledgeParties {
+    return (this.builtParties ??= new KnowledgeParties(this.partyRegistry, this.analyses.values()));
   }
 
   article(id: string): Article | undefined {
@@ -109,6 +121,21 @@ export class KnowledgeBase {
     const part = build(this);
     this.derivedParts.set(build, part);
     return part;
+  }
+
+  /**
+   * This base as one server sees it: the same parts (nothing is copied or rebuilt), with the
+   * server's corrections for answers to apply (`answer/excerpts.ts` `attribution`, `/quotes`,
+   * `/people`). Derived parts are built from and kept with the base itself, so one server's
+   * corrections never leak into another's answers through them.
+   */
+  corrected(overrides: SpeakerOverrides | undefined): KnowledgeBase {
+    if (!overrides) return this;
+    const base = this.overrides ? (Object.getPrototypeOf(this) as KnowledgeBase) : this;
+    return Object.create(base, {
+      overrides: { value: overrides },
+      derived: { value: <T>(build: (kb: KnowledgeBase) => T): T => base.derived(build) },
+    }) as KnowledgeBase;
   }
 
   analysis(articleId: string): ArticleAnalysis {
@@ -214,7 +241,7 @@ export async function buildKnowledgeBase(articles: Article[], problems: LoadProb
     ...(index ? { index } : {}),
   });
   // Prepare the autocomplete lists now rather than on the first keystroke (3-second window).
-  for (const source of ['article', 'speaker', 'party'] as const) kb.suggest(source, '');
+  if (options.eagerChoices !== false) for (const source of ['article', 'speaker', 'party'] as const) kb.suggest(source, '');
   if (!index) await storeIndex(options.store, key, kb.index);
   const tIndex = performance.now();
   // And /position's stance index rather than on the first /position: one pass over every article

@@ -5,6 +5,7 @@
  */
 import type { LibraryStore } from '../storage/libraryStore';
 import type { QuizStore } from '../storage/quizStore';
+import type { CorrectionStore } from '../storage/correctionStore';
 
 /** Wraps `open` in a `LibraryStore` that opens on the first call and retries `retryMs` after a failure. */
 export function lazyStore(open: () => Promise<LibraryStore>, retryMs = 15_000): LibraryStore & { opened(): boolean } {
@@ -39,7 +40,7 @@ export function lazyStore(open: () => Promise<LibraryStore>, retryMs = 15_000): 
   return {
     opened: () => store !== undefined,
     migrate: async () => (await get()).migrate(),
-    add: async (a) => (await get()).add(a),
+    add: async (a, limits) => (await get()).add(a, limits),
     remove: async (g, id) => (await get()).remove(g, id),
     list: async (g) => (await get()).list(g),
     get: async (g, id) => (await get()).get(g, id),
@@ -47,14 +48,33 @@ export function lazyStore(open: () => Promise<LibraryStore>, retryMs = 15_000): 
     saveSettings: async (s) => (await get()).saveSettings(s),
     recordAdd: async (g, u, at) => (await get()).recordAdd(g, u, at),
     countAdds: async (g, u, since) => (await get()).countAdds(g, u, since),
+    tryRecordAdd: async (g, u, at, limits) => (await get()).tryRecordAdd(g, u, at, limits),
+    articleIds: async (g) => (await get()).articleIds(g),
+    serverCacheGet: async (g) => (await get()).serverCacheGet(g),
+    serverCachePut: async (g, k, v) => (await get()).serverCachePut(g, k, v),
     cacheGet: async (k) => (await get()).cacheGet(k),
     cachePut: async (k, v) => (await get()).cachePut(k, v),
     quiz: () => lazyQuiz,
+    corrections: () => lazyCorrections(async () => (await get()).corrections()),
     close: async () => {
       const s = store ?? (opening ? await opening.catch(() => undefined) : undefined);
       store = undefined;
       opening = undefined;
       await s?.close();
     },
+  };
+}
+
+/** The corrections of a store that opens on first use: each call opens (or waits for) the store first. */
+function lazyCorrections(get: () => Promise<CorrectionStore>): CorrectionStore {
+  return {
+    propose: async (c) => (await get()).propose(c),
+    pending: async (g, n) => (await get()).pending(g, n),
+    countPending: async (g) => (await get()).countPending(g),
+    accepted: async (g) => (await get()).accepted(g),
+    decide: async (g, id, accept, by, at) => (await get()).decide(g, id, accept, by, at),
+    get: async (g, id) => (await get()).get(g, id),
+    vote: async (g, u, k, c, up, at) => (await get()).vote(g, u, k, c, up, at),
+    feedbackCounts: async (g) => (await get()).feedbackCounts(g),
   };
 }

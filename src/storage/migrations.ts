@@ -111,6 +111,42 @@ CREATE TABLE quiz_used (
 )`;
 }
 
+/**
+ * Corrections (issue #16): a statement is named by its article, its content offsets and the sha256
+ * of its content text, so a correction survives re-analysis when the words are still there and is
+ * flagged when they are not. Feedback is one vote per member per answer (a second press replaces it).
+ */
+const CORRECTIONS_COLUMNS = `
+  guild_id TEXT NOT NULL,
+  article_id TEXT NOT NULL,
+  paragraph INTEGER NOT NULL,
+  content_start INTEGER NOT NULL,
+  content_end INTEGER NOT NULL,
+  text_hash TEXT NOT NULL,
+  text TEXT NOT NULL,
+  from_label TEXT NOT NULL,
+  to_name TEXT,
+  to_role TEXT,
+  to_affiliation TEXT,
+  to_speaker_id TEXT,
+  to_source TEXT NOT NULL,
+  proposed_by TEXT NOT NULL,
+  proposed_at TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('pending', 'accepted', 'rejected')),
+  decided_by TEXT,
+  decided_at TEXT`;
+
+const CORRECTIONS_REST = `CREATE INDEX corrections_guild ON corrections (guild_id, status, id);
+CREATE TABLE answer_feedback (
+  guild_id TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  answer_key TEXT NOT NULL,
+  command TEXT NOT NULL,
+  vote INTEGER NOT NULL,
+  at TEXT NOT NULL,
+  PRIMARY KEY (guild_id, user_id, answer_key)
+)`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -133,6 +169,25 @@ ${CACHE_TABLE};`,
     name: 'quiz games, rounds, answers, used quotes',
     sqlite: `${quizTables('INTEGER')};`,
     postgres: `${quizTables('BIGINT')};`,
+  },
+  {
+    version: 3,
+    name: 'speaker corrections by the group, answer feedback',
+    sqlite: `
+CREATE TABLE corrections (id INTEGER PRIMARY KEY AUTOINCREMENT, ${CORRECTIONS_COLUMNS});
+${CORRECTIONS_REST};`,
+    postgres: `
+CREATE TABLE corrections (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, ${CORRECTIONS_COLUMNS});
+${CORRECTIONS_REST};`,
+  },
+  {
+    // Version 4 (2 and 3 are the quiz's and the corrections'): one row per server holding its built
+    // library (parsed articles + paragraph index) under a key of its articles' contents, so a cold
+    // server loads without parsing and indexing again; replaced whenever the library changes.
+    version: 4,
+    name: 'per-server built library cache',
+    sqlite: `CREATE TABLE library_server_cache (guild_id TEXT PRIMARY KEY, cache_key TEXT NOT NULL, value BLOB NOT NULL);`,
+    postgres: `CREATE TABLE library_server_cache (guild_id TEXT PRIMARY KEY, cache_key TEXT NOT NULL, value BYTEA NOT NULL);`,
   },
 ];
 
