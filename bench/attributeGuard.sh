@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=8944920df3ed3f65c6cdc5d8937fe30bf88dc5b5adce43f539e3ca9dcc3b70f2
-  [speakers-dev/gold.jsonl]=9df84197cc282e9b2dcdd6adbff3df7addaa9ab0a059b83ce606d66930462a93
+  [polnear/dev.jsonl]=e4d5f48a707690e7c5570952d05487a9f5df391a5ddf9ab46b2f1a76e7622fb0
+  [speakers-dev/gold.jsonl]=82292de29d941e9adbaf135deb906d81f9ca71dd461d2f7419bec5bf167d0491
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do

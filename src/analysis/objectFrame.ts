@@ -14,18 +14,19 @@ export function objectFrame(body: string, s: Sentence, si: number, toks: Token[]
   const next = toks[i + 1];
   if (!next) return null;
   const need = OBJECT_ONLY_WITH.get(t.lower);
-  if (need && !need.test(next.lower)) return null;
+  const naming = /^call(?:s|ed|ing)?$/.test(t.lower) && namesAs(body, toks, i);
+  if (need && !need.test(next.lower) && !naming) return null;
   const prev = toks[i - 1];
   // ", citing a threat to public health", "by saying he would never …": a participle report
   // whose source is the sentence's subject (or the statement it hangs on).
-  if (/^(citing|urging|saying|referring)$/.test(t.lower)) {
+  if (/^(citing|urging|saying|referring)$/.test(t.lower) || (t.lower === 'calling' && (naming || /^(for|on)$/.test(next.lower)))) {
     const commaBefore = /,\s*$/.test(body.slice(prev ? prev.end : s.start, t.start));
     const prepBefore = !!prev && /^(by|from|after|before|while|for|of|in)$/.test(prev.lower) && t.lower === 'saying';
     if (!commaBefore && !prepBefore) return null;
     if (t.lower === 'saying' && commaBefore) return null; // ", saying …" is the clause frames' own
     const sentEnd = trimEnd(body, s.start, s.end);
     // "…, referring to the party's convention": the object after "to".
-    const cStart = t.lower === 'referring' ? skipSpace(body, next.end) : next.start;
+    const cStart = t.lower === 'referring' || (t.lower === 'calling' && !naming) ? skipSpace(body, next.end) : next.start;
     if (cStart >= sentEnd) return null;
     let cEnd = sentEnd;
     const stop = /,\s+(?:but|and|while|which)\b|;|\s[\u2014\u2013]\s|\s--\s/.exec(body.slice(cStart, cEnd));
@@ -109,7 +110,7 @@ function objectStatement(body: string, s: Sentence, si: number, toks: Token[], i
   const sentEnd = trimEnd(body, s.start, s.end);
   const cStart = need && /^(for|on|upon|about|of)$/.test(next.lower) ? skipSpace(body, next.end) : next.start;
   let cEnd = sentEnd;
-  const tail = /,\s+(?:according to|(?:he|she|they|it|\p{Lu}\p{Ll}+)\s+(?:said|says|added|noted|told)|saying|adding|and\s+(?:said|says))\b|\s[\u2014\u2013]\s|\s-{2}\s|;/u.exec(body.slice(cStart, cEnd));
+  const tail = /,\s+(?:according to|(?:he|she|they|it|\p{Lu}\p{Ll}+)\s+(?:said|says|added|noted|told)|saying|adding|and\s+(?:said|says))\b|\s[\u2014\u2013]\s|\s-{1,2}\s|;/u.exec(body.slice(cStart, cEnd));
   if (tail) cEnd = cStart + tail.index;
   const participle = PARTICIPLE_TAIL.exec(body.slice(cStart, cEnd));
   if (participle && !qi.at(cStart + participle.index)) cEnd = cStart + participle.index;
@@ -136,6 +137,29 @@ function objectStatement(body: string, s: Sentence, si: number, toks: Token[], i
   if (antecedent) st.subject = antecedent;
   return st;
 }
+
+/**
+ * "called him a political opportunist", "calling Trump a fascist", "called the plan reckless": the
+ * verb's object is a name, a pronoun or a short definite phrase, and what it is called follows
+ * ("a/an …" or an adjective). Not "called the police" or "called the crew to the deck".
+ */
+function namesAs(body: string, toks: Token[], i: number): boolean {
+  let j = i + 1;
+  const first = toks[j];
+  if (!first) return false;
+  const joined = (k: number): boolean => !!toks[k] && /^\s+$/.test(body.slice((toks[k - 1] as Token).end, (toks[k] as Token).start));
+  if (/^(?:him|her|them|it|us|me|himself|herself|themselves)$/.test(first.lower)) j++;
+  else if (first.cap) while (j < i + 4 && joined(j) && (toks[j] as Token).cap) j++;
+  else if (/^(?:the|his|her|their|its|this|that)$/.test(first.lower)) {
+    j++;
+    while (j < i + 5 && joined(j) && !/^(?:a|an)$/.test((toks[j] as Token).lower) && !COMPLEMENT_ADJ.test((toks[j] as Token).lower)) j++;
+  } else return false;
+  const c = toks[j];
+  if (!c || !joined(j) || c.cap) return false;
+  return /^(?:a|an)$/.test(c.lower) || COMPLEMENT_ADJ.test(c.lower);
+}
+/** Adjectives a person calls something ("divisive", "dangerous", "unfit", "reckless"). */
+const COMPLEMENT_ADJ = /^(?:\p{Ll}{3,}(?:ive|ous|ful|less|ic|able|ible|ent|ant|ist)|unfit|wrong|right|crazy|weak|stupid|dishonest|racist|sexist|corrupt|incompetent|absurd|ridiculous|unacceptable)$/u;
 
 /** Time words that may stand between a subject and its verb ("Trump on Friday endorsed"). */
 const ADVERBIAL = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|recently|previously|publicly|privately|formally|officially|quickly|initially|eventually|finally|week|month|year|weekend|night|morning|afternoon|evening)$/;

@@ -151,3 +151,20 @@ describe('objects of voicing, talking and describing', () => {
     expect(a.result.statements.some((s) => text(a, s).includes('the crew to the deck'))).toBe(false);
   });
 });
+
+describe('naming someone something', () => {
+  it('reads "called him a …" and ", calling for …" as the subject\u2019s, not "called the police"', () => {
+    const a = run([
+      'Mara Quint called Tomas Berg a reckless manager.',
+      'Lena Varga criticised the board, calling for a new vote.',
+      'Ivo Dimov called the police.',
+    ]);
+    const named = a.covering('Tomas Berg a reckless');
+    expect(text(a, named)).toBe('Tomas Berg a reckless manager');
+    expect(a.who(named)).toBe('Mara Quint');
+    const vote = a.covering('a new vote');
+    expect(text(a, vote)).toBe('a new vote');
+    expect(a.who(vote)).toBe('Lena Varga');
+    expect(a.result.statements.some((s) => text(a, s) === 'the police')).toBe(false);
+  });
+});
