@@ -18,9 +18,10 @@ import libraryRemove from './library-remove';
 import librarySettings from './library-settings';
 import timeline from './timeline';
 import chart from './chart';
+import exportCommand from './export';
 import correct from './correct';
 import corrections from './corrections';
 
 const help = helpCommand(() => commands);
 
-export const commands: AnyCommand[] = [search, whoSaid, quotes, people, position, timeline, chart, ask, articles, help, correct, corrections, reload, libraryAdd, libraryList, libraryRemove, librarySettings] as unknown as AnyCommand[];
+export const commands: AnyCommand[] = [search, whoSaid, quotes, people, position, timeline, chart, exportCommand, ask, articles, help, correct, corrections, reload, libraryAdd, libraryList, libraryRemove, librarySettings] as unknown as AnyCommand[];

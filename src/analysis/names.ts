@@ -217,12 +217,10 @@ function classifyRun(
   out.push({ ...base, start: (nameToks[0] as Token).start, end: last.end, text: nameText, tokens: nameToks.map((t) => t.text), kind, title, gender });
 }
 
-const lowerCache = new WeakMap<object, Set<string>>();
 let lastBody = '';
 let lastSet = new Set<string>();
 /** The words the text writes in lower case (cached for the last body seen). */
 function lowerWords(body: string): Set<string> {
-  void lowerCache;
   if (body === lastBody) return lastSet;
   const set = new Set<string>();
   for (const m of body.matchAll(/(?<![\p{L}'\u2019-])\p{Ll}[\p{Ll}]+(?![\p{L}'\u2019-])/gu)) set.add(m[0]);

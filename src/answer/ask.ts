@@ -20,7 +20,7 @@ export const MAX_ASK_EXCERPTS = 3;
 /** The answer to `/ask question:… [article:…]`. */
 export function askAnswer(kb: KnowledgeBase, questionText: string, articleId?: string): Answer {
   const filter = articleFilter(kb, articleId);
-  const { empty, candidates: scored } = askCandidates(kb, questionText, ASK_WEIGHTS, filter);
+  const { empty, candidates: scored } = askCandidates(kb, kb.index.parseQuery(questionText), ASK_WEIGHTS, filter);
   if (empty) {
     return { command: 'ask', excerpts: [], notice: 'Ask about something specific: a person, a country, an event or a topic from the story.' };
   }

@@ -28,6 +28,7 @@
 import type { Sentence } from '../core/article';
 import { sentencesOf } from '../core/article';
 import type { KnowledgeBase, ParagraphRecord } from '../knowledge/knowledgeBase';
+import type { ParsedQuery } from '../search/query';
 import { words } from '../text/words';
 import { articleEntities, entitiesIn, match, type ArticleEntities } from './askMatch';
 import { cachedTerm, nameForms } from './askTerms';
@@ -73,17 +74,19 @@ const score = (f: Record<Feature, number>, w: Weights) => {
 
 /**
  * The candidate sentences for a question, scored with `weights` and sorted best first. The
+ * question is parsed once (`kb.index.parseQuery`) and its words read by every step below. The
  * answer-type features are worked out only for the sentences they could lift to the top, unless
  * `allFeatures` (training).
  */
-export function askCandidates(kb: KnowledgeBase, questionText: string, weights: Weights, filter?: (id: number) => boolean, allFeatures = false): Candidates {
-  const q = analyseQuestion(questionText, kb.parties.registry, kb.people);
-  const expected = expectedAnswer(questionText, q);
+export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery, weights: Weights, filter?: (id: number) => boolean, allFeatures = false): Candidates {
+  const query = typeof question === 'string' ? kb.index.parseQuery(question) : question;
+  const q = analyseQuestion(query, kb.parties.registry, kb.people);
+  const expected = expectedAnswer(query.text, q);
   if (q.terms.length === 0 && q.parties.length === 0 && q.persons.length === 0) return { question: q, expected, empty: true, candidates: [] };
   const { docs } = kb.index.stats;
   const idf = (df: number) => Math.log(1 + (docs - df + 0.5) / (df + 0.5));
   const terms = q.terms.map((t) => cachedTerm(kb, t.norm, t.particle, idf));
-  const questionKeys = new Set(words(questionText).map((w) => keyOf(w.norm)));
+  const questionKeys = new Set(query.words.map((w) => keyOf(w.norm)));
 
   // Stage 1: the paragraphs worth reading.
   const groups: Array<Array<{ term: string; weight: number }>> = terms.map((t) => t.forms);

@@ -6,6 +6,7 @@
  */
 import type { Excerpt } from '../core/answer';
 import { sentencesOf, type Sentence } from '../core/article';
+import { statementCovering } from '../analysis/statementCover';
 import type { Speaker, Statement } from '../analysis/types';
 import type { KnowledgeBase, ParagraphRecord } from '../knowledge/knowledgeBase';
 
@@ -23,21 +24,7 @@ export interface Located {
 /** The statement covering most of a paragraph range, preferring direct quotes; null if none covers half. */
 export function statementAt(kb: KnowledgeBase, rec: ParagraphRecord, start: number, end: number): Statement | null {
   const base = rec.paragraph.bodyStart;
-  const a = base + start;
-  const b = base + Math.max(end, start + 1);
-  let best: Statement | null = null;
-  let bestCover = 0;
-  for (const s of kb.analysis(rec.article.id).statements) {
-    const cover = coverage(s, a, b);
-    if (cover <= 0) continue;
-    const better =
-      cover > bestCover + 1e-9 || (Math.abs(cover - bestCover) < 1e-9 && best?.kind === 'indirect' && s.kind === 'direct');
-    if (better) {
-      best = s;
-      bestCover = cover;
-    }
-  }
-  return bestCover >= 0.5 ? best : null;
+  return statementCovering(kb.analysis(rec.article.id).statements, base + start, base + Math.max(end, start + 1));
 }
 
 /**
@@ -56,14 +43,6 @@ export function statementShowing(kb: KnowledgeBase, rec: ParagraphRecord, start:
     if (a <= start && end <= b && (!best || (best.kind !== 'direct' && st.kind === 'direct'))) best = st;
   }
   return best;
-}
-
-/** Share of [a,b) inside the statement's content (or its fragments). */
-function coverage(s: Statement, a: number, b: number): number {
-  const pieces = s.fragments && s.fragments.length > 0 ? s.fragments : [[s.content.start, s.content.end] as [number, number]];
-  let inside = 0;
-  for (const [fs, fe] of pieces) inside += Math.max(0, Math.min(b, fe) - Math.max(a, fs));
-  return inside / (b - a);
 }
 
 /** Turns a located range into an excerpt with the right text, kind and source. */

@@ -5,7 +5,7 @@
  */
 import type { Answer, Excerpt, Person } from '../core/answer';
 import type { Statement } from '../analysis/types';
-import type { ArticleAnalysis, KnowledgeBase } from '../knowledge/knowledgeBase';
+import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { personKey, type PersonRecord } from '../knowledge/people';
 import { editDistance } from '../text/words';
 import { excerptAt } from './excerpts';
@@ -84,7 +84,7 @@ export function statementsOf(kb: KnowledgeBase, person: PersonRecord): Array<{ a
   const out: Array<{ articleId: string; statement: Statement }> = [];
   // Appearances are recorded in article order; within an article, statements in reading order.
   for (const { articleId, speakerId } of person.appearances) {
-    for (const statement of statementsBySpeaker(kb.analysis(articleId)).get(speakerId) ?? []) out.push({ articleId, statement });
+    for (const statement of statementsBySpeaker(kb, articleId).get(speakerId) ?? []) out.push({ articleId, statement });
   }
   if (person.credited.length === 0) return correctedStatements(kb, person, out);
   // Statements credited by surname alone (see knowledge/people.ts) join in article and reading order.
@@ -95,19 +95,23 @@ export function statementsOf(kb: KnowledgeBase, person: PersonRecord): Array<{ a
   return correctedStatements(kb, person, all);
 }
 
-const bySpeakerCache = new WeakMap<ArticleAnalysis, Map<string, Statement[]>>();
-/** An article's statements grouped by speaker id, computed once per analysis. */
-function statementsBySpeaker(analysis: ArticleAnalysis): Map<string, Statement[]> {
-  let map = bySpeakerCache.get(analysis);
+/** Article id → its statements grouped by speaker id (each article's on first use). */
+type BySpeaker = Map<string, Map<string, Statement[]>>;
+const newBySpeaker = (): BySpeaker => new Map();
+
+/** An article's statements grouped by speaker id, computed once per article and kept with the base. */
+function statementsBySpeaker(kb: KnowledgeBase, articleId: string): Map<string, Statement[]> {
+  const all = kb.derived(newBySpeaker);
+  let map = all.get(articleId);
   if (!map) {
     map = new Map();
-    for (const s of analysis.statements) {
+    for (const s of kb.analysis(articleId).statements) {
       if (!s.speakerId) continue;
       const list = map.get(s.speakerId);
       if (list) list.push(s);
       else map.set(s.speakerId, [s]);
     }
-    bySpeakerCache.set(analysis, map);
+    all.set(articleId, map);
   }
   return map;
 }

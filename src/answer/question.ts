@@ -4,7 +4,8 @@
  * finds "Washington"). Stop words and question words are dropped: they never decide a match.
  */
 import type { PartyRegistry } from '../parties/registry';
-import { isStopWord, words } from '../text/words';
+import { asParsedQuery, type ParsedQuery } from '../search/query';
+import { isStopWord, type Word } from '../text/words';
 
 /** The kind of answer a question asks for. */
 export type QuestionType = 'who' | 'when' | 'where' | 'why' | 'howmany' | 'how' | 'yesno' | 'what';
@@ -106,18 +107,21 @@ const HOW_ADJECTIVES = new Set(['long', 'old', 'far', 'big', 'large', 'tall', 'h
 
 const YES_NO_START = /^(is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b/i;
 
-/** Analyses a question. `registry` recognises party names in it. */
-export function analyseQuestion(text: string, registry: PartyRegistry, people: readonly KnownPerson[] = []): Question {
+/**
+ * Analyses a question, as typed or already parsed (`/ask` parses it once and hands it down).
+ * `registry` recognises party names in it.
+ */
+export function analyseQuestion(question: string | ParsedQuery, registry: PartyRegistry, people: readonly KnownPerson[] = []): Question {
+  const { text, words: ws } = asParsedQuery(question);
   const type = questionType(text);
   const parties: string[] = [];
   const covered: Array<[number, number]> = [];
-  const persons = findPersons(text, people, covered);
+  const persons = findPersons(text, ws, people, covered);
   for (const m of registry.matcher.find(text)) {
     if (isCovered(covered, m.start)) continue;
     if (!parties.includes(m.partyId)) parties.push(m.partyId);
     covered.push([m.start, m.end]);
   }
-  const ws = words(text);
   // Lower-case party names ("north korea", "washington"): any 1–3 word run the registry knows,
   // never a single stop word ("us" the pronoun).
   for (let i = 0; i < ws.length; i++) {
@@ -150,13 +154,12 @@ export function analyseQuestion(text: string, registry: PartyRegistry, people: r
  * People named in the question: the longest alias of a known person, case-insensitive, at word
  * boundaries. A surname two people share ("Moon") stands for both; the text decides.
  */
-function findPersons(text: string, people: readonly KnownPerson[], covered: Array<[number, number]>): QuestionPerson[] {
+function findPersons(text: string, ws: readonly Word[], people: readonly KnownPerson[], covered: Array<[number, number]>): QuestionPerson[] {
   const lower = text.toLowerCase();
   const hits: Array<{ start: number; end: number; person: KnownPerson }> = [];
   // Every run of up to MAX_ALIAS_WORDS words of the question, looked up among the aliases (a
   // scan of every alias took 3 ms a question with the 19k-paragraph bench's thousands of people).
   const byAlias = aliasIndex(people);
-  const ws = words(text);
   for (let i = 0; i < ws.length; i++) {
     for (let j = i; j < Math.min(ws.length, i + MAX_ALIAS_WORDS); j++) {
       const at = ws[i]!.start;

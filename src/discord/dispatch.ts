@@ -8,9 +8,9 @@ import { InteractionResponseType, MessageFlags, type APIInteractionResponse } fr
 import type { Logger } from '../log';
 import type { InteractionInput } from './input';
 import type { InteractionCore } from './interactions';
-import { sendWithFiles, type FileUpload } from './files';
+import { sendWithFiles, uploadBatches, uploadName, type FileUpload } from './files';
 import { messageOf, replyResponse, safeMessage, type SafeMessage } from './respond';
-import { truncate } from './markdown';
+import { escapeAndFit, truncate } from './markdown';
 
 /** How a transport talks back to Discord for one interaction. */
 export interface Responder {
@@ -99,8 +99,18 @@ export async function dispatchInteraction(
     if (message) {
       // Files go with an edit of the original response (multipart), so defer first if not yet.
       if (!deferred) await ensureDeferred();
-      const { flags: _flags, ...rest } = message;
-      await sendWithFiles(responder, rest, result.files!, 'edit-original');
+      const { flags, ...rest } = message;
+      // More than one message can carry (an export in parts): the first batch with the answer,
+      // each further batch as a follow-up saying which files it holds (private if the answer is).
+      const batches = uploadBatches(result.files!);
+      await sendWithFiles(responder, rest, batches[0]!, 'edit-original');
+      let sent = batches[0]!.length;
+      for (const batch of batches.slice(1)) {
+        const range = batch.length === 1 ? `File ${sent + 1}` : `Files ${sent + 1}–${sent + batch.length}`;
+        const content = `${range} of ${result.files!.length}: ${batch.map((f) => uploadName(f.name)).join(', ')}`;
+        await sendWithFiles(responder, safeMessage({ content: escapeAndFit(content, 2000), ...(flags ? { flags } : {}) }), batch, 'follow-up');
+        sent += batch.length;
+      }
     } else {
       // A long answer asked for in a thread: a short reply in the channel, the pages in a thread on it.
       const thread = result.thread && responder.startThread && responder.postInThread ? result.thread : undefined;

@@ -33,6 +33,8 @@ export interface AnalysedArticle {
 
 export class KnowledgeParties {
   private readonly byArticle = new Map<string, ArticleParties>();
+  /** The present parties with their normalised names, for typo-tolerant lookups (on first use). */
+  private presentKeys?: Array<{ party: Party; keys: string[] }>;
   /** Parties present in the loaded articles, most mentioned first. */
   readonly present: Party[];
 
@@ -87,9 +89,9 @@ export class KnowledgeParties {
     }
     const key = partyKey(input);
     if (key.length >= 4) {
-      const near = this.present.filter((p) =>
-        this.registry.keysOf(p.id).some((k) => k.length >= 4 && editDistance(k, key, 2) <= (k.length >= 8 ? 2 : 1)),
-      );
+      // Each party's keys are gathered once: `keysOf` reads every key of the registry.
+      this.presentKeys ??= this.present.map((party) => ({ party, keys: this.registry.keysOf(party.id).filter((k) => k.length >= 4) }));
+      const near = this.presentKeys.filter(({ keys }) => keys.some((k) => editDistance(k, key, 2) <= (k.length >= 8 ? 2 : 1))).map(({ party }) => party);
       if (near.length === 1) return near[0]!;
     }
     throw new UserInputError(`Unknown party “${clip(input)}”. Parties in the loaded articles: ${this.presentList()}.`);

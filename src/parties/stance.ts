@@ -9,7 +9,7 @@
  * Everything else ("talks with Pyongyang", "met in Washington") is a plain mention.
  */
 import { SPEECH_VERBS, verbForms } from '../analysis/lexicon';
-import { words } from '../text/words';
+import { mayJoinWord, wordFrom, words } from '../text/words';
 import type { Word } from '../text/words';
 
 /** How the holder takes part: subject of a stance verb, owner of a stance noun, or whose consent is weighed. */
@@ -95,6 +95,7 @@ const MAX_BETWEEN = 4;
  * counts for both.
  */
 export function stanceFrame(text: string, start: number, end: number, holders: ReadonlyArray<{ start: number; end: number }> = []): StanceFrame | null {
+  if (!mayFrame(text, end)) return null;
   const ws = sentenceWords(text);
   const after = ws.filter((w) => w.start >= end);
   const before = ws.filter((w) => w.end <= start);
@@ -118,6 +119,21 @@ export function stanceFrame(text: string, start: number, end: number, holders: R
     }
   }
   return null;
+}
+
+/** Every frame starts with one of these words straight after the holder (or with a possessive). */
+const FIRST_WORDS = new Set<string>([...STANCE_VERBS, ...STANCE_ADJECTIVES, ...BETWEEN, 'and', 'to']);
+
+/**
+ * False when no frame can start after a holder ending at `end`: the next word is none of
+ * `FIRST_WORDS` and no possessive follows. Most mentions are plain ("talks with Pyongyang"), and
+ * this spares tokenising their sentence. True whenever unsure (the holder's end inside a word).
+ */
+function mayFrame(text: string, end: number): boolean {
+  if (end >= text.length) return false;
+  if (mayJoinWord(text, end)) return true;
+  const next = wordFrom(text, end);
+  return next !== null && FIRST_WORDS.has(next.norm);
 }
 
 let lastText: string | undefined;

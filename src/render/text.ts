@@ -57,7 +57,10 @@ export function renderText(answer: Answer, options: TextRenderOptions = {}): str
     for (const r of answer.chart.rows) out.push(`  ${r.label} · ${r.series}: ${r.value}`);
     out.push('');
   }
-  for (const f of answer.files ?? []) out.push(`${f.path ? `Chart written to ${f.path}` : `Chart ${f.name} (not written)`} — ${f.description}`, '');
+  for (const f of answer.files ?? []) {
+    const what = f.contentType.startsWith('image/') ? 'Chart' : 'File';
+    out.push(`${f.path ? `${what} written to ${f.path}` : `${what} ${f.name} (not written)`} — ${f.description}`, '');
+  }
   if (answer.articles) {
     for (const a of answer.articles) {
       const by = [a.publisher, a.author, a.published].filter(Boolean).join(', ');

@@ -1,8 +1,9 @@
 /**
- * A query parsed once: its words, its index terms and which of its words the articles use. The
- * `/search` and `/who-said` answers parse the user's text here and hand the result to the index
- * (`ParagraphIndex.candidates`), the phrase aligner (`findPhrase`) and the keyword locator, so the
- * text is tokenised once per query, not once per stage or per candidate paragraph, and nothing in
+ * A query parsed once: its words, its index terms and which of its words the articles use. Every
+ * command that reads user text as a query (`/search`, `/who-said`, `/ask`'s question, `/position`'s
+ * topic) parses it here and hands the result to the index (`ParagraphIndex.candidates`), the
+ * phrase aligner (`findPhrase`), the keyword locator and the question reader, so the text is
+ * tokenised once per query, not once per stage or per candidate paragraph, and nothing in
  * `search/` calls back into the caller.
  */
 import { words, type Word } from '../text/words';

@@ -44,6 +44,26 @@ export function wordsByPattern(text: string): Word[] {
 }
 
 /**
+ * The first word of `text` starting at or after `from`, as `words` would find it when `from` is
+ * not inside a word (check with `mayJoinWord`); null when none follows. Reads one word, not the
+ * whole text.
+ */
+export function wordFrom(text: string, from: number): Word | null {
+  WORD_FROM.lastIndex = from;
+  const m = WORD_FROM.exec(text);
+  return m ? { norm: normalizeWord(m[0]), start: m.index, end: m.index + m[0].length } : null;
+}
+
+/** Whether the character at `at` could continue a word that runs up to it (a letter, digit, apostrophe or hyphen). */
+export function mayJoinWord(text: string, at: number): boolean {
+  const c = text.codePointAt(at);
+  return c !== undefined && WORD_OR_JOINER.test(String.fromCodePoint(c));
+}
+
+const WORD_FROM = new RegExp(WORD.source, 'gu');
+const WORD_OR_JOINER = /[\p{L}\p{N}'’\-‐]/u;
+
+/**
  * Punctuation outside ASCII that news text is full of (curly quotes, dashes, ellipsis, no-break
  * space) and that is never part of a word; U+2019 and U+2010 join words like ' and -.
  */
