@@ -3,12 +3,13 @@
  * (discord.js) against the strict fake Discord (every body checked against Discord's OpenAPI spec
  * and limits), the real SQLite store in a temporary file. A member presses "Wrong speaker?" on a
  * /who-said card, picks the right speaker from the menu, a manager accepts it from /corrections,
- * and /who-said and /quotes show the corrected speaker; forged and replayed ids, a member trying
+ * and /who-said, /quotes and /export show the corrected speaker; forged and replayed ids, a member trying
  * to decide and 👍/👎 each get a short private answer.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index';
 import { runGateway, type GatewayHandle } from '../../src/discord/gateway';
@@ -175,7 +176,20 @@ describe('corrections through the fake Discord', () => {
     expect(first).toContain("corrected by this server's members");
     const quotes = await send(chatInput('quotes', { speaker: 'Moon Chung-in' }, { userId: MEMBER }));
     expect(visibleText(quotes as never)).toContain(PHRASE);
+    const sullivan = await send(chatInput('quotes', { speaker: 'Sullivan' }, { userId: MEMBER }));
+    expect(visibleText(sullivan as never)).not.toContain(PHRASE);
   });
+
+  it('the export carries the corrected speaker and the corrected flag', async () => {
+    const i = chatInput('export', { format: 'csv' }, { userId: MEMBER });
+    fake.dispatch(i);
+    await fake.nextCallback(i.id);
+    const edit = await fake.nextWebhook(i.token, 'PATCH', 30_000);
+    const rows = parse(edit.files![0]!.data.toString('utf8'), { columns: true }) as Array<Record<string, string>>;
+    const row = rows.find((r) => r.text?.includes(PHRASE));
+    expect(row).toMatchObject({ speaker: 'Moon Chung-in', corrected: 'true' });
+    expect(rows.filter((r) => r.corrected === 'true')).toHaveLength(1);
+  }, 60_000);
 
   it('👍/👎 answer privately and show up, counted per member, in /corrections', async () => {
     const up = await send(buttonPress('f:+:who-said', { userId: MEMBER }));
