@@ -30,6 +30,7 @@ import { exportEncoder } from './answer/exportEncode';
 import { exportText } from './answer/exportParts';
 import { exportRows } from './answer/exportRows';
 import { UserInputError } from './core/errors';
+import { QuizService, realSchedule } from './quiz/service';
 
 const HELP = `Quotebook — attributed excerpts from news articles, in Discord or in a terminal.
 
@@ -57,6 +58,9 @@ Options:
 
 Commands (the same in Discord, the console and JSON mode):
 ${commands.map((c) => `  ${usageLine(c.definition)}`).join('\n')}
+
+In the console and JSON mode a line of just 1, 2, 3 or 4 answers the open /quiz round
+(the same as /quiz answer choice:N).
 
 Environment: see .env.example (DISCORD_TOKEN, DISCORD_APPLICATION_ID, DISCORD_PUBLIC_KEY, ...).`;
 
@@ -161,6 +165,10 @@ async function main(): Promise<number> {
     memoryBudgetBytes: config.libraryMemoryMb * 1024 * 1024,
     logger: log,
   });
+  // "Who said it?" in the same database. Discord closes rounds on a timer; the console is one
+  // player, so each answer closes its round.
+  const discordMode = mode === 'gateway' || mode === 'http';
+  const quiz = new QuizService({ store: store.quiz(), logger: log, ...(discordMode ? { schedule: realSchedule } : { solo: true }) });
   // Corrections by the group live in the same database; accepted ones overlay every answer of their server.
   const corrections = new CorrectionService({
     store: store.corrections(),
@@ -185,6 +193,7 @@ async function main(): Promise<number> {
     },
     caller: { guildId: CONSOLE, userId: CONSOLE, canManageServer: true, roleIds: [] },
     library,
+    quiz,
     corrections,
     readFile: consoleFileReader(),
   };
@@ -197,6 +206,7 @@ async function main(): Promise<number> {
       reload,
       knowledgeFor: (guildId: string | null) => library.segments(guildId),
       library,
+      quiz,
       corrections,
     };
     const stopWatching = values['no-watch'] ? () => {} : reloader.watch();
@@ -213,6 +223,7 @@ async function main(): Promise<number> {
     }
     await untilSignal(log);
     stopWatching();
+    quiz.stop();
     await stop();
     await store.close();
     return 0;

@@ -4,6 +4,7 @@
  * library calls — each fails at once with the error, and opening is tried again after a pause.
  */
 import type { LibraryStore } from '../storage/libraryStore';
+import type { QuizStore } from '../storage/quizStore';
 import type { CorrectionStore } from '../storage/correctionStore';
 
 /** Wraps `open` in a `LibraryStore` that opens on the first call and retries `retryMs` after a failure. */
@@ -28,10 +29,18 @@ export function lazyStore(open: () => Promise<LibraryStore>, retryMs = 15_000): 
     }
     return opening;
   };
+  // Every quiz call opens the store first, like the library's calls.
+  const lazyQuiz = new Proxy({} as QuizStore, {
+    get: (_target, method: keyof QuizStore) =>
+      async (...args: unknown[]) => {
+        const quiz = (await get()).quiz();
+        return (quiz[method] as (...a: unknown[]) => unknown).apply(quiz, args);
+      },
+  });
   return {
     opened: () => store !== undefined,
     migrate: async () => (await get()).migrate(),
-    add: async (a) => (await get()).add(a),
+    add: async (a, limits) => (await get()).add(a, limits),
     remove: async (g, id) => (await get()).remove(g, id),
     list: async (g) => (await get()).list(g),
     get: async (g, id) => (await get()).get(g, id),
@@ -39,8 +48,13 @@ export function lazyStore(open: () => Promise<LibraryStore>, retryMs = 15_000): 
     saveSettings: async (s) => (await get()).saveSettings(s),
     recordAdd: async (g, u, at) => (await get()).recordAdd(g, u, at),
     countAdds: async (g, u, since) => (await get()).countAdds(g, u, since),
+    tryRecordAdd: async (g, u, at, limits) => (await get()).tryRecordAdd(g, u, at, limits),
+    articleIds: async (g) => (await get()).articleIds(g),
+    serverCacheGet: async (g) => (await get()).serverCacheGet(g),
+    serverCachePut: async (g, k, v) => (await get()).serverCachePut(g, k, v),
     cacheGet: async (k) => (await get()).cacheGet(k),
     cachePut: async (k, v) => (await get()).cachePut(k, v),
+    quiz: () => lazyQuiz,
     corrections: () => lazyCorrections(async () => (await get()).corrections()),
     close: async () => {
       const s = store ?? (opening ? await opening.catch(() => undefined) : undefined);

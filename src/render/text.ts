@@ -3,6 +3,7 @@
  * attribution, kind, article, paragraph), as plain text. Matched words are bold when `color`.
  */
 import type { Answer, Excerpt } from '../core/answer';
+import { quizLines } from './quizText';
 
 const KIND_LABEL: Record<Excerpt['kind'], string> = {
   direct: 'quote',
@@ -76,6 +77,7 @@ export function renderText(answer: Answer, options: TextRenderOptions = {}): str
     out.push(`    ${c.paragraphs} paragraphs, ${c.quotes} quotes${c.topSpeakers.length ? `; top speakers: ${c.topSpeakers.join(', ')}` : ''}`);
     out.push(`    Undo: /library remove article:${c.articleId}`);
   }
+  if (answer.quiz) out.push(...quizLines(answer.quiz));
   if (answer.correction) {
     const c = answer.correction;
     out.push(`Pick one (speaker:<name or number>):`);
