@@ -21,6 +21,7 @@ import { openLibraryStore } from './storage/open';
 import { lazyStore } from './library/lazyStore';
 import { LibraryService } from './library/service';
 import { CorrectionService } from './library/corrections';
+import type { SpeakerOverrides } from './core/corrections';
 import { importFromFile, makeImportFromUrl } from './ingest/web/index';
 import { runJsonBatch, runJsonOnce } from './transport/json';
 import { writeText } from './transport/writeText';
@@ -237,7 +238,7 @@ async function main(): Promise<number> {
   await corrections.overrides(CONSOLE);
 
   if (values.export !== undefined) {
-    const code = await exportToStdout(library.loadedSegments(CONSOLE), values.export, values.article, Boolean(values.spreadsheet));
+    const code = await exportToStdout(library.loadedSegments(CONSOLE), values.export, values.article, Boolean(values.spreadsheet), corrections.loadedOverrides(CONSOLE));
     await store.close();
     return code;
   }
@@ -271,13 +272,20 @@ async function main(): Promise<number> {
  * stdout (no upload limit, so never in parts), written as it is made. A bad format or article id
  * is one line on stderr and exit code 2.
  */
-async function exportToStdout(bases: Parameters<typeof exportBases>[0], format: string, article: string | undefined, spreadsheet: boolean): Promise<number> {
+async function exportToStdout(
+  bases: Parameters<typeof exportBases>[0],
+  format: string,
+  article: string | undefined,
+  spreadsheet: boolean,
+  // The console's accepted corrections: the export carries them as /export does in a server.
+  overrides: SpeakerOverrides | undefined,
+): Promise<number> {
   let rows;
   let encoder;
   try {
     encoder = exportEncoder(exportFormat(format), { spreadsheet });
     const only = article?.trim().toLowerCase();
-    rows = exportRows(exportBases(bases, article), only ? { articleId: only } : {});
+    rows = exportRows(exportBases(bases, article), { ...(only ? { articleId: only } : {}), ...(overrides ? { overrides } : {}) });
   } catch (err) {
     if (!(err instanceof UserInputError)) throw err;
     process.stderr.write(`${err.message.replace(/\(e\.g\. \/export format:csv\)/, '(e.g. --export csv)')}\n`);
