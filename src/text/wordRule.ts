@@ -41,3 +41,33 @@ export function wordPattern(view: WordView): RegExp {
 export function wordOrJoiner(view: WordView): RegExp {
   return new RegExp(`[\\p{L}\\p{N}${escapeClass(view.joiners)}]`, 'u');
 }
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * Code units of the letter or digit at `i` (2 for one outside the Basic Multilingual Plane), 0 if
+ * none is there: the unit every view's words are made of, for scanners that keep case and read
+ * runs without joiners (the party matcher: "US" in "US-led").
+ */
+export function letterOrDigitWidth(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
+  if (Number.isNaN(c)) return 0;
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) return LETTER_OR_DIGIT.test(text.slice(i, i + 2)) ? 2 : 0;
+  return LETTER_OR_DIGIT.test(text[i]!) ? 1 : 0;
+}
+
+/** End of the run of letters and digits starting at `i` (`i` itself when none starts there). */
+export function letterRunEnd(text: string, i: number): number {
+  let j = i;
+  for (let k = letterOrDigitWidth(text, j); k > 0; k = letterOrDigitWidth(text, j)) j += k;
+  return j;
+}
+
+/** Whether the letter or digit run ending at `i` (exclusive) has one right before `i`. */
+export function letterOrDigitBefore(text: string, i: number): boolean {
+  if (i <= 0) return false;
+  const c = text.charCodeAt(i - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && i >= 2) return letterOrDigitWidth(text, i - 2) === 2;
+  return letterOrDigitWidth(text, i - 1) > 0;
+}
