@@ -20,8 +20,16 @@ import { consoleFileReader } from './transport/readFile';
 import { openLibraryStore } from './storage/open';
 import { lazyStore } from './library/lazyStore';
 import { LibraryService } from './library/service';
+import { CorrectionService } from './library/corrections';
 import { importFromFile, makeImportFromUrl } from './ingest/web/index';
 import { runJsonBatch, runJsonOnce } from './transport/json';
+import { writeText } from './transport/writeText';
+import { exportBases, exportFormat } from './answer/export';
+import { exportEncoder } from './answer/exportEncode';
+import { exportText } from './answer/exportParts';
+import { exportRows } from './answer/exportRows';
+import { UserInputError } from './core/errors';
+import { QuizService, realSchedule } from './quiz/service';
 
 const HELP = `Quotebook — attributed excerpts from news articles, in Discord or in a terminal.
 
@@ -30,6 +38,7 @@ Usage:
   npm start -- --console                 console even when DISCORD_TOKEN is set
   npm start --silent -- --json '/search query:armistice'   one answer as one JSON line
   npm start --silent -- --json < lines.txt                 one JSON line per command line on stdin
+  npm start --silent -- --export csv > quotes.csv          every statement as CSV (or json) on stdout
   npm start -- --http                    Discord HTTP interactions endpoint (POST /interactions)
   npm run deploy-commands                register the slash commands with Discord
 
@@ -38,6 +47,9 @@ Options:
   --json [LINE]     JSON mode
   --http            HTTP interactions mode
   --console         force the console
+  --export csv|json write every statement (shared folder and the console's library) to stdout
+  --article ID      with --export: only this article
+  --spreadsheet     with --export csv: UTF-8 BOM and formula-like cells made safe, for Excel/Sheets
   --shards auto|N   gateway mode with discord.js sharding, one process per shard (or SHARD_COUNT)
   --no-cache        build the knowledge base without reading or writing .cache/
   --no-watch        don't reload when files in the knowledge folder change (console and Discord modes)
@@ -46,6 +58,9 @@ Options:
 Commands (the same in Discord, the console and JSON mode):
 ${commands.map((c) => `  ${usageLine(c.definition)}`).join('\n')}
 
+In the console and JSON mode a line of just 1, 2, 3 or 4 answers the open /quiz round
+(the same as /quiz answer choice:N).
+
 Environment: see .env.example (DISCORD_TOKEN, DISCORD_APPLICATION_ID, DISCORD_PUBLIC_KEY, ...).`;
 
 const OPTIONS = {
@@ -53,6 +68,9 @@ const OPTIONS = {
   json: { type: 'boolean' },
   http: { type: 'boolean' },
   console: { type: 'boolean' },
+  export: { type: 'string' },
+  article: { type: 'string' },
+  spreadsheet: { type: 'boolean' },
   knowledge: { type: 'string' },
   shards: { type: 'string' },
   'no-cache': { type: 'boolean' },
@@ -99,7 +117,7 @@ async function main(): Promise<number> {
     process.stdout.write(HELP + '\n');
     return 0;
   }
-  const mode = values.json || values.console ? 'console' : values.http ? 'http' : env.DISCORD_TOKEN ? 'gateway' : 'console';
+  const mode = values.json || values.console || values.export !== undefined ? 'console' : values.http ? 'http' : env.DISCORD_TOKEN ? 'gateway' : 'console';
   const config = loadConfigOrExit(mode, env);
   const log = createLogger(config.logLevel);
   const dir = values.knowledge ?? config.knowledgeDir;
@@ -123,7 +141,7 @@ async function main(): Promise<number> {
   }
   const { kb } = await loadKnowledgeFolder(dir, { noCache: Boolean(values['no-cache']) });
   // The interactive console lists skipped files itself, as text.
-  if (mode !== 'console' || values.json) reportKnowledgeProblems(kb.problems, log);
+  if (mode !== 'console' || values.json || values.export !== undefined) reportKnowledgeProblems(kb.problems, log);
   // Transports read the holder per request; a reload swaps `holder.current` in one assignment.
   const holder = { current: kb };
   const reloader = new KnowledgeReloader(dir, holder, {
@@ -146,6 +164,18 @@ async function main(): Promise<number> {
     memoryBudgetBytes: config.libraryMemoryMb * 1024 * 1024,
     logger: log,
   });
+  // "Who said it?" in the same database. Discord closes rounds on a timer; the console is one
+  // player, so each answer closes its round.
+  const discordMode = mode === 'gateway' || mode === 'http';
+  const quiz = new QuizService({ store: store.quiz(), logger: log, ...(discordMode ? { schedule: realSchedule } : { solo: true }) });
+  // Corrections by the group live in the same database; accepted ones overlay every answer of their server.
+  const corrections = new CorrectionService({
+    store: store.corrections(),
+    settings: (guildId) => store.settings(guildId),
+    segments: (guildId) => library.segments(guildId),
+    loadedSegments: (guildId) => library.loadedSegments(guildId),
+    logger: log,
+  });
   // The console acts as one server ("console"), managed by whoever types.
   const CONSOLE = 'console';
   const ctx: CommandContext = {
@@ -157,8 +187,13 @@ async function main(): Promise<number> {
     },
     isAdmin: true,
     reload,
+    get overrides() {
+      return corrections.loadedOverrides(CONSOLE);
+    },
     caller: { guildId: CONSOLE, userId: CONSOLE, canManageServer: true, roleIds: [] },
     library,
+    quiz,
+    corrections,
     readFile: consoleFileReader(),
   };
 
@@ -170,6 +205,8 @@ async function main(): Promise<number> {
       reload,
       knowledgeFor: (guildId: string | null) => library.segments(guildId),
       library,
+      quiz,
+      corrections,
     };
     const stopWatching = values['no-watch'] ? () => {} : reloader.watch();
     let stop: () => Promise<void>;
@@ -185,6 +222,7 @@ async function main(): Promise<number> {
     }
     await untilSignal(log);
     stopWatching();
+    quiz.stop();
     await stop();
     await store.close();
     return 0;
@@ -192,6 +230,13 @@ async function main(): Promise<number> {
 
   // The console's server library, loaded once; adds and removes swap it in place.
   await library.segments(CONSOLE);
+  await corrections.overrides(CONSOLE);
+
+  if (values.export !== undefined) {
+    const code = await exportToStdout(library.loadedSegments(CONSOLE), values.export, values.article, Boolean(values.spreadsheet));
+    await store.close();
+    return code;
+  }
 
   if (values.json) {
     const line = positionals.join(' ').trim();
@@ -214,6 +259,27 @@ async function main(): Promise<number> {
     ...(process.stdout.isTTY && process.stdout.columns ? { width: process.stdout.columns - 1 } : {}),
     ...(values['no-watch'] ? {} : { watch: (onChange: (message: string) => void) => reloader.watch(onChange) }),
   });
+  return 0;
+}
+
+/**
+ * `--export csv|json [--article ID] [--spreadsheet]`: the export `/export` sends, as one file on
+ * stdout (no upload limit, so never in parts), written as it is made. A bad format or article id
+ * is one line on stderr and exit code 2.
+ */
+async function exportToStdout(bases: Parameters<typeof exportBases>[0], format: string, article: string | undefined, spreadsheet: boolean): Promise<number> {
+  let rows;
+  let encoder;
+  try {
+    encoder = exportEncoder(exportFormat(format), { spreadsheet });
+    const only = article?.trim().toLowerCase();
+    rows = exportRows(exportBases(bases, article), only ? { articleId: only } : {});
+  } catch (err) {
+    if (!(err instanceof UserInputError)) throw err;
+    process.stderr.write(`${err.message.replace(/\(e\.g\. \/export format:csv\)/, '(e.g. --export csv)')}\n`);
+    return 2;
+  }
+  await writeText(exportText(rows, encoder), process.stdout);
   return 0;
 }
 

@@ -7,7 +7,9 @@ import type { Answer } from './answer';
 import type { Article } from './article';
 import type { AutocompleteSource } from './autocomplete';
 import type { Caller, LibraryAccess, ReadFile } from './library';
+import type { CorrectionsAccess, SpeakerOverrides } from './corrections';
 import type { LoadProblem } from './loadProblem';
+import type { QuizAccess } from './quiz';
 
 export type { AutocompleteSource } from './autocomplete';
 
@@ -113,6 +115,12 @@ export interface CommandContext {
   readFile?: ReadFile;
   /** Reports a step of slow work (Discord edits the deferred reply); absent where nobody watches. */
   progress?: (text: string) => void;
+  /** This server's accepted speaker corrections (`core/corrections.ts`); absent where there are none. */
+  overrides?: SpeakerOverrides;
+  /** "Who said it?" (`/quiz …`, `core/quiz.ts`); absent where there is no database. */
+  quiz?: QuizAccess<CommandKnowledge>;
+  /** Proposing and reviewing corrections (`/correct`, `/corrections`); absent where there is no database. */
+  corrections?: CorrectionsAccess;
 }
 
 export interface Command<D extends CommandDefinition = CommandDefinition> {

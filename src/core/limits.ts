@@ -14,3 +14,7 @@ export const MAX_OPTIONS = 25;
 export const CUSTOM_ID_MAX = 100;
 /** Characters in a thread name. */
 export const THREAD_NAME_MAX = 100;
+/** A bot's upload limit per message on a server without boosts (Discord: 10 MiB; the fake's figure too). */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+/** Attachments per message. */
+export const MAX_FILES = 10;

@@ -8,9 +8,9 @@ import { InteractionResponseType, MessageFlags, type APIInteractionResponse } fr
 import type { Logger } from '../log';
 import type { InteractionInput } from './input';
 import type { InteractionCore } from './interactions';
-import { sendWithFiles, type FileUpload } from './files';
+import { sendWithFiles, uploadBatches, uploadName, type FileUpload } from './files';
 import { messageOf, replyResponse, safeMessage, type SafeMessage } from './respond';
-import { truncate } from './markdown';
+import { escapeAndFit, truncate } from './markdown';
 
 /** How a transport talks back to Discord for one interaction. */
 export interface Responder {
@@ -27,8 +27,10 @@ export interface Responder {
    * gateway mode). Absent when the transport cannot, and then answers stay in the channel.
    */
   startThread?(name: string): Promise<string>;
-  /** POST channels/{thread}/messages as the bot. */
-  postInThread?(threadId: string, message: SafeMessage): Promise<void>;
+  /** POST channels/{thread}/messages as the bot; the new message's id when Discord gives it. */
+  postInThread?(threadId: string, message: SafeMessage): Promise<string | void>;
+  /** PATCH channels/{thread}/messages/{id} as the bot (a quiz moving on in its thread). */
+  editInThread?(threadId: string, messageId: string, message: SafeMessage): Promise<void>;
 }
 
 export interface DispatchOptions {
@@ -99,23 +101,40 @@ export async function dispatchInteraction(
     if (message) {
       // Files go with an edit of the original response (multipart), so defer first if not yet.
       if (!deferred) await ensureDeferred();
-      const { flags: _flags, ...rest } = message;
-      await sendWithFiles(responder, rest, result.files!, 'edit-original');
+      const { flags, ...rest } = message;
+      // More than one message can carry (an export in parts): the first batch with the answer,
+      // each further batch as a follow-up saying which files it holds (private if the answer is).
+      const batches = uploadBatches(result.files!);
+      await sendWithFiles(responder, rest, batches[0]!, 'edit-original');
+      let sent = batches[0]!.length;
+      for (const batch of batches.slice(1)) {
+        const range = batch.length === 1 ? `File ${sent + 1}` : `Files ${sent + 1}–${sent + batch.length}`;
+        const content = `${range} of ${result.files!.length}: ${batch.map((f) => uploadName(f.name)).join(', ')}`;
+        await sendWithFiles(responder, safeMessage({ content: escapeAndFit(content, 2000), ...(flags ? { flags } : {}) }), batch, 'follow-up');
+        sent += batch.length;
+      }
     } else {
       // A long answer asked for in a thread: a short reply in the channel, the pages in a thread on it.
       const thread = result.thread && responder.startThread && responder.postInThread ? result.thread : undefined;
       const first = thread ? replyResponse(thread.intro, false) : result.response;
       if (!deferred) await responder.callback(first);
       else await finishDeferred(deferral!, first, result.outcome === 'ok', responder);
+      for (const message of result.followUps ?? []) await responder.followUp(message);
+      if (!thread) result.keep?.(responder);
       if (thread) {
         try {
           const threadId = await responder.startThread!(thread.name);
-          for (const message of thread.messages) await responder.postInThread!(threadId, message);
+          const ids: Array<string | void> = [];
+          for (const message of thread.messages) ids.push(await responder.postInThread!(threadId, message));
+          // A quiz in a thread: its message there is the one later rounds edit.
+          const first = ids[0];
+          if (result.keep && first && responder.editInThread) result.keep({ editOriginal: (m) => responder.editInThread!(threadId, first, m) });
         } catch (err) {
           // No permission to start threads, a DM-like channel, …: the answer goes where it would have.
           options.logger.warn({ err: errorSummary(err), command: core.label(input) }, 'could not post the answer in a thread');
           const { flags: _flags, ...page } = messageOf(result.response) ?? safeMessage({});
           await responder.editOriginal(page);
+          result.keep?.(responder);
         }
       }
     }
@@ -139,6 +158,11 @@ async function finishDeferred(
   const message = messageOf(response) ?? safeMessage({ content: 'Sorry, something went wrong.' });
   const deferredEphemeral =
     deferral.type === InteractionResponseType.DeferredChannelMessageWithSource && ((deferral.data?.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
+  if (deferral.type === InteractionResponseType.DeferredMessageUpdate && response.type === InteractionResponseType.ChannelMessageWithSource) {
+    // A button whose answer is a private reply (a quiz press): the pressed message stays as it was.
+    await responder.followUp(message);
+    return;
+  }
   if (ok) {
     // Flags cannot change on edit; the deferral already fixed ephemeral or not.
     const { flags: _flags, ...rest } = message;

@@ -6,6 +6,9 @@
  * safely, checks the size limit and sends them through a `Responder`.
  */
 import type { SafeMessage } from './respond';
+import { MAX_FILES, MAX_UPLOAD_BYTES } from '../core/limits';
+
+export { MAX_FILES, MAX_UPLOAD_BYTES };
 
 /** One file to upload. */
 export interface FileUpload {
@@ -25,11 +28,6 @@ export interface FileSender {
   editOriginal(message: SafeMessage, files?: readonly FileUpload[]): Promise<void>;
   followUp(message: SafeMessage, files?: readonly FileUpload[]): Promise<void>;
 }
-
-/** A bot's upload limit per message on a server without boosts (Discord: 10 MiB). */
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
-/** Discord's limit of attachments per message. */
-export const MAX_FILES = 10;
 
 /** A file name Discord keeps as is: letters, digits, dot, dash, underscore; at most 100 characters. */
 export function uploadName(name: string): string {
@@ -55,6 +53,27 @@ export function checkUploads(files: readonly FileUpload[]): void {
   if (total > MAX_UPLOAD_BYTES) throw new Error(`files total ${total} bytes, over Discord's ${MAX_UPLOAD_BYTES}-byte limit`);
   const names = files.map((f) => uploadName(f.name));
   if (new Set(names).size !== names.length) throw new Error('two files with the same name');
+}
+
+/**
+ * `files` grouped into messages Discord accepts, in order: at most `MAX_FILES` each and at most
+ * `MAX_UPLOAD_BYTES` together (an export in numbered parts: one message per part when parts are
+ * near the limit). A single file over the limit stays alone; `checkUploads` then refuses it.
+ */
+export function uploadBatches(files: readonly FileUpload[]): FileUpload[][] {
+  const batches: FileUpload[][] = [];
+  let bytes = 0;
+  for (const f of files) {
+    const last = batches[batches.length - 1];
+    if (last && last.length < MAX_FILES && bytes + f.data.byteLength <= MAX_UPLOAD_BYTES) {
+      last.push(f);
+      bytes += f.data.byteLength;
+    } else {
+      batches.push([f]);
+      bytes = f.data.byteLength;
+    }
+  }
+  return batches;
 }
 
 /**
