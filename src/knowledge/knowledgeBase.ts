@@ -64,8 +64,8 @@ export class KnowledgeBase {
   readonly paragraphs: readonly ParagraphRecord[];
   readonly index: ParagraphIndex;
   readonly people: readonly PersonRecord[];
-  /** Parties (countries, organisations, camps) named in the articles and linked to speakers. */
-  readonly parties: KnowledgeParties;
+  private readonly partyRegistry: PartyRegistry;
+  private builtParties: KnowledgeParties | undefined;
   private readonly analyses = new Map<string, ArticleAnalysis>();
   private readonly byId = new Map<string, Article>();
   private readonly recentWordIds = new Int32Array(RECENT_WORDS).fill(-1);
@@ -78,7 +78,7 @@ export class KnowledgeBase {
 
   constructor(parts: KnowledgeBaseParts) {
     this.articles = parts.articles;
-    const partyRegistry = new PartyRegistry(parts.partyOverrides);
+    const partyRegistry = parts.partyOverrides ? new PartyRegistry(parts.partyOverrides) : PartyRegistry.withoutOverrides();
     this.problems = [...parts.problems, ...partyRegistry.problems];
     const paragraphs: ParagraphRecord[] = [];
     for (const article of parts.articles) {
@@ -95,7 +95,16 @@ export class KnowledgeBase {
     }
     this.index.build();
     this.people = buildPeople([...this.analyses.values()], parts.peopleOverrides);
-    this.parties = new KnowledgeParties(partyRegistry, this.analyses.values());
+    this.partyRegistry = partyRegistry;
+  }
+
+  /**
+   * Parties (countries, organisations, camps) named in the articles and linked to speakers. Found on
+   * first use: scanning every body for party names was the largest part of loading a server's
+   * library, and most first questions (/search, /who-said, /quotes) never read them.
+   */
+  get parties(): KnowledgeParties {
+    return (this.builtParties ??= new KnowledgeParties(this.partyRegistry, this.analyses.values()));
   }
 
   article(id: string): Article | undefined {
@@ -232,7 +241,7 @@ export async function buildKnowledgeBase(articles: Article[], problems: LoadProb
     ...(index ? { index } : {}),
   });
   // Prepare the autocomplete lists now rather than on the first keystroke (3-second window).
-  for (const source of ['article', 'speaker', 'party'] as const) kb.suggest(source, '');
+  if (options.eagerChoices !== false) for (const source of ['article', 'speaker', 'party'] as const) kb.suggest(source, '');
   if (!index) await storeIndex(options.store, key, kb.index);
   const tIndex = performance.now();
   // And /position's stance index rather than on the first /position: one pass over every article

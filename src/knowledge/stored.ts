@@ -36,6 +36,12 @@ export interface BuildOptions {
    * cache does): a start from the cache then hashes no body text (150 ms at 19k paragraphs).
    */
   bodyHashes?: readonly string[];
+  /**
+   * Prepare the autocomplete lists (and the parties they need) while building (default true): a
+   * large base would otherwise spend the first keystroke's 3-second window on them; a server's
+   * small library (`library/serverBases.ts`) makes them on first use instead.
+   */
+  eagerChoices?: boolean;
 }
 
 export interface BuildStats {

@@ -1,5 +1,4 @@
 /** Who may change a server's library, and its quotas, as plain checks. */
-import { UserInputError } from '../core/errors';
 import type { Caller } from '../core/library';
 import type { LibrarySettings } from '../storage/libraryStore';
 
@@ -8,15 +7,14 @@ export function canEdit(caller: Caller, settings: Pick<LibrarySettings, 'manager
   return caller.canManageServer || (settings.managerRoleId !== null && caller.roleIds.includes(settings.managerRoleId));
 }
 
-/** Refuses an add over a quota, saying which and when it frees up. */
-export function checkQuotas(settings: LibrarySettings, used: { serverAdds: number; userAdds: number; articles: number }): void {
-  if (used.articles >= settings.maxArticles) {
-    throw new UserInputError(`This server's library is full (${settings.maxArticles} articles). Remove one with /library remove first.`);
-  }
-  if (used.userAdds >= settings.addsPerUserPerHour) {
-    throw new UserInputError(`You have added ${used.userAdds} articles in the last hour (the limit is ${settings.addsPerUserPerHour}). Try again later.`);
-  }
-  if (used.serverAdds >= settings.addsPerHour) {
-    throw new UserInputError(`This server has added ${used.serverAdds} articles in the last hour (the limit is ${settings.addsPerHour}). Try again later.`);
-  }
+/** Said when the server's library holds its limit of articles. */
+export function fullMessage(settings: Pick<LibrarySettings, 'maxArticles'>): string {
+  return `This server's library is full (${settings.maxArticles} articles). Remove one with /library remove first.`;
+}
+
+/** Said when an hourly add limit is reached (which one: the member's or the server's). */
+export function addLimitMessage(which: 'server' | 'user', settings: Pick<LibrarySettings, 'addsPerHour' | 'addsPerUserPerHour'>): string {
+  return which === 'user'
+    ? `You have added ${settings.addsPerUserPerHour} articles in the last hour (the limit is ${settings.addsPerUserPerHour}). Try again later.`
+    : `This server has added ${settings.addsPerHour} articles in the last hour (the limit is ${settings.addsPerHour}). Try again later.`;
 }

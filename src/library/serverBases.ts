@@ -7,12 +7,19 @@
 import type { AnalysisStore } from '../core/analysisStore';
 import type { Article } from '../core/article';
 import { buildKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledgeBase';
+import { encodeServerCache, serverBuildStore, type ServerCacheValue } from './serverCache';
 
 /** One loaded server: its base (null when its library is empty), its articles, and its estimated size. */
 export interface ServerBase {
   kb: KnowledgeBase | null;
   articles: Article[];
+  /** `rowKey` of each article's stored row, in library order (the server cache's key is made of them). */
+  rowKeys: string[];
+  /** The article id of each stored row, in library order (what a replica compares with the store). */
+  rowIds: string[];
   bytes: number;
+  /** When the store last confirmed that this is the server's library (`Date.now()`), for replicas. */
+  checkedAt: number;
 }
 
 /**
@@ -26,10 +33,31 @@ export function estimateBytes(articles: readonly Article[]): number {
   return 64 * 1024 + chars * 60;
 }
 
-/** Builds a server base from its articles (in library order) through the one builder; analyses come from `store`. */
-export async function buildServerBase(articles: Article[], store: AnalysisStore): Promise<ServerBase> {
-  const kb = articles.length ? (await buildKnowledgeBase(articles, [], { store })).kb : null;
-  return { kb, articles, bytes: estimateBytes(articles) };
+/** A built server base, and its value for the server cache when anything had to be computed (else null). */
+export interface BuiltServerBase {
+  base: ServerBase;
+  cacheValue: Uint8Array | null;
+}
+
+/**
+ * Builds a server base from its articles (in library order) through the one builder. Analyses and
+ * the index come from `cached` (the server's cached value for exactly these articles) when given,
+ * else from the analysis store or the engine.
+ */
+export async function buildServerBase(
+  articles: Article[],
+  rowKeys: string[],
+  rowIds: string[],
+  analyses: AnalysisStore,
+  cached: ServerCacheValue | null = null,
+): Promise<BuiltServerBase> {
+  const base: ServerBase = { kb: null, articles, rowKeys, rowIds, bytes: estimateBytes(articles), checkedAt: Date.now() };
+  if (!articles.length) return { base, cacheValue: null };
+  const { store, parts } = serverBuildStore(analyses, cached);
+  const built = await buildKnowledgeBase(articles, [], { store, eagerChoices: false });
+  base.kb = built.kb;
+  const fromCache = cached !== null && built.stats.analysesRun === 0 && built.stats.indexFromCache;
+  return { base, cacheValue: fromCache || !parts.index ? null : encodeServerCache({ articles, analyses: parts.analyses, index: parts.index }) };
 }
 
 /** Least-recently-used servers' bases under a byte budget. */

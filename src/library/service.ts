@@ -10,12 +10,13 @@ import type { AddedArticle, Caller, LibraryAccess, LibraryEntry, LibraryRules, L
 import { ImportError, type ImportedDocument, type ImportFromFile, type ImportFromUrl } from '../ingest/importTypes';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { Logger } from '../log';
-import type { LibrarySettings, LibraryStore, NewLibraryArticle, StoredLibraryArticle } from '../storage/libraryStore';
+import { LibraryFullError, type LibrarySettings, type LibraryStore, type NewLibraryArticle, type StoredLibraryArticle } from '../storage/libraryStore';
 import type { AnalysisStore } from '../core/analysisStore';
 import { libraryAnalysisStore, quoteSummary } from './analysisCache';
 import { articleFromRow, contentHash, newArticleId } from './document';
-import { buildServerBase, ServerBaseCache, type ServerBase } from './serverBases';
-import { canEdit, checkQuotas } from './rules';
+import { buildServerBase, ServerBaseCache, type BuiltServerBase, type ServerBase } from './serverBases';
+import { decodeServerCache, rowKey, serverCacheKey } from './serverCache';
+import { addLimitMessage, canEdit, fullMessage } from './rules';
 
 export interface LibraryServiceDeps {
   store: LibraryStore;
@@ -27,6 +28,13 @@ export interface LibraryServiceDeps {
   memoryBudgetBytes: number;
   logger?: Pick<Logger, 'warn' | 'error' | 'info'>;
   now?: () => Date;
+  /**
+   * How long a loaded server's library is trusted before the store is asked whether it changed (by
+   * another process sharing the database), in ms. Default 2000; 0 asks before every query.
+   */
+  refreshMs?: number;
+  /** Keep and read servers' built libraries in the store (default true; the bench turns it off to compare). */
+  serverCache?: boolean;
 }
 
 /** Said when the database cannot be reached: adding stops, answering goes on. */
@@ -36,6 +44,7 @@ export const DATABASE_DOWN =
 export class LibraryService implements LibraryAccess {
   private readonly bases: ServerBaseCache;
   private readonly loading = new Map<string, Promise<ServerBase>>();
+  private readonly checking = new Map<string, Promise<ServerBase>>();
   private readonly now: () => Date;
   private readonly analyses: AnalysisStore;
 
@@ -79,7 +88,7 @@ export class LibraryService implements LibraryAccess {
 
   private serverBase(guildId: string): Promise<ServerBase> {
     const loaded = this.bases.get(guildId);
-    if (loaded) return Promise.resolve(loaded);
+    if (loaded) return Date.now() - loaded.checkedAt < (this.deps.refreshMs ?? 2000) ? Promise.resolve(loaded) : this.recheck(guildId, loaded);
     let pending = this.loading.get(guildId);
     if (!pending) {
       pending = this.load(guildId).finally(() => this.loading.delete(guildId));
@@ -88,12 +97,54 @@ export class LibraryService implements LibraryAccess {
     return pending;
   }
 
+  /**
+   * Replicas: another process sharing the database may have added or removed articles. One cheap
+   * query (the server's article ids) tells; a changed library is loaded again (from the server
+   * cache the other process wrote). If the database cannot answer, the loaded library goes on.
+   */
+  private recheck(guildId: string, loaded: ServerBase): Promise<ServerBase> {
+    let pending = this.checking.get(guildId);
+    if (!pending) {
+      pending = (async () => {
+        let ids: string[];
+        try {
+          ids = await this.deps.store.articleIds(guildId);
+        } catch {
+          return loaded;
+        }
+        if (ids.length === loaded.rowIds.length && ids.every((id, i) => id === loaded.rowIds[i])) {
+          loaded.checkedAt = Date.now();
+          return loaded;
+        }
+        if (this.bases.has(guildId) && this.bases.get(guildId) === loaded) this.bases.delete(guildId);
+        return this.serverBase(guildId);
+      })().finally(() => this.checking.delete(guildId));
+      this.checking.set(guildId, pending);
+    }
+    return pending;
+  }
+
+  /** A server's library from the store: its cached built value when current, else parsed and built (and cached). */
   private async load(guildId: string): Promise<ServerBase> {
-    const rows = await this.deps.store.list(guildId);
-    const articles = rows.map(articleFromRow).filter((a): a is Article => a !== null);
-    const base = await buildServerBase(articles, this.analyses);
-    this.bases.set(guildId, base);
-    return base;
+    const { store } = this.deps;
+    const rows = await store.list(guildId);
+    const rowKeys = rows.map(rowKey);
+    const key = serverCacheKey(rowKeys);
+    const entry = this.deps.serverCache === false ? undefined : await store.serverCacheGet(guildId).catch((err: unknown) => void this.deps.logger?.warn({ err, guildId }, 'server cache unreadable'));
+    const cached = entry?.key === key ? decodeServerCache(entry.value) : null;
+    const articles = cached?.articles ?? rows.map(articleFromRow).filter((a): a is Article => a !== null);
+    const built = await buildServerBase(articles, rowKeys, rows.map((r) => r.articleId), this.analyses, cached);
+    this.bases.set(guildId, built.base);
+    await this.saveCache(guildId, built);
+    return built.base;
+  }
+
+  /** Stores a freshly built server's value (a cache: failure only costs the next cold load time). */
+  private async saveCache(guildId: string, built: BuiltServerBase): Promise<void> {
+    if (!built.cacheValue || this.deps.serverCache === false) return;
+    await this.deps.store
+      .serverCachePut(guildId, serverCacheKey(built.base.rowKeys), built.cacheValue)
+      .catch((err: unknown) => this.deps.logger?.warn({ err, guildId }, 'could not store the server cache'));
   }
 
   /** A store call whose failure means the database is unavailable (a member reads `DATABASE_DOWN`). */
@@ -119,12 +170,14 @@ export class LibraryService implements LibraryAccess {
       );
     }
     const now = this.now();
-    const hourAgo = new Date(now.getTime() - 3600_000);
-    const [serverAdds, userAdds, count] = await this.db('quotas', () =>
-      Promise.all([store.countAdds(guildId, null, hourAgo), store.countAdds(guildId, caller.userId, hourAgo), store.list(guildId).then((l) => l.length)]),
+    // A full library is refused before the attempt counts; the count is checked again, atomically
+    // with the insert, below (another add may fill the library meanwhile).
+    const count = await this.db('quotas', () => store.articleIds(guildId).then((ids) => ids.length));
+    if (count >= settings.maxArticles) throw new UserInputError(fullMessage(settings));
+    const recorded = await this.db('record', () =>
+      store.tryRecordAdd(guildId, caller.userId, now, { since: new Date(now.getTime() - 3600_000), perServer: settings.addsPerHour, perUser: settings.addsPerUserPerHour }),
     );
-    checkQuotas(settings, { serverAdds, userAdds, articles: count });
-    await this.db('record', () => store.recordAdd(guildId, caller.userId, now));
+    if (recorded !== 'ok') throw new UserInputError(addLimitMessage(recorded, settings));
 
     const doc = await this.fetchDocument(source, progress);
     progress?.('Analysing quotes…');
@@ -155,14 +208,22 @@ export class LibraryService implements LibraryAccess {
     if (!article) throw new UserInputError('No article text was found there (no paragraphs of text).');
     // The server's next base is built (and the new article analysed, the analysis cached) before the
     // article is stored, so the moment the add is confirmed the article is answerable.
-    const next = await buildServerBase([...current.articles, article], this.analyses);
-    const summary = quoteSummary(next.kb!.analysis(article.id));
-    const result = await this.db('add', () => store.add({ ...draft, paragraphs: article.paragraphs.length, quotes: summary.quotes }));
+    const next = await buildServerBase([...current.articles, article], [...current.rowKeys, rowKey(draft)], [...current.rowIds, articleId], this.analyses);
+    const summary = quoteSummary(next.base.kb!.analysis(article.id));
+    const result = await this.db('add', async () => {
+      try {
+        return await store.add({ ...draft, paragraphs: article.paragraphs.length, quotes: summary.quotes }, { maxArticles: settings.maxArticles });
+      } catch (err) {
+        if (err instanceof LibraryFullError) throw new UserInputError(fullMessage(settings));
+        throw err;
+      }
+    });
     if (!result.added) {
       const e = result.existing;
       throw new UserInputError(`Already in this server's library: “${e.title}” (${e.articleId}), added ${e.addedAt.slice(0, 10)} by ${e.addedBy === 'console' ? 'the console' : `<@${e.addedBy}>`}.`);
     }
-    this.swap(guildId, current, next);
+    this.swap(guildId, current, next.base);
+    await this.saveCache(guildId, next);
     progress?.('Ready.');
     return card(guildId, article, summary);
   }
@@ -203,9 +264,16 @@ export class LibraryService implements LibraryAccess {
       throw new UserInputError(how === 'undo' ? 'Only the member who added it or a library manager can undo this.' : 'Only library managers (or the member who added it) can remove this article.');
     }
     const current = await this.db('load', () => this.serverBase(guildId));
-    const next = await buildServerBase(current.articles.filter((a) => a.id !== articleId), this.analyses);
+    const keep = current.rowIds.map((id, i) => ({ id, key: current.rowKeys[i]! })).filter((r) => r.id !== articleId);
+    const next = await buildServerBase(
+      current.articles.filter((a) => a.id !== articleId),
+      keep.map((r) => r.key),
+      keep.map((r) => r.id),
+      this.analyses,
+    );
     await this.db('remove', () => store.remove(guildId, articleId));
-    this.swap(guildId, current, next);
+    this.swap(guildId, current, next.base);
+    await this.saveCache(guildId, next);
     return { articleId, title: article.title };
   }
 

@@ -27,6 +27,17 @@ export class PartyRegistry {
   /** Party id → its keys (see `keysByParty`). */
   private byParty: Map<string, string[]> | undefined;
 
+  private static plain: PartyRegistry | undefined;
+
+  /**
+   * The registry without `parties.yaml`, built once and shared: every server library's base uses
+   * it, and building it (the whole gazetteer's keys and matcher) took a few ms per server load.
+   * Nothing changes a registry once built, so sharing it is safe.
+   */
+  static withoutOverrides(): PartyRegistry {
+    return (PartyRegistry.plain ??= new PartyRegistry());
+  }
+
   constructor(overrides: PartyOverrides = NO_OVERRIDES, gazetteer: Gazetteer = baseGazetteer()) {
     for (const p of gazetteer.parties) this.parties.set(p.id, { ...p });
     const aliases = [...gazetteer.aliases];

@@ -96,6 +96,33 @@ export class ArticleIdTakenError extends Error {
   }
 }
 
+/**
+ * `add` with `maxArticles` found the server's library full. The count and the insert are one
+ * transaction, so two concurrent adds at the limit cannot both pass.
+ */
+export class LibraryFullError extends Error {
+  constructor(
+    readonly guildId: string,
+    readonly maxArticles: number,
+  ) {
+    super(`The library of server ${guildId} already holds ${maxArticles} articles.`);
+    this.name = 'LibraryFullError';
+  }
+}
+
+/** Hourly add limits `tryRecordAdd` checks: attempts since `since`, for the server and for one member. */
+export interface AddLimits {
+  since: Date;
+  perServer: number;
+  perUser: number;
+}
+
+/** One server's built library as `serverCachePut` stored it. */
+export interface ServerCacheEntry {
+  key: string;
+  value: Uint8Array;
+}
+
 export interface LibraryStore {
   /** Creates or upgrades the schema; safe to call from several processes at once. */
   migrate(): Promise<void>;
@@ -103,9 +130,10 @@ export interface LibraryStore {
    * Atomic: the article is wholly stored or absent; two concurrent adds of one URL store one.
    * A duplicate (same canonical URL, else same content hash, in that server) gives
    * `{ added: false, existing }`; an article id taken by a different article throws
-   * `ArticleIdTakenError`.
+   * `ArticleIdTakenError`. With `limits.maxArticles`, a server already holding that many throws
+   * `LibraryFullError`, checked in the same transaction as the insert.
    */
-  add(article: NewLibraryArticle): Promise<AddResult>;
+  add(article: NewLibraryArticle, limits?: { maxArticles?: number }): Promise<AddResult>;
   /** Whether it existed. */
   remove(guildId: string, articleId: string): Promise<boolean>;
   /** Every article of a server, oldest first. */
@@ -118,6 +146,18 @@ export interface LibraryStore {
   recordAdd(guildId: string, userId: string, at: Date): Promise<void>;
   /** Adds recorded in the server since `since` (inclusive): all members' when `userId` is null, else that member's. */
   countAdds(guildId: string, userId: string | null, since: Date): Promise<number>;
+  /**
+   * Records one add attempt only if the server and the member are under their hourly limits, as
+   * one transaction (two concurrent attempts at the limit cannot both pass): 'ok' when recorded,
+   * else which limit was reached.
+   */
+  tryRecordAdd(guildId: string, userId: string, at: Date, limits: AddLimits): Promise<'ok' | 'server' | 'user'>;
+  /** The server's article ids, oldest first: what a replica compares its loaded library against. */
+  articleIds(guildId: string): Promise<string[]>;
+  /** The server's built library (`library/serverCache.ts`), whatever key it was stored under. */
+  serverCacheGet(guildId: string): Promise<ServerCacheEntry | undefined>;
+  /** Replaces the server's built library. */
+  serverCachePut(guildId: string, key: string, value: Uint8Array): Promise<void>;
   /** Analysis cache shared by every process: key = content hash + analysis version. */
   cacheGet(key: string): Promise<string | undefined>;
   cachePut(key: string, value: string): Promise<void>;

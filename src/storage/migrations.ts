@@ -180,6 +180,15 @@ ${CORRECTIONS_REST};`,
 CREATE TABLE corrections (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, ${CORRECTIONS_COLUMNS});
 ${CORRECTIONS_REST};`,
   },
+  {
+    // Version 4 (2 and 3 are the quiz's and the corrections'): one row per server holding its built
+    // library (parsed articles + paragraph index) under a key of its articles' contents, so a cold
+    // server loads without parsing and indexing again; replaced whenever the library changes.
+    version: 4,
+    name: 'per-server built library cache',
+    sqlite: `CREATE TABLE library_server_cache (guild_id TEXT PRIMARY KEY, cache_key TEXT NOT NULL, value BLOB NOT NULL);`,
+    postgres: `CREATE TABLE library_server_cache (guild_id TEXT PRIMARY KEY, cache_key TEXT NOT NULL, value BYTEA NOT NULL);`,
+  },
 ];
 
 /** The bookkeeping table both stores create before reading which migrations ran. */

@@ -12,11 +12,14 @@
 import pg from 'pg';
 import {
   ArticleIdTakenError,
+  LibraryFullError,
   LibraryUnavailableError,
+  type AddLimits,
   type AddResult,
   type LibrarySettings,
   type LibraryStore,
   type NewLibraryArticle,
+  type ServerCacheEntry,
   type StoredLibraryArticle,
 } from './libraryStore';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations';
@@ -46,7 +49,7 @@ const SQLSTATE_UNAVAILABLE = /^(08|53|57P0|57014$|3D000$|28)/;
 const PG_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended|Query read timeout/i;
 
 function unavailable(err: unknown): unknown {
-  if (err instanceof ArticleIdTakenError || err instanceof RangeError) return err;
+  if (err instanceof ArticleIdTakenError || err instanceof LibraryFullError || err instanceof RangeError) return err;
   const e = err as { code?: unknown; message?: unknown } | null;
   const code = typeof e?.code === 'string' ? e.code : '';
   const message = typeof e?.message === 'string' ? e.message : '';
@@ -133,7 +136,8 @@ export class PostgresLibraryStore implements LibraryStore {
     });
   }
 
-  add(article: NewLibraryArticle): Promise<AddResult> {
+  add(article: NewLibraryArticle, limits: { maxArticles?: number } = {}): Promise<AddResult> {
+    if (limits.maxArticles !== undefined) return this.addWithin(article, limits.maxArticles);
     return this.run(async () => {
       const a = stamped(article);
       checkArticle(a);
@@ -147,6 +151,31 @@ export class PostgresLibraryStore implements LibraryStore {
         if (taken.rowCount) throw new ArticleIdTakenError(a.guildId, a.articleId);
       }
       throw new LibraryUnavailableError('The library database (PostgreSQL) kept changing under a concurrent add; nothing was added.');
+    });
+  }
+
+  /**
+   * `add` under a limit on the server's article count: the count and the insert run in one
+   * transaction holding a per-server advisory lock, which every limited add of that server takes,
+   * so two concurrent adds at the limit are serialised and the second sees the first's row.
+   */
+  private addWithin(article: NewLibraryArticle, maxArticles: number): Promise<AddResult> {
+    const a = stamped(article);
+    checkArticle(a);
+    return this.transaction(async (c) => {
+      await c.query('SELECT pg_advisory_xact_lock(7262014, hashtext($1))', [a.guildId]);
+      const dup = await c.query<ArticleRow>(FIND_DUPLICATE, [a.guildId, a.sourceUrl, a.contentHash]);
+      if (dup.rows[0]) return { added: false, existing: toArticle(dup.rows[0]) };
+      const taken = await c.query('SELECT 1 FROM library_articles WHERE guild_id = $1 AND article_id = $2', [a.guildId, a.articleId]);
+      if (taken.rowCount) throw new ArticleIdTakenError(a.guildId, a.articleId);
+      const { n } = (await c.query<{ n: string }>('SELECT COUNT(*) AS n FROM library_articles WHERE guild_id = $1', [a.guildId])).rows[0]!;
+      if (Number(n) >= maxArticles) throw new LibraryFullError(a.guildId, maxArticles);
+      // An unlimited add (seeding, imports) does not take the lock; the unique constraints still hold.
+      const inserted = await c.query(INSERT_ARTICLE, articleParams(a));
+      if (inserted.rowCount === 1) return { added: true as const, article: a };
+      const again = await c.query<ArticleRow>(FIND_DUPLICATE, [a.guildId, a.sourceUrl, a.contentHash]);
+      if (again.rows[0]) return { added: false as const, existing: toArticle(again.rows[0]) };
+      throw new ArticleIdTakenError(a.guildId, a.articleId);
     });
   }
 
@@ -196,6 +225,42 @@ export class PostgresLibraryStore implements LibraryStore {
           ? await this.pool.query<{ n: string }>('SELECT COUNT(*) AS n FROM library_adds WHERE guild_id = $1 AND at_ms >= $2', [guildId, since.getTime()])
           : await this.pool.query<{ n: string }>('SELECT COUNT(*) AS n FROM library_adds WHERE guild_id = $1 AND user_id = $2 AND at_ms >= $3', [guildId, userId, since.getTime()]);
       return Number(r.rows[0]!.n);
+    });
+  }
+
+  tryRecordAdd(guildId: string, userId: string, at: Date, limits: AddLimits): Promise<'ok' | 'server' | 'user'> {
+    return this.transaction(async (c) => {
+      // A per-server advisory lock: attempts of one server are counted and recorded one at a time.
+      await c.query('SELECT pg_advisory_xact_lock(7262015, hashtext($1))', [guildId]);
+      const since = limits.since.getTime();
+      const server = Number((await c.query<{ n: string }>('SELECT COUNT(*) AS n FROM library_adds WHERE guild_id = $1 AND at_ms >= $2', [guildId, since])).rows[0]!.n);
+      if (server >= limits.perServer) return 'server';
+      const user = Number(
+        (await c.query<{ n: string }>('SELECT COUNT(*) AS n FROM library_adds WHERE guild_id = $1 AND user_id = $2 AND at_ms >= $3', [guildId, userId, since])).rows[0]!.n,
+      );
+      if (user >= limits.perUser) return 'user';
+      await c.query('INSERT INTO library_adds (guild_id, user_id, at_ms) VALUES ($1, $2, $3)', [guildId, userId, at.getTime()]);
+      return 'ok';
+    });
+  }
+
+  articleIds(guildId: string): Promise<string[]> {
+    return this.run(async () => (await this.pool.query<{ article_id: string }>('SELECT article_id FROM library_articles WHERE guild_id = $1 ORDER BY seq', [guildId])).rows.map((r) => r.article_id));
+  }
+
+  serverCacheGet(guildId: string): Promise<ServerCacheEntry | undefined> {
+    return this.run(async () => {
+      const row = (await this.pool.query<{ cache_key: string; value: Buffer }>('SELECT cache_key, value FROM library_server_cache WHERE guild_id = $1', [guildId])).rows[0];
+      return row && { key: row.cache_key, value: row.value };
+    });
+  }
+
+  serverCachePut(guildId: string, key: string, value: Uint8Array): Promise<void> {
+    return this.run(async () => {
+      await this.pool.query(
+        'INSERT INTO library_server_cache (guild_id, cache_key, value) VALUES ($1, $2, $3) ON CONFLICT (guild_id) DO UPDATE SET cache_key = excluded.cache_key, value = excluded.value',
+        [guildId, key, Buffer.from(value.buffer, value.byteOffset, value.byteLength)],
+      );
     });
   }
 

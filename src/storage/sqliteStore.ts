@@ -18,11 +18,14 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import {
   ArticleIdTakenError,
+  LibraryFullError,
   LibraryUnavailableError,
+  type AddLimits,
   type AddResult,
   type LibrarySettings,
   type LibraryStore,
   type NewLibraryArticle,
+  type ServerCacheEntry,
   type StoredLibraryArticle,
 } from './libraryStore';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations';
@@ -106,7 +109,7 @@ export class SqliteLibraryStore implements LibraryStore {
     });
   }
 
-  add(article: NewLibraryArticle): Promise<AddResult> {
+  add(article: NewLibraryArticle, limits: { maxArticles?: number } = {}): Promise<AddResult> {
     return this.run(() => {
       const a = stamped(article);
       checkArticle(a);
@@ -120,6 +123,11 @@ export class SqliteLibraryStore implements LibraryStore {
           if (existing) return { added: false, existing: toArticle(existing) };
           if (this.sql('SELECT 1 FROM library_articles WHERE guild_id = ? AND article_id = ?').get(a.guildId, a.articleId)) {
             throw new ArticleIdTakenError(a.guildId, a.articleId);
+          }
+          // Inside the write transaction: another add cannot slip in between this count and the insert.
+          if (limits.maxArticles !== undefined) {
+            const { n } = this.sql('SELECT COUNT(*) AS n FROM library_articles WHERE guild_id = ?').get(a.guildId) as { n: number };
+            if (n >= limits.maxArticles) throw new LibraryFullError(a.guildId, limits.maxArticles);
           }
           this.sql(`INSERT INTO library_articles (${ARTICLE_COLUMNS.join(', ')}) VALUES (${ARTICLE_COLUMNS.map(() => '?').join(', ')})`)
             .run(...articleParams(a));
@@ -176,6 +184,41 @@ export class SqliteLibraryStore implements LibraryStore {
           : this.sql('SELECT COUNT(*) AS n FROM library_adds WHERE guild_id = ? AND user_id = ? AND at_ms >= ?').get(guildId, userId, since.getTime())
       ) as { n: number };
       return row.n;
+    });
+  }
+
+  tryRecordAdd(guildId: string, userId: string, at: Date, limits: AddLimits): Promise<'ok' | 'server' | 'user'> {
+    return this.run(() =>
+      this.db
+        .transaction((): 'ok' | 'server' | 'user' => {
+          const since = limits.since.getTime();
+          const server = (this.sql('SELECT COUNT(*) AS n FROM library_adds WHERE guild_id = ? AND at_ms >= ?').get(guildId, since) as { n: number }).n;
+          if (server >= limits.perServer) return 'server';
+          const user = (this.sql('SELECT COUNT(*) AS n FROM library_adds WHERE guild_id = ? AND user_id = ? AND at_ms >= ?').get(guildId, userId, since) as { n: number }).n;
+          if (user >= limits.perUser) return 'user';
+          this.sql('INSERT INTO library_adds (guild_id, user_id, at_ms) VALUES (?, ?, ?)').run(guildId, userId, at.getTime());
+          return 'ok';
+        })
+        .immediate(),
+    );
+  }
+
+  articleIds(guildId: string): Promise<string[]> {
+    return this.run(() => (this.sql('SELECT article_id FROM library_articles WHERE guild_id = ? ORDER BY seq').all(guildId) as Array<{ article_id: string }>).map((r) => r.article_id));
+  }
+
+  serverCacheGet(guildId: string): Promise<ServerCacheEntry | undefined> {
+    return this.run(() => {
+      const row = this.sql('SELECT cache_key, value FROM library_server_cache WHERE guild_id = ?').get(guildId) as { cache_key: string; value: Buffer } | undefined;
+      return row && { key: row.cache_key, value: row.value };
+    });
+  }
+
+  serverCachePut(guildId: string, key: string, value: Uint8Array): Promise<void> {
+    return this.run(() => {
+      this.sql(
+        'INSERT INTO library_server_cache (guild_id, cache_key, value) VALUES (?, ?, ?) ON CONFLICT (guild_id) DO UPDATE SET cache_key = excluded.cache_key, value = excluded.value',
+      ).run(guildId, key, value);
     });
   }
 

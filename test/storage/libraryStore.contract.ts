@@ -5,7 +5,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ArticleIdTakenError, DEFAULT_LIBRARY_LIMITS, type LibraryStore, type NewLibraryArticle } from '../../src/storage/libraryStore';
+import { ArticleIdTakenError, DEFAULT_LIBRARY_LIMITS, LibraryFullError, type LibraryStore, type NewLibraryArticle } from '../../src/storage/libraryStore';
 
 export interface StoreHarness {
   /** A new connection to this suite's database, migrated. */
@@ -209,6 +209,55 @@ export function describeStore(name: string, harness: () => StoreHarness): void {
         for (const r of results) if (!r.added) expect(r.existing).toEqual(winner.added && winner.article);
       }
       expect(await conns[0]!.list(g)).toHaveLength(10);
+    });
+
+    it('quotas are checked with the write: concurrent adds at the article limit, concurrent attempts at the hourly limits', async () => {
+      const conns = await Promise.all([connect(), connect(), connect()]);
+      const g = freshGuild();
+      await conns[0]!.add(sampleArticle(g, 1));
+      for (let round = 0; round < 5; round++) {
+        // Three connections add three different articles at once to a library one short of its limit.
+        const limit = 2 + round;
+        const results = await Promise.allSettled(conns.map((c, i) => c.add(sampleArticle(g, 10 * (round + 1) + i), { maxArticles: limit })));
+        expect(results.filter((r) => r.status === 'fulfilled' && r.value.added)).toHaveLength(1);
+        for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(LibraryFullError);
+        expect(await conns[0]!.articleIds(g)).toHaveLength(limit);
+      }
+      // A duplicate is still reported as one, full or not.
+      const dup = await conns[1]!.add(sampleArticle(g, 1), { maxArticles: 1 });
+      expect(dup.added).toBe(false);
+
+      const t = new Date('2026-01-01T10:00:00.000Z');
+      const since = new Date(t.getTime() - 3600_000);
+      const h = freshGuild();
+      const server = await Promise.all(conns.flatMap((c, i) => [c.tryRecordAdd(h, `u${i}`, t, { since, perServer: 4, perUser: 10 }), c.tryRecordAdd(h, `v${i}`, t, { since, perServer: 4, perUser: 10 })]));
+      expect(server.filter((r) => r === 'ok')).toHaveLength(4);
+      expect(server.filter((r) => r === 'server')).toHaveLength(2);
+      expect(await conns[0]!.countAdds(h, null, since)).toBe(4);
+      const k = freshGuild();
+      const user = await Promise.all(conns.flatMap((c) => [c.tryRecordAdd(k, 'same', t, { since, perServer: 100, perUser: 2 }), c.tryRecordAdd(k, 'same', t, { since, perServer: 100, perUser: 2 })]));
+      expect(user.filter((r) => r === 'ok')).toHaveLength(2);
+      expect(user.filter((r) => r === 'user')).toHaveLength(4);
+      // Attempts before the window do not count.
+      expect(await conns[0]!.tryRecordAdd(k, 'same', new Date(t.getTime() + 7200_000), { since: new Date(t.getTime() + 3600_000), perServer: 100, perUser: 2 })).toBe('ok');
+    });
+
+    it('lists article ids in library order and keeps one built-library value per server, replaced', async () => {
+      const [a, b] = [await connect(), await connect()];
+      const [g, other] = [freshGuild(), freshGuild()];
+      for (const n of [3, 1, 2]) await a.add(sampleArticle(g, n));
+      expect(await b.articleIds(g)).toEqual(['article-3', 'article-1', 'article-2']);
+      expect(await b.articleIds(other)).toEqual([]);
+      expect(await a.serverCacheGet(g)).toBeUndefined();
+      const bytes = new Uint8Array(300_000).map((_, i) => (i * 7) % 256);
+      await a.serverCachePut(g, 'key-1', bytes);
+      await a.serverCachePut(other, 'key-x', new Uint8Array([1]));
+      const got = await b.serverCacheGet(g);
+      expect(got?.key).toBe('key-1');
+      expect(Buffer.from(got!.value).equals(Buffer.from(bytes))).toBe(true);
+      await b.serverCachePut(g, 'key-2', new Uint8Array([0, 255]));
+      expect(await a.serverCacheGet(g)).toEqual({ key: 'key-2', value: Buffer.from([0, 255]) });
+      expect((await a.serverCacheGet(other))?.key).toBe('key-x');
     });
 
     it('rejects what it could not store identically: NUL characters, fractional counts', async () => {
