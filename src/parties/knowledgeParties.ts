@@ -89,7 +89,7 @@ export class KnowledgeParties {
     }
     const key = partyKey(input);
     if (key.length >= 4) {
-      // Each party's keys are gathered once: `keysOf` reads every key of the registry.
+      // The present parties' longer keys, gathered once per base.
       this.presentKeys ??= this.present.map((party) => ({ party, keys: this.registry.keysOf(party.id).filter((k) => k.length >= 4) }));
       const near = this.presentKeys.filter(({ keys }) => keys.some((k) => editDistance(k, key, 2) <= (k.length >= 8 ? 2 : 1))).map(({ party }) => party);
       if (near.length === 1) return near[0]!;

@@ -5,6 +5,7 @@
  * capitalised name is not the party ("George Washington", "Latin America"), and a capital used as
  * a place ("met in Washington", "the Hanoi summit") is marked locative.
  */
+import { letterOrDigitBefore, letterOrDigitWidth, letterRunEnd } from '../text/wordRule';
 import type { Alias, PartyMention } from './types';
 
 /** Prepositions and verbs after which a place name is a location, not an actor. */
@@ -22,10 +23,6 @@ const FUNCTION_WORDS = new Set(
   'The In On At For With As After Before During Since Until While But And Or So Yet Still Also Then Now Meanwhile However Both Neither Even Only'.split(' '),
 );
 
-/** A letter or digit: the only characters a name's first word is made of. */
-const WORD_CHAR = /[\p{L}\p{N}]/u;
-/** A name's first word: letters and digits up to the first other character. */
-const FIRST_WORD = /[\p{L}\p{N}]+/uy;
 
 /** One alias as the scanner tries it. */
 interface Entry {
@@ -57,13 +54,13 @@ export class PartyMatcher {
       const key = lookupKey(a.text, a.kind);
       if (this.byText.has(key)) continue;
       this.byText.set(key, a);
-      FIRST_WORD.lastIndex = 0;
-      const first = FIRST_WORD.exec(a.text);
-      if (!first) {
+      // A name's first word: letters and digits up to the first other character.
+      const firstEnd = letterRunEnd(a.text, 0);
+      if (firstEnd === 0) {
         oddPatterns.push(pattern(a));
         continue;
       }
-      const k = first[0].toLowerCase();
+      const k = a.text.slice(0, firstEnd).toLowerCase();
       this.shapes.add(shape(k.charCodeAt(0), k.length > 1 ? k.charCodeAt(1) : 0, k.length));
       const list = this.byFirst.get(k) ?? [];
       list.push({ alias: a, parts: a.text.split(/\s+/).filter(Boolean), flexible: flexibleFirst(a.text, a.kind) });
@@ -79,13 +76,11 @@ export class PartyMatcher {
     const n = text.length;
     let i = 0;
     while (i < n) {
-      const w = wordCharWidth(text, i);
-      if (w === 0) {
+      const j = letterRunEnd(text, i);
+      if (j === i) {
         i++;
         continue;
       }
-      let j = i + w;
-      for (let k = wordCharWidth(text, j); k > 0; k = wordCharWidth(text, j)) j += k;
       // A name starts at a word that follows no letter, digit, apostrophe, dot or hyphen.
       if (i > 0 && blocksStart(text, i)) {
         i = j;
@@ -154,8 +149,7 @@ function matchAt(text: string, start: number, e: Entry): number {
     pos += part.length;
   }
   // Not before a letter or digit ("Korean" is not "Korea"); a hyphen is fine ("US-led").
-  if (pos < text.length && WORD_CHAR.test(text[pos]!)) return -1;
-  if (pos < text.length - 1 && isLowSurrogate(text.charCodeAt(pos + 1)) && WORD_CHAR.test(text.slice(pos, pos + 2))) return -1;
+  if (letterOrDigitWidth(text, pos) > 0) return -1;
   return pos;
 }
 
@@ -167,25 +161,11 @@ function lowerAscii(c: number): number {
   return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
-/** Code units of the letter or digit at `i` (2 for a surrogate pair), 0 if none is there. */
-function wordCharWidth(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
-  if (Number.isNaN(c)) return 0;
-  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) return WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0;
-  return WORD_CHAR.test(text[i]!) ? 1 : 0;
-}
-
 /** The character before `i` keeps a name from starting there ("pro-US", "Korea's", "N.Korea"). */
 function blocksStart(text: string, i: number): boolean {
   const c = text.charCodeAt(i - 1);
   if (c === 39 || c === 0x2019 || c === 46 || c === 45) return true;
-  if (isLowSurrogate(c) && i >= 2) return wordCharWidth(text, i - 2) === 2;
-  return wordCharWidth(text, i - 1) > 0;
-}
-
-function isLowSurrogate(c: number): boolean {
-  return c >= 0xdc00 && c <= 0xdfff;
+  return letterOrDigitBefore(text, i);
 }
 
 function lowerFirst(s: string): string {

@@ -24,6 +24,8 @@ export class PartyRegistry {
   private readonly keys = new Map<string, Set<string>>();
   /** Normalised written alias (no context words, no codes) → party ids; built on first use. */
   private written: Map<string, Set<string>> | undefined;
+  /** Party id → its keys (see `keysByParty`). */
+  private byParty: Map<string, string[]> | undefined;
 
   private static plain: PartyRegistry | undefined;
 
@@ -123,9 +125,22 @@ export class PartyRegistry {
 
   /** Normalised keys that name a party, for typo-tolerant lookups. */
   keysOf(partyId: string): string[] {
-    const out: string[] = [];
-    for (const [k, ids] of this.keys) if (ids.has(partyId)) out.push(k);
-    return out;
+    return this.keysByParty().get(partyId) ?? [];
+  }
+
+  /** Party id → its normalised keys, gathered in one pass over the keys on first use. */
+  private keysByParty(): Map<string, string[]> {
+    if (!this.byParty) {
+      this.byParty = new Map();
+      for (const [k, ids] of this.keys) {
+        for (const id of ids) {
+          const list = this.byParty.get(id);
+          if (list) list.push(k);
+          else this.byParty.set(id, [k]);
+        }
+      }
+    }
+    return this.byParty;
   }
 
   private addKey(text: string, id: string): void {

@@ -16,6 +16,7 @@
 import { sentencesOf, type Article, type Sentence } from '../core/article';
 import { statementCovering } from '../analysis/statementCover';
 import type { Speaker, Statement } from '../analysis/types';
+import { lastAtOrBefore } from '../text/sortedSearch';
 import { isStopWord, words } from '../text/words';
 import type { ArticleParties } from './knowledgeParties';
 import { partyInPhrase } from './people';
@@ -242,25 +243,23 @@ function findStances(article: Article, analysis: { readonly statements: readonly
 
 const byStart = (x: { start: number }, y: { start: number }) => x.start - y.start;
 
-/** For each holder (sorted by start), whether it overlaps the source words of some statement. */
+/** For each holder, whether it overlaps the source words of some statement. */
 function namesASource(statements: readonly Statement[], holders: readonly Holder[]): boolean[] {
+  const starts: number[] = [];
   const sources: Array<{ start: number; end: number }> = [];
   for (const s of statements) if (s.source) sources.push(s.source);
   sources.sort(byStart);
-  // In start order, the scan stops at the first source starting after the holder ends.
-  const out: boolean[] = [];
-  for (const h of holders) {
-    let hit = false;
-    for (const src of sources) {
-      if (src.start >= h.end) break;
-      if (h.start < src.end) {
-        hit = true;
-        break;
-      }
-    }
-    out.push(hit);
+  // The largest end among the sources up to each one: a holder overlaps a source starting before
+  // its end exactly when the largest end among those passes its start.
+  const maxEnd: number[] = [];
+  for (const src of sources) {
+    starts.push(src.start);
+    maxEnd.push(Math.max(src.end, maxEnd[maxEnd.length - 1] ?? -Infinity));
   }
-  return out;
+  return holders.map((h) => {
+    const k = lastAtOrBefore(starts, h.end - 1);
+    return k >= 0 && maxEnd[k]! > h.start;
+  });
 }
 
 /** The sentence holding paragraph range [start, end), if one does. */

@@ -3,8 +3,10 @@
  * kept ("Gov.", "U.S.") and a possessive 's split off. Search and phrase matching use `words`
  * (text/words.ts) instead, whose job differs: normalised forms (no case, no accents) that an index
  * and a phrase aligner compare, where a period or a possessive must not make two words differ.
+ * Both read words by the one rule in wordRule.ts, each through its view.
  */
 import { ABBREVIATIONS } from './abbreviations';
+import { ENGINE_VIEW, wordPattern } from './wordRule';
 
 export interface Token {
   start: number;
@@ -18,7 +20,8 @@ export interface Token {
   possessive: boolean;
 }
 
-const TOKEN_RE = /[\p{L}\p{N}$][\p{L}\p{N}\p{M}]*(?:[-.'\u2019&][\p{L}\p{N}\p{M}]+)*\.?/gu;
+// The engine view of the text layer's one word rule (wordRule.ts): "U.S", "AT&T", "$5", "Gov.".
+const TOKEN_RE = wordPattern(ENGINE_VIEW);
 
 /** Word tokens of body[start, end), possessives split off and abbreviation periods kept. */
 export function tokenize(body: string, start: number, end: number): Token[] {

@@ -1,7 +1,9 @@
 /**
  * Word-level text handling shared by indexing, phrase matching and highlighting. Every word keeps
- * its character offsets so matches can be mapped back to the verbatim text.
+ * its character offsets so matches can be mapped back to the verbatim text. What a word is comes
+ * from wordRule.ts, which `tokenize` (tokens.ts) shares.
  */
+import { SEARCH_VIEW, wordOrJoiner, wordPattern } from './wordRule';
 
 export interface Word {
   /** Normalised form: lower case, no diacritics, straight apostrophes. */
@@ -10,8 +12,9 @@ export interface Word {
   end: number;
 }
 
-// Letters/digits, allowing inner apostrophes and hyphens ("Moon Jae-in", "end-of-war", "don't").
-const WORD = /[\p{L}\p{N}]+(?:['’\-‐][\p{L}\p{N}]+)*/gu;
+// Letters/digits, allowing inner apostrophes and hyphens ("Moon Jae-in", "end-of-war", "don't"):
+// the search view of the text layer's one word rule (wordRule.ts).
+const WORD = wordPattern(SEARCH_VIEW);
 
 const PLAIN_ASCII = /^[\x20-\x7e]*$/;
 
@@ -61,15 +64,15 @@ export function mayJoinWord(text: string, at: number): boolean {
 }
 
 const WORD_FROM = new RegExp(WORD.source, 'gu');
-const WORD_OR_JOINER = /[\p{L}\p{N}'’\-‐]/u;
+const WORD_OR_JOINER = wordOrJoiner(SEARCH_VIEW);
 
 /**
  * Punctuation outside ASCII that news text is full of (curly quotes, dashes, ellipsis, no-break
- * space) and that is never part of a word; U+2019 and U+2010 join words like ' and -.
+ * space) and that is never part of a word; the joiners beyond ASCII (U+2019, U+2010) are read.
  */
 const NON_WORD = new Set([0xa0, 0xab, 0xbb, 0x2013, 0x2014, 0x2018, 0x201c, 0x201d, 0x2022, 0x2026]);
-const RIGHT_QUOTE = 0x2019;
-const HYPHEN = 0x2010;
+/** The search view's joiners as character codes (' - ’ ‐). */
+const JOINERS = new Set([...SEARCH_VIEW.joiners].map((c) => c.charCodeAt(0)));
 
 const isAsciiAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 
@@ -86,7 +89,7 @@ function scanWords(text: string): Word[] | null {
   while (i < n) {
     const c = text.charCodeAt(i);
     if (!isAsciiAlnum(c)) {
-      if (c >= 0x80 && !NON_WORD.has(c) && c !== RIGHT_QUOTE && c !== HYPHEN) return null;
+      if (c >= 0x80 && !NON_WORD.has(c) && !JOINERS.has(c)) return null;
       i++;
       continue;
     }
@@ -96,7 +99,7 @@ function scanWords(text: string): Word[] | null {
       while (i < n && isAsciiAlnum(text.charCodeAt(i))) i++;
       if (i + 1 >= n) break;
       const j = text.charCodeAt(i);
-      if ((j === 39 || j === 45 || j === RIGHT_QUOTE || j === HYPHEN) && isAsciiAlnum(text.charCodeAt(i + 1))) {
+      if (JOINERS.has(j) && isAsciiAlnum(text.charCodeAt(i + 1))) {
         if (j > 0x7f) plain = false;
         i++;
         continue;
