@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=654ae785360201478fe0df5b8e21853796084626ac145046913b648df73cd6a9
-  [speakers-dev/gold.jsonl]=f8eaa15d6bf5592c1fe57604a0b8784301c52ae12fd0b20e13767c168f907915
+  [polnear/dev.jsonl]=8944920df3ed3f65c6cdc5d8937fe30bf88dc5b5adce43f539e3ca9dcc3b70f2
+  [speakers-dev/gold.jsonl]=9df84197cc282e9b2dcdd6adbff3df7addaa9ab0a059b83ce606d66930462a93
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do

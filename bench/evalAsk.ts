@@ -10,6 +10,8 @@
  *     is inside the top excerpt's text;
  *   - answer-in-top-3: inside one of the first three excerpts;
  *   - paragraph-top-1: the top excerpt comes from the question's own paragraph;
+ *   - the misses by class: the top excerpt from another article, from another paragraph of the
+ *     question's article, or from its own paragraph without the answer;
  *   - notice: how often the "may not answer this directly" notice is given, and how often the top
  *     excerpt is wrong when it is (and when it is not);
  * and, in the same run on the same files, a plain BM25 over sentences (the knowledge base's own
@@ -94,8 +96,12 @@ interface Tally {
   noticeWrong: number;
   plainWrong: number;
   cut: number;
+  /** Misses (gold answer not in the top excerpt) by where the top excerpt came from. */
+  missArticle: number;
+  missParagraph: number;
+  missSentence: number;
 }
-const tally = (): Tally => ({ n: 0, top1: 0, top3: 0, para1: 0, bm1: 0, bm3: 0, bmPara1: 0, notice: 0, noticeWrong: 0, plainWrong: 0, cut: 0 });
+const tally = (): Tally => ({ n: 0, top1: 0, top3: 0, para1: 0, bm1: 0, bm3: 0, bmPara1: 0, notice: 0, noticeWrong: 0, plainWrong: 0, cut: 0, missArticle: 0, missParagraph: 0, missSentence: 0 });
 const perArticle = new Map<string, Tally>();
 const all = tally();
 const misses: string[] = [];
@@ -132,6 +138,10 @@ for (const a of articles) {
         if (!notice && !r1) x.plainWrong++;
         // An excerpt that starts mid-sentence: a lower-case first letter.
         if (top && /^[a-z]/.test(top.text)) x.cut++;
+        // A miss from another article, another paragraph of the right one, or the right paragraph.
+        if (!r1 && (!top || top.article.id !== id)) x.missArticle++;
+        else if (!r1 && !p1) x.missParagraph++;
+        else if (!r1) x.missSentence++;
       }
       if (!r1 && misses.length < showMisses) {
         misses.push(`${a.title} ¶${pi + 1}: ${qa.question}  [${gold[0]}]\n    → ${top ? `${top.article.id} ¶${top.paragraph}: ${top.text.slice(0, 200)}` : '(nothing)'}`);
@@ -154,6 +164,9 @@ const lines = [
 ];
 latencies.sort((x, y) => x - y);
 const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!.toFixed(2);
+lines.push(
+  `misses (${all.n - all.top1}): wrong article ${all.missArticle}, right article but wrong paragraph ${all.missParagraph}, right paragraph but the answer not in the top excerpt ${all.missSentence}`,
+);
 lines.push(`/ask latency over these questions (ms, p50 / p95 / p99): ${q(0.5)} / ${q(0.95)} / ${q(0.99)}; top excerpts starting mid-sentence: ${all.cut}`);
 // How often the top excerpt is right, by its score: where a notice belongs.
 calibration.sort((x, y) => x.score - y.score);

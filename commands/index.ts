@@ -19,7 +19,12 @@ import librarySettings from './library-settings';
 import timeline from './timeline';
 import chart from './chart';
 import exportCommand from './export';
+import quizPlay from './quiz-play';
+import quizAnswer from './quiz-answer';
+import quizScores from './quiz-scores';
+import correct from './correct';
+import corrections from './corrections';
 
 const help = helpCommand(() => commands);
 
-export const commands: AnyCommand[] = [search, whoSaid, quotes, people, position, timeline, chart, exportCommand, ask, articles, help, reload, libraryAdd, libraryList, libraryRemove, librarySettings] as unknown as AnyCommand[];
+export const commands: AnyCommand[] = [search, whoSaid, quotes, people, position, timeline, chart, exportCommand, ask, articles, help, correct, corrections, reload, libraryAdd, libraryList, libraryRemove, librarySettings, quizPlay, quizAnswer, quizScores] as unknown as AnyCommand[];

@@ -20,6 +20,7 @@ import { consoleFileReader } from './transport/readFile';
 import { openLibraryStore } from './storage/open';
 import { lazyStore } from './library/lazyStore';
 import { LibraryService } from './library/service';
+import { CorrectionService } from './library/corrections';
 import { importFromFile, makeImportFromUrl } from './ingest/web/index';
 import { runJsonBatch, runJsonOnce } from './transport/json';
 import { writeText } from './transport/writeText';
@@ -28,6 +29,7 @@ import { exportEncoder } from './answer/exportEncode';
 import { exportText } from './answer/exportParts';
 import { exportRows } from './answer/exportRows';
 import { UserInputError } from './core/errors';
+import { QuizService, realSchedule } from './quiz/service';
 
 const HELP = `Quotebook — attributed excerpts from news articles, in Discord or in a terminal.
 
@@ -55,6 +57,9 @@ Options:
 
 Commands (the same in Discord, the console and JSON mode):
 ${commands.map((c) => `  ${usageLine(c.definition)}`).join('\n')}
+
+In the console and JSON mode a line of just 1, 2, 3 or 4 answers the open /quiz round
+(the same as /quiz answer choice:N).
 
 Environment: see .env.example (DISCORD_TOKEN, DISCORD_APPLICATION_ID, DISCORD_PUBLIC_KEY, ...).`;
 
@@ -159,6 +164,18 @@ async function main(): Promise<number> {
     memoryBudgetBytes: config.libraryMemoryMb * 1024 * 1024,
     logger: log,
   });
+  // "Who said it?" in the same database. Discord closes rounds on a timer; the console is one
+  // player, so each answer closes its round.
+  const discordMode = mode === 'gateway' || mode === 'http';
+  const quiz = new QuizService({ store: store.quiz(), logger: log, ...(discordMode ? { schedule: realSchedule } : { solo: true }) });
+  // Corrections by the group live in the same database; accepted ones overlay every answer of their server.
+  const corrections = new CorrectionService({
+    store: store.corrections(),
+    settings: (guildId) => store.settings(guildId),
+    segments: (guildId) => library.segments(guildId),
+    loadedSegments: (guildId) => library.loadedSegments(guildId),
+    logger: log,
+  });
   // The console acts as one server ("console"), managed by whoever types.
   const CONSOLE = 'console';
   const ctx: CommandContext = {
@@ -170,8 +187,13 @@ async function main(): Promise<number> {
     },
     isAdmin: true,
     reload,
+    get overrides() {
+      return corrections.loadedOverrides(CONSOLE);
+    },
     caller: { guildId: CONSOLE, userId: CONSOLE, canManageServer: true, roleIds: [] },
     library,
+    quiz,
+    corrections,
     readFile: consoleFileReader(),
   };
 
@@ -183,6 +205,8 @@ async function main(): Promise<number> {
       reload,
       knowledgeFor: (guildId: string | null) => library.segments(guildId),
       library,
+      quiz,
+      corrections,
     };
     const stopWatching = values['no-watch'] ? () => {} : reloader.watch();
     let stop: () => Promise<void>;
@@ -198,6 +222,7 @@ async function main(): Promise<number> {
     }
     await untilSignal(log);
     stopWatching();
+    quiz.stop();
     await stop();
     await store.close();
     return 0;
@@ -205,6 +230,7 @@ async function main(): Promise<number> {
 
   // The console's server library, loaded once; adds and removes swap it in place.
   await library.segments(CONSOLE);
+  await corrections.overrides(CONSOLE);
 
   if (values.export !== undefined) {
     const code = await exportToStdout(library.loadedSegments(CONSOLE), values.export, values.article, Boolean(values.spreadsheet));

@@ -4,7 +4,7 @@
  * subject, so "Asked if …, Ryan said" (the asker unnamed) gives no statement.
  */
 import { AUXILIARIES } from './lexicon';
-import { reportEnd } from './clauseFrames';
+import { reportEnd } from './clauseEnd';
 import { backNP } from './nounPhrases';
 import { mk, OPEN_Q, PARTICIPLE_TAIL, type RawStatement, skipSpace, trimEnd } from './statement';
 import { QuoteIndex, type Sentence } from '../text/structure';

@@ -18,13 +18,14 @@ export function objectFrame(body: string, s: Sentence, si: number, toks: Token[]
   const prev = toks[i - 1];
   // ", citing a threat to public health", "by saying he would never …": a participle report
   // whose source is the sentence's subject (or the statement it hangs on).
-  if (/^(citing|urging|saying)$/.test(t.lower)) {
+  if (/^(citing|urging|saying|referring)$/.test(t.lower)) {
     const commaBefore = /,\s*$/.test(body.slice(prev ? prev.end : s.start, t.start));
     const prepBefore = !!prev && /^(by|from|after|before|while|for|of|in)$/.test(prev.lower) && t.lower === 'saying';
     if (!commaBefore && !prepBefore) return null;
     if (t.lower === 'saying' && commaBefore) return null; // ", saying …" is the clause frames' own
     const sentEnd = trimEnd(body, s.start, s.end);
-    const cStart = next.start;
+    // "…, referring to the party's convention": the object after "to".
+    const cStart = t.lower === 'referring' ? skipSpace(body, next.end) : next.start;
     if (cStart >= sentEnd) return null;
     let cEnd = sentEnd;
     const stop = /,\s+(?:but|and|while|which)\b|;|\s[\u2014\u2013]\s|\s--\s/.exec(body.slice(cStart, cEnd));
@@ -106,7 +107,7 @@ function objectStatement(body: string, s: Sentence, si: number, toks: Token[], i
   const need = OBJECT_ONLY_WITH.get(t.lower);
   const f = np[0] as Token;
   const sentEnd = trimEnd(body, s.start, s.end);
-  const cStart = need && /^(for|on|upon)$/.test(next.lower) ? skipSpace(body, next.end) : next.start;
+  const cStart = need && /^(for|on|upon|about|of)$/.test(next.lower) ? skipSpace(body, next.end) : next.start;
   let cEnd = sentEnd;
   const tail = /,\s+(?:according to|(?:he|she|they|it|\p{Lu}\p{Ll}+)\s+(?:said|says|added|noted|told)|saying|adding|and\s+(?:said|says))\b|\s[\u2014\u2013]\s|\s-{2}\s|;/u.exec(body.slice(cStart, cEnd));
   if (tail) cEnd = cStart + tail.index;
@@ -131,7 +132,7 @@ function objectStatement(body: string, s: Sentence, si: number, toks: Token[], i
   while (cEnd > cStart && /[\s,]/.test(body[cEnd - 1] ?? '')) cEnd--;
   // A short object counts when it is a name ("endorsed Cruz"), not a pronoun ("praised him").
   if (cEnd - cStart < 8 && !(cEnd - cStart >= 3 && /^\p{Lu}/u.test(body.slice(cStart, cEnd)) && !/^(?:It|He|She|Him|Her|Them|They|This|That|Us)$/.test(body.slice(cStart, cEnd)))) return null;
-  const st = mk(body, [cStart, cEnd], [f.start, (np[np.length - 1] as Token).end], [t.start, need && /^(for|on|upon)$/.test(next.lower) ? next.end : t.end], si, 'clause', qi);
+  const st = mk(body, [cStart, cEnd], [f.start, (np[np.length - 1] as Token).end], [t.start, need && /^(for|on|upon|about|of)$/.test(next.lower) ? next.end : t.end], si, 'clause', qi);
   if (antecedent) st.subject = antecedent;
   return st;
 }

@@ -117,7 +117,7 @@ export function resolveSource(st: ResolveState, raw: RawStatement, index: number
         return { speaker: sub.person, label: sub.person.name, source: m ? [m.start, m.end] : null };
       }
     }
-    return { speaker: null, label: 'unattributed', source: null };
+    return { speaker: null, label: raw.label ?? 'unattributed', source: null };
   }
   const [ss, se] = raw.source;
   const text = st.body.slice(ss, se);
@@ -181,7 +181,11 @@ export function resolveSource(st: ResolveState, raw: RawStatement, index: number
     const p = st.mentionPerson.get(appositiveOf) as Person;
     return { speaker: p, label: p.name, source: [ss, se] };
   }
-  const byRole = definiteRole(st, raw, words.map((w) => w.lower), anyPersonName(st, ss, se));
+  // A capitalised head that is no role word is a name the article has not introduced ("…,
+  // Batchelder said"): its -er ending does not make it a role like "the teacher".
+  const lastWord = words[words.length - 1];
+  const unknownName = !!lastWord && /^\p{Lu}/u.test(lastWord.text) && !roleWord(lastWord.lower);
+  const byRole = unknownName ? null : definiteRole(st, raw, words.map((w) => w.lower), anyPersonName(st, ss, se));
   if (byRole) {
     st.note(byRole, ss, se, (st.sentences[raw.sentence] as Sentence).para);
     return { speaker: byRole, label: byRole.name, source: [ss, se] };

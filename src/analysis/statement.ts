@@ -23,6 +23,8 @@ export interface RawStatement {
   singleQuoted?: boolean;
   /** A quote paragraph continuing the previous statement's speaker (no cue of its own). */
   continued?: boolean;
+  /** The label when the text names no source on purpose ("Asked whether …", "is expected to"). */
+  label?: string;
   /** How the frame was recognised, for debugging and scoring filters. */
   pattern: 'quote-cue-after' | 'quote-cue-before' | 'clause' | 'clause-inverted' | 'according-to' | 'unattributed';
 }

@@ -9,10 +9,12 @@
  */
 import { ASK_VERBS, askFrame } from './askFrame';
 import { clauseFrame } from './clauseFrames';
+import { colonHeadline, titleCaseHeadline } from './headlines';
 import { SPEECH_VERBS } from './lexicon';
 import { MIXED_VERBS, NOUN_MARKERS, OBJECT_VERBS, VIEW_VERBS } from './lexicon/cueWords';
 import { isTitle } from './nounPhrases';
 import { objectFrame } from './objectFrame';
+import { UNNAMED_CUES, unnamedFrame } from './unnamedFrames';
 import { cueAfter as findCueAfter, cueBefore as findCueBefore, type QuoteCueContext } from './quoteCues';
 import { mk, PRONOUN_SRC, type RawStatement, skipLead } from './statement';
 import { lastAtOrBefore } from '../text/sortedSearch';
@@ -176,10 +178,10 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
       const t = toks[i] as Token;
       if (usedVerb.has(t.start)) continue;
       const isAcc = t.lower === 'according' && toks[i + 1]?.lower === 'to';
-      if (!isAcc && !SPEECH_VERBS.has(t.lower) && !VIEW_VERBS.has(t.lower) && !MIXED_VERBS.has(t.lower) && !OBJECT_VERBS.has(t.lower)) continue;
+      if (!isAcc && !SPEECH_VERBS.has(t.lower) && !VIEW_VERBS.has(t.lower) && !MIXED_VERBS.has(t.lower) && !OBJECT_VERBS.has(t.lower) && !UNNAMED_CUES.has(t.lower)) continue;
       if (i > 0 && NOUN_MARKERS.has(toks[i - 1]?.lower ?? '')) continue;
       if (!isAcc && t.cap && i > 0) continue; // "Said" mid-sentence capitalised: a name
-      const st = (SPEECH_VERBS.has(t.lower) || VIEW_VERBS.has(t.lower) || MIXED_VERBS.has(t.lower) || isAcc ? clauseFrame(body, s, si, toks, i, isAcc, qi) : null) ?? (OBJECT_VERBS.has(t.lower) ? objectFrame(body, s, si, toks, i, qi) : null) ?? (ASK_VERBS.has(t.lower) ? askFrame(body, s, si, toks, i, qi) : null);
+      const st = (SPEECH_VERBS.has(t.lower) || VIEW_VERBS.has(t.lower) || MIXED_VERBS.has(t.lower) || isAcc ? clauseFrame(body, s, si, toks, i, isAcc, qi) : null) ?? (OBJECT_VERBS.has(t.lower) ? objectFrame(body, s, si, toks, i, qi) : null) ?? (ASK_VERBS.has(t.lower) ? askFrame(body, s, si, toks, i, qi) : null) ?? (UNNAMED_CUES.has(t.lower) ? unnamedFrame(body, s, si, toks, i, qi) : null);
       if (st) {
         usedVerb.add(t.start);
         out.push(st);
@@ -307,29 +309,8 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
       });
     }
   }
-  const headline = headlineStatement(body, sentences);
-  if (headline && !unique.some((st) => st.content[0] < headline.content[1] && st.content[1] > headline.content[0])) unique.push(headline);
+  for (const headline of [colonHeadline(body, sentences), titleCaseHeadline(body, sentences, qi)]) {
+    if (headline && !unique.some((st) => st.content[0] < headline.content[1] && st.content[1] > headline.content[0])) unique.push(headline);
+  }
   return unique.sort((a, b) => a.content[0] - b.content[0]);
-}
-
-/** Section labels that open headlines without naming a source ("Watch: …", "Live: …"). */
-const HEADLINE_LABELS = /^(?:watch|video|videos|live|live updates|update|updated|updates|exclusive|breaking|breaking news|analysis|opinion|photos|photo|gallery|listen|podcast|review|explainer|editorial|correction|factbox|fact check|timeline|the latest|latest|read|quiz|poll results|interview|q&a|op-ed|commentary|audio|report|sponsored|advertisement|related|more|see also)$/i;
-
-/**
- * Headline convention without quote marks: "Graham: Trump's Rhetoric Destroying GOP's Chance"
- * as the first line of the body is what the name before the colon said. A short capitalised
- * prefix only, never a section label ("Watch: …") or a time ("8:20").
- */
-function headlineStatement(body: string, sentences: Sentence[]): RawStatement | null {
-  const m = /^(\s*)(\p{Lu}[^:\n.!?"\u201C\u201D]{1,40}?):\s+(?=["'\u2018\u201C]?\p{Lu})([^\n]{8,200}?)(?:[.!?](?=\s|$)|\n|$)/u.exec(body.slice(0, 260));
-  if (!m || !sentences.length) return null;
-  const lead = m[1] ?? '';
-  const prefix = m[2] ?? '';
-  const words = prefix.trim().split(/\s+/);
-  if (words.length > 5 || HEADLINE_LABELS.test(prefix.trim()) || /\d/.test(prefix)) return null;
-  const start = lead.length;
-  const cStart = m[0].indexOf(m[3] ?? '', start + prefix.length + 1);
-  const cEnd = cStart + (m[3] ?? '').length;
-  if (cEnd - cStart < 8) return null;
-  return { content: [cStart, cEnd], source: [start, start + prefix.length], cue: [start + prefix.length, start + prefix.length + 1], quotes: [], sentence: 0, quoted: [], pattern: 'clause' };
 }

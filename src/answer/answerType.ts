@@ -10,7 +10,7 @@ import type { Sentence } from '../core/article';
 import type { KnowledgeBase, ParagraphRecord } from '../knowledge/knowledgeBase';
 import { words } from '../text/words';
 import type { Expected, Question } from './question';
-import { keyOf } from './questionTerms';
+import { askVocabulary } from './askVocabulary';
 
 const MONTH = 'January|February|March|April|May|June|July|August|September|October|November|December';
 const DATE = new RegExp(
@@ -55,6 +55,7 @@ export function answerEvidence(
   if (expected === 'none') return NONE;
   // Spans (sentence offsets) of candidate answers, each with its strength.
   const spans: Array<{ start: number; end: number; strength: number }> = [];
+  const { keyOf } = askVocabulary(kb);
   const fresh = (text: string) => words(text).some((w) => w.norm.length > 0 && !questionKeys.has(keyOf(w.norm)));
   const add = (re: RegExp, strength: number, group = 0, needFresh = true) => {
     re.lastIndex = 0;
@@ -95,13 +96,13 @@ export function answerEvidence(
         break;
       }
       for (const sp of speakers) for (const m of sp.mentions) if (inSentence(m)) spans.push({ ...toSentence(m), strength: 1 });
-      addNames(s.text, questionKeys, spans, 1);
+      addNames(s.text, questionKeys, keyOf, spans, 1);
       add(PERSON_WORDS, 0.5, 0, false);
       break;
     }
     case 'name':
       // Nearly every sentence of an encyclopedia names something: weak evidence.
-      addNames(s.text, questionKeys, spans, 0.3);
+      addNames(s.text, questionKeys, keyOf, spans, 0.3);
       break;
   }
   if (spans.length === 0) return NONE;
@@ -118,7 +119,7 @@ export function answerEvidence(
 }
 
 /** Capitalised names in the sentence (not its first word alone) that the question does not hold. */
-function addNames(text: string, questionKeys: ReadonlySet<string>, spans: Array<{ start: number; end: number; strength: number }>, strength: number): void {
+function addNames(text: string, questionKeys: ReadonlySet<string>, keyOf: (norm: string) => string, spans: Array<{ start: number; end: number; strength: number }>, strength: number): void {
   for (const m of text.matchAll(NAME)) {
     if (m.index === 0 && !/\s/.test(m[0])) continue;
     if (words(m[0]).some((w) => w.norm.length > 1 && !questionKeys.has(keyOf(w.norm)))) spans.push({ start: m.index, end: m.index + m[0].length, strength });

@@ -73,6 +73,22 @@ const score = (f: Record<Feature, number>, w: Weights) => {
 };
 
 /**
+ * Per party, the first six of its names, capitals and codes (in the registry's order): the words
+ * a question naming it looks for. Once per knowledge base (reading every alias of the registry
+ * for each party a question named was a millisecond a question).
+ */
+function partyNameForms(kb: KnowledgeBase): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const a of kb.parties.registry.aliases) {
+    if (a.kind !== 'name' && a.kind !== 'capital' && a.kind !== 'code') continue;
+    let list = out.get(a.partyId);
+    if (!list) out.set(a.partyId, (list = []));
+    if (list.length < 6) list.push(a.text);
+  }
+  return out;
+}
+
+/**
  * The candidate sentences for a question, scored with `weights` and sorted best first. The
  * question is parsed once (`kb.index.parseQuery`) and its words read by every step below. The
  * answer-type features are worked out only for the sentences they could lift to the top, unless
@@ -90,15 +106,9 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
 
   // Stage 1: the paragraphs worth reading.
   const groups: Array<Array<{ term: string; weight: number }>> = terms.map((t) => t.forms);
-  const registry = kb.parties.registry;
   const entityGroups = [
     ...q.persons.map((p) => nameForms(p.name)),
-    ...q.parties.map((id) =>
-      registry.aliases
-        .filter((a) => a.partyId === id && (a.kind === 'name' || a.kind === 'capital' || a.kind === 'code'))
-        .slice(0, 6)
-        .flatMap((a) => nameForms(a.text)),
-    ),
+    ...q.parties.map((id) => (kb.derived(partyNameForms).get(id) ?? []).flatMap((a) => nameForms(a))),
   ];
   groups.push(...entityGroups);
   // A person or party the question names weighs as its name's words do: a lot when the articles

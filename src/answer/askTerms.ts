@@ -6,6 +6,7 @@
  */
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { words } from '../text/words';
+import { askVocabulary } from './askVocabulary';
 import { SYNONYM_WEIGHT, TYPO_WEIGHT, baseForm, irregularForms, keyOf, specificity, synonymKeys } from './questionTerms';
 
 /** Vocabulary terms read per question word to find its inflections, at most. */
@@ -52,13 +53,16 @@ export function cachedTerm(kb: KnowledgeBase, norm: string, particle: string | u
  * holding any of its forms (approximated by the most frequent form).
  */
 function termOf(kb: KnowledgeBase, norm: string, particle: string | undefined, idf: (df: number) => number): Term {
+  // Vocabulary terms' keys come from the table (askVocabulary.ts): stemming them was most of the
+  // time of a question with words nobody asked about before.
+  const vocabulary = askVocabulary(kb);
   const own = keyOf(norm);
   const keys = new Map<string, number>([[own, 1]]);
   const forms = new Map<string, number>();
   let df = 0;
   const addForms = (candidates: Iterable<string>, key: string, weight: number) => {
     for (const c of candidates) {
-      if (keyOf(c) !== key) continue;
+      if (vocabulary.keyOf(c) !== key) continue;
       const f = kb.index.documentFrequency(c);
       if (f === 0) continue;
       if (weight === 1) df = Math.max(df, f);
@@ -76,7 +80,7 @@ function termOf(kb: KnowledgeBase, norm: string, particle: string | undefined, i
   tryKey(own, base, 1);
   if (forms.size === 0 && !/-/.test(norm)) {
     for (const t of kb.index.typoTerms(norm)) {
-      const k = keyOf(t);
+      const k = vocabulary.keyOf(t);
       if (!keys.has(k)) keys.set(k, TYPO_WEIGHT);
       forms.set(t, TYPO_WEIGHT);
     }

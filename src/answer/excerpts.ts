@@ -71,7 +71,10 @@ export function attribution(
   kb: KnowledgeBase,
   rec: ParagraphRecord,
   statement: Statement | null,
-): Pick<Excerpt, 'speaker' | 'source'> {
+): Pick<Excerpt, 'speaker' | 'source' | 'corrected'> {
+  // The server's members corrected this statement's speaker (a manager accepted it).
+  const override = statement ? kb.overrides?.(rec.article.id, statement.content) : undefined;
+  if (override) return { speaker: override.speaker ? speakerRef(override.speaker) : null, source: override.source, corrected: true };
   if (!statement) {
     return { speaker: null, source: rec.article.author ? `the reporter (${rec.article.author})` : 'the reporter' };
   }

@@ -11,6 +11,7 @@ import { editDistance } from '../text/words';
 import { excerptAt } from './excerpts';
 import { articleFilter } from './filters';
 import { collapseClusters, type Shown } from './clusters';
+import { correctedStatements, quoteDeltas } from './corrected';
 
 /** People whose name or alias matches what the user typed, best first. */
 export function findPeople(kb: KnowledgeBase, typed: string): PersonRecord[] {
@@ -59,7 +60,7 @@ export function quotesAnswer(kb: KnowledgeBase, typed: string): Answer {
     );
   }
   if (excerpts.length === 0) notes.push(`${person.name} is mentioned in the loaded articles but not quoted.`);
-  return { command: 'quotes', excerpts, people: [toPerson(person)], ...(notes.length ? { notice: notes.join(' ') } : {}) };
+  return { command: 'quotes', excerpts, people: [toPerson(person, quoteDeltas(kb))], ...(notes.length ? { notice: notes.join(' ') } : {}) };
 }
 
 /** Drops an excerpt whose text is already shown inside another excerpt of the same paragraph. */
@@ -85,12 +86,13 @@ export function statementsOf(kb: KnowledgeBase, person: PersonRecord): Array<{ a
   for (const { articleId, speakerId } of person.appearances) {
     for (const statement of statementsBySpeaker(kb, articleId).get(speakerId) ?? []) out.push({ articleId, statement });
   }
-  if (person.credited.length === 0) return out;
+  if (person.credited.length === 0) return correctedStatements(kb, person, out);
   // Statements credited by surname alone (see knowledge/people.ts) join in article and reading order.
   const order = new Map(kb.articles.map((a, i) => [a.id, i]));
-  return [...out, ...person.credited].sort(
+  const all = [...out, ...person.credited].sort(
     (x, y) => order.get(x.articleId)! - order.get(y.articleId)! || x.statement.content.start - y.statement.content.start,
   );
+  return correctedStatements(kb, person, all);
 }
 
 /** Article id → its statements grouped by speaker id (each article's on first use). */
@@ -130,15 +132,17 @@ export function peopleAnswer(kb: KnowledgeBase, articleId?: string): Answer {
     const id = articleId.trim().toLowerCase();
     people = people.filter((p) => p.appearances.some((a) => a.articleId === id));
   }
-  people.sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name));
+  const deltas = quoteDeltas(kb);
+  const listed = people.map((p) => toPerson(p, deltas)).sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name));
   return {
     command: 'people',
     excerpts: [],
-    people: people.map(toPerson),
+    people: listed,
     ...(people.length === 0 ? { notice: 'No people are quoted or described in the loaded articles.' } : {}),
   };
 }
 
-function toPerson(p: PersonRecord): Person {
-  return { name: p.name, role: p.role ?? '', affiliation: p.affiliation ?? '', quotes: p.quotes };
+/** A person as answers list them; `deltas`: the server's corrections to the counts (`corrected.ts`). */
+function toPerson(p: PersonRecord, deltas?: Map<PersonRecord, number>): Person {
+  return { name: p.name, role: p.role ?? '', affiliation: p.affiliation ?? '', quotes: Math.max(0, p.quotes + (deltas?.get(p) ?? 0)) };
 }

@@ -55,13 +55,18 @@ const KEY_CACHE_MAX = 200_000;
 export function keyOf(norm: string): string {
   let k = keyCache.get(norm);
   if (k === undefined) {
-    const w = norm.replace(/'s$/, '');
-    // Hyphenated words and numbers are their own key.
-    k = /^[a-z]+$/.test(w) ? stem(baseForm(w)) : w;
+    k = computeKey(norm);
     if (keyCache.size >= KEY_CACHE_MAX) keyCache.clear();
     keyCache.set(norm, k);
   }
   return k;
+}
+
+/** `keyOf` without its cache (for a whole vocabulary at once, which would only flood it). */
+export function computeKey(norm: string): string {
+  const w = norm.replace(/'s$/, '');
+  // Hyphenated words and numbers are their own key.
+  return /^[a-z]+$/.test(w) ? stem(baseForm(w)) : w;
 }
 
 /** Keys of a question word's WordNet synonyms (of its base form), without its own key. */

@@ -10,6 +10,7 @@ import { statementText, timelineIndex, topicMatcher, type TimelineItem } from '.
 import { attribution } from './excerpts';
 import { findPeople } from './people';
 import { articleFilter } from './filters';
+import { correctedTimeline } from './corrected';
 
 /** Entries one answer carries (25 Discord pages); the notice says when there are more. */
 export const MAX_TIMELINE = 250;
@@ -39,7 +40,7 @@ export function timelineAnswer(kb: KnowledgeBase, q: TimelineQuery): Answer {
     }
     const person = found[0]!;
     if (found.length > 1) notes.push(`“${q.speaker}” could mean ${found.map((p) => p.name).join(' or ')}. Showing ${person.name}.`);
-    items = index.person(person.key);
+    items = correctedTimeline(kb, person, index.person(person.key));
     who = person.name;
   } else {
     const party = kb.parties.resolve(q.party!);

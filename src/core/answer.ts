@@ -3,6 +3,7 @@
  * Discord) reads only this. Defined once as zod schemas so JSON output can be validated in tests.
  */
 import { z } from 'zod';
+import { CorrectionsListSchema, CorrectionTargetSchema } from './corrections';
 
 export const SpeakerRefSchema = z.object({
   name: z.string(),
@@ -127,6 +128,49 @@ export const AddedCardSchema = z.object({
   guildId: z.string(),
 });
 
+/** A "Who said it?" round as players see it (`core/quiz.ts`, `QuizRound`). */
+export const QuizRoundSchema = z.object({
+  roundId: z.string(),
+  quizId: z.string(),
+  number: z.number().int().positive(),
+  of: z.number().int().positive(),
+  quote: z.string(),
+  choices: z.array(z.string()).length(4),
+  endsAt: z.string(),
+  seconds: z.number().int().positive(),
+});
+
+/** A closed round: the right speaker, the cited excerpt, who answered right and wrong (`QuizReveal`). */
+export const QuizRevealSchema = z.object({
+  roundId: z.string(),
+  quizId: z.string(),
+  number: z.number().int().positive(),
+  of: z.number().int().positive(),
+  answer: z.number().int().min(0).max(3),
+  choices: z.array(z.string()).length(4),
+  speaker: SpeakerRefSchema,
+  text: z.string(),
+  article: ArticleRefSchema,
+  paragraph: z.number().int().positive(),
+  corrected: z.boolean().optional(),
+  right: z.array(z.string()),
+  wrong: z.array(z.string()),
+});
+
+export const QuizScoreSchema = z.object({ userId: z.string(), points: z.number().int().nonnegative(), answered: z.number().int().nonnegative() });
+
+/** `/quiz …`: a round to answer, a reveal, the next round, a leaderboard; any of them. */
+export const QuizAnswerSchema = z.object({
+  /** The round just closed (or, for a late press, the one that had closed). */
+  reveal: QuizRevealSchema.optional(),
+  /** The round to answer now. */
+  round: QuizRoundSchema.optional(),
+  /** The caller's own answer (0-based) to `round`, once given. */
+  chosen: z.number().int().min(0).max(3).optional(),
+  /** The server's leaderboard (`/quiz scores`), or the quiz's after its last round. */
+  scores: z.array(QuizScoreSchema).optional(),
+});
+
 export const AnswerSchema = z.object({
   command: z.string(),
   excerpts: z.array(ExcerptSchema),
@@ -141,6 +185,12 @@ export const AnswerSchema = z.object({
   files: z.array(AttachmentSchema).optional(),
   /** Only `/library add`: the article added. */
   added: AddedCardSchema.optional(),
+  /** Only `/quiz …`: rounds, reveals and scores. */
+  quiz: QuizAnswerSchema.optional(),
+  /** Only `/correct` without a speaker: the statement and the people to pick from. */
+  correction: CorrectionTargetSchema.optional(),
+  /** Only `/corrections`: what managers review. */
+  corrections: CorrectionsListSchema.optional(),
 });
 
 export const ErrorLineSchema = z.object({ error: z.string() });
@@ -155,3 +205,4 @@ export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
 export type Attachment = z.infer<typeof AttachmentSchema>;
 export type ChartData = z.infer<typeof ChartDataSchema>;
 export type AddedCard = z.infer<typeof AddedCardSchema>;
+export type QuizAnswer = z.infer<typeof QuizAnswerSchema>;

@@ -7,8 +7,9 @@ import type { Answer } from './answer';
 import type { Article } from './article';
 import type { AutocompleteSource } from './autocomplete';
 import type { Caller, LibraryAccess, ReadFile } from './library';
-import type { SpeakerOverrides } from './corrections';
+import type { CorrectionsAccess, SpeakerOverrides } from './corrections';
 import type { LoadProblem } from './loadProblem';
+import type { QuizAccess } from './quiz';
 
 export type { AutocompleteSource } from './autocomplete';
 
@@ -116,6 +117,10 @@ export interface CommandContext {
   progress?: (text: string) => void;
   /** This server's accepted speaker corrections (`core/corrections.ts`); absent where there are none. */
   overrides?: SpeakerOverrides;
+  /** "Who said it?" (`/quiz …`, `core/quiz.ts`); absent where there is no database. */
+  quiz?: QuizAccess<CommandKnowledge>;
+  /** Proposing and reviewing corrections (`/correct`, `/corrections`); absent where there is no database. */
+  corrections?: CorrectionsAccess;
 }
 
 export interface Command<D extends CommandDefinition = CommandDefinition> {

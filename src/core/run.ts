@@ -4,7 +4,8 @@
  * JSON mode and Discord. A transport only turns its input into raw values and renders the result.
  */
 import type { Answer } from './answer';
-import type { AnyCommand, CommandContext } from './command';
+import type { AnyCommand, CommandContext, CommandKnowledge } from './command';
+import type { SpeakerOverrides } from './corrections';
 import { clip } from './clip';
 import { ForbiddenError, UnknownCommandError } from './errors';
 import { cleanText, validateOptions, type CleanOptions, type RawOptions } from './options';
@@ -51,8 +52,20 @@ export async function runCommand(
  */
 export async function handleOnSegments(command: AnyCommand, options: Parameters<AnyCommand['handle']>[0], ctx: CommandContext): Promise<Answer> {
   const segments = ctx.segments;
-  if (!command.definition.answers || !segments || segments.length < 2) return await command.handle(options, ctx);
+  const overrides = ctx.overrides;
+  if (!command.definition.answers || !segments || segments.length < 2) {
+    return await command.handle(options, overrides ? { ...ctx, kb: corrected(ctx.kb, overrides) } : ctx);
+  }
   const answers: Answer[] = [];
-  for (const kb of segmentsFor(segments, options.article)) answers.push(await command.handle(options, { ...ctx, kb }));
+  for (const kb of segmentsFor(segments, options.article)) answers.push(await command.handle(options, { ...ctx, kb: corrected(kb, overrides) }));
   return mergeAnswers(answers);
+}
+
+/**
+ * The base as the caller's server sees it, with its accepted speaker corrections: a knowledge base
+ * offers `corrected(overrides)` (`knowledge/knowledgeBase.ts`), a view answers apply them through.
+ */
+function corrected(kb: CommandKnowledge, overrides: SpeakerOverrides | undefined): CommandKnowledge {
+  const view = (kb as { corrected?: (o: SpeakerOverrides) => CommandKnowledge }).corrected;
+  return overrides && typeof view === 'function' ? view.call(kb, overrides) : kb;
 }

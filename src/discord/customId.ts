@@ -118,3 +118,20 @@ export function decodeUndoId(customId: string): string | undefined {
   const m = /^u:([a-z0-9][a-z0-9-]{0,63})$/.exec(customId);
   return m?.[1];
 }
+
+const QUIZ = /^q:([A-Za-z0-9_-]{8,32}):([1-4])$/;
+
+/** A quiz answer button: the round and the choice (1–4). The server is the one it is pressed in. */
+export function encodeQuizId(roundId: string, choice: number): string {
+  return `q:${roundId}:${choice}`.slice(0, CUSTOM_ID_MAX);
+}
+
+/**
+ * The round and 0-based choice a quiz button names; `forged` for a `q:` id that no button of ours
+ * has (the round may still be unknown or over: the quiz says so); undefined for other ids.
+ */
+export function decodeQuizId(customId: string): { roundId: string; choice: number } | 'forged' | undefined {
+  if (!customId.startsWith('q:')) return undefined;
+  const m = QUIZ.exec(customId);
+  return m ? { roundId: m[1]!, choice: Number(m[2]) - 1 } : 'forged';
+}

@@ -27,8 +27,10 @@ export interface Responder {
    * gateway mode). Absent when the transport cannot, and then answers stay in the channel.
    */
   startThread?(name: string): Promise<string>;
-  /** POST channels/{thread}/messages as the bot. */
-  postInThread?(threadId: string, message: SafeMessage): Promise<void>;
+  /** POST channels/{thread}/messages as the bot; the new message's id when Discord gives it. */
+  postInThread?(threadId: string, message: SafeMessage): Promise<string | void>;
+  /** PATCH channels/{thread}/messages/{id} as the bot (a quiz moving on in its thread). */
+  editInThread?(threadId: string, messageId: string, message: SafeMessage): Promise<void>;
 }
 
 export interface DispatchOptions {
@@ -117,15 +119,22 @@ export async function dispatchInteraction(
       const first = thread ? replyResponse(thread.intro, false) : result.response;
       if (!deferred) await responder.callback(first);
       else await finishDeferred(deferral!, first, result.outcome === 'ok', responder);
+      for (const message of result.followUps ?? []) await responder.followUp(message);
+      if (!thread) result.keep?.(responder);
       if (thread) {
         try {
           const threadId = await responder.startThread!(thread.name);
-          for (const message of thread.messages) await responder.postInThread!(threadId, message);
+          const ids: Array<string | void> = [];
+          for (const message of thread.messages) ids.push(await responder.postInThread!(threadId, message));
+          // A quiz in a thread: its message there is the one later rounds edit.
+          const first = ids[0];
+          if (result.keep && first && responder.editInThread) result.keep({ editOriginal: (m) => responder.editInThread!(threadId, first, m) });
         } catch (err) {
           // No permission to start threads, a DM-like channel, …: the answer goes where it would have.
           options.logger.warn({ err: errorSummary(err), command: core.label(input) }, 'could not post the answer in a thread');
           const { flags: _flags, ...page } = messageOf(result.response) ?? safeMessage({});
           await responder.editOriginal(page);
+          result.keep?.(responder);
         }
       }
     }
@@ -149,6 +158,11 @@ async function finishDeferred(
   const message = messageOf(response) ?? safeMessage({ content: 'Sorry, something went wrong.' });
   const deferredEphemeral =
     deferral.type === InteractionResponseType.DeferredChannelMessageWithSource && ((deferral.data?.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
+  if (deferral.type === InteractionResponseType.DeferredMessageUpdate && response.type === InteractionResponseType.ChannelMessageWithSource) {
+    // A button whose answer is a private reply (a quiz press): the pressed message stays as it was.
+    await responder.followUp(message);
+    return;
+  }
   if (ok) {
     // Flags cannot change on edit; the deferral already fixed ephemeral or not.
     const { flags: _flags, ...rest } = message;

@@ -39,7 +39,8 @@ export type InteractionInput =
   | { kind: 'ping' }
   | (InteractionBase & { kind: 'command'; command: string; options: OptionMap; attachments?: Record<string, AttachmentInfo> })
   | (InteractionBase & { kind: 'autocomplete'; command: string; focused: { name: string; value: string } })
-  | (InteractionBase & { kind: 'button'; customId: string })
+  /** A button, or a string select (`values`: the options picked). `messageId`: the message it is on. */
+  | (InteractionBase & { kind: 'button'; customId: string; values?: string[]; messageId?: string })
   | (InteractionBase & { kind: 'message-menu'; command: string; targetText: string; targetAttachments?: AttachmentInfo[] })
   | (InteractionBase & { kind: 'unsupported'; what: string });
 
@@ -133,7 +134,12 @@ const entryPoint = z.object({ type: z.literal(4), name: commandName });
 const InteractionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal(1) }),
   z.object({ ...base, type: z.literal(2), data: z.discriminatedUnion('type', [chatInput, userMenu, messageMenu, entryPoint]) }),
-  z.object({ ...base, type: z.literal(3), data: z.object({ custom_id: text(CUSTOM_ID_MAX).min(1), component_type: z.number().int() }) }),
+  z.object({
+    ...base,
+    type: z.literal(3),
+    data: z.object({ custom_id: text(CUSTOM_ID_MAX).min(1), component_type: z.number().int(), values: z.array(text(100)).max(25).optional() }),
+    message: z.object({ id: snowflake }).optional(),
+  }),
   z.object({
     ...base,
     type: z.literal(4),
@@ -214,9 +220,13 @@ function toInput(raw: Exclude<Parsed, { type: 1 }>): InteractionInput | string {
       }
       return { ...base, kind: 'unsupported', what: `command type ${data.type}` };
     }
-    case 3:
+    case 3: {
+      const message = raw.message ? { messageId: raw.message.id } : {};
+      // 2: a button; 3: a string select (the "Wrong speaker?" speaker menu).
+      if (raw.data.component_type === 3) return { ...base, kind: 'button', customId: raw.data.custom_id, values: raw.data.values ?? [], ...message };
       if (raw.data.component_type !== 2) return { ...base, kind: 'unsupported', what: `component type ${raw.data.component_type}` };
-      return { ...base, kind: 'button', customId: raw.data.custom_id };
+      return { ...base, kind: 'button', customId: raw.data.custom_id, ...message };
+    }
     case 4: {
       const focused = focusedOf(raw.data.options)[0]!;
       return { ...base, kind: 'autocomplete', command: fullName(raw.data.name, raw.data.options), focused: { name: focused.name, value: String(focused.value ?? '') } };

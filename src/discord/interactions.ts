@@ -8,6 +8,8 @@ import type { APIApplicationCommandOptionChoice, APIInteractionResponse } from '
 import { AnswerSchema, type Answer } from '../core/answer';
 import type { AnyCommand, CommandContext, CommandDefinition, CommandOption } from '../core/command';
 import type { Caller, LibraryAccess } from '../core/library';
+import type { QuizAccess } from '../core/quiz';
+import type { CorrectionsAccess } from '../core/corrections';
 import { ForbiddenError, UserInputError } from '../core/errors';
 import { MAX_CHOICE_LENGTH, MAX_CHOICES } from '../core/limits';
 import { checkCommand, handleOnSegments, unknownCommand } from '../core/run';
@@ -15,7 +17,10 @@ import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { clip, graphemePrefix } from '../core/clip';
 import type { Logger } from '../log';
 import { pageCount, renderAnswer, renderThread, type ThreadPlan } from './render';
-import { decodePageId, decodeUndoId, encodePageId, type OptionMap } from './customId';
+import { decodePageId, decodeQuizId, decodeUndoId, encodePageId, type OptionMap } from './customId';
+import { QuizBoard, type MessageEditor } from './quizBoard';
+import { pressText, renderQuiz } from './quizRender';
+import { decodeCorrectionId, type CorrectionPress } from './correctionComponents';
 import { ADD_TO_LIBRARY_MENU, HIDE_OPTION, LIBRARY_ADD_COMMAND, THREAD_OPTION, WHO_SAID_COMMAND, WHO_SAID_MENU, WHO_SAID_OPTION } from './definitions';
 import type { AttachmentInfo, InteractionInput } from './input';
 import { attachmentReader, type FetchAttachment } from './attachments';
@@ -23,7 +28,8 @@ import { libraryTarget } from './libraryMenu';
 import type { FileUpload } from './files';
 import { escapeAndFit, truncate } from './markdown';
 import { createRateLimiter } from './rateLimit';
-import { autocompleteResponse, deferResponse, ephemeralText, pongResponse, replyResponse, updateResponse } from './respond';
+import { autocompleteResponse, deferResponse, ephemeralText, pongResponse, replyResponse, safeMessage, updateResponse, type SafeMessage } from './respond';
+import { MessageFlags } from 'discord.js';
 
 /** What the shared logic needs from the process. */
 export interface InteractionDeps {
@@ -41,7 +47,15 @@ export interface InteractionDeps {
   library?: LibraryAccess;
   /** Downloads a Discord attachment (`/library add file:`); absent: files cannot be added. */
   fetchAttachment?: FetchAttachment;
+  /** "Who said it?" (`/quiz …` and its buttons); absent: those say it is unavailable. */
+  quiz?: QuizAccess<KnowledgeBase>;
+  /** Speaker corrections and feedback; absent: answers carry no "Wrong speaker?" or 👍/👎 buttons. */
+  corrections?: CorrectionsAccess;
 }
+
+/** The commands the correction components run (`commands/correct.ts`, `commands/corrections.ts`). */
+const CORRECT_COMMAND = 'correct';
+const CORRECTIONS_COMMAND = 'corrections';
 
 /** What the transport offers one interaction while it runs. */
 export interface AnswerHooks {
@@ -66,6 +80,10 @@ export interface InteractionResult {
    * response with `response`'s message and these files (multipart).
    */
   files?: FileUpload[];
+  /** Private messages to the caller after `response` (a quiz press that moved the quiz message on). */
+  followUps?: SafeMessage[];
+  /** Called with the responder once `response` is sent: a quiz keeps it to edit its message later. */
+  keep?: (editor: MessageEditor) => void;
 }
 
 export interface InteractionCore {
@@ -79,6 +97,8 @@ export interface InteractionCore {
   label(input: InteractionInput): string;
 }
 
+
+const QUIZ_ANSWER_COMMAND = 'quiz answer';
 
 function fail(outcome: Outcome, message: string): InteractionResult {
   return { outcome, response: ephemeralText(message) };
@@ -106,6 +126,9 @@ function uploadsOf(answer: Answer): FileUpload[] {
 /** Builds the shared interaction logic for one process. */
 export function createInteractionCore(deps: InteractionDeps): InteractionCore {
   const limiter = createRateLimiter(deps.rateLimitPerMinute);
+  // Rounds closed by their timer are revealed on the message that shows the quiz.
+  const board = new QuizBoard(deps.logger);
+  deps.quiz?.subscribe((closed) => void board.closed(closed));
   const find = (name: string) => deps.commands.find((c) => c.definition.name === name);
   const findDefinition = (name: string) => find(name)?.definition;
 
@@ -124,6 +147,8 @@ export function createInteractionCore(deps: InteractionDeps): InteractionCore {
 
   function isHidden(input: InteractionInput): boolean {
     if (input.kind === 'message-menu') return true;
+    // Answering the quiz by command is private, like pressing its buttons.
+    if (input.kind === 'command' && input.command === QUIZ_ANSWER_COMMAND) return true;
     return input.kind === 'command' && input.options[HIDE_OPTION] === true && !findDefinition(input.command)?.options.some((o) => o.name === HIDE_OPTION);
   }
 
@@ -155,6 +180,7 @@ export function createInteractionCore(deps: InteractionDeps): InteractionCore {
       // The one admin check and option validation (core/run.ts), with the messages every transport shows.
       options = checkCommand(command, commandOptions(definition, rawOptions), isAdmin);
       segments = await segmentsOf(input);
+      const overrides = deps.corrections ? await deps.corrections.overrides(input.guildId ?? null) : undefined;
       const ctx: CommandContext = {
         kb: segments[0]!,
         isAdmin,
@@ -162,8 +188,11 @@ export function createInteractionCore(deps: InteractionDeps): InteractionCore {
         caller: callerOf(input),
         ...(deps.reload ? { reload: deps.reload } : {}),
         ...(deps.library ? { library: deps.library } : {}),
+        ...(deps.quiz ? { quiz: deps.quiz } : {}),
         ...(deps.fetchAttachment ? { readFile: attachmentReader(attachments, deps.fetchAttachment) } : {}),
         ...(hooks.progress ? { progress: hooks.progress } : {}),
+        ...(deps.corrections ? { corrections: deps.corrections } : {}),
+        ...(overrides ? { overrides } : {}),
       };
       const produced = await handleOnSegments(command, options, ctx);
       const parsed = AnswerSchema.safeParse(produced);
@@ -176,11 +205,13 @@ export function createInteractionCore(deps: InteractionDeps): InteractionCore {
       return { ok: false, result: fail('error', `Sorry, \`/${definition.name}\` failed. The error has been logged.`) };
     }
     const articles = segments.length === 1 ? segments[0]!.articles : segments.flatMap((s) => s.articles);
-    const message = renderAnswer(answer, {
+    const message = answer.quiz ? renderQuiz(answer.quiz, answer.notice) : renderAnswer(answer, {
       articles,
       page,
       // The cleaned values: a button re-runs the same query, and never carries invisible or broken characters.
       pageId: (p) => encodePageId(definition, options, p),
+      // Corrections and feedback belong to a server's members.
+      ...(deps.corrections && input.guildId && definition.answers ? { feedback: { command: definition.name } } : {}),
     });
     const title = [`/${definition.name}`, ...Object.values(options).map(String)].join(' ');
     return { ok: true, message, answer, title, articles };
@@ -235,6 +266,61 @@ export function createInteractionCore(deps: InteractionDeps): InteractionCore {
     }
   }
 
+  /** A quiz answer button: record the answer; when it closes the round, move the quiz message on. */
+  async function quizPress(input: Extract<InteractionInput, { kind: 'button' }>, decoded: { roundId: string; choice: number } | 'forged'): Promise<InteractionResult> {
+    if (!deps.quiz) return fail('unavailable', 'The quiz is not available right now.');
+    if (decoded === 'forged') return fail('unknown', 'This quiz button is not one of ours. Start a quiz with /quiz play.');
+    try {
+      const { outcome, closed } = await deps.quiz.answer(callerOf(input), decoded.roundId, decoded.choice);
+      const choices = outcome.status === 'late' ? outcome.reveal.choices : outcome.round.choices;
+      const right = closed?.reveal.answer ?? (outcome.status === 'late' ? outcome.reveal.answer : undefined);
+      const own = pressText({ status: outcome.status, ...(outcome.status === 'recorded' ? { choice: outcome.choice } : {}) }, choices, right);
+      if (closed) {
+        // This press closed the round: the quiz message shows the reveal and the next round, and
+        // the presser alone reads how they did.
+        const quiz = { reveal: closed.reveal, ...(closed.next ? { round: closed.next } : {}), ...(closed.final ? { scores: closed.final } : {}) };
+        return {
+          outcome: 'ok',
+          response: updateResponse(renderQuiz(quiz)),
+          followUps: [safeMessage({ content: own, flags: MessageFlags.Ephemeral })],
+          ...(closed.next ? { keep: (editor: MessageEditor) => board.keep(closed.reveal.quizId, editor) } : {}),
+        };
+      }
+      return { outcome: outcome.status === 'recorded' ? 'ok' : 'bad_input', response: ephemeralText(own) };
+    } catch (err) {
+      if (err instanceof UserInputError) return fail('bad_input', escapeAndFit(err.message, 1900));
+      throw err;
+    }
+  }
+
+  /** A correction component: "Wrong speaker?", the speaker menu, Accept/Reject, 👍/👎. */
+  async function correctionPress(input: Extract<InteractionInput, { kind: 'button' }>, press: CorrectionPress): Promise<InteractionResult> {
+    if (!deps.corrections) return fail('unavailable', 'Corrections are not available right now.');
+    if (press.kind === 'feedback') {
+      try {
+        await deps.corrections.feedback(callerOf(input), input.messageId ?? `button:${input.customId}`, press.command, press.up);
+      } catch (err) {
+        if (err instanceof UserInputError) return fail('bad_input', escapeAndFit(err.message, 1900));
+        throw err;
+      }
+      return fail('ok', press.up ? 'Thanks! Glad it helped.' : 'Thanks for telling us. If a speaker is wrong, press “Wrong speaker?” on that card.');
+    }
+    const command = find(press.kind === 'decide' ? CORRECTIONS_COMMAND : CORRECT_COMMAND);
+    if (!command) return fail('unavailable', 'Corrections are not available right now.');
+    if (press.kind === 'decide') {
+      const ran = await run(command, { [press.accept ? 'accept' : 'reject']: press.id }, 0, input);
+      return ran.ok ? { outcome: 'ok', response: updateResponse(ran.message) } : ran.result;
+    }
+    if (press.kind === 'wrong-speaker') {
+      const ran = await run(command, { article: press.article, target: press.target }, 0, input);
+      return ran.ok ? { outcome: 'ok', response: replyResponse(ran.message, true) } : ran.result;
+    }
+    const speaker = input.values?.[0];
+    if (!speaker) return fail('bad_input', 'Pick who said it from the menu.');
+    const ran = await run(command, { article: press.article, target: press.target, speaker }, 0, input);
+    return ran.ok ? { outcome: 'ok', response: updateResponse({ ...ran.message, components: [] }) } : ran.result;
+  }
+
   /** "Add to library" on a message: its first link, or its first attachment, through `/library add`. */
   async function addFromMessage(input: Extract<InteractionInput, { kind: 'message-menu' }>, hooks: AnswerHooks): Promise<InteractionResult> {
     const command = find(LIBRARY_ADD_COMMAND);
@@ -262,6 +348,19 @@ export function createInteractionCore(deps: InteractionDeps): InteractionCore {
           const ran = await run(command, input.options, 0, input, hooks, input.attachments);
           if (!ran.ok) return ran.result;
           const result: InteractionResult = { outcome: 'ok', response: replyResponse(ran.message, isHidden(input)) };
+          const round = ran.answer.quiz?.round;
+          if (round && !ran.answer.quiz?.reveal) {
+            // A new quiz: its message is this reply, edited when a round closes on time.
+            result.keep = (editor) => board.keep(round.quizId, editor);
+            // thread:true: a short line in the channel, the quiz in a thread on it.
+            if (input.options[THREAD_OPTION] === true && input.guildId) {
+              result.thread = {
+                name: 'Who said it?',
+                intro: safeMessage({ content: `**Who said it?** A quiz of ${round.of} round${round.of === 1 ? '' : 's'} is on in the thread below.` }),
+                messages: [ran.message],
+              };
+            }
+          }
           const files = uploadsOf(ran.answer);
           if (files.length) result.files = files;
           // A thread is public and lives in a server channel; a one-page answer stays where it is.
@@ -291,6 +390,16 @@ export function createInteractionCore(deps: InteractionDeps): InteractionCore {
           return ran.ok ? { outcome: 'ok', response: replyResponse(ran.message, true) } : ran.result;
         }
         case 'button': {
+          const quizAnswer = decodeQuizId(input.customId);
+          if (quizAnswer) {
+            const limit = limited(input.userId);
+            return limit ?? (await quizPress(input, quizAnswer));
+          }
+          const press = decodeCorrectionId(input.customId);
+          if (press) {
+            const limit = limited(input.userId);
+            return limit ?? (await correctionPress(input, press));
+          }
           const undoArticle = decodeUndoId(input.customId);
           if (undoArticle) {
             const limit = limited(input.userId);
@@ -322,7 +431,12 @@ export function createInteractionCore(deps: InteractionDeps): InteractionCore {
   function deferralFor(input: InteractionInput): APIInteractionResponse | undefined {
     if (input.kind === 'message-menu' && input.command === ADD_TO_LIBRARY_MENU) return deferResponse('reply', false);
     if (input.kind === 'command' || input.kind === 'message-menu') return deferResponse('reply', isHidden(input));
-    if (input.kind === 'button') return deferResponse('update', false);
+    if (input.kind === 'button') {
+      // "Wrong speaker?" and 👍/👎 answer the presser alone, in a new message; others edit theirs.
+      const press = decodeCorrectionId(input.customId);
+      if (press?.kind === 'wrong-speaker' || press?.kind === 'feedback') return deferResponse('reply', true);
+      return deferResponse('update', false);
+    }
     return undefined;
   }
 

@@ -14,6 +14,7 @@ import { escapeAndFit, escapeMarkdown, neutraliseMentions, truncate } from './ma
 import { safeMessage, type MessageData, type SafeMessage } from './respond';
 import { uploadName } from './files';
 import { addedCard } from './card';
+import { answerRow, correctionsParts, pickRow } from './correctionComponents';
 
 export const EXCERPTS_PER_PAGE = 3;
 export const LIST_ITEMS_PER_PAGE = 10;
@@ -64,6 +65,8 @@ export interface RenderOptions {
   page?: number;
   /** `custom_id` for a button showing `page`; without it no paging buttons are drawn. */
   pageId?: (page: number) => string;
+  /** Draw "Wrong speaker?" on excerpt cards and 👍/👎 for this command (an answer in a server with corrections). */
+  feedback?: { command: string };
 }
 
 /**
@@ -148,7 +151,8 @@ function footerFor(meta: ArticleMeta | undefined, max: number): string | undefin
 }
 
 function excerptEmbed(excerpt: Excerpt, meta: ArticleMeta | undefined, size: Sizes, url: string | undefined): APIEmbed {
-  const attribution = `\n— ${escapeAndFit(excerpt.source || 'unattributed', size.source)}`;
+  const corrected = excerpt.corrected ? " *(corrected by this server's members)*" : '';
+  const attribution = `\n— ${escapeAndFit(excerpt.source || 'unattributed', size.source)}${corrected}`;
   const related = excerpt.match === 'related' ? `*Closest passage, not a match${excerpt.differs ? ` (${escapeAndFit(excerpt.differs, size.source)})` : ''}:*\n` : '';
   const quote = escapeAndFit(excerpt.text, size.quote, quoteWithHighlights(mergeRanges(excerpt.highlights, excerpt.text.length)));
   const fields: APIEmbedField[] = [{ name: 'Kind', value: KIND_LABEL[excerpt.kind], inline: true }];
@@ -314,6 +318,7 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): SafeM
       embeds.push({ title: escapeAndFit(answer.chart?.title ?? 'Chart', size.title), image: { url: `attachment://${uploadName(chart.name)}` } });
     }
     if (answer.added) embeds.push(addedCard(answer.added, safeUrl(answer.added.url, LIMITS.embedUrl)).embed);
+    if (answer.corrections) embeds.push(...correctionsParts(answer.corrections, size.fieldValue).embeds);
     return embeds;
   };
 
@@ -344,6 +349,11 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): SafeM
   const links = linkButtons(excerpts, metaOf);
   if (links.length) components.push({ type: ComponentType.ActionRow, components: links });
   if (answer.added) components.push({ type: ComponentType.ActionRow, components: [addedCard(answer.added, undefined).undo] });
+  const picker = answer.correction && pickRow(answer.correction);
+  if (picker) components.push(picker);
+  if (answer.corrections) components.push(...correctionsParts(answer.corrections).rows);
+  const corrections = options.feedback && answerRow(excerpts, options.feedback.command);
+  if (corrections) components.push(corrections);
 
   return safeMessage({
     content: truncate(summary.join('\n'), LIMITS.content),

@@ -45,7 +45,11 @@ export function restResponder(rest: REST, interaction: Pick<InteractionBase, 'ap
       return thread.id;
     },
     async postInThread(threadId, message) {
-      await rest.post(Routes.channelMessages(threadId), { body: message });
+      const posted = (await rest.post(Routes.channelMessages(threadId), { body: message })) as { id?: unknown } | undefined;
+      return typeof posted?.id === 'string' ? posted.id : undefined;
+    },
+    async editInThread(threadId, messageId, message) {
+      await rest.patch(Routes.channelMessage(threadId, messageId), { body: message });
     },
   };
 }

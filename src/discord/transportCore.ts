@@ -23,8 +23,12 @@ export interface TransportDeps {
   knowledgeFor?: InteractionDeps['knowledgeFor'];
   /** The per-server library (`/library …`). */
   library?: InteractionDeps['library'];
+  /** Speaker corrections and feedback (`/correct`, `/corrections`, the answer buttons). */
+  corrections?: InteractionDeps['corrections'];
   /** Downloads attachments for `/library add file:`. */
   fetchAttachment?: InteractionDeps['fetchAttachment'];
+  /** "Who said it?" (`/quiz …`). */
+  quiz?: InteractionDeps['quiz'];
 }
 
 /** The transport-independent interaction logic, set up the same way for both transports. */
@@ -37,6 +41,8 @@ export function coreFor(deps: TransportDeps & { config: { rateLimitPerMinute: nu
     ...(deps.reload ? { reload: deps.reload } : {}),
     ...(deps.knowledgeFor ? { knowledgeFor: deps.knowledgeFor } : {}),
     ...(deps.library ? { library: deps.library } : {}),
+    ...(deps.quiz ? { quiz: deps.quiz } : {}),
+    ...(deps.corrections ? { corrections: deps.corrections } : {}),
     // Attachments come from Discord's CDN only, unless a test names its fake's address.
     fetchAttachment: deps.fetchAttachment ?? attachmentFetcher(),
   });

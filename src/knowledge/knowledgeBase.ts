@@ -7,6 +7,7 @@
 import { lastAtOrBefore } from '../text/sortedSearch';
 import type { Article, Paragraph } from '../core/article';
 import type { AutocompleteSource } from '../core/autocomplete';
+import type { SpeakerOverrides } from '../core/corrections';
 import { ParagraphIndex } from '../search/paragraphIndex';
 import { words, type Word } from '../text/words';
 import type { LoadProblem } from '../core/loadProblem';
@@ -72,6 +73,8 @@ export class KnowledgeBase {
   private readonly firstRecord = new Map<string, number>();
   private readonly choiceIndexes = new Map<AutocompleteSource, ChoiceIndex>();
   private readonly derivedParts = new Map<(kb: KnowledgeBase) => unknown, unknown>();
+  /** One server's accepted speaker corrections, on a view made by `corrected`; a base itself has none. */
+  readonly overrides: SpeakerOverrides | undefined = undefined;
 
   constructor(parts: KnowledgeBaseParts) {
     this.articles = parts.articles;
@@ -118,6 +121,21 @@ export class KnowledgeBase {
     const part = build(this);
     this.derivedParts.set(build, part);
     return part;
+  }
+
+  /**
+   * This base as one server sees it: the same parts (nothing is copied or rebuilt), with the
+   * server's corrections for answers to apply (`answer/excerpts.ts` `attribution`, `/quotes`,
+   * `/people`). Derived parts are built from and kept with the base itself, so one server's
+   * corrections never leak into another's answers through them.
+   */
+  corrected(overrides: SpeakerOverrides | undefined): KnowledgeBase {
+    if (!overrides) return this;
+    const base = this.overrides ? (Object.getPrototypeOf(this) as KnowledgeBase) : this;
+    return Object.create(base, {
+      overrides: { value: overrides },
+      derived: { value: <T>(build: (kb: KnowledgeBase) => T): T => base.derived(build) },
+    }) as KnowledgeBase;
   }
 
   analysis(articleId: string): ArticleAnalysis {

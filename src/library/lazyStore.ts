@@ -4,6 +4,8 @@
  * library calls — each fails at once with the error, and opening is tried again after a pause.
  */
 import type { LibraryStore } from '../storage/libraryStore';
+import type { QuizStore } from '../storage/quizStore';
+import type { CorrectionStore } from '../storage/correctionStore';
 
 /** Wraps `open` in a `LibraryStore` that opens on the first call and retries `retryMs` after a failure. */
 export function lazyStore(open: () => Promise<LibraryStore>, retryMs = 15_000): LibraryStore & { opened(): boolean } {
@@ -27,6 +29,14 @@ export function lazyStore(open: () => Promise<LibraryStore>, retryMs = 15_000): 
     }
     return opening;
   };
+  // Every quiz call opens the store first, like the library's calls.
+  const lazyQuiz = new Proxy({} as QuizStore, {
+    get: (_target, method: keyof QuizStore) =>
+      async (...args: unknown[]) => {
+        const quiz = (await get()).quiz();
+        return (quiz[method] as (...a: unknown[]) => unknown).apply(quiz, args);
+      },
+  });
   return {
     opened: () => store !== undefined,
     migrate: async () => (await get()).migrate(),
@@ -44,11 +54,27 @@ export function lazyStore(open: () => Promise<LibraryStore>, retryMs = 15_000): 
     serverCachePut: async (g, k, v) => (await get()).serverCachePut(g, k, v),
     cacheGet: async (k) => (await get()).cacheGet(k),
     cachePut: async (k, v) => (await get()).cachePut(k, v),
+    quiz: () => lazyQuiz,
+    corrections: () => lazyCorrections(async () => (await get()).corrections()),
     close: async () => {
       const s = store ?? (opening ? await opening.catch(() => undefined) : undefined);
       store = undefined;
       opening = undefined;
       await s?.close();
     },
+  };
+}
+
+/** The corrections of a store that opens on first use: each call opens (or waits for) the store first. */
+function lazyCorrections(get: () => Promise<CorrectionStore>): CorrectionStore {
+  return {
+    propose: async (c) => (await get()).propose(c),
+    pending: async (g, n) => (await get()).pending(g, n),
+    countPending: async (g) => (await get()).countPending(g),
+    accepted: async (g) => (await get()).accepted(g),
+    decide: async (g, id, accept, by, at) => (await get()).decide(g, id, accept, by, at),
+    get: async (g, id) => (await get()).get(g, id),
+    vote: async (g, u, k, c, up, at) => (await get()).vote(g, u, k, c, up, at),
+    feedbackCounts: async (g) => (await get()).feedbackCounts(g),
   };
 }

@@ -3,6 +3,7 @@
  * attribution, kind, article, paragraph), as plain text. Matched words are bold when `color`.
  */
 import type { Answer, Excerpt } from '../core/answer';
+import { quizLines } from './quizText';
 
 const KIND_LABEL: Record<Excerpt['kind'], string> = {
   direct: 'quote',
@@ -30,7 +31,7 @@ export function renderText(answer: Answer, options: TextRenderOptions = {}): str
   const linked = new Set<string>();
   answer.excerpts.forEach((e, i) => {
     out.push(`[${i + 1}] ${highlight(e, options.color ?? false)}`);
-    const label = [KIND_LABEL[e.kind], e.match ? MATCH_LABEL[e.match] : undefined].filter(Boolean).join(' · ');
+    const label = [KIND_LABEL[e.kind], e.match ? MATCH_LABEL[e.match] : undefined, e.corrected ? "corrected by this server's members" : undefined].filter(Boolean).join(' · ');
     out.push(`    — ${e.source} (${label})`);
     if (e.differs) out.push(`    not the same words: ${e.differs}`);
     if (e.cluster) out.push(...clusterLines(e.cluster));
@@ -75,6 +76,26 @@ export function renderText(answer: Answer, options: TextRenderOptions = {}): str
     out.push(`    ${[c.site, c.author, c.published].filter(Boolean).join(', ') || '(no site, byline or date found)'}`);
     out.push(`    ${c.paragraphs} paragraphs, ${c.quotes} quotes${c.topSpeakers.length ? `; top speakers: ${c.topSpeakers.join(', ')}` : ''}`);
     out.push(`    Undo: /library remove article:${c.articleId}`);
+  }
+  if (answer.quiz) out.push(...quizLines(answer.quiz));
+  if (answer.correction) {
+    const c = answer.correction;
+    out.push(`Pick one (speaker:<name or number>):`);
+    c.choices.forEach((ch, i) => out.push(`  ${i + 1}. ${ch.label}`));
+    out.push('');
+  }
+  if (answer.corrections) {
+    for (const c of answer.corrections.items) {
+      const state = c.stale ? 'accepted, NOT applied: the sentence changed' : c.status;
+      out.push(`#${c.id} (${state}) ${c.article.title} [${c.article.id}] ¶${c.paragraph}: ${c.text}`);
+      out.push(`    ${c.from} → ${c.to} · proposed by ${c.proposedBy} on ${c.proposedAt.slice(0, 10)}${c.status === 'pending' ? ` · /corrections accept:${c.id} or reject:${c.id}` : ''}`);
+    }
+    if (answer.corrections.more) out.push(`…and ${answer.corrections.more} more pending.`);
+    if (answer.corrections.feedback.length) {
+      out.push('Feedback on answers:');
+      for (const f of answer.corrections.feedback) out.push(`  /${f.command}: 👍 ${f.up} · 👎 ${f.down}`);
+    }
+    out.push('');
   }
   if (out.length === 0) out.push('(no answer)');
   while (out.length > 1 && out[out.length - 1] === '') out.pop();

@@ -521,23 +521,38 @@ export class ParagraphIndex {
       this.hits = new Uint16Array(size);
     }
     const { acc, best, hits } = this;
-    const touched: number[] = [];
+    // `bm25` with its parts hoisted out of the posting loop (the same arithmetic, so the same
+    // scores): the idf per term, the length normalisation per paragraph length.
+    const byLength = this.lengthNorms();
+    const { docs, tfs, lengths } = this;
+    const k1 = BM25.k + 1;
+    // Paragraphs reached (all groups, then this group), in scratch arrays: a common question word
+    // reaches thousands, and growing fresh arrays for them was garbage the next minor GC paid for.
+    if (this.touched.length < size) {
+      this.touched = new Int32Array(size);
+      this.groupTouched = new Int32Array(size);
+    }
+    const { touched: touchedDocs, groupTouched } = this;
+    let touched = 0;
     for (const g of groups) {
-      const groupTouched: number[] = [];
+      let inGroup = 0;
       for (const { term, weight } of g) {
         const id = this.terms.get(term);
         if (id === undefined || weight <= 0) continue;
         const df = this.df(id);
+        const idf = Math.log(1 + (this.docCount - df + 0.5) / (df + 0.5));
         const end = this.offsets[id + 1]!;
         for (let p = this.offsets[id]!; p < end; p++) {
-          const doc = this.docs[p]!;
-          const sc = weight * this.bm25(this.tfs[p]!, df, this.lengths[doc]!);
-          if (best[doc] === 0) groupTouched.push(doc);
+          const doc = docs[p]!;
+          const tf = tfs[p]!;
+          const sc = weight * (idf * (BM25.d + (tf * k1) / (tf + byLength[lengths[doc]!]!)));
+          if (best[doc] === 0) groupTouched[inGroup++] = doc;
           if (sc > best[doc]!) best[doc] = sc;
         }
       }
-      for (const doc of groupTouched) {
-        if (acc[doc] === 0 && hits[doc] === 0) touched.push(doc);
+      for (let i = 0; i < inGroup; i++) {
+        const doc = groupTouched[i]!;
+        if (acc[doc] === 0 && hits[doc] === 0) touchedDocs[touched++] = doc;
         acc[doc]! += best[doc]!;
         hits[doc]!++;
         best[doc] = 0;
@@ -545,7 +560,8 @@ export class ParagraphIndex {
     }
     // Room for copies (replicated corpora hold ten of a paragraph), dropped below.
     const top = new TopK(limit * 12);
-    for (const doc of touched) {
+    for (let i = 0; i < touched; i++) {
+      const doc = touchedDocs[i]!;
       if (!filter || filter(doc)) top.push(doc, acc[doc]! * (hits[doc]! / Math.max(groups.length, 1)));
     }
     const out: Array<{ id: number; score: number; groups: number }> = [];
@@ -558,17 +574,40 @@ export class ParagraphIndex {
       out.push({ id: doc, score, groups: hits[doc]! });
       if (out.length >= limit) break;
     }
-    for (const doc of touched) {
+    for (let i = 0; i < touched; i++) {
+      const doc = touchedDocs[i]!;
       acc[doc] = 0;
       hits[doc] = 0;
     }
     return out;
   }
 
+  /**
+   * BM25's length normalisation, `k · (1 − b + b · length / avgLength)`, for every paragraph
+   * length up to the longest (a few thousand numbers; built once per index).
+   */
+  private lengthNorms(): Float64Array {
+    if (this.normsFor !== this.avgLength || this.normsOf !== this.lengths) {
+      let max = 0;
+      for (let i = 0; i < this.lengths.length; i++) max = Math.max(max, this.lengths[i]!);
+      const norms = new Float64Array(max + 1);
+      for (let length = 0; length <= max; length++) norms[length] = BM25.k * (1 - BM25.b + (BM25.b * length) / this.avgLength);
+      this.norms = norms;
+      this.normsFor = this.avgLength;
+      this.normsOf = this.lengths;
+    }
+    return this.norms;
+  }
+  private norms = new Float64Array(0);
+  private normsFor = -1;
+  private normsOf: Uint16Array | null = null;
+
   /** Scratch accumulators for `rankGroups` (one query at a time: the process is single-threaded). */
   private acc = new Float64Array(0);
   private best = new Float64Array(0);
   private hits = new Uint16Array(0);
+  private touched = new Int32Array(0);
+  private groupTouched = new Int32Array(0);
 
   private rankOr(groups: Group[], limit: number, weight: number, seen: Map<number, Candidate>, filter?: (id: number) => boolean): void {
     // A paragraph holding all but one of k words holds one of the two rarest (pigeonhole): those

@@ -7,6 +7,9 @@
  * reads (`document`), so an article added from Discord goes through exactly the same parsing,
  * analysis and indexing as a file in `knowledge/`.
  */
+import type { CorrectionStore } from './correctionStore';
+
+import type { QuizStore } from './quizStore';
 
 /** Who may add and remove articles in a server, and its limits. */
 export interface LibrarySettings {
@@ -158,5 +161,9 @@ export interface LibraryStore {
   /** Analysis cache shared by every process: key = content hash + analysis version. */
   cacheGet(key: string): Promise<string | undefined>;
   cachePut(key: string, value: string): Promise<void>;
+  /** "Who said it?" games in the same database (`quizStore.ts`). */
+  quiz(): QuizStore;
+  /** Corrections and answer feedback (`correctionStore.ts`), on the same database. */
+  corrections(): CorrectionStore;
   close(): Promise<void>;
 }

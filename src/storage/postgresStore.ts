@@ -23,6 +23,9 @@ import {
   type StoredLibraryArticle,
 } from './libraryStore';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations';
+import { PostgresQuizStore } from './postgresQuiz';
+import type { QuizStore } from './quizStore';
+import { SqlCorrectionStore, type CorrectionStore } from './correctionStore';
 import { ARTICLE_COLUMNS, articleParams, checkArticle, checkSettings, settingsParams, stamped, toArticle, toSettings, type ArticleRow, type SettingsRow } from './rows';
 
 export interface PostgresStoreOptions {
@@ -271,11 +274,24 @@ export class PostgresLibraryStore implements LibraryStore {
     });
   }
 
+  corrections(): CorrectionStore {
+    return new SqlCorrectionStore((text, params) => this.run(async () => (await this.pool.query<Record<string, unknown>>(text, params)).rows), 'postgres');
+  }
+
   /** Drops the schema given at construction with everything in it (test clean-up). */
   dropSchema(): Promise<void> {
     return this.run(async () => {
       if (this.schema) await this.pool.query(`DROP SCHEMA IF EXISTS ${this.schema} CASCADE`);
     });
+  }
+
+  private quizStore: QuizStore | undefined;
+
+  quiz(): QuizStore {
+    return (this.quizStore ??= new PostgresQuizStore({
+      query: (text, params) => this.run(() => this.pool.query(text, params)),
+      transaction: (fn) => this.transaction(fn),
+    }));
   }
 
   close(): Promise<void> {

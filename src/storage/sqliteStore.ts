@@ -29,6 +29,9 @@ import {
   type StoredLibraryArticle,
 } from './libraryStore';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations';
+import type { QuizStore } from './quizStore';
+import { SqliteQuizStore } from './sqliteQuiz';
+import { SqlCorrectionStore, type CorrectionStore } from './correctionStore';
 import { ARTICLE_COLUMNS, articleParams, checkArticle, checkSettings, settingsParams, stamped, toArticle, toSettings, type ArticleRow, type SettingsRow } from './rows';
 
 export interface SqliteStoreOptions {
@@ -227,6 +230,25 @@ export class SqliteLibraryStore implements LibraryStore {
     return this.run(() => {
       this.sql('INSERT INTO analysis_cache (cache_key, value) VALUES (?, ?) ON CONFLICT (cache_key) DO UPDATE SET value = excluded.value').run(key, value);
     });
+  }
+
+  private quizStore: QuizStore | undefined;
+
+  quiz(): QuizStore {
+    return (this.quizStore ??= new SqliteQuizStore(this.db, (fn) => this.run(fn)));
+  }
+
+  corrections(): CorrectionStore {
+    return new SqlCorrectionStore(
+      (text, params) =>
+        this.run(() => {
+          const s = this.sql(text);
+          if (s.reader) return s.all(...params) as Array<Record<string, unknown>>;
+          s.run(...params);
+          return [];
+        }),
+      'sqlite',
+    );
   }
 
   close(): Promise<void> {

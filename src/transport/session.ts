@@ -20,7 +20,9 @@ export async function answerLine(
   outputDir?: string,
 ): Promise<LineResult> {
   try {
-    const { name, options } = parseCommandLine(line, commands);
+    // A bare 1–4 answers the quiz round on screen (turn by turn in the console and JSON mode).
+    const pick = /^\s*([1-4])\s*$/.exec(line);
+    const { name, options } = pick ? { name: 'quiz answer', options: { choice: pick[1]! } } : parseCommandLine(line, commands);
     // A chart's PNG is written to a file; the answer names its path.
     return { answer: await saveFiles(await runCommand(commands, name, options, ctx), outputDir) };
   } catch (err) {

@@ -24,7 +24,7 @@ describe('buildCommandDefinitions', () => {
 
   it('has one slash command per module (a group as one), plus the context menus', () => {
     const plain = commands.filter((c) => !c.definition.group).map((c) => c.definition.name);
-    expect(json.map((c) => c.name)).toEqual([...plain.slice(0, plain.indexOf('reload') + 1), 'library', 'admin-test', WHO_SAID_MENU, ADD_TO_LIBRARY_MENU]);
+    expect(json.map((c) => c.name)).toEqual([...plain.slice(0, plain.indexOf('reload') + 1), 'library', 'quiz', 'admin-test', WHO_SAID_MENU, ADD_TO_LIBRARY_MENU]);
     expect(json.at(-2)).toMatchObject({ type: 3, name: WHO_SAID_MENU, contexts: [0, 1], integration_types: [0] });
     // Adding to a server's library only makes sense in a server.
     expect(json.at(-1)).toMatchObject({ type: 3, name: ADD_TO_LIBRARY_MENU, contexts: [0], integration_types: [0] });
@@ -41,6 +41,14 @@ describe('buildCommandDefinitions', () => {
       expect.objectContaining({ name: 'file', type: 11, required: false }),
     ]);
     expect(subs[2]!.options).toEqual([expect.objectContaining({ name: 'article', type: 3, required: true, autocomplete: true })]);
+  });
+
+  it('registers /quiz with play, answer and scores, in servers only', () => {
+    const quiz = json.find((j) => j.name === 'quiz')!;
+    expect(quiz).toMatchObject({ type: 1, contexts: [0] });
+    const subs = quiz.options as Array<{ type: number; name: string; options: Array<{ name: string; type: number }> }>;
+    expect(subs.map((s) => [s.type, s.name])).toEqual([[1, 'play'], [1, 'answer'], [1, 'scores']]);
+    expect(subs[0]!.options.map((o) => [o.name, o.type])).toEqual([['article', 3], ['rounds', 4], ['thread', 5]]);
   });
 
   it('maps every option and appends hide and thread to answering commands', () => {

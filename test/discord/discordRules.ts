@@ -22,7 +22,8 @@ export type BodyKind =
   | 'webhook-edit'
   | 'commands-put'
   | 'thread-from-message'
-  | 'channel-message';
+  | 'channel-message'
+  | 'channel-message-edit';
 
 /** Which schema (under `components.schemas`, or a path's request body) each kind is checked against. */
 const SCHEMA_OF: Record<BodyKind, { path: string; method: string }> = {
@@ -32,6 +33,7 @@ const SCHEMA_OF: Record<BodyKind, { path: string; method: string }> = {
   'commands-put': { path: '/applications/{application_id}/commands', method: 'put' },
   'thread-from-message': { path: '/channels/{channel_id}/messages/{message_id}/threads', method: 'post' },
   'channel-message': { path: '/channels/{channel_id}/messages', method: 'post' },
+  'channel-message-edit': { path: '/channels/{channel_id}/messages/{message_id}', method: 'patch' },
 };
 
 /** Discord's JSON error codes used here (https://discord.com/developers/docs/topics/opcodes-and-status-codes#json). */
@@ -266,7 +268,7 @@ export function bodyProblems(kind: BodyKind, body: unknown, uploaded?: ReadonlyS
     if (kind === 'interaction-callback') {
       const r = body as { type?: number; data?: MessageBody };
       if ((r.type === 4 || r.type === 7) && r.data && typeof r.data === 'object') problems.push(...messageProblems(r.data, 'data.', uploaded));
-    } else if (kind === 'webhook-execute' || kind === 'webhook-edit' || kind === 'channel-message') {
+    } else if (kind === 'webhook-execute' || kind === 'webhook-edit' || kind === 'channel-message' || kind === 'channel-message-edit') {
       problems.push(...messageProblems(body as MessageBody, '', uploaded));
     }
   }

@@ -274,6 +274,15 @@ export async function startFakeDiscord(options: FakeOptions = {}): Promise<FakeD
         data: { id: messageId, type: 11, guild_id: GUILD_ID, parent_id: channelId, name, owner_id: BOT_USER_ID, message_count: 0, member_count: 1, thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false } },
       };
     }
+    if (m === 'PATCH' && (match = /^\/api\/v10\/channels\/(\d+)\/messages\/(\d+)$/.exec(path))) {
+      // Editing one of the bot's messages (a quiz moving on in its thread).
+      if (!authorised) return refuse(discordError(401, 0, '401: Unauthorized'));
+      const [, channelId, messageId] = match as unknown as [string, string, string];
+      if (messages.get(messageId) !== channelId) return refuse(discordError(404, DISCORD_CODES.unknownMessage, 'Unknown Message'));
+      const invalid = check('channel-message-edit', body, files, problem);
+      if (invalid) return refuse(invalid);
+      return { status: 200, data: newMessage(body, channelId, messageId) };
+    }
     if (m === 'POST' && (match = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(path))) {
       if (!authorised) return refuse(discordError(401, 0, '401: Unauthorized'));
       const channelId = match[1]!;

@@ -92,9 +92,10 @@ describe('gateway bot against the fake Discord', () => {
     expect(visibleText(body)).toMatch(/\*\*armistice\*\* agreement/i);
   });
 
-  // /library needs a server's library and a database: test/library/library.e2e.test.ts covers it.
+  // /library needs a server's library and a database: test/library/library.e2e.test.ts covers it;
+  // /correct and /corrections need the database too (test/corrections/).
   // /chart and /export answer with a deferral and a multipart edit (across.e2e, export.e2e).
-  it.each(commands.filter((c) => !c.definition.group && !['chart', 'export'].includes(c.definition.name)).map((c) => [c.definition.name, c] as const))('answers /%s', async (_name, command) => {
+  it.each(commands.filter((c) => !c.definition.group && !['chart', 'export', 'correct', 'corrections'].includes(c.definition.name)).map((c) => [c.definition.name, c] as const))('answers /%s', async (_name, command) => {
     const options: Record<string, string | number | boolean> = {};
     for (const o of command.definition.options) if (o.required) options[o.name] = sampleValue(o);
     // /timeline needs one of speaker and party (neither is required on its own).

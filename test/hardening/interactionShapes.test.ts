@@ -189,7 +189,8 @@ const ANSWERED: Array<[string, () => Raw, RegExp]> = [
   ['/position party: 25 × 🇰🇷 flags', () => raw(chatInput('position', { party: '🇰🇷'.repeat(25) })), /Unknown party “(🇰🇷){9}…”/],
   ['/search with an extra option named __proto__ (ignored, no prototype set)', () => { const r = raw(chatInput('search', { query: 'armistice' })); (r.data!.options as unknown[]).push(JSON.parse('{"name":"__proto__","type":3,"value":"x"}')); return r; }, /armistice/i],
   ['/who-said with a 300-character emoji phrase', () => raw(chatInput('who-said', { phrase: '👨‍👩‍👧‍👦'.repeat(27) })), /./],
-  ['a string select menu (not supported here)', () => { const r = raw(buttonPress('menu')); r.data = { custom_id: 'menu', component_type: 3, values: ['a'] }; return r; }, /not supported/],
+  // Select menus are ours since corrections (the speaker menu); one we never sent is refused like a stale button.
+  ['a string select menu we never sent', () => { const r = raw(buttonPress('menu')); r.data = { custom_id: 'menu', component_type: 3, values: ['a'] }; return r; }, /no longer works/],
   ['a modal submit (not supported here)', () => { const r = raw(buttonPress('modal')); r.type = 5; r.data = { custom_id: 'modal', components: [] }; return r; }, /not supported/],
   ['a user context menu (not supported here)', () => { const r = raw(chatInput('x')); r.data = { id: '1', name: 'Profile', type: 2, target_id: '444444444444444444' }; return r; }, /not supported/],
   ['/reload by a member with Manage Server (decimal string)', () => raw(chatInput('reload', {}, { admin: true })), /reloaded/],

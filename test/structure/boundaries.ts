@@ -19,6 +19,7 @@ export type Area =
   | 'parties'
   | 'knowledge'
   | 'library'
+  | 'quiz'
   | 'answer'
   | 'across'
   | 'chart'
@@ -63,6 +64,9 @@ export const RULES: Record<Exclude<Area, 'main'>, Rule> = {
   // Per-server libraries: add/remove/list with quotas, analyses cached in the store, servers' knowledge
   // bases loaded lazily and evicted least-recently-used. Never Discord.
   library: { may: ['ingest', 'storage', 'knowledge', 'analysis', 'text', 'core', 'log'] },
+  // "Who said it?": the quote pool (sure attributions only), masking, rounds kept in the store,
+  // timers. Never Discord.
+  quiz: { may: ['storage', 'knowledge', 'analysis', 'text', 'core', 'log'] },
   // Turning a query and the knowledge base into plain Answer data.
   answer: { may: ['across', 'chart', 'knowledge', 'parties', 'search', 'analysis', 'text', 'core'] },
   // One module per slash command: a definition and a handler calling answer/.

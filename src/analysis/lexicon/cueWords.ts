@@ -100,7 +100,10 @@ export const OBJECT_VERBS = new Set(
       // ("support", "backed" and "favor" are as often nouns or descriptions: measured on train, left out).
       'endorses supported praised praises defended defends sought welcomed welcomes applauded ' +
       'questioned questions opposed oppose prefer prefers ' +
-      'slammed blasted denounced decried mocked touted').split(' '),
+      'slammed blasted denounced decried mocked touted ' +
+      // Voicing a feeling or an offer ("expressed concern that …", "offered no proof"), talking
+      // about a topic ("spoke about the museum"), and ", referring to …" after a statement.
+      'expressed expresses voiced offered talked spoke referring').split(' '),
   ),
 );
 export const OBJECT_ONLY_WITH = new Map<string, RegExp>([
@@ -123,5 +126,8 @@ export const OBJECT_ONLY_WITH = new Map<string, RegExp>([
   ['intend', /^(to)$/],
   ['intends', /^(to)$/],
   ['intended', /^(to)$/],
+  ['talked', /^(about|of)$/],
+  ['spoke', /^(about|of)$/],
+  ['referring', /^(to)$/],
 ]);
 
