@@ -182,7 +182,7 @@ ${CORRECTIONS_REST};`,
   },
   {
     // Version 4 (2 and 3 are the quiz's and the corrections'): one row per server holding its built
-    // library (parsed articles + paragraph index) under a key of its articles' contents, so a cold
+    // library (parsed articles, analyses, paragraph index) under a key of its articles' contents, so a cold
     // server loads without parsing and indexing again; replaced whenever the library changes.
     version: 4,
     name: 'per-server built library cache',
