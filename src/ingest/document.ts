@@ -92,14 +92,22 @@ function buildArticle(
   paragraphs: Array<{ text: string; sourceStart: number }>,
 ): Article {
   if (paragraphs.length === 0) throw new KnowledgeFileError(file, 'no body paragraphs found');
-  const numbered = paragraphs.map((p, i) => ({
-    number: i + 1,
-    text: p.text,
-    sourceStart: p.sourceStart,
-    sentenceBounds: packSentences(paragraphSentences(p.text)),
-  }));
+  const numbered = paragraphs.map((p, i) => {
+    const text = joinSoftBreaks(p.text);
+    return { number: i + 1, text, sourceStart: p.sourceStart, sentenceBounds: packSentences(paragraphSentences(text)) };
+  });
   const { body, paragraphs: withOffsets } = joinBody(numbered);
   return makeArticle(meta, { file, captions, paragraphs: withOffsets, body });
+}
+
+/**
+ * A line break inside a paragraph is a soft break (Markdown renders it as a space; wrapped text and
+ * HTML source put them anywhere). The engine reads a newline as a paragraph boundary, so a quotation
+ * wrapped over two lines would lose its closing mark and its speaker: the open half was credited to
+ * the previous paragraph's speaker. Joined with one space here, a paragraph is one line everywhere.
+ */
+export function joinSoftBreaks(text: string): string {
+  return text.includes('\n') || text.includes('\r') ? text.replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/g, ' ') : text;
 }
 
 /** File names become article ids: lower case, dashes. */

@@ -110,3 +110,32 @@ describe('buildKnowledgeBase', () => {
     expect(changed.stats.analysesRun).toBe(1);
   });
 });
+
+describe('a quotation wrapped over two lines of one paragraph', () => {
+  // Soft line breaks (Markdown, wrapped text, HTML source) once split the paragraph for the engine:
+  // the quotation lost its closing mark and its first half was credited to the previous speaker.
+  const wrapped = [
+    '---',
+    'title: Town talks',
+    'publisher: Test Herald',
+    'author: Ann Writer',
+    'url: https://example.com/talks',
+    'published: 2026-11-30',
+    '---',
+    '',
+    'John Smith, the council leader, said on Monday that the budget was final. "We have no more money," Smith said.',
+    '',
+    '\u201CWe will go to the talks,  ',
+    '\tand we will win them,\u201D Mary Jones, the mayor, said.',
+    '',
+  ].join('\n');
+
+  it('is one paragraph of one line, read as one quotation of its own speaker', async () => {
+    const article = parseArticleDocument('talks.md', wrapped);
+    expect(article.paragraphs[1]!.text).toBe('\u201CWe will go to the talks, and we will win them,\u201D Mary Jones, the mayor, said.');
+    const { kb } = await buildKnowledgeBase([article], []);
+    const answer = await runCommand(commands, 'who-said', { phrase: 'we will go to the talks' }, { kb, isAdmin: false });
+    expect(answer.excerpts[0]).toMatchObject({ kind: 'direct', speaker: { name: 'Mary Jones' }, paragraph: 2 });
+    expect(answer.excerpts.some((e) => e.speaker?.name === 'John Smith' && e.text.includes('talks'))).toBe(false);
+  });
+});
