@@ -4,7 +4,6 @@
  * removes, the other's next answer sees it; two adds at a quota's limit, one through each service,
  * never both pass (the database checks the count with the write).
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,8 +16,8 @@ import { ImportError } from '../../src/ingest/importTypes';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledgeBase';
 import { LibraryService } from '../../src/library/service';
 import { openLibraryStore } from '../../src/storage/open';
-import { PostgresLibraryStore } from '../../src/storage/postgresStore';
 import type { LibraryStore } from '../../src/storage/libraryStore';
+import { postgresTestStore, TEST_DATABASE_URL } from '../storage/postgresSchema';
 
 function page(title: string, quote: string, who: string): Uint8Array {
   return Buffer.from(`<html><head><title>${title}</title></head><body><article><h1>${title}</h1>
@@ -116,15 +115,5 @@ describeReplicas('SQLite', {
   cleanup: async () => rmSync(dir, { recursive: true, force: true }),
 });
 
-const url = process.env.TEST_DATABASE_URL;
-if (url) {
-  const schema = `qb_replicas_${process.pid}_${randomBytes(4).toString('hex')}`;
-  describeReplicas('PostgreSQL', {
-    open: () => openLibraryStore({ databaseUrl: url }, { schema }),
-    cleanup: async () => {
-      const s = new PostgresLibraryStore({ url, schema });
-      await s.dropSchema();
-      await s.close();
-    },
-  });
-}
+const url = TEST_DATABASE_URL;
+if (url) describeReplicas('PostgreSQL', postgresTestStore(url, 'qb_replicas'));

@@ -3,11 +3,9 @@
  * one and sets it). Each run works in its own schema, dropped at the end, so runs never collide.
  * Without the variable the suite is skipped locally; on CI (`CI` set) its absence fails.
  */
-import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { PostgresLibraryStore } from '../../src/storage/postgresStore';
-import { openLibraryStore } from '../../src/storage/open';
 import { describeStore } from './libraryStore.contract';
+import { postgresTestStore } from './postgresSchema';
 
 const url = process.env.TEST_DATABASE_URL;
 
@@ -17,21 +15,4 @@ describe('PostgreSQL test database', () => {
   });
 });
 
-/** A schema of its own for one test file's run. */
-export function testSchema(): string {
-  return `qb_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-}
-
-if (url) {
-  describeStore('PostgreSQL', () => {
-    const schema = testSchema();
-    return {
-      open: () => openLibraryStore({ databaseUrl: url }, { schema }),
-      cleanup: async () => {
-        const s = new PostgresLibraryStore({ url, schema });
-        await s.dropSchema();
-        await s.close();
-      },
-    };
-  });
-}
+if (url) describeStore('PostgreSQL', () => postgresTestStore(url, 'qb_test'));

@@ -1,31 +1,7 @@
 /** The quiz store's contract on a real PostgreSQL (`TEST_DATABASE_URL`; CI sets it), in a schema of its own. */
-import { randomBytes } from 'node:crypto';
-import { describe, it } from 'vitest';
-import { PostgresLibraryStore } from '../../src/storage/postgresStore';
-import { openLibraryStore } from '../../src/storage/open';
+import { postgresTestStore, skippedWithoutPostgres, TEST_DATABASE_URL } from './postgresSchema';
 import { describeQuizStore } from './quizStore.contract';
 
-const url = process.env.TEST_DATABASE_URL;
-
-// Not imported from postgres.test.ts: importing a test file would run its suite here too.
-const testSchema = () => `qb_quiz_${process.pid}_${randomBytes(4).toString('hex')}`;
-
-if (url) {
-  describeQuizStore('PostgreSQL', () => {
-    const schema = testSchema();
-    return {
-      open: () => openLibraryStore({ databaseUrl: url }, { schema }),
-      cleanup: async () => {
-        const s = new PostgresLibraryStore({ url, schema });
-        await s.dropSchema();
-        await s.close();
-      },
-    };
-  });
-} else {
-  // Without a server the suite is skipped, visibly (a file with no suite would fail the run);
-  // postgres.test.ts makes its absence fail on CI.
-  describe.skip('the quiz store on PostgreSQL (set TEST_DATABASE_URL)', () => {
-    it('runs against a real PostgreSQL server', () => undefined);
-  });
-}
+const url = TEST_DATABASE_URL;
+if (url) describeQuizStore('PostgreSQL', () => postgresTestStore(url, 'qb_quiz'));
+else skippedWithoutPostgres('the quiz store');
