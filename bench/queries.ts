@@ -5,18 +5,7 @@
 import type { KnowledgeBase } from '../src/knowledge/knowledgeBase';
 import { isStopWord, words } from '../src/text/words';
 import { baseId } from './corpus';
-
-/** mulberry32: small, seeded, reproducible. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as rng } from '../src/core/random';
 
 export interface PhraseQuery {
   text: string;
