@@ -73,11 +73,16 @@ export interface RenderOptions {
  * Only http(s) URLs become links, and only when the URL as sent — percent-encoded, which can
  * make a short URL with Hangul or spaces several times longer — fits `max`; anything else is dropped.
  */
+const RFC3986_HOST = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9\-._~!$&'()*+,;=%]+)(?::\d*)?$/;
+
 export function safeUrl(url: string | undefined, max: number): string | undefined {
   if (!url) return undefined;
   try {
     const parsed = new URL(url);
     if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
+    // The WHATWG parser accepts hosts RFC 3986 does not (a fullwidth grave accent maps to "`"), and
+    // Discord's `uri` check refuses the whole message for one such link: drop it instead.
+    if (!RFC3986_HOST.test(parsed.host)) return undefined;
     const sent = strictUri(parsed.href);
     return sent.length <= max ? sent : undefined;
   } catch {

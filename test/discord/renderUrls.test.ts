@@ -52,6 +52,12 @@ describe('bug 1: excerpts that share a link', () => {
     assertWithinDiscordLimits(msg);
   });
 
+  it('a host the URL parser accepts but RFC 3986 does not (a fullwidth grave accent) is no link at all', () => {
+    const msg = renderAnswer({ command: 'search', excerpts: [excerpt(0, 'https://\uFF40/')] });
+    expect(embedUrls(msg)).toEqual([]);
+    expect(messageProblems(msg)).toEqual([]);
+  });
+
   it('a URL that already has a fragment is kept on the first excerpt only', () => {
     const url = 'https://example.com/a#section';
     const msg = renderAnswer({ command: 'search', excerpts: [excerpt(0, url), excerpt(1, url)] });
