@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=e4d5f48a707690e7c5570952d05487a9f5df391a5ddf9ab46b2f1a76e7622fb0
-  [speakers-dev/gold.jsonl]=82292de29d941e9adbaf135deb906d81f9ca71dd461d2f7419bec5bf167d0491
+  [polnear/dev.jsonl]=e324d190e0a2856dc7705b3d0d1e7e362c8c0ee1a976d90489fe5f17cef90051
+  [speakers-dev/gold.jsonl]=9ba8f010c9a28a7df165a7acad03838d38da4d50b543953a2c778f4e6e650947
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do

@@ -42,6 +42,8 @@ export function objectFrame(body: string, s: Sentence, si: number, toks: Token[]
   // A participle or passive is not the subject's act: "the plan supported by …", "was criticized".
   if (prev && /^(was|were|been|being|be|is|are|by|to|the|a|an)$/.test(prev.lower)) return null;
   if (/ing$/.test(t.lower)) return null;
+  // "backed away from", "backed down", "the C.I.A.-backed rebels": no stance.
+  if (/^back/.test(t.lower) && (/^(?:away|out|off|down|up|into|onto)$/.test(next.lower) || /-$/.test(body.slice(t.start - 1, t.start)))) return null;
   // No object: "something he has supported throughout his presidency" (the object came before).
   if (!need && /^(throughout|in|on|at|during|for|with|by|from|since|after|before|over|under|into|as|while|when|because|until|about|against|amid|despite|through)$/.test(next.lower)) return null;
   if (!/^\s+$/.test(body.slice(t.end, next.start))) return null;
@@ -133,7 +135,7 @@ function objectStatement(body: string, s: Sentence, si: number, toks: Token[], i
   while (cEnd > cStart && /[\s,]/.test(body[cEnd - 1] ?? '')) cEnd--;
   // A short object counts when it is a name ("endorsed Cruz"), not a pronoun ("praised him").
   if (cEnd - cStart < 8 && !(cEnd - cStart >= 3 && /^\p{Lu}/u.test(body.slice(cStart, cEnd)) && !/^(?:It|He|She|Him|Her|Them|They|This|That|Us)$/.test(body.slice(cStart, cEnd)))) return null;
-  const st = mk(body, [cStart, cEnd], [f.start, (np[np.length - 1] as Token).end], [t.start, need && /^(for|on|upon|about|of)$/.test(next.lower) ? next.end : t.end], si, 'clause', qi);
+  const st = mk(body, [cStart, cEnd], [f.start, (np[np.length - 1] as Token).end], [t.start, cStart > next.start ? next.end : t.end], si, 'clause', qi);
   if (antecedent) st.subject = antecedent;
   return st;
 }
