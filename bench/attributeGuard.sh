@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=e324d190e0a2856dc7705b3d0d1e7e362c8c0ee1a976d90489fe5f17cef90051
-  [speakers-dev/gold.jsonl]=9ba8f010c9a28a7df165a7acad03838d38da4d50b543953a2c778f4e6e650947
+  [polnear/dev.jsonl]=35dbc968a918bc4da6765955b021058d16545cf4643097022b3e80b1aed07ba0
+  [speakers-dev/gold.jsonl]=f0cb5b5223b832b74e9596031e7f6d7dae834d936a39097bdc2f71b9b4dcb12e
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do

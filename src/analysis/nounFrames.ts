@@ -10,6 +10,7 @@ import { FINITE, reportEnd } from './clauseEnd';
 import { ROLE_NOUNS, UNNAMED_SOURCE_NOUNS } from './lexicon';
 import { INTRO } from './lexicon/cueWords';
 import { STANCE_NOUN_LEMMAS } from './lexicon/stanceNouns';
+import { UNNAMED_LABEL } from './unnamedFrames';
 import { mk, OPEN_Q, PARTICIPLE_TAIL, type RawStatement, trimEnd } from './statement';
 import type { QuoteIndex, Sentence } from '../text/structure';
 import type { Token } from '../text/tokens';
@@ -25,6 +26,8 @@ const LEXICON = require('wink-lexicon/src/lexicon.js') as Record<string, string[
 const tags = (w: string): string[] => LEXICON[w] ?? [];
 
 const POSSESSIVE_PRONOUNS = /^(?:his|her|their|its)$/;
+/** Determiners of a stance noun whose holder is not named ("the claim that …"). */
+const DETERMINER = /^(?:the|a|an|this|such)$/;
 /** Prepositions whose object is what the stance is about ("support for", "criticism of"). */
 const OBJECT_PREPS = /^(?:of|for|on|about|against|toward|towards|over|regarding)$/;
 /** An object that is a time, not a topic ("his remarks on Saturday"). */
@@ -43,20 +46,21 @@ export function nounFrame(body: string, s: Sentence, si: number, toks: Token[], 
   let j = i - 1;
   while (j >= 0 && i - j <= 3) {
     const m = toks[j] as Token;
-    if (!joined(m, toks[j + 1] as Token) || m.possessive || /^['\u2019]\s/.test(body.slice(m.end, m.end + 2)) || m.cap || POSSESSIVE_PRONOUNS.test(m.lower)) break;
+    if (!joined(m, toks[j + 1] as Token) || m.possessive || /^['\u2019]\s/.test(body.slice(m.end, m.end + 2)) || m.cap || POSSESSIVE_PRONOUNS.test(m.lower) || DETERMINER.test(m.lower)) break;
     if (!modifier(m.lower)) return null;
     j--;
   }
   const p = toks[j];
   if (!p || !joined(p, toks[j + 1] as Token)) return null;
-  let source: [number, number];
+  let source: [number, number] | null;
   const apostrophe = /^['\u2019]\s/.test(body.slice(p.end, p.end + 2));
   if (POSSESSIVE_PRONOUNS.test(p.lower) && !p.possessive) source = [p.start, p.end];
   else if (p.possessive || apostrophe) {
     const np = possessorPhrase(body, toks, j);
     if (!np) return null;
     source = np;
-  } else return null;
+  } else if (DETERMINER.test(p.lower) && !p.cap) source = null;
+  else return null;
   // The complement.
   const next = toks[i + 1];
   if (!next || !joined(t, next)) return null;
@@ -79,6 +83,9 @@ export function nounFrame(body: string, s: Sentence, si: number, toks: Token[], 
     kind = 'object';
   } else return null;
   if (qi.at(cStart) && kind !== 'object') return null;
+  // "the claim that …", "a widespread fear that …": whose it is the phrase does not say; only a
+  // "that" clause is clearly its content.
+  if (!source && kind !== 'that') return null;
   let cEnd = sentEnd;
   const text = body.slice(cStart, cEnd);
   const tail = /,\s+(?:according to|(?:he|she|they|it|\p{Lu}\p{Ll}+)\s+(?:said|says|added|noted|told)|saying|adding)\b|\s[\u2014\u2013]\s|\s-{1,2}\s|;/u.exec(text);
@@ -88,7 +95,7 @@ export function nounFrame(body: string, s: Sentence, si: number, toks: Token[], 
   cEnd = reportEnd(body, cStart, cEnd, qi);
   // The stance phrase as the subject of its clause ("His refusal to act inflamed …"): the
   // complement ends at the clause's main verb.
-  const lead = body.slice(s.start, source[0]).trim();
+  const lead = body.slice(s.start, source ? source[0] : t.start).trim();
   const subject = lead === '' || /(?:,|\b(?:that|because|but|and|while|if|when|as|since|although|though))$/i.test(lead);
   if (kind !== 'that') cEnd = phraseEnd(body, toks, cStart, cEnd, kind, subject, qi);
   while (cEnd > cStart && /[\s,]/.test(body[cEnd - 1] ?? '')) cEnd--;
@@ -98,6 +105,7 @@ export function nounFrame(body: string, s: Sentence, si: number, toks: Token[], 
   if (open && qi.at(cStart + open.index) && (qi.at(cStart + open.index)?.end ?? 0) > cEnd + 1) return null;
   const st = mk(body, [cStart, cEnd], source, [t.start, kind === 'object' ? next.end : t.end], si, 'clause', qi);
   st.noun = true;
+  if (!source) st.label = UNNAMED_LABEL;
   return st;
 }
 
@@ -148,7 +156,7 @@ function possessorPhrase(body: string, toks: Token[], j: number): [number, numbe
  * phrase is the subject ("His support for X hasn't hurt him"), before a comma, or before a time
  * or occasion ("… on Tuesday", "during the debate").
  */
-function phraseEnd(body: string, toks: Token[], cStart: number, cEnd: number, kind: 'to' | 'object', subject: boolean, qi: QuoteIndex): number {
+export function phraseEnd(body: string, toks: Token[], cStart: number, cEnd: number, kind: 'to' | 'object', subject: boolean, qi: QuoteIndex): number {
   let end = cEnd;
   const comma = body.slice(cStart, end).search(/,\s/);
   if (kind === 'object' && comma >= 0 && !qi.at(cStart + comma)) end = cStart + comma;

@@ -57,6 +57,14 @@ describe('noun frames with a possessor', () => {
     expect(a.result.statements.some((s) => text(a, s).startsWith('in the harbour wards'))).toBe(false);
   });
 
+  it('reads "the claim that …" without a possessor as a statement whose holder is not named', () => {
+    const a = run(['Tomas Berg spoke at the harbour. Residents were alarmed by the claim that the ferry would stop in winter.']);
+    const st = find(a, 'that the ferry would stop in winter');
+    expect(st).toBeDefined();
+    expect(st!.speakerId).toBeNull();
+    expect(st!.sourceLabel).toBe('not named');
+  });
+
   it('leaves a stance noun inside another report to that report ("defended his call to …")', () => {
     const a = run(['Tomas Berg defended his call to raise the harbour fees.']);
     expect(find(a, 'to raise the harbour fees')).toBeUndefined();

@@ -105,7 +105,7 @@ export const OBJECT_VERBS = new Set(
       // about a topic ("spoke about the museum"), and ", referring to …" after a statement.
       'expressed expresses voiced offered talked spoke referring ' +
       // Events read as stances: a vote, backing ("Clinton backed the deal", "voted against …").
-      'supports backs backed voted votes').split(' '),
+      'supports backs backed voted votes supporting backing opposing endorsing').split(' '),
   ),
 );
 export const OBJECT_ONLY_WITH = new Map<string, RegExp>([
