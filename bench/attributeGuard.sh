@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=e4d5f48a707690e7c5570952d05487a9f5df391a5ddf9ab46b2f1a76e7622fb0
-  [speakers-dev/gold.jsonl]=82292de29d941e9adbaf135deb906d81f9ca71dd461d2f7419bec5bf167d0491
+  [polnear/dev.jsonl]=ad627efc23fbcb615e176917267ee2e33b3d3c63004519ba382a48d97d2290a9
+  [speakers-dev/gold.jsonl]=2f8591b1fbfa5f7858a842b4e7fe0044fdfdc01b7c486cc811d47aa534da95d2
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do
