@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=ad627efc23fbcb615e176917267ee2e33b3d3c63004519ba382a48d97d2290a9
-  [speakers-dev/gold.jsonl]=2f8591b1fbfa5f7858a842b4e7fe0044fdfdc01b7c486cc811d47aa534da95d2
+  [polnear/dev.jsonl]=a02c3dc861f2ec0efb03e199ed9266686e9823eb2b8df3f6eee9385a8551f96b
+  [speakers-dev/gold.jsonl]=9e2261237bb0d9bd51b1345c6cf087c984c43f27f175d4824ba9fbf8df7bf741
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do
