@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=ad627efc23fbcb615e176917267ee2e33b3d3c63004519ba382a48d97d2290a9
-  [speakers-dev/gold.jsonl]=2f8591b1fbfa5f7858a842b4e7fe0044fdfdc01b7c486cc811d47aa534da95d2
+  [polnear/dev.jsonl]=8670b93069ed8953df466219ec5611bba2380fa11f2f088f0860523c060ec809
+  [speakers-dev/gold.jsonl]=f6cdb61edeb5993f17d058ea3f9253b667dcb1a734dccb7e9340d91116abb3b5
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do
