@@ -3,7 +3,7 @@
  * in which frames, report what somebody said, thinks or stands for. Train only (its README: train
  * is for anything learned or tuned; dev is where it is checked, test is held back).
  *
- *   npx tsx tools/learnCues.ts ../shared/data/polnear/train.jsonl            # table + estimate
+ *   npx tsx tools/learnCues.ts ../shared/data/polnear/train.jsonl --table    # estimate + every key
  *   npx tsx tools/learnCues.ts ../shared/data/polnear/train.jsonl --write    # and the lexicon
  *
  * 1. Candidates: every word of a gold cue (PolNeAR's `cue` span), keyed by `cueStem` ("endorsed"
@@ -48,7 +48,7 @@ const flag = (name: string, dflt: number): number => {
 };
 const path = args.find((a, k) => !a.startsWith('--') && !args[k - 1]?.startsWith('--'));
 if (!path) {
-  process.stderr.write('usage: tsx tools/learnCues.ts <train.jsonl> [--write] [--theta 0.5] [--min-gold 5] [--min-n 5]\n');
+  process.stderr.write('usage: tsx tools/learnCues.ts <train.jsonl> [--table] [--write] [--theta 0.5] [--min-gold 5] [--min-n 5]\n');
   process.exit(2);
 }
 const MIN_GOLD = flag('--min-gold', 5);
