@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=8670b93069ed8953df466219ec5611bba2380fa11f2f088f0860523c060ec809
-  [speakers-dev/gold.jsonl]=f6cdb61edeb5993f17d058ea3f9253b667dcb1a734dccb7e9340d91116abb3b5
+  [polnear/dev.jsonl]=a02c3dc861f2ec0efb03e199ed9266686e9823eb2b8df3f6eee9385a8551f96b
+  [speakers-dev/gold.jsonl]=9e2261237bb0d9bd51b1345c6cf087c984c43f27f175d4824ba9fbf8df7bf741
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do

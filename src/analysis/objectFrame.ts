@@ -4,6 +4,7 @@
  */
 import { AUXILIARIES } from './lexicon';
 import { INTRO, OBJECT_ONLY_WITH } from './lexicon/cueWords';
+import { phraseEnd } from './nounFrames';
 import { backNP, sentenceSubject } from './nounPhrases';
 import { mk, OPEN_Q, PARTICIPLE_TAIL, type RawStatement, skipSpace, trimEnd } from './statement';
 import { QuoteIndex, type Sentence } from '../text/structure';
@@ -50,7 +51,22 @@ export function objectFrame(body: string, s: Sentence, si: number, toks: Token[]
   }
   // A participle or passive is not the subject's act: "the plan supported by …", "was criticized".
   if (prev && /^(was|were|been|being|be|is|are|by|to|the|a|an)$/.test(prev.lower)) return null;
-  if (/ing$/.test(t.lower)) return null;
+  if (/ing$/.test(t.lower)) {
+    // "a super PAC supporting Jeb Bush", "voters backing Clinton": a participle right after its
+    // noun reports that noun's stance (not "is supporting", "for backing", ", supporting").
+    if (!POSTNOMINAL.test(t.lower) || !prev || !/^\s+$/.test(body.slice(prev.end, t.start)) || /^(?:is|are|was|were|be|been|being|by|for|of|in|from|about|without|after|before|and|or|but|those|who|that)$/.test(prev.lower)) return null;
+    if (!/^\s+$/.test(body.slice(t.end, next.start)) || /^(?:the\s+)?(?:way|idea|effort|efforts)$/.test(next.lower)) return null;
+    const np = backNP(body, toks.slice(0, i), s.start);
+    const head = np[np.length - 1];
+    if (!head || head !== prev || /(?:ed|ly)$/.test(head.lower) || /['\u2019]|^(?:he|she|they|we|i|it|him|her|them|herself|himself|themselves|first|record)$/.test(head.text)) return null;
+    const st = objectStatement(body, s, si, toks, i, qi, np, undefined, undefined);
+    // The object is a noun phrase: it ends at a comma or at the verb the whole phrase is the
+    // subject of ("super PACs backing Mr. Cruz began March with …").
+    if (st) st.content[1] = phraseEnd(body, toks, st.content[0], st.content[1], 'object', true, qi);
+    return st && st.content[1] - st.content[0] >= 3 ? st : null;
+  }
+  // "backed away from", "backed down", "the C.I.A.-backed rebels": no stance.
+  if (/^back/.test(t.lower) && (/^(?:away|out|off|down|up|into|onto)$/.test(next.lower) || /-$/.test(body.slice(t.start - 1, t.start)))) return null;
   // No object: "something he has supported throughout his presidency" (the object came before).
   if (!need && /^(throughout|in|on|at|during|for|with|by|from|since|after|before|over|under|into|as|while|when|because|until|about|against|amid|despite|through)$/.test(next.lower)) return null;
   if (!/^\s+$/.test(body.slice(t.end, next.start))) return null;
@@ -178,6 +194,9 @@ export const AFTER_PREP = /^(?:for|on|upon|about|of|against|with|at|over|into|fr
 
 /** Adjectives a person calls something ("divisive", "dangerous", "unfit", "reckless"). */
 const COMPLEMENT_ADJ = /^(?:\p{Ll}{3,}(?:ive|ous|ful|less|ic|able|ible|ent|ant|ist)|unfit|wrong|right|crazy|weak|stupid|dishonest|racist|sexist|corrupt|incompetent|absurd|ridiculous|unacceptable)$/u;
+
+/** Participles of support and opposition that follow their noun ("groups backing Cruz"). */
+const POSTNOMINAL = /^(?:supporting|backing|opposing|endorsing)$/;
 
 /** Time words that may stand between a subject and its verb ("Trump on Friday endorsed"). */
 const ADVERBIAL = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|recently|previously|publicly|privately|formally|officially|quickly|initially|eventually|finally|week|month|year|weekend|night|morning|afternoon|evening)$/;
