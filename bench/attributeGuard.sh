@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=35dbc968a918bc4da6765955b021058d16545cf4643097022b3e80b1aed07ba0
-  [speakers-dev/gold.jsonl]=f0cb5b5223b832b74e9596031e7f6d7dae834d936a39097bdc2f71b9b4dcb12e
+  [polnear/dev.jsonl]=2021fffc552c6a3c0f1631f02b8ef75b32c031d93c315020026ccdc3f8fa9303
+  [speakers-dev/gold.jsonl]=bc94d43f61e31144a0db8f0087e549b3ccd5c6395792f15b36474f3d9c6ce346
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do

@@ -8,6 +8,7 @@
 import { createRequire } from 'node:module';
 import { FINITE, reportEnd } from './clauseEnd';
 import { ROLE_NOUNS, UNNAMED_SOURCE_NOUNS } from './lexicon';
+import { backNP } from './nounPhrases';
 import { INTRO } from './lexicon/cueWords';
 import { STANCE_NOUN_LEMMAS } from './lexicon/stanceNouns';
 import { UNNAMED_LABEL } from './unnamedFrames';
@@ -59,7 +60,7 @@ export function nounFrame(body: string, s: Sentence, si: number, toks: Token[], 
     const np = possessorPhrase(body, toks, j);
     if (!np) return null;
     source = np;
-  } else if (DETERMINER.test(p.lower) && !p.cap) source = null;
+  } else if (DETERMINER.test(p.lower) && !p.cap) source = assertedBy(body, s, toks, j);
   else return null;
   // The complement.
   const next = toks[i + 1];
@@ -122,7 +123,29 @@ function complementSubject(w: Token): boolean {
   if (w.cap) return true;
   if (FINITE.test(w.lower) || /n['\u2019]t$/.test(w.lower)) return false;
   const first = tags(w.lower)[0] ?? '';
-  return !/^(?:VB|MD)/.test(first);
+  // "a comment that egregiously described …": an adverb then a verb is a relative clause.
+  return !/^(?:VB|MD|RB)/.test(first) && !/\p{Ll}{3,}ly$/u.test(w.lower);
+}
+
+/** Verbs whose subject puts forward the claim, idea or point they take ("X made the point that …"). */
+const ASSERTING = /^(?:made|makes|make|making|offered|offers|floated|floats|repeated|repeats|reiterated|voiced|voices|issued|issues|raised|raises|advanced|pushed|pushes|put)$/;
+
+/**
+ * The subject of an asserting verb right before the determiner `toks[j]` ("Gorka made the point
+ * that …" → "Gorka"), or null: the holder of an unowned stance noun is otherwise not named.
+ */
+function assertedBy(body: string, s: Sentence, toks: Token[], j: number): [number, number] | null {
+  let v = j - 1;
+  if (toks[v] && /^(?:also|again|first|then|repeatedly|once)$/.test((toks[v] as Token).lower)) v--;
+  const verb = toks[v];
+  if (!verb || !ASSERTING.test(verb.lower)) return null;
+  let b = v;
+  while (b > 0 && /^(?:has|have|had|also|again|then|repeatedly|once|never|later|first|just|recently)$/.test((toks[b - 1] as Token).lower)) b--;
+  if (b === 0 || /[,;:]/.test(body.slice((toks[b - 1] as Token).end, (toks[b] as Token).start))) return null;
+  const np = backNP(body, toks.slice(0, b), s.start);
+  const f = np[0];
+  if (!f || (!f.cap && !/^(?:he|she|they|we|i|the|a|an|his|her|their|its)$/.test(f.lower))) return null;
+  return [f.start, (np[np.length - 1] as Token).end];
 }
 
 /**

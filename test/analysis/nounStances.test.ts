@@ -103,6 +103,19 @@ describe('prepositional frames', () => {
     expect(a.result.statements.some((s) => s.source?.text === 'stop Tomas Berg' || (text(a, s).startsWith('the council voted') && a.who(s) === 'Tomas Berg'))).toBe(false);
   });
 
+  it('reads a holder\u2019s "to X," after a conjunction: "because to her, “…”"', () => {
+    const a = run(['Lena Varga kept filming because to her, “nothing matters more than telling the harbour’s story.”']);
+    const st = a.result.statements.find((s) => text(a, s).includes('nothing matters more'));
+    expect(st?.source?.text).toBe('her');
+    expect(a.who(st!)).toBe('Lena Varga');
+  });
+
+  it('names the subject of "made the point that …" as the holder, and nobody for "disputed the claim that …"', () => {
+    const a = run(['Tomas Berg made the point that the ferry had never run at a profit.', 'Lena Varga disputed the claim that the pier was unsafe.']);
+    expect(a.who(find(a, 'that the ferry had never run at a profit')!)).toBe('Tomas Berg');
+    expect(a.result.statements.some((s) => text(a, s).includes('the pier was unsafe') && a.who(s) === 'Lena Varga')).toBe(false);
+  });
+
   it('reads "That\u2019s according to X" as X\u2019s', () => {
     const a = run(['Ferry use rose by a third this year. That’s according to the Harbour Board.']);
     const st = find(a, 'That');
