@@ -12,6 +12,8 @@ import { clauseFrame } from './clauseFrames';
 import { colonHeadline, titleCaseHeadline } from './headlines';
 import { SPEECH_VERBS } from './lexicon';
 import { MIXED_VERBS, NOUN_MARKERS, OBJECT_VERBS, VIEW_VERBS } from './lexicon/cueWords';
+import { learnedCueFrames, learnedFrame } from './learnedFrames';
+import { LEARNED_CUES } from './lexicon/learnedCues';
 import { isTitle } from './nounPhrases';
 import { nounFrame, STANCE_NOUNS } from './nounFrames';
 import { objectFrame } from './objectFrame';
@@ -19,11 +21,15 @@ import { prepFrames } from './prepFrames';
 import { UNNAMED_CUES, unnamedFrame } from './unnamedFrames';
 import { cueAfter as findCueAfter, cueBefore as findCueBefore, type QuoteCueContext } from './quoteCues';
 import { mk, PRONOUN_SRC, type RawStatement, skipLead } from './statement';
+import type { CueLexicon } from './types';
 import { lastAtOrBefore } from '../text/sortedSearch';
 import { type Paragraph, type Quote, QuoteIndex, type Sentence } from '../text/structure';
 import { type Token, tokenize } from '../text/tokens';
-/** Collects statements for a body. Linear-ish: every scan is bounded by a sentence or window. */
-export function findStatements(body: string, paras: Paragraph[], sentences: Sentence[], quotes: Quote[], qi: QuoteIndex): RawStatement[] {
+/**
+ * Collects statements for a body. Linear-ish: every scan is bounded by a sentence or window.
+ * `lexicon` is the learned cue lexicon (the generated one unless the learner passes its own).
+ */
+export function findStatements(body: string, paras: Paragraph[], sentences: Sentence[], quotes: Quote[], qi: QuoteIndex, lexicon: CueLexicon = LEARNED_CUES): RawStatement[] {
   const out: RawStatement[] = [];
   const sentStarts = sentences.map((s) => s.start);
   const sentenceAt = (pos: number): number => Math.max(0, lastAtOrBefore(sentStarts, pos));
@@ -189,10 +195,12 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
         }
       }
       const isAcc = t.lower === 'according' && toks[i + 1]?.lower === 'to';
-      if (!isAcc && !SPEECH_VERBS.has(t.lower) && !VIEW_VERBS.has(t.lower) && !MIXED_VERBS.has(t.lower) && !OBJECT_VERBS.has(t.lower) && !UNNAMED_CUES.has(t.lower)) continue;
+      const listed = isAcc || SPEECH_VERBS.has(t.lower) || VIEW_VERBS.has(t.lower) || MIXED_VERBS.has(t.lower) || OBJECT_VERBS.has(t.lower) || UNNAMED_CUES.has(t.lower);
+      const learned = isAcc ? undefined : learnedCueFrames(lexicon, t);
+      if (!listed && !learned) continue;
       if (i > 0 && NOUN_MARKERS.has(toks[i - 1]?.lower ?? '') && !isAcc) continue;
       if (!isAcc && t.cap && i > 0) continue; // "Said" mid-sentence capitalised: a name
-      const st = (SPEECH_VERBS.has(t.lower) || VIEW_VERBS.has(t.lower) || MIXED_VERBS.has(t.lower) || isAcc ? clauseFrame(body, s, si, toks, i, isAcc, qi) : null) ?? (OBJECT_VERBS.has(t.lower) ? objectFrame(body, s, si, toks, i, qi) : null) ?? (ASK_VERBS.has(t.lower) ? askFrame(body, s, si, toks, i, qi) : null) ?? (UNNAMED_CUES.has(t.lower) ? unnamedFrame(body, s, si, toks, i, qi) : null);
+      const st = (SPEECH_VERBS.has(t.lower) || VIEW_VERBS.has(t.lower) || MIXED_VERBS.has(t.lower) || isAcc ? clauseFrame(body, s, si, toks, i, isAcc, qi) : null) ?? (OBJECT_VERBS.has(t.lower) ? objectFrame(body, s, si, toks, i, qi) : null) ?? (ASK_VERBS.has(t.lower) ? askFrame(body, s, si, toks, i, qi) : null) ?? (UNNAMED_CUES.has(t.lower) ? unnamedFrame(body, s, si, toks, i, qi) : null) ?? (learned ? learnedFrame(body, s, si, toks, i, qi, learned) : null);
       if (st) {
         usedVerb.add(t.start);
         out.push(st);

@@ -126,7 +126,7 @@ describe('prepositional frames', () => {
 describe('events read as stances', () => {
   it('reads "voted against/for …" and "backed …" with a noun-phrase object, not "backed away from"', () => {
     const a = run(['In 2010, Senator Mara Quint voted against the harbour tax.', 'Tomas Berg backed the new ferry contract.', 'Lena Varga backed away from the deal on Monday.']);
-    expect(a.who(find(a, 'against the harbour tax')!)).toBe('Mara Quint');
+    expect(a.who(find(a, 'the harbour tax')!)).toBe('Mara Quint');
     expect(a.who(find(a, 'the new ferry contract')!)).toBe('Tomas Berg');
     expect(a.result.statements.some((s) => text(a, s).startsWith('away') || text(a, s).startsWith('from the deal'))).toBe(false);
   });

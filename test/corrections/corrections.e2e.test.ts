@@ -6,63 +6,35 @@
  * and /who-said, /quotes and /export show the corrected speaker; forged and replayed ids, a member trying
  * to decide and 👍/👎 each get a short private answer.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index';
-import { runGateway, type GatewayHandle } from '../../src/discord/gateway';
-import { importFromFile } from '../../src/ingest/web/index';
-import { ImportError } from '../../src/ingest/importTypes';
+import type { GatewayHandle } from '../../src/discord/gateway';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledgeBase';
-import { CorrectionService } from '../../src/library/corrections';
-import { LibraryService } from '../../src/library/service';
-import { openLibraryStore } from '../../src/storage/open';
-import type { LibraryStore } from '../../src/storage/libraryStore';
 import { buttonPress, chatInput, startFakeDiscord, type FakeDiscord } from '../discord/fakeDiscord';
 import { captureLogger } from '../discord/helpers';
 import { assertNoLiveMentions, assertWithinDiscordLimits, visibleText } from '../discord/limits';
+import { startTestGateway } from '../support/gateway';
+import { correctionServiceFor, offlineLibraryService, tempSqliteStore, type TempSqliteStore } from '../support/library';
 
 const PHRASE = 'fundamentally aligned';
 const MEMBER = '666666666666666661';
 const MANAGER = '666666666666666662';
 
 let fake: FakeDiscord;
-let dir: string;
+let temp: TempSqliteStore | undefined;
 let shared: KnowledgeBase;
-let store: LibraryStore;
 let bot: GatewayHandle | undefined;
 const log = captureLogger();
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'quotebook-corrections-e2e-'));
+  temp = await tempSqliteStore('corrections-e2e');
   shared = await loadKnowledgeBase('knowledge');
   fake = await startFakeDiscord();
-  store = await openLibraryStore({ databaseUrl: `sqlite:${join(dir, 'library.sqlite')}` });
-  const library = new LibraryService({
-    store,
-    shared: () => shared,
-    importFromUrl: async () => {
-      throw new ImportError('network', 'no network in this test');
-    },
-    importFromFile,
-    memoryBudgetBytes: 64 * 1024 * 1024,
-    logger: log.logger,
-  });
-  const corrections = new CorrectionService({
-    store: store.corrections(),
-    settings: (g) => store.settings(g),
-    segments: (g) => library.segments(g),
-    loadedSegments: (g) => library.loadedSegments(g),
-    logger: log.logger,
-  });
-  bot = await runGateway({
-    config: { discordToken: 'MTExMTExMTExMTExMTExMTEx.fake.token', rateLimitPerMinute: 1000 },
+  const library = offlineLibraryService(temp.store, () => shared, { logger: log.logger });
+  const corrections = correctionServiceFor(temp.store, library, log.logger);
+  bot = await startTestGateway(fake, {
     getKnowledgeBase: () => shared,
-    commands,
     logger: log.logger,
-    restApi: fake.api,
     knowledgeFor: (guildId) => library.segments(guildId),
     library,
     corrections,
@@ -71,9 +43,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await bot?.stop();
-  await store?.close();
+  await temp?.close();
   await fake?.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 type Component = { type: number; custom_id?: string; label?: string; options?: Array<{ label: string; value: string }> };

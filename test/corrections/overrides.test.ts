@@ -14,14 +14,13 @@ import type { CommandContext } from '../../src/core/command';
 import type { Caller } from '../../src/core/library';
 import { UserInputError } from '../../src/core/errors';
 import { runCommand } from '../../src/core/run';
-import { ImportError } from '../../src/ingest/importTypes';
-import { importFromFile } from '../../src/ingest/web/index';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledgeBase';
-import { CorrectionService } from '../../src/library/corrections';
-import { LibraryService } from '../../src/library/service';
+import type { CorrectionService } from '../../src/library/corrections';
+import type { LibraryService } from '../../src/library/service';
 import type { LibraryStore } from '../../src/storage/libraryStore';
 import { openLibraryStore } from '../../src/storage/open';
 import { KNOWLEDGE_DIR, SEED_ID, tempKnowledge } from '../fixtures';
+import { correctionServiceFor, offlineLibraryService } from '../support/library';
 
 const GUILD_A = '100000000000000001';
 const GUILD_B = '100000000000000002';
@@ -43,21 +42,8 @@ interface Process {
 
 async function start(): Promise<Process> {
   const store = await openLibraryStore({ databaseUrl: `sqlite:${join(dir, 'lib.sqlite')}` });
-  const library = new LibraryService({
-    store,
-    shared: () => shared.current,
-    importFromUrl: async () => {
-      throw new ImportError('network', 'no network in this test');
-    },
-    importFromFile,
-    memoryBudgetBytes: 64 * 1024 * 1024,
-  });
-  const corrections = new CorrectionService({
-    store: store.corrections(),
-    settings: (g) => store.settings(g),
-    segments: (g) => library.segments(g),
-    loadedSegments: (g) => library.loadedSegments(g),
-  });
+  const library = offlineLibraryService(store, () => shared.current);
+  const corrections = correctionServiceFor(store, library);
   return { store, library, corrections };
 }
 

@@ -11,9 +11,10 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledgeBase';
-import { runGateway, type GatewayHandle } from '../../src/discord/gateway';
+import type { GatewayHandle } from '../../src/discord/gateway';
 import { runHttp, type HttpHandle } from '../../src/discord/http';
 import { CHART_WIDTH } from '../../src/chart/spec';
+import { startTestGateway } from '../support/gateway';
 import { buttonPress, chatInput, startFakeDiscord, type FakeDiscord } from './fakeDiscord';
 import { captureLogger, postSignedInteraction } from './helpers';
 import { visibleText } from './limits';
@@ -34,7 +35,7 @@ beforeAll(async () => {
   fake = await startFakeDiscord();
   kb = await loadKnowledgeBase(ACROSS_DIR);
   const deps = { getKnowledgeBase: () => kb, commands, logger: log.logger, restApi: fake.api };
-  bot = await runGateway({ ...deps, config: { discordToken: 'MTExMTExMTExMTExMTExMTEx.fake.token', rateLimitPerMinute: 1000 } });
+  bot = await startTestGateway(fake, deps);
   http = await runHttp({ ...deps, config: { publicKey: rawPublicKeyHex(keys.publicKey), rateLimitPerMinute: 1000 }, port: 0, host: '127.0.0.1' });
 }, 60_000);
 

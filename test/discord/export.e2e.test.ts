@@ -14,8 +14,9 @@ import { MAX_UPLOAD_BYTES } from '../../src/core/limits';
 import { csvCells } from '../../src/answer/exportEncode';
 import { EXPORT_COLUMNS, ExportFileSchema, exportRows } from '../../src/answer/exportRows';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledgeBase';
-import { runGateway, type GatewayHandle } from '../../src/discord/gateway';
+import type { GatewayHandle } from '../../src/discord/gateway';
 import { markdownArticle, tempKnowledge } from '../fixtures';
+import { startTestGateway } from '../support/gateway';
 import { chatInput, startFakeDiscord, type FakeDiscord } from './fakeDiscord';
 import { captureLogger } from './helpers';
 import { visibleText } from './limits';
@@ -45,13 +46,11 @@ beforeAll(async () => {
   library = await loadKnowledgeBase(
     tempKnowledge({ 'club.md': markdownArticle({ id: 'club-notes', title: 'Club, "notes"' }, ['“We will read it all, @everyone,” said Ana Ruiz, the club president.']) }),
   );
-  bot = await runGateway({
-    config: { discordToken: 'MTExMTExMTExMTExMTExMTEx.fake.token', rateLimitPerMinute: 1000 },
+  bot = await startTestGateway(fake, {
     getKnowledgeBase: () => shared,
     knowledgeFor: async () => [shared, library],
     commands: [...commands, twoBigFiles],
     logger: log.logger,
-    restApi: fake.api,
   });
 }, 60_000);
 

@@ -10,8 +10,9 @@ import { runCommand } from '../../src/core/run';
 import { WHO_SAID_MENU } from '../../src/discord/definitions';
 import { renderAnswer } from '../../src/discord/render';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledgeBase';
-import { runGateway, type GatewayHandle } from '../../src/discord/gateway';
+import type { GatewayHandle } from '../../src/discord/gateway';
 import { autocomplete, buttonPress, chatInput, messageMenu, startFakeDiscord, type FakeDiscord } from './fakeDiscord';
+import { startTestGateway } from '../support/gateway';
 import { captureLogger, sleep } from './helpers';
 import { assertNoLiveMentions, assertWithinDiscordLimits, visibleText } from './limits';
 
@@ -61,12 +62,10 @@ function sampleValue(option: CommandOption): string | number | boolean {
 beforeAll(async () => {
   fake = await startFakeDiscord();
   kb = await loadKnowledgeBase('knowledge');
-  bot = await runGateway({
-    config: { discordToken: 'MTExMTExMTExMTExMTExMTEx.fake.token', rateLimitPerMinute: 1000 },
+  bot = await startTestGateway(fake, {
     getKnowledgeBase: () => kb,
     commands: [...commands, exploding, slow],
     logger: log.logger,
-    restApi: fake.api,
     reload: async () => {
       reloads++;
       return 'reloaded';

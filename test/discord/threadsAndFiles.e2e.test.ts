@@ -6,13 +6,13 @@
  */
 import { REST } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index';
 import { sendWithFiles, uploadName } from '../../src/discord/files';
 import { restResponder } from '../../src/discord/restResponder';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledgeBase';
 import { pageCount } from '../../src/discord/render';
-import { runGateway, type GatewayHandle } from '../../src/discord/gateway';
+import type { GatewayHandle } from '../../src/discord/gateway';
 import { ask } from '../helpers';
+import { startTestGateway } from '../support/gateway';
 import { APP_ID, chatInput, startFakeDiscord, type FakeDiscord } from './fakeDiscord';
 import { captureLogger } from './helpers';
 import { visibleText } from './limits';
@@ -25,13 +25,7 @@ const log = captureLogger();
 beforeAll(async () => {
   fake = await startFakeDiscord();
   kb = await loadKnowledgeBase('knowledge');
-  bot = await runGateway({
-    config: { discordToken: 'MTExMTExMTExMTExMTExMTEx.fake.token', rateLimitPerMinute: 1000 },
-    getKnowledgeBase: () => kb,
-    commands,
-    logger: log.logger,
-    restApi: fake.api,
-  });
+  bot = await startTestGateway(fake, { getKnowledgeBase: () => kb, logger: log.logger });
 });
 
 afterAll(async () => {

@@ -16,7 +16,7 @@ import type { Answer } from '../../src/core/answer';
 import type { AnyCommand } from '../../src/core/command';
 import { createReplayGuard } from '../../src/discord/replay';
 import type { KnowledgeBase } from '../../src/knowledge/knowledgeBase';
-import { runGateway, type GatewayHandle } from '../../src/discord/gateway';
+import type { GatewayHandle } from '../../src/discord/gateway';
 import { runHttp, type HttpHandle } from '../../src/discord/http';
 import { autocomplete, buttonPress, chatInput, messageMenu, startFakeDiscord, type FakeDiscord } from '../discord/fakeDiscord';
 import { captureLogger, postSignedInteraction, sleep } from '../discord/helpers';
@@ -24,6 +24,7 @@ import { assertNoLiveMentions, assertWithinDiscordLimits, visibleText } from '..
 import { assertNoLoneSurrogates } from '../fuzz/hostile';
 import { malformedInteraction } from '../fuzz/shapes';
 import { seedKb } from '../helpers';
+import { startTestGateway } from '../support/gateway';
 
 let counted = 0;
 const counting: AnyCommand = {
@@ -64,7 +65,7 @@ beforeAll(async () => {
     host: '127.0.0.1',
     requestTimeoutMs: 500,
   });
-  bot = await runGateway({ ...deps, config: { discordToken: 'MTExMTExMTExMTExMTExMTEx.fake.token', rateLimitPerMinute: 100_000 } });
+  bot = await startTestGateway(fake, { ...deps, rateLimitPerMinute: 100_000 });
 });
 
 afterAll(async () => {

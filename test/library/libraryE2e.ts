@@ -13,8 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index';
-import { runGateway, type GatewayHandle } from '../../src/discord/gateway';
+import type { GatewayHandle } from '../../src/discord/gateway';
 import { attachmentFetcher } from '../../src/discord/attachments';
 import { importFromFile, makeImportFromUrl } from '../../src/ingest/web/index';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledgeBase';
@@ -23,6 +22,7 @@ import type { LibraryStore } from '../../src/storage/libraryStore';
 import { buttonPress, chatInput, GUILD_ID, snowflake, startFakeDiscord, type FakeDiscord, type RecordedRequest } from '../discord/fakeDiscord';
 import { captureLogger } from '../discord/helpers';
 import { assertNoLiveMentions, assertWithinDiscordLimits, visibleText } from '../discord/limits';
+import { startTestGateway } from '../support/gateway';
 
 const OTHER_GUILD = '555555555555555555';
 
@@ -77,12 +77,9 @@ export function describeLibraryE2e(name: string, harness: E2eStoreHarness): void
       memoryBudgetBytes: 64 * 1024 * 1024,
       logger: log.logger,
     });
-    bot = await runGateway({
-      config: { discordToken: 'MTExMTExMTExMTExMTExMTEx.fake.token', rateLimitPerMinute: 1000 },
+    bot = await startTestGateway(fake, {
       getKnowledgeBase: () => shared,
-      commands,
       logger: log.logger,
-      restApi: fake.api,
       knowledgeFor: (guildId) => library.segments(guildId),
       library,
       // The "CDN" here is the local page server; in production only Discord's CDN hosts.

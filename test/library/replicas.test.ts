@@ -4,20 +4,15 @@
  * removes, the other's next answer sees it; two adds at a quota's limit, one through each service,
  * never both pass (the database checks the count with the write).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index';
 import type { Caller } from '../../src/core/library';
 import { runCommand } from '../../src/core/run';
-import { importFromFile } from '../../src/ingest/web/index';
-import { ImportError } from '../../src/ingest/importTypes';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledgeBase';
-import { LibraryService } from '../../src/library/service';
-import { openLibraryStore } from '../../src/storage/open';
+import type { LibraryService } from '../../src/library/service';
 import type { LibraryStore } from '../../src/storage/libraryStore';
 import { postgresTestStore, TEST_DATABASE_URL } from '../storage/postgresSchema';
+import { offlineLibraryService, sqliteTestStore } from '../support/library';
 
 function page(title: string, quote: string, who: string): Uint8Array {
   return Buffer.from(`<html><head><title>${title}</title></head><body><article><h1>${title}</h1>
@@ -38,17 +33,8 @@ function describeReplicas(name: string, harness: { open(): Promise<LibraryStore>
     const service = async () => {
       const store = await harness.open();
       stores.push(store);
-      return new LibraryService({
-        store,
-        shared: () => shared,
-        importFromUrl: async () => {
-          throw new ImportError('network', 'no network in this test');
-        },
-        importFromFile,
-        memoryBudgetBytes: 64 * 1024 * 1024,
-        // Ask the store before every query, so the test needs no clock.
-        refreshMs: 0,
-      });
+      // Ask the store before every query, so the test needs no clock.
+      return offlineLibraryService(store, () => shared, { refreshMs: 0 });
     };
     beforeAll(async () => {
       shared = await loadKnowledgeBase('knowledge');
@@ -109,11 +95,7 @@ function describeReplicas(name: string, harness: { open(): Promise<LibraryStore>
   });
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'quotebook-replicas-'));
-describeReplicas('SQLite', {
-  open: () => openLibraryStore({ databaseUrl: `sqlite:${join(dir, 'lib.sqlite')}` }),
-  cleanup: async () => rmSync(dir, { recursive: true, force: true }),
-});
+describeReplicas('SQLite', sqliteTestStore('replicas', 'lib.sqlite'));
 
 const url = TEST_DATABASE_URL;
 if (url) describeReplicas('PostgreSQL', postgresTestStore(url, 'qb_replicas'));

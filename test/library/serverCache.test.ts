@@ -4,20 +4,15 @@
  * documents, and the value follows every add and remove (its key is the articles' contents), also
  * when it is corrupt or another process changed the library.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index';
 import type { Caller } from '../../src/core/library';
 import { runCommand } from '../../src/core/run';
-import { importFromFile } from '../../src/ingest/web/index';
-import { ImportError } from '../../src/ingest/importTypes';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledgeBase';
-import { LibraryService } from '../../src/library/service';
+import type { LibraryService, LibraryServiceDeps } from '../../src/library/service';
 import { decodeServerCache, encodeServerCache } from '../../src/library/serverCache';
-import { openLibraryStore } from '../../src/storage/open';
 import type { LibraryStore } from '../../src/storage/libraryStore';
+import { offlineLibraryService, tempSqliteStore, type TempSqliteStore } from '../support/library';
 
 const GUILD = '100000000000000041';
 const guild: Caller = { guildId: GUILD, userId: '200000000000000001', canManageServer: true, roleIds: [] };
@@ -30,20 +25,17 @@ function page(title: string, quote: string, who: string): Uint8Array {
 </article></body></html>`);
 }
 
-let dir: string;
 let shared: KnowledgeBase;
 let store: LibraryStore;
+let temp: TempSqliteStore;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'quotebook-servercache-'));
+  temp = await tempSqliteStore('servercache', 'lib.sqlite');
+  store = temp.store;
   shared = await loadKnowledgeBase('knowledge');
-  store = await openLibraryStore({ databaseUrl: `sqlite:${join(dir, 'lib.sqlite')}` });
 });
 
-afterAll(async () => {
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => temp.close());
 
 /** The store, counting analysis-cache reads (each means an article was not taken from the server's value). */
 function counting(): { store: LibraryStore; reads: () => number } {
@@ -58,17 +50,8 @@ function counting(): { store: LibraryStore; reads: () => number } {
   return { store: wrapped, reads: () => reads };
 }
 
-function service(over: Partial<ConstructorParameters<typeof LibraryService>[0]> = {}): LibraryService {
-  return new LibraryService({
-    store,
-    shared: () => shared,
-    importFromUrl: async () => {
-      throw new ImportError('network', 'no network in this test');
-    },
-    importFromFile,
-    memoryBudgetBytes: 64 * 1024 * 1024,
-    ...over,
-  });
+function service(over: Partial<LibraryServiceDeps> = {}): LibraryService {
+  return offlineLibraryService(store, () => shared, over);
 }
 
 async function answers(lib: LibraryService): Promise<string> {

@@ -3,20 +3,17 @@
  * duplicates, a database that goes away (adds fail with a clear message, answers go on), lazy
  * loading and least-recently-used eviction under the memory budget, and the console's JSON path.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index';
 import type { Caller } from '../../src/core/library';
 import { runCommand } from '../../src/core/run';
-import { importFromFile } from '../../src/ingest/web/index';
-import { ImportError } from '../../src/ingest/importTypes';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledgeBase';
-import { DATABASE_DOWN, LibraryService } from '../../src/library/service';
-import { openLibraryStore } from '../../src/storage/open';
+import { DATABASE_DOWN, type LibraryService, type LibraryServiceDeps } from '../../src/library/service';
 import type { LibraryStore } from '../../src/storage/libraryStore';
 import { runMain } from '../cli/runMain';
+import { offlineLibraryService, tempSqliteStore, type TempSqliteStore } from '../support/library';
 
 const manager: Caller = { guildId: '100000000000000001', userId: '200000000000000001', canManageServer: true, roleIds: [] };
 const member: Caller = { guildId: '100000000000000001', userId: '200000000000000002', canManageServer: false, roleIds: ['300000000000000001'] };
@@ -32,29 +29,18 @@ function html(title: string, quote: string, who: string): Uint8Array {
 let dir: string;
 let shared: KnowledgeBase;
 let store: LibraryStore;
+let temp: TempSqliteStore;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'quotebook-service-'));
+  temp = await tempSqliteStore('service', 'lib.sqlite');
+  ({ dir, store } = temp);
   shared = await loadKnowledgeBase('knowledge');
-  store = await openLibraryStore({ databaseUrl: `sqlite:${join(dir, 'lib.sqlite')}` });
 });
 
-afterAll(async () => {
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => temp.close());
 
-function service(overrides: Partial<ConstructorParameters<typeof LibraryService>[0]> = {}): LibraryService {
-  return new LibraryService({
-    store,
-    shared: () => shared,
-    importFromUrl: async () => {
-      throw new ImportError('network', 'no network in this test');
-    },
-    importFromFile,
-    memoryBudgetBytes: 64 * 1024 * 1024,
-    ...overrides,
-  });
+function service(overrides: Partial<LibraryServiceDeps> = {}): LibraryService {
+  return offlineLibraryService(store, () => shared, overrides);
 }
 
 describe('LibraryService', () => {

@@ -10,8 +10,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index';
-import { runGateway, type GatewayHandle } from '../../src/discord/gateway';
+import type { GatewayHandle } from '../../src/discord/gateway';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledgeBase';
 import { QuizService } from '../../src/quiz/service';
 import { seededRandom } from '../../src/quiz/pool';
@@ -20,6 +19,7 @@ import type { LibraryStore } from '../../src/storage/libraryStore';
 import { buttonPress, chatInput, snowflake, startFakeDiscord, USER_ID, type FakeDiscord, type RecordedRequest } from '../discord/fakeDiscord';
 import { captureLogger } from '../discord/helpers';
 import { assertWithinDiscordLimits } from '../discord/limits';
+import { startTestGateway } from '../support/gateway';
 import { manualClock, manualTimers, quizKnowledgeDir } from './helpers';
 
 const PLAYER_B = '666666666666666666';
@@ -38,14 +38,7 @@ const log = captureLogger();
 async function startBot(): Promise<void> {
   store = await openLibraryStore({ databaseUrl: `sqlite:${join(kbDir, 'quiz.sqlite')}` });
   quiz = new QuizService({ store: store.quiz(), now: clock.now, random: seededRandom(7), schedule: timers.schedule, logger: log.logger });
-  bot = await runGateway({
-    config: { discordToken: 'MTExMTExMTExMTExMTExMTEx.fake.token', rateLimitPerMinute: 1000 },
-    getKnowledgeBase: () => shared,
-    commands,
-    logger: log.logger,
-    restApi: fake.api,
-    quiz,
-  });
+  bot = await startTestGateway(fake, { getKnowledgeBase: () => shared, logger: log.logger, quiz });
 }
 
 async function stopBot(): Promise<void> {
