@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=2021fffc552c6a3c0f1631f02b8ef75b32c031d93c315020026ccdc3f8fa9303
-  [speakers-dev/gold.jsonl]=bc94d43f61e31144a0db8f0087e549b3ccd5c6395792f15b36474f3d9c6ce346
+  [polnear/dev.jsonl]=4a1e1d2c178f726f205fac2f9e99f1e86ede1487ffd96add4ae67080b0be346b
+  [speakers-dev/gold.jsonl]=cac4b3793cb2ea5f6d9f96cd034bce6d1c0eef4e25560d251c0eb3f027038e8e
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do

@@ -62,9 +62,13 @@ export function nounFrame(body: string, s: Sentence, si: number, toks: Token[], 
     source = np;
   } else if (DETERMINER.test(p.lower) && !p.cap) source = assertedBy(body, s, toks, j);
   else return null;
-  // The complement.
-  const next = toks[i + 1];
-  if (!next || !joined(t, next)) return null;
+  // The complement, maybe after the day it was made ("Clinton's comments Tuesday on …").
+  let next = toks[i + 1];
+  if (next && /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)$/.test(next.lower) && toks[i + 2] && OBJECT_PREPS.test((toks[i + 2] as Token).lower)) {
+    i++;
+    next = toks[i + 1];
+  }
+  if (!next || !joined(toks[i] as Token, next)) return null;
   const sentEnd = trimEnd(body, s.start, s.end);
   let cStart: number;
   let kind: 'that' | 'to' | 'object';
@@ -96,7 +100,7 @@ export function nounFrame(body: string, s: Sentence, si: number, toks: Token[], 
   cEnd = reportEnd(body, cStart, cEnd, qi);
   // The stance phrase as the subject of its clause ("His refusal to act inflamed …"): the
   // complement ends at the clause's main verb.
-  const lead = body.slice(s.start, source ? source[0] : t.start).trim();
+  const lead = body.slice(s.start, source ? source[0] : t.start).trim().replace(/^(?:but|and|yet|so|still|also|instead)\b\s*/i, '');
   const subject = lead === '' || /(?:,|\b(?:that|because|but|and|while|if|when|as|since|although|though))$/i.test(lead);
   if (kind !== 'that') cEnd = phraseEnd(body, toks, cStart, cEnd, kind, subject, qi);
   while (cEnd > cStart && /[\s,]/.test(body[cEnd - 1] ?? '')) cEnd--;
@@ -115,7 +119,7 @@ function modifier(w: string): boolean {
   const tg = tags(w);
   if (!tg.length) return /^\p{Ll}[\p{Ll}-]*(?:ed|al|ive|ous|ful|ic|ent|ant|ary|ory)$/u.test(w);
   const first = tg[0] ?? '';
-  return first === 'JJ' || first === 'JJS' || first === 'JJR' || first === 'NN' || (first === 'VBN' && tg.includes('JJ')) || w === 'own';
+  return first === 'JJ' || first === 'JJS' || first === 'JJR' || first === 'NN' || (first === 'VBN' && tg.includes('JJ')) || /^(?:own|earlier|later|latest|recent|initial|original|repeated)$/.test(w);
 }
 
 /** The subject of a "that" complement, not the verb of a relative clause ("his plan that was …"). */
@@ -182,7 +186,9 @@ function possessorPhrase(body: string, toks: Token[], j: number): [number, numbe
 export function phraseEnd(body: string, toks: Token[], cStart: number, cEnd: number, kind: 'to' | 'object', subject: boolean, qi: QuoteIndex): number {
   let end = cEnd;
   const comma = body.slice(cStart, end).search(/,\s/);
-  if (kind === 'object' && comma >= 0 && !qi.at(cStart + comma)) end = cStart + comma;
+  // A comma ends a prepositional object, and an infinitive that is the clause's subject ("His
+  // promises to tax the rich notwithstanding, …").
+  if ((kind === 'object' || subject) && comma >= 0 && !qi.at(cStart + comma)) end = cStart + comma;
   let prevLower = '';
   for (const x of toks) {
     if (!subject) break;

@@ -35,6 +35,12 @@ describe('noun frames with a possessor', () => {
     expect(a.who(pier!)).toBe('Lena Varga');
   });
 
+  it('reads a day between the noun and its object, and an opening conjunction before the subject', () => {
+    const a = run(['Tomas Berg spoke. His comments Tuesday on the ferry strike drew fire.', 'Lena Varga spoke. Yet her determination to act alone angered the board.']);
+    expect(find(a, 'the ferry strike')).toBeDefined();
+    expect(find(a, 'to act alone')).toBeDefined();
+  });
+
   it('takes the object of "support for" / "criticism of" up to the comma or the main verb', () => {
     const a = run(['Senator Mara Quint’s support for the bridge tax, once unpopular, has grown on her.', 'Tomas Berg repeated his criticism of the port authority at a meeting on Friday.']);
     const tax = find(a, 'the bridge tax');
