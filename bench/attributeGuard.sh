@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=4a1e1d2c178f726f205fac2f9e99f1e86ede1487ffd96add4ae67080b0be346b
-  [speakers-dev/gold.jsonl]=cac4b3793cb2ea5f6d9f96cd034bce6d1c0eef4e25560d251c0eb3f027038e8e
+  [polnear/dev.jsonl]=d0b2b5810e66de06ef5b4df888c8004cacd8d919ad389ecbd1c66293bf9deb2a
+  [speakers-dev/gold.jsonl]=72a92ab3ca7e53d580c520babe2784d3648ad161a0ffca639568d8acf14e3758
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do
