@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=e4e7c2f99905e8c2b3e7a92947a88b18f9285fc194bc4543f098d687279bfa47
-  [speakers-dev/gold.jsonl]=09d8432312cfee24036c405f75c1645e24ac081ba4e890a69e034fd5bfb0bf30
+  [polnear/dev.jsonl]=b60108c7032e1285efc95bbf20c106f3935b441c259a193372a3d0c9ddb2d4f2
+  [speakers-dev/gold.jsonl]=47cba69dd98064bcf47b0c159b6cea513fcb2ba312abd071ab49e9073b518dea
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do

@@ -8,6 +8,7 @@
 import { createRequire } from 'node:module';
 import { FINITE, reportEnd } from './clauseEnd';
 import { ROLE_NOUNS, UNNAMED_SOURCE_NOUNS } from './lexicon';
+import { backNP } from './nounPhrases';
 import { INTRO } from './lexicon/cueWords';
 import { STANCE_NOUN_LEMMAS } from './lexicon/stanceNouns';
 import { UNNAMED_LABEL } from './unnamedFrames';
@@ -54,16 +55,23 @@ export function nounFrame(body: string, s: Sentence, si: number, toks: Token[], 
   if (!p || !joined(p, toks[j + 1] as Token)) return null;
   let source: [number, number] | null;
   const apostrophe = /^['\u2019]\s/.test(body.slice(p.end, p.end + 2));
+  // "its stance", "their claim": the engine never resolves "it" or "they" to a holder, and a
+  // statement labelled "its" tells a reader nothing, so only "his" and "her" carry a stance.
+  if (POSSESSIVE_PRONOUNS.test(p.lower) && !p.possessive && /^(?:its|their)$/.test(p.lower)) return null;
   if (POSSESSIVE_PRONOUNS.test(p.lower) && !p.possessive) source = [p.start, p.end];
   else if (p.possessive || apostrophe) {
     const np = possessorPhrase(body, toks, j);
     if (!np) return null;
     source = np;
-  } else if (DETERMINER.test(p.lower) && !p.cap) source = null;
+  } else if (DETERMINER.test(p.lower) && !p.cap) source = assertedBy(body, s, toks, j);
   else return null;
-  // The complement.
-  const next = toks[i + 1];
-  if (!next || !joined(t, next)) return null;
+  // The complement, maybe after the day it was made ("Clinton's comments Tuesday on …").
+  let next = toks[i + 1];
+  if (next && /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)$/.test(next.lower) && toks[i + 2] && OBJECT_PREPS.test((toks[i + 2] as Token).lower)) {
+    i++;
+    next = toks[i + 1];
+  }
+  if (!next || !joined(toks[i] as Token, next)) return null;
   const sentEnd = trimEnd(body, s.start, s.end);
   let cStart: number;
   let kind: 'that' | 'to' | 'object';
@@ -95,14 +103,15 @@ export function nounFrame(body: string, s: Sentence, si: number, toks: Token[], 
   cEnd = reportEnd(body, cStart, cEnd, qi);
   // The stance phrase as the subject of its clause ("His refusal to act inflamed …"): the
   // complement ends at the clause's main verb.
-  const lead = body.slice(s.start, source ? source[0] : t.start).trim();
+  const lead = body.slice(s.start, source ? source[0] : t.start).trim().replace(/^(?:but|and|yet|so|still|also|instead)\b\s*/i, '');
   const subject = lead === '' || /(?:,|\b(?:that|because|but|and|while|if|when|as|since|although|though))$/i.test(lead);
   if (kind !== 'that') cEnd = phraseEnd(body, toks, cStart, cEnd, kind, subject, qi);
   while (cEnd > cStart && /[\s,]/.test(body[cEnd - 1] ?? '')) cEnd--;
   if (cEnd - cStart < 3) return null;
   // A quotation that opens inside and runs past the content is not cut in two.
-  const open = OPEN_Q.exec(body.slice(cStart, cEnd));
-  if (open && qi.at(cStart + open.index) && (qi.at(cStart + open.index)?.end ?? 0) > cEnd + 1) return null;
+  // A quotation inside belongs to its own cue: a noun frame never decides who said quoted words
+  // (its source is often only "his", where the quote's own cue names the speaker).
+  if (OPEN_Q.test(body.slice(cStart, cEnd))) return null;
   const st = mk(body, [cStart, cEnd], source, [t.start, kind === 'object' ? next.end : t.end], si, 'clause', qi);
   st.noun = true;
   if (!source) st.label = UNNAMED_LABEL;
@@ -114,7 +123,7 @@ function modifier(w: string): boolean {
   const tg = tags(w);
   if (!tg.length) return /^\p{Ll}[\p{Ll}-]*(?:ed|al|ive|ous|ful|ic|ent|ant|ary|ory)$/u.test(w);
   const first = tg[0] ?? '';
-  return first === 'JJ' || first === 'JJS' || first === 'JJR' || first === 'NN' || (first === 'VBN' && tg.includes('JJ')) || w === 'own';
+  return first === 'JJ' || first === 'JJS' || first === 'JJR' || first === 'NN' || (first === 'VBN' && tg.includes('JJ')) || /^(?:own|earlier|later|latest|recent|initial|original|repeated)$/.test(w);
 }
 
 /** The subject of a "that" complement, not the verb of a relative clause ("his plan that was …"). */
@@ -122,7 +131,29 @@ function complementSubject(w: Token): boolean {
   if (w.cap) return true;
   if (FINITE.test(w.lower) || /n['\u2019]t$/.test(w.lower)) return false;
   const first = tags(w.lower)[0] ?? '';
-  return !/^(?:VB|MD)/.test(first);
+  // "a comment that egregiously described …": an adverb then a verb is a relative clause.
+  return !/^(?:VB|MD|RB)/.test(first) && !/\p{Ll}{3,}ly$/u.test(w.lower);
+}
+
+/** Verbs whose subject puts forward the claim, idea or point they take ("X made the point that …"). */
+const ASSERTING = /^(?:made|makes|make|making|offered|offers|floated|floats|repeated|repeats|reiterated|voiced|voices|issued|issues|raised|raises|advanced|pushed|pushes|put)$/;
+
+/**
+ * The subject of an asserting verb right before the determiner `toks[j]` ("Gorka made the point
+ * that …" → "Gorka"), or null: the holder of an unowned stance noun is otherwise not named.
+ */
+function assertedBy(body: string, s: Sentence, toks: Token[], j: number): [number, number] | null {
+  let v = j - 1;
+  if (toks[v] && /^(?:also|again|first|then|repeatedly|once)$/.test((toks[v] as Token).lower)) v--;
+  const verb = toks[v];
+  if (!verb || !ASSERTING.test(verb.lower)) return null;
+  let b = v;
+  while (b > 0 && /^(?:has|have|had|also|again|then|repeatedly|once|never|later|first|just|recently)$/.test((toks[b - 1] as Token).lower)) b--;
+  if (b === 0 || /[,;:]/.test(body.slice((toks[b - 1] as Token).end, (toks[b] as Token).start))) return null;
+  const np = backNP(body, toks.slice(0, b), s.start);
+  const f = np[0];
+  if (!f || (!f.cap && !/^(?:he|she|they|we|i|the|a|an|his|her|their|its)$/.test(f.lower))) return null;
+  return [f.start, (np[np.length - 1] as Token).end];
 }
 
 /**
@@ -159,7 +190,9 @@ function possessorPhrase(body: string, toks: Token[], j: number): [number, numbe
 export function phraseEnd(body: string, toks: Token[], cStart: number, cEnd: number, kind: 'to' | 'object', subject: boolean, qi: QuoteIndex): number {
   let end = cEnd;
   const comma = body.slice(cStart, end).search(/,\s/);
-  if (kind === 'object' && comma >= 0 && !qi.at(cStart + comma)) end = cStart + comma;
+  // A comma ends a prepositional object, and an infinitive that is the clause's subject ("His
+  // promises to tax the rich notwithstanding, …").
+  if ((kind === 'object' || subject) && comma >= 0 && !qi.at(cStart + comma)) end = cStart + comma;
   let prevLower = '';
   for (const x of toks) {
     if (!subject) break;

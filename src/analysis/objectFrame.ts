@@ -59,7 +59,7 @@ export function objectFrame(body: string, s: Sentence, si: number, toks: Token[]
     const np = backNP(body, toks.slice(0, i), s.start);
     const head = np[np.length - 1];
     if (!head || head !== prev || /(?:ed|ly)$/.test(head.lower) || /['\u2019]|^(?:he|she|they|we|i|it|him|her|them|herself|himself|themselves|first|record)$/.test(head.text)) return null;
-    const st = objectStatement(body, s, si, toks, i, qi, np, undefined, undefined);
+    const st = objectStatement(body, s, si, toks, i, qi, np, undefined, need);
     // The object is a noun phrase: it ends at a comma or at the verb the whole phrase is the
     // subject of ("super PACs backing Mr. Cruz began March with …").
     if (st) st.content[1] = phraseEnd(body, toks, st.content[0], st.content[1], 'object', true, qi);

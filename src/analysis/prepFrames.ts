@@ -39,6 +39,22 @@ export function prepFrames(body: string, s: Sentence, si: number, toks: Token[],
       }
     }
   }
+  // "… because to her, “there's nothing more important …”", "But to others, he's a …": a
+  // holder's "to X," after a conjunction, then the rest of the sentence.
+  for (let k = 1; k + 1 < toks.length; k++) {
+    const to = toks[k] as Token;
+    const prev = toks[k - 1];
+    if (to.lower !== 'to' || !prev || !/^(?:because|but|and|that|since|yet|so)$/.test(prev.lower) || to.start < start) continue;
+    const comma = body.indexOf(',', to.end);
+    if (comma < 0 || comma >= sentEnd) continue;
+    const np = tokenize(body, to.end, comma);
+    const holder = np.length === 1 && /^(?:him|her|them|many|others|some|most)$/.test((np[0] as Token).lower) ? toHolder(np) : null;
+    const cStart = skipSpace(body, comma + 1);
+    if (!holder || (!clauseAfter(body, cStart, sentEnd) && !qi.at(cStart))) continue;
+    const q = qi.at(cStart);
+    const cEnd = q && q.end > sentEnd ? q.end : reportEnd(body, cStart, sentEnd, qi);
+    if (cEnd - cStart >= 12) out.push(mk(body, [cStart, cEnd], holder, [to.start, to.end], si, 'according-to', qi));
+  }
   // "CLAUSE in the latest CNN poll." / "CLAUSE in his view.": the frame closes the sentence.
   const m = /\s(?:,\s*)?in\s+((?:(?:the|a|an|his|her|their|its|this|that|one|another|[\p{L}\p{N}'\u2019./&-]+)\s+){0,10}?(?:poll|polls|survey|surveys|view|opinion|eyes|mind|estimation))((?:\s+(?:released|conducted|taken|published|out)\b[^,;:]{0,60})?)$/u.exec(body.slice(start, sentEnd));
   if (m && m[1]) {

@@ -172,6 +172,8 @@ export function resolveSource(st: ResolveState, raw: RawStatement, index: number
       const p = st.mentionPerson.get(owner) as Person;
       return { speaker: p, label: p.name, source: [ss, se] };
     }
+    // The possessor is the holder ("Seoul's renewed push to …" is Seoul's), not "Seoul's renewed".
+    if (/^['\u2019]s?\s/.test(st.body.slice(se, se + 3)) && !st.namesIn(ss, se).some((m) => m.kind === 'person' || m.kind === 'maybe-person')) return { speaker: null, label: cleanLabel(text, st.body), source: [ss, se] };
   }
   const inHead = st.namesIn(ss, headEnd);
   const personMention = [...inHead].reverse().find((m) => st.mentionPerson.has(m) && !m.possessive);

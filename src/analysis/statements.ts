@@ -350,6 +350,8 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
   }
   // A noun-carried stance inside what another frame reports ("Trump defended his call to …")
   // is part of that report, not a second statement.
-  const kept = unique.filter((st) => !st.noun || !unique.some((o) => o !== st && !o.noun && o.content[0] <= st.content[0] && st.content[1] <= o.content[1]));
+  // (Overlapping it by half is enough: the report's own clause end may differ.)
+  const overlap = (a: RawStatement, b: RawStatement): number => Math.max(0, Math.min(a.content[1], b.content[1]) - Math.max(a.content[0], b.content[0]));
+  const kept = unique.filter((st) => !st.noun || !unique.some((o) => o !== st && !o.noun && overlap(o, st) >= 0.5 * (st.content[1] - st.content[0])));
   return kept.sort((a, b) => a.content[0] - b.content[0]);
 }

@@ -35,6 +35,12 @@ describe('noun frames with a possessor', () => {
     expect(a.who(pier!)).toBe('Lena Varga');
   });
 
+  it('reads a day between the noun and its object, and an opening conjunction before the subject', () => {
+    const a = run(['Tomas Berg spoke. His comments Tuesday on the ferry strike drew fire.', 'Lena Varga spoke. Yet her determination to act alone angered the board.']);
+    expect(find(a, 'the ferry strike')).toBeDefined();
+    expect(find(a, 'to act alone')).toBeDefined();
+  });
+
   it('takes the object of "support for" / "criticism of" up to the comma or the main verb', () => {
     const a = run(['Senator Mara Quint’s support for the bridge tax, once unpopular, has grown on her.', 'Tomas Berg repeated his criticism of the port authority at a meeting on Friday.']);
     const tax = find(a, 'the bridge tax');
@@ -101,6 +107,19 @@ describe('prepositional frames', () => {
     expect(a.who(find(a, 'the ferry timetable has failed the islands')!)).toBe('Tomas Berg');
     expect(find(a, 'the port has spent four million on the pier')).toBeUndefined();
     expect(a.result.statements.some((s) => s.source?.text === 'stop Tomas Berg' || (text(a, s).startsWith('the council voted') && a.who(s) === 'Tomas Berg'))).toBe(false);
+  });
+
+  it('reads a holder\u2019s "to X," after a conjunction: "because to her, “…”"', () => {
+    const a = run(['Lena Varga kept filming because to her, “nothing matters more than telling the harbour’s story.”']);
+    const st = a.result.statements.find((s) => text(a, s).includes('nothing matters more'));
+    expect(st?.source?.text).toBe('her');
+    expect(a.who(st!)).toBe('Lena Varga');
+  });
+
+  it('names the subject of "made the point that …" as the holder, and nobody for "disputed the claim that …"', () => {
+    const a = run(['Tomas Berg made the point that the ferry had never run at a profit.', 'Lena Varga disputed the claim that the pier was unsafe.']);
+    expect(a.who(find(a, 'that the ferry had never run at a profit')!)).toBe('Tomas Berg');
+    expect(a.result.statements.some((s) => text(a, s).includes('the pier was unsafe') && a.who(s) === 'Lena Varga')).toBe(false);
   });
 
   it('reads "That\u2019s according to X" as X\u2019s', () => {

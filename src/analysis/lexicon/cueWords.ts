@@ -105,7 +105,9 @@ export const OBJECT_VERBS = new Set(
       // about a topic ("spoke about the museum"), and ", referring to …" after a statement.
       'expressed expresses voiced offered talked spoke referring ' +
       // Events read as stances: a vote, backing ("Clinton backed the deal", "voted against …").
-      'supports backs backed voted votes supporting backing opposing endorsing').split(' '),
+      'supports backs backed voted votes supporting backing opposing endorsing ' +
+      // Talking about a topic and railing against one ("discussed the plan", "railed against trade deals").
+      'discussed discusses talks railed rails').split(' '),
   ),
 );
 export const OBJECT_ONLY_WITH = new Map<string, RegExp>([
@@ -132,6 +134,9 @@ export const OBJECT_ONLY_WITH = new Map<string, RegExp>([
   ['spoke', /^(about|of)$/],
   ['referring', /^(to)$/],
   ['voted', /^(for|against|to)$/],
+  ['talks', /^(about|of)$/],
+  ['railed', /^(against|at)$/],
+  ['rails', /^(against|at)$/],
   ['votes', /^(for|against|to)$/],
 ]);
 
