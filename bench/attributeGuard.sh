@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=e4d5f48a707690e7c5570952d05487a9f5df391a5ddf9ab46b2f1a76e7622fb0
-  [speakers-dev/gold.jsonl]=82292de29d941e9adbaf135deb906d81f9ca71dd461d2f7419bec5bf167d0491
+  [polnear/dev.jsonl]=a02c3dc861f2ec0efb03e199ed9266686e9823eb2b8df3f6eee9385a8551f96b
+  [speakers-dev/gold.jsonl]=9e2261237bb0d9bd51b1345c6cf087c984c43f27f175d4824ba9fbf8df7bf741
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do

@@ -41,7 +41,7 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
   const qi = new QuoteIndex(quotes);
   const sentences = splitSentences(body, paras, qi);
   const names = findNames(body, sentences, (p) => !!qi.at(p));
-  const raws = findStatements(body, paras, sentences, quotes, qi);
+  const raws = findStatements(body, paras, sentences, quotes, qi, options.cueLexicon);
   const authorTokens = new Set((options.author ?? '').toLowerCase().split(/[\s(]+/).filter(Boolean));
   const isAuthor = (m: NameMention): boolean => authorTokens.size > 0 && m.tokens.every((t) => authorTokens.has(t.toLowerCase()));
 

@@ -32,6 +32,9 @@ export function clauseFrame(body: string, s: Sentence, si: number, toks: Token[]
       let cEnd = t.start;
       while (cEnd > s.start && /[\s,(\u2014\u2013-]/.test(body[cEnd - 1] ?? '')) cEnd--;
       content = [skipLead(body, s.start, cEnd), cEnd];
+      // "That's according to X": the demonstrative is what X reports.
+      const demo = /^(That|This)['\u2019]s$/.exec(body.slice(content[0], cEnd));
+      if (demo) return mk(body, [content[0], content[0] + 4], source, cue, si, 'according-to', qi);
       // "At the heart of the trouble, according to Ross, another envoy, was a decision …": the
       // sentence goes on after the source, and both parts are what was reported.
       const post = accordingRest(body, body.slice(cEnd, t.start), npEnd, sentEnd);

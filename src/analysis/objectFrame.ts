@@ -3,30 +3,37 @@
  * object is the attributed content, with no "that" and no quote marks.
  */
 import { AUXILIARIES } from './lexicon';
-import { OBJECT_ONLY_WITH } from './lexicon/cueWords';
+import { INTRO, OBJECT_ONLY_WITH } from './lexicon/cueWords';
+import { phraseEnd } from './nounFrames';
 import { backNP, sentenceSubject } from './nounPhrases';
 import { mk, OPEN_Q, PARTICIPLE_TAIL, type RawStatement, skipSpace, trimEnd } from './statement';
 import { QuoteIndex, type Sentence } from '../text/structure';
 import type { Token } from '../text/tokens';
-/** "SUBJECT VERB OBJECT." for OBJECT_VERBS: the object to the end of the clause is the content. */
-export function objectFrame(body: string, s: Sentence, si: number, toks: Token[], i: number, qi: QuoteIndex): RawStatement | null {
+/**
+ * "SUBJECT VERB OBJECT." for OBJECT_VERBS: the object to the end of the clause is the content.
+ * `needNext` (learned cues, `learnedFrames.ts`) replaces the word list's rule for the word after
+ * the verb: a pattern it must match ("to", "about"), or null for a plain noun-phrase object.
+ */
+export function objectFrame(body: string, s: Sentence, si: number, toks: Token[], i: number, qi: QuoteIndex, needNext?: RegExp | null): RawStatement | null {
   const t = toks[i] as Token;
   const next = toks[i + 1];
   if (!next) return null;
-  const need = OBJECT_ONLY_WITH.get(t.lower);
+  const need = needNext === undefined ? OBJECT_ONLY_WITH.get(t.lower) : (needNext ?? undefined);
   const naming = /^call(?:s|ed|ing)?$/.test(t.lower) && namesAs(body, toks, i);
   if (need && !need.test(next.lower) && !naming) return null;
   const prev = toks[i - 1];
   // ", citing a threat to public health", "by saying he would never …": a participle report
   // whose source is the sentence's subject (or the statement it hangs on).
-  if (/^(citing|urging|saying|referring)$/.test(t.lower) || (t.lower === 'calling' && (naming || /^(for|on)$/.test(next.lower)))) {
+  // A learned cue ("…, accusing him of …", "for dismissing the idea …") reads the same way.
+  const learnedParticiple = needNext !== undefined && /\p{Ll}{3}ing$/u.test(t.lower);
+  if (/^(citing|urging|saying|referring)$/.test(t.lower) || (t.lower === 'calling' && (naming || /^(for|on)$/.test(next.lower))) || learnedParticiple) {
     const commaBefore = /,\s*$/.test(body.slice(prev ? prev.end : s.start, t.start));
-    const prepBefore = !!prev && /^(by|from|after|before|while|for|of|in)$/.test(prev.lower) && t.lower === 'saying';
+    const prepBefore = !!prev && /^(by|from|after|before|while|for|of|in)$/.test(prev.lower) && (t.lower === 'saying' || learnedParticiple);
     if (!commaBefore && !prepBefore) return null;
     if (t.lower === 'saying' && commaBefore) return null; // ", saying …" is the clause frames' own
     const sentEnd = trimEnd(body, s.start, s.end);
     // "…, referring to the party's convention": the object after "to".
-    const cStart = t.lower === 'referring' || (t.lower === 'calling' && !naming) ? skipSpace(body, next.end) : next.start;
+    const cStart = t.lower === 'referring' || (t.lower === 'calling' && !naming) || (learnedParticiple && !!need && AFTER_PREP.test(next.lower)) ? skipSpace(body, next.end) : next.start;
     if (cStart >= sentEnd) return null;
     let cEnd = sentEnd;
     const stop = /,\s+(?:but|and|while|which)\b|;|\s[\u2014\u2013]\s|\s--\s/.exec(body.slice(cStart, cEnd));
@@ -34,6 +41,9 @@ export function objectFrame(body: string, s: Sentence, si: number, toks: Token[]
     while (cEnd > cStart && /[\s,]/.test(body[cEnd - 1] ?? '')) cEnd--;
     if (cEnd - cStart < 8) return null;
     const subject = sentenceSubject(body, s.start, t.start) ?? undefined;
+    // "On September 27 they published … by announcing that …": an opening phrase without its
+    // comma is read as the subject ("On September"); a learned cue then gives no statement.
+    if (learnedParticiple && subject && INTRO.test(body.slice(subject[0], subject[1]).split(/\s/)[0] ?? '')) return null;
     const st = mk(body, [cStart, cEnd], null, [t.start, t.end], si, 'clause', qi);
     st.inherit = true;
     if (subject) st.subject = subject;
@@ -41,7 +51,22 @@ export function objectFrame(body: string, s: Sentence, si: number, toks: Token[]
   }
   // A participle or passive is not the subject's act: "the plan supported by …", "was criticized".
   if (prev && /^(was|were|been|being|be|is|are|by|to|the|a|an)$/.test(prev.lower)) return null;
-  if (/ing$/.test(t.lower)) return null;
+  if (/ing$/.test(t.lower)) {
+    // "a super PAC supporting Jeb Bush", "voters backing Clinton": a participle right after its
+    // noun reports that noun's stance (not "is supporting", "for backing", ", supporting").
+    if (!POSTNOMINAL.test(t.lower) || !prev || !/^\s+$/.test(body.slice(prev.end, t.start)) || /^(?:is|are|was|were|be|been|being|by|for|of|in|from|about|without|after|before|and|or|but|those|who|that)$/.test(prev.lower)) return null;
+    if (!/^\s+$/.test(body.slice(t.end, next.start)) || /^(?:the\s+)?(?:way|idea|effort|efforts)$/.test(next.lower)) return null;
+    const np = backNP(body, toks.slice(0, i), s.start);
+    const head = np[np.length - 1];
+    if (!head || head !== prev || /(?:ed|ly)$/.test(head.lower) || /['\u2019]|^(?:he|she|they|we|i|it|him|her|them|herself|himself|themselves|first|record)$/.test(head.text)) return null;
+    const st = objectStatement(body, s, si, toks, i, qi, np, undefined, undefined);
+    // The object is a noun phrase: it ends at a comma or at the verb the whole phrase is the
+    // subject of ("super PACs backing Mr. Cruz began March with …").
+    if (st) st.content[1] = phraseEnd(body, toks, st.content[0], st.content[1], 'object', true, qi);
+    return st && st.content[1] - st.content[0] >= 3 ? st : null;
+  }
+  // "backed away from", "backed down", "the C.I.A.-backed rebels": no stance.
+  if (/^back/.test(t.lower) && (/^(?:away|out|off|down|up|into|onto)$/.test(next.lower) || /-$/.test(body.slice(t.start - 1, t.start)))) return null;
   // No object: "something he has supported throughout his presidency" (the object came before).
   if (!need && /^(throughout|in|on|at|during|for|with|by|from|since|after|before|over|under|into|as|while|when|because|until|about|against|amid|despite|through)$/.test(next.lower)) return null;
   if (!/^\s+$/.test(body.slice(t.end, next.start))) return null;
@@ -62,9 +87,15 @@ export function objectFrame(body: string, s: Sentence, si: number, toks: Token[]
     // opening the sentence, then one appositive, then the verb.
     const appos = appositiveSubject(body, s, before.slice(0, b));
     if (!appos) return null;
-    return objectStatement(body, s, si, toks, i, qi, appos, undefined);
+    return objectStatement(body, s, si, toks, i, qi, appos, undefined, need);
   }
   let np = backNP(body, before.slice(0, b), s.start);
+  if (!np.length && needNext !== undefined && /^(and|but)$/.test(before[b - 1]?.lower ?? '') && !/,/.test(gapBefore)) {
+    // A learned cue in a coordinated predicate: "Sanders questions Clinton's ties and has called
+    // for …" — the sentence's subject (as the clause frames read "and told them that …").
+    const subj = sentenceSubject(body, s.start, t.start);
+    if (subj) np = toks.filter((x) => x.start >= subj[0] && x.end <= subj[1]);
+  }
   if (!np.length && /^(who|which)$/.test(before[b - 1]?.lower ?? '') && b > 1) {
     // "Bernie Sanders, who on Tuesday endorsed Clinton": the source words are "who", the
     // person is the noun phrase it hangs on (as in the clause frames).
@@ -80,7 +111,7 @@ export function objectFrame(body: string, s: Sentence, si: number, toks: Token[]
   // The subject must be a name, a pronoun or a determiner phrase, not a stray noun.
   if (!antecedent && !f.cap && !/^(he|she|they|we|i|it|the|a|an|his|her|their|its|our)$/.test(f.lower)) return null;
   if (/^(it|this|that|there)$/i.test(f.text) && np.length === 1) return null;
-  return objectStatement(body, s, si, toks, i, qi, np, antecedent);
+  return objectStatement(body, s, si, toks, i, qi, np, antecedent, need);
 }
 
 /**
@@ -102,13 +133,13 @@ function appositiveSubject(body: string, s: Sentence, before: Token[]): Token[] 
   return np;
 }
 
-function objectStatement(body: string, s: Sentence, si: number, toks: Token[], i: number, qi: QuoteIndex, np: Token[], antecedent: [number, number] | undefined): RawStatement | null {
+function objectStatement(body: string, s: Sentence, si: number, toks: Token[], i: number, qi: QuoteIndex, np: Token[], antecedent: [number, number] | undefined, need: RegExp | undefined): RawStatement | null {
   const t = toks[i] as Token;
   const next = toks[i + 1] as Token;
-  const need = OBJECT_ONLY_WITH.get(t.lower);
   const f = np[0] as Token;
   const sentEnd = trimEnd(body, s.start, s.end);
-  const cStart = need && /^(for|on|upon|about|of)$/.test(next.lower) ? skipSpace(body, next.end) : next.start;
+  const afterPrep = !!need && AFTER_PREP.test(next.lower);
+  const cStart = afterPrep ? skipSpace(body, next.end) : next.start;
   let cEnd = sentEnd;
   const tail = /,\s+(?:according to|(?:he|she|they|it|\p{Lu}\p{Ll}+)\s+(?:said|says|added|noted|told)|saying|adding|and\s+(?:said|says))\b|\s[\u2014\u2013]\s|\s-{1,2}\s|;/u.exec(body.slice(cStart, cEnd));
   if (tail) cEnd = cStart + tail.index;
@@ -133,7 +164,7 @@ function objectStatement(body: string, s: Sentence, si: number, toks: Token[], i
   while (cEnd > cStart && /[\s,]/.test(body[cEnd - 1] ?? '')) cEnd--;
   // A short object counts when it is a name ("endorsed Cruz"), not a pronoun ("praised him").
   if (cEnd - cStart < 8 && !(cEnd - cStart >= 3 && /^\p{Lu}/u.test(body.slice(cStart, cEnd)) && !/^(?:It|He|She|Him|Her|Them|They|This|That|Us)$/.test(body.slice(cStart, cEnd)))) return null;
-  const st = mk(body, [cStart, cEnd], [f.start, (np[np.length - 1] as Token).end], [t.start, need && /^(for|on|upon|about|of)$/.test(next.lower) ? next.end : t.end], si, 'clause', qi);
+  const st = mk(body, [cStart, cEnd], [f.start, (np[np.length - 1] as Token).end], [t.start, afterPrep ? next.end : t.end], si, 'clause', qi);
   if (antecedent) st.subject = antecedent;
   return st;
 }
@@ -158,8 +189,14 @@ function namesAs(body: string, toks: Token[], i: number): boolean {
   if (!c || !joined(j) || c.cap) return false;
   return /^(?:a|an)$/.test(c.lower) || COMPLEMENT_ADJ.test(c.lower);
 }
+/** Prepositions whose object, not the preposition, is the content ("called for a ban"); "to" stays ("wants to …"). */
+export const AFTER_PREP = /^(?:for|on|upon|about|of|against|with|at|over|into|from|toward|towards)$/;
+
 /** Adjectives a person calls something ("divisive", "dangerous", "unfit", "reckless"). */
 const COMPLEMENT_ADJ = /^(?:\p{Ll}{3,}(?:ive|ous|ful|less|ic|able|ible|ent|ant|ist)|unfit|wrong|right|crazy|weak|stupid|dishonest|racist|sexist|corrupt|incompetent|absurd|ridiculous|unacceptable)$/u;
+
+/** Participles of support and opposition that follow their noun ("groups backing Cruz"). */
+const POSTNOMINAL = /^(?:supporting|backing|opposing|endorsing)$/;
 
 /** Time words that may stand between a subject and its verb ("Trump on Friday endorsed"). */
 const ADVERBIAL = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|recently|previously|publicly|privately|formally|officially|quickly|initially|eventually|finally|week|month|year|weekend|night|morning|afternoon|evening)$/;

@@ -164,6 +164,15 @@ export function resolveSource(st: ResolveState, raw: RawStatement, index: number
     const p = st.mentionPerson.get(lastName) as Person;
     return { speaker: p, label: p.name, source: [ss, se] };
   }
+  // "Trump's claim that …": the possessor of a stance noun holds it, when the possessive is the
+  // whole source (a name ending it); "Trump's critics' claim" is the critics', never Trump's.
+  if (raw.noun) {
+    const owner = st.namesIn(ss, se).filter((m) => m.end === se && m.possessive && st.mentionPerson.has(m)).pop();
+    if (owner) {
+      const p = st.mentionPerson.get(owner) as Person;
+      return { speaker: p, label: p.name, source: [ss, se] };
+    }
+  }
   const inHead = st.namesIn(ss, headEnd);
   const personMention = [...inHead].reverse().find((m) => st.mentionPerson.has(m) && !m.possessive);
   if (personMention) {

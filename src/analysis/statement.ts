@@ -25,6 +25,10 @@ export interface RawStatement {
   continued?: boolean;
   /** The label when the text names no source on purpose ("Asked whether …", "is expected to"). */
   label?: string;
+  /** A learned cue's key and frame ("endors obj"), for the learner's counts (`tools/learnCues.ts`). */
+  learned?: string;
+  /** Found by a noun frame ("his claim that …"): the possessor is the source. */
+  noun?: boolean;
   /** How the frame was recognised, for debugging and scoring filters. */
   pattern: 'quote-cue-after' | 'quote-cue-before' | 'clause' | 'clause-inverted' | 'according-to' | 'unattributed';
 }

@@ -12,16 +12,24 @@ import { clauseFrame } from './clauseFrames';
 import { colonHeadline, titleCaseHeadline } from './headlines';
 import { SPEECH_VERBS } from './lexicon';
 import { MIXED_VERBS, NOUN_MARKERS, OBJECT_VERBS, VIEW_VERBS } from './lexicon/cueWords';
+import { learnedCueFrames, learnedFrame } from './learnedFrames';
+import { LEARNED_CUES } from './lexicon/learnedCues';
 import { isTitle } from './nounPhrases';
+import { nounFrame, STANCE_NOUNS } from './nounFrames';
 import { objectFrame } from './objectFrame';
+import { prepFrames } from './prepFrames';
 import { UNNAMED_CUES, unnamedFrame } from './unnamedFrames';
 import { cueAfter as findCueAfter, cueBefore as findCueBefore, type QuoteCueContext } from './quoteCues';
 import { mk, PRONOUN_SRC, type RawStatement, skipLead } from './statement';
+import type { CueLexicon } from './types';
 import { lastAtOrBefore } from '../text/sortedSearch';
 import { type Paragraph, type Quote, QuoteIndex, type Sentence } from '../text/structure';
 import { type Token, tokenize } from '../text/tokens';
-/** Collects statements for a body. Linear-ish: every scan is bounded by a sentence or window. */
-export function findStatements(body: string, paras: Paragraph[], sentences: Sentence[], quotes: Quote[], qi: QuoteIndex): RawStatement[] {
+/**
+ * Collects statements for a body. Linear-ish: every scan is bounded by a sentence or window.
+ * `lexicon` is the learned cue lexicon (the generated one unless the learner passes its own).
+ */
+export function findStatements(body: string, paras: Paragraph[], sentences: Sentence[], quotes: Quote[], qi: QuoteIndex, lexicon: CueLexicon = LEARNED_CUES): RawStatement[] {
   const out: RawStatement[] = [];
   const sentStarts = sentences.map((s) => s.start);
   const sentenceAt = (pos: number): number => Math.max(0, lastAtOrBefore(sentStarts, pos));
@@ -174,14 +182,25 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
     // skipping them keeps the per-verb scans below bounded.
     if (s.end - s.start > 4000) return;
     const toks = narr(s.start, s.end);
+    out.push(...prepFrames(body, s, si, toks, qi));
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i] as Token;
       if (usedVerb.has(t.start)) continue;
+      // "his claim that …", "Trump's decision to …": a stance noun with a possessor.
+      if (STANCE_NOUNS.has(t.lower)) {
+        const st = nounFrame(body, s, si, toks, i, qi);
+        if (st) {
+          out.push(st);
+          continue;
+        }
+      }
       const isAcc = t.lower === 'according' && toks[i + 1]?.lower === 'to';
-      if (!isAcc && !SPEECH_VERBS.has(t.lower) && !VIEW_VERBS.has(t.lower) && !MIXED_VERBS.has(t.lower) && !OBJECT_VERBS.has(t.lower) && !UNNAMED_CUES.has(t.lower)) continue;
-      if (i > 0 && NOUN_MARKERS.has(toks[i - 1]?.lower ?? '')) continue;
+      const listed = isAcc || SPEECH_VERBS.has(t.lower) || VIEW_VERBS.has(t.lower) || MIXED_VERBS.has(t.lower) || OBJECT_VERBS.has(t.lower) || UNNAMED_CUES.has(t.lower);
+      const learned = isAcc ? undefined : learnedCueFrames(lexicon, t);
+      if (!listed && !learned) continue;
+      if (i > 0 && NOUN_MARKERS.has(toks[i - 1]?.lower ?? '') && !isAcc) continue;
       if (!isAcc && t.cap && i > 0) continue; // "Said" mid-sentence capitalised: a name
-      const st = (SPEECH_VERBS.has(t.lower) || VIEW_VERBS.has(t.lower) || MIXED_VERBS.has(t.lower) || isAcc ? clauseFrame(body, s, si, toks, i, isAcc, qi) : null) ?? (OBJECT_VERBS.has(t.lower) ? objectFrame(body, s, si, toks, i, qi) : null) ?? (ASK_VERBS.has(t.lower) ? askFrame(body, s, si, toks, i, qi) : null) ?? (UNNAMED_CUES.has(t.lower) ? unnamedFrame(body, s, si, toks, i, qi) : null);
+      const st = (SPEECH_VERBS.has(t.lower) || VIEW_VERBS.has(t.lower) || MIXED_VERBS.has(t.lower) || isAcc ? clauseFrame(body, s, si, toks, i, isAcc, qi) : null) ?? (OBJECT_VERBS.has(t.lower) ? objectFrame(body, s, si, toks, i, qi) : null) ?? (ASK_VERBS.has(t.lower) ? askFrame(body, s, si, toks, i, qi) : null) ?? (UNNAMED_CUES.has(t.lower) ? unnamedFrame(body, s, si, toks, i, qi) : null) ?? (learned ? learnedFrame(body, s, si, toks, i, qi, learned) : null);
       if (st) {
         usedVerb.add(t.start);
         out.push(st);
@@ -312,5 +331,8 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
   for (const headline of [colonHeadline(body, sentences), titleCaseHeadline(body, sentences, qi)]) {
     if (headline && !unique.some((st) => st.content[0] < headline.content[1] && st.content[1] > headline.content[0])) unique.push(headline);
   }
-  return unique.sort((a, b) => a.content[0] - b.content[0]);
+  // A noun-carried stance inside what another frame reports ("Trump defended his call to …")
+  // is part of that report, not a second statement.
+  const kept = unique.filter((st) => !st.noun || !unique.some((o) => o !== st && !o.noun && o.content[0] <= st.content[0] && st.content[1] <= o.content[1]));
+  return kept.sort((a, b) => a.content[0] - b.content[0]);
 }

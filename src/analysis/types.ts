@@ -65,4 +65,19 @@ export interface AttributionOptions {
   author?: string;
   /** Dateline place, used to infer affiliation ("President Moon" in a Seoul story). */
   dateline?: string;
+  /**
+   * The learned cue lexicon (`analysis/learnedFrames.ts`); the generated one when absent. Only the
+   * learner (`tools/learnCues.ts`) passes another.
+   */
+  cueLexicon?: CueLexicon;
 }
+
+/**
+ * The frames a learned cue may open: "that" ("warned that …"), "inverted" ("…, X conceded."),
+ * "to" ("vowed to …"), "obj" ("dismissed the plan") and a preposition whose object is the content
+ * ("about", "for", "against", … : "hinted at a run").
+ */
+export type CueFrame = 'that' | 'inverted' | 'to' | 'obj' | 'for' | 'on' | 'upon' | 'about' | 'of' | 'against' | 'with' | 'at' | 'over' | 'into' | 'from' | 'toward' | 'towards';
+
+/** A learned cue lexicon: cue key (`lexicon/cueStem.ts`) → the frames it may open. */
+export type CueLexicon = ReadonlyMap<string, ReadonlySet<CueFrame>>;

@@ -246,8 +246,8 @@ export async function buildKnowledgeBase(articles: Article[], problems: LoadProb
   const tIndex = performance.now();
   // And /position's stance index rather than on the first /position: one pass over every article
   // for all parties, a fraction of the start (see `stances` in the stats), where the first query
-  // would otherwise wait for all of it.
-  kb.derived(buildStanceIndex);
+  // would otherwise wait for all of it (not for a server's library: see `eagerChoices`).
+  if (options.eagerChoices !== false) kb.derived(buildStanceIndex);
   const tStances = performance.now();
   return {
     kb,

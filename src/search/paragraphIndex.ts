@@ -23,6 +23,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { asParsedQuery, parseQuery, type ParsedQuery } from './query';
 import { indexedTermsOf } from './terms';
+import { clearTouched, foldGroup, scorePostings, selectTop } from './rankKernels';
 
 export interface IndexedParagraph {
   /** Position in the knowledge base's paragraph table. */
@@ -541,32 +542,30 @@ export class ParagraphIndex {
         if (id === undefined || weight <= 0) continue;
         const df = this.df(id);
         const idf = Math.log(1 + (this.docCount - df + 0.5) / (df + 0.5));
-        const end = this.offsets[id + 1]!;
-        for (let p = this.offsets[id]!; p < end; p++) {
-          const doc = docs[p]!;
-          const tf = tfs[p]!;
-          const sc = weight * (idf * (BM25.d + (tf * k1) / (tf + byLength[lengths[doc]!]!)));
-          if (best[doc] === 0) groupTouched[inGroup++] = doc;
-          if (sc > best[doc]!) best[doc] = sc;
-        }
+        // The loops over postings live in rankKernels.ts, where a full GC cannot deoptimise them.
+        inGroup = scorePostings(docs, tfs, lengths, byLength, best, groupTouched, inGroup, this.offsets[id]!, this.offsets[id + 1]!, weight, idf, k1, BM25.d);
       }
-      for (let i = 0; i < inGroup; i++) {
-        const doc = groupTouched[i]!;
-        if (acc[doc] === 0 && hits[doc] === 0) touchedDocs[touched++] = doc;
-        acc[doc]! += best[doc]!;
-        hits[doc]!++;
-        best[doc] = 0;
-      }
+      touched = foldGroup(groupTouched, inGroup, best, acc, hits, touchedDocs, touched);
     }
     // Room for copies (replicated corpora hold ten of a paragraph), dropped below.
-    const top = new TopK(limit * 12);
-    for (let i = 0; i < touched; i++) {
-      const doc = touchedDocs[i]!;
-      if (!filter || filter(doc)) top.push(doc, acc[doc]! * (hits[doc]! / Math.max(groups.length, 1)));
+    const k = limit * 12;
+    let cand = touchedDocs;
+    let n = touched;
+    if (filter) {
+      // The group scratch is free now: the paragraphs the filter keeps, in the same order.
+      cand = groupTouched;
+      n = 0;
+      for (let i = 0; i < touched; i++) if (filter(touchedDocs[i]!)) cand[n++] = touchedDocs[i]!;
     }
+    const heapDocs = new Int32Array(k);
+    const heapScores = new Float64Array(k);
+    const found = selectTop(cand, n, acc, hits, Math.max(groups.length, 1), k, heapDocs, heapScores);
+    const top: Array<{ doc: number; score: number }> = [];
+    for (let i = 0; i < found; i++) top.push({ doc: heapDocs[i]!, score: heapScores[i]! });
+    top.sort((a, b) => b.score - a.score || a.doc - b.doc);
     const out: Array<{ id: number; score: number; groups: number }> = [];
     const copies = new Map<number, number>();
-    for (const { doc, score } of top.sorted()) {
+    for (const { doc, score } of top) {
       const h = this.hashes[doc]!;
       const n = copies.get(h) ?? 0;
       if (n >= MAX_COPIES) continue;
@@ -574,11 +573,7 @@ export class ParagraphIndex {
       out.push({ id: doc, score, groups: hits[doc]! });
       if (out.length >= limit) break;
     }
-    for (let i = 0; i < touched; i++) {
-      const doc = touchedDocs[i]!;
-      acc[doc] = 0;
-      hits[doc] = 0;
-    }
+    clearTouched(touchedDocs, touched, acc, hits);
     return out;
   }
 

@@ -103,7 +103,9 @@ export const OBJECT_VERBS = new Set(
       'slammed blasted denounced decried mocked touted ' +
       // Voicing a feeling or an offer ("expressed concern that …", "offered no proof"), talking
       // about a topic ("spoke about the museum"), and ", referring to …" after a statement.
-      'expressed expresses voiced offered talked spoke referring').split(' '),
+      'expressed expresses voiced offered talked spoke referring ' +
+      // Events read as stances: a vote, backing ("Clinton backed the deal", "voted against …").
+      'supports backs backed voted votes supporting backing opposing endorsing').split(' '),
   ),
 );
 export const OBJECT_ONLY_WITH = new Map<string, RegExp>([
@@ -129,5 +131,7 @@ export const OBJECT_ONLY_WITH = new Map<string, RegExp>([
   ['talked', /^(about|of)$/],
   ['spoke', /^(about|of)$/],
   ['referring', /^(to)$/],
+  ['voted', /^(for|against|to)$/],
+  ['votes', /^(for|against|to)$/],
 ]);
 
