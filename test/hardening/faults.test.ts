@@ -241,7 +241,7 @@ function startBot(args: string[], env: Record<string, string>): Child {
       for (;;) {
         const found = parsed().find((l) => l.msg === msg);
         if (found) return found;
-        if (Date.now() > deadline || proc.exitCode !== null) throw new Error(`no "${msg}" log line; stderr:\n${stderr.slice(-2000)}`);
+        if (Date.now() > deadline || proc.exitCode !== null || proc.signalCode !== null) throw new Error(`no "${msg}" log line; stderr:\n${stderr.slice(-2000)}`);
         await sleep(25);
       }
     },
@@ -287,6 +287,10 @@ describe('clean shutdown of the gateway process', { timeout: 90_000 }, () => {
       while (faulty.callbackAttempts(interaction.id).length === 0 && Date.now() < deadline) await sleep(10);
       expect(faulty.callbackAttempts(interaction.id)).toHaveLength(1);
       child.proc.kill('SIGTERM');
+      // A second signal mid-shutdown (a process manager or launcher repeating it) changes nothing.
+      await child.line('shutting down');
+      child.proc.kill('SIGTERM');
+      await child.line('already shutting down');
       const { code, signal } = await exitOf(child);
       expect({ code, signal }).toEqual({ code: 0, signal: null });
       const [attempt] = faulty.callbackAttempts(interaction.id);
