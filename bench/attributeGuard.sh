@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=a02c3dc861f2ec0efb03e199ed9266686e9823eb2b8df3f6eee9385a8551f96b
-  [speakers-dev/gold.jsonl]=9e2261237bb0d9bd51b1345c6cf087c984c43f27f175d4824ba9fbf8df7bf741
+  [polnear/dev.jsonl]=e4e7c2f99905e8c2b3e7a92947a88b18f9285fc194bc4543f098d687279bfa47
+  [speakers-dev/gold.jsonl]=09d8432312cfee24036c405f75c1645e24ac081ba4e890a69e034fd5bfb0bf30
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do

@@ -1,11 +1,12 @@
 /**
- * `npm run bench [-- --corpus seed,19k,190k,1m] [--queries 300] [--seed 42] [--minisearch-1m]`
+ * `npm run bench [-- --corpus seed,19k,190k,1m] [--queries 300] [--seed 42] [--minisearch-1m] [--no-minisearch]`
  *
  * For each corpus, in separate processes (heap figures stay per corpus):
  *   1. build from an empty cache and run the seeded queries (bench/worker.ts build);
  *   2. cold start from the cache just written (bench/worker.ts cold).
  * Prints a table, writes bench/results/<time>.json (git-ignored) and bench/RESULTS.md.
- * Raw MiniSearch is skipped at 1M unless --minisearch-1m (it needs many GB and minutes).
+ * Raw MiniSearch is skipped at 1M unless --minisearch-1m (it needs many GB and minutes), and
+ * everywhere with --no-minisearch (its 190k queries alone take minutes; it runs after the commands).
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -96,7 +97,7 @@ for (const corpus of report || args.includes('--collect') ? [] : corpora) {
   process.stderr.write(`\n== ${corpus} (load ${load.map((l) => l.toFixed(2)).join(' ')}) ==\n`);
   const b = join(outDir, `${stamp}-${corpus}-build.json`);
   const c = join(outDir, `${stamp}-${corpus}-cold.json`);
-  const extra = corpus === '1m' && !args.includes('--minisearch-1m') ? ['--no-minisearch'] : [];
+  const extra = (corpus === '1m' && !args.includes('--minisearch-1m')) || args.includes('--no-minisearch') ? ['--no-minisearch'] : [];
   node(['bench/worker.ts', 'build', corpus, b, '--queries', queries, '--seed', seed, ...extra], corpus);
   node(['bench/worker.ts', 'cold', corpus, c], corpus);
   results.push({ corpus, build: JSON.parse(readFileSync(b, 'utf8')) as Build, cold: JSON.parse(readFileSync(c, 'utf8')) as Cold, load });

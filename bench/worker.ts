@@ -197,11 +197,29 @@ async function build(corpus: CorpusName, nQueries: number, seed: number, withMin
   phase('timeline');
   // /position and /ask belong to other work and are slow today: a small sample keeps the run short.
   const slowSample = kb.paragraphs.length > 500_000 ? 10 : kb.paragraphs.length > 50_000 ? 20 : 60;
-  if (has('position')) for (const party of q.parties.slice(0, slowSample)) rec('position (party)', await time(() => safe(() => run('position', { party }))));
+  // The first pass is the headline row (what a user meets on first asking: question words, party
+  // stances and code paths new since the last full GC); two more passes give each query's own
+  // cost, its fastest pass, in a row of its own.
+  const slowPasses = async (key: string, items: Array<() => Promise<Answer>>) => {
+    const firsts: Array<{ ms: number; cpu: number }> = [];
+    const fastest: Array<{ ms: number; cpu: number }> = [];
+    for (let pass = 0; pass < PASSES; pass++) {
+      for (const [i, f] of items.entries()) {
+        const t = await time(() => safe(f));
+        if (pass === 0) firsts.push(t);
+        const b = (fastest[i] ??= { ms: Infinity, cpu: Infinity });
+        b.ms = Math.min(b.ms, t.ms);
+        b.cpu = Math.min(b.cpu, t.cpu);
+      }
+    }
+    for (const t of firsts) rec(key, t);
+    for (const t of fastest) rec(`${key}, fastest of ${PASSES} passes`, t);
+  };
+  if (has('position')) await slowPasses('position (party)', q.parties.slice(0, slowSample).map((party) => () => run('position', { party })));
   if (has('ask')) {
     const ask = commands.find((c) => c.definition.name === 'ask')!;
     const opt = ask.definition.options.find((o) => o.type === 'string' && o.required)?.name ?? 'question';
-    for (const p of q.phrases.slice(0, slowSample)) rec('ask (question)', await time(() => safe(() => run('ask', { [opt]: `who said ${p.text}` }))));
+    await slowPasses('ask (question)', q.phrases.slice(0, slowSample).map((p) => () => run('ask', { [opt]: `who said ${p.text}` })));
   }
   phase('position/ask');
   for (const p of q.prefixes) rec(`autocomplete (${p.source})`, await time(() => kb.suggest(p.source, p.typed)));

@@ -3,7 +3,7 @@
  * in which frames, report what somebody said, thinks or stands for. Train only (its README: train
  * is for anything learned or tuned; dev is where it is checked, test is held back).
  *
- *   npx tsx tools/learnCues.ts ../shared/data/polnear/train.jsonl            # table + estimate
+ *   npx tsx tools/learnCues.ts ../shared/data/polnear/train.jsonl --table    # estimate + every key
  *   npx tsx tools/learnCues.ts ../shared/data/polnear/train.jsonl --write    # and the lexicon
  *
  * 1. Candidates: every word of a gold cue (PolNeAR's `cue` span), keyed by `cueStem` ("endorsed"
@@ -48,7 +48,7 @@ const flag = (name: string, dflt: number): number => {
 };
 const path = args.find((a, k) => !a.startsWith('--') && !args[k - 1]?.startsWith('--'));
 if (!path) {
-  process.stderr.write('usage: tsx tools/learnCues.ts <train.jsonl> [--write] [--theta 0.5] [--min-gold 5] [--min-n 5]\n');
+  process.stderr.write('usage: tsx tools/learnCues.ts <train.jsonl> [--table] [--write] [--theta 0.5] [--min-gold 5] [--min-n 5]\n');
   process.exit(2);
 }
 const MIN_GOLD = flag('--min-gold', 5);
@@ -89,6 +89,8 @@ const matches = (g: Frags, st: RawStatement): boolean => {
 };
 const fired = new Map<string, number>();
 const right = new Map<string, number>();
+/** Wrong statements that still overlap a gold span: a boundary miss rather than no attribution. */
+const near = new Map<string, number>();
 let gold = 0;
 let baseSys = 0;
 let baseMatch = 0;
@@ -108,7 +110,11 @@ for (const d of docs) {
     if (!st.learned) continue;
     fired.set(st.learned, (fired.get(st.learned) ?? 0) + 1);
     const k = [...missed].find((g) => matches(golds[g] as Frags, st));
-    if (k === undefined) continue;
+    if (k === undefined) {
+      const f = fragsOf({ start: st.content[0], end: st.content[1], fragments: st.fragments });
+      if (golds.some((g) => overlapOf(g, f) > 0)) near.set(st.learned, (near.get(st.learned) ?? 0) + 1);
+      continue;
+    }
     missed.delete(k);
     right.set(st.learned, (right.get(st.learned) ?? 0) + 1);
   }
@@ -128,7 +134,7 @@ for (const theta of [0.3, 0.4, 0.5, 0.6, 0.7]) {
   process.stdout.write(`theta ${theta.toFixed(1)}: ${kept.length} keys+frames, estimated all P=${(m / sys).toFixed(3)} R=${(m / gold).toFixed(3)} F1=${f1(m / sys, m / gold).toFixed(3)}\n`);
 }
 const kept = rows.filter((x) => x.n >= MIN_N && x.p >= THETA);
-if (args.includes('--table')) for (const x of rows.filter((y) => y.n >= MIN_N)) process.stdout.write(`${x.p >= THETA ? '+' : ' '} ${x.key.padEnd(18)} ${String(x.r).padStart(4)}/${String(x.n).padEnd(5)} ${x.p.toFixed(2)}\n`);
+if (args.includes('--table')) for (const x of rows.filter((y) => y.n >= MIN_N)) process.stdout.write(`${x.p >= THETA ? '+' : ' '} ${x.key.padEnd(18)} ${String(x.r).padStart(4)}/${String(x.n).padEnd(5)} ${x.p.toFixed(2)} (${near.get(x.key) ?? 0} wrong ones overlap a gold span)\n`);
 
 if (args.includes('--write')) {
   const byKey = new Map<string, Array<{ frame: string; r: number; n: number }>>();

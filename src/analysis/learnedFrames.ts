@@ -8,7 +8,7 @@
 import { clauseFrame } from './clauseFrames';
 import { adjectiveOnly, canBeVerb, cueStem } from './lexicon/cueStem';
 import { AFTER_PREP, objectFrame } from './objectFrame';
-import type { RawStatement } from './statement';
+import { OPEN_Q, type RawStatement } from './statement';
 import type { CueFrame, CueLexicon } from './types';
 import type { QuoteIndex, Sentence } from '../text/structure';
 import type { Token } from '../text/tokens';
@@ -32,7 +32,9 @@ export function learnedFrame(body: string, s: Sentence, si: number, toks: Token[
   // word is a noun, not a verb.
   const prev = toks[i - 1];
   if (prev && (prev.possessive || (!prev.cap && adjectiveOnly(prev.lower)))) return null;
-  const tag = (st: RawStatement, f: CueFrame): RawStatement => ({ ...st, learned: `${cueStem(t.lower)} ${f}` });
+  // A quotation inside belongs to its own cue: a learned frame never decides who said quoted words
+  // ("Washington and Seoul appear to be …, with a top US security official saying … “…”").
+  const tag = (st: RawStatement, f: CueFrame): RawStatement | null => (OPEN_Q.test(body.slice(st.content[0], st.content[1])) ? null : { ...st, learned: `${cueStem(t.lower)} ${f}` });
   if (frames.has('that') || frames.has('inverted')) {
     const st = clauseFrame(body, s, si, toks, i, false, qi);
     if (st) {

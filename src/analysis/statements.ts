@@ -14,6 +14,8 @@ import { SPEECH_VERBS } from './lexicon';
 import { MIXED_VERBS, NOUN_MARKERS, OBJECT_VERBS, VIEW_VERBS } from './lexicon/cueWords';
 import { learnedCueFrames, learnedFrame } from './learnedFrames';
 import { LEARNED_CUES } from './lexicon/learnedCues';
+import { LEARNED_SPAN_ENDS } from './lexicon/learnedSpanEnds';
+import { learnedSpanEnd } from './spanEnds';
 import { isTitle } from './nounPhrases';
 import { nounFrame, STANCE_NOUNS } from './nounFrames';
 import { objectFrame } from './objectFrame';
@@ -27,9 +29,10 @@ import { type Paragraph, type Quote, QuoteIndex, type Sentence } from '../text/s
 import { type Token, tokenize } from '../text/tokens';
 /**
  * Collects statements for a body. Linear-ish: every scan is bounded by a sentence or window.
- * `lexicon` is the learned cue lexicon (the generated one unless the learner passes its own).
+ * `lexicon` is the learned cue lexicon and `spanEnds` the learned span-end markers (the generated
+ * ones unless the learner passes its own).
  */
-export function findStatements(body: string, paras: Paragraph[], sentences: Sentence[], quotes: Quote[], qi: QuoteIndex, lexicon: CueLexicon = LEARNED_CUES): RawStatement[] {
+export function findStatements(body: string, paras: Paragraph[], sentences: Sentence[], quotes: Quote[], qi: QuoteIndex, lexicon: CueLexicon = LEARNED_CUES, spanEnds: ReadonlySet<string> = LEARNED_SPAN_ENDS): RawStatement[] {
   const out: RawStatement[] = [];
   const sentStarts = sentences.map((s) => s.start);
   const sentenceAt = (pos: number): number => Math.max(0, lastAtOrBefore(sentStarts, pos));
@@ -207,6 +210,20 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
       }
     }
   });
+
+  // 2a. A learned cue inside another report's content ("said they support a proposal …") is part
+  // of what was reported, not a report of its own (PolNeAR annotates the outer one only).
+  const outer = out.filter((st) => !st.learned && (st.pattern === 'clause' || st.pattern === 'according-to' || st.pattern === 'clause-inverted'));
+  for (let k = out.length - 1; k >= 0; k--) {
+    const st = out[k] as RawStatement;
+    const cue = st.cue;
+    if (st.learned && cue && outer.some((o) => o.content[0] <= cue[0] && cue[1] <= o.content[1])) out.splice(k, 1);
+  }
+
+  // 2b. Where a reported clause or object ends, by the markers learned on train.
+  for (const st of out) {
+    if ((st.pattern === 'clause' || st.pattern === 'according-to') && !st.fragments) st.content = [st.content[0], learnedSpanEnd(body, st.content[0], st.content[1], qi, spanEnds)];
+  }
 
   // 3. Quotes inside a clause content belong to it; other quotes stay unattributed.
   const clauseSpans = out.filter((st) => st.pattern !== 'quote-cue-after' && st.pattern !== 'quote-cue-before').sort((a, b) => a.content[0] - b.content[0]);

@@ -23,14 +23,19 @@ export interface ServerBase {
 }
 
 /**
- * Estimated heap of a base built from these articles: text as UTF-16, plus the index, sentence
- * bounds, analyses and autocomplete lists. `npm run bench:library` measured about 4.5 MB of heap per
- * server of 20 PolNeAR articles (~80k characters), i.e. ~56 bytes per character; 60 is used.
+ * Estimated memory of a base built from these articles: text, the index (heap and typed arrays),
+ * sentence bounds, analyses, people, and the parts built on first use (parties, /position's stance
+ * index, autocomplete lists). `npm run bench:library` measured, for servers of 20 PolNeAR articles
+ * (~93k characters) held after a full collection: 1.65 MB of V8 heap per server as loaded, 1.77 MB
+ * with every derived part built, and 1.95–2.3 MB of RSS (the more servers come and go, the more
+ * partly used heap pages), i.e. 21–25 bytes per character. 28 is used, so the budget
+ * (`LIBRARY_MEMORY_MB`) is what the held libraries take in RSS, with a margin; it used to be 60,
+ * three times that once the parties were no longer found on load.
  */
 export function estimateBytes(articles: readonly Article[]): number {
   let chars = 0;
   for (const a of articles) chars += a.body.length;
-  return 64 * 1024 + chars * 60;
+  return 64 * 1024 + chars * 28;
 }
 
 /** A built server base, and its value for the server cache when anything had to be computed (else null). */

@@ -71,6 +71,23 @@ describe('learned frames', () => {
     expect(a.result.statements.some((s) => a.body.slice(s.content.start, s.content.end).startsWith('once'))).toBe(false);
   });
 
+  it('gives no statement of its own inside another report ("said they support …")', () => {
+    const a = run(['Harbour master Lena Varga said the dock workers dismissed the new ferry timetable.']);
+    const inner = a.result.statements.filter((s) => text(a, s) === 'the new ferry timetable');
+    expect(inner).toEqual([]);
+    expect(text(a, a.covering('the new ferry timetable'))).toBe('the dock workers dismissed the new ferry timetable');
+  });
+
+  it('never lets a learned frame decide who said quoted words', () => {
+    const a = run(['Harbour master Lena Varga dismissed the timetable, with one skipper calling it “a disgrace to the port.”']);
+    expect(a.result.statements.filter((s) => text(a, s).includes('“a disgrace'))).not.toContainEqual(expect.objectContaining({ speakerId: expect.stringMatching(/varga/) }));
+  });
+
+  it('ends an object before a comment the reporter adds (", a …", learned on train)', () => {
+    const a = run(['Harbour master Lena Varga dismissed the new ferry timetable, a plan the council adopted in May.']);
+    expect(text(a, a.covering('the new ferry timetable'))).toBe('the new ferry timetable');
+  });
+
   it('learns nothing without the lexicon: an empty one turns the frames off', () => {
     const body = 'Harbour master Lena Varga dismissed the new ferry timetable.';
     expect(attributeQuotes(body, { cueLexicon: new Map() }).statements).toEqual([]);

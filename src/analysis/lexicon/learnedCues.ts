@@ -5,66 +5,72 @@
 import type { CueFrame, CueLexicon } from '../types';
 
 const ENTRIES: Array<[string, CueFrame[]]> = [
-  ['accus', ['obj']], // obj 7/12
+  ['accus', ['obj']], // obj 7/9
   ['advoc', ['that']], // that 3/6
   ['agre', ['with']], // with 5/7
-  ['aim', ['to']], // to 5/6
-  ['announc', ['obj']], // obj 6/12
-  ['apolog', ['for']], // for 4/6
-  ['appear', ['that']], // that 7/14
-  ['argu', ['obj']], // obj 3/6
-  ['assum', ['that']], // that 5/8
-  ['blame', ['obj']], // obj 12/14
-  ['blast', ['obj']], // obj 3/5
-  ['boast', ['of']], // of 4/5
-  ['challeng', ['that']], // that 3/5
-  ['compar', ['obj']], // obj 7/14
-  ['concern', ['that']], // that 3/6
-  ['confirm', ['obj']], // obj 5/7
+  ['aim', ['to']], // to 4/5
+  ['announc', ['obj']], // obj 6/11
+  ['apolog', ['for']], // for 3/6
+  ['appear', ['that']], // that 5/10
+  ['argu', ['obj']], // obj 3/5
+  ['ask', ['obj', 'for']], // obj 26/51, for 6/10
+  ['assum', ['that']], // that 5/6
+  ['believ', ['obj']], // obj 3/6
+  ['blame', ['obj']], // obj 11/13
+  ['campaign', ['to']], // to 4/7
+  ['claim', ['obj']], // obj 3/6
+  ['compar', ['obj']], // obj 6/12
+  ['concern', ['that']], // that 3/5
+  ['confirm', ['obj']], // obj 5/5
+  ['consid', ['obj']], // obj 12/21
+  ['count', ['obj']], // obj 5/9
   ['credit', ['obj']], // obj 4/7
-  ['deem', ['obj']], // obj 4/8
-  ['defend', ['obj']], // obj 6/12
-  ['demand', ['obj']], // obj 6/9
+  ['decid', ['to']], // to 8/14
+  ['deem', ['obj']], // obj 4/6
+  ['defend', ['obj']], // obj 6/10
+  ['demand', ['obj']], // obj 6/8
   ['demonstr', ['obj']], // obj 4/6
-  ['dismiss', ['obj']], // obj 13/19
-  ['emphas', ['obj']], // obj 4/7
-  ['expect', ['to', 'obj']], // to 9/15, obj 5/8
-  ['explain', ['obj']], // obj 7/8
-  ['hear', ['obj']], // obj 5/10
+  ['discuss', ['obj']], // obj 11/20
+  ['dismiss', ['obj']], // obj 12/19
+  ['emphas', ['obj']], // obj 4/6
+  ['expect', ['to', 'obj']], // to 9/14, obj 5/7
+  ['explain', ['obj']], // obj 6/7
+  ['favor', ['obj']], // obj 3/6
+  ['go', ['that']], // that 3/6
   ['hint', ['at']], // at 4/6
-  ['hope', ['obj']], // obj 12/15
-  ['learn', ['obj']], // obj 6/11
-  ['like', ['to']], // to 6/11
-  ['list', ['obj']], // obj 7/12
+  ['hope', ['to', 'obj']], // to 5/9, obj 12/15
+  ['lay', ['obj']], // obj 8/16
+  ['learn', ['obj']], // obj 6/8
+  ['like', ['to']], // to 6/10
+  ['list', ['obj']], // obj 6/11
   ['look', ['to']], // to 7/13
-  ['mention', ['obj']], // obj 21/35
-  ['mock', ['obj']], // obj 4/6
-  ['order', ['that', 'obj']], // that 3/6, obj 6/11
+  ['mention', ['obj']], // obj 22/31
+  ['mock', ['obj']], // obj 4/5
+  ['order', ['obj']], // obj 5/8
   ['outlin', ['obj']], // obj 4/7
-  ['persuad', ['obj']], // obj 3/6
-  ['portray', ['obj']], // obj 5/7
-  ['prais', ['obj']], // obj 5/7
-  ['promis', ['obj']], // obj 5/7
-  ['push', ['to']], // to 3/5
-  ['reason', ['to']], // to 3/5
-  ['recal', ['obj']], // obj 6/9
-  ['recogn', ['that']], // that 6/10
-  ['remind', ['obj']], // obj 7/12
+  ['plan', ['to']], // to 4/5
+  ['point', ['to']], // to 14/27
+  ['prais', ['obj']], // obj 4/6
+  ['promis', ['obj']], // obj 4/6
+  ['push', ['to', 'for']], // to 3/5, for 3/6
+  ['recal', ['obj']], // obj 5/6
+  ['recogn', ['that']], // that 6/9
+  ['refer', ['to']], // to 3/5
+  ['referenc', ['obj']], // obj 4/8
+  ['refus', ['to']], // to 7/11
+  ['remind', ['obj']], // obj 6/7
   ['renew', ['obj']], // obj 3/5
-  ['repeat', ['obj']], // obj 4/7
-  ['retweet', ['obj']], // obj 5/8
-  ['reveal', ['obj']], // obj 6/10
-  ['say', ['obj']], // obj 15/26
-  ['seem', ['that', 'to']], // that 8/15, to 13/19
-  ['slam', ['obj']], // obj 8/9
-  ['stress', ['obj']], // obj 5/6
-  ['talk', ['about']], // about 13/24
-  ['thank', ['obj']], // obj 3/6
+  ['retweet', ['obj']], // obj 4/7
+  ['reveal', ['obj']], // obj 6/9
+  ['say', ['obj']], // obj 13/23
+  ['seem', ['that', 'to']], // that 8/13, to 13/17
+  ['slam', ['obj']], // obj 6/7
+  ['thank', ['obj']], // obj 3/5
   ['threaten', ['obj']], // obj 3/6
   ['tout', ['obj']], // obj 3/5
-  ['understand', ['obj']], // obj 5/10
-  ['urg', ['obj']], // obj 4/7
-  ['vow', ['to']], // to 5/6
+  ['understand', ['obj']], // obj 4/5
+  ['urg', ['obj']], // obj 4/6
+  ['vow', ['to']], // to 5/5
 ];
 
 /** Learned cue key → frames it may open. */

@@ -1,0 +1,122 @@
+/**
+ * Learns where reported content ends (`src/analysis/lexicon/learnedSpanEnds.ts`) from PolNeAR
+ * train: which of the candidate markers of `analysis/spanEnds.ts` (", but …", ", a …", " on its
+ * Facebook page" …) should end a reported clause or object. Train only; dev is the check.
+ *
+ *   npx tsx tools/learnSpanEnds.ts ../shared/data/polnear/train.jsonl            # the search
+ *   npx tsx tools/learnSpanEnds.ts ../shared/data/polnear/train.jsonl --write    # and the file
+ *
+ * The engine runs once on every article with no learned ends (the learned cues on); then a greedy
+ * search adds, one at a time, the marker whose cuts raise train's all-attribution F1 the most
+ * (a statement right when its content overlaps a gold span by ≥ 50 % of the longer, as the
+ * scorer counts), and stops when the best adds less than `--min-gain` (0.0005).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { RawStatement } from '../src/analysis/statement';
+import { findStatements } from '../src/analysis/statements';
+import { learnedSpanEnd, SPAN_END_MARKERS } from '../src/analysis/spanEnds';
+import { findQuotes, QuoteIndex, splitParagraphs, splitSentences } from '../src/text/structure';
+
+interface GoldLine {
+  id: string;
+  text: string;
+  attributions: Array<{ content: { start: number; end: number; fragments?: Array<[number, number]> } }>;
+}
+type Frags = Array<[number, number]>;
+
+const args = process.argv.slice(2);
+const path = args.find((a) => !a.startsWith('--'));
+if (!path) {
+  process.stderr.write('usage: tsx tools/learnSpanEnds.ts <train.jsonl> [--write] [--min-gain 0.0005]\n');
+  process.exit(2);
+}
+const gainAt = args.indexOf('--min-gain');
+const MIN_GAIN = gainAt >= 0 ? Number(args[gainAt + 1]) : 0.0005;
+const OUT = 'src/analysis/lexicon/learnedSpanEnds.ts';
+
+const lengthOf = (f: Frags): number => f.reduce((n, [s, e]) => n + Math.max(0, e - s), 0);
+const overlapOf = (a: Frags, b: Frags): number => {
+  let n = 0;
+  for (const [s1, e1] of a) for (const [s2, e2] of b) n += Math.max(0, Math.min(e1, e2) - Math.max(s1, s2));
+  return n;
+};
+const matches = (g: Frags, f: Frags): boolean => overlapOf(g, f) >= 0.5 * Math.max(lengthOf(g), lengthOf(f));
+
+interface Doc {
+  body: string;
+  qi: QuoteIndex;
+  golds: Frags[];
+  fixed: Frags[];
+  cuttable: Array<[number, number]>;
+}
+const docs: Doc[] = [];
+let gold = 0;
+for (const line of readFileSync(path, 'utf8').split('\n').filter((l) => l.trim())) {
+  const d = JSON.parse(line) as GoldLine;
+  const paras = splitParagraphs(d.text);
+  const quotes = findQuotes(d.text, paras);
+  const qi = new QuoteIndex(quotes);
+  const sentences = splitSentences(d.text, paras, qi);
+  const raws: RawStatement[] = findStatements(d.text, paras, sentences, quotes, qi, undefined, new Set());
+  const cut = (st: RawStatement): boolean => (st.pattern === 'clause' || st.pattern === 'according-to') && !st.fragments;
+  const golds = d.attributions.map((a): Frags => (a.content.fragments?.length ? a.content.fragments : [[a.content.start, a.content.end]]));
+  gold += golds.length;
+  docs.push({
+    body: d.text,
+    qi,
+    golds,
+    fixed: raws.filter((st) => !cut(st)).map((st): Frags => st.fragments ?? [[st.content[0], st.content[1]]]),
+    cuttable: raws.filter(cut).map((st) => st.content),
+  });
+}
+
+/** Train's all-attribution P, R, F1 with `enabled` markers (any-match counts, as an estimate). */
+function evaluate(enabled: ReadonlySet<string>): { p: number; r: number; f1: number } {
+  let sys = 0;
+  let sysRight = 0;
+  let goldFound = 0;
+  for (const d of docs) {
+    const spans: Frags[] = [...d.fixed, ...d.cuttable.map(([s, e]): Frags => [[s, learnedSpanEnd(d.body, s, e, d.qi, enabled)]])];
+    sys += spans.length;
+    sysRight += spans.filter((f) => d.golds.some((g) => matches(g, f))).length;
+    goldFound += d.golds.filter((g) => spans.some((f) => matches(g, f))).length;
+  }
+  const p = sysRight / sys;
+  const r = goldFound / gold;
+  return { p, r, f1: (2 * p * r) / (p + r) };
+}
+
+const chosen = new Set<string>();
+const notes: string[] = [];
+let best = evaluate(chosen);
+process.stdout.write(`no learned ends: all P=${best.p.toFixed(3)} R=${best.r.toFixed(3)} F1=${best.f1.toFixed(4)}\n`);
+for (;;) {
+  let pick: { id: string; res: ReturnType<typeof evaluate> } | null = null;
+  for (const id of Object.keys(SPAN_END_MARKERS)) {
+    if (chosen.has(id)) continue;
+    const res = evaluate(new Set([...chosen, id]));
+    if (!pick || res.f1 > pick.res.f1) pick = { id, res };
+  }
+  if (!pick || pick.res.f1 - best.f1 < MIN_GAIN) break;
+  chosen.add(pick.id);
+  const note = `+ ${pick.id}: all P=${pick.res.p.toFixed(3)} R=${pick.res.r.toFixed(3)} F1=${pick.res.f1.toFixed(4)} (+${(pick.res.f1 - best.f1).toFixed(4)})`;
+  notes.push(note);
+  process.stdout.write(note + '\n');
+  best = pick.res;
+}
+
+if (args.includes('--write')) {
+  writeFileSync(
+    OUT,
+    [
+      `// Generated by \`npx tsx tools/learnSpanEnds.ts <PolNeAR train.jsonl> --write\` (min-gain ${MIN_GAIN}): do not edit by hand.`,
+      '// The greedy search on train, one marker at a time (estimated all-attribution figures):',
+      ...notes.map((n) => `//   ${n}`),
+      '',
+      '/** Span-end markers (`analysis/spanEnds.ts`) kept on train, in the order they were chosen. */',
+      `export const LEARNED_SPAN_ENDS: ReadonlySet<string> = new Set([${[...chosen].map((id) => `'${id}'`).join(', ')}]);`,
+      '',
+    ].join('\n'),
+  );
+  process.stdout.write(`wrote ${OUT}: ${chosen.size} markers\n`);
+}
