@@ -1,15 +1,15 @@
-/** Runs the program's entry point as `npm start -- ARGS` would (tsx directly), for the console and JSON mode tests. */
+/** Runs the program's entry point as `npm start -- ARGS` does (node --import tsx), for the console and JSON mode tests. */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 
 /** `src/main.ts ARGS` with `stdin`, no Discord token, at `logLevel`; resolves with its exit code and output. */
 export function runMain(args: string[], stdin = '', logLevel = 'warn'): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const env = { ...process.env, DISCORD_TOKEN: '', LOG_LEVEL: logLevel };
-    const child = spawn(TSX, ['src/main.ts', ...args], { cwd: ROOT, env });
+    // One process, as npm start runs it (the tsx launcher would add a second node in front).
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { cwd: ROOT, env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

@@ -267,11 +267,9 @@ describe('a flood of badly signed requests', () => {
       }
     }
     try {
-      // Bounded: a fixed number of requests, CONCURRENCY at a time, and a deadline.
-      await Promise.race([
-        Promise.all(Array.from({ length: CONCURRENCY }, worker)),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('flood did not finish in 25 s')), 25_000)),
-      ]);
+      // Bounded by its count: a fixed number of requests, CONCURRENCY at a time. No wall-clock
+      // deadline (a loaded CI machine is slow, not wrong); a hang fails at the test's timeout.
+      await Promise.all(Array.from({ length: CONCURRENCY }, worker));
     } finally {
       next = Number.MAX_SAFE_INTEGER;
       clearInterval(sampler);
@@ -294,5 +292,5 @@ describe('a flood of badly signed requests', () => {
     expect(rssPeak - rssStart).toBeLessThan(200 * 1048576);
     // And it keeps answering afterwards.
     expect((await validRequest()).status).toBe(200);
-  }, 30_000);
+  }, 180_000);
 });
