@@ -5,11 +5,11 @@
  * object of its preposition); the source is the possessor. A possessor is only ever the whole
  * possessive phrase: "Trump's critics' claim" is the critics', never Trump's.
  */
-import { createRequire } from 'node:module';
 import { FINITE, reportEnd } from './clauseEnd';
 import { ROLE_NOUNS, UNNAMED_SOURCE_NOUNS } from './lexicon';
 import { backNP } from './nounPhrases';
 import { INTRO } from './lexicon/cueWords';
+import { posTags } from './lexicon/cueStem';
 import { STANCE_NOUN_LEMMAS } from './lexicon/stanceNouns';
 import { UNNAMED_LABEL } from './unnamedFrames';
 import { mk, OPEN_Q, PARTICIPLE_TAIL, type RawStatement, trimEnd } from './statement';
@@ -21,10 +21,8 @@ export const STANCE_NOUNS: ReadonlySet<string> = new Set(
   STANCE_NOUN_LEMMAS.flatMap((n) => [n, /(?:s|sh|ch|x|z)$/.test(n) ? `${n}es` : /[^aeiou]y$/.test(n) ? `${n.slice(0, -1)}ies` : `${n}s`]),
 );
 
-const require = createRequire(import.meta.url);
 /** Part-of-speech tags of common English words (wink-lexicon): "ban" → NN, VB, VBP. */
-const LEXICON = require('wink-lexicon/src/lexicon.js') as Record<string, string[] | undefined>;
-const tags = (w: string): string[] => LEXICON[w] ?? [];
+const tags = posTags;
 
 const POSSESSIVE_PRONOUNS = /^(?:his|her|their|its)$/;
 /** Determiners of a stance noun whose holder is not named ("the claim that …"). */
@@ -57,7 +55,7 @@ export function nounFrame(body: string, s: Sentence, si: number, toks: Token[], 
   const apostrophe = /^['\u2019]\s/.test(body.slice(p.end, p.end + 2));
   // "its stance", "their claim": the engine never resolves "it" or "they" to a holder, and a
   // statement labelled "its" tells a reader nothing, so only "his" and "her" carry a stance.
-  if (POSSESSIVE_PRONOUNS.test(p.lower) && !p.possessive && /^(?:its|their)$/.test(p.lower)) return null;
+  if (/^(?:its|their)$/.test(p.lower) && !p.possessive) return null;
   if (POSSESSIVE_PRONOUNS.test(p.lower) && !p.possessive) source = [p.start, p.end];
   else if (p.possessive || apostrophe) {
     const np = possessorPhrase(body, toks, j);

@@ -27,3 +27,24 @@ export class ForbiddenError extends UserInputError {
     this.name = 'ForbiddenError';
   }
 }
+
+/** What `storeCall` needs of a logger (pino's `error` fits). */
+export interface ErrorLog {
+  error(details: object, message: string): void;
+}
+
+/**
+ * Runs a database call for a member's request. A `UserInputError` passes through; any other
+ * failure is logged (`failed`, with the error and `what` it was doing) and becomes
+ * `UserInputError(userMessage)`, because a database outage is something a member can read and
+ * retry, never a crash or a generic "something went wrong".
+ */
+export async function storeCall<T>(call: () => Promise<T>, userMessage: string, log: { logger: ErrorLog | undefined; failed: string; what?: string }): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    if (err instanceof UserInputError) throw err;
+    log.logger?.error(log.what === undefined ? { err } : { err, what: log.what }, log.failed);
+    throw new UserInputError(userMessage);
+  }
+}

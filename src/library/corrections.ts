@@ -15,7 +15,7 @@
  * more, the correction is stale — shown to managers in `/corrections`, never applied elsewhere.
  */
 import { statementHash, type CorrectionItem, type CorrectionsAccess, type CorrectionsList, type PlacedOverride, type Proposal, type SpeakerOverride, type SpeakerOverrides } from '../core/corrections';
-import { UserInputError } from '../core/errors';
+import { storeCall, UserInputError } from '../core/errors';
 import type { Caller } from '../core/library';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { Logger } from '../log';
@@ -181,14 +181,8 @@ export class CorrectionService implements CorrectionsAccess {
     return guildId;
   }
 
-  private async db<T>(call: () => Promise<T>): Promise<T> {
-    try {
-      return await call();
-    } catch (err) {
-      if (err instanceof UserInputError) throw err;
-      this.deps.logger?.error({ err }, 'corrections database call failed');
-      throw new UserInputError(DOWN);
-    }
+  private db<T>(call: () => Promise<T>): Promise<T> {
+    return storeCall(call, DOWN, { logger: this.deps.logger, failed: 'corrections database call failed' });
   }
 }
 

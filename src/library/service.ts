@@ -5,7 +5,7 @@
  * `UserInputError`s, and progress is a callback.
  */
 import type { Article } from '../core/article';
-import { UserInputError } from '../core/errors';
+import { storeCall, UserInputError } from '../core/errors';
 import type { AddedArticle, Caller, LibraryAccess, LibraryEntry, LibraryRules, LibrarySource } from '../core/library';
 import { ImportError, type ImportedDocument, type ImportFromFile, type ImportFromUrl } from '../ingest/importTypes';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
@@ -148,14 +148,8 @@ export class LibraryService implements LibraryAccess {
   }
 
   /** A store call whose failure means the database is unavailable (a member reads `DATABASE_DOWN`). */
-  private async db<T>(what: string, call: () => Promise<T>): Promise<T> {
-    try {
-      return await call();
-    } catch (err) {
-      if (err instanceof UserInputError) throw err;
-      this.deps.logger?.error({ err, what }, 'library database call failed');
-      throw new UserInputError(DATABASE_DOWN);
-    }
+  private db<T>(what: string, call: () => Promise<T>): Promise<T> {
+    return storeCall(call, DATABASE_DOWN, { logger: this.deps.logger, failed: 'library database call failed', what });
   }
 
   async add(caller: Caller, source: LibrarySource, progress?: (step: string) => void): Promise<AddedArticle> {

@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { SpeakerOverrides } from '../core/corrections';
-import { UserInputError } from '../core/errors';
+import { storeCall, UserInputError } from '../core/errors';
 import type { Caller } from '../core/library';
 import type { AnswerOutcome, QuizAccess, QuizReveal, QuizRound, QuizScore, QuizStartRequest, RoundClosed } from '../core/quiz';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
@@ -74,14 +74,8 @@ export class QuizService implements QuizAccess<KnowledgeBase> {
   }
 
   /** A store call; a database failure becomes a message a member can read. */
-  private async db<T>(what: string, call: () => Promise<T>): Promise<T> {
-    try {
-      return await call();
-    } catch (err) {
-      if (err instanceof UserInputError) throw err;
-      this.deps.logger?.error({ err, what }, 'quiz database call failed');
-      throw new UserInputError(QUIZ_DATABASE_DOWN);
-    }
+  private db<T>(what: string, call: () => Promise<T>): Promise<T> {
+    return storeCall(call, QUIZ_DATABASE_DOWN, { logger: this.deps.logger, failed: 'quiz database call failed', what });
   }
 
   subscribe(listener: (closed: RoundClosed) => void): () => void {

@@ -16,8 +16,13 @@ const TAGS = require('wink-lexicon/src/lexicon.js') as Record<string, string[] |
  * know ("retweeted"). "million", "lawsuit" and "opinion" cannot open a learned verb frame.
  */
 export function canBeVerb(lower: string): boolean {
-  const tags = Object.hasOwn(TAGS, lower) ? TAGS[lower] : undefined;
-  return !tags || tags.some((t) => t.startsWith('VB'));
+  const tags = posTags(lower);
+  return tags.length === 0 || tags.some((t) => t.startsWith('VB'));
+}
+
+/** The Penn tags the lexicon gives a lower-case word form, most frequent first ([] when unknown). */
+export function posTags(lower: string): readonly string[] {
+  return (Object.hasOwn(TAGS, lower) ? TAGS[lower] : undefined) ?? [];
 }
 
 const memo = new Map<string, string>();
@@ -26,8 +31,8 @@ const memo = new Map<string, string>();
  * verb right after one is the head noun of a phrase ("Seoul's renewed push to …"), not a cue.
  */
 export function adjectiveOnly(lower: string): boolean {
-  const tags = Object.hasOwn(TAGS, lower) ? TAGS[lower] : undefined;
-  return !!tags && tags.every((t) => /^(?:JJ[RS]?|VBN|VBD)$/.test(t));
+  const tags = posTags(lower);
+  return tags.length > 0 && tags.every((t) => /^(?:JJ[RS]?|VBN|VBD)$/.test(t));
 }
 
 /** Bounded: an article's vocabulary is small, a hostile body of random words is not. */
