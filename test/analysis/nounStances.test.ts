@@ -137,3 +137,10 @@ describe('events read as stances', () => {
     expect(a.result.statements.some((s) => text(a, s).startsWith('away') || text(a, s).startsWith('from the deal'))).toBe(false);
   });
 });
+
+describe('stance nouns whose holder the engine cannot name', () => {
+  it('gives "its" and "their" no stance: a statement labelled "its" tells a reader nothing', () => {
+    const a = run(['Ferry use rose by a third this year.', 'The port board has kept its promise to run every ferry through the winter.', 'The councillors repeated their claim that the pier is safe.']);
+    expect(a.result.statements.some((s) => /^(?:its|their)$/i.test(s.source?.text ?? ''))).toBe(false);
+  });
+});
