@@ -46,3 +46,21 @@ describe('a quotation in the complement of another person\u2019s stance noun', (
     expect(a.who(a.covering('will hurt us all'))).toBe('Tomas Berg');
   });
 });
+
+describe('a quotation in a report inside the content, with a subject of its own', () => {
+  it('is that subject\u2019s: "quoted Varga as saying “…”", "said Varga had told him “…”", "what Varga called “…”"', () => {
+    const a = run([intro, 'Tomas Berg quoted Varga as saying \u201Cthe pier will flood by May\u201D.', 'Berg said Varga had told him \u201Cthe pier is lost\u201D.', 'Berg said Varga called the plan \u201Ca disaster\u201D.', 'Berg hopes to end what Varga called \u201Ca perception problem\u201D.', 'The Gazette quoted her as saying \u201CI will not resign\u201D.']);
+    for (const q of ['the pier will flood by May', 'the pier is lost', 'a disaster', 'a perception problem', 'I will not resign']) expect(a.who(a.covering(q))).toBe('Lena Varga');
+  });
+
+  it('names nobody for a document\u2019s words or an unnamed group\u2019s: "cited a report which said “…”", "voters told him “…”"', () => {
+    const a = run([intro, 'Berg cited a report which said \u201Cthe port lost money for ten years\u201D.', 'Berg pointed to a study that found \u201Cno link at all\u201D.', 'Berg said voters told him \u201Cenough is enough\u201D.']);
+    for (const q of ['the port lost money', 'no link at all', 'enough is enough']) expect(a.who(a.covering(q))).toBeNull();
+    expect(a.covering('no link at all').sourceLabel).toBe('a study');
+  });
+
+  it('keeps the outer speaker when the inner subject is the same person or the quotation is not the inner report\u2019s', () => {
+    const a = run([intro, 'Berg said he told Varga \u201Cthe pier is safe\u201D.', 'Berg said the letter Varga wrote was \u201Ckind and loving\u201D.', 'Berg said the tax loophole called an \u201Cinversion\u201D was legal.', 'Berg said Varga\u2019s remarks were \u201Cunfair\u201D.']);
+    for (const q of ['the pier is safe', 'kind and loving', 'unfair']) expect(a.who(a.covering(q))).toBe('Tomas Berg');
+  });
+});
