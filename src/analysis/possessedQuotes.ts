@@ -33,6 +33,15 @@ const COMPLEMENT_LINK = /^(?:that|to)$/;
  */
 export function markPossessedQuotes(body: string, raws: RawStatement[], qi: QuoteIndex): void {
   for (const raw of raws) {
+    // "Berg, quoting Varga, said “…”": the quoted words are the one quoted's.
+    const quoting = raw.source && raw.cue && raw.quoted.length ? /^\s*,\s*(?:quoting|citing)\s+([^,;:"\u201C\u201D]{2,60}?)\s*,\s*$/.exec(body.slice(raw.source[1], raw.cue[0])) : null;
+    if (quoting && quoting[1] && raw.source) {
+      const at = raw.source[1] + quoting[0].indexOf(quoting[1]);
+      raw.owner = [at, at + quoting[1].length];
+      const w = quoting[1].toLowerCase();
+      if (PRONOUN_LABEL[w]) raw.ownerPronoun = w;
+      continue;
+    }
     if (!raw.source || !raw.quoted.length || raw.noun || (raw.pattern !== 'clause' && raw.pattern !== 'quote-cue-before')) continue;
     if (innerReport(body, raw, qi)) continue;
     // "Varga's warning that “…”" read as a verb with the subject "Varga's": the possessor holds it.
@@ -50,7 +59,7 @@ export function markPossessedQuotes(body: string, raws: RawStatement[], qi: Quot
     if (/[.!?;]\s|\n/.test(gap)) continue;
     const toks = tokenize(body, from, q0);
     if (toks.some((x) => qi.at(x.start))) continue;
-    const found = possessedNoun(body, toks);
+    const found = possessedNoun(body, toks) ?? sourcedText(body, toks, q0);
     if (!found) continue;
     const { possessor, noun, pronoun } = found;
     const tail = toks.filter((x) => x.start > noun.start);
@@ -194,10 +203,30 @@ function possessedNoun(body: string, toks: Token[]): { possessor: [number, numbe
     }
     if (!possessor) continue;
     let n = end + 1;
-    while (n < toks.length && n - end <= 3 && !STANCE_NOUNS.has((toks[n] as Token).lower) && modifier((toks[n] as Token).lower) && !(toks[n] as Token).cap) n++;
+    while (n < toks.length && n - end <= 3 && !STANCE_NOUNS.has((toks[n] as Token).lower) && !TEXT_NOUNS.test((toks[n] as Token).lower) && modifier((toks[n] as Token).lower) && !(toks[n] as Token).cap) n++;
     const noun = toks[n];
-    if (!noun || noun.cap || !STANCE_NOUNS.has(noun.lower)) return null;
+    if (!noun || noun.cap || (!STANCE_NOUNS.has(noun.lower) && !TEXT_NOUNS.test(noun.lower))) return null;
     return { possessor, noun, ...(pronoun ? { pronoun } : {}) };
+  }
+  return null;
+}
+
+/** Nouns for words somebody wrote or spoke, whose author is their possessor ("Varga's words: “…”"). */
+const TEXT_NOUNS = /^(?:words?|letters?|tweets?|messages?|posts?|notes?|speech(?:es)?|e-?mails?|texts?|memos?|columns?|essays?|op-eds?|leaflets?|headlines?|captions?|slogans?)$/;
+
+/**
+ * "read a statement from the council: “…”", "echoed the words of Varga: “…”": a text or stance
+ * noun whose author follows it after "from", "of" or "by", right before the quotation's colon or
+ * comma. The author stands as the possessor; `noun` is the author's last word.
+ */
+function sourcedText(body: string, toks: Token[], q0: number): { possessor: [number, number]; noun: Token; pronoun?: string } | null {
+  for (let k = 0; k < Math.min(toks.length - 2, 9); k++) {
+    const t = toks[k] as Token;
+    if (t.cap || (!TEXT_NOUNS.test(t.lower) && !STANCE_NOUNS.has(t.lower)) || !/^(?:from|of|by)$/.test((toks[k + 1] as Token).lower)) continue;
+    const author = toks.slice(k + 2);
+    const last = author[author.length - 1] as Token;
+    if (author.length > 5 || !/^\s*[:,]\s*$/.test(body.slice(last.end, q0)) || /[,;]/.test(body.slice((author[0] as Token).start, last.end))) return null;
+    return { possessor: [(author[0] as Token).start, last.end], noun: last };
   }
   return null;
 }

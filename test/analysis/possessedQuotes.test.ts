@@ -64,3 +64,26 @@ describe('a quotation in a report inside the content, with a subject of its own'
     for (const q of ['the pier is safe', 'kind and loving', 'unfair']) expect(a.who(a.covering(q))).toBe('Tomas Berg');
   });
 });
+
+describe('words written or quoted by somebody else', () => {
+  it('are their author\u2019s: "repeated Varga\u2019s words: “…”", "read her letter: “…”", "a statement from the council: “…”"', () => {
+    const a = run([intro, 'Berg repeated Varga\u2019s words: \u201Cwe must act now\u201D.', 'Berg read her letter: \u201CI will go\u201D.', 'Berg read a statement from the council: \u201Cthe budget is final\u201D.', 'Berg read his letter: \u201CI will stay\u201D.']);
+    expect(a.who(a.covering('we must act now'))).toBe('Lena Varga');
+    expect(a.who(a.covering('I will go'))).toBe('Lena Varga');
+    const council = a.covering('the budget is final');
+    expect(a.who(council)).toBeNull();
+    expect(council.sourceLabel).toBe('the council');
+    expect(a.who(a.covering('I will stay'))).toBe('Tomas Berg');
+  });
+
+  it('"Berg, quoting Varga, said “…”" is Varga\u2019s', () => {
+    const a = run([intro, 'Berg, quoting Varga, said \u201Cthe ferry is finished\u201D.']);
+    expect(a.who(a.covering('the ferry is finished'))).toBe('Lena Varga');
+  });
+
+  it('"Asked about Varga\u2019s comment that “…”, Berg said he disagreed": the quotation is not Berg\u2019s', () => {
+    const a = run([intro, 'Asked about Varga\u2019s comment that \u201Cthe council is asleep\u201D, Berg said he disagreed.']);
+    expect(a.who(a.covering('the council is asleep'))).toBe('Lena Varga');
+    expect(a.who(a.covering('he disagreed'))).toBe('Tomas Berg');
+  });
+});
