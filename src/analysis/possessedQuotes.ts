@@ -161,7 +161,6 @@ function reportSubject(body: string, toks: Token[], v: number, from: number): [n
   const last = before[before.length - 1];
   if (!last || /,/.test(body.slice(last.end, (toks[b] as Token).start))) return null;
   if (/^(?:which|that)$/.test(last.lower)) {
-    if (NAMING.test(t.lower)) return null;
     const np = backNP(body, before.slice(0, -1), from);
     const head = np[np.length - 1];
     if (!head || head.cap || PRONOUN_LABEL[head.lower] || !/^(?:a|an|the|one|another|this)$/.test((np[0] as Token).lower)) return null;
@@ -187,6 +186,15 @@ function possessedNoun(body: string, toks: Token[]): { possessor: [number, numbe
       possessor = [t.start, t.end];
       pronoun = t.lower;
       end = k;
+    } else if (t.lower === 'the' && toks[k + 1]?.cap && !toks[k + 1]?.possessive) {
+      // "the Varga claim", "the White House statement": a name used as the noun's modifier.
+      let j = k + 1;
+      while (j + 1 < toks.length && j - k < 3 && (toks[j + 1] as Token).cap && !(toks[j] as Token).possessive) j++;
+      const noun = toks[j + 1];
+      if (noun && !noun.cap && !(toks[j] as Token).possessive && (STANCE_NOUNS.has(noun.lower) || TEXT_NOUNS.test(noun.lower)) && /^\s+$/.test(body.slice((toks[j] as Token).end, noun.start))) {
+        return { possessor: [(toks[k + 1] as Token).start, (toks[j] as Token).end], noun };
+      }
+      continue;
     } else {
       // "Varga's", "the minister's", "the mayor's critics'": the possessive phrase starting here.
       for (let j = k; j < Math.min(toks.length, k + 6); j++) {
@@ -215,18 +223,31 @@ function possessedNoun(body: string, toks: Token[]): { possessor: [number, numbe
 const TEXT_NOUNS = /^(?:words?|letters?|tweets?|messages?|posts?|notes?|speech(?:es)?|e-?mails?|texts?|memos?|columns?|essays?|op-eds?|leaflets?|headlines?|captions?|slogans?)$/;
 
 /**
- * "read a statement from the council: “…”", "echoed the words of Varga: “…”": a text or stance
- * noun whose author follows it after "from", "of" or "by", right before the quotation's colon or
- * comma. The author stands as the possessor; `noun` is the author's last word.
+ * "read a statement from the council: “…”", "echoed the words of Varga: “…”", "rejected claims by
+ * Varga that “…”", "the claim, made by Varga, that “…”": a text or stance noun whose author
+ * follows it after "from", "of" or "by", right before the quotation (after a colon or comma) or
+ * its "that"/"to". The author stands as the possessor; `noun` is the author's last word.
  */
 function sourcedText(body: string, toks: Token[], q0: number): { possessor: [number, number]; noun: Token; pronoun?: string } | null {
   for (let k = 0; k < Math.min(toks.length - 2, 9); k++) {
     const t = toks[k] as Token;
-    if (t.cap || (!TEXT_NOUNS.test(t.lower) && !STANCE_NOUNS.has(t.lower)) || !/^(?:from|of|by)$/.test((toks[k + 1] as Token).lower)) continue;
-    const author = toks.slice(k + 2);
-    const last = author[author.length - 1] as Token;
-    if (author.length > 5 || !/^\s*[:,]\s*$/.test(body.slice(last.end, q0)) || /[,;]/.test(body.slice((author[0] as Token).start, last.end))) return null;
-    return { possessor: [(author[0] as Token).start, last.end], noun: last };
+    if (t.cap || (!TEXT_NOUNS.test(t.lower) && !STANCE_NOUNS.has(t.lower))) continue;
+    let p = k + 1;
+    // ", made by Varga,": a participle of putting words forward between the noun and its author.
+    if (/^(?:made|issued|voiced|offered|posted|written|sent|signed)$/.test(toks[p]?.lower ?? '') && /^,\s*$/.test(body.slice(t.end, (toks[p] as Token).start))) p++;
+    if (!/^(?:from|of|by)$/.test(toks[p]?.lower ?? '')) continue;
+    let author = toks.slice(p + 1);
+    const link = author.findIndex((x) => /^(?:that|to)$/.test(x.lower));
+    if (link >= 0) {
+      if (link !== author.length - 1) return null;
+      author = author.slice(0, link);
+    }
+    const last = author[author.length - 1];
+    const first = author[0];
+    if (!last || !first || author.length > 5 || /[,;]/.test(body.slice(first.start, last.end))) return null;
+    const after = body.slice(last.end, link >= 0 ? (toks[p + 1 + link] as Token).start : q0);
+    if (link >= 0 ? !/^\s*,?\s*$/.test(after) : !/^\s*[:,]\s*$/.test(after)) return null;
+    return { possessor: [first.start, last.end], noun: last };
   }
   return null;
 }

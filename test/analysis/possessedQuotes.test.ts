@@ -87,3 +87,15 @@ describe('words written or quoted by somebody else', () => {
     expect(a.who(a.covering('he disagreed'))).toBe('Tomas Berg');
   });
 });
+
+describe('an author named after the noun, or as its modifier', () => {
+  it('"rejected claims by Varga that “…”", "the claim, made by Varga, that “…”", "the Varga claim that “…”"', () => {
+    const a = run([intro, 'Berg rejected claims by Varga that \u201Cthe ferry is finished\u201D.', 'Berg rejected the claim, made by Varga, that \u201Cthe pier is sinking\u201D.', 'Berg dismissed the Varga claim that \u201Cthe port is broke\u201D.']);
+    for (const q of ['the ferry is finished', 'the pier is sinking', 'the port is broke']) expect(a.who(a.covering(q))).toBe('Lena Varga');
+  });
+
+  it('"the union\u2019s leaflet, which called him “a coward”" is the leaflet\u2019s, not the speaker\u2019s', () => {
+    const a = run([intro, 'Berg said the union\u2019s leaflet, which called him \u201Ca coward\u201D, was unfair.']);
+    expect(a.who(a.covering('a coward'))).toBeNull();
+  });
+});
