@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=79982ee60208d1165d4c238ad30c33726bc33a68f165cf51e4ba9dd555b96b1b
+  [polnear/dev.jsonl]=da4e5b5652019f16375eea41e49c9cb8cf0c7d647a50bce850bb455d3f92bde1
   [speakers-dev/gold.jsonl]=785881c58007e01a7aad3ea0bb6e99fb5fb45336ccdd247b19d10f79b144d039
 )
 status=0

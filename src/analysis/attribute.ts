@@ -8,7 +8,8 @@
 import { continueParagraphSpeakers, headingRepeats, linkDescriptions } from './carryOver';
 import type { RawStatement } from './statement';
 import { findStatements } from './statements';
-import { FIRST_NAME_GENDER, PRONOUNS } from './lexicon';
+import { FIRST_NAME_GENDER, PRONOUNS, UNNAMED_SOURCE_NOUNS } from './lexicon';
+import { roleWord } from './nounPhrases';
 import { findNames, type NameMention } from './names';
 import { resolvePronoun, type SalienceEntry } from './pronouns';
 import { possessedSource } from './possessedQuotes';
@@ -29,6 +30,28 @@ interface Event {
   name?: NameMention;
   pronoun?: { start: number; end: number; lower: string; sentence: number };
   statement?: { raw: RawStatement; index: number };
+}
+
+/** Nouns for groups and bodies, never one person. */
+const COLLECTIVE = /^(?:police|staff|government|administration|campaign|team|committee|party|council|board|office|department|ministry|agency|company|group|family|military|army|public|media|press|court|congress|senate|house|crowd|audience|leadership|management|prosecution|defence|defense|embassy|spokespeople)$/;
+
+/**
+ * A stand-in for the one unnamed person a resolved source describes ("Berg's lawyer", "a spokesman
+ * for Berg", "the aide"), or null when the source is no single person (a pronoun, a group, an
+ * organisation, a document).
+ */
+function unnamedPerson(body: string, r: Resolved): Person | null {
+  if (!r.source) return null;
+  const words = tokenize(body, r.source[0], r.source[1]);
+  const prep = words.findIndex((w, i) => i > 0 && /^(?:of|for|at|to|with|from|in)$/.test(w.lower));
+  const head = words[(prep > 0 ? prep : words.length) - 1];
+  if (!head || head.cap || words.length === 1 && PRONOUNS[head.lower]) return null;
+  if (/s$/.test(head.lower) && !/(?:ss|us)$/.test(head.lower)) return null;
+  if (!roleWord(head.lower) && !UNNAMED_SOURCE_NOUNS.has(head.lower) && !ROLE_GENDER[head.lower]) return null;
+  // A group ("Tulsa police", "the campaign"), or the second half of one coordinated description
+  // ("the former first lady and U.S. senator"), is no new person.
+  if (COLLECTIVE.test(head.lower) || /\b(?:and|or)\s+$/i.test(body.slice(Math.max(0, r.source[0] - 5), r.source[0]))) return null;
+  return standIn(head.lower, ROLE_GENDER[head.lower]);
 }
 
 /**
@@ -189,6 +212,22 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
         r.speaker.lastSpoke = ev.pos;
         history.push({ pos: ev.pos, sentence: raw.sentence, person: r.speaker, subject: true, speaker: true });
         subjectTaken.add(raw.sentence);
+      } else {
+        // "Berg's lawyer said …. He added …": an unnamed person spoke; a later "he" may be them,
+        // so it must not skip back to the name inside the description.
+        // A definite description ("the former first lady") may be somebody named before, whom
+        // `linkDescriptions` links later; an indefinite one ("a spokesman for Berg") is new.
+        const definite = !!r.source && /^the\s/i.test(body.slice(r.source[0], r.source[1]));
+        // A questioner ("A reporter asked Sanders …") is not who answers next.
+        const asking = !!raw.cue && /^ask/i.test(body.slice(raw.cue[0], raw.cue[1]));
+        const who = definite || asking ? null : unnamedPerson(body, r);
+        if (who) {
+          // The name inside the description ("Berg" of "Berg's lawyer") was not the subject.
+          const src = r.source as [number, number];
+          for (const h of history) if (h.sentence === raw.sentence && h.pos >= src[0] && h.pos < src[1]) h.subject = false;
+          history.push({ pos: ev.pos, sentence: raw.sentence, person: who, subject: true, speaker: true, unknown: true });
+          subjectTaken.add(raw.sentence);
+        }
       }
     }
   }

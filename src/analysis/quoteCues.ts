@@ -29,6 +29,9 @@ export function cueAfter(ctx: QuoteCueContext, qIdx: number): { source: [number,
   while (nextIdx < quotes.length && nextIdx <= qIdx + 3 && (quotes[nextIdx] as Quote).start < para.end && isTitle(body, quotes[nextIdx] as Quote) && !/[.!?]/.test(body.slice(q.end, (quotes[nextIdx] as Quote).start))) nextIdx++;
   const next = quotes[nextIdx];
   let winEnd = Math.min(para.end, next && next.start < para.end ? next.start : para.end, q.end + 300);
+  // "“…”. He said …": a full stop after the closing mark ends the sentence; what follows is the
+  // next sentence's own report, never this quotation's tag.
+  if (/^\.(?:\s|$)/.test(body.slice(q.end, q.end + 2))) return null;
   const stop = firstStop(body, q.end, winEnd);
   // "“…?” Sullivan asked." — a sentence end right after the quote mark is fine; look past it.
   if (stop > q.end) winEnd = stop;

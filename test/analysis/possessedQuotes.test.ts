@@ -99,3 +99,17 @@ describe('an author named after the noun, or as its modifier', () => {
     expect(a.who(a.covering('a coward'))).toBeNull();
   });
 });
+
+describe('somebody speaking for X is never X', () => {
+  it('"Berg\u2019s lawyer said “…”. He added: “…”": the lawyer, unnamed; "he" does not skip back to Berg', () => {
+    const a = run(['Mayor Tomas Berg spoke at the pier on Monday.', 'Berg\u2019s lawyer said \u201Cmy client has done nothing wrong\u201D. He added: \u201Cwe will appeal\u201D.', 'A spokesman for Berg said \u201Cthe mayor will not resign\u201D. He said \u201Cthe mayor is on holiday\u201D.']);
+    for (const q of ['my client has done nothing wrong', 'we will appeal', 'the mayor will not resign', 'the mayor is on holiday']) expect(a.who(a.covering(q))).toBeNull();
+    expect(a.covering('my client has done nothing wrong').sourceLabel).toBe('the lawyer of Berg');
+  });
+
+  it('a named lawyer is the lawyer', () => {
+    const a = run(['Mayor Tomas Berg spoke at the pier on Monday.', 'Ana Lind, Berg\u2019s lawyer, said \u201Cwe will appeal\u201D.']);
+    const st = a.covering('we will appeal');
+    expect(a.who(st)).toBe('Ana Lind');
+  });
+});
