@@ -20,6 +20,7 @@ import { contentEnd } from './contentEnds';
 import { isTitle } from './nounPhrases';
 import { nounFrame, STANCE_NOUNS } from './nounFrames';
 import { objectFrame } from './objectFrame';
+import { pollFrame } from './pollFrames';
 import { prepFrames } from './prepFrames';
 import { TELL_VERBS, toldFrame } from './toldFrame';
 import { UNNAMED_CUES, unnamedFrame } from './unnamedFrames';
@@ -198,6 +199,13 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
           out.push(st);
           continue;
         }
+      }
+      // "47% say …", "About three-quarters support …": a share of the people a poll asked.
+      const poll = pollFrame(body, s, si, toks, i, qi);
+      if (poll) {
+        usedVerb.add(t.start);
+        out.push(poll);
+        continue;
       }
       const isAcc = t.lower === 'according' && toks[i + 1]?.lower === 'to';
       const listed = isAcc || SPEECH_VERBS.has(t.lower) || VIEW_VERBS.has(t.lower) || MIXED_VERBS.has(t.lower) || OBJECT_VERBS.has(t.lower) || UNNAMED_CUES.has(t.lower);
