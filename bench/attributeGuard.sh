@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=b60108c7032e1285efc95bbf20c106f3935b441c259a193372a3d0c9ddb2d4f2
+  [polnear/dev.jsonl]=0bce840a69634201b7e2ec6124369dc00a036f2a242a3b24abd6d6a996ffe1eb
   [speakers-dev/gold.jsonl]=47cba69dd98064bcf47b0c159b6cea513fcb2ba312abd071ab49e9073b518dea
 )
 status=0

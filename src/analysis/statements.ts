@@ -21,6 +21,7 @@ import { isTitle } from './nounPhrases';
 import { nounFrame, STANCE_NOUNS } from './nounFrames';
 import { objectFrame } from './objectFrame';
 import { pollFrame } from './pollFrames';
+import { markPossessedQuotes } from './possessedQuotes';
 import { prepFrames } from './prepFrames';
 import { TELL_VERBS, toldFrame } from './toldFrame';
 import { UNNAMED_CUES, unnamedFrame } from './unnamedFrames';
@@ -364,5 +365,6 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
   // (Overlapping it by half is enough: the report's own clause end may differ.)
   const overlap = (a: RawStatement, b: RawStatement): number => Math.max(0, Math.min(a.content[1], b.content[1]) - Math.max(a.content[0], b.content[0]));
   const kept = unique.filter((st) => !st.noun || !unique.some((o) => o !== st && !o.noun && overlap(o, st) >= 0.5 * (st.content[1] - st.content[0])));
+  markPossessedQuotes(body, kept, qi);
   return kept.sort((a, b) => a.content[0] - b.content[0]);
 }
