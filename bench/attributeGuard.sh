@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=0bce840a69634201b7e2ec6124369dc00a036f2a242a3b24abd6d6a996ffe1eb
-  [speakers-dev/gold.jsonl]=47cba69dd98064bcf47b0c159b6cea513fcb2ba312abd071ab49e9073b518dea
+  [polnear/dev.jsonl]=f5a9a164833b628380f77f30f1f954617aa0588ed55f683a9b6988acb1a2e5f4
+  [speakers-dev/gold.jsonl]=785881c58007e01a7aad3ea0bb6e99fb5fb45336ccdd247b19d10f79b144d039
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do
