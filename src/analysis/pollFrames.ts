@@ -62,3 +62,44 @@ export function pollFrame(body: string, s: Sentence, si: number, toks: Token[], 
   if (cEnd - cStart < 3 || (clause && cEnd - cStart < 8)) return null;
   return mk(body, [cStart, cEnd], [srcStart, srcEnd], [t.start, t.end], si, 'clause', qi);
 }
+
+/** Verbs evidence reports a finding with. */
+const EVIDENCE_VERB = /^(?:show|shows|showed|shown|find|finds|found|indicate|indicates|indicated|suggest|suggests|suggested|reveal|reveals|revealed)$/;
+/** Heads of a phrase naming evidence: a poll, an average, an analysis, a record, a video. */
+const EVIDENCE_HEAD = /^(?:poll|polls|polling|survey|surveys|average|averages|analysis|analyses|data|study|studies|report|reports|records|record|figures|numbers|results|research|tally|count|estimates|documents|filings|statistics|census|audit|review|investigation|footage|video|videos|photos|images|emails|memo|model|forecast|index|tracker|returns)$/;
+
+/**
+ * "The latest Reuters/Ipsos opinion poll released Friday shows that …", "POLITICO's Battleground
+ * States average shows Clinton ahead …", "Video of the incident shows him …": a subject whose head
+ * names evidence, however long its modifiers (which the noun-phrase finder stops at: "released
+ * Friday", "of polls taken over the past two weeks"), reports the clause or object after the verb.
+ * The subject runs from the sentence start (after an opening conjunction) to the verb, has no
+ * comma and no finite verb, and opens with a determiner, a possessive or a capitalised word.
+ */
+export function evidenceFrame(body: string, s: Sentence, si: number, toks: Token[], i: number, qi: QuoteIndex): RawStatement | null {
+  const t = toks[i] as Token;
+  if (!EVIDENCE_VERB.test(t.lower) || i === 0) return null;
+  const start = skipSpace(body, s.start);
+  const subj = toks.slice(0, i).filter((x) => x.start >= start);
+  const lead = /^(?:but|and|yet|so|still|meanwhile)$/i.test(subj[0]?.text ?? '') ? 1 : 0;
+  const np = subj.slice(lead);
+  const f = np[0];
+  if (!f || np.length > 16 || /[,;:()\u2014\u2013"\u201C\u201D]/.test(body.slice(f.start, t.start))) return null;
+  if (!/^(?:the|a|an|this|that|these|those|its|their|his|her|our|new|recent|latest)$/.test(f.lower) && !f.cap && !f.possessive) return null;
+  if (/^(?:it|this|that|he|she|they|we|i)$/i.test(f.text) && np.length === 1) return null;
+  const headAt = np.findIndex((x) => EVIDENCE_HEAD.test(x.lower));
+  if (headAt < 0 || headAt > 7) return null;
+  // A finite verb before the head is a clause, not a subject ("He said the poll shows …").
+  if (np.slice(0, headAt).some((x) => /^(?:is|are|was|were|has|have|had|will|would|said|says|say|do|does|did|can|could)$/.test(x.lower))) return null;
+  if (np.slice(headAt + 1).some((x) => /^(?:is|are|was|were|will|would|can|could|should|said|says)$/.test(x.lower))) return null;
+  const sentEnd = trimEnd(body, s.start, s.end);
+  const cStart = skipSpace(body, t.end);
+  if (cStart >= sentEnd || qi.at(cStart) || /^[,.;:(]/.test(body.slice(cStart, cStart + 1))) return null;
+  let cEnd = reportEnd(body, cStart, sentEnd, qi);
+  while (cEnd > cStart && /[\s,;:]/.test(body[cEnd - 1] ?? '')) cEnd--;
+  if (cEnd - cStart < 8) return null;
+  // The source ends at its head's phrase: not the auxiliaries before the verb ("polls have shown").
+  let last = np.length - 1;
+  while (last > headAt && /^(?:has|have|had|seems|seem|seemed|appears|appear|appeared|to|continue|continues|continued|also|now|still|recently|again)$/.test((np[last] as Token).lower)) last--;
+  return mk(body, [cStart, cEnd], [f.start, (np[last] as Token).end], [t.start, t.end], si, 'clause', qi);
+}

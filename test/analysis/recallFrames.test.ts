@@ -83,6 +83,27 @@ describe('poll shares as sources', () => {
   });
 });
 
+describe('evidence subjects with long modifiers', () => {
+  it('reads "The latest … poll released Friday shows …" and "Video of the incident shows …"', () => {
+    const a = run([
+      'The latest Harbour Herald poll released Friday shows that the mayor leads the race by 6 points.',
+      'Video of the incident shows the ferry captain with his hands in the air.',
+      'Ferry polls have shown the levy losing support.',
+    ]);
+    const lead = find(a, 'that the mayor leads the race by 6 points');
+    expect(lead?.source?.text).toBe('The latest Harbour Herald poll released Friday');
+    expect(a.who(lead!)).toBeNull();
+    expect(find(a, 'the ferry captain with his hands in the air')?.source?.text).toBe('Video of the incident');
+    expect(find(a, 'the levy losing support')?.source?.text).toBe('Ferry polls');
+  });
+
+  it('needs an evidence head and no clause in the subject', () => {
+    const a = run(['It shows an officer aiming a gun.', 'He said the poll shows the mayor ahead.', 'The mayor found the ferry late again.']);
+    expect(find(a, 'an officer aiming a gun')).toBeUndefined();
+    expect(find(a, 'the ferry late again')).toBeUndefined();
+  });
+});
+
 describe('opening adverbials', () => {
   it('are no inverted report: the verb after the subject reads its own frame', () => {
     const a = run(['Mara Quint spoke to the port board.', 'In her speech, Quint urged the board to scrap the levy.', 'A year later, Tomas Berg called the ferry union.']);
