@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=f5a9a164833b628380f77f30f1f954617aa0588ed55f683a9b6988acb1a2e5f4
-  [speakers-dev/gold.jsonl]=785881c58007e01a7aad3ea0bb6e99fb5fb45336ccdd247b19d10f79b144d039
+  [polnear/dev.jsonl]=b81e68de934d7639ee0dd711bfc2b42c73c388a67eb2e97e4858a71d3b2a9204
+  [speakers-dev/gold.jsonl]=6a0079c4f35a90a947c1670fc2e91594270e7850adcd3621f3adc8601e0d44d1
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do

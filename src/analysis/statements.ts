@@ -20,7 +20,7 @@ import { contentEnd } from './contentEnds';
 import { isTitle } from './nounPhrases';
 import { nounFrame, STANCE_NOUNS } from './nounFrames';
 import { objectFrame } from './objectFrame';
-import { pollFrame } from './pollFrames';
+import { evidenceFrame, pollFrame } from './pollFrames';
 import { markPossessedQuotes } from './possessedQuotes';
 import { prepFrames } from './prepFrames';
 import { TELL_VERBS, toldFrame } from './toldFrame';
@@ -202,7 +202,7 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
         }
       }
       // "47% say …", "About three-quarters support …": a share of the people a poll asked.
-      const poll = pollFrame(body, s, si, toks, i, qi);
+      const poll = pollFrame(body, s, si, toks, i, qi) ?? evidenceFrame(body, s, si, toks, i, qi);
       if (poll) {
         usedVerb.add(t.start);
         out.push(poll);
