@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=b81e68de934d7639ee0dd711bfc2b42c73c388a67eb2e97e4858a71d3b2a9204
-  [speakers-dev/gold.jsonl]=6a0079c4f35a90a947c1670fc2e91594270e7850adcd3621f3adc8601e0d44d1
+  [polnear/dev.jsonl]=13d703c78072aefb5d22895610a7f688f735e9e7a8cedc3315cc832134bac0a9
+  [speakers-dev/gold.jsonl]=cd3c2a62d345d10058b02976edb961a8000296f10bb0cfa51d4f3dc2185b0b09
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do

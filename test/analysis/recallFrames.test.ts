@@ -134,6 +134,15 @@ describe('content ends', () => {
     expect(a.result.statements.filter((s) => text(a, s) === 'to comment')).toHaveLength(3);
   });
 
+  it('ends a report before a contrast or second clause with its own subject and verb', () => {
+    const a = run([
+      'Tomas Berg said the levy would fall to 28 percent, but Mara Quint would leave it at 35 percent.',
+      'Mara Quint said that paying no harbour tax was smart, although she again refused to release her accounts.',
+    ]);
+    expect(find(a, 'the levy would fall to 28 percent')).toBeDefined();
+    expect(find(a, 'that paying no harbour tax was smart')).toBeDefined();
+  });
+
   it('ends a report before a negated participle, the reporter\u2019s comment', () => {
     const a = run(['Tomas Berg said the ferry was safe, not wanting to alarm the islanders.']);
     expect(find(a, 'the ferry was safe')).toBeDefined();
