@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=13d703c78072aefb5d22895610a7f688f735e9e7a8cedc3315cc832134bac0a9
+  [polnear/dev.jsonl]=de8254c2407ee1e50e1be0b6fcb2295edcaab2c766d567aebebbdc574e155c80
   [speakers-dev/gold.jsonl]=cd3c2a62d345d10058b02976edb961a8000296f10bb0cfa51d4f3dc2185b0b09
 )
 status=0

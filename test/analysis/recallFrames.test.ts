@@ -106,10 +106,19 @@ describe('evidence subjects with long modifiers', () => {
 
 describe('opening adverbials', () => {
   it('are no inverted report: the verb after the subject reads its own frame', () => {
-    const a = run(['Mara Quint spoke to the port board.', 'In her speech, Quint urged the board to scrap the levy.', 'A year later, Tomas Berg called the ferry union.']);
+    const a = run(['Mara Quint spoke to the port board.', 'In her speech, Quint urged the board to scrap the levy.', 'A year later, Tomas Berg called the ferry union.', 'Despite a number of failed ferry tests, the levy has barely been mentioned.']);
     expect(find(a, 'In her speech')).toBeUndefined();
+    expect(find(a, 'Despite a number of failed ferry tests')).toBeUndefined();
     expect(find(a, 'A year later')).toBeUndefined();
     expect(find(a, 'the board to scrap the levy')).toBeDefined();
+  });
+});
+
+describe('thousands commas', () => {
+  it('are no clause boundary: no source after one, and a source keeps its whole number', () => {
+    const a = run(['The Herald also reported that roughly 1,100 donor names were not disclosed.', 'In the union poll, 1,409 teachers said they wanted a strike.']);
+    for (const st of a.result.statements) expect(st.source?.text ?? '').not.toMatch(/^\d{3}\b/);
+    expect(find(a, 'they wanted a strike')?.source?.text).toBe('1,409 teachers');
   });
 });
 
