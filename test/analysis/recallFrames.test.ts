@@ -114,6 +114,15 @@ describe('opening adverbials', () => {
   });
 });
 
+describe('"when asked" anywhere', () => {
+  it('reads the question after "said when asked" as asked by somebody unnamed', () => {
+    const a = run(['“You bet I would,” Mara Quint said when asked whether she would close the pier, before leaving.']);
+    const q = find(a, 'whether she would close the pier');
+    expect(q).toBeDefined();
+    expect(a.who(q!)).toBeNull();
+  });
+});
+
 describe('thousands commas', () => {
   it('are no clause boundary: no source after one, and a source keeps its whole number', () => {
     const a = run(['The Herald also reported that roughly 1,100 donor names were not disclosed.', 'In the union poll, 1,409 teachers said they wanted a strike.']);
