@@ -176,7 +176,7 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
     const para = match(rec, q, terms, entityWeights, ws, matches, ents, 0, rec.paragraph.text.length, inTitle);
     const sentences = sentencesOf(rec.paragraph);
     const sent = sentences.map((s) => match(rec, q, terms, entityWeights, ws, matches, ents, s.start, s.end));
-    const exprHits = expressionHits(ws, exprs);
+    const exprHits = expressionHits(ws, exprs, askVocabulary(kb).keyOf);
     const here: ParagraphMatches = { rec, ws, matches, ents };
     const previous = () => previousParagraph(kb, rec, byArticle!, lookup);
     sentences.forEach((sentence, k) => {

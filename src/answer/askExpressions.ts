@@ -5,17 +5,16 @@
  * question word and a stop word, and "taking place" shares neither.
  */
 import type { Word } from '../text/words';
+import { keyOf } from './questionTerms';
 import { expressionSynonyms, wordNetBase } from './wordnet';
 
 /** One expression of the question, with the forms that stand for it. */
 export interface Expression {
   lemma: string;
-  /** Single-word synonyms, as WordNet base forms. */
+  /** Single-word synonyms, by match key (`keyOf`: "happening" and "happened" share one). */
   singles: ReadonlySet<string>;
-  /** Two-word synonyms and the expression itself, "take_place". */
+  /** Two-word synonyms and the expression itself, as the first word's key and the second word: "take place". */
   pairs: ReadonlySet<string>;
-  /** The first two letters of every form: a text word sharing none is not looked up. */
-  prefixes: ReadonlySet<string>;
 }
 
 /** Particles that make a verb a phrasal verb ("go on", "step down", "take over"). */
@@ -55,29 +54,31 @@ export function questionExpressions(ws: readonly Word[]): Expression[] {
     if (!found) continue;
     const { lemma, synonyms: syns } = found;
     if (out.some((e) => e.lemma === lemma)) continue;
-    const singles = new Set(syns.filter((s) => !s.includes('_')));
-    const pairs = new Set([lemma, ...syns.filter((s) => s.split('_').length === 2)]);
-    const prefixes = new Set([...singles, ...pairs].map((s) => s.slice(0, 2)));
-    out.push({ lemma, singles, pairs, prefixes });
+    const singles = new Set(syns.filter((s) => !s.includes('_')).map(keyOf));
+    const pairs = new Set(
+      [lemma, ...syns]
+        .map((s) => s.split('_'))
+        .filter((p) => p.length === 2)
+        .map(([a, b]) => `${keyOf(a!)} ${b}`),
+    );
+    out.push({ lemma, singles, pairs });
   }
   return out;
 }
 
 /**
- * Per expression, the indexes of the paragraph words where it (or a synonym) starts. Empty lists
- * when the question has none, at no cost.
+ * Per expression, the indexes of the paragraph words where it (or a synonym) starts, comparing
+ * match keys (`key`: the knowledge base's table, so a text word costs a lookup). Empty lists when
+ * the question has none, at no cost.
  */
-export function expressionHits(ws: readonly Word[], exprs: readonly Expression[]): number[][] {
+export function expressionHits(ws: readonly Word[], exprs: readonly Expression[], key: (norm: string) => string = keyOf): number[][] {
   const out = exprs.map(() => [] as number[]);
   if (exprs.length === 0) return out;
   for (let j = 0; j < ws.length; j++) {
-    const norm = ws[j]!.norm;
-    const pre = norm.slice(0, 2);
-    if (!exprs.some((e) => e.prefixes.has(pre))) continue;
-    const forms = bases(norm);
+    const k = key(ws[j]!.norm);
     const next = ws[j + 1]?.norm;
-    exprs.forEach((e, k) => {
-      if (forms.some((f) => e.singles.has(f) || (next !== undefined && e.pairs.has(`${f}_${next}`)))) out[k]!.push(j);
+    exprs.forEach((e, i) => {
+      if (e.singles.has(k) || (next !== undefined && e.pairs.has(`${k} ${next}`))) out[i]!.push(j);
     });
   }
   return out;
