@@ -26,6 +26,8 @@
  *    - `carried`: for a sentence that names its subject only as "He" or "The company", the
  *      question's words found in the sentence it continues; `subject`: the share of the named
  *      people and parties that stand at the sentence's start (askCarry.ts);
+ *    - `figureNear`: `answerNear` for the questions that ask for a date or a number only ("How old
+ *      is Brandt?": "Brandt, 58, …"), where the figure beside the question's words is the answer;
  *    - `expressions`: the share of the question's two-word WordNet expressions ("going on") that
  *      the sentence holds, or a synonym of ("taking place", askExpressions.ts).
  * Stop words and question words are never scored.
@@ -50,7 +52,7 @@ export const ASK_PARAGRAPHS = 20;
 /** The features of a candidate sentence, in the order of a weight vector. */
 export const FEATURES = [
   'lexical', 'paragraph', 'rank', 'neighbours', 'proximity', 'complete', 'pairs', 'length', 'anchors', 'articleAnchors',
-  'date', 'number', 'person', 'place', 'reason', 'name', 'answerNear', 'carried', 'subject', 'expressions',
+  'date', 'number', 'person', 'place', 'reason', 'name', 'answerNear', 'carried', 'subject', 'expressions', 'figureNear',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 export type Weights = Readonly<Record<Feature, number>>;
@@ -197,6 +199,7 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
         reason: 0,
         name: 0,
         answerNear: 0,
+        figureNear: 0,
         complete: lexical * lexical,
         pairs: m.pairs,
         length: Math.min(1, m.words / 50),
@@ -210,13 +213,15 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
     });
   }
   // The answer-type evidence, for the sentences it could lift to the top only.
-  const lift = expected === 'none' ? 0 : Math.max(0, weights[expected]) + Math.max(0, weights.answerNear);
+  const figure = expected === 'date' || expected === 'number';
+  const lift = expected === 'none' ? 0 : Math.max(0, weights[expected]) + Math.max(0, weights.answerNear) + (figure ? Math.max(0, weights.figureNear) : 0);
   const leader = Math.max(0, ...out.map((s) => s.score));
   for (const c of out) {
     if (expected === 'none' || (!allFeatures && c.score + lift < leader)) continue;
     const ev = answerEvidence(kb, c.rec, c.sentence, q, expected, questionKeys, c.highlights);
     c.features[expected] = ev.present;
     c.features.answerNear = ev.near;
+    if (figure) c.features.figureNear = ev.near;
     c.score = score(c.features, weights);
   }
   out.sort((a, b) => b.score - a.score || a.rec.id - b.rec.id || a.sentence.start - b.sentence.start);
