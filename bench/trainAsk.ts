@@ -15,7 +15,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FEATURES, askCandidates, type Feature } from '../src/answer/askCandidates';
 import { ASK_WEIGHTS } from '../src/answer/askWeights';
-import { DEFAULT_DATA, holds, slugOf, squadArticles, squadKnowledgeBase } from './squad';
+import { DEFAULT_DATA, holds, squadArticles, squadKnowledgeBase } from './squad';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -34,21 +34,16 @@ interface Row {
   right: boolean[];
 }
 const rows: Row[] = [];
-/** `--dump FILE`: the rows as JSON, for trying learners outside this script. */
-const dump = flag('--dump');
-const dumped: unknown[] = [];
 for (const a of articles) {
-  for (const [pi, p] of a.paragraphs.entries()) {
+  for (const p of a.paragraphs) {
     for (const qa of p.qas) {
       const gold = qa.answers.map((x) => x.text);
       const { candidates } = askCandidates(kb, qa.question, ASK_WEIGHTS, undefined, true);
       const top = candidates.slice(0, 60);
       rows.push({ f: top.map((c) => Float64Array.from(FEATURES, (k) => c.features[k])), right: top.map((c) => holds(c.sentence.text, gold)) });
-      if (dump) dumped.push({ a: a.title, f: top.map((c) => FEATURES.map((k) => c.features[k])), r: top.map((c) => holds(c.sentence.text, gold)), p: top.map((c) => c.rec.article.id === slugOf(a.title) && c.rec.paragraph.number === pi + 1) });
     }
   }
 }
-if (dump) writeFileSync(dump, JSON.stringify({ features: FEATURES, rows: dumped }));
 const reachable = rows.filter((r) => r.right.some(Boolean)).length;
 process.stdout.write(`train:ask — ${articles.length} tune articles, ${rows.length} questions; a right sentence among the candidates for ${(reachable / rows.length).toFixed(3)}\n`);
 

@@ -34,7 +34,6 @@ import { articleEntities, entitiesIn, match, type ArticleEntities } from './askM
 import { cachedTerm, nameForms } from './askTerms';
 import { answerEvidence } from './answerType';
 import { askVocabulary } from './askVocabulary';
-import { contrastWeights, presence, rarestPresent, specificShare, specificTerms, weightedShare, wordRange } from './askParagraph';
 import { analyseQuestion, expectedAnswer, type Expected, type Question } from './question';
 import { keyOf } from './questionTerms';
 
@@ -45,7 +44,6 @@ export const ASK_PARAGRAPHS = 20;
 export const FEATURES = [
   'lexical', 'paragraph', 'rank', 'neighbours', 'proximity', 'complete', 'pairs', 'length', 'anchors', 'articleAnchors',
   'date', 'number', 'person', 'place', 'reason', 'name', 'answerNear',
-  'contrast', 'paraContrast', 'specific', 'paraSpecific', 'paraPairs', 'rarest', 'paraRarest',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 export type Weights = Readonly<Record<Feature, number>>;
@@ -146,10 +144,7 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
   const out: Candidate[] = [];
   const articleEnts = new Map<string, ArticleEntities>();
   const titleMatches = new Map<string, number[]>();
-  const specific = specificTerms(query.text, q.terms);
-  // First every candidate paragraph's matches, then the features: the contrastive weights need
-  // all the candidates (askParagraph.ts).
-  const paras = ranked.map(({ id, score: rankScore }) => {
+  for (const { id, score: rankScore } of ranked) {
     const rec = kb.paragraphs[id]!;
     const ws = kb.paragraphWords(rec.id);
     const matches = ws.map((w) => lookup(w.norm));
@@ -161,24 +156,15 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
       inTitle = terms.map((_, i) => Math.max(0, ...tw.map((m) => m?.[i] ?? 0)));
       titleMatches.set(rec.article.id, inTitle);
     }
-    return { rec, rankScore, ws, matches, byArticle, present: presence(matches, 0, ws.length, terms.length) };
-  });
-  const contrast = contrastWeights(terms, paras.map((p) => p.present));
-  for (const { rec, rankScore, ws, matches, byArticle, present } of paras) {
     const ents = entitiesIn(rec, byArticle);
     const articleAnchors = byArticle.persons.filter((list) => list.length > 0).length + q.parties.filter((p) => byArticle.parties.some((m) => m.partyId === p)).length;
-    const para = match(rec, q, terms, entityWeights, ws, matches, ents, 0, rec.paragraph.text.length, titleMatches.get(rec.article.id));
+    const para = match(rec, q, terms, entityWeights, ws, matches, ents, 0, rec.paragraph.text.length, inTitle);
     const sentences = sentencesOf(rec.paragraph);
     const sent = sentences.map((s) => match(rec, q, terms, entityWeights, ws, matches, ents, s.start, s.end));
-    const paraContrast = weightedShare(present, contrast);
-    const paraSpecific = specificShare(present, terms, specific);
-    const paraRarest = rarestPresent(present, terms);
     sentences.forEach((sentence, k) => {
       const m = sent[k]!;
       const lexical = m.found / total;
       if (lexical === 0) return;
-      const [from, to] = wordRange(ws, sentence.start, sentence.end);
-      const here = presence(matches, from, to, terms.length);
       const features: Record<Feature, number> = {
         lexical,
         paragraph: para.found / total,
@@ -197,13 +183,6 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
         length: Math.min(1, m.words / 50),
         anchors: named > 0 ? m.anchors / named : 0,
         articleAnchors: named > 0 ? articleAnchors / named : 0,
-        contrast: weightedShare(here, contrast),
-        paraContrast,
-        specific: specificShare(here, terms, specific),
-        paraSpecific,
-        paraPairs: para.pairs,
-        rarest: rarestPresent(here, terms),
-        paraRarest,
       };
       out.push({ rec, sentence, lexical, features, score: score(features, weights), highlights: m.highlights });
     });
