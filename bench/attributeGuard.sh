@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=b60108c7032e1285efc95bbf20c106f3935b441c259a193372a3d0c9ddb2d4f2
-  [speakers-dev/gold.jsonl]=47cba69dd98064bcf47b0c159b6cea513fcb2ba312abd071ab49e9073b518dea
+  [polnear/dev.jsonl]=79982ee60208d1165d4c238ad30c33726bc33a68f165cf51e4ba9dd555b96b1b
+  [speakers-dev/gold.jsonl]=785881c58007e01a7aad3ea0bb6e99fb5fb45336ccdd247b19d10f79b144d039
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do

@@ -11,6 +11,7 @@ import { findStatements } from './statements';
 import { FIRST_NAME_GENDER, PRONOUNS } from './lexicon';
 import { findNames, type NameMention } from './names';
 import { resolvePronoun, type SalienceEntry } from './pronouns';
+import { possessedSource } from './possessedQuotes';
 import { resolveSource, type Resolved, type ResolveState } from './resolveSource';
 import { affiliationOf, roleAround } from './roles';
 import { ROLE_GENDER, standIn } from './sourceLabels';
@@ -81,7 +82,9 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
     }
   });
   raws.forEach((raw, index) => {
-    const pos = Math.max(raw.source ? raw.source[1] : 0, raw.cue ? raw.cue[0] : raw.content[0]);
+    // A quotation held by somebody else's noun ("rejected Varga's claim that “…”") is resolved
+    // once the possessor's name has been read.
+    const pos = Math.max(raw.source ? raw.source[1] : 0, raw.cue ? raw.cue[0] : raw.content[0], raw.possessor ? raw.possessor[1] : 0);
     events.push({ pos, order: order++, statement: { raw, index } });
   });
   events.sort((a, b) => a.pos - b.pos || a.order - b.order);
@@ -180,7 +183,7 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
       }
     } else if (ev.statement) {
       const { raw, index } = ev.statement;
-      const r = resolveSource(state, raw, index);
+      const r = possessedSource(state, raw, index, resolveSource(state, raw, index));
       resolved[index] = r;
       if (r.speaker) {
         r.speaker.lastSpoke = ev.pos;

@@ -4,6 +4,7 @@
  */
 import { ABBREVIATIONS, AUXILIARIES, SPEECH_VERBS, STRONG_SPEECH_VERBS } from './lexicon';
 import { AS_VERBS, BARE_CLAUSE_VERBS, MIXED_VERBS, NEEDS_THAT, THOUGHT_VERBS, TIME_WORDS, VIEW_VERBS } from './lexicon/cueWords';
+import { adverbialOnly } from './adverbials';
 import { coordinatedCue, FINITE, reportEnd } from './clauseEnd';
 import { accordingNP, backNP, sentenceSubject, takeNP } from './nounPhrases';
 import { mk, OPEN_Q, PARTICIPLE_TAIL, type RawStatement, skipLead, skipSpace, trimEnd } from './statement';
@@ -143,7 +144,7 @@ export function clauseFrame(body: string, s: Sentence, si: number, toks: Token[]
     // opening adverbial phrase is not what the subject said.
     const lead = tokenize(body, skipLead(body, s.start, npStart), npStart)[0];
     const adverbialLead = !!lead && /^(?:asked|when|if|after|before|while|speaking|responding|asked|pressed|reached|interviewed)$/i.test(lead.text) && !pre.replace(/[\s,]+$/, '').includes(',');
-    if (/,\s*$/.test(pre) && restOk && !restClause && !adverbialLead && !OPEN_Q.test(restText)) {
+    if (/,\s*$/.test(pre) && restOk && !restClause && !adverbialLead && !OPEN_Q.test(restText) && !adverbialOnly(body, skipLead(body, s.start, npStart), s.start + pre.replace(/[\s,]+$/, '').length)) {
       const cEnd = s.start + pre.replace(/[\s,]+$/, '').length;
       const content: [number, number] = [skipLead(body, s.start, cEnd), cEnd];
       if (content[1] - content[0] < 12) return null;

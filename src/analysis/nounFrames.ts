@@ -117,7 +117,7 @@ export function nounFrame(body: string, s: Sentence, si: number, toks: Token[], 
 }
 
 /** A modifier of the stance noun: an adjective, an adverb-made adjective or a noun ("campaign"). */
-function modifier(w: string): boolean {
+export function modifier(w: string): boolean {
   const tg = tags(w);
   if (!tg.length) return /^\p{Ll}[\p{Ll}-]*(?:ed|al|ive|ous|ful|ic|ent|ant|ary|ory)$/u.test(w);
   const first = tg[0] ?? '';
@@ -159,7 +159,7 @@ function assertedBy(body: string, s: Sentence, toks: Token[], j: number): [numbe
  * "Trump's critics'"): capitalised words, role nouns and common nouns back to a determiner or a
  * break, as body offsets without the "'s".
  */
-function possessorPhrase(body: string, toks: Token[], j: number): [number, number] | null {
+export function possessorPhrase(body: string, toks: Token[], j: number): [number, number] | null {
   const end = toks[j] as Token;
   let k = j;
   while (k > 0 && j - k < 6) {

@@ -39,6 +39,8 @@ export function prepFrames(body: string, s: Sentence, si: number, toks: Token[],
       }
     }
   }
+  const as = asFrame(body, s, si, toks, start, sentEnd, qi);
+  if (as) out.push(as);
   // "… because to her, “there's nothing more important …”", "But to others, he's a …": a
   // holder's "to X," after a conjunction, then the rest of the sentence.
   for (let k = 1; k + 1 < toks.length; k++) {
@@ -70,6 +72,53 @@ export function prepFrames(body: string, s: Sentence, si: number, toks: Token[],
     if (holder && (specific || !np.some((t) => POLL.test(t.lower))) && !qi.at(inAt) && cEnd - start >= 12 && tokenize(body, start, cEnd).length >= 3) out.push(possessed(mk(body, [start, cEnd], holder, [inAt, inAt + 2], si, 'according-to', qi)));
   }
   return out;
+}
+
+/** Verbs of an "As X reported," frame. */
+const AS_REPORT = /^(?:reported|reports|noted|notes|said|says|wrote|writes|explained|explains|observed|observes|argued|argues|put|told|tells|pointed|points|revealed|reveals|detailed|documented|recounted)$/;
+
+/**
+ * "As The Washington Post reported, CLAUSE.", "As reported by Western Journalism, CLAUSE.", "As
+ * Clinton told the New York Daily News, CLAUSE.", "As The Atlantic recently noted, CLAUSE.": the
+ * source of the "as" phrase reports the main clause (14 of 15 such sentences on PolNeAR train).
+ * Not a quotation after the comma, which the quote cues read with this tag.
+ */
+function asFrame(body: string, s: Sentence, si: number, toks: Token[], start: number, sentEnd: number, qi: QuoteIndex): RawStatement | null {
+  const first = toks.find((t) => t.start >= start);
+  if (!first || first.text !== 'As') return null;
+  const comma = body.indexOf(',', first.end);
+  if (comma < 0 || comma >= sentEnd || /[;:()\u2014\u2013"\u201C\u201D]/.test(body.slice(first.end, comma))) return null;
+  const inner = tokenize(body, first.end, comma);
+  if (inner.length < 2 || inner.length > 14) return null;
+  let source: [number, number] | null = null;
+  let verb: Token | undefined;
+  let rest: Token[] = [];
+  if (inner[0]?.lower === 'reported' && inner[1]?.lower === 'by' && inner.length > 2) {
+    // "As reported by X,": everything after "by" is the source.
+    verb = inner[0];
+    source = [(inner[2] as Token).start, (inner[inner.length - 1] as Token).end];
+  } else {
+    const v = inner.findIndex((t, k) => k > 0 && AS_REPORT.test(t.lower));
+    if (v < 1) return null;
+    verb = inner[v] as Token;
+    // Auxiliaries and adverbs between the source and its verb ("has reported", "recently noted").
+    let e = v;
+    while (e > 0 && /^(?:has|have|had|also|first|recently|once|previously|\p{Ll}+ly)$/u.test((inner[e - 1] as Token).lower)) e--;
+    const np = inner.slice(0, e);
+    const f = np[0];
+    if (!f || (!f.cap && !/^(?:the|a|an|one|several|many|some|his|her|their)$/.test(f.lower)) || np.some((t) => !t.cap && /^(?:is|was|are|were|be|been|it|this|that|there)$/.test(t.lower))) return null;
+    source = [f.start, (np[np.length - 1] as Token).end];
+    rest = inner.slice(v + 1);
+    // "told X", "pointed out", "put it", then a short time or place ("in December", "on Monday").
+    if (verb.lower === 'put' && rest[0]?.lower !== 'it') return null;
+    if (/^point/.test(verb.lower) && rest[0]?.lower !== 'out') return null;
+    if (rest.length > 7) return null;
+  }
+  const cStart = skipSpace(body, comma + 1);
+  if (qi.at(cStart) || /^["\u201C]|^''/.test(body.slice(cStart, cStart + 2)) || !clauseAfter(body, cStart, sentEnd)) return null;
+  const cEnd = reportEnd(body, cStart, sentEnd, qi);
+  if (cEnd - cStart < 12) return null;
+  return mk(body, [cStart, cEnd], source, [first.start, verb.end], si, 'according-to', qi);
 }
 
 /** "in Trump's view": the possessor holds the view (see resolveSource), as for stance nouns. */

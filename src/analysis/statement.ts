@@ -25,6 +25,13 @@ export interface RawStatement {
   continued?: boolean;
   /** The label when the text names no source on purpose ("Asked whether …", "is expected to"). */
   label?: string;
+  /**
+   * The possessor of a stance noun whose complement holds the quotation ("rejected her claim that
+   * “…”" → "her"): whose words they are when it is not the subject (`possessedQuotes.ts`).
+   */
+  possessor?: [number, number];
+  /** The possessor when it is a pronoun ("his", "her", "their", "its"). */
+  possessorPronoun?: string;
   /** Found by a noun frame ("his claim that …"): the possessor is the source. */
   noun?: boolean;
   /** A learned cue's key and frame ("endors obj"), for the learner's counts (`tools/learnCues.ts`). */

@@ -16,10 +16,13 @@ import { learnedCueFrames, learnedFrame } from './learnedFrames';
 import { LEARNED_CUES } from './lexicon/learnedCues';
 import { LEARNED_SPAN_ENDS } from './lexicon/learnedSpanEnds';
 import { learnedSpanEnd } from './spanEnds';
+import { contentEnd } from './contentEnds';
 import { isTitle } from './nounPhrases';
 import { nounFrame, STANCE_NOUNS } from './nounFrames';
 import { objectFrame } from './objectFrame';
+import { markPossessedQuotes } from './possessedQuotes';
 import { prepFrames } from './prepFrames';
+import { TELL_VERBS, toldFrame } from './toldFrame';
 import { UNNAMED_CUES, unnamedFrame } from './unnamedFrames';
 import { cueAfter as findCueAfter, cueBefore as findCueBefore, type QuoteCueContext } from './quoteCues';
 import { mk, PRONOUN_SRC, type RawStatement, skipLead } from './statement';
@@ -203,7 +206,7 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
       if (!listed && !learned) continue;
       if (i > 0 && NOUN_MARKERS.has(toks[i - 1]?.lower ?? '') && !isAcc) continue;
       if (!isAcc && t.cap && i > 0) continue; // "Said" mid-sentence capitalised: a name
-      const st = (SPEECH_VERBS.has(t.lower) || VIEW_VERBS.has(t.lower) || MIXED_VERBS.has(t.lower) || isAcc ? clauseFrame(body, s, si, toks, i, isAcc, qi) : null) ?? (OBJECT_VERBS.has(t.lower) ? objectFrame(body, s, si, toks, i, qi) : null) ?? (ASK_VERBS.has(t.lower) ? askFrame(body, s, si, toks, i, qi) : null) ?? (UNNAMED_CUES.has(t.lower) ? unnamedFrame(body, s, si, toks, i, qi) : null) ?? (learned ? learnedFrame(body, s, si, toks, i, qi, learned) : null);
+      const st = (SPEECH_VERBS.has(t.lower) || VIEW_VERBS.has(t.lower) || MIXED_VERBS.has(t.lower) || isAcc ? clauseFrame(body, s, si, toks, i, isAcc, qi) : null) ?? (OBJECT_VERBS.has(t.lower) ? objectFrame(body, s, si, toks, i, qi) : null) ?? (ASK_VERBS.has(t.lower) ? askFrame(body, s, si, toks, i, qi) : null) ?? (UNNAMED_CUES.has(t.lower) ? unnamedFrame(body, s, si, toks, i, qi) : null) ?? (learned ? learnedFrame(body, s, si, toks, i, qi, learned) : null) ?? (TELL_VERBS.has(t.lower) ? toldFrame(body, s, si, toks, i, qi) : null);
       if (st) {
         usedVerb.add(t.start);
         out.push(st);
@@ -224,6 +227,7 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
   for (const st of out) {
     if ((st.pattern === 'clause' || st.pattern === 'according-to') && !st.fragments) st.content = [st.content[0], learnedSpanEnd(body, st.content[0], st.content[1], qi, spanEnds)];
   }
+  for (const st of out) if (st.pattern === 'clause' && !st.fragments) st.content = [st.content[0], contentEnd(body, st, qi, (sentences[st.sentence] as Sentence).start)];
 
   // 3. Quotes inside a clause content belong to it; other quotes stay unattributed.
   const clauseSpans = out.filter((st) => st.pattern !== 'quote-cue-after' && st.pattern !== 'quote-cue-before').sort((a, b) => a.content[0] - b.content[0]);
@@ -353,5 +357,6 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
   // (Overlapping it by half is enough: the report's own clause end may differ.)
   const overlap = (a: RawStatement, b: RawStatement): number => Math.max(0, Math.min(a.content[1], b.content[1]) - Math.max(a.content[0], b.content[0]));
   const kept = unique.filter((st) => !st.noun || !unique.some((o) => o !== st && !o.noun && overlap(o, st) >= 0.5 * (st.content[1] - st.content[0])));
+  markPossessedQuotes(body, kept, qi);
   return kept.sort((a, b) => a.content[0] - b.content[0]);
 }

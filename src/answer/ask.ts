@@ -36,6 +36,7 @@ export function askAnswer(kb: KnowledgeBase, questionText: string, articleId?: s
     const range = excerptRange(kb, s);
     const e = excerptAt(kb, s.rec, {
       ...range,
+      wholeSentences: true,
       highlights: s.highlights,
       match: weak ? 'related' : s.lexical >= 0.999 ? 'exact' : s.score >= WEAK_MATCH ? 'fuzzy' : 'related',
       score: s.score,

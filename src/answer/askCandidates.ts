@@ -23,6 +23,9 @@
  *      ("Where did Moon Chung-in make his remarks?" is about him, not about other remarks), and
  *      `articleAnchors` the share its article names anywhere (an article that never names Ethiopia
  *      does not say why Ethiopia needs a dam).
+ *    - `carried`: for a sentence that names its subject only as "He" or "The company", the
+ *      question's words found in the sentence it continues; `subject`: the share of the named
+ *      people and parties that stand at the sentence's start (askCarry.ts).
  * Stop words and question words are never scored.
  */
 import type { Sentence } from '../core/article';
@@ -33,6 +36,7 @@ import { words } from '../text/words';
 import { articleEntities, entitiesIn, match, type ArticleEntities } from './askMatch';
 import { cachedTerm, nameForms } from './askTerms';
 import { answerEvidence } from './answerType';
+import { carried, previousParagraph, subjectShare, type ParagraphMatches } from './askCarry';
 import { askVocabulary } from './askVocabulary';
 import { analyseQuestion, expectedAnswer, type Expected, type Question } from './question';
 import { keyOf } from './questionTerms';
@@ -43,7 +47,7 @@ export const ASK_PARAGRAPHS = 20;
 /** The features of a candidate sentence, in the order of a weight vector. */
 export const FEATURES = [
   'lexical', 'paragraph', 'rank', 'neighbours', 'proximity', 'complete', 'pairs', 'length', 'anchors', 'articleAnchors',
-  'date', 'number', 'person', 'place', 'reason', 'name', 'answerNear',
+  'date', 'number', 'person', 'place', 'reason', 'name', 'answerNear', 'carried', 'subject',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 export type Weights = Readonly<Record<Feature, number>>;
@@ -161,10 +165,13 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
     const para = match(rec, q, terms, entityWeights, ws, matches, ents, 0, rec.paragraph.text.length, inTitle);
     const sentences = sentencesOf(rec.paragraph);
     const sent = sentences.map((s) => match(rec, q, terms, entityWeights, ws, matches, ents, s.start, s.end));
+    const here: ParagraphMatches = { rec, ws, matches, ents };
+    const previous = () => previousParagraph(kb, rec, byArticle!, lookup);
     sentences.forEach((sentence, k) => {
       const m = sent[k]!;
+      const carry = carried(here, sentences, k, terms, entityWeights, q.parties, total, previous);
       const lexical = m.found / total;
-      if (lexical === 0) return;
+      if (lexical === 0 && carry === 0) return;
       const features: Record<Feature, number> = {
         lexical,
         paragraph: para.found / total,
@@ -183,8 +190,10 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
         length: Math.min(1, m.words / 50),
         anchors: named > 0 ? m.anchors / named : 0,
         articleAnchors: named > 0 ? articleAnchors / named : 0,
+        carried: carry,
+        subject: subjectShare(here, sentence, q.parties, named),
       };
-      out.push({ rec, sentence, lexical, features, score: score(features, weights), highlights: m.highlights });
+      out.push({ rec, sentence, lexical: Math.min(1, lexical + carry), features, score: score(features, weights), highlights: m.highlights });
     });
   }
   // The answer-type evidence, for the sentences it could lift to the top only.

@@ -19,6 +19,12 @@ export interface Located {
   score: number;
   /** A near miss: what the text says instead of the query's words. */
   differs?: string;
+  /**
+   * Show whole sentences even where the statement's own text starts after a long lead-in (`/ask`:
+   * an excerpt answers a question, and a clipped sentence can cut the answer off). The label stays
+   * the statement's that holds the range.
+   */
+  wholeSentences?: boolean;
 }
 
 /** The statement covering most of a paragraph range, preferring direct quotes; null if none covers half. */
@@ -47,9 +53,19 @@ export function statementShowing(kb: KnowledgeBase, rec: ParagraphRecord, start:
 
 /** Turns a located range into an excerpt with the right text, kind and source. */
 export function excerptAt(kb: KnowledgeBase, rec: ParagraphRecord, loc: Located): Excerpt {
-  const statement = statementAt(kb, rec, loc.start, loc.end) ?? statementShowing(kb, rec, loc.start, loc.end);
+  let statement = statementAt(kb, rec, loc.start, loc.end) ?? statementShowing(kb, rec, loc.start, loc.end);
   const text = rec.paragraph.text;
-  const [from, to] = statement ? statementBounds(rec, statement) : sentenceBounds(sentencesOf(rec.paragraph), loc.start, loc.end);
+  const sentences = sentencesOf(rec.paragraph);
+  let [from, to] = statement ? statementBounds(rec, statement) : sentenceBounds(sentences, loc.start, loc.end);
+  if (loc.wholeSentences) {
+    const [a, b] = sentenceBounds(sentences, from, to);
+    // The statement's text started after the reporter's own clause ("… made the remarks Tuesday
+    // amid Seoul's renewed push to …"): shown whole, the sentence is the reporter's, who wrote
+    // every word of it; crediting it to the statement's source would credit them the narration.
+    // A lead holding another statement or quotation keeps the label of the matched one.
+    if (statement && a < from && narrationOnly(kb, rec, a, from)) statement = null;
+    [from, to] = [a, b];
+  }
   const highlights = (loc.highlights ?? [])
     .filter(([s, e]) => s >= from && e <= to)
     .map(([s, e]) => [s - from, e - from] as [number, number]);
@@ -64,6 +80,13 @@ export function excerptAt(kb: KnowledgeBase, rec: ParagraphRecord, loc: Located)
     score: Math.round(loc.score * 1000) / 1000,
     ...(highlights.length ? { highlights } : {}),
   };
+}
+
+/** Whether the paragraph range [a, b) is the reporter's alone: no quotation mark, no statement's content. */
+function narrationOnly(kb: KnowledgeBase, rec: ParagraphRecord, a: number, b: number): boolean {
+  if (/["“”]/.test(rec.paragraph.text.slice(a, b))) return false;
+  const base = rec.paragraph.bodyStart;
+  return !kb.analysis(rec.article.id).statements.some((st) => st.content.start < base + b && base + a < st.content.end);
 }
 
 /** Speaker and human-readable source line for a statement (or the reporter for narration). */

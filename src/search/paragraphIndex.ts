@@ -176,7 +176,9 @@ export class ParagraphIndex {
       docs[pos] = tDoc[i]!;
       tfs[pos] = tTf[i]!;
     }
-    this.install({ vocab: this.vocab, offsets, docs, tfs, lengths, hashes }, pending.length);
+    // Counted as `fromSnapshot` counts them (paragraphs with at least one indexed word), so an
+    // index read back from the cache weighs terms exactly as the one built here.
+    this.install({ vocab: this.vocab, offsets, docs, tfs, lengths, hashes }, indexedParagraphs(lengths));
     return this;
   }
 
@@ -189,9 +191,7 @@ export class ParagraphIndex {
   /** An index from a snapshot (no re-tokenising). */
   static fromSnapshot(s: IndexSnapshot): ParagraphIndex {
     const index = new ParagraphIndex();
-    let docCount = 0;
-    for (let i = 0; i < s.lengths.length; i++) if (s.lengths[i]! > 0) docCount++;
-    index.install(s, docCount);
+    index.install(s, indexedParagraphs(s.lengths));
     return index;
   }
 
@@ -688,4 +688,11 @@ function hashTerms(terms: string[]): number {
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
+}
+
+/** Paragraphs with at least one indexed word: the document count BM25's idf uses. */
+function indexedParagraphs(lengths: Uint16Array): number {
+  let n = 0;
+  for (let i = 0; i < lengths.length; i++) if (lengths[i]! > 0) n++;
+  return n;
 }

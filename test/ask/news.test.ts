@@ -37,16 +37,19 @@ const CASES: Array<[string, string, number, string]> = [
   ['How did the council members vote?', 'city-budget', 2, '31 to 18'],
   ['When is construction of the tram line due to start?', 'city-budget', 7, 'May 2026'],
   ['Why are the fares going up?', 'city-budget', 4, 'lost 60 million kroner'],
+  // The answer names Brandt only as "He": the sentence before it ("Brandt, 58, commanded …") lends its words.
+  ['When will Brandt be sworn in?', 'defence-reshuffle', 7, 'March 18'],
 ];
 
 /**
  * Asked too, and answered wrongly today (kept here so that they are not forgotten, and not
  * asserted): the answer is in a sentence that names the person only as "He" ("He takes over from
- * Sofia Lindqvist, who is stepping down"; "He is expected to be sworn in on March 18"), or that
+ * Sofia Lindqvist, who is stepping down": the sentence before lends it "transport department", and
+ * then the two tie, since "leaving" is not "stepping down" in WordNet), or that
  * shares no word but the name with the question ("Brandt, 58, commanded …" for "How old is
  * Brandt?"), while another sentence names him and holds a number or a date.
  */
-export const KNOWN_MISSES = ['Who is leaving the transport department?', 'How old is Brandt?', 'When will Brandt be sworn in?'];
+export const KNOWN_MISSES = ['Who is leaving the transport department?', 'How old is Brandt?'];
 
 describe('/ask over news articles it was not tuned on', () => {
   it.each(CASES)('answers “%s” from %s ¶%i, with “%s” in the top excerpt', async (question, article, paragraph, answer) => {

@@ -21,6 +21,19 @@ describe('index bytes', () => {
     }
   });
 
+  it('ranks the same read back when a paragraph has no indexed word (BM25 counts the same paragraphs)', () => {
+    const built = new ParagraphIndex();
+    built.add([
+      { id: 0, text: 'The armistice was signed in 1953.' },
+      { id: 1, text: 'It is what it is.' },
+      { id: 2, text: 'Talks on the armistice resumed, and the armistice held.' },
+      { id: 3, text: 'Seoul wants a declaration.' },
+    ]);
+    const copy = ParagraphIndex.fromSnapshot(decodeIndexSnapshot(encodeIndexSnapshot(built.snapshot()))!);
+    expect(copy.stats).toEqual(built.stats);
+    expect(copy.candidates('armistice declaration')).toEqual(built.candidates('armistice declaration'));
+  });
+
   it('refuses truncated, extended or foreign bytes', async () => {
     const bytes = encodeIndexSnapshot((await seedKb()).index.snapshot());
     expect(decodeIndexSnapshot(bytes.subarray(0, bytes.length - 1))).toBeNull();

@@ -1,0 +1,69 @@
+/**
+ * Where a reported clause or object ends, for frames whose end the clause and object detectors
+ * read too far (found in the error classes of PolNeAR train, `tools/attributionClasses.ts`):
+ * - a report inside an opening subordinate clause ("While Ramos said that …, he appears …"): it
+ *   ends at the comma before the main clause's subject;
+ * - a relative source ("Curiel, who declined to comment, was born in …"): the relative clause
+ *   closes at the comma before the main clause's verb, and so does what it reports;
+ * - "declined to comment for this story": the refusal is "to comment" (and its topic, "on the
+ *   data program"), not where the reporter asked;
+ * - ", not wanting to alienate …": a negated participle is the reporter's comment, as an
+ *   unnegated one already is (`statement.ts` PARTICIPLE_TAIL).
+ * These only shorten a span, never below three words' worth of characters, never inside a
+ * quotation and never before a quotation still to come.
+ */
+import { FINITE } from './clauseEnd';
+import { OPEN_Q, type RawStatement } from './statement';
+import type { QuoteIndex } from '../text/structure';
+
+/** A comma, then the main clause's verb ("…, was born in", "…, returned the rights"). */
+const MAIN_VERB_AFTER_COMMA = /,\s+(?:also\s+|then\s+|later\s+)?([\p{Ll}'\u2019]+)\b/gu;
+/** Past tenses that end in no "-ed". */
+const IRREGULAR_PAST = /^(?:said|says|took|made|gave|went|came|ran|won|lost|left|held|told|wrote|became|began|kept|brought|sent|spent|built|led|met|paid|sat|stood|got|saw|knew|thought|found|drew)$/;
+/** Where a refusal to comment ends: the occasion, a reason or a new predicate. */
+const COMMENT_END = /,|\s+(?:for\s+(?:this|the|a|an)\s|because\s|and\s|but\s|until\s|when\s|after\s|while\s|beyond\s|through\s)/;
+/** A negated participle after a comma: ", not wanting to …". */
+const NEGATED_PARTICIPLE = /,\s+not\s+\p{Ll}{3,}ing\b/u;
+
+/** A subordinate clause opening the sentence, before its subject ("While", "A few weeks after"). */
+const SUBORDINATE_LEAD = /^[\s"'\u201C]*(?:(?:but|and|yet|so)\s+)?(?:[\p{L}\d]+\s+){0,3}?(?:when|while|after|before|if|since|because|although|though|once|until|unless|whereas|having|as)\s/iu;
+/** A comma, then the main clause's subject: a pronoun, a determiner or a capitalised word. */
+const MAIN_SUBJECT_AFTER_COMMA = /,\s+(?=(?:he|she|they|we|i|it|there|the|a|an|his|her|their|its|this|that|these|those|\p{Lu}[\p{L}.'\u2019-]*)\s+\p{L})/gu;
+
+/**
+ * `st`'s content end after the rules above (its current end when none applies); `sentStart` is
+ * where its sentence starts.
+ */
+export function contentEnd(body: string, st: RawStatement, qi: QuoteIndex, sentStart: number): number {
+  const [start, end] = st.content;
+  const text = body.slice(start, end);
+  let cut = end;
+  // "While Ramos said that journalists cannot …, he appears …", "After saying he was nervous …,
+  // the man ended up …": a report inside an opening subordinate clause ends with that clause.
+  const lead = st.cue ? body.slice(sentStart, Math.min(st.cue[0], st.source ? st.source[0] : st.cue[0])) : '';
+  if (st.cue && sentStart < start && !lead.includes(',') && SUBORDINATE_LEAD.test(lead + ' ')) {
+    MAIN_SUBJECT_AFTER_COMMA.lastIndex = 0;
+    const m = MAIN_SUBJECT_AFTER_COMMA.exec(text);
+    if (m) cut = Math.min(cut, start + m.index);
+  }
+  const source = st.source ? body.slice(st.source[0], st.source[1]).toLowerCase() : '';
+  if ((source === 'who' || source === 'which') && st.subject) {
+    MAIN_VERB_AFTER_COMMA.lastIndex = 0;
+    for (let m = MAIN_VERB_AFTER_COMMA.exec(text); m; m = MAIN_VERB_AFTER_COMMA.exec(text)) {
+      const w = m[1] ?? '';
+      if (FINITE.test(w) || IRREGULAR_PAST.test(w) || /\p{Ll}{3,}ed$/u.test(w)) {
+        cut = Math.min(cut, start + m.index);
+        break;
+      }
+    }
+  }
+  if (/^to\s+comment\b/i.test(text)) {
+    const m = COMMENT_END.exec(text.slice(10));
+    if (m) cut = Math.min(cut, start + 10 + m.index);
+  }
+  const neg = NEGATED_PARTICIPLE.exec(text);
+  if (neg) cut = Math.min(cut, start + neg.index);
+  if (cut === end || qi.at(cut) || OPEN_Q.test(body.slice(cut, end)) || cut - start < 8) return end;
+  while (cut > start && /[\s,;:]/.test(body[cut - 1] ?? '')) cut--;
+  return cut;
+}
