@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=da4e5b5652019f16375eea41e49c9cb8cf0c7d647a50bce850bb455d3f92bde1
-  [speakers-dev/gold.jsonl]=785881c58007e01a7aad3ea0bb6e99fb5fb45336ccdd247b19d10f79b144d039
+  [polnear/dev.jsonl]=6faf5cf553df2a5361fac014758aa1a1c84b1bb88319ee78a47a79b219ad3c54
+  [speakers-dev/gold.jsonl]=cd3c2a62d345d10058b02976edb961a8000296f10bb0cfa51d4f3dc2185b0b09
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do

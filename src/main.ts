@@ -128,6 +128,7 @@ async function main(): Promise<number> {
   const dir = values.knowledge ?? config.knowledgeDir;
   const shards = mode === 'gateway' ? shardSetting(values.shards, env) : undefined;
   if (shards) {
+    const signalled = untilSignal(log); // before any shard announces it is ready (see below)
     // Build or refresh the cache once here; every shard process then starts from it.
     await loadKnowledgeFolder(dir);
     const gateway = loadConfigOrExit('gateway', env);
@@ -140,7 +141,7 @@ async function main(): Promise<number> {
       ...(env.SHARD_SPAWN_DELAY_MS ? { delayMs: Number(env.SHARD_SPAWN_DELAY_MS) } : {}),
       ...(env.SHARD_LIST ? { shardList: env.SHARD_LIST.split(',').map(Number) } : {}),
     });
-    await untilSignal(log);
+    await signalled;
     await handle.stop();
     return 0;
   }
@@ -214,6 +215,10 @@ async function main(): Promise<number> {
       corrections,
     };
     const stopWatching = values['no-watch'] ? () => {} : reloader.watch();
+    // Listen for the stop signal before the transport announces it is ready: a supervisor (or a
+    // test) that sends SIGINT right after "gateway ready" must get a clean shutdown, not Node's
+    // default exit on the signal. A signal during start-up stops the bot once it has started.
+    const signalled = untilSignal(log);
     let stop: () => Promise<void>;
     if (mode === 'http') {
       const { runHttp } = await import('./discord/http');
@@ -225,7 +230,7 @@ async function main(): Promise<number> {
       const handle = await runGateway({ ...deps, config: loadConfigOrExit('gateway', env) });
       stop = () => handle.stop();
     }
-    await untilSignal(log);
+    await signalled;
     stopWatching();
     quiz.stop();
     await stop();
