@@ -214,10 +214,19 @@ export function cueBefore(ctx: QuoteCueContext, qIdx: number): { source: [number
       }
     } else if (/^(told|tells|tell|asked|asks|informed|assured|reminded|emailed|texted)$/.test(t.lower) && tail.length) {
       // "…, who did not work on the study, told Newsweek: “…”": the words after "told" are
-      // the addressee, never an inverted source. The speaker is the sentence's subject.
-      const subj = sentenceSubject(body, from, t.start);
-      if (!subj) return null;
-      source = subj;
+      // the addressee, never an inverted source. The speaker is the sentence's subject, or, right
+      // after "who", the noun phrase it hangs on ("Varga (right) with Tomas Berg, who told the
+      // crowd: “…”" is Berg's).
+      const who = before[before.length - 1];
+      const ante = who?.lower === 'who' ? backNP(body, before.slice(0, -1), from) : [];
+      if (who && ante.length && (ante[0] as Token).cap && /^\s*,\s*$/.test(body.slice((ante[ante.length - 1] as Token).end, who.start))) {
+        source = [who.start, who.end];
+        subject = [(ante[0] as Token).start, (ante[ante.length - 1] as Token).end];
+      } else {
+        const subj = sentenceSubject(body, from, t.start);
+        if (!subj) return null;
+        source = subj;
+      }
     } else {
       const a = takeNP(body, tail);
       if (a.length === 0 || a.length !== tail.length) {

@@ -113,3 +113,10 @@ describe('somebody speaking for X is never X', () => {
     expect(a.who(st)).toBe('Ana Lind');
   });
 });
+
+describe('captions', () => {
+  it('"Varga (right) with Tomas Berg, who told the crowd: “…”" is Berg\u2019s, not the caption\u2019s first name', () => {
+    const a = run(['Mayor Tomas Berg spoke at the pier.', 'Lena Varga (right) with Tomas Berg, who told the crowd: \u201CWe will rebuild\u201D.']);
+    expect(a.who(a.covering('We will rebuild'))).toBe('Tomas Berg');
+  });
+});
