@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=79982ee60208d1165d4c238ad30c33726bc33a68f165cf51e4ba9dd555b96b1b
-  [speakers-dev/gold.jsonl]=785881c58007e01a7aad3ea0bb6e99fb5fb45336ccdd247b19d10f79b144d039
+  [polnear/dev.jsonl]=de8254c2407ee1e50e1be0b6fcb2295edcaab2c766d567aebebbdc574e155c80
+  [speakers-dev/gold.jsonl]=cd3c2a62d345d10058b02976edb961a8000296f10bb0cfa51d4f3dc2185b0b09
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do

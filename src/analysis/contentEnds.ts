@@ -7,6 +7,9 @@
  *   closes at the comma before the main clause's verb, and so does what it reports;
  * - "declined to comment for this story": the refusal is "to comment" (and its topic, "on the
  *   data program"), not where the reporter asked;
+ * - "…, but Mrs. Clinton would leave it at 35 percent", "…, although he again refused …", "…, and
+ *   analysts agreed …": a contrast or second clause with its own subject (a pronoun, or a short
+ *   noun phrase) and verb is the reporter's narration going on;
  * - ", not wanting to alienate …": a negated participle is the reporter's comment, as an
  *   unnegated one already is (`statement.ts` PARTICIPLE_TAIL).
  * These only shorten a span, never below three words' worth of characters, never inside a
@@ -22,6 +25,10 @@ const MAIN_VERB_AFTER_COMMA = /,\s+(?:also\s+|then\s+|later\s+)?([\p{Ll}'\u2019]
 const IRREGULAR_PAST = /^(?:said|says|took|made|gave|went|came|ran|won|lost|left|held|told|wrote|became|began|kept|brought|sent|spent|built|led|met|paid|sat|stood|got|saw|knew|thought|found|drew)$/;
 /** Where a refusal to comment ends: the occasion, a reason or a new predicate. */
 const COMMENT_END = /,|\s+(?:for\s+(?:this|the|a|an)\s|because\s|and\s|but\s|until\s|when\s|after\s|while\s|beyond\s|through\s)/;
+/** A contrast after a comma and the words that follow it (up to seven). */
+const CONTRAST_CLAUSE = /,\s+(?:but|yet|although|though|even though|whereas|while|and)\s+((?:[\p{L}\p{N}.'\u2019-]+\s+){1,7})/gu;
+/** A verb that makes those words a clause: finite, modal, negated, past or third person. */
+const CONTRAST_VERB = /^(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|do|does|did|\p{Ll}+n['\u2019]t|\p{Ll}{3,}ed|\p{Ll}{3,}s)$/u;
 /** A negated participle after a comma: ", not wanting to …". */
 const NEGATED_PARTICIPLE = /,\s+not\s+\p{Ll}{3,}ing\b/u;
 
@@ -60,6 +67,18 @@ export function contentEnd(body: string, st: RawStatement, qi: QuoteIndex, sentS
   if (/^to\s+comment\b/i.test(text)) {
     const m = COMMENT_END.exec(text.slice(10));
     if (m) cut = Math.min(cut, start + 10 + m.index);
+  }
+  // "…, but Mrs. Clinton would leave it at 35 percent", "…, although he again refused …": a
+  // contrast with its own subject and verb is the reporter's.
+  CONTRAST_CLAUSE.lastIndex = 0;
+  for (let m = CONTRAST_CLAUSE.exec(text); m; m = CONTRAST_CLAUSE.exec(text)) {
+    const words = (m[1] ?? '').trim().split(/\s+/);
+    const verbAt = words.findIndex((w, k) => k > 0 && CONTRAST_VERB.test(w));
+    const pronoun = /^(?:he|she|they|we|it|i)$/i.test(words[0] ?? '');
+    if ((pronoun && verbAt >= 1) || (verbAt >= 1 && verbAt <= 5 && /^(?:the|a|an|his|her|their|its|many|most|some|few|analysts|critics|officials|experts|polls|\p{Lu}.*)$/u.test(words[0] ?? ''))) {
+      cut = Math.min(cut, start + m.index);
+      break;
+    }
   }
   const neg = NEGATED_PARTICIPLE.exec(text);
   if (neg) cut = Math.min(cut, start + neg.index);

@@ -20,6 +20,7 @@ import { contentEnd } from './contentEnds';
 import { isTitle } from './nounPhrases';
 import { nounFrame, STANCE_NOUNS } from './nounFrames';
 import { objectFrame } from './objectFrame';
+import { evidenceFrame, pollFrame } from './pollFrames';
 import { markPossessedQuotes } from './possessedQuotes';
 import { prepFrames } from './prepFrames';
 import { TELL_VERBS, toldFrame } from './toldFrame';
@@ -200,6 +201,13 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
           continue;
         }
       }
+      // "47% say …", "About three-quarters support …": a share of the people a poll asked.
+      const poll = pollFrame(body, s, si, toks, i, qi) ?? evidenceFrame(body, s, si, toks, i, qi);
+      if (poll) {
+        usedVerb.add(t.start);
+        out.push(poll);
+        continue;
+      }
       const isAcc = t.lower === 'according' && toks[i + 1]?.lower === 'to';
       const listed = isAcc || SPEECH_VERBS.has(t.lower) || VIEW_VERBS.has(t.lower) || MIXED_VERBS.has(t.lower) || OBJECT_VERBS.has(t.lower) || UNNAMED_CUES.has(t.lower);
       const learned = isAcc ? undefined : learnedCueFrames(lexicon, t);
@@ -228,6 +236,19 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
     if ((st.pattern === 'clause' || st.pattern === 'according-to') && !st.fragments) st.content = [st.content[0], learnedSpanEnd(body, st.content[0], st.content[1], qi, spanEnds)];
   }
   for (const st of out) if (st.pattern === 'clause' && !st.fragments) st.content = [st.content[0], contentEnd(body, st, qi, (sentences[st.sentence] as Sentence).start)];
+  // "roughly 1,100 donors weren't disclosed": a thousands comma is no clause boundary. A content
+  // cut there with its source after it ("100 donors") is a misreading; a source that starts
+  // after one ("1,409 teachers said …") takes its whole number.
+  for (let k = out.length - 1; k >= 0; k--) {
+    const st = out[k] as RawStatement;
+    if (!st.source || !splitNumber(body, st.source[0])) continue;
+    if (splitNumber(body, st.content[1] + 1)) out.splice(k, 1);
+    else {
+      let from = st.source[0] - 1;
+      while (from > 0 && /[\d,]/.test(body[from - 1] ?? '')) from--;
+      st.source = [from, st.source[1]];
+    }
+  }
 
   // 3. Quotes inside a clause content belong to it; other quotes stay unattributed.
   const clauseSpans = out.filter((st) => st.pattern !== 'quote-cue-after' && st.pattern !== 'quote-cue-before').sort((a, b) => a.content[0] - b.content[0]);
@@ -359,4 +380,9 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
   const kept = unique.filter((st) => !st.noun || !unique.some((o) => o !== st && !o.noun && overlap(o, st) >= 0.5 * (st.content[1] - st.content[0])));
   markPossessedQuotes(body, kept, qi);
   return kept.sort((a, b) => a.content[0] - b.content[0]);
+}
+
+/** Whether `at` follows a comma inside a number ("1,|100"). */
+function splitNumber(body: string, at: number): boolean {
+  return /\d,$/.test(body.slice(Math.max(0, at - 2), at)) && /^\d/.test(body.slice(at, at + 1));
 }

@@ -25,7 +25,9 @@ function askedFrame(body: string, s: Sentence, si: number, toks: Token[], i: num
   const t = toks[i] as Token;
   const prev = toks[i - 1];
   const lead = body.slice(prev ? prev.end : s.start, t.start);
-  const opens = i === 0 ? /^[\s"'\u201C]*$/.test(body.slice(s.start, t.start)) : /^(?:when|after|once|if)$/.test(prev?.lower ?? '') && (i === 1 || /,\s*$/.test(body.slice((toks[i - 2] as Token).end, prev?.start ?? t.start)));
+  // "Asked whether …," opening the sentence, and "when asked whether …" anywhere ("Christie said
+  // when asked whether he would …").
+  const opens = i === 0 ? /^[\s"'\u201C]*$/.test(body.slice(s.start, t.start)) : /^(?:when|after|once|if)$/.test(prev?.lower ?? '') && (i === 1 || /,\s*$/.test(body.slice((toks[i - 2] as Token).end, prev?.start ?? t.start)) || prev?.lower === 'when');
   if (!opens || /[;:]/.test(lead)) return null;
   let j = i + 1;
   let source: [number, number] | null = null;
