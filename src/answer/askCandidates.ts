@@ -207,7 +207,7 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
         articleAnchors: named > 0 ? articleAnchors / named : 0,
         carried: carry,
         subject: subjectShare(here, sentence, q.parties, named),
-        expressions: expressionShare(exprHits, wordIndex(ws, sentence.start), wordIndex(ws, sentence.end)),
+        expressions: exprs.length > 0 ? expressionShare(exprHits, wordIndex(ws, sentence.start), wordIndex(ws, sentence.end)) : 0,
       };
       out.push({ rec, sentence, lexical: Math.min(1, lexical + carry), features, score: score(features, weights), highlights: m.highlights });
     });
