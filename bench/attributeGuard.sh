@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=de8254c2407ee1e50e1be0b6fcb2295edcaab2c766d567aebebbdc574e155c80
+  [polnear/dev.jsonl]=f5887ac998e114908a11d818679a5d933bfd93f91dcbd26e67a379c841f822e2
   [speakers-dev/gold.jsonl]=cd3c2a62d345d10058b02976edb961a8000296f10bb0cfa51d4f3dc2185b0b09
 )
 status=0

@@ -123,6 +123,15 @@ describe('"when asked" anywhere', () => {
   });
 });
 
+describe('one-word answers', () => {
+  it('are what a speech verb reports, without the reporter\u2019s comparison or time', () => {
+    const a = run(['Asked if the levy was fair, most islanders said yes, compared with a few who said no.', 'Six in 10 call the mayor decisive, after half said so in the spring poll.', 'Mara Quint never thought so.']);
+    expect(find(a, 'yes')).toBeDefined();
+    expect(find(a, 'so')).toBeDefined();
+    expect(a.result.statements.some((st) => text(a, st) === 'so' && a.who(st) === 'Mara Quint')).toBe(true);
+  });
+});
+
 describe('thousands commas', () => {
   it('are no clause boundary: no source after one, and a source keeps its whole number', () => {
     const a = run(['The Herald also reported that roughly 1,100 donor names were not disclosed.', 'In the union poll, 1,409 teachers said they wanted a strike.']);
