@@ -1,5 +1,5 @@
 /**
- * `npm run train:ask [-- --data FILE] [--rounds N] [--dry]`
+ * `npm run train:ask [-- --data FILE] [--rounds N] [--fix k=v,…] [--loao] [--dump FILE] [--dry]`
  *
  * Fits `/ask`'s sentence-score weights (src/answer/askWeights.ts) on the **tune** half of the SQuAD
  * dev sample only (bench/squad.ts `TUNE`; the other half is never read here, so `npm run eval:ask
@@ -9,13 +9,21 @@
  * lexical weight held at 0.55 so scores keep their scale. Then the notice threshold: a logistic fit
  * of "top excerpt right" on the top score, cut where the chance falls below one half.
  *
+ * Also printed: how often the question's own paragraph is among the candidates and is the index's
+ * best, and, for the misses that pick another paragraph, which features the right sentence loses
+ * on (bench/askMisses.ts). `--loao` first refits once per tune article with that article left out
+ * and ranks it: what a refit gains on articles it has not seen, without reading the held-out half.
+ * `--dump FILE` writes the candidate rows as JSON for trying other learners.
+ *
  * Writes src/answer/askWeights.ts unless `--dry`.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FEATURES, askCandidates, type Feature } from '../src/answer/askCandidates';
 import { ASK_WEIGHTS } from '../src/answer/askWeights';
-import { DEFAULT_DATA, holds, squadArticles, squadKnowledgeBase } from './squad';
+import { evaluate, fit, type Row } from './askFit';
+import { misleading } from './askMisses';
+import { DEFAULT_DATA, holds, slugOf, squadArticles, squadKnowledgeBase } from './squad';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -28,70 +36,55 @@ const fixed = new Map((flag('--fix') ?? '').split(',').filter(Boolean).map((kv) 
 const articles = squadArticles(flag('--data') ?? DEFAULT_DATA, 'tune');
 const { kb } = await squadKnowledgeBase(articles);
 
-/** Per question: its candidates' features and labels (only the best 60 by the current weights: the rest never reach the top). */
-interface Row {
-  f: Float64Array[];
-  right: boolean[];
-}
+const dump = flag('--dump');
 const rows: Row[] = [];
+let ownParagraph = 0;
+let indexTop = 0;
 for (const a of articles) {
-  for (const p of a.paragraphs) {
+  for (const [pi, p] of a.paragraphs.entries()) {
     for (const qa of p.qas) {
       const gold = qa.answers.map((x) => x.text);
       const { candidates } = askCandidates(kb, qa.question, ASK_WEIGHTS, undefined, true);
+      const own = (c: (typeof candidates)[number]) => c.rec.article.id === slugOf(a.title) && c.rec.paragraph.number === pi + 1;
+      if (candidates.some(own)) ownParagraph++;
+      if (candidates.some((c) => c.features.rank === 1 && own(c))) indexTop++;
+      // Only the best 60 by the current weights: the rest never reach the top.
       const top = candidates.slice(0, 60);
-      rows.push({ f: top.map((c) => Float64Array.from(FEATURES, (k) => c.features[k])), right: top.map((c) => holds(c.sentence.text, gold)) });
+      rows.push({ article: a.title, f: top.map((c) => Float64Array.from(FEATURES, (k) => c.features[k])), right: top.map((c) => holds(c.sentence.text, gold)), para: top.map(own) });
     }
   }
 }
+const share = (n: number) => (n / rows.length).toFixed(3);
 const reachable = rows.filter((r) => r.right.some(Boolean)).length;
-process.stdout.write(`train:ask — ${articles.length} tune articles, ${rows.length} questions; a right sentence among the candidates for ${(reachable / rows.length).toFixed(3)}\n`);
+process.stdout.write(`train:ask — ${articles.length} tune articles, ${rows.length} questions; a right sentence among the candidates for ${share(reachable)}, the question's own paragraph for ${share(ownParagraph)}; the index's best paragraph is the question's own for ${share(indexTop)}\n`);
+if (dump) {
+  // For trying other learners outside this script: per question, its candidates' features and labels.
+  writeFileSync(dump, JSON.stringify({ features: FEATURES, rows: rows.map((r) => ({ article: r.article, f: r.f.map((x) => [...x]), right: r.right, para: r.para })) }));
+  process.stdout.write(`wrote ${dump}\n`);
+}
+process.stdout.write(`${misleading(rows, Float64Array.from(FEATURES, (k) => ASK_WEIGHTS[k]))}\n`);
 
-function evaluate(w: Float64Array): { top1: number; top3: number; tops: Array<{ score: number; right: boolean }> } {
-  let top1 = 0;
-  let top3 = 0;
-  const tops: Array<{ score: number; right: boolean }> = [];
-  for (const r of rows) {
-    if (r.f.length === 0) continue;
-    const s = r.f.map((f) => f.reduce((a, x, i) => a + x * w[i]!, 0));
-    const order = s.map((_, i) => i).sort((x, y) => s[y]! - s[x]! || x - y);
-    if (r.right[order[0]!]) top1++;
-    if (order.slice(0, 3).some((i) => r.right[i])) top3++;
-    tops.push({ score: s[order[0]!]!, right: r.right[order[0]!]! });
+const w0 = Float64Array.from(FEATURES, (k) => fixed.get(k) ?? ASK_WEIGHTS[k]);
+if (args.includes('--loao')) {
+  // Leave one tune article out: fit on the other five, rank the one left out. An honest estimate
+  // of what a refit gains on articles it has not seen, without reading the held-out half.
+  const before = { top1: 0, top3: 0 };
+  const after = { top1: 0, top3: 0 };
+  for (const a of articles) {
+    const test = rows.filter((r) => r.article === a.title);
+    const wa = fit(rows.filter((r) => r.article !== a.title), w0, fixed, rounds);
+    const [b, e] = [evaluate(test, w0), evaluate(test, wa)];
+    before.top1 += b.top1 * test.length;
+    before.top3 += b.top3 * test.length;
+    after.top1 += e.top1 * test.length;
+    after.top3 += e.top3 * test.length;
+    process.stdout.write(`left out ${a.title} (${test.length}): ${b.top1.toFixed(3)} / ${b.top3.toFixed(3)} → ${e.top1.toFixed(3)} / ${e.top3.toFixed(3)}\n`);
   }
-  return { top1: top1 / rows.length, top3: top3 / rows.length, tops };
+  process.stdout.write(`leave-one-article-out, top-1 / top-3: current weights ${share(before.top1)} / ${share(before.top3)}, refitted ${share(after.top1)} / ${share(after.top3)}\n`);
 }
-const objective = (w: Float64Array) => {
-  const e = evaluate(w);
-  return e.top1 + e.top3 / 3;
-};
-
-const w = Float64Array.from(FEATURES, (k) => fixed.get(k) ?? ASK_WEIGHTS[k]);
-const start = evaluate(w);
-let best = objective(w);
-/** Values tried per weight (negated for `length`, which can only count against). */
-const GRID = [0, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5];
-for (let round = 0; round < rounds; round++) {
-  let changed = false;
-  FEATURES.forEach((k, i) => {
-    if (k === 'lexical' || fixed.has(k)) return;
-    const keep = w[i]!;
-    let bestV = keep;
-    for (const v of k === 'length' ? GRID.map((x) => -x) : GRID) {
-      w[i] = v;
-      const o = objective(w);
-      if (o > best + 1e-9) {
-        best = o;
-        bestV = v;
-      }
-    }
-    w[i] = bestV;
-    if (bestV !== keep) changed = true;
-  });
-  process.stdout.write(`round ${round + 1}: ${FEATURES.map((k, i) => `${k} ${w[i]}`).join(', ')} → objective ${best.toFixed(4)}\n`);
-  if (!changed) break;
-}
-const end = evaluate(w);
+const start = evaluate(rows, w0);
+const w = fit(rows, w0, fixed, rounds, (line) => process.stdout.write(`${line}\n`));
+const end = evaluate(rows, w);
 process.stdout.write(`tune half, top-1 / top-3 (sentence holds an answer): before ${start.top1.toFixed(3)} / ${start.top3.toFixed(3)}, after ${end.top1.toFixed(3)} / ${end.top3.toFixed(3)}\n`);
 
 // The notice: P(right | top score) by logistic regression, threshold where it is one half.

@@ -84,7 +84,7 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
   raws.forEach((raw, index) => {
     // A quotation held by somebody else's noun ("rejected Varga's claim that “…”") is resolved
     // once the possessor's name has been read.
-    const pos = Math.max(raw.source ? raw.source[1] : 0, raw.cue ? raw.cue[0] : raw.content[0], raw.possessor ? raw.possessor[1] : 0);
+    const pos = Math.max(raw.source ? raw.source[1] : 0, raw.cue ? raw.cue[0] : raw.content[0], raw.owner ? raw.owner[1] : 0);
     events.push({ pos, order: order++, statement: { raw, index } });
   });
   events.sort((a, b) => a.pos - b.pos || a.order - b.order);

@@ -73,6 +73,10 @@ export function cueAfter(ctx: QuoteCueContext, qIdx: number): { source: [number,
       if (!endsSentence || !adverbial || restToks.length > 6 || restToks.some((x) => x.lower === 'that')) return null;
     }
     if (i > 0 && NOUN_MARKERS.has(toks[i - 1]?.lower ?? '')) continue;
+    // "Asked about Varga's comment that “…”, Berg said he disagreed": a verb with a clause of its
+    // own after it reports that clause, not the quotation before it.
+    const next = toks[i + 1];
+    if (i > 0 && !isAcc && next && toks[i + 2] && /^\s+$/.test(body.slice(t.end, next.start)) && /^(?:that|he|she|they|we|i)$/.test(next.lower) && /^\s+\p{Ll}/u.test(body.slice(next.end, (toks[i + 2] as Token).end))) return null;
     usedVerb.add(t.start);
     const cueEnd = isAcc ? (toks[i + 1] as Token).end : t.end;
     // Source before the verb, or after it when inverted.

@@ -26,12 +26,13 @@ export interface RawStatement {
   /** The label when the text names no source on purpose ("Asked whether …", "is expected to"). */
   label?: string;
   /**
-   * The possessor of a stance noun whose complement holds the quotation ("rejected her claim that
-   * “…”" → "her"): whose words they are when it is not the subject (`possessedQuotes.ts`).
+   * Whose words the quotation is when that may not be the subject (`possessedQuotes.ts`): the
+   * possessor of the stance noun holding it ("rejected her claim that “…”" → "her") or the
+   * subject of a report inside the content ("said Varga had told him “…”" → "Varga").
    */
-  possessor?: [number, number];
-  /** The possessor when it is a pronoun ("his", "her", "their", "its"). */
-  possessorPronoun?: string;
+  owner?: [number, number];
+  /** The owner when it is a pronoun ("his", "her", "he", "their", "its"). */
+  ownerPronoun?: string;
   /** Found by a noun frame ("his claim that …"): the possessor is the source. */
   noun?: boolean;
   /** A learned cue's key and frame ("endors obj"), for the learner's counts (`tools/learnCues.ts`). */

@@ -8,6 +8,8 @@ import type { Answer, Excerpt } from '../core/answer';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { askCandidates, type Candidate } from './askCandidates';
 import { ASK_WEIGHTS, WEAK_MATCH } from './askWeights';
+import { sentencesOf } from '../core/article';
+import { pointsBack } from './askCarry';
 import { excerptAt, statementAt, statementBounds } from './excerpts';
 import { articleFilter } from './filters';
 
@@ -33,7 +35,7 @@ export function askAnswer(kb: KnowledgeBase, questionText: string, articleId?: s
   for (const s of scored) {
     if (excerpts.length >= MAX_ASK_EXCERPTS) break;
     if (s.lexical === 0 || s.score < best.score * 0.6) break;
-    const range = excerptRange(kb, s);
+    const range = withAntecedent(kb, s, excerptRange(kb, s));
     const e = excerptAt(kb, s.rec, {
       ...range,
       wholeSentences: true,
@@ -50,6 +52,22 @@ export function askAnswer(kb: KnowledgeBase, questionText: string, articleId?: s
     excerpts,
     ...(weak ? { notice: 'The story may not answer this directly; these are the closest passages.' } : {}),
   };
+}
+
+/**
+ * A sentence that names its subject only as "He" or "The company" is shown with the sentence it
+ * continues in the paragraph ("The council also chose Erik Vann as the new head of the transport
+ * department. He takes over from …"), so the excerpt says who; only when both have the same
+ * attribution (both the reporter's, or one statement), so the label stays true for the two.
+ */
+function withAntecedent(kb: KnowledgeBase, s: Candidate, range: { start: number; end: number }): { start: number; end: number } {
+  if (!pointsBack(s.sentence.text)) return range;
+  const sentences = sentencesOf(s.rec.paragraph);
+  const k = sentences.findIndex((x) => x.start === s.sentence.start);
+  const prev = k > 0 ? sentences[k - 1]! : undefined;
+  if (!prev) return range;
+  if (statementAt(kb, s.rec, prev.start, prev.end) !== statementAt(kb, s.rec, s.sentence.start, s.sentence.end)) return range;
+  return { start: Math.min(range.start, prev.start), end: Math.max(range.end, s.sentence.end) };
 }
 
 /**

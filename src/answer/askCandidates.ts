@@ -25,7 +25,11 @@
  *      does not say why Ethiopia needs a dam).
  *    - `carried`: for a sentence that names its subject only as "He" or "The company", the
  *      question's words found in the sentence it continues; `subject`: the share of the named
- *      people and parties that stand at the sentence's start (askCarry.ts).
+ *      people and parties that stand at the sentence's start (askCarry.ts);
+ *    - `figureNear`: `answerNear` for the questions that ask for a date or a number only ("How old
+ *      is Brandt?": "Brandt, 58, …"), where the figure beside the question's words is the answer;
+ *    - `expressions`: the share of the question's two-word WordNet expressions ("going on") that
+ *      the sentence holds, or a synonym of ("taking place", askExpressions.ts).
  * Stop words and question words are never scored.
  */
 import type { Sentence } from '../core/article';
@@ -36,6 +40,7 @@ import { words } from '../text/words';
 import { articleEntities, entitiesIn, match, type ArticleEntities } from './askMatch';
 import { cachedTerm, nameForms } from './askTerms';
 import { answerEvidence } from './answerType';
+import { expressionHits, expressionShare, questionExpressions } from './askExpressions';
 import { carried, previousParagraph, subjectShare, type ParagraphMatches } from './askCarry';
 import { askVocabulary } from './askVocabulary';
 import { analyseQuestion, expectedAnswer, type Expected, type Question } from './question';
@@ -47,7 +52,7 @@ export const ASK_PARAGRAPHS = 20;
 /** The features of a candidate sentence, in the order of a weight vector. */
 export const FEATURES = [
   'lexical', 'paragraph', 'rank', 'neighbours', 'proximity', 'complete', 'pairs', 'length', 'anchors', 'articleAnchors',
-  'date', 'number', 'person', 'place', 'reason', 'name', 'answerNear', 'carried', 'subject',
+  'date', 'number', 'person', 'place', 'reason', 'name', 'answerNear', 'carried', 'subject', 'expressions', 'figureNear',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 export type Weights = Readonly<Record<Feature, number>>;
@@ -69,6 +74,13 @@ export interface Candidates {
   /** Nothing to look for: no content word, person or party. */
   empty: boolean;
   candidates: Candidate[];
+}
+
+/** The index of the first word of `ws` starting at or after `at`. */
+function wordIndex(ws: readonly { start: number }[], at: number): number {
+  let i = 0;
+  while (i < ws.length && ws[i]!.start < at) i++;
+  return i;
 }
 
 const score = (f: Record<Feature, number>, w: Weights) => {
@@ -142,6 +154,7 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
     }
   });
   const lookup = (norm: string) => byForm.get(norm) ?? (norm.endsWith("'s") ? byForm.get(norm.slice(0, -2)) : undefined);
+  const exprs = questionExpressions(query.words);
   const topRank = ranked[0]?.score ?? 0;
   const named = q.persons.length + q.parties.length;
 
@@ -165,6 +178,7 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
     const para = match(rec, q, terms, entityWeights, ws, matches, ents, 0, rec.paragraph.text.length, inTitle);
     const sentences = sentencesOf(rec.paragraph);
     const sent = sentences.map((s) => match(rec, q, terms, entityWeights, ws, matches, ents, s.start, s.end));
+    const exprHits = expressionHits(ws, exprs, askVocabulary(kb).keyOf);
     const here: ParagraphMatches = { rec, ws, matches, ents };
     const previous = () => previousParagraph(kb, rec, byArticle!, lookup);
     sentences.forEach((sentence, k) => {
@@ -185,6 +199,7 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
         reason: 0,
         name: 0,
         answerNear: 0,
+        figureNear: 0,
         complete: lexical * lexical,
         pairs: m.pairs,
         length: Math.min(1, m.words / 50),
@@ -192,18 +207,21 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
         articleAnchors: named > 0 ? articleAnchors / named : 0,
         carried: carry,
         subject: subjectShare(here, sentence, q.parties, named),
+        expressions: expressionShare(exprHits, wordIndex(ws, sentence.start), wordIndex(ws, sentence.end)),
       };
       out.push({ rec, sentence, lexical: Math.min(1, lexical + carry), features, score: score(features, weights), highlights: m.highlights });
     });
   }
   // The answer-type evidence, for the sentences it could lift to the top only.
-  const lift = expected === 'none' ? 0 : Math.max(0, weights[expected]) + Math.max(0, weights.answerNear);
+  const figure = expected === 'date' || expected === 'number';
+  const lift = expected === 'none' ? 0 : Math.max(0, weights[expected]) + Math.max(0, weights.answerNear) + (figure ? Math.max(0, weights.figureNear) : 0);
   const leader = Math.max(0, ...out.map((s) => s.score));
   for (const c of out) {
     if (expected === 'none' || (!allFeatures && c.score + lift < leader)) continue;
     const ev = answerEvidence(kb, c.rec, c.sentence, q, expected, questionKeys, c.highlights);
     c.features[expected] = ev.present;
     c.features.answerNear = ev.near;
+    if (figure) c.features.figureNear = ev.near;
     c.score = score(c.features, weights);
   }
   out.sort((a, b) => b.score - a.score || a.rec.id - b.rec.id || a.sentence.start - b.sentence.start);

@@ -81,8 +81,8 @@ function indexLine(p: Pos, lemma: string): string | null {
   return null;
 }
 
-/** The single-word members of the synset at `offset`. */
-function synsetWords(p: Pos, offset: number): string[] {
+/** The single-word members of the synset at `offset` (with `multi`, the "take_place" ones too). */
+function synsetWords(p: Pos, offset: number, multi = false): string[] {
   const d = open();
   if (!d) return [];
   const n = readSync(d.data[p], buf, 0, buf.length, offset);
@@ -96,7 +96,7 @@ function synsetWords(p: Pos, offset: number): string[] {
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
     const w = (parts[4 + 2 * i] ?? '').replace(/\(.*\)$/, '').toLowerCase();
-    if (w && !w.includes('_')) out.push(w);
+    if (w && (multi || !w.includes('_'))) out.push(w);
   }
   return out;
 }
@@ -160,6 +160,34 @@ export function synonyms(lemma: string): readonly string[] {
   const list = [...out];
   if (cache.size >= CACHE_MAX) cache.clear();
   cache.set(lemma, list);
+  return list;
+}
+
+const expressionCache = new Map<string, readonly string[]>();
+
+/**
+ * Synonyms of a two-word expression ("go_on"), by the same symmetric rule as `synonyms`, as
+ * WordNet writes them: single words ("happen") and expressions ("take_place"). Empty when
+ * WordNet does not list the expression.
+ */
+export function expressionSynonyms(lemma: string): readonly string[] {
+  const hit = expressionCache.get(lemma);
+  if (hit) return hit;
+  const out = new Set<string>();
+  if (/^[a-z][a-z-]*_[a-z][a-z-]*$/.test(lemma) && lemma.length <= 40) {
+    for (const p of POS) {
+      const offsets = senseOffsets(p, lemma).slice(0, Math.max(SENSES_PER_POS, REVERSE_SENSES));
+      offsets.forEach((o, i) => {
+        for (const w of synsetWords(p, Number(o), true)) {
+          if (w === lemma) continue;
+          if (i < SENSES_PER_POS || (i < REVERSE_SENSES && senseOffsets(p, w).slice(0, SENSES_PER_POS).includes(o))) out.add(w);
+        }
+      });
+    }
+  }
+  const list = [...out];
+  if (expressionCache.size >= CACHE_MAX) expressionCache.clear();
+  expressionCache.set(lemma, list);
   return list;
 }
 

@@ -66,6 +66,14 @@ describe('/ask over news articles it was not tuned on', () => {
     );
   });
 
+  it('shows a "He" sentence with the sentence it continues, so the excerpt says who', async () => {
+    const a = await ask('/ask question:"Who takes over from Sofia Lindqvist?"', await newsKb());
+    expect(a.excerpts[0]!.text).toBe(
+      'The council also chose Erik Vann as the new head of the transport department. He takes over from Sofia Lindqvist, who is stepping down at the end of December after eight years in the job.',
+    );
+    expect(a.excerpts[0]!.speaker).toBeNull();
+  });
+
   it('credits a quoted reason to the person who gave it, not to the reporter', async () => {
     const a = await ask('/ask question:"Why are the fares going up?"', await newsKb());
     expect(a.excerpts[0]!.kind).not.toBe('direct');
