@@ -31,6 +31,13 @@ describe('"told X CLAUSE" without "that"', () => {
     expect(find(a, 'his office worked closely with the ferry union')).toBeDefined();
   });
 
+  it('reads ", telling reporters CLAUSE" as the sentence subject\u2019s report', () => {
+    const a = run(['Mara Quint toured the dock on Monday, telling reporters she would reopen the pier in May.']);
+    const pier = find(a, 'she would reopen the pier in May');
+    expect(pier).toBeDefined();
+    expect(a.who(pier!)).toBe('Mara Quint');
+  });
+
   it('does not read a told story, an infinitive or a noun object as a clause', () => {
     const a = run(['Ilse Marr told a joke about the ferry.', 'Piet Oster told reporters the proposed levy and the port plan.', 'Marr told him to wait outside.']);
     for (const c of contents(a)) expect(c).not.toMatch(/^(?:a joke|the proposed levy|the port plan)/);
