@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
   [polnear/dev.jsonl]=f5887ac998e114908a11d818679a5d933bfd93f91dcbd26e67a379c841f822e2
-  [speakers-dev/gold.jsonl]=9e3f4125ff43f3cb1cc5c48a6a2e7d1a061f928ef5ea7c4c41bb62a4cb5e6301
+  [speakers-dev/gold.jsonl]=0e36fb34ff2904e0ee6ad95588643fb19fa77ebc58b09bb0b8a172ca01c98c97
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do

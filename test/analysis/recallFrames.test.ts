@@ -104,6 +104,11 @@ describe('evidence subjects with long modifiers', () => {
     expect(find(a, 'the levy losing support')?.source?.text).toBe('Ferry polls');
   });
 
+  it('reads the subject after an opening time or place phrase', () => {
+    const a = run(['In the harbour towns, the latest Herald poll released Friday shows the mayor ahead by five points.']);
+    expect(find(a, 'the mayor ahead by five points')?.source?.text).toBe('the latest Herald poll released Friday');
+  });
+
   it('needs an evidence head and no clause in the subject', () => {
     const a = run(['It shows an officer aiming a gun.', 'He said the poll shows the mayor ahead.', 'The mayor found the ferry late again.']);
     expect(find(a, 'an officer aiming a gun')).toBeUndefined();
