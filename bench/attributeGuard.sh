@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=6faf5cf553df2a5361fac014758aa1a1c84b1bb88319ee78a47a79b219ad3c54
-  [speakers-dev/gold.jsonl]=cd3c2a62d345d10058b02976edb961a8000296f10bb0cfa51d4f3dc2185b0b09
+  [polnear/dev.jsonl]=06a8a063d0b04e57533ab44af337e99303ef04cacfc6c981f28851b97791f1cb
+  [speakers-dev/gold.jsonl]=0e36fb34ff2904e0ee6ad95588643fb19fa77ebc58b09bb0b8a172ca01c98c97
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do

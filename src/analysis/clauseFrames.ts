@@ -315,7 +315,10 @@ export function clauseFrame(body: string, s: Sentence, si: number, toks: Token[]
     if (q && q.end < cEnd && /^,?\s+(?:during|after|before|when|while|because|since|amid|on|at|in|monday|tuesday|wednesday|thursday|friday|saturday|sunday|last|this|earlier|later)\b/i.test(body.slice(q.end, cEnd))) cEnd = q.end;
   }
   const content: [number, number] = [cStart, cEnd];
-  if (tokenize(body, cStart, cEnd).length < (OPEN_Q.test(body.slice(cStart, cEnd)) ? 1 : 3)) return null;
+  // "46 percent said yes", "after half said so", "26 percent said the same": a one-word answer
+  // after a speech verb is what was said.
+  const answer = SPEECH_VERBS.has(lower) && SHORT_ANSWER.test(body.slice(cStart, cEnd));
+  if (!answer && tokenize(body, cStart, cEnd).length < (OPEN_Q.test(body.slice(cStart, cEnd)) ? 1 : 3)) return null;
   // A mixed-report verb ("called", "promised") reports only what it quotes.
   if (MIXED_VERBS.has(lower) && !SPEECH_VERBS.has(lower) && !OPEN_Q.test(body.slice(cStart, cEnd))) return null;
   const st = mk(body, content, source, cue, si, 'clause', qi);
@@ -353,6 +356,9 @@ function invertedAfterComma(body: string, s: Sentence, si: number, toks: Token[]
   if (!tokenize(body, cStart, commaEnd).some((x) => FINITE.test(x.lower) || /\p{Ll}{2,}ed$/u.test(x.text))) return null;
   return mk(body, [cStart, commaEnd], [(a[0] as Token).start, (a[a.length - 1] as Token).end], [t.start, t.end], si, 'clause-inverted', qi);
 }
+
+/** Short answers a speech verb reports ("said yes", "said so"). */
+const SHORT_ANSWER = /^(?:yes|no|so|the same|otherwise|nothing)$/i;
 
 /** After a "…, he said" tag: a comma, then a new clause or comment (", and …", ", as they …"). */
 const TAG_THEN_CLAUSE = /^\s*(?:[\p{L}\p{N}'\u2019.-]+\s*){0,4},\s*(?:and|but|as|while|adding|noting|citing|referring)\b/u;

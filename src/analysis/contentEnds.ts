@@ -29,6 +29,8 @@ const COMMENT_END = /,|\s+(?:for\s+(?:this|the|a|an)\s|because\s|and\s|but\s|unt
 const CONTRAST_CLAUSE = /,\s+(?:but|yet|although|though|even though|whereas|while|and)\s+((?:[\p{L}\p{N}.'\u2019-]+\s+){1,7})/gu;
 /** A verb that makes those words a clause: finite, modal, negated, past or third person. */
 const CONTRAST_VERB = /^(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|do|does|did|\p{Ll}+n['\u2019]t|\p{Ll}{3,}ed|\p{Ll}{3,}s)$/u;
+/** A one-word answer, then the reporter's comparison, time or occasion. */
+const SHORT_ANSWER_THEN = /^(yes|no|so|the same|otherwise)(?=\s*[,;]|\s+(?:in|on|at|last|this|when|compared|while|after|before|during)\s)/i;
 /** A negated participle after a comma: ", not wanting to …". */
 const NEGATED_PARTICIPLE = /,\s+not\s+\p{Ll}{3,}ing\b/u;
 
@@ -80,6 +82,10 @@ export function contentEnd(body: string, st: RawStatement, qi: QuoteIndex, sentS
       break;
     }
   }
+  // "46 percent said yes, compared with …", "half said so in the earlier poll": a one-word
+  // answer is all that was said.
+  const answer = SHORT_ANSWER_THEN.exec(text);
+  if (answer && !qi.at(start)) return start + (answer[1] ?? '').length;
   const neg = NEGATED_PARTICIPLE.exec(text);
   if (neg) cut = Math.min(cut, start + neg.index);
   if (cut === end || qi.at(cut) || OPEN_Q.test(body.slice(cut, end)) || cut - start < 8) return end;

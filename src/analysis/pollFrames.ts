@@ -7,6 +7,7 @@
  * never a person.
  */
 import { reportEnd } from './clauseEnd';
+import { INTRO } from './lexicon/cueWords';
 import { mk, type RawStatement, skipSpace, trimEnd } from './statement';
 import type { QuoteIndex, Sentence } from '../text/structure';
 import type { Token } from '../text/tokens';
@@ -79,9 +80,12 @@ const EVIDENCE_HEAD = /^(?:poll|polls|polling|survey|surveys|average|averages|an
 export function evidenceFrame(body: string, s: Sentence, si: number, toks: Token[], i: number, qi: QuoteIndex): RawStatement | null {
   const t = toks[i] as Token;
   if (!EVIDENCE_VERB.test(t.lower) || i === 0) return null;
-  const start = skipSpace(body, s.start);
+  let start = skipSpace(body, s.start);
+  // "In 2013, research conducted by … found …": an opening time or place phrase and its comma.
+  const comma = body.lastIndexOf(',', t.start);
+  if (comma > start && INTRO.test(/^[\p{L}]+/u.exec(body.slice(start, start + 12))?.[0] ?? '') && !/[,;:]/.test(body.slice(start, comma))) start = skipSpace(body, comma + 1);
   const subj = toks.slice(0, i).filter((x) => x.start >= start);
-  const lead = /^(?:but|and|yet|so|still|meanwhile)$/i.test(subj[0]?.text ?? '') ? 1 : 0;
+  const lead = /^(?:but|and|yet|so|still|meanwhile|though|although)$/i.test(subj[0]?.text ?? '') ? 1 : 0;
   const np = subj.slice(lead);
   const f = np[0];
   if (!f || np.length > 16 || /[,;:()\u2014\u2013"\u201C\u201D]/.test(body.slice(f.start, t.start))) return null;

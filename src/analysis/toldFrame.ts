@@ -11,7 +11,7 @@ import type { QuoteIndex, Sentence } from '../text/structure';
 import type { Token } from '../text/tokens';
 
 /** The telling verbs this frame opens. */
-export const TELL_VERBS = new Set(['told', 'tells', 'tell']);
+export const TELL_VERBS = new Set(['told', 'tells', 'tell', 'telling']);
 
 /** Addressees that are one word ("told reporters", "told me"). */
 const ONE_WORD_ADDRESSEE = /^(?:me|him|them|us|you|reporters|journalists|supporters|voters|delegates|donors|listeners|viewers|readers|lawmakers|senators|students|members)$/;
@@ -81,7 +81,9 @@ export function toldFrame(body: string, s: Sentence, si: number, toks: Token[], 
   if (j < 0 || !startsClause(toks, j)) return null;
   // Read as "X said CLAUSE": the verb token stands for the verb and its addressee.
   const last = toks[j - 1] as Token;
-  const said: Token = { ...t, text: 'said', lower: 'said', end: last.end };
+  // ", telling reporters he …" reads as ", saying he …" (the sentence's subject is the source).
+  const verb = t.lower === 'telling' ? 'saying' : 'said';
+  const said: Token = { ...t, text: verb, lower: verb, end: last.end };
   const shifted = [...toks.slice(0, i), said, ...toks.slice(j)];
   const st = clauseFrame(body, s, si, shifted, i, false, qi);
   if (!st || st.pattern !== 'clause') return null;

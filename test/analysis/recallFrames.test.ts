@@ -31,6 +31,13 @@ describe('"told X CLAUSE" without "that"', () => {
     expect(find(a, 'his office worked closely with the ferry union')).toBeDefined();
   });
 
+  it('reads ", telling reporters CLAUSE" as the sentence subject\u2019s report', () => {
+    const a = run(['Mara Quint toured the dock on Monday, telling reporters she would reopen the pier in May.']);
+    const pier = find(a, 'she would reopen the pier in May');
+    expect(pier).toBeDefined();
+    expect(a.who(pier!)).toBe('Mara Quint');
+  });
+
   it('does not read a told story, an infinitive or a noun object as a clause', () => {
     const a = run(['Ilse Marr told a joke about the ferry.', 'Piet Oster told reporters the proposed levy and the port plan.', 'Marr told him to wait outside.']);
     for (const c of contents(a)) expect(c).not.toMatch(/^(?:a joke|the proposed levy|the port plan)/);
@@ -97,6 +104,11 @@ describe('evidence subjects with long modifiers', () => {
     expect(find(a, 'the levy losing support')?.source?.text).toBe('Ferry polls');
   });
 
+  it('reads the subject after an opening time or place phrase', () => {
+    const a = run(['In the harbour towns, the latest Herald poll released Friday shows the mayor ahead by five points.']);
+    expect(find(a, 'the mayor ahead by five points')?.source?.text).toBe('the latest Herald poll released Friday');
+  });
+
   it('needs an evidence head and no clause in the subject', () => {
     const a = run(['It shows an officer aiming a gun.', 'He said the poll shows the mayor ahead.', 'The mayor found the ferry late again.']);
     expect(find(a, 'an officer aiming a gun')).toBeUndefined();
@@ -120,6 +132,15 @@ describe('"when asked" anywhere', () => {
     const q = find(a, 'whether she would close the pier');
     expect(q).toBeDefined();
     expect(a.who(q!)).toBeNull();
+  });
+});
+
+describe('one-word answers', () => {
+  it('are what a speech verb reports, without the reporter\u2019s comparison or time', () => {
+    const a = run(['Asked if the levy was fair, most islanders said yes, compared with a few who said no.', 'Six in 10 call the mayor decisive, after half said so in the spring poll.', 'Mara Quint never thought so.']);
+    expect(find(a, 'yes')).toBeDefined();
+    expect(find(a, 'so')).toBeDefined();
+    expect(a.result.statements.some((st) => text(a, st) === 'so' && a.who(st) === 'Mara Quint')).toBe(true);
   });
 });
 
