@@ -273,7 +273,7 @@ export function clauseFrame(body: string, s: Sentence, si: number, toks: Token[]
       // ("…” he warned") also ends it.
       const commaInside = /,\s*(?:["'\u201D\u2019]|'')$/.test(body.slice(q.start, q.end));
       if (
-        /^\s*(?:[;\u2014\u2013]|-{1,2}\s|,\s*(?:\p{Ll}+ing|adding|but)\b|\s(?:but|while)\b|,?\s*(?:he|she|they|we|I)\s|,?\s*and\s+(?:then\s+|also\s+)?(?:\p{Ll}{3,}ed|kept|went|left|took|made|gave|began|ran|got|came|held|brought|sent|told|said)\b|\s+and\s+(?!then\b|also\b|now\b|later\b|other\b|more\b|even\b)\p{Ll}{3,}\s+(?:their|his|her|its|them|him)\b)/u.test(after) ||
+        /^\s*(?:[;\u2014\u2013]|-{1,2}\s|,\s*(?:\p{Ll}+ing|adding|but)\b|\s(?:but|while)\b|,\s*(?:he|she|they|we|I)\s|\s(?:he|she|they|we|I)\s(?!(?:is|are|was|were|has|have|had|will|would|could|can|may|might|should|must|did|does|do)\b)|,?\s*and\s+(?:then\s+|also\s+)?(?:\p{Ll}{3,}ed|kept|went|left|took|made|gave|began|ran|got|came|held|brought|sent|told|said)\b|\s+and\s+(?!then\b|also\b|now\b|later\b|other\b|more\b|even\b)\p{Ll}{3,}\s+(?:their|his|her|its|them|him)\b)/u.test(after) ||
         (commaInside && /^\s+\p{Ll}+ing\b/u.test(after) && !/^\s+(?:during|including|according|regarding|concerning|nothing|something|anything|everything|being)\b/.test(after)) ||
         // "…“depleted” and says he will …": a coordinated speech or stance verb starts a new report.
         coordinatedCue(after)

@@ -25,6 +25,13 @@ describe('mixed reports', () => {
     const st = covering('dead on arrival');
     expect(st.content.end).toBeLessThan(body.indexOf('echoing'));
   });
+
+  it('runs on past a partial quote followed by a relative clause ("the “measures” she had been using were …")', () => {
+    const { covering, who, body } = run(['Treasurer Ana Ruiz said the \u201Cextraordinary measures\u201D she had been using to raise cash were no longer enough.']);
+    const st = covering('extraordinary measures');
+    expect(who(st)).toBe('Ana Ruiz');
+    expect(st.content.end).toBeGreaterThan(body.indexOf('no longer enough'));
+  });
 });
 
 describe('nested reports and sentence ends', () => {
