@@ -39,12 +39,18 @@ function askedFrame(body: string, s: Sentence, si: number, toks: Token[], i: num
     source = [(toks[j + 1] as Token).start, (toks[k - 1] as Token).end];
     j = k;
   }
+  // "Asked on Fox News who …", "Asked during a January debate why …", "Asked specifically what …":
+  // an adverb or a short prepositional phrase may stand between "asked" and the question.
+  if (!source) j = afterAskedModifier(body, toks, j);
   const qw = toks[j];
   if (!qw || !QUESTION_START.test(qw.lower) || !/^\s+$/.test(body.slice((toks[j - 1] as Token).end, qw.start))) return null;
   const cStart = qw.lower === 'about' ? skipSpace(body, qw.end) : qw.start;
-  const comma = body.indexOf(',', cStart);
   const sentEnd = trimEnd(body, s.start, s.end);
-  if (comma < 0 || comma >= sentEnd || qi.at(comma) || OPEN_Q.test(body.slice(cStart, comma))) return null;
+  let comma = body.indexOf(',', cStart);
+  // "… told CNN in an interview when asked which candidate she would back.": a trailing question
+  // runs to the sentence's end.
+  if ((comma < 0 || comma >= sentEnd) && i > 1 && qw.lower !== 'to' && qw.lower !== 'about') comma = sentEnd;
+  if (comma < 0 || comma > sentEnd || qi.at(comma) || OPEN_Q.test(body.slice(cStart, comma))) return null;
   if (comma - cStart < 8) return null;
   const st = mk(body, [cStart, comma], source, [t.start, t.end], si, 'clause', qi);
   if (!source) st.label = UNNAMED_LABEL;
@@ -111,4 +117,25 @@ export function unnamedFrame(body: string, s: Sentence, si: number, toks: Token[
   const w = (toks[i] as Token).lower;
   if (w === 'asked') return askedFrame(body, s, si, toks, i, qi);
   return raisingFrame(body, s, si, toks, i, qi);
+}
+
+/** Prepositions that open a short phrase of time, place or occasion after "asked". */
+const ASKED_PREPOSITIONS = /^(?:on|during|at|in|after|before|by|about)$/;
+
+/**
+ * The token index after an adverb ("specifically") or a short prepositional phrase ("on Fox News",
+ * "during a January debate") that follows "asked" at `j`, when a question word comes next;
+ * otherwise `j` itself.
+ */
+function afterAskedModifier(body: string, toks: Token[], j: number): number {
+  const first = toks[j];
+  if (!first) return j;
+  if (/ly$/.test(first.lower) && QUESTION_START.test(toks[j + 1]?.lower ?? '')) return j + 1;
+  if (!ASKED_PREPOSITIONS.test(first.lower) || first.lower === 'about' || first.lower === 'by') return j;
+  for (let k = j + 2; k <= j + 5 && k < toks.length; k++) {
+    const gap = body.slice((toks[k - 1] as Token).end, (toks[k] as Token).start);
+    if (!/^\s+$/.test(gap)) return j;
+    if (/^(?:whether|if|how|what|why|when|where|who|which)$/.test((toks[k] as Token).lower)) return k;
+  }
+  return j;
 }

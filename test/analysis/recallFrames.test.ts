@@ -133,6 +133,19 @@ describe('"when asked" anywhere', () => {
     expect(q).toBeDefined();
     expect(a.who(q!)).toBeNull();
   });
+
+  it('reads a question that ends the sentence, and one after a phrase or an adverb, as asked by somebody unnamed', () => {
+    const a = run([
+      '“Not a chance,” Mara Quint told the Herald in an interview when asked which councillor she would back.',
+      'Asked on Harbour Radio who leads the council, Tomas Berg said Quint.',
+      'Asked specifically what should happen to the pier, the voters were divided.',
+    ]);
+    for (const question of ['which councillor she would back', 'who leads the council', 'what should happen to the pier']) {
+      const q = find(a, question);
+      expect(q, question).toBeDefined();
+      expect(a.who(q!)).toBeNull();
+    }
+  });
 });
 
 describe('one-word answers', () => {
