@@ -142,25 +142,7 @@ function senseOffsets(p: Pos, lemma: string): string[] {
  * "see") as "view" finds "see".
  */
 export function synonyms(lemma: string): readonly string[] {
-  const hit = cache.get(lemma);
-  if (hit) return hit;
-  const out = new Set<string>();
-  if (/^[a-z][a-z-]*$/.test(lemma) && lemma.length <= 40) {
-    for (const p of POS) {
-      // Only the senses that can give a synonym: a synset read is a disk read.
-      const offsets = senseOffsets(p, lemma).slice(0, Math.max(SENSES_PER_POS, REVERSE_SENSES));
-      offsets.forEach((o, i) => {
-        for (const w of synsetWords(p, Number(o))) {
-          if (w === lemma) continue;
-          if (i < SENSES_PER_POS || (i < REVERSE_SENSES && senseOffsets(p, w).slice(0, SENSES_PER_POS).includes(o))) out.add(w);
-        }
-      });
-    }
-  }
-  const list = [...out];
-  if (cache.size >= CACHE_MAX) cache.clear();
-  cache.set(lemma, list);
-  return list;
+  return cachedSynonyms(cache, lemma, /^[a-z][a-z-]*$/, false);
 }
 
 const expressionCache = new Map<string, readonly string[]>();
@@ -171,14 +153,25 @@ const expressionCache = new Map<string, readonly string[]>();
  * WordNet does not list the expression.
  */
 export function expressionSynonyms(lemma: string): readonly string[] {
-  const hit = expressionCache.get(lemma);
+  return cachedSynonyms(expressionCache, lemma, /^[a-z][a-z-]*_[a-z][a-z-]*$/, true);
+}
+
+/**
+ * The symmetric rule both share, memoised in `memo`: the words of the lemma's first senses, and
+ * the words whose own first senses include one of its rarer ones. `shape` keeps out what cannot
+ * be a WordNet lemma (a synset read is a disk read); `expressions` keeps WordNet's two-word
+ * entries among the results.
+ */
+function cachedSynonyms(memo: Map<string, readonly string[]>, lemma: string, shape: RegExp, expressions: boolean): readonly string[] {
+  const hit = memo.get(lemma);
   if (hit) return hit;
   const out = new Set<string>();
-  if (/^[a-z][a-z-]*_[a-z][a-z-]*$/.test(lemma) && lemma.length <= 40) {
+  if (shape.test(lemma) && lemma.length <= 40) {
     for (const p of POS) {
+      // Only the senses that can give a synonym.
       const offsets = senseOffsets(p, lemma).slice(0, Math.max(SENSES_PER_POS, REVERSE_SENSES));
       offsets.forEach((o, i) => {
-        for (const w of synsetWords(p, Number(o), true)) {
+        for (const w of synsetWords(p, Number(o), expressions)) {
           if (w === lemma) continue;
           if (i < SENSES_PER_POS || (i < REVERSE_SENSES && senseOffsets(p, w).slice(0, SENSES_PER_POS).includes(o))) out.add(w);
         }
@@ -186,8 +179,8 @@ export function expressionSynonyms(lemma: string): readonly string[] {
     }
   }
   const list = [...out];
-  if (expressionCache.size >= CACHE_MAX) expressionCache.clear();
-  expressionCache.set(lemma, list);
+  if (memo.size >= CACHE_MAX) memo.clear();
+  memo.set(lemma, list);
   return list;
 }
 
