@@ -9,37 +9,7 @@
  * (system.jsonl as written by `npm run attribute`). `--show CUE` prints the examples of one class
  * ("fn:say", "fp:said", "boundary:say").
  */
-import { readFileSync } from 'node:fs';
-
-type Frags = Array<[number, number]>;
-interface Span {
-  start: number;
-  end: number;
-  text?: string;
-  fragments?: Frags;
-}
-interface GoldAttr {
-  source: Span | null;
-  cue?: Span | null;
-  content: Span;
-}
-interface GoldDoc {
-  id: string;
-  text: string;
-  attributions: GoldAttr[];
-}
-interface SysQuote {
-  content: Span;
-  source: Span | null;
-}
-
-const frags = (s: Span): Frags => (s.fragments && s.fragments.length ? s.fragments : [[s.start, s.end]]);
-const len = (fs: Frags): number => fs.reduce((n, [s, e]) => n + Math.max(0, e - s), 0);
-const overlap = (a: Frags, b: Frags): number => {
-  let n = 0;
-  for (const [s1, e1] of a) for (const [s2, e2] of b) n += Math.max(0, Math.min(e1, e2) - Math.max(s1, s2));
-  return n;
-};
+import { frags, matchContents, overlap, readJsonl, readSystem, type GoldDoc, type Span, type SysQuote } from './polnearMatch';
 
 const [goldPath, sysPath, ...rest] = process.argv.slice(2);
 if (!goldPath || !sysPath) {
@@ -54,9 +24,7 @@ const top = Number(opt('--top') ?? 30);
 const show = opt('--show');
 const max = Number(opt('--max') ?? 25);
 
-const readJsonl = <T>(p: string): T[] =>
-  readFileSync(p, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as T);
-const sys = new Map(readJsonl<{ id: string; quotes: SysQuote[] }>(sysPath).map((l) => [l.id, l.quotes]));
+const sys = readSystem(sysPath);
 
 /** The cue's key: its lower-cased words with the source's own words left out, at most three. */
 function cueKey(text: string, cue: Span | null | undefined): string {
@@ -84,20 +52,9 @@ const add = (k: string, ex: string): void => {
 for (const gold of readJsonl<GoldDoc>(goldPath)) {
   const S = sys.get(gold.id) ?? [];
   const G = gold.attributions;
-  const cand: Array<[number, number, number]> = [];
-  G.forEach((g, i) => S.forEach((q, j) => {
-    const ov = overlap(frags(g.content), frags(q.content));
-    const longer = Math.max(len(frags(g.content)), len(frags(q.content)));
-    if (ov && ov >= 0.5 * longer) cand.push([ov / longer, i, j]);
-  }));
-  cand.sort((a, b) => b[0] - a[0]);
-  const gU = new Set<number>();
-  const sU = new Set<number>();
-  for (const [, i, j] of cand) {
-    if (gU.has(i) || sU.has(j)) continue;
-    gU.add(i);
-    sU.add(j);
-  }
+  const pairs = matchContents(G.map((g) => frags(g.content)), S.map((q) => frags(q.content)));
+  const gU = new Set(pairs.keys());
+  const sU = new Set(pairs.values());
   G.forEach((g, i) => {
     if (gU.has(i)) return;
     const near = S.filter((q, j) => !sU.has(j) && overlap(frags(g.content), frags(q.content)) > 0);

@@ -6,42 +6,8 @@
  * Usage: npx tsx tools/attributionErrors.ts gold.jsonl system.jsonl [fn|fp|src|boundary|all] [--max N] [--all-kinds]
  * (system.jsonl as written by `npm run attribute`). Without a mode only the bucket counts print.
  */
-import { readFileSync } from 'node:fs';
+import { frags, matchContents, overlap, readJsonl, readSystem, type Frags, type GoldAttr, type GoldDoc, type SysQuote } from './polnearMatch';
 
-type Frags = Array<[number, number]>;
-interface GoldSpan {
-  start: number;
-  end: number;
-  text?: string;
-  fragments?: Frags;
-  kind?: string;
-}
-interface GoldAttr {
-  source: GoldSpan | null;
-  cue?: GoldSpan | null;
-  content: GoldSpan;
-  direct: boolean;
-  quote_type?: string;
-}
-interface GoldDoc {
-  id: string;
-  text: string;
-  attributions: GoldAttr[];
-}
-interface SysQuote {
-  content: GoldSpan;
-  source: GoldSpan | null;
-  speaker?: string;
-  direct?: boolean;
-}
-
-const frags = (s: GoldSpan): Frags => (s.fragments && s.fragments.length ? s.fragments : [[s.start, s.end]]);
-const len = (fs: Frags): number => fs.reduce((n, [s, e]) => n + Math.max(0, e - s), 0);
-const overlap = (a: Frags, b: Frags): number => {
-  let n = 0;
-  for (const [s1, e1] of a) for (const [s2, e2] of b) n += Math.max(0, Math.min(e1, e2) - Math.max(s1, s2));
-  return n;
-};
 const words = (s: string | undefined): string[] =>
   (String(s ?? '').match(/[\p{L}\p{N}][\p{L}\p{N}'\u2019.-]*/gu) ?? []).map((w) => w.toLowerCase().replace(/['\u2019]s$/, '').replace(/[.'\u2019-]+$/, ''));
 const nameToken = (t: string | undefined): string => {
@@ -60,9 +26,8 @@ if (!goldPath || !sysPath) {
 const maxIdx = rest.indexOf('--max');
 const max = maxIdx >= 0 ? Number(rest[maxIdx + 1]) : 200;
 const allKinds = rest.includes('--all-kinds');
-const readJsonl = <T>(p: string): T[] => readFileSync(p, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as T);
 const gold = readJsonl<GoldDoc>(goldPath);
-const sys = new Map(readJsonl<{ id: string; quotes: SysQuote[] }>(sysPath).map((d) => [d.id, d.quotes]));
+const sys = readSystem(sysPath);
 
 const one = (s: string): string => s.replace(/\s+/g, ' ');
 const ctx = (text: string, s: number, e: number, pad = 120): string =>
@@ -83,23 +48,8 @@ for (const g of gold) {
   const S = (sys.get(g.id) ?? []).filter((q) => allKinds || q.direct !== false);
   const gF = G.map((a) => frags(a.content));
   const sF = S.map((q) => frags(q.content));
-  const cand: Array<[number, number, number]> = [];
-  G.forEach((_, i) =>
-    S.forEach((__, j) => {
-      const ov = overlap(gF[i] as Frags, sF[j] as Frags);
-      const longer = Math.max(len(gF[i] as Frags), len(sF[j] as Frags));
-      if (ov && ov >= 0.5 * longer) cand.push([ov / longer, i, j]);
-    }),
-  );
-  cand.sort((a, b) => b[0] - a[0]);
-  const gm = new Map<number, number>();
-  const sm = new Set<number>();
-  for (const [, i, j] of cand) {
-    if (gm.has(i) || sm.has(j)) continue;
-    gm.set(i, j);
-    sm.add(j);
-  }
-
+  const gm = matchContents(gF, sF);
+  const sm = new Set(gm.values());
   G.forEach((a, i) => {
     if (gm.has(i)) return;
     const touching = S.findIndex((_, j) => overlap(gF[i] as Frags, sF[j] as Frags) > 0);
