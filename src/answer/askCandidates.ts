@@ -41,7 +41,7 @@ import { articleEntities, entitiesIn, match, type ArticleEntities } from './askM
 import { cachedTerm, nameForms } from './askTerms';
 import { answerEvidence } from './answerType';
 import { expressionHits, expressionShare, questionExpressions } from './askExpressions';
-import { carried, previousParagraph, subjectShare, type ParagraphMatches } from './askCarry';
+import { carried, previousSentenceMatch, subjectShare, type ParagraphMatches } from './askCarry';
 import { askVocabulary } from './askVocabulary';
 import { analyseQuestion, expectedAnswer, type Expected, type Question } from './question';
 import { keyOf } from './questionTerms';
@@ -180,10 +180,10 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
     const sent = sentences.map((s) => match(rec, q, terms, entityWeights, ws, matches, ents, s.start, s.end));
     const exprHits = expressionHits(ws, exprs, askVocabulary(kb).keyOf);
     const here: ParagraphMatches = { rec, ws, matches, ents };
-    const previous = () => previousParagraph(kb, rec, byArticle!, lookup);
+    const previous = () => previousSentenceMatch(kb, rec, byArticle!, lookup, q, terms, entityWeights);
     sentences.forEach((sentence, k) => {
       const m = sent[k]!;
-      const carry = carried(here, sentences, k, terms, entityWeights, q.parties, total, previous);
+      const carry = carried(sent, sentences, k, total, previous);
       const lexical = m.found / total;
       if (lexical === 0 && carry === 0) return;
       const features: Record<Feature, number> = {
@@ -206,7 +206,8 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
         anchors: named > 0 ? m.anchors / named : 0,
         articleAnchors: named > 0 ? articleAnchors / named : 0,
         carried: carry,
-        subject: subjectShare(here, sentence, q.parties, named),
+        // Weighed 0 today: read only when it counts or the trainer asks for every feature.
+        subject: allFeatures || weights.subject !== 0 ? subjectShare(here, sentence, q.parties, named) : 0,
         expressions: exprs.length > 0 ? expressionShare(exprHits, wordIndex(ws, sentence.start), wordIndex(ws, sentence.end)) : 0,
       };
       out.push({ rec, sentence, lexical: Math.min(1, lexical + carry), features, score: score(features, weights), highlights: m.highlights });

@@ -15,7 +15,8 @@ import type { Sentence } from '../core/article';
 import { sentencesOf } from '../core/article';
 import type { KnowledgeBase, ParagraphRecord } from '../knowledge/knowledgeBase';
 import type { Word } from '../text/words';
-import { entitiesIn, type ArticleEntities, type Entities } from './askMatch';
+import { entitiesIn, match, type ArticleEntities, type Entities, type RangeMatch } from './askMatch';
+import type { Question } from './question';
 import type { Term } from './askTerms';
 
 /**
@@ -42,72 +43,38 @@ export interface ParagraphMatches {
 }
 
 /**
- * Per question term, then per person and party the question names: the weight found in the
- * paragraph range [start, end) (idf × the best match of the term; the entity's weight).
- */
-export function foundPerTerm(p: ParagraphMatches, terms: Term[], entityWeights: number[], parties: readonly string[], start: number, end: number): number[] {
-  const out = new Array<number>(terms.length + entityWeights.length).fill(0);
-  for (let j = 0; j < p.ws.length; j++) {
-    const w = p.ws[j]!;
-    if (w.start < start || w.end > end) continue;
-    const row = p.matches[j];
-    if (!row) continue;
-    for (let i = 0; i < terms.length; i++) out[i] = Math.max(out[i]!, terms[i]!.idf * (row[i] ?? 0));
-  }
-  const base = p.rec.paragraph.bodyStart;
-  const inRange = (m: { start: number; end: number }) => m.start >= base + start && m.end <= base + end;
-  p.ents.persons.forEach((list, i) => {
-    if (list.some((ms) => ms.some(inRange))) out[terms.length + i] = entityWeights[i]!;
-  });
-  parties.forEach((id, i) => {
-    const k = p.ents.persons.length + i;
-    if (p.ents.parties.some((x) => x.partyId === id && inRange(x))) out[terms.length + k] = entityWeights[k]!;
-  });
-  return out;
-}
-
-/**
  * The `carried` feature of sentence `k` of a paragraph: the weight of the question's words and
- * names found in the sentence it continues and not in it, over `total`; 0 unless it points back.
- * `previous` gives the previous paragraph of the same article, matched the same way (or null).
+ * names found in the sentence it continues and not in it (`match`'s per-term weights), over
+ * `total`; 0 unless it points back. `sent` is `match` of each sentence of the paragraph;
+ * `previous` gives `match` of the previous paragraph's last sentence (or null).
  */
-export function carried(
-  p: ParagraphMatches,
-  sentences: Sentence[],
-  k: number,
-  terms: Term[],
-  entityWeights: number[],
-  parties: readonly string[],
-  total: number,
-  previous: () => ParagraphMatches | null,
-): number {
-  const s = sentences[k]!;
-  if (total <= 0 || !pointsBack(s.text)) return 0;
-  let before: number[];
-  if (k > 0) before = foundPerTerm(p, terms, entityWeights, parties, sentences[k - 1]!.start, sentences[k - 1]!.end);
-  else {
-    const prev = previous();
-    const last = prev ? sentencesOf(prev.rec.paragraph).at(-1) : undefined;
-    if (!prev || !last) return 0;
-    before = foundPerTerm(prev, terms, entityWeights, parties, last.start, last.end);
-  }
-  const here = foundPerTerm(p, terms, entityWeights, parties, s.start, s.end);
+export function carried(sent: readonly RangeMatch[], sentences: Sentence[], k: number, total: number, previous: () => RangeMatch | null): number {
+  if (total <= 0 || !pointsBack(sentences[k]!.text)) return 0;
+  const before = k > 0 ? sent[k - 1]! : previous();
+  if (!before) return 0;
+  const here = sent[k]!.perTerm;
   let extra = 0;
-  for (let i = 0; i < here.length; i++) extra += Math.max(0, before[i]! - here[i]!);
+  for (let i = 0; i < here.length; i++) extra += Math.max(0, before.perTerm[i]! - here[i]!);
   return extra / total;
 }
 
-/** The previous paragraph of the same article, matched like the candidates' (null for the first). */
-export function previousParagraph(
+/** `match` of the last sentence of the previous paragraph of the same article (null for the first). */
+export function previousSentenceMatch(
   kb: KnowledgeBase,
   rec: ParagraphRecord,
   byArticle: ArticleEntities,
   lookup: (norm: string) => number[] | undefined,
-): ParagraphMatches | null {
+  q: Question,
+  terms: Term[],
+  entityWeights: number[],
+): RangeMatch | null {
   const prev = kb.paragraphs[rec.id - 1];
   if (!prev || prev.article.id !== rec.article.id) return null;
+  const last = sentencesOf(prev.paragraph).at(-1);
+  if (!last) return null;
   const ws = kb.paragraphWords(prev.id);
-  return { rec: prev, ws, matches: ws.map((w) => lookup(w.norm)), ents: entitiesIn(prev, byArticle) };
+  const matches = ws.map((w) => lookup(w.norm));
+  return match(prev, q, terms, entityWeights, ws, matches, entitiesIn(prev, byArticle), last.start, last.end);
 }
 
 /** The `subject` feature: the share of the question's people and parties named at the sentence's start. */

@@ -47,6 +47,19 @@ export function entitiesIn(rec: ParagraphRecord, all: ArticleEntities): Entities
   };
 }
 
+/** What a paragraph range holds of a question (see `match`). */
+export interface RangeMatch {
+  /** The idf-weighted words and the names of the question found in the range. */
+  found: number;
+  /** `found` by question term, then by person and party of the question (the `carried` feature reads it). */
+  perTerm: number[];
+  highlights: Array<[number, number]>;
+  proximity: number;
+  pairs: number;
+  words: number;
+  anchors: number;
+}
+
 /**
  * Weighted question words found in a range of the paragraph, with what to highlight and how close
  * together the matched words stand (matched words / the words they span, 0–1). `inTitle` (the
@@ -65,13 +78,14 @@ export function match(
   start: number,
   end: number,
   inTitle?: number[],
-): { found: number; highlights: Array<[number, number]>; proximity: number; pairs: number; words: number; anchors: number } {
+): RangeMatch {
   // Words of the range: ws[from, to).
   let from = 0;
   while (from < ws.length && ws[from]!.start < start) from++;
   let to = from;
   while (to < ws.length && ws[to]!.end <= end) to++;
   let found = 0;
+  const perTerm = new Array<number>(terms.length + entityWeights.length).fill(0);
   const highlights: Array<[number, number]> = [];
   let first = Infinity;
   let last = -1;
@@ -91,6 +105,7 @@ export function match(
     }
     if (at >= 0) {
       found += t.idf * best;
+      perTerm[i] = t.idf * best;
       highlights.push([ws[at]!.start, ws[at]!.end]);
       first = Math.min(first, at);
       last = Math.max(last, at);
@@ -106,6 +121,7 @@ export function match(
       const m = mentions.find(inRange);
       if (m) {
         found += entityWeights[i]!;
+        perTerm[terms.length + i] = entityWeights[i]!;
         highlights.push([m.start - base, m.end - base]);
         anchors++;
         break;
@@ -116,12 +132,13 @@ export function match(
     const m = ents.parties.find((x) => x.partyId === p && inRange(x));
     if (m) {
       found += entityWeights[q.persons.length + i]!;
+      perTerm[terms.length + q.persons.length + i] = entityWeights[q.persons.length + i]!;
       highlights.push([m.start - base, m.end - base]);
       anchors++;
     }
   });
   const proximity = hits >= 2 ? hits / (last - first + 1) : hits === 1 ? 0.5 : 0;
-  return { found, highlights: highlights.sort((a, b) => a[0] - b[0]), proximity, pairs: pairShare(terms, matches, from, to), words: to - from, anchors };
+  return { found, perTerm, highlights: highlights.sort((a, b) => a[0] - b[0]), proximity, pairs: pairShare(terms, matches, from, to), words: to - from, anchors };
 }
 
 /**
