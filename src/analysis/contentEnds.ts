@@ -11,11 +11,15 @@
  *   analysts agreed …": a contrast or second clause with its own subject (a pronoun, or a short
  *   noun phrase) and verb is the reporter's narration going on;
  * - ", not wanting to alienate …": a negated participle is the reporter's comment, as an
- *   unnegated one already is (`statement.ts` PARTICIPLE_TAIL).
+ *   unnegated one already is (`statement.ts` PARTICIPLE_TAIL);
+ * - "vowed to keep abortion legal and celebrated the ruling", "denied the charges and
+ *   counter-accused her": after an object or infinitive (no finite verb of its own), "and" with a
+ *   finite verb in the cue's tense and no subject is a second predicate of the report's subject.
  * These only shorten a span, never below three words' worth of characters, never inside a
  * quotation and never before a quotation still to come.
  */
-import { FINITE } from './clauseEnd';
+import { FINITE, pastCue } from './clauseEnd';
+import { posTags } from './lexicon/cueStem';
 import { OPEN_Q, type RawStatement } from './statement';
 import type { QuoteIndex } from '../text/structure';
 
@@ -31,6 +35,8 @@ const CONTRAST_CLAUSE = /,\s+(?:but|yet|although|though|even though|whereas|whil
 const CONTRAST_VERB = /^(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|do|does|did|\p{Ll}+n['\u2019]t|\p{Ll}{3,}ed|\p{Ll}{3,}s)$/u;
 /** A one-word answer, then the reporter's comparison, time or occasion. */
 const SHORT_ANSWER_THEN = /^(yes|no|so|the same|otherwise)(?=\s*[,;]|\s+(?:in|on|at|last|this|when|compared|while|after|before|during)\s)/i;
+/** "and" (after a comma or not), an optional adverb, then a lower-case word that may be a verb. */
+const AND_PREDICATE = /,?\s+and\s+(?:(?:also|then|later|even|again|once again|still|now|\p{Ll}{3,}ly),?\s+)?([\p{Ll}-]{2,})\b/gu;
 /** A negated participle after a comma: ", not wanting to …". */
 const NEGATED_PARTICIPLE = /,\s+not\s+\p{Ll}{3,}ing\b/u;
 
@@ -82,6 +88,17 @@ export function contentEnd(body: string, st: RawStatement, qi: QuoteIndex, sentS
       break;
     }
   }
+  // "…denied the charges and counter-accused her", "…vowed to keep abortion legal and
+  // celebrated the ruling": "and" with a finite verb but no subject of its own is a second
+  // predicate of the report's subject, the reporter's narration going on.
+  const cueWord = st.cue ? body.slice(st.cue[0], st.cue[1]).toLowerCase().split(/\s+/)[0] ?? '' : '';
+  AND_PREDICATE.lastIndex = 0;
+  for (let m = AND_PREDICATE.exec(text); m; m = AND_PREDICATE.exec(text)) {
+    if (cueWord && finitePredicate(m[1] ?? '', pastCue(cueWord)) && !hasFinite(text.slice(0, m.index))) {
+      cut = Math.min(cut, start + m.index);
+      break;
+    }
+  }
   // "46 percent said yes, compared with …", "half said so in the earlier poll": a one-word
   // answer is all that was said.
   const answer = SHORT_ANSWER_THEN.exec(text);
@@ -91,4 +108,21 @@ export function contentEnd(body: string, st: RawStatement, qi: QuoteIndex, sentS
   if (cut === end || qi.at(cut) || OPEN_Q.test(body.slice(cut, end)) || cut - start < 8) return end;
   while (cut > start && /[\s,;:]/.test(body[cut - 1] ?? '')) cut--;
   return cut;
+}
+
+/**
+ * Whether a word after "and" is a finite verb with no subject before it: a past or third-person
+ * form by its most frequent tag ("celebrated", "goes", "was"), or an "-ed" form the lexicon does
+ * not know ("counter-accused"). Plural nouns ("jobs", "taxes") and participles used as adjectives
+ * are not.
+ */
+function finitePredicate(w: string, past: boolean): boolean {
+  const tags = posTags(w);
+  if (tags.length === 0) return past && /\p{Ll}{3,}ed$/u.test(w);
+  return past ? tags[0] === 'VBD' || (/ed$/.test(w) && tags[0] === 'VBN' && tags.includes('VBD')) : tags[0] === 'VBZ';
+}
+
+/** Whether words hold a finite verb of their own (a reported clause, not an object or infinitive). */
+function hasFinite(words: string): boolean {
+  return words.toLowerCase().split(/[^\p{L}'\u2019-]+/u).some((w) => FINITE.test(w) || /^\p{L}+n['\u2019]t$/u.test(w) || finitePredicate(w, true) || finitePredicate(w, false));
 }

@@ -1,0 +1,55 @@
+/**
+ * Issue #12, where a reported clause ends (boundary misses on PolNeAR train): a partial quote
+ * followed by more of the same report, and a second predicate of the report's subject after
+ * "and". Articles written for this test.
+ */
+import { describe, expect, it } from 'vitest';
+import { attributeArticle as run } from './attributeArticle';
+
+const text = (a: ReturnType<typeof run>, st: { content: { start: number; end: number } }): string => a.body.slice(st.content.start, st.content.end);
+
+describe('a partial quote inside a reported clause', () => {
+  it('keeps "and he feels …" in the present tense after a past-tense report as part of it', () => {
+    const a = run(['Speaking on local radio, Tomas Berg said the harbour toll is “unworkable” and he feels the council can still change course.']);
+    expect(text(a, a.covering('the harbour toll'))).toBe('the harbour toll is “unworkable” and he feels the council can still change course');
+  });
+
+  it('still ends at the quote before "and she accused …", a new report in the past tense', () => {
+    const a = run(['Mara Quint said the ferry timetable was “a mess” and she accused the operator of ignoring commuters.']);
+    expect(text(a, a.covering('the ferry timetable'))).toBe('the ferry timetable was “a mess”');
+  });
+
+  it('keeps "but also …" (one predicate in two parts) and ends before "but argues …" (a new one)', () => {
+    const a = run([
+      'Lena Varga says commuters are “tired of waiting,” but also hopeful about the new bridge.',
+      'Ana Lind said the dockworkers showed “real courage” but argues the strike must end soon.',
+    ]);
+    expect(text(a, a.covering('commuters are'))).toBe('commuters are “tired of waiting,” but also hopeful about the new bridge');
+    expect(text(a, a.covering('the dockworkers showed'))).toBe('the dockworkers showed “real courage”');
+  });
+
+  it('keeps a comparison with "while" inside the report', () => {
+    const a = run(['Tomas Berg said that Varga was “a careful manager” while Quint is “a gambler.”']);
+    expect(text(a, a.covering('Varga was'))).toBe('that Varga was “a careful manager” while Quint is “a gambler.”');
+  });
+});
+
+describe('a second predicate of the subject after "and"', () => {
+  it('ends an object or infinitive before "and" with a verb in the report\'s tense', () => {
+    const a = run([
+      'Councillor Ana Lind vowed to keep the night ferry running and toured the harbour on Monday.',
+      'Mayor Lena Varga supports the new shift rota and holds her own meetings with the crews every week.',
+    ]);
+    expect(text(a, a.covering('to keep the night ferry'))).toBe('to keep the night ferry running');
+    expect(text(a, a.covering('the new shift rota'))).toBe('the new shift rota');
+  });
+
+  it('does not cut a reported clause with a verb of its own, nor at a plural noun', () => {
+    const a = run([
+      'Mara Quint said she was tired of the delays and suspected the contractor of cutting corners.',
+      'Tomas Berg pledged to cut ferry fares and taxes for commuters.',
+    ]);
+    expect(text(a, a.covering('she was tired'))).toBe('she was tired of the delays and suspected the contractor of cutting corners');
+    expect(text(a, a.covering('to cut ferry fares'))).toBe('to cut ferry fares and taxes for commuters');
+  });
+});
