@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=b2300b14bd8b1f5f3ab0971a6bb9bb50643a149686f81e80a4db9d3fc9a4843c
+  [polnear/dev.jsonl]=874dced7355786c9fb40e45f48eccf3c18c46fa8e62c15e91b3bc6f132c7b21e
   [speakers-dev/gold.jsonl]=0e36fb34ff2904e0ee6ad95588643fb19fa77ebc58b09bb0b8a172ca01c98c97
 )
 status=0

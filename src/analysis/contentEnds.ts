@@ -14,11 +14,16 @@
  *   unnegated one already is (`statement.ts` PARTICIPLE_TAIL);
  * - "vowed to keep abortion legal and celebrated the ruling", "denied the charges and
  *   counter-accused her": after an object or infinitive (no finite verb of its own), "and" with a
- *   finite verb in the cue's tense and no subject is a second predicate of the report's subject.
+ *   finite verb in the cue's tense and no subject is a second predicate of the report's subject;
+ *   after a participle cue ("urging voters to … and promising …") a second participle is too;
+ * - "… and she accused Trump of …": the subject's pronoun with a speech or stance verb in the
+ *   cue's tense starts a new report of the same person.
  * These only shorten a span, never below three words' worth of characters, never inside a
  * quotation and never before a quotation still to come.
  */
 import { FINITE, pastCue } from './clauseEnd';
+import { SPEECH_VERBS } from './lexicon';
+import { MIXED_VERBS } from './lexicon/cueWords';
 import { posTags } from './lexicon/cueStem';
 import { OPEN_Q, type RawStatement } from './statement';
 import type { QuoteIndex } from '../text/structure';
@@ -37,6 +42,8 @@ const CONTRAST_VERB = /^(?:is|are|was|were|has|have|had|will|would|can|could|sho
 const SHORT_ANSWER_THEN = /^(yes|no|so|the same|otherwise)(?=\s*[,;]|\s+(?:in|on|at|last|this|when|compared|while|after|before|during)\s)/i;
 /** "and" (after a comma or not), an optional adverb, then a lower-case word that may be a verb. */
 const AND_PREDICATE = /,?\s+and\s+(?:(?:also|then|later|even|again|once again|still|now|\p{Ll}{3,}ly),?\s+)?([\p{Ll}-]{2,})\b/gu;
+/** "and/but" and a subject pronoun, an optional adverbial between commas, then a word. */
+const PRONOUN_REPORT = /,?\s+(?:and|but)\s+(?:he|she|they)(?:,\s+[\p{Ll}\s]{2,20},)?\s+(?:also\s+|then\s+|later\s+)?(\p{Ll}+)\b/gu;
 /** A negated participle after a comma: ", not wanting to …". */
 const NEGATED_PARTICIPLE = /,\s+not\s+\p{Ll}{3,}ing\b/u;
 
@@ -94,10 +101,27 @@ export function contentEnd(body: string, st: RawStatement, qi: QuoteIndex, sentS
   const cueWord = st.cue ? body.slice(st.cue[0], st.cue[1]).toLowerCase().split(/\s+/)[0] ?? '' : '';
   AND_PREDICATE.lastIndex = 0;
   for (let m = AND_PREDICATE.exec(text); m; m = AND_PREDICATE.exec(text)) {
-    if (cueWord && finitePredicate(m[1] ?? '', pastCue(cueWord)) && !hasFinite(text.slice(0, m.index))) {
+    const w = m[1] ?? '';
+    // "…, urging voters to see the big picture and promising to …": after a participle cue, a
+    // second participle is a second act of the same subject.
+    const participle = /ing$/.test(cueWord) && /\p{Ll}{3,}ing$/u.test(w) && posTags(w)[0] === 'VBG';
+    if (cueWord && (participle || (finitePredicate(w, pastCue(cueWord)) && !hasFinite(text.slice(0, m.index))))) {
       cut = Math.min(cut, start + m.index);
       break;
     }
+  }
+  // "…hacked into the committee's computers and she accused Trump of …", "… and he, once
+  // again, pledged …": the subject's pronoun with a speech or stance verb in the cue's tense is
+  // a new report of the same person (a present tense after a past cue is still the report:
+  // "said the system is complex and he feels he can win").
+  PRONOUN_REPORT.lastIndex = 0;
+  for (let m = PRONOUN_REPORT.exec(text); m; m = PRONOUN_REPORT.exec(text)) {
+    const v = m[1] ?? '';
+    const past = pastCue(cueWord);
+    if (!cueWord || !(SPEECH_VERBS.has(v) || MIXED_VERBS.has(v))) continue;
+    if (past ? !/ed$|^(?:said|told|wrote)$/.test(v) : !/[^s]s$/.test(v)) continue;
+    cut = Math.min(cut, start + m.index);
+    break;
   }
   // "46 percent said yes, compared with …", "half said so in the earlier poll": a one-word
   // answer is all that was said.

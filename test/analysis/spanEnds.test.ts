@@ -53,3 +53,19 @@ describe('a second predicate of the subject after "and"', () => {
     expect(text(a, a.covering('to cut ferry fares'))).toBe('to cut ferry fares and taxes for commuters');
   });
 });
+
+describe('a second act of the same subject', () => {
+  it('ends a participle\'s report before a second participle ("urging … and handing out …")', () => {
+    const a = run(['Mayor Lena Varga toured the harbour on Monday, urging residents to use the new ferry and handing out free tickets.']);
+    expect(text(a, a.covering('residents to use'))).toBe('residents to use the new ferry');
+  });
+
+  it('ends before "and she accused …", the subject\'s pronoun with a report verb in the cue\'s tense', () => {
+    const a = run([
+      'Mara Quint said the council wasted money on the bridge and she accused the mayor of hiding the costs.',
+      'Tomas Berg said the toll was unfair and he thinks most drivers agree.',
+    ]);
+    expect(text(a, a.covering('the council wasted'))).toBe('the council wasted money on the bridge');
+    expect(text(a, a.covering('the toll was unfair'))).toBe('the toll was unfair and he thinks most drivers agree');
+  });
+});
