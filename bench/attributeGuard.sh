@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=874dced7355786c9fb40e45f48eccf3c18c46fa8e62c15e91b3bc6f132c7b21e
-  [speakers-dev/gold.jsonl]=0e36fb34ff2904e0ee6ad95588643fb19fa77ebc58b09bb0b8a172ca01c98c97
+  [polnear/dev.jsonl]=fe9b6725648ba0820230e97e58ad38bf06d42b6dfe31c1f69363a93a57ed4423
+  [speakers-dev/gold.jsonl]=46234087697ac49c3a5ac7a0a7db67a035b37256d947c76e8115a3bb95e5be41
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do

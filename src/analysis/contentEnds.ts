@@ -17,7 +17,9 @@
  *   finite verb in the cue's tense and no subject is a second predicate of the report's subject;
  *   after a participle cue ("urging voters to … and promising …") a second participle is too;
  * - "… and she accused Trump of …": the subject's pronoun with a speech or stance verb in the
- *   cue's tense starts a new report of the same person.
+ *   cue's tense starts a new report of the same person;
+ * - "…for Donald Trump, who is joined on the ballot by …": a non-restrictive relative clause
+ *   running to the sentence's end describes, it does not report.
  * These only shorten a span, never below three words' worth of characters, never inside a
  * quotation and never before a quotation still to come.
  */
@@ -44,6 +46,8 @@ const SHORT_ANSWER_THEN = /^(yes|no|so|the same|otherwise)(?=\s*[,;]|\s+(?:in|on
 const AND_PREDICATE = /,?\s+and\s+(?:(?:also|then|later|even|again|once again|still|now|\p{Ll}{3,}ly),?\s+)?([\p{Ll}-]{2,})\b/gu;
 /** "and/but" and a subject pronoun, an optional adverbial between commas, then a word. */
 const PRONOUN_REPORT = /,?\s+(?:and|but)\s+(?:he|she|they)(?:,\s+[\p{Ll}\s]{2,20},)?\s+(?:also\s+|then\s+|later\s+)?(\p{Ll}+)\b/gu;
+/** A comma, then a relative pronoun opening a non-restrictive clause. */
+const RELATIVE = /,\s+(?:who|which)\s/g;
 /** A negated participle after a comma: ", not wanting to …". */
 const NEGATED_PARTICIPLE = /,\s+not\s+\p{Ll}{3,}ing\b/u;
 
@@ -120,6 +124,18 @@ export function contentEnd(body: string, st: RawStatement, qi: QuoteIndex, sentS
     const past = pastCue(cueWord);
     if (!cueWord || !(SPEECH_VERBS.has(v) || MIXED_VERBS.has(v))) continue;
     if (past ? !/ed$|^(?:said|told|wrote)$/.test(v) : !/[^s]s$/.test(v)) continue;
+    cut = Math.min(cut, start + m.index);
+    break;
+  }
+  // "…will cast their ballots for Donald Trump, who is joined on the ballot …": a
+  // non-restrictive relative clause that runs to the end of the sentence is the reporter's
+  // description — not when a comma closes it and the report goes on ("accused Rafael Cruz, who
+  // was born in Cuba, of associating with …", "to form a task force, which would include the
+  // military, to crack down on hackers").
+  RELATIVE.lastIndex = 0;
+  for (let m = RELATIVE.exec(text); m; m = RELATIVE.exec(text)) {
+    const rest = text.slice(m.index + m[0].length);
+    if (rest.includes(',')) continue;
     cut = Math.min(cut, start + m.index);
     break;
   }

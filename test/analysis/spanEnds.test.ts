@@ -69,3 +69,14 @@ describe('a second act of the same subject', () => {
     expect(text(a, a.covering('the toll was unfair'))).toBe('the toll was unfair and he thinks most drivers agree');
   });
 });
+
+describe('a non-restrictive relative clause', () => {
+  it('ends the report before ", who …" running to the end of the sentence, not before one a comma closes', () => {
+    const a = run([
+      'Tomas Berg said most voters will back Mara Quint, who is running for a second term.',
+      'Lena Varga accused Tomas Berg, who runs the ferry line, of hiding the repair costs.',
+    ]);
+    expect(text(a, a.covering('most voters will back'))).toBe('most voters will back Mara Quint');
+    expect(text(a, a.covering('who runs the ferry line'))).toContain('of hiding the repair costs');
+  });
+});
