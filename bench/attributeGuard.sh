@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=fe9b6725648ba0820230e97e58ad38bf06d42b6dfe31c1f69363a93a57ed4423
-  [speakers-dev/gold.jsonl]=46234087697ac49c3a5ac7a0a7db67a035b37256d947c76e8115a3bb95e5be41
+  [polnear/dev.jsonl]=9ed281a95337d782baed0b7acc7b11c5641f285bfccc7c2b405f25a6f2e1c5f1
+  [speakers-dev/gold.jsonl]=a26141008493be0c93296e4767867a8cd78a92ebf75a8f82ac76049277b5d2d5
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do

@@ -299,9 +299,12 @@ export function clauseFrame(body: string, s: Sentence, si: number, toks: Token[]
     })();
     if (firstQ && firstQ.end < cEnd) {
       const tailText = body.slice(firstQ.end, cEnd);
-      // …and a time, place or occasion after the quoted words ("called it a “crazy system”
-      // during a campaign stop", "… “disgrace” Wednesday on …", "… “disgrace” after she …").
-      const m = /(?:,?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:\p{Ll}+(?:ed|ing)|has|had|was|is|said|says|made|took|gave|told|tells|went)\b|,\s+(?:a|an|which)\s|\s[\u2014\u2013]|\s-{1,2}\s|^,?\s+(?:during|after|before|when|while|because|since|amid|on|at|in|monday|tuesday|wednesday|thursday|friday|saturday|sunday|last|this|earlier|later)\b)/u.exec(tailText);
+      // …and a time or occasion after the quoted words ("called it a “crazy system” during a
+      // campaign stop", "… “disgrace” Wednesday on …", "… “disgrace” after she …"). A reason or
+      // a place is still the stance ("calls Horgos “a mistake” because so few people …", "called
+      // the agreement “an historic step forward” in global efforts to …"): on PolNeAR train
+      // "because/when/while/since/in/on/at" after the quote are in the gold span more often.
+      const m = /(?:,?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:\p{Ll}+(?:ed|ing)|has|had|was|is|said|says|made|took|gave|told|tells|went)\b|,\s+(?:a|an|which)\s|\s[\u2014\u2013]|\s-{1,2}\s|^,?\s+(?:during|after|before|amid|monday|tuesday|wednesday|thursday|friday|saturday|sunday|last|this|earlier|later)\b)/u.exec(tailText);
       if (m) {
         const cut = firstQ.end + m.index;
         const later = qi.at(cut);

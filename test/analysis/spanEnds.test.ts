@@ -80,3 +80,16 @@ describe('a non-restrictive relative clause', () => {
     expect(text(a, a.covering('who runs the ferry line'))).toContain('of hiding the repair costs');
   });
 });
+
+describe('a stance with quoted words', () => {
+  it('keeps a reason or a place after the quoted words, ends before an occasion', () => {
+    const a = run([
+      'Mayor Lena Varga called the harbour plan “a mistake” because so few people live near the docks.',
+      'Tomas Berg called the ferry deal “a historic step” in the effort to cut traffic.',
+      'Mara Quint called the toll “a disgrace” during a council meeting on Monday.',
+    ]);
+    expect(text(a, a.covering('the harbour plan'))).toBe('the harbour plan “a mistake” because so few people live near the docks');
+    expect(text(a, a.covering('the ferry deal'))).toBe('the ferry deal “a historic step” in the effort to cut traffic');
+    expect(text(a, a.covering('the toll'))).toBe('the toll “a disgrace”');
+  });
+});
