@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=06a8a063d0b04e57533ab44af337e99303ef04cacfc6c981f28851b97791f1cb
+  [polnear/dev.jsonl]=9c40ddfa8a5c9e672c85be40fd333acc9fe2c0f0620f5f1d2de502278d4c5dc5
   [speakers-dev/gold.jsonl]=0e36fb34ff2904e0ee6ad95588643fb19fa77ebc58b09bb0b8a172ca01c98c97
 )
 status=0
