@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=9c40ddfa8a5c9e672c85be40fd333acc9fe2c0f0620f5f1d2de502278d4c5dc5
-  [speakers-dev/gold.jsonl]=0e36fb34ff2904e0ee6ad95588643fb19fa77ebc58b09bb0b8a172ca01c98c97
+  [polnear/dev.jsonl]=5b3310f839a0896a5a33418e1694a016518f92d9deeffcb9898ba02ca09dc847
+  [speakers-dev/gold.jsonl]=645f209b40dff689577d1e2b6d49a721edd8441d7126ceb45fb0330570a81292
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do

@@ -67,3 +67,38 @@ describe('a parenthetical tag that names its addressee', () => {
     expect(contents(a).some((c) => c.startsWith('Tomas Berg, the mayor, is wrong'))).toBe(true);
   });
 });
+
+describe('a stance verb in a coordinated predicate', () => {
+  it('credits "X did A and proposed B" to the sentence subject', () => {
+    const a = run([
+      'Mayor Tomas Berg visited the harbour on Monday.',
+      'He denounced the port authority and proposed a new ferry levy for the island.',
+      'Ilse Marr spoke at the union hall on Sunday, and criticized Berg after the event.',
+    ]);
+    const levy = find(a, 'a new ferry levy for the island');
+    expect(levy).toBeDefined();
+    expect(a.who(levy!)).toBe('Tomas Berg');
+    const berg = a.result.statements.find((s) => text(a, s).startsWith('Berg after the event'));
+    expect(berg).toBeDefined();
+    expect(a.who(berg!)).toBe('Ilse Marr');
+  });
+
+  it('names nobody when an adverbial clause of another subject comes between', () => {
+    const a = run(['The Harbour Union cheered when Mayor Tomas Berg climbed the stage and proposed a new ferry levy for the island.']);
+    const st = find(a, 'a new ferry levy for the island');
+    expect(st).toBeDefined();
+    expect(a.who(st!)).toBeNull();
+    expect(st!.source).toBeNull();
+    expect(st!.sourceLabel).toBe('not named');
+  });
+
+  it('takes no quantifier as the subject ("Every one of … loved Berg and wanted …")', () => {
+    const a = run(['Every one of the dock workers loved Tomas Berg and wanted his ferry plan back on the agenda.']);
+    expect(a.result.statements.filter((s) => /^every$/i.test(s.source?.text ?? ''))).toHaveLength(0);
+  });
+
+  it('leaves a quotation to its own cue ("said … “…” but declined to comment on what he described as “…”")', () => {
+    const a = run(['Tomas Berg said the talks had been \u201cvery productive\u201d but declined to comment on what he described as the \u201cintensive discussions.\u201d']);
+    expect(contents(a).some((c) => c.startsWith('to comment on what he described'))).toBe(false);
+  });
+});
