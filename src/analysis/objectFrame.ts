@@ -2,6 +2,7 @@
  * Object frames: "Trump called for a ban", "the NAACP criticized the plan" — a stance verb whose
  * object is the attributed content, with no "that" and no quote marks.
  */
+import { FINITE } from './clauseEnd';
 import { AUXILIARIES } from './lexicon';
 import { INTRO, OBJECT_ONLY_WITH } from './lexicon/cueWords';
 import { phraseEnd } from './nounFrames';
@@ -150,13 +151,21 @@ export function objectFrame(body: string, s: Sentence, si: number, toks: Token[]
  * a description ("the legendary activist", "a digital outfit"), else null.
  */
 function appositiveSubject(body: string, s: Sentence, before: Token[]): Token[] | null {
-  const first = body.indexOf(',', s.start);
+  let open = s.start;
+  let first = body.indexOf(',', s.start);
+  // "In October, Mrs. Clinton, the Democratic nominee, proposed …": a short opening time or
+  // place phrase before the name.
+  const lead = before.filter((x) => x.end <= first);
+  if (first >= 0 && lead.length > 0 && lead.length <= 5 && INTRO.test((lead[0] as Token).text) && !lead.some((x) => FINITE.test(x.lower))) {
+    open = first + 1;
+    first = body.indexOf(',', open);
+  }
   const last = before.length ? (before[before.length - 1] as Token).end : -1;
   if (first < 0 || last <= first) return null;
-  const headToks = before.filter((x) => x.end <= first);
-  const np = backNP(body, headToks, s.start);
+  const headToks = before.filter((x) => x.start >= open && x.end <= first);
+  const np = backNP(body, headToks, open);
   const f = np[0];
-  if (!f || !f.cap || f.start !== skipSpace(body, s.start) || headToks.length !== np.length) return null;
+  if (!f || !f.cap || f.start !== skipSpace(body, open) || headToks.length !== np.length) return null;
   // The appositive runs from the first comma to the comma before the verb (the caller's gap).
   const appos = body.slice(first + 1, last).trim();
   if (!/^(?:a|an|the|another|\p{Ll})/u.test(appos) || appos.split(/\s+/).length > 15 || /[,;:"\u201C\u201D]/.test(appos)) return null;

@@ -102,3 +102,12 @@ describe('a stance verb in a coordinated predicate', () => {
     expect(contents(a).some((c) => c.startsWith('to comment on what he described'))).toBe(false);
   });
 });
+
+describe('an appositive subject after an opening phrase', () => {
+  it('reads "In October, NAME, APPOSITIVE, proposed X" as the name\u2019s stance', () => {
+    const a = run(['In October, Ilse Marr, the harbour director, proposed a new ferry levy for the island.']);
+    const st = find(a, 'a new ferry levy for the island');
+    expect(st).toBeDefined();
+    expect(a.who(st!)).toBe('Ilse Marr');
+  });
+});
