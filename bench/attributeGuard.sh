@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=9ed281a95337d782baed0b7acc7b11c5641f285bfccc7c2b405f25a6f2e1c5f1
-  [speakers-dev/gold.jsonl]=a26141008493be0c93296e4767867a8cd78a92ebf75a8f82ac76049277b5d2d5
+  [polnear/dev.jsonl]=fef5c21c8c33a12c804ffe0441f6c2e94103475bb6dccb2fcb461c15824dca2a
+  [speakers-dev/gold.jsonl]=22a1ab9b87be3f6813e0ec926356ba6a41f2786024d8b9a86a1680852687b57f
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do
