@@ -29,7 +29,9 @@
  *    - `figureNear`: `answerNear` for the questions that ask for a date or a number only ("How old
  *      is Brandt?": "Brandt, 58, …"), where the figure beside the question's words is the answer;
  *    - `expressions`: the share of the question's two-word WordNet expressions ("going on") that
- *      the sentence holds, or a synonym of ("taking place", askExpressions.ts).
+ *      the sentence holds, or a synonym of ("taking place", askExpressions.ts);
+ *    - `spoken`: for a where, when or why question naming a person or party the story quotes,
+ *      the answer found in the setting or content of that speaker's own statement (askSpeakers.ts).
  * Stop words and question words are never scored.
  */
 import type { Sentence } from '../core/article';
@@ -40,6 +42,7 @@ import { words } from '../text/words';
 import { articleEntities, entitiesIn, match, type ArticleEntities } from './askMatch';
 import { cachedTerm, nameForms } from './askTerms';
 import { answerEvidence } from './answerType';
+import { asksAboutSpeaking, spokenEvidence } from './askSpeakers';
 import { expressionHits, expressionShare, questionExpressions } from './askExpressions';
 import { carried, previousSentenceMatch, subjectShare, type ParagraphMatches } from './askCarry';
 import { askVocabulary } from './askVocabulary';
@@ -53,6 +56,7 @@ export const ASK_PARAGRAPHS = 20;
 export const FEATURES = [
   'lexical', 'paragraph', 'rank', 'neighbours', 'proximity', 'complete', 'pairs', 'length', 'anchors', 'articleAnchors',
   'date', 'number', 'person', 'place', 'reason', 'name', 'answerNear', 'carried', 'subject', 'expressions', 'figureNear',
+  'spoken',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 export type Weights = Readonly<Record<Feature, number>>;
@@ -200,6 +204,7 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
         name: 0,
         answerNear: 0,
         figureNear: 0,
+        spoken: 0,
         complete: lexical * lexical,
         pairs: m.pairs,
         length: Math.min(1, m.words / 50),
@@ -215,14 +220,16 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
   }
   // The answer-type evidence, for the sentences it could lift to the top only.
   const figure = expected === 'date' || expected === 'number';
-  const lift = expected === 'none' ? 0 : Math.max(0, weights[expected]) + Math.max(0, weights.answerNear) + (figure ? Math.max(0, weights.figureNear) : 0);
+  const lift = expected === 'none' ? 0 : Math.max(0, weights[expected]) + Math.max(0, weights.answerNear) + (figure ? Math.max(0, weights.figureNear) : 0) + Math.max(0, weights.spoken);
   const leader = Math.max(0, ...out.map((s) => s.score));
+  const aboutSpeaking = named > 0 && asksAboutSpeaking(query.words);
   for (const c of out) {
     if (expected === 'none' || (!allFeatures && c.score + lift < leader)) continue;
     const ev = answerEvidence(kb, c.rec, c.sentence, q, expected, questionKeys, c.highlights);
     c.features[expected] = ev.present;
     c.features.answerNear = ev.near;
     if (figure) c.features.figureNear = ev.near;
+    if (named > 0) c.features.spoken = spokenEvidence(kb, c.rec, c.sentence, q, expected, questionKeys, c.highlights, aboutSpeaking);
     c.score = score(c.features, weights);
   }
   out.sort((a, b) => b.score - a.score || a.rec.id - b.rec.id || a.sentence.start - b.sentence.start);
