@@ -42,7 +42,7 @@ import { words } from '../text/words';
 import { articleEntities, entitiesIn, match, type ArticleEntities } from './askMatch';
 import { cachedTerm, nameForms } from './askTerms';
 import { answerEvidence } from './answerType';
-import { asksAboutSpeaking, spokenEvidence } from './askSpeakers';
+import { asksAboutSpeaking, spokenApplies, spokenEvidence } from './askSpeakers';
 import { expressionHits, expressionShare, questionExpressions } from './askExpressions';
 import { carried, previousSentenceMatch, subjectShare, type ParagraphMatches } from './askCarry';
 import { askVocabulary } from './askVocabulary';
@@ -220,16 +220,16 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
   }
   // The answer-type evidence, for the sentences it could lift to the top only.
   const figure = expected === 'date' || expected === 'number';
-  const lift = expected === 'none' ? 0 : Math.max(0, weights[expected]) + Math.max(0, weights.answerNear) + (figure ? Math.max(0, weights.figureNear) : 0) + Math.max(0, weights.spoken);
+  const spoken = spokenApplies(q, expected, named > 0 && asksAboutSpeaking(query.words));
+  const lift = expected === 'none' ? 0 : Math.max(0, weights[expected]) + Math.max(0, weights.answerNear) + (figure ? Math.max(0, weights.figureNear) : 0) + (spoken ? Math.max(0, weights.spoken) : 0);
   const leader = Math.max(0, ...out.map((s) => s.score));
-  const aboutSpeaking = named > 0 && asksAboutSpeaking(query.words);
   for (const c of out) {
     if (expected === 'none' || (!allFeatures && c.score + lift < leader)) continue;
     const ev = answerEvidence(kb, c.rec, c.sentence, q, expected, questionKeys, c.highlights);
     c.features[expected] = ev.present;
     c.features.answerNear = ev.near;
     if (figure) c.features.figureNear = ev.near;
-    if (named > 0) c.features.spoken = spokenEvidence(kb, c.rec, c.sentence, q, expected, questionKeys, c.highlights, aboutSpeaking);
+    if (spoken) c.features.spoken = spokenEvidence(kb, c.rec, c.sentence, q, expected, questionKeys, c.highlights, true);
     c.score = score(c.features, weights);
   }
   out.sort((a, b) => b.score - a.score || a.rec.id - b.rec.id || a.sentence.start - b.sentence.start);

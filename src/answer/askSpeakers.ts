@@ -43,6 +43,16 @@ export function asksAboutSpeaking(words: ReadonlyArray<{ norm: string }>): boole
   return words.some((w) => SPEECH_WORDS.has(w.norm));
 }
 
+/**
+ * Whether `spokenEvidence` can be other than 0 for the question: a where, when or why question
+ * naming a person or party, where and when only about the speaking (`aboutSpeaking`).
+ */
+export function spokenApplies(q: Question, expected: Expected, aboutSpeaking: boolean): boolean {
+  if (!SPOKEN_TYPES.has(expected) || q.persons.length + q.parties.length === 0) return false;
+  // "When does President Moon's term end?" is not asked about something Moon said.
+  return expected === 'reason' || aboutSpeaking;
+}
+
 /** Whether `st` is by a person or party the question names. */
 function byNamed(kb: KnowledgeBase, articleId: string, st: Statement, q: Question): boolean {
   if (st.speakerId !== null && q.persons.some((p) => p.speakers.has(`${articleId}:${st.speakerId}`))) return true;
@@ -76,9 +86,7 @@ export function spokenEvidence(
   highlights: ReadonlyArray<readonly [number, number]>,
   aboutSpeaking: boolean,
 ): number {
-  if (!SPOKEN_TYPES.has(expected) || q.persons.length + q.parties.length === 0) return 0;
-  // "When does President Moon's term end?" is not asked about something Moon said.
-  if (expected !== 'reason' && !aboutSpeaking) return 0;
+  if (!spokenApplies(q, expected, aboutSpeaking)) return 0;
   const base = rec.paragraph.bodyStart;
   const body = rec.article.body;
   const from = base + s.start;
