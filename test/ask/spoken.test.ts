@@ -16,7 +16,8 @@ function storyKb(): Promise<KnowledgeBase> {
     tempKnowledge({
       'port-strike.md': markdownArticle({ id: 'port-strike', title: 'Dock strike enters its third week' }, [
         'Harbour minister Ola Berg made the remarks about the strike on Monday, urging both sides to return to the table.',
-        'Union leader Mira Stal, who has led the dockworkers since 2018, also weighed in on the dispute.',
+        // The appositive's "to Harbour Minister Ola Berg" describes her, and is no setting.
+        'Union leader Mira Stal, a former adviser to Harbour Minister Ola Berg, said on Friday that the talks had stalled.',
         '“We will not go back to work without a fair deal,” said Stal at a rally, adding that the strike could last for weeks.',
         'Norway has pushed to end the walkout as a way to keep its fish exports moving.',
         '“In order for the port to reopen, we want to end the strike this week,” Berg said.',
