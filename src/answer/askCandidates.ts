@@ -231,15 +231,17 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
   // The answer-type evidence, for the sentences it could lift to the top only.
   const figure = expected === 'date' || expected === 'number';
   const spoken = spokenApplies(q, expected, named > 0 && asksAboutSpeaking(query.words));
-  const lift = expected === 'none' ? 0 : Math.max(0, weights[expected]) + Math.max(0, weights.answerNear) + (figure ? Math.max(0, weights.figureNear) : 0) + (spoken ? Math.max(0, weights.spoken) : 0);
+  const lift = expected === 'none' ? 0 : Math.max(0, weights[expected]) + Math.max(0, weights.answerNear) + (figure ? Math.max(0, weights.figureNear) + Math.max(0, weights.figureTouch) : 0) + (spoken ? Math.max(0, weights.spoken) : 0);
   const leader = Math.max(0, ...out.map((s) => s.score));
   for (const c of out) {
     if (expected === 'none' || (!allFeatures && c.score + lift < leader)) continue;
     const ev = answerEvidence(kb, c.rec, c.sentence, q, expected, questionKeys, c.highlights);
     c.features[expected] = ev.present;
     c.features.answerNear = ev.near;
-    if (figure) c.features.figureNear = ev.near;
-    if (figure) c.features.figureTouch = ev.near >= TOUCH_NEAR ? 1 : 0;
+    if (figure) {
+      c.features.figureNear = ev.near;
+      c.features.figureTouch = ev.near >= TOUCH_NEAR ? 1 : 0;
+    }
     if (spoken) c.features.spoken = spokenEvidence(kb, c.rec, c.sentence, q, expected, questionKeys, c.highlights, true);
     c.score = score(c.features, weights);
   }

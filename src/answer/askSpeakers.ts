@@ -69,10 +69,9 @@ function piece(rec: ParagraphRecord, start: number, end: number): Sentence {
 }
 
 /**
- * The `spoken` feature of a sentence: 1 when a statement in it
- * by a person or party the question names holds what a where, when or why question asks for — in
- * its setting (the sentence's words outside every statement's content) for where and when, in its
- * content for why; else 0. Where and when count only when the question asks about the speaking
+ * The `spoken` feature of a sentence: 1 when a statement in it by a person or party the question
+ * names holds what a where, when or why question asks for — in its setting (the sentence's words
+ * outside every statement's content) for where and when, in its content for why; else 0. Where and when count only when the question asks about the speaking
  * (`aboutSpeaking`, from `asksAboutSpeaking`). `questionKeys` and `highlights` as `answerEvidence`
  * takes them.
  */
