@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=06a8a063d0b04e57533ab44af337e99303ef04cacfc6c981f28851b97791f1cb
-  [speakers-dev/gold.jsonl]=0e36fb34ff2904e0ee6ad95588643fb19fa77ebc58b09bb0b8a172ca01c98c97
+  [polnear/dev.jsonl]=fef5c21c8c33a12c804ffe0441f6c2e94103475bb6dccb2fcb461c15824dca2a
+  [speakers-dev/gold.jsonl]=22a1ab9b87be3f6813e0ec926356ba6a41f2786024d8b9a86a1680852687b57f
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do
