@@ -86,16 +86,19 @@ export function answerEvidence(
       break;
     case 'person': {
       const speakers = kb.analysis(rec.article.id).speakers;
-      if (q.persons.length > 0) {
+      const named = (sp: { id: string }) => q.persons.some((p) => p.speakers.has(`${rec.article.id}:${sp.id}`));
+      if (q.persons.length > 0 && q.terms.length === 0) {
         // "Who is Jake Sullivan?": where the story introduces the person by full name and role.
         const body = rec.article.body;
         for (const sp of speakers) {
-          if (!q.persons.some((p) => p.speakers.has(`${rec.article.id}:${sp.id}`))) continue;
+          if (!named(sp)) continue;
           for (const m of sp.mentions) if (inSentence(m) && body.slice(m.start, m.end) === sp.name) spans.push({ ...toSentence(m), strength: 1 });
         }
         break;
       }
-      for (const sp of speakers) for (const m of sp.mentions) if (inSentence(m)) spans.push({ ...toSentence(m), strength: 1 });
+      // "Who led the Panthers in sacks?", "Who was the MVP of Super Bowl II?": the answer is
+      // somebody other than the people the question names.
+      for (const sp of speakers) if (!named(sp)) for (const m of sp.mentions) if (inSentence(m)) spans.push({ ...toSentence(m), strength: 1 });
       addNames(s.text, questionKeys, keyOf, spans, 1);
       add(PERSON_WORDS, 0.5, 0, false);
       break;

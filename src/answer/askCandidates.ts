@@ -32,7 +32,11 @@
  *    - `expressions`: the share of the question's two-word WordNet expressions ("going on") that
  *      the sentence holds, or a synonym of ("taking place", askExpressions.ts);
  *    - `spoken`: for a where, when or why question naming a person or party the story quotes,
- *      the answer found in the setting or content of that speaker's own statement (askSpeakers.ts).
+ *      the answer found in the setting or content of that speaker's own statement (askSpeakers.ts);
+ *    - `slot`: for "what/which NOUN" questions whose noun has a proper name ("What team …"), a
+ *      capitalised name the question does not hold, near its matched words; `beside`: the answer
+ *      right where the question's shape puts it — a number before "how many"'s noun, a name
+ *      before "who"'s verb (askAnswerSlot.ts).
  * Stop words and question words are never scored.
  */
 import type { Sentence } from '../core/article';
@@ -47,6 +51,7 @@ import { asksAboutSpeaking, spokenApplies, spokenEvidence } from './askSpeakers'
 import { expressionHits, expressionShare, questionExpressions } from './askExpressions';
 import { carried, previousSentenceMatch, subjectShare, type ParagraphMatches } from './askCarry';
 import { askVocabulary } from './askVocabulary';
+import { answerSlot, slotBeside, slotCue, slotEvidence } from './askAnswerSlot';
 import { analyseQuestion, expectedAnswer, type Expected, type Question } from './question';
 import { keyOf } from './questionTerms';
 
@@ -65,7 +70,7 @@ const TOUCH_NEAR = Math.pow(0.5, TOUCH_CHARS / NEAR_CHARS) - 1e-9;
 export const FEATURES = [
   'lexical', 'paragraph', 'rank', 'neighbours', 'proximity', 'complete', 'pairs', 'length', 'anchors', 'articleAnchors',
   'date', 'number', 'person', 'place', 'reason', 'name', 'answerNear', 'carried', 'subject', 'expressions', 'figureNear',
-  'spoken', 'figureTouch',
+  'spoken', 'figureTouch', 'slot', 'beside',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 export type Weights = Readonly<Record<Feature, number>>;
@@ -170,6 +175,9 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
   const exprs = questionExpressions(query.words);
   const topRank = ranked[0]?.score ?? 0;
   const named = q.persons.length + q.parties.length;
+  const slot = answerSlot(query.text);
+  const cue = slotCue(query.text, q.terms);
+  const freshWord = (norm: string) => !questionKeys.has(askVocabulary(kb).keyOf(norm));
 
   const out: Candidate[] = [];
   const articleEnts = new Map<string, ArticleEntities>();
@@ -224,6 +232,9 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
         // Weighed 0 today: read only when it counts or the trainer asks for every feature.
         subject: allFeatures || weights.subject !== 0 ? subjectShare(here, sentence, q.parties, named) : 0,
         expressions: exprs.length > 0 ? expressionShare(exprHits, wordIndex(ws, sentence.start), wordIndex(ws, sentence.end)) : 0,
+        slot: 0,
+        // Weighed 0 today (issue #15, measured): read only when it counts or the trainer asks.
+        beside: cue && (allFeatures || weights.beside !== 0) ? slotBeside(cue, ws, matches, rec.paragraph.text, wordIndex(ws, sentence.start), wordIndex(ws, sentence.end), freshWord) : 0,
       };
       out.push({ rec, sentence, lexical: Math.min(1, lexical + carry), features, score: score(features, weights), highlights: m.highlights });
     });
@@ -233,6 +244,15 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
   const spoken = spokenApplies(q, expected, named > 0 && asksAboutSpeaking(query.words));
   const lift = expected === 'none' ? 0 : Math.max(0, weights[expected]) + Math.max(0, weights.answerNear) + (figure ? Math.max(0, weights.figureNear) + Math.max(0, weights.figureTouch) : 0) + (spoken ? Math.max(0, weights.spoken) : 0);
   const leader = Math.max(0, ...out.map((s) => s.score));
+  if (slot === 'named' && (allFeatures || weights.slot !== 0)) {
+    const { keyOf } = askVocabulary(kb);
+    const fresh = (norm: string) => !questionKeys.has(keyOf(norm));
+    for (const c of out) {
+      if (!allFeatures && c.score + Math.max(0, weights.slot) < leader) continue;
+      c.features.slot = slotEvidence(c.sentence.text, c.highlights.map(([a, b]) => [a - c.sentence.start, b - c.sentence.start] as const), fresh);
+      c.score = score(c.features, weights);
+    }
+  }
   for (const c of out) {
     if (expected === 'none' || (!allFeatures && c.score + lift < leader)) continue;
     const ev = answerEvidence(kb, c.rec, c.sentence, q, expected, questionKeys, c.highlights);
