@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=9ed281a95337d782baed0b7acc7b11c5641f285bfccc7c2b405f25a6f2e1c5f1
-  [speakers-dev/gold.jsonl]=a26141008493be0c93296e4767867a8cd78a92ebf75a8f82ac76049277b5d2d5
+  [polnear/dev.jsonl]=21d98807f8f521e9a8811e6da6ab5b6e4a436430123fe46ced9cdee1d4c0c6ed
+  [speakers-dev/gold.jsonl]=7d3779cbd3b3be2ba22d27c5cd26b403a2e2227932d6a9623277937e054ce091
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do

@@ -93,3 +93,14 @@ describe('a stance with quoted words', () => {
     expect(text(a, a.covering('the toll'))).toBe('the toll “a disgrace”');
   });
 });
+
+describe('a participle after a reported clause', () => {
+  it('keeps one that goes on with the clause, ends before the subject\'s own speech act', () => {
+    const a = run([
+      'Tomas Berg said the repair bills were even higher, reflecting years of neglect on the bridge.',
+      'Mara Quint said the toll was unfair, citing the cost to commuters.',
+    ]);
+    expect(text(a, a.covering('the repair bills'))).toBe('the repair bills were even higher, reflecting years of neglect on the bridge');
+    expect(text(a, a.covering('the toll was unfair'))).toBe('the toll was unfair');
+  });
+});
