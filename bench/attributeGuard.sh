@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=21d98807f8f521e9a8811e6da6ab5b6e4a436430123fe46ced9cdee1d4c0c6ed
-  [speakers-dev/gold.jsonl]=7d3779cbd3b3be2ba22d27c5cd26b403a2e2227932d6a9623277937e054ce091
+  [polnear/dev.jsonl]=99c8fdf7ad8c89c900872c8177d2b1c3e0a957712488680943107418970ad367
+  [speakers-dev/gold.jsonl]=774aae7aa668ec9d97a28d2a6aa04614f296a0907f16baa5f370e124125160cd
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do

@@ -136,7 +136,11 @@ export function clauseFrame(body: string, s: Sentence, si: number, toks: Token[]
   if (np.length && !appositive) {
     const npStart = (np[0] as Token).start;
     const pre = body.slice(s.start, npStart);
-    const restOk = rest.length === 0 || (rest.length <= 10 && (TIME_WORDS.has(rest[0]?.lower ?? '') || /^(in|on|at|to|with|during|after|before|while|from|of|about|via|through|outside|inside)$/.test(rest[0]?.lower ?? '') || (rest[0] as Token).cap)) || TAG_THEN_CLAUSE.test(restText);
+    // A verb that is no speech verb, followed by its object ("In a video posted …, she criticized
+    // Singer", "Though …, Clinton maintains a commanding lock …"), is the sentence's own
+    // predicate after an opening adverbial, not a tag after a reported clause.
+    const objectAfter = !STRONG_SPEECH_VERBS.has(lower) && !!rest[0] && (((rest[0] as Token).cap && !TIME_WORDS.has(rest[0]?.lower ?? '')) || /^(?:a|an|the)$/.test(rest[0]?.lower ?? ''));
+    const restOk = !objectAfter && (rest.length === 0 || (rest.length <= 10 && (TIME_WORDS.has(rest[0]?.lower ?? '') || /^(in|on|at|to|with|during|after|before|while|from|of|about|via|through|outside|inside)$/.test(rest[0]?.lower ?? '') || (rest[0] as Token).cap)) || TAG_THEN_CLAUSE.test(restText));
     // "Asked whether …, Quint said the work was on schedule": a finite verb after the cue makes
     // the rest its reported clause, not an adverbial after an inverted tag.
     const restClause = rest.some((x) => FINITE.test(x.lower)) && !TAG_THEN_CLAUSE.test(restText);
@@ -155,7 +159,9 @@ export function clauseFrame(body: string, s: Sentence, si: number, toks: Token[]
   if (np.length && !appositive && STRONG_SPEECH_VERBS.has(lower)) {
     const npStart = (np[0] as Token).start;
     const pre = body.slice(s.start, npStart);
-    const post = /^(\s*(?:\p{Ll}+\s+){0,3}?),\s*/u.exec(body.slice(t.end, sentEnd));
+    // The tag may name its addressee: "The solution, the partner told them, was simple", "…,
+    // Trump told CNN, his policy …" (an object pronoun or a capitalised name, never the clause).
+    const post = /^(\s*(?:\p{Ll}+\s+){0,3}?),\s*/u.exec(body.slice(t.end, sentEnd)) ?? (/^(?:told|tells)$/.test(lower) ? /^(\s+(?:him|her|them|me|us|reporters|(?:[Tt]he\s+)?(?:\p{Lu}[\p{L}.'\u2019&-]*\s*){1,4})),\s*/u.exec(body.slice(t.end, sentEnd)) : null);
     if (/,\s*$/.test(pre) && post && !/^\s*(?:that|and|but)\b/.test(body.slice(t.end + post[0].length, sentEnd)) && !OPEN_Q.test(body.slice(t.end, t.end + post[0].length + 2))) {
       const aEnd = s.start + pre.replace(/[\s,]+$/, '').length;
       const aStart = skipLead(body, s.start, aEnd);

@@ -14,7 +14,9 @@ export function validSource(toks: Token[]): boolean {
   const first = toks[0];
   const last = toks[toks.length - 1];
   if (!first || !last) return false;
-  if (NON_SOURCE_HEADS.has(last.lower) || /^\d+s?$/.test(last.lower)) return false;
+  // "The Islamic State", "Doris Day": a capitalised head after another capitalised word is a name.
+  const namedHead = last.cap && toks.length > 1 && !!toks[toks.length - 2]?.cap && !WEEKDAY.test(last.lower);
+  if ((NON_SOURCE_HEADS.has(last.lower) && !namedHead) || /^\d+s?$/.test(last.lower)) return false;
   // Participles and adjectives at the edges ("Appearing", "he started raising", "a snappy").
   if (!last.cap && /(ing|py|ly)$/.test(last.lower) && !ROLE_NOUNS.has(last.lower)) return false;
   if (toks.some((t, i) => i > 0 && !t.cap && /(ed|ing)$/.test(t.lower) && /^(he|she|they|we|i|it)$/i.test(toks[i - 1]?.text ?? ''))) return false;
@@ -137,11 +139,14 @@ export function accordingNP(body: string, toks: Token[]): Token[] {
 export function cleanNP(np: Token[]): Token[] {
   const pron = np.findIndex((t) => /^(he|she|they|we|i)$/i.test(t.text));
   if (pron > 0) np = np.slice(pron);
-  while (np.length > 1 && /ly$/.test((np[np.length - 1] as Token).lower) && !(np[np.length - 1] as Token).cap) np = np.slice(0, -1);
+  // "Her campaign workers here said": a place adverb after the head is not part of it.
+  while (np.length > 1 && (/ly$/.test((np[np.length - 1] as Token).lower) || /^(?:here|there)$/.test((np[np.length - 1] as Token).lower)) && !(np[np.length - 1] as Token).cap) np = np.slice(0, -1);
   while (np.length > 1 && ((/ly$/.test((np[0] as Token).lower) && !/^(only|early|family)$/.test((np[0] as Token).lower)) || /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|later|earlier|then|now)$/.test((np[0] as Token).lower))) np = np.slice(1);
   if (np.length === 1 && /ly$/.test((np[0] as Token).lower) && !(np[0] as Token).cap) return [];
   return np;
 }
+
+const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|time|week|month|year|day|night|morning|evening|afternoon|weekend)$/;
 
 /** The noun phrase ending right before a verb, scanning back from the end of `before`. */
 export function backNP(body: string, before: Token[], floor: number): Token[] {

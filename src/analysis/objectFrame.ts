@@ -2,13 +2,26 @@
  * Object frames: "Trump called for a ban", "the NAACP criticized the plan" — a stance verb whose
  * object is the attributed content, with no "that" and no quote marks.
  */
+import { FINITE } from './clauseEnd';
 import { AUXILIARIES } from './lexicon';
 import { INTRO, OBJECT_ONLY_WITH } from './lexicon/cueWords';
 import { phraseEnd } from './nounFrames';
 import { backNP, sentenceSubject } from './nounPhrases';
+import { UNNAMED_LABEL } from './unnamedFrames';
 import { mk, OPEN_Q, PARTICIPLE_TAIL, type RawStatement, skipSpace, trimEnd } from './statement';
 import { QuoteIndex, type Sentence } from '../text/structure';
-import type { Token } from '../text/tokens';
+import { type Token, tokenize } from '../text/tokens';
+/** Quantifiers and determiners that open a subject without naming anybody. */
+const QUANTIFIER = /^(?:every|each|all|some|any|no|one|many|most|both|either|neither|this|that|these|those|the|a|an)$/i;
+
+/**
+ * Words that open an adverbial or relative clause with a subject of its own inside a predicate
+ * ("upset after Obama called …", "cheered when Trump spotted …", "a man who …"). A "that" clause
+ * is left out: its coordinated verb is the main subject's as often as not ("Putin forecast that
+ * the economy would rebound and praised …").
+ */
+const SUBORDINATOR = /^(?:who|whom|which|whose|after|before|because|when|if|whether|while|since|although|though|until|unless|where)$/;
+
 /**
  * "SUBJECT VERB OBJECT." for OBJECT_VERBS: the object to the end of the clause is the content.
  * `needNext` (learned cues, `learnedFrames.ts`) replaces the word list's rule for the word after
@@ -90,11 +103,22 @@ export function objectFrame(body: string, s: Sentence, si: number, toks: Token[]
     return objectStatement(body, s, si, toks, i, qi, appos, undefined, need);
   }
   let np = backNP(body, before.slice(0, b), s.start);
-  if (!np.length && needNext !== undefined && /^(and|but)$/.test(before[b - 1]?.lower ?? '') && !/,/.test(gapBefore)) {
-    // A learned cue in a coordinated predicate: "Sanders questions Clinton's ties and has called
-    // for …" — the sentence's subject (as the clause frames read "and told them that …").
+  let unsure = false;
+  let coordinated = false;
+  if (!np.length && /^(and|but)$/.test(before[b - 1]?.lower ?? '') && !/,/.test(gapBefore)) {
+    // A coordinated predicate: "Sanders questions Clinton's ties and has called for …", "He
+    // denounced the United Nations and rejected …" — the sentence's subject (as the clause
+    // frames read "and told them that …"). When an adverbial or relative clause of another
+    // subject comes between ("upset after Obama called bankers “fat cats” and proposed …",
+    // "cheered when Trump spotted a sign and asked …") the verb may be that clause's: no source
+    // is named.
     const subj = sentenceSubject(body, s.start, t.start);
-    if (subj) np = toks.filter((x) => x.start >= subj[0] && x.end <= subj[1]);
+    // A quantifier is no subject ("Every one of his colleagues loved Ford and wanted …").
+    if (subj && !QUANTIFIER.test(body.slice(subj[0], subj[1]))) {
+      np = toks.filter((x) => x.start >= subj[0] && x.end <= subj[1]);
+      coordinated = true;
+      unsure = tokenize(body, subj[1], (before[b - 1] as Token).start).some((x) => SUBORDINATOR.test(x.lower));
+    }
   }
   if (!np.length && /^(who|which)$/.test(before[b - 1]?.lower ?? '') && b > 1) {
     // "Bernie Sanders, who on Tuesday endorsed Clinton": the source words are "who", the
@@ -111,7 +135,15 @@ export function objectFrame(body: string, s: Sentence, si: number, toks: Token[]
   // The subject must be a name, a pronoun or a determiner phrase, not a stray noun.
   if (!antecedent && !f.cap && !/^(he|she|they|we|i|it|the|a|an|his|her|their|its|our)$/.test(f.lower)) return null;
   if (/^(it|this|that|there)$/i.test(f.text) && np.length === 1) return null;
-  return objectStatement(body, s, si, toks, i, qi, np, antecedent, need);
+  const st = objectStatement(body, s, si, toks, i, qi, np, antecedent, need);
+  // A coordinated predicate never decides who said quoted words ("said X had been “…” but
+  // declined to comment on what he described as “…”"): the quotation's own cue does.
+  if (st && coordinated && needNext === undefined && OPEN_Q.test(body.slice(st.content[0], st.content[1]))) return null;
+  if (st && unsure) {
+    st.source = null;
+    st.label = UNNAMED_LABEL;
+  }
+  return st;
 }
 
 /**
@@ -119,13 +151,21 @@ export function objectFrame(body: string, s: Sentence, si: number, toks: Token[]
  * a description ("the legendary activist", "a digital outfit"), else null.
  */
 function appositiveSubject(body: string, s: Sentence, before: Token[]): Token[] | null {
-  const first = body.indexOf(',', s.start);
+  let open = s.start;
+  let first = body.indexOf(',', s.start);
+  // "In October, Mrs. Clinton, the Democratic nominee, proposed …": a short opening time or
+  // place phrase before the name.
+  const lead = before.filter((x) => x.end <= first);
+  if (first >= 0 && lead.length > 0 && lead.length <= 5 && INTRO.test((lead[0] as Token).text) && !lead.some((x) => FINITE.test(x.lower))) {
+    open = first + 1;
+    first = body.indexOf(',', open);
+  }
   const last = before.length ? (before[before.length - 1] as Token).end : -1;
   if (first < 0 || last <= first) return null;
-  const headToks = before.filter((x) => x.end <= first);
-  const np = backNP(body, headToks, s.start);
+  const headToks = before.filter((x) => x.start >= open && x.end <= first);
+  const np = backNP(body, headToks, open);
   const f = np[0];
-  if (!f || !f.cap || f.start !== skipSpace(body, s.start) || headToks.length !== np.length) return null;
+  if (!f || !f.cap || f.start !== skipSpace(body, open) || headToks.length !== np.length) return null;
   // The appositive runs from the first comma to the comma before the verb (the caller's gap).
   const appos = body.slice(first + 1, last).trim();
   if (!/^(?:a|an|the|another|\p{Ll})/u.test(appos) || appos.split(/\s+/).length > 15 || /[,;:"\u201C\u201D]/.test(appos)) return null;
