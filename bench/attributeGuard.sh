@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=99c8fdf7ad8c89c900872c8177d2b1c3e0a957712488680943107418970ad367
-  [speakers-dev/gold.jsonl]=774aae7aa668ec9d97a28d2a6aa04614f296a0907f16baa5f370e124125160cd
+  [polnear/dev.jsonl]=13e4ee4323f9a732e8b20e45917a1421128ba7ea962239d8824a73abfc495c67
+  [speakers-dev/gold.jsonl]=5f4fe97a976ab316dc7edbf70541bea0b0be792b9132e986e1074b876a201e42
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do

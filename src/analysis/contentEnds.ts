@@ -9,7 +9,8 @@
  *   data program"), not where the reporter asked;
  * - "…, but Mrs. Clinton would leave it at 35 percent", "…, although he again refused …", "…, and
  *   analysts agreed …": a contrast or second clause with its own subject (a pronoun, or a short
- *   noun phrase) and verb is the reporter's narration going on;
+ *   noun phrase, also one headed by a quantifier or after an adverb: "…, and three of the four
+ *   supporters hold …", "…, and now Koizumi was …") and verb is the reporter's narration going on;
  * - ", not wanting to alienate …": a negated participle is the reporter's comment, as an
  *   unnegated one already is (`statement.ts` PARTICIPLE_TAIL);
  * - "vowed to keep abortion legal and celebrated the ruling", "denied the charges and
@@ -92,9 +93,15 @@ export function contentEnd(body: string, st: RawStatement, qi: QuoteIndex, sentS
   CONTRAST_CLAUSE.lastIndex = 0;
   for (let m = CONTRAST_CLAUSE.exec(text); m; m = CONTRAST_CLAUSE.exec(text)) {
     const words = (m[1] ?? '').trim().split(/\s+/);
+    // An adverb before the subject ("…, and now Prime Minister Koizumi was …") is skipped.
+    if (/^(?:now|then|still|also|\p{Ll}{3,}ly)$/u.test(words[0] ?? '') && words.length > 2) words.shift();
     const verbAt = words.findIndex((w, k) => k > 0 && CONTRAST_VERB.test(w));
     const pronoun = /^(?:he|she|they|we|it|i)$/i.test(words[0] ?? '');
-    if ((pronoun && verbAt >= 1) || (verbAt >= 1 && verbAt <= 5 && /^(?:the|a|an|his|her|their|its|many|most|some|few|analysts|critics|officials|experts|polls|\p{Lu}.*)$/u.test(words[0] ?? ''))) {
+    // A pronoun subject then any verb form ("…, and he put $100 million into …").
+    const pronounVerb = pronoun && posTags((words[1] ?? '').toLowerCase()).some((t) => /^VB[DPZ]?$/.test(t));
+    // A quantifier or number heads a subject as a determiner does ("…, and three of the four …").
+    const quantifier = /^(?:both|another|each|either|neither|all|none|one|two|three|four|five|six|seven|eight|nine|ten|\d[\d,.%]*)$/i.test(words[0] ?? '');
+    if ((pronoun && (verbAt >= 1 || pronounVerb)) || (verbAt >= 1 && verbAt <= 5 && (quantifier || /^(?:the|a|an|his|her|their|its|many|most|some|few|analysts|critics|officials|experts|polls|\p{Lu}.*)$/u.test(words[0] ?? '')))) {
       cut = Math.min(cut, start + m.index);
       break;
     }

@@ -104,3 +104,16 @@ describe('a participle after a reported clause', () => {
     expect(text(a, a.covering('the toll was unfair'))).toBe('the toll was unfair');
   });
 });
+
+describe('a coordinated clause with its own subject', () => {
+  it('ends before ", and" with a pronoun and any verb, a quantifier subject, or an adverb before the subject', () => {
+    const a = run([
+      'Tomas Berg said the ferry would be late, and he put the blame on the council.',
+      'Mara Quint opposes the new toll, and three of the five councillors support it.',
+      'Lena Varga argued that the tunnel was too costly, and now the mayor agrees with her.',
+    ]);
+    expect(text(a, a.covering('the ferry would be late'))).toBe('the ferry would be late');
+    expect(text(a, a.covering('the new toll'))).toBe('the new toll');
+    expect(text(a, a.covering('the tunnel was too costly'))).toBe('that the tunnel was too costly');
+  });
+});
