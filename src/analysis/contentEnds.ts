@@ -20,7 +20,9 @@
  * - "… and she accused Trump of …": the subject's pronoun with a speech or stance verb in the
  *   cue's tense starts a new report of the same person;
  * - "…for Donald Trump, who is joined on the ballot by …": a non-restrictive relative clause
- *   running to the sentence's end describes, it does not report.
+ *   running to the sentence's end describes, it does not report;
+ * - "…to speak to reporters as she left the breakfast": "as" with a pronoun and a full verb is
+ *   when it happened ("as he did" compares and stays).
  * These only shorten a span, never below three words' worth of characters, never inside a
  * quotation and never before a quotation still to come.
  */
@@ -49,6 +51,8 @@ const AND_PREDICATE = /,?\s+and\s+(?:(?:also|then|later|even|again|once again|st
 const PRONOUN_REPORT = /,?\s+(?:and|but)\s+(?:he|she|they)(?:,\s+[\p{Ll}\s]{2,20},)?\s+(?:also\s+|then\s+|later\s+)?(\p{Ll}+)\b/gu;
 /** A comma, then a relative pronoun opening a non-restrictive clause. */
 const RELATIVE = /,\s+(?:who|which)\s/g;
+/** "(even/just) as" (a time clause), a subject pronoun, then a verb that is no auxiliary. */
+const AS_PRONOUN_VERB = /,?\s+(?:even\s+|just\s+)?as\s+(?:he|she|they)\s+(?!(?:is|was|are|were|do|does|did|has|had|have|would|will|can|could|should|might|may|must)\b)\p{Ll}{2,}/u;
 /** A negated participle after a comma: ", not wanting to …". */
 const NEGATED_PARTICIPLE = /,\s+not\s+\p{Ll}{3,}ing\b/u;
 
@@ -146,6 +150,11 @@ export function contentEnd(body: string, st: RawStatement, qi: QuoteIndex, sentS
     cut = Math.min(cut, start + m.index);
     break;
   }
+  // "…“excited where we stand” as he faces a critical test …", "to speak to reporters as she
+  // left the breakfast": "as" with a pronoun and a full verb is when the reporter says it happened
+  // ("as he did", "as it was" compare instead).
+  const asWhile = AS_PRONOUN_VERB.exec(text);
+  if (asWhile) cut = Math.min(cut, start + asWhile.index);
   // "46 percent said yes, compared with …", "half said so in the earlier poll": a one-word
   // answer is all that was said.
   const answer = SHORT_ANSWER_THEN.exec(text);

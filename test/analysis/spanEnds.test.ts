@@ -117,3 +117,14 @@ describe('a coordinated clause with its own subject', () => {
     expect(text(a, a.covering('the tunnel was too costly'))).toBe('that the tunnel was too costly');
   });
 });
+
+describe('a time clause with "as"', () => {
+  it('ends before "as she toured …", keeps a comparison "as he did …"', () => {
+    const a = run([
+      'Mayor Lena Varga said she was pleased with the new timetable as she toured the harbour on Monday.',
+      'Tomas Berg said he opposes the toll as he did last year.',
+    ]);
+    expect(text(a, a.covering('she was pleased'))).toBe('she was pleased with the new timetable');
+    expect(text(a, a.covering('he opposes the toll'))).toBe('he opposes the toll as he did last year');
+  });
+});
