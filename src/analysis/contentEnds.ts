@@ -15,7 +15,8 @@
  *   unnegated one already is (`statement.ts` PARTICIPLE_TAIL);
  * - "vowed to keep abortion legal and celebrated the ruling", "denied the charges and
  *   counter-accused her": after an object or infinitive (no finite verb of its own), "and" with a
- *   finite verb in the cue's tense and no subject is a second predicate of the report's subject;
+ *   finite verb in the cue's tense and no subject is a second predicate of the report's subject,
+ *   and so is "but" with a finite verb or an auxiliary ("backed the plan but did not say …");
  *   after a participle cue ("urging voters to … and promising …") a second participle is too;
  * - "… and she accused Trump of …": the subject's pronoun with a speech or stance verb in the
  *   cue's tense starts a new report of the same person;
@@ -53,6 +54,8 @@ const PRONOUN_REPORT = /,?\s+(?:and|but)\s+(?:he|she|they)(?:,\s+[\p{Ll}\s]{2,20
 const RELATIVE = /,\s+(?:who|which)\s/g;
 /** "(even/just) as" (a time clause), a subject pronoun, then a verb that is no auxiliary. */
 const AS_PRONOUN_VERB = /,?\s+(?:even\s+|just\s+)?as\s+(?:he|she|they)\s+(?!(?:is|was|are|were|do|does|did|has|had|have|would|will|can|could|should|might|may|must)\b)\p{Ll}{2,}/u;
+/** "but" (after a comma or not), an optional adverb, then a lower-case word that may be a verb. */
+const BUT_PREDICATE = /,?\s+but\s+(?:(?:also|then|later|still|now|\p{Ll}{3,}ly),?\s+)?([\p{Ll}-]{2,})\b/gu;
 /** A negated participle after a comma: ", not wanting to …". */
 const NEGATED_PARTICIPLE = /,\s+not\s+\p{Ll}{3,}ing\b/u;
 
@@ -155,6 +158,17 @@ export function contentEnd(body: string, st: RawStatement, qi: QuoteIndex, sentS
   // ("as he did", "as it was" compare instead).
   const asWhile = AS_PRONOUN_VERB.exec(text);
   if (asWhile) cut = Math.min(cut, start + asWhile.index);
+  // "…he is friendly with Trump's in-laws but took issue with …", "…the release of the pages,
+  // but appeared to betray …": "but" with a finite verb and no subject is a second predicate of
+  // the report's subject, the reporter's narration going on.
+  BUT_PREDICATE.lastIndex = 0;
+  for (let m = BUT_PREDICATE.exec(text); m; m = BUT_PREDICATE.exec(text)) {
+    const w = m[1] ?? '';
+    if ((/^(?:did|could|would|has|have|had|was|were|is|are|does|do|will|can|should)$/.test(w) || (cueWord && finitePredicate(w, pastCue(cueWord)))) && !hasFinite(text.slice(0, m.index))) {
+      cut = Math.min(cut, start + m.index);
+      break;
+    }
+  }
   // "46 percent said yes, compared with …", "half said so in the earlier poll": a one-word
   // answer is all that was said.
   const answer = SHORT_ANSWER_THEN.exec(text);

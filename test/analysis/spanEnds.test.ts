@@ -128,3 +128,14 @@ describe('a time clause with "as"', () => {
     expect(text(a, a.covering('he opposes the toll'))).toBe('he opposes the toll as he did last year');
   });
 });
+
+describe('a second predicate of the subject after "but"', () => {
+  it('ends an object before "but" with a finite verb, keeps a reported clause going on', () => {
+    const a = run([
+      'Councillor Ana Lind backed the ferry plan but did not say how the city would pay for it.',
+      'Mara Quint said she liked the plan but lived too far from the harbour to use the ferry.',
+    ]);
+    expect(text(a, a.covering('the ferry plan'))).toBe('the ferry plan');
+    expect(text(a, a.covering('she liked the plan'))).toBe('she liked the plan but lived too far from the harbour to use the ferry');
+  });
+});
