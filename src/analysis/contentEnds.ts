@@ -106,9 +106,10 @@ export function contentEnd(body: string, st: RawStatement, qi: QuoteIndex, sentS
     const pronoun = /^(?:he|she|they|we|it|i)$/i.test(words[0] ?? '');
     // A pronoun subject then any verb form ("…, and he put $100 million into …").
     const pronounVerb = pronoun && posTags((words[1] ?? '').toLowerCase()).some((t) => /^VB[DPZ]?$/.test(t));
-    // A quantifier or number heads a subject as a determiner does ("…, and three of the four …").
+    // A quantifier or number heads a subject as a determiner does ("…, and three of the four …"),
+    // and "there" or a demonstrative stands as one ("…, but there is growing anger …").
     const quantifier = /^(?:both|another|each|either|neither|all|none|one|two|three|four|five|six|seven|eight|nine|ten|\d[\d,.%]*)$/i.test(words[0] ?? '');
-    if ((pronoun && (verbAt >= 1 || pronounVerb)) || (verbAt >= 1 && verbAt <= 5 && (quantifier || /^(?:the|a|an|his|her|their|its|many|most|some|few|analysts|critics|officials|experts|polls|\p{Lu}.*)$/u.test(words[0] ?? '')))) {
+    if ((pronoun && (verbAt >= 1 || pronounVerb)) || (verbAt >= 1 && verbAt <= 5 && (quantifier || /^(?:the|a|an|his|her|their|its|there|this|these|those|many|most|some|few|analysts|critics|officials|experts|polls|\p{Lu}.*)$/u.test(words[0] ?? '')))) {
       cut = Math.min(cut, start + m.index);
       break;
     }

@@ -106,15 +106,17 @@ describe('a participle after a reported clause', () => {
 });
 
 describe('a coordinated clause with its own subject', () => {
-  it('ends before ", and" with a pronoun and any verb, a quantifier subject, or an adverb before the subject', () => {
+  it('ends before ", and/but" with a pronoun and any verb, a quantifier or "there" subject, or an adverb before the subject', () => {
     const a = run([
       'Tomas Berg said the ferry would be late, and he put the blame on the council.',
       'Mara Quint opposes the new toll, and three of the five councillors support it.',
       'Lena Varga argued that the tunnel was too costly, and now the mayor agrees with her.',
+      'Tomas Berg said the ferry would run all winter, but there is no money for a second boat.',
     ]);
     expect(text(a, a.covering('the ferry would be late'))).toBe('the ferry would be late');
     expect(text(a, a.covering('the new toll'))).toBe('the new toll');
     expect(text(a, a.covering('the tunnel was too costly'))).toBe('that the tunnel was too costly');
+    expect(text(a, a.covering('the ferry would run'))).toBe('the ferry would run all winter');
   });
 });
 
