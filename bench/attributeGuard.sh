@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=fef5c21c8c33a12c804ffe0441f6c2e94103475bb6dccb2fcb461c15824dca2a
-  [speakers-dev/gold.jsonl]=22a1ab9b87be3f6813e0ec926356ba6a41f2786024d8b9a86a1680852687b57f
+  [polnear/dev.jsonl]=13e4ee4323f9a732e8b20e45917a1421128ba7ea962239d8824a73abfc495c67
+  [speakers-dev/gold.jsonl]=5f4fe97a976ab316dc7edbf70541bea0b0be792b9132e986e1074b876a201e42
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do

@@ -71,3 +71,15 @@ export function coordinatedCue(after: string, past = false): boolean {
   if (pron && !(past && /^(?:\p{Ll}+[^s\W]s|has|is|are|can|will|does|do)$/u.test(pron[1] ?? ''))) return true;
   return /^,\s+(?:a|an)\s+\p{Ll}+/u.test(after);
 }
+
+/**
+ * Whether a participle after a comma goes with the reported clause before it ("it was a
+ * temporary dip, reflecting restlessness within an electorate …"): that clause has a finite verb
+ * of its own, the participle is no speech or stance verb (", citing …", ", calling …" are the
+ * subject's own acts) and no quotation is involved (a quote's report ends where it did).
+ */
+export function clauseParticiple(content: string, m: RegExpExecArray): boolean {
+  const word = /(\p{Ll}{3,}ing)\b/u.exec(m[0])?.[1] ?? '';
+  if (SPEECH_VERBS.has(word) || MIXED_VERBS.has(word) || OPEN_Q.test(content) || /["\u201D]|''/.test(content)) return false;
+  return content.slice(0, m.index).toLowerCase().split(/[^\p{L}'\u2019]+/u).some((w) => FINITE.test(w));
+}

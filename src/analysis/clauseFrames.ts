@@ -5,7 +5,7 @@
 import { ABBREVIATIONS, AUXILIARIES, SPEECH_VERBS, STRONG_SPEECH_VERBS } from './lexicon';
 import { AS_VERBS, BARE_CLAUSE_VERBS, MIXED_VERBS, NEEDS_THAT, THOUGHT_VERBS, TIME_WORDS, VIEW_VERBS } from './lexicon/cueWords';
 import { adverbialOnly } from './adverbials';
-import { coordinatedCue, FINITE, pastCue, reportEnd } from './clauseEnd';
+import { clauseParticiple, coordinatedCue, FINITE, pastCue, reportEnd } from './clauseEnd';
 import { accordingNP, backNP, sentenceSubject, takeNP } from './nounPhrases';
 import { mk, OPEN_Q, PARTICIPLE_TAIL, type RawStatement, skipLead, skipSpace, trimEnd } from './statement';
 import type { QuoteIndex, Sentence } from '../text/structure';
@@ -262,9 +262,10 @@ export function clauseFrame(body: string, s: Sentence, si: number, toks: Token[]
   const tail = /,\s+(?:according to|(?:he|she|they|it|\p{Lu}\p{Ll}+)\s+(?:said|says|added|noted|told)|saying|adding|calling|noting|arguing|writing|telling|insisting|warning)\b/u.exec(body.slice(cStart, cEnd));
   if (tail) cEnd = cStart + tail.index;
   // "…, citing her work after …", "…, engaging in …": a participle after a comma is the
-  // reporter's comment on the act, not part of what was said.
+  // reporter's comment on the act, not part of what was said — unless it goes on with the
+  // reported clause (`clauseParticiple`).
   const participle = PARTICIPLE_TAIL.exec(body.slice(cStart, cEnd));
-  if (participle && !qi.at(cStart + participle.index)) cEnd = cStart + participle.index;
+  if (participle && !qi.at(cStart + participle.index) && !clauseParticiple(body.slice(cStart, cEnd), participle)) cEnd = cStart + participle.index;
   // "…, but declined…" starts a new predicate of the same subject.
   const conj = /,?\s+(?:but|and)\s+(?:also\s+)?(?:declined|refused|said|added|noted|did not|didn't|would not|won't|called|urged|asked|insisted|warned|vowed|promised)\b/.exec(body.slice(cStart, cEnd));
   if (conj && !qi.at(cStart + conj.index)) cEnd = cStart + conj.index;
@@ -417,4 +418,5 @@ export function verbAfterAdverbials(before: Token[], b: number, verbStart: numbe
   while (k > 0 && /^(on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|later|earlier|recently|also|again|then|publicly|privately|repeatedly|last|this|week|month|night|morning|afternoon|evening)$/.test(before[k - 1]?.lower ?? '')) k--;
   return k < b ? (before[k] as Token).start : b < before.length ? (before[b] as Token).start : verbStart;
 }
+
 

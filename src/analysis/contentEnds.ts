@@ -9,17 +9,21 @@
  *   data program"), not where the reporter asked;
  * - "…, but Mrs. Clinton would leave it at 35 percent", "…, although he again refused …", "…, and
  *   analysts agreed …": a contrast or second clause with its own subject (a pronoun, or a short
- *   noun phrase) and verb is the reporter's narration going on;
+ *   noun phrase, also one headed by a quantifier or after an adverb: "…, and three of the four
+ *   supporters hold …", "…, and now Koizumi was …") and verb is the reporter's narration going on;
  * - ", not wanting to alienate …": a negated participle is the reporter's comment, as an
  *   unnegated one already is (`statement.ts` PARTICIPLE_TAIL);
  * - "vowed to keep abortion legal and celebrated the ruling", "denied the charges and
  *   counter-accused her": after an object or infinitive (no finite verb of its own), "and" with a
- *   finite verb in the cue's tense and no subject is a second predicate of the report's subject;
+ *   finite verb in the cue's tense and no subject is a second predicate of the report's subject,
+ *   and so is "but" with a finite verb or an auxiliary ("backed the plan but did not say …");
  *   after a participle cue ("urging voters to … and promising …") a second participle is too;
  * - "… and she accused Trump of …": the subject's pronoun with a speech or stance verb in the
  *   cue's tense starts a new report of the same person;
  * - "…for Donald Trump, who is joined on the ballot by …": a non-restrictive relative clause
- *   running to the sentence's end describes, it does not report.
+ *   running to the sentence's end describes, it does not report;
+ * - "…to speak to reporters as she left the breakfast": "as" with a pronoun and a full verb is
+ *   when it happened ("as he did" compares and stays).
  * These only shorten a span, never below three words' worth of characters, never inside a
  * quotation and never before a quotation still to come.
  */
@@ -48,6 +52,10 @@ const AND_PREDICATE = /,?\s+and\s+(?:(?:also|then|later|even|again|once again|st
 const PRONOUN_REPORT = /,?\s+(?:and|but)\s+(?:he|she|they)(?:,\s+[\p{Ll}\s]{2,20},)?\s+(?:also\s+|then\s+|later\s+)?(\p{Ll}+)\b/gu;
 /** A comma, then a relative pronoun opening a non-restrictive clause. */
 const RELATIVE = /,\s+(?:who|which)\s/g;
+/** "(even/just) as" (a time clause), a subject pronoun, then a verb that is no auxiliary. */
+const AS_PRONOUN_VERB = /,?\s+(?:even\s+|just\s+)?as\s+(?:he|she|they)\s+(?!(?:is|was|are|were|do|does|did|has|had|have|would|will|can|could|should|might|may|must)\b)\p{Ll}{2,}/u;
+/** "but" (after a comma or not), an optional adverb, then a lower-case word that may be a verb. */
+const BUT_PREDICATE = /,?\s+but\s+(?:(?:also|then|later|still|now|\p{Ll}{3,}ly),?\s+)?([\p{Ll}-]{2,})\b/gu;
 /** A negated participle after a comma: ", not wanting to …". */
 const NEGATED_PARTICIPLE = /,\s+not\s+\p{Ll}{3,}ing\b/u;
 
@@ -92,9 +100,16 @@ export function contentEnd(body: string, st: RawStatement, qi: QuoteIndex, sentS
   CONTRAST_CLAUSE.lastIndex = 0;
   for (let m = CONTRAST_CLAUSE.exec(text); m; m = CONTRAST_CLAUSE.exec(text)) {
     const words = (m[1] ?? '').trim().split(/\s+/);
+    // An adverb before the subject ("…, and now Prime Minister Koizumi was …") is skipped.
+    if (/^(?:now|then|still|also|\p{Ll}{3,}ly)$/u.test(words[0] ?? '') && words.length > 2) words.shift();
     const verbAt = words.findIndex((w, k) => k > 0 && CONTRAST_VERB.test(w));
     const pronoun = /^(?:he|she|they|we|it|i)$/i.test(words[0] ?? '');
-    if ((pronoun && verbAt >= 1) || (verbAt >= 1 && verbAt <= 5 && /^(?:the|a|an|his|her|their|its|many|most|some|few|analysts|critics|officials|experts|polls|\p{Lu}.*)$/u.test(words[0] ?? ''))) {
+    // A pronoun subject then any verb form ("…, and he put $100 million into …").
+    const pronounVerb = pronoun && posTags((words[1] ?? '').toLowerCase()).some((t) => /^VB[DPZ]?$/.test(t));
+    // A quantifier or number heads a subject as a determiner does ("…, and three of the four …"),
+    // and "there" or a demonstrative stands as one ("…, but there is growing anger …").
+    const quantifier = /^(?:both|another|each|either|neither|all|none|one|two|three|four|five|six|seven|eight|nine|ten|\d[\d,.%]*)$/i.test(words[0] ?? '');
+    if ((pronoun && (verbAt >= 1 || pronounVerb)) || (verbAt >= 1 && verbAt <= 5 && (quantifier || /^(?:the|a|an|his|her|their|its|there|this|these|those|many|most|some|few|analysts|critics|officials|experts|polls|\p{Lu}.*)$/u.test(words[0] ?? '')))) {
       cut = Math.min(cut, start + m.index);
       break;
     }
@@ -138,6 +153,22 @@ export function contentEnd(body: string, st: RawStatement, qi: QuoteIndex, sentS
     if (rest.includes(',')) continue;
     cut = Math.min(cut, start + m.index);
     break;
+  }
+  // "…“excited where we stand” as he faces a critical test …", "to speak to reporters as she
+  // left the breakfast": "as" with a pronoun and a full verb is when the reporter says it happened
+  // ("as he did", "as it was" compare instead).
+  const asWhile = AS_PRONOUN_VERB.exec(text);
+  if (asWhile) cut = Math.min(cut, start + asWhile.index);
+  // "…he is friendly with Trump's in-laws but took issue with …", "…the release of the pages,
+  // but appeared to betray …": "but" with a finite verb and no subject is a second predicate of
+  // the report's subject, the reporter's narration going on.
+  BUT_PREDICATE.lastIndex = 0;
+  for (let m = BUT_PREDICATE.exec(text); m; m = BUT_PREDICATE.exec(text)) {
+    const w = m[1] ?? '';
+    if ((/^(?:did|could|would|has|have|had|was|were|is|are|does|do|will|can|should)$/.test(w) || (cueWord && finitePredicate(w, pastCue(cueWord)))) && !hasFinite(text.slice(0, m.index))) {
+      cut = Math.min(cut, start + m.index);
+      break;
+    }
   }
   // "46 percent said yes, compared with …", "half said so in the earlier poll": a one-word
   // answer is all that was said.

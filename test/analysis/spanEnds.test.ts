@@ -93,3 +93,51 @@ describe('a stance with quoted words', () => {
     expect(text(a, a.covering('the toll'))).toBe('the toll “a disgrace”');
   });
 });
+
+describe('a participle after a reported clause', () => {
+  it('keeps one that goes on with the clause, ends before the subject\'s own speech act', () => {
+    const a = run([
+      'Tomas Berg said the repair bills were even higher, reflecting years of neglect on the bridge.',
+      'Mara Quint said the toll was unfair, citing the cost to commuters.',
+    ]);
+    expect(text(a, a.covering('the repair bills'))).toBe('the repair bills were even higher, reflecting years of neglect on the bridge');
+    expect(text(a, a.covering('the toll was unfair'))).toBe('the toll was unfair');
+  });
+});
+
+describe('a coordinated clause with its own subject', () => {
+  it('ends before ", and/but" with a pronoun and any verb, a quantifier or "there" subject, or an adverb before the subject', () => {
+    const a = run([
+      'Tomas Berg said the ferry would be late, and he put the blame on the council.',
+      'Mara Quint opposes the new toll, and three of the five councillors support it.',
+      'Lena Varga argued that the tunnel was too costly, and now the mayor agrees with her.',
+      'Tomas Berg said the ferry would run all winter, but there is no money for a second boat.',
+    ]);
+    expect(text(a, a.covering('the ferry would be late'))).toBe('the ferry would be late');
+    expect(text(a, a.covering('the new toll'))).toBe('the new toll');
+    expect(text(a, a.covering('the tunnel was too costly'))).toBe('that the tunnel was too costly');
+    expect(text(a, a.covering('the ferry would run'))).toBe('the ferry would run all winter');
+  });
+});
+
+describe('a time clause with "as"', () => {
+  it('ends before "as she toured …", keeps a comparison "as he did …"', () => {
+    const a = run([
+      'Mayor Lena Varga said she was pleased with the new timetable as she toured the harbour on Monday.',
+      'Tomas Berg said he opposes the toll as he did last year.',
+    ]);
+    expect(text(a, a.covering('she was pleased'))).toBe('she was pleased with the new timetable');
+    expect(text(a, a.covering('he opposes the toll'))).toBe('he opposes the toll as he did last year');
+  });
+});
+
+describe('a second predicate of the subject after "but"', () => {
+  it('ends an object before "but" with a finite verb, keeps a reported clause going on', () => {
+    const a = run([
+      'Councillor Ana Lind backed the ferry plan but did not say how the city would pay for it.',
+      'Mara Quint said she liked the plan but lived too far from the harbour to use the ferry.',
+    ]);
+    expect(text(a, a.covering('the ferry plan'))).toBe('the ferry plan');
+    expect(text(a, a.covering('she liked the plan'))).toBe('she liked the plan but lived too far from the harbour to use the ferry');
+  });
+});
