@@ -111,3 +111,23 @@ describe('an appositive subject after an opening phrase', () => {
     expect(a.who(st!)).toBe('Ilse Marr');
   });
 });
+
+describe('a stance participle with its agent after a noun phrase', () => {
+  it('reads ", opposed by X," and ", a practice criticized by X" as X\u2019s stance', () => {
+    const a = run([
+      'The ferry levy, opposed by the Harbour Union, never became law.',
+      'The council merged the two funds, a practice criticized by Ilse Marr and the port workers.',
+    ]);
+    const levy = find(a, 'The ferry levy');
+    expect(levy).toBeDefined();
+    expect(levy!.source?.text).toBe('the Harbour Union');
+    const practice = find(a, 'a practice');
+    expect(practice).toBeDefined();
+    expect(practice!.source?.text).toBe('Ilse Marr and the port workers');
+  });
+
+  it('does not read a restrictive participle ("sought a plan endorsed by X") as a stance', () => {
+    const a = run(['Tomas Berg sought a compromise plan endorsed by the Harbour Union.']);
+    expect(find(a, 'a compromise plan')).toBeUndefined();
+  });
+});
