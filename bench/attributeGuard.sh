@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=5b3310f839a0896a5a33418e1694a016518f92d9deeffcb9898ba02ca09dc847
-  [speakers-dev/gold.jsonl]=645f209b40dff689577d1e2b6d49a721edd8441d7126ceb45fb0330570a81292
+  [polnear/dev.jsonl]=fef5c21c8c33a12c804ffe0441f6c2e94103475bb6dccb2fcb461c15824dca2a
+  [speakers-dev/gold.jsonl]=22a1ab9b87be3f6813e0ec926356ba6a41f2786024d8b9a86a1680852687b57f
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do

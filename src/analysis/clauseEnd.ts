@@ -51,11 +51,23 @@ export function reportEnd(body: string, cStart: number, cEnd: number, qi: QuoteI
 /** Stance verbs that start a second predicate when coordinated ("and accused …"). */
 const OBJECT_STANCE = new Set('accused criticized praised predicted swears insists cautioned endorsed rejected denied blamed'.split(' '));
 
-/** Text after a quote opening with "and/but [also] VERB" where VERB is a finite speech or stance verb. */
-export function coordinatedCue(after: string): boolean {
+/** A past-tense report verb ("said", "told", "warned"): what it reports in the present tense still holds. */
+export function pastCue(lower: string): boolean {
+  return /\p{Ll}{2,}ed$/u.test(lower) || /^(?:said|told|wrote|thought|felt|knew|saw|made|gave|took|held|put|found|meant|heard)$/.test(lower);
+}
+
+/**
+ * Text after a quote opening with "and/but [also] VERB" where VERB is a finite speech or stance
+ * verb, or "and he/she/they VERB" (a new report of the subject). After a past-tense cue
+ * (`past`), "and he feels he can win …" in the present tense is the reported clause going on in
+ * indirect speech ("Trump said the system is “complex” and he feels …"), not a new report.
+ */
+export function coordinatedCue(after: string, past = false): boolean {
   const m = /^,?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(\p{Ll}+)\b/u.exec(after);
   const w = m?.[1] ?? '';
   if (!!w && /(?:s|ed)$/.test(w) && (SPEECH_VERBS.has(w) || MIXED_VERBS.has(w))) return true;
   // "…“all its wrinkles,” and he reiterated …" / "…“racist,” an extraordinary indictment …"
-  return /^,?\s+and\s+(?:he|she|they)\s+\p{Ll}+/u.test(after) || /^,\s+(?:a|an)\s+\p{Ll}+/u.test(after);
+  const pron = /^,?\s+and\s+(?:he|she|they)\s+(\p{Ll}+)/u.exec(after);
+  if (pron && !(past && /^(?:\p{Ll}+[^s\W]s|has|is|are|can|will|does|do)$/u.test(pron[1] ?? ''))) return true;
+  return /^,\s+(?:a|an)\s+\p{Ll}+/u.test(after);
 }

@@ -11,11 +11,22 @@
  *   analysts agreed …": a contrast or second clause with its own subject (a pronoun, or a short
  *   noun phrase) and verb is the reporter's narration going on;
  * - ", not wanting to alienate …": a negated participle is the reporter's comment, as an
- *   unnegated one already is (`statement.ts` PARTICIPLE_TAIL).
+ *   unnegated one already is (`statement.ts` PARTICIPLE_TAIL);
+ * - "vowed to keep abortion legal and celebrated the ruling", "denied the charges and
+ *   counter-accused her": after an object or infinitive (no finite verb of its own), "and" with a
+ *   finite verb in the cue's tense and no subject is a second predicate of the report's subject;
+ *   after a participle cue ("urging voters to … and promising …") a second participle is too;
+ * - "… and she accused Trump of …": the subject's pronoun with a speech or stance verb in the
+ *   cue's tense starts a new report of the same person;
+ * - "…for Donald Trump, who is joined on the ballot by …": a non-restrictive relative clause
+ *   running to the sentence's end describes, it does not report.
  * These only shorten a span, never below three words' worth of characters, never inside a
  * quotation and never before a quotation still to come.
  */
-import { FINITE } from './clauseEnd';
+import { FINITE, pastCue } from './clauseEnd';
+import { SPEECH_VERBS } from './lexicon';
+import { MIXED_VERBS } from './lexicon/cueWords';
+import { posTags } from './lexicon/cueStem';
 import { OPEN_Q, type RawStatement } from './statement';
 import type { QuoteIndex } from '../text/structure';
 
@@ -31,6 +42,12 @@ const CONTRAST_CLAUSE = /,\s+(?:but|yet|although|though|even though|whereas|whil
 const CONTRAST_VERB = /^(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|do|does|did|\p{Ll}+n['\u2019]t|\p{Ll}{3,}ed|\p{Ll}{3,}s)$/u;
 /** A one-word answer, then the reporter's comparison, time or occasion. */
 const SHORT_ANSWER_THEN = /^(yes|no|so|the same|otherwise)(?=\s*[,;]|\s+(?:in|on|at|last|this|when|compared|while|after|before|during)\s)/i;
+/** "and" (after a comma or not), an optional adverb, then a lower-case word that may be a verb. */
+const AND_PREDICATE = /,?\s+and\s+(?:(?:also|then|later|even|again|once again|still|now|\p{Ll}{3,}ly),?\s+)?([\p{Ll}-]{2,})\b/gu;
+/** "and/but" and a subject pronoun, an optional adverbial between commas, then a word. */
+const PRONOUN_REPORT = /,?\s+(?:and|but)\s+(?:he|she|they)(?:,\s+[\p{Ll}\s]{2,20},)?\s+(?:also\s+|then\s+|later\s+)?(\p{Ll}+)\b/gu;
+/** A comma, then a relative pronoun opening a non-restrictive clause. */
+const RELATIVE = /,\s+(?:who|which)\s/g;
 /** A negated participle after a comma: ", not wanting to …". */
 const NEGATED_PARTICIPLE = /,\s+not\s+\p{Ll}{3,}ing\b/u;
 
@@ -82,6 +99,46 @@ export function contentEnd(body: string, st: RawStatement, qi: QuoteIndex, sentS
       break;
     }
   }
+  // "…denied the charges and counter-accused her", "…vowed to keep abortion legal and
+  // celebrated the ruling": "and" with a finite verb but no subject of its own is a second
+  // predicate of the report's subject, the reporter's narration going on.
+  const cueWord = st.cue ? body.slice(st.cue[0], st.cue[1]).toLowerCase().split(/\s+/)[0] ?? '' : '';
+  AND_PREDICATE.lastIndex = 0;
+  for (let m = AND_PREDICATE.exec(text); m; m = AND_PREDICATE.exec(text)) {
+    const w = m[1] ?? '';
+    // "…, urging voters to see the big picture and promising to …": after a participle cue, a
+    // second participle is a second act of the same subject.
+    const participle = /ing$/.test(cueWord) && /\p{Ll}{3,}ing$/u.test(w) && posTags(w)[0] === 'VBG';
+    if (cueWord && (participle || (finitePredicate(w, pastCue(cueWord)) && !hasFinite(text.slice(0, m.index))))) {
+      cut = Math.min(cut, start + m.index);
+      break;
+    }
+  }
+  // "…hacked into the committee's computers and she accused Trump of …", "… and he, once
+  // again, pledged …": the subject's pronoun with a speech or stance verb in the cue's tense is
+  // a new report of the same person (a present tense after a past cue is still the report:
+  // "said the system is complex and he feels he can win").
+  PRONOUN_REPORT.lastIndex = 0;
+  for (let m = PRONOUN_REPORT.exec(text); m; m = PRONOUN_REPORT.exec(text)) {
+    const v = m[1] ?? '';
+    const past = pastCue(cueWord);
+    if (!cueWord || !(SPEECH_VERBS.has(v) || MIXED_VERBS.has(v))) continue;
+    if (past ? !/ed$|^(?:said|told|wrote)$/.test(v) : !/[^s]s$/.test(v)) continue;
+    cut = Math.min(cut, start + m.index);
+    break;
+  }
+  // "…will cast their ballots for Donald Trump, who is joined on the ballot …": a
+  // non-restrictive relative clause that runs to the end of the sentence is the reporter's
+  // description — not when a comma closes it and the report goes on ("accused Rafael Cruz, who
+  // was born in Cuba, of associating with …", "to form a task force, which would include the
+  // military, to crack down on hackers").
+  RELATIVE.lastIndex = 0;
+  for (let m = RELATIVE.exec(text); m; m = RELATIVE.exec(text)) {
+    const rest = text.slice(m.index + m[0].length);
+    if (rest.includes(',')) continue;
+    cut = Math.min(cut, start + m.index);
+    break;
+  }
   // "46 percent said yes, compared with …", "half said so in the earlier poll": a one-word
   // answer is all that was said.
   const answer = SHORT_ANSWER_THEN.exec(text);
@@ -91,4 +148,21 @@ export function contentEnd(body: string, st: RawStatement, qi: QuoteIndex, sentS
   if (cut === end || qi.at(cut) || OPEN_Q.test(body.slice(cut, end)) || cut - start < 8) return end;
   while (cut > start && /[\s,;:]/.test(body[cut - 1] ?? '')) cut--;
   return cut;
+}
+
+/**
+ * Whether a word after "and" is a finite verb with no subject before it: a past or third-person
+ * form by its most frequent tag ("celebrated", "goes", "was"), or an "-ed" form the lexicon does
+ * not know ("counter-accused"). Plural nouns ("jobs", "taxes") and participles used as adjectives
+ * are not.
+ */
+function finitePredicate(w: string, past: boolean): boolean {
+  const tags = posTags(w);
+  if (tags.length === 0) return past && /\p{Ll}{3,}ed$/u.test(w);
+  return past ? tags[0] === 'VBD' || (/ed$/.test(w) && tags[0] === 'VBN' && tags.includes('VBD')) : tags[0] === 'VBZ';
+}
+
+/** Whether words hold a finite verb of their own (a reported clause, not an object or infinitive). */
+function hasFinite(words: string): boolean {
+  return words.toLowerCase().split(/[^\p{L}'\u2019-]+/u).some((w) => FINITE.test(w) || /^\p{L}+n['\u2019]t$/u.test(w) || finitePredicate(w, true) || finitePredicate(w, false));
 }

@@ -27,7 +27,7 @@ const NAME = /(?:\p{Lu}[\p{L}\-'’.]*)(?:\s+(?:of|the|de|von|van|al|bin|and)?\s
 const PERSON_WORDS = /\b(?:adviser|advisor|envoy|counterpart|chairman|chairwoman|president|minister|secretary|official|spokes\w+|ambassador|director|leader|professor|analyst|king|queen|emperor|chief|head|founder|inventor|author|coach|player|general)\b/gi;
 
 /** Characters over which nearness halves (about five words). */
-const NEAR_CHARS = 30;
+export const NEAR_CHARS = 30;
 
 /** What the answer-type features of one sentence are. */
 export interface AnswerEvidence {

@@ -28,8 +28,11 @@
  *      people and parties that stand at the sentence's start (askCarry.ts);
  *    - `figureNear`: `answerNear` for the questions that ask for a date or a number only ("How old
  *      is Brandt?": "Brandt, 58, …"), where the figure beside the question's words is the answer;
+ *      `figureTouch`: 1 when that figure stands within a short word of them (`TOUCH_CHARS`);
  *    - `expressions`: the share of the question's two-word WordNet expressions ("going on") that
- *      the sentence holds, or a synonym of ("taking place", askExpressions.ts).
+ *      the sentence holds, or a synonym of ("taking place", askExpressions.ts);
+ *    - `spoken`: for a where, when or why question naming a person or party the story quotes,
+ *      the answer found in the setting or content of that speaker's own statement (askSpeakers.ts).
  * Stop words and question words are never scored.
  */
 import type { Sentence } from '../core/article';
@@ -39,7 +42,8 @@ import type { ParsedQuery } from '../search/query';
 import { words } from '../text/words';
 import { articleEntities, entitiesIn, match, type ArticleEntities } from './askMatch';
 import { cachedTerm, nameForms } from './askTerms';
-import { answerEvidence } from './answerType';
+import { answerEvidence, NEAR_CHARS } from './answerType';
+import { asksAboutSpeaking, spokenApplies, spokenEvidence } from './askSpeakers';
 import { expressionHits, expressionShare, questionExpressions } from './askExpressions';
 import { carried, previousSentenceMatch, subjectShare, type ParagraphMatches } from './askCarry';
 import { askVocabulary } from './askVocabulary';
@@ -49,10 +53,19 @@ import { keyOf } from './questionTerms';
 /** Paragraphs whose sentences are scored (the index's best for the question). */
 export const ASK_PARAGRAPHS = 20;
 
+/**
+ * `figureTouch`: the date or number stands within this many characters of a matched question word
+ * ("Brandt, 58,", "the 1950-53 Korean War", "founded in 1850"): `answerNear` at or above
+ * 0.5^(TOUCH_CHARS / NEAR_CHARS).
+ */
+const TOUCH_CHARS = 4;
+const TOUCH_NEAR = Math.pow(0.5, TOUCH_CHARS / NEAR_CHARS) - 1e-9;
+
 /** The features of a candidate sentence, in the order of a weight vector. */
 export const FEATURES = [
   'lexical', 'paragraph', 'rank', 'neighbours', 'proximity', 'complete', 'pairs', 'length', 'anchors', 'articleAnchors',
   'date', 'number', 'person', 'place', 'reason', 'name', 'answerNear', 'carried', 'subject', 'expressions', 'figureNear',
+  'spoken', 'figureTouch',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 export type Weights = Readonly<Record<Feature, number>>;
@@ -200,6 +213,8 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
         name: 0,
         answerNear: 0,
         figureNear: 0,
+        spoken: 0,
+        figureTouch: 0,
         complete: lexical * lexical,
         pairs: m.pairs,
         length: Math.min(1, m.words / 50),
@@ -215,14 +230,19 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
   }
   // The answer-type evidence, for the sentences it could lift to the top only.
   const figure = expected === 'date' || expected === 'number';
-  const lift = expected === 'none' ? 0 : Math.max(0, weights[expected]) + Math.max(0, weights.answerNear) + (figure ? Math.max(0, weights.figureNear) : 0);
+  const spoken = spokenApplies(q, expected, named > 0 && asksAboutSpeaking(query.words));
+  const lift = expected === 'none' ? 0 : Math.max(0, weights[expected]) + Math.max(0, weights.answerNear) + (figure ? Math.max(0, weights.figureNear) + Math.max(0, weights.figureTouch) : 0) + (spoken ? Math.max(0, weights.spoken) : 0);
   const leader = Math.max(0, ...out.map((s) => s.score));
   for (const c of out) {
     if (expected === 'none' || (!allFeatures && c.score + lift < leader)) continue;
     const ev = answerEvidence(kb, c.rec, c.sentence, q, expected, questionKeys, c.highlights);
     c.features[expected] = ev.present;
     c.features.answerNear = ev.near;
-    if (figure) c.features.figureNear = ev.near;
+    if (figure) {
+      c.features.figureNear = ev.near;
+      c.features.figureTouch = ev.near >= TOUCH_NEAR ? 1 : 0;
+    }
+    if (spoken) c.features.spoken = spokenEvidence(kb, c.rec, c.sentence, q, expected, questionKeys, c.highlights, true);
     c.score = score(c.features, weights);
   }
   out.sort((a, b) => b.score - a.score || a.rec.id - b.rec.id || a.sentence.start - b.sentence.start);

@@ -9,8 +9,9 @@ describe('/ask over the seed story', () => {
   // were replaced by WordNet and a stemmer (issue 19, item 5: what regressed is paraphrase — "see"
   // for "views", "talked to reporters" for "said in a press briefing"); 88 % with symmetric WordNet
   // synonyms and the ranker learned on SQuAD (issue 15); 90 % (38/42) once WordNet's phrasal verbs
-  // count ("going on" ↔ "taking place"). The floor follows what holds; issue 15 asks for 0.95.
-  it('answers at least 90% of the study-group questions with the right paragraph at rank 1', async () => {
+  // count ("going on" ↔ "taking place"); 95 % (40/42) once where, when and why are read from the
+  // named speaker's own statement (askSpeakers.ts). The floor follows what holds (issue 15: 0.95).
+  it('answers at least 95% of the study-group questions with the right paragraph at rank 1', async () => {
     let right = 0;
     const misses: string[] = [];
     for (const c of SEED_QUESTIONS) {
@@ -23,7 +24,7 @@ describe('/ask over the seed story', () => {
     console.log(`ask rank-1 accuracy: ${right}/${SEED_QUESTIONS.length} = ${(share * 100).toFixed(1)}%`);
     if (misses.length) console.log(`ask misses:\n  ${misses.join('\n  ')}`);
     expect(SEED_QUESTIONS.length).toBeGreaterThanOrEqual(30);
-    expect(share).toBeGreaterThanOrEqual(0.9);
+    expect(share).toBeGreaterThanOrEqual(0.95);
   });
 
   it('fills the answer contract with attributed, highlighted excerpts', async () => {

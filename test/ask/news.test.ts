@@ -39,6 +39,8 @@ const CASES: Array<[string, string, number, string]> = [
   ['Why are the fares going up?', 'city-budget', 4, 'lost 60 million kroner'],
   // The answer names Brandt only as "He": the sentence before it ("Brandt, 58, commanded …") lends its words.
   ['When will Brandt be sworn in?', 'defence-reshuffle', 7, 'March 18'],
+  // The age stands right beside the name ("Brandt, 58, …"); other sentences name him and hold a number too.
+  ['How old is Brandt?', 'defence-reshuffle', 6, '58'],
 ];
 
 /**

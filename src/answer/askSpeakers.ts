@@ -1,0 +1,133 @@
+/**
+ * `/ask` evidence from the attribution analysis: the question names a person or party the story
+ * quotes, and asks where, when or why. News answers those about the statement itself, and the
+ * analysis already knows which words are whose:
+ *
+ * - where / when: the setting of the speaker's own statement, in the words around it that are no
+ *   statement's content ("…,” said Moon **at a forum**, noting …"; "Sullivan said **in a press
+ *   briefing at the White House**"). "Where did Moon Chung-in make his remarks?" is answered there,
+ *   not by another person's "made the remarks" that repeats the question's words.
+ * - why: a cause inside the content of the party's own statement ("Seoul's renewed push to declare
+ *   a formal end to the war, **as a way to** nudge Pyongyang …"), not a cause someone else gives
+ *   in a sentence that shares more words ("“In order for the two Koreas to declare an end to the
+ *   war …,” said Moon").
+ *
+ * Encyclopedic prose has few statements with a named source, so the feature rarely fires outside
+ * news. It is 0 for other questions (a statement by the named person was tried as evidence for
+ * every question and cost the study-group questions: "Who is Jake Sullivan?" is answered where the
+ * story introduces him, not where he speaks).
+ */
+import type { Sentence } from '../core/article';
+import type { KnowledgeBase, ParagraphRecord } from '../knowledge/knowledgeBase';
+import type { Statement } from '../analysis/types';
+import { STRONG_SPEECH_VERBS, verbForms } from '../analysis/lexicon/index';
+import { answerEvidence } from './answerType';
+import type { Expected, Question } from './question';
+
+/** The answer types a statement's setting or content answers. */
+const SPOKEN_TYPES: ReadonlySet<Expected> = new Set(['date', 'place', 'reason']);
+
+/**
+ * Words by which a question asks about the speaking itself ("make his remarks", "talked to
+ * reporters", "these comments"): the verbs that mark a source's words after a quote, a few more
+ * verbs of speaking, and the nouns for what was said.
+ */
+const SPEECH_WORDS: ReadonlySet<string> = new Set([
+  ...STRONG_SPEECH_VERBS,
+  ...['say', 'talk', 'speak', 'spoke', 'spoken', 'comment', 'remark', 'state', 'announce'].flatMap(verbForms),
+  ...['remark', 'comment', 'statement', 'speech', 'interview', 'announcement', 'address', 'testimony', 'briefing', 'word'].flatMap((n) => [n, `${n}s`, `${n}es`]),
+]);
+
+/** Whether the question asks about the speaking itself (a word of `SPEECH_WORDS`). */
+export function asksAboutSpeaking(words: ReadonlyArray<{ norm: string }>): boolean {
+  return words.some((w) => SPEECH_WORDS.has(w.norm));
+}
+
+/**
+ * Whether `spokenEvidence` can be other than 0 for the question: a where, when or why question
+ * naming a person or party, where and when only about the speaking (`aboutSpeaking`).
+ */
+export function spokenApplies(q: Question, expected: Expected, aboutSpeaking: boolean): boolean {
+  if (!SPOKEN_TYPES.has(expected) || q.persons.length + q.parties.length === 0) return false;
+  // "When does President Moon's term end?" is not asked about something Moon said.
+  return expected === 'reason' || aboutSpeaking;
+}
+
+/** Whether `st` is by a person or party the question names. */
+function byNamed(kb: KnowledgeBase, articleId: string, st: Statement, q: Question): boolean {
+  if (st.speakerId !== null && q.persons.some((p) => p.speakers.has(`${articleId}:${st.speakerId}`))) return true;
+  const src = st.source;
+  if (!src || q.parties.length === 0) return false;
+  // The source's own words name the party ("Seoul views …", "Seoul's renewed push to …"); a
+  // person who speaks for it is not the party speaking.
+  return kb.parties.article(articleId).mentions.some((m) => !m.locative && q.parties.includes(m.partyId) && m.start >= src.start && m.end <= src.end);
+}
+
+/** A stretch of the paragraph, as `answerEvidence` reads a sentence. */
+function piece(rec: ParagraphRecord, start: number, end: number): Sentence {
+  return { start, end, text: rec.paragraph.text.slice(start, end) };
+}
+
+/**
+ * The `spoken` feature of a sentence: 1 when a statement in it by a person or party the question
+ * names holds what a where, when or why question asks for — in its setting (the sentence's words
+ * outside every statement's content) for where and when, in its content for why; else 0. Where and when count only when the question asks about the speaking
+ * (`aboutSpeaking`, from `asksAboutSpeaking`). `questionKeys` and `highlights` as `answerEvidence`
+ * takes them.
+ */
+export function spokenEvidence(
+  kb: KnowledgeBase,
+  rec: ParagraphRecord,
+  s: Sentence,
+  q: Question,
+  expected: Expected,
+  questionKeys: ReadonlySet<string>,
+  highlights: ReadonlyArray<readonly [number, number]>,
+  aboutSpeaking: boolean,
+): number {
+  if (!spokenApplies(q, expected, aboutSpeaking)) return 0;
+  const base = rec.paragraph.bodyStart;
+  const body = rec.article.body;
+  const from = base + s.start;
+  const to = base + s.end;
+  const statements = kb.analysis(rec.article.id).statements.filter((st) => st.content.start < to && from < st.content.end);
+  const own = statements.filter((st) => byNamed(kb, rec.article.id, st, q));
+  if (own.length === 0) return 0;
+  const evidence = (a: number, b: number) => {
+    const start = Math.max(a, from) - base;
+    const end = Math.min(b, to) - base;
+    // Any evidence counts whole: beside a speech cue, "at a forum" is where it was said.
+    return end > start && answerEvidence(kb, rec, piece(rec, start, end), q, expected, questionKeys, highlights).present > 0 ? 1 : 0;
+  };
+  let best = 0;
+  if (expected === 'reason') {
+    for (const st of own) best = Math.max(best, evidence(st.content.start, st.content.end));
+    return best;
+  }
+  // The setting: the sentence's words outside every statement's content, in the stretch holding
+  // one of the named speaker's cues, less the source's own words and what describes it ("Moon
+  // Chung-in, chairman of …, a former adviser to President Moon …, said": no place).
+  const cut = statements.map((st) => [st.content.start, st.content.end] as [number, number]);
+  for (const st of own) {
+    const src = st.source;
+    if (!src) continue;
+    // "X, chairman of …, said": the appositive between source and cue describes X.
+    const appositive = st.cue && st.cue.start > src.end && /^\s*,/.test(body.slice(src.end, st.cue.start));
+    cut.push([src.start, appositive ? st.cue!.start : src.end]);
+  }
+  cut.sort((x, y) => x[0] - y[0]);
+  let at = from;
+  const gaps: Array<[number, number]> = [];
+  for (const [a, b] of cut) {
+    if (a > at) gaps.push([at, a]);
+    at = Math.max(at, b);
+  }
+  if (at < to) gaps.push([at, to]);
+  // A gap next to a cue or source of the speaker's: inside it or touching one of its ends.
+  const cues = own.flatMap((st) => [st.cue, st.source].filter((x) => x !== undefined && x !== null));
+  for (const [a, b] of gaps) {
+    if (!cues.some((c) => c.start <= b && a <= c.end)) continue;
+    best = Math.max(best, evidence(a, b));
+  }
+  return best;
+}
