@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=fef5c21c8c33a12c804ffe0441f6c2e94103475bb6dccb2fcb461c15824dca2a
-  [speakers-dev/gold.jsonl]=22a1ab9b87be3f6813e0ec926356ba6a41f2786024d8b9a86a1680852687b57f
+  [polnear/dev.jsonl]=7cb2c946c0c7daf339f9ae3c3b258752b77d5d4f7ca8a513d26238573b119b97
+  [speakers-dev/gold.jsonl]=6bcfc8033c24bab34617dac38adcfe914dcffe236a6d580da6f7e81e4081a2c4
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do

@@ -131,3 +131,22 @@ describe('a stance participle with its agent after a noun phrase', () => {
     expect(find(a, 'a compromise plan')).toBeUndefined();
   });
 });
+
+describe('a place, time or topic after a verb of saying', () => {
+  it('is no reported clause ("said Friday", "said in a statement", "wrote in a note to investors")', () => {
+    const a = run([
+      '\u201cThe pier stays closed,\u201d harbour spokesman Piet Oster said Friday.',
+      '\u201cWe are confident,\u201d Ilse Marr said in the statement.',
+      '\u201cThe levy is a burden,\u201d Tomas Berg, an analyst at Harbour Research, wrote in a note to investors.',
+      'Here are nine things the mayor said about the ferry union.',
+    ]);
+    for (const c of ['Friday', 'in the statement', 'in a note to investors', 'about the ferry union']) expect(contents(a)).not.toContain(c);
+  });
+
+  it('still reads a clause and a stance verb\u2019s own preposition', () => {
+    const a = run(['Ilse Marr said on Friday she met the ferry union.', 'Harbour workers still believe in the ferry plan.', 'Tomas Berg complained about the levy.']);
+    expect(contents(a).some((c) => c.includes('she met the ferry union'))).toBe(true);
+    expect(find(a, 'in the ferry plan')).toBeDefined();
+    expect(find(a, 'about the levy')).toBeDefined();
+  });
+});
