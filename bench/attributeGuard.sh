@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=7cb2c946c0c7daf339f9ae3c3b258752b77d5d4f7ca8a513d26238573b119b97
-  [speakers-dev/gold.jsonl]=6bcfc8033c24bab34617dac38adcfe914dcffe236a6d580da6f7e81e4081a2c4
+  [polnear/dev.jsonl]=ca4f8b5581eaf4a5022cd1d5ae1317e94c2de272ac7297ee23037a5307ec09e6
+  [speakers-dev/gold.jsonl]=e354d90289787d9a74fb3612de3d47deb363c253eecb4400abd17ad4df4eeddf
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do

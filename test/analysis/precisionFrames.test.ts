@@ -143,6 +143,12 @@ describe('a place, time or topic after a verb of saying', () => {
     for (const c of ['Friday', 'in the statement', 'in a note to investors', 'about the ferry union']) expect(contents(a)).not.toContain(c);
   });
 
+  it('is no reported clause when it is a passive agent or an "as" phrase ("was first reported by X", "named in reports as X")', () => {
+    const a = run(['The levy was first reported by the Coastal Herald.', 'One of the suspects is named in media reports as Piet Oster.']);
+    expect(contents(a)).not.toContain('by the Coastal Herald');
+    expect(contents(a)).not.toContain('as Piet Oster');
+  });
+
   it('still reads a clause and a stance verb\u2019s own preposition', () => {
     const a = run(['Ilse Marr said on Friday she met the ferry union.', 'Harbour workers still believe in the ferry plan.', 'Tomas Berg complained about the levy.']);
     expect(contents(a).some((c) => c.includes('she met the ferry union'))).toBe(true);
