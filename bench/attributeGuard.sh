@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=ca4f8b5581eaf4a5022cd1d5ae1317e94c2de272ac7297ee23037a5307ec09e6
-  [speakers-dev/gold.jsonl]=e354d90289787d9a74fb3612de3d47deb363c253eecb4400abd17ad4df4eeddf
+  [polnear/dev.jsonl]=58265e7f50714e500497d324fac244705192ac6e8802432c718a9b231ce8fb64
+  [speakers-dev/gold.jsonl]=fb63da459d440332542e8deb0bcfb1f454de37678bc460be26b71aadb1adcfcb
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do

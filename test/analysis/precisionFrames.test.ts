@@ -156,3 +156,16 @@ describe('a place, time or topic after a verb of saying', () => {
     expect(find(a, 'about the levy')).toBeDefined();
   });
 });
+
+describe('an -s form after a number or an adjective', () => {
+  it('is a plural noun, not a cue ("the four states that vote", "investigative reports on …")', () => {
+    const a = run([
+      'The four states that vote next week hold few delegates.',
+      'After a series of investigative reports on the harbour fund, Tomas Berg resigned.',
+      'Ilse Marr, who joined the union in 1992, says she backs the levy.',
+    ]);
+    expect(contents(a).some((c) => c.startsWith('that vote next week'))).toBe(false);
+    expect(contents(a).some((c) => c.startsWith('on the harbour fund'))).toBe(false);
+    expect(find(a, 'she backs the levy')).toBeDefined();
+  });
+});
