@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=58265e7f50714e500497d324fac244705192ac6e8802432c718a9b231ce8fb64
-  [speakers-dev/gold.jsonl]=fb63da459d440332542e8deb0bcfb1f454de37678bc460be26b71aadb1adcfcb
+  [polnear/dev.jsonl]=b43dc68cd6990560e09537d96f72ac77a4048c5066cbd4d390d848690430b4f8
+  [speakers-dev/gold.jsonl]=9676ed87e4bfe614e007e2a69e02c5b2470a8e5eb68ed7e4b132d343ba7adcc9
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do

@@ -169,3 +169,16 @@ describe('an -s form after a number or an adjective', () => {
     expect(find(a, 'she backs the levy')).toBeDefined();
   });
 });
+
+describe('a verb of saying with a concrete object', () => {
+  it('reads a bare noun phrase after "wrote", "maintains" or "added" as its object, not a report', () => {
+    const a = run(['Tomas Berg wrote the letter on Monday to the harbour board.', 'Ilse Marr maintains a wide lead over Berg among dock workers.', 'The port has added 300 jobs this year.']);
+    expect(contents(a).some((c) => /^(?:the letter|a wide lead|300 jobs)/.test(c))).toBe(false);
+  });
+
+  it('still reads the clause after them', () => {
+    const a = run(['Tomas Berg wrote the board had never approved the levy.', 'Ilse Marr maintains she was never told.']);
+    expect(find(a, 'the board had never approved the levy')).toBeDefined();
+    expect(find(a, 'she was never told')).toBeDefined();
+  });
+});
