@@ -5,6 +5,7 @@
 import { ABBREVIATIONS, AUXILIARIES, SPEECH_VERBS, STRONG_SPEECH_VERBS } from './lexicon';
 import { AS_VERBS, BARE_CLAUSE_VERBS, MIXED_VERBS, NEEDS_THAT, THOUGHT_VERBS, TIME_WORDS, VIEW_VERBS } from './lexicon/cueWords';
 import { adverbialOnly } from './adverbials';
+import { notReported } from './clauseContent';
 import { coordinatedCue, FINITE, pastCue, reportEnd } from './clauseEnd';
 import { accordingNP, backNP, sentenceSubject, takeNP } from './nounPhrases';
 import { mk, OPEN_Q, PARTICIPLE_TAIL, type RawStatement, skipLead, skipSpace, trimEnd } from './statement';
@@ -332,16 +333,9 @@ export function clauseFrame(body: string, s: Sentence, si: number, toks: Token[]
   if (!answer && tokenize(body, cStart, cEnd).length < (OPEN_Q.test(body.slice(cStart, cEnd)) ? 1 : 3)) return null;
   // A mixed-report verb ("called", "promised") reports only what it quotes.
   if (MIXED_VERBS.has(lower) && !SPEECH_VERBS.has(lower) && !OPEN_Q.test(body.slice(cStart, cEnd))) return null;
-  // "…,” Toner said Friday.", "Hicks said in the statement.", "Boltansky wrote in a note to
-  // investors", "was first reported by the Herald": a time, place or topic phrase or a passive
-  // agent with no verb of its own after the cue is where, when or by whom it was said, not what
-  // (43 of 44 such statements were wrong on train).
-  if (!sawThat && !sawAs && !answer && (ADVERBIAL_START.test(body.slice(cStart, cEnd)) || /^by\b/i.test(body.slice(cStart, cEnd)) || (SAYING.test(lower) && TOPIC_START.test(body.slice(cStart, cEnd)))) && !OPEN_Q.test(body.slice(cStart, cEnd)) && !tokenize(body, cStart, cEnd).some((x) => FINITE.test(x.lower) || /^(?:he|she|they|we|i|it)$/.test(x.lower) || /\p{Ll}{2,}ed$/u.test(x.text))) return null;
-  // "Baker wrote the letter Feb. 2 to …", "Clinton maintains a wide lead over …", "we have added
-  // 1 million jobs": verbs with a concrete sense report a clause only when one follows (a verb or
-  // a subject pronoun); a bare noun phrase is their object (30 of 35 such statements were wrong
-  // on train).
-  if (!sawThat && !sawAs && !answer && !evidence && OBJECT_SENSE.test(lower) && !OPEN_Q.test(body.slice(cStart, cEnd)) && !tokenize(body, cStart, cEnd).some((x) => FINITE.test(x.lower) || /^(?:he|she|they|we|i|it)$/.test(x.lower) || /\p{Ll}{2,}ed$/u.test(x.text))) return null;
+  // A time, place, topic or agent phrase, or a concrete verb's object, is no reported clause
+  // (`clauseContent.ts`: "…,” Toner said Friday.", "Baker wrote the letter Feb. 2 to …").
+  if (!sawThat && !sawAs && !answer && notReported(body, lower, cStart, cEnd, evidence)) return null;
   const st = mk(body, content, source, cue, si, 'clause', qi);
   if (inherit) st.inherit = true;
   if (inherit && inheritSubject) st.subject = inheritSubject;
@@ -377,19 +371,6 @@ function invertedAfterComma(body: string, s: Sentence, si: number, toks: Token[]
   if (!tokenize(body, cStart, commaEnd).some((x) => FINITE.test(x.lower) || /\p{Ll}{2,}ed$/u.test(x.text))) return null;
   return mk(body, [cStart, commaEnd], [(a[0] as Token).start, (a[a.length - 1] as Token).end], [t.start, t.end], si, 'clause-inverted', qi);
 }
-
-/** A content opening with a preposition or a day: where or when something was said, if no verb follows. */
-const ADVERBIAL_START = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|this|last|earlier|later)\b/i;
-/**
- * "said in a statement", "said about Latinos", "wrote to the company's chief executive": a place,
- * occasion or topic after a verb of saying (a stance verb's preposition is its frame: "believe
- * in …", "complained about …", "argued in favor of …").
- */
-const TOPIC_START = /^(?:on|about|in|at(?! least| most)|during|after|before|than|with|from|to|as)\b/i;
-const SAYING = /^(?:said|says|say|saying|wrote|writes|write|reported|reports|report|noted|notes|told|tells)$/;
-
-/** Verbs of saying that also take a concrete object ("wrote a book", "maintained a lead", "added jobs"). */
-const OBJECT_SENSE = /^(?:wrote|writes|write|maintained|maintains|maintain|added|adds)$/;
 
 /** Short answers a speech verb reports ("said yes", "said so"). */
 const SHORT_ANSWER = /^(?:yes|no|so|the same|otherwise|nothing)$/i;
