@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=13e4ee4323f9a732e8b20e45917a1421128ba7ea962239d8824a73abfc495c67
-  [speakers-dev/gold.jsonl]=5f4fe97a976ab316dc7edbf70541bea0b0be792b9132e986e1074b876a201e42
+  [polnear/dev.jsonl]=fa5a184b42278b805e01c9c4a152e9df3937504848cb8778d1780b592a0f5c01
+  [speakers-dev/gold.jsonl]=3dfc6a2d0782cc30f4bd6db01adf6c7963da5d7250a82d0522adc1e3ea678440
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do

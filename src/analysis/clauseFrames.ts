@@ -5,6 +5,8 @@
 import { ABBREVIATIONS, AUXILIARIES, SPEECH_VERBS, STRONG_SPEECH_VERBS } from './lexicon';
 import { AS_VERBS, BARE_CLAUSE_VERBS, MIXED_VERBS, NEEDS_THAT, THOUGHT_VERBS, TIME_WORDS, VIEW_VERBS } from './lexicon/cueWords';
 import { adverbialOnly } from './adverbials';
+import { lyModifier } from './lexicon/cueStem';
+import { notReported } from './clauseContent';
 import { clauseParticiple, coordinatedCue, FINITE, pastCue, reportEnd } from './clauseEnd';
 import { accordingNP, backNP, sentenceSubject, takeNP } from './nounPhrases';
 import { mk, OPEN_Q, PARTICIPLE_TAIL, type RawStatement, skipLead, skipSpace, trimEnd } from './statement';
@@ -52,7 +54,7 @@ export function clauseFrame(body: string, s: Sentence, si: number, toks: Token[]
   const before = toks.slice(0, i);
   // Skip auxiliaries/adverbs back to the subject.
   let b = before.length;
-  while (b > 0 && (AUXILIARIES.has(before[b - 1]?.lower ?? '') || PRE_VERB_ADVERB.test(before[b - 1]?.text ?? ''))) b--;
+  while (b > 0 && (AUXILIARIES.has(before[b - 1]?.lower ?? '') || preVerbAdverb(before[b - 1] as Token))) b--;
   const gapBefore = b > 0 ? body.slice((before[b - 1] as Token).end, b < before.length ? (before[b] as Token).start : t.start) : body.slice(s.start, t.start);
   const inverted = invertedAfterComma(body, s, si, toks, i, sentEnd, qi);
   if (inverted) return inverted;
@@ -333,6 +335,9 @@ export function clauseFrame(body: string, s: Sentence, si: number, toks: Token[]
   if (!answer && tokenize(body, cStart, cEnd).length < (OPEN_Q.test(body.slice(cStart, cEnd)) ? 1 : 3)) return null;
   // A mixed-report verb ("called", "promised") reports only what it quotes.
   if (MIXED_VERBS.has(lower) && !SPEECH_VERBS.has(lower) && !OPEN_Q.test(body.slice(cStart, cEnd))) return null;
+  // A time, place, topic or agent phrase, or a concrete verb's object, is no reported clause
+  // (`clauseContent.ts`: "…,” Toner said Friday.", "Baker wrote the letter Feb. 2 to …").
+  if (!sawThat && !sawAs && !answer && notReported(body, lower, cStart, cEnd, evidence)) return null;
   const st = mk(body, content, source, cue, si, 'clause', qi);
   if (inherit) st.inherit = true;
   if (inherit && inheritSubject) st.subject = inheritSubject;
@@ -404,6 +409,16 @@ function accordingRest(body: string, opener: string, npEnd: number, sentEnd: num
  * lower-case word ending in -ly, or one of the short time and degree adverbs.
  */
 const PRE_VERB_ADVERB = /^(?:now|still|never|already|just|even|long|first|last|since|soon|ever|always|\p{Ll}{3,}ly)$/u;
+
+/**
+ * Whether a word before a verb is one of those adverbs. An -ly word the lexicon knows only as
+ * something else is a noun or an adjective ("spoke at a rally, adding …", "his family said"):
+ * stepping over it would make its determiner the subject.
+ */
+function preVerbAdverb(t: Token): boolean {
+  if (!PRE_VERB_ADVERB.test(t.text)) return false;
+  return !/ly$/.test(t.text) || lyModifier(t.lower);
+}
 /** Verbs a poll, survey or record uses to report a finding. */
 const EVIDENCE_VERBS = /^(?:show|shows|showed|find|finds|found|indicate|indicates|indicated|suggest|suggests|suggested|reveal|reveals|revealed)$/;
 /** Heads of a noun phrase naming evidence rather than a person. */

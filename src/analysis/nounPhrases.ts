@@ -4,6 +4,7 @@
  */
 import { ROLE_NOUNS, SENTENCE_STARTERS, UNNAMED_SOURCE_NOUNS } from './lexicon';
 import { FUNCTION_WORDS, INTRO, NON_SOURCE_HEADS, NP_STOP, SOURCE_STARTERS, SUBJ_MODIFIERS } from './lexicon/cueWords';
+import { lyModifier } from './lexicon/cueStem';
 import type { Quote } from '../text/structure';
 import { type Token, tokenize } from '../text/tokens';
 /**
@@ -18,11 +19,11 @@ export function validSource(toks: Token[]): boolean {
   const namedHead = last.cap && toks.length > 1 && !!toks[toks.length - 2]?.cap && !WEEKDAY.test(last.lower);
   if ((NON_SOURCE_HEADS.has(last.lower) && !namedHead) || /^\d+s?$/.test(last.lower)) return false;
   // Participles and adjectives at the edges ("Appearing", "he started raising", "a snappy").
-  if (!last.cap && /(ing|py|ly)$/.test(last.lower) && !ROLE_NOUNS.has(last.lower)) return false;
+  if (!last.cap && (/(ing|py)$/.test(last.lower) || lyModifier(last.lower)) && !ROLE_NOUNS.has(last.lower)) return false;
   if (toks.some((t, i) => i > 0 && !t.cap && /(ed|ing)$/.test(t.lower) && /^(he|she|they|we|i|it)$/i.test(toks[i - 1]?.text ?? ''))) return false;
   if (SOURCE_STARTERS.test(first.lower)) return true;
   if (FUNCTION_WORDS.has(first.lower) || (SENTENCE_STARTERS.has(first.lower) && !/^(many|some|most|several|both|all|one|two|three)$/.test(first.lower))) return false;
-  if (!first.cap && /(ing|ed|ly)$/.test(first.lower)) return false;
+  if (!first.cap && (/(ing|ed)$/.test(first.lower) || lyModifier(first.lower))) return false;
   return true;
 }
 
@@ -140,9 +141,9 @@ export function cleanNP(np: Token[]): Token[] {
   const pron = np.findIndex((t) => /^(he|she|they|we|i)$/i.test(t.text));
   if (pron > 0) np = np.slice(pron);
   // "Her campaign workers here said": a place adverb after the head is not part of it.
-  while (np.length > 1 && (/ly$/.test((np[np.length - 1] as Token).lower) || /^(?:here|there)$/.test((np[np.length - 1] as Token).lower)) && !(np[np.length - 1] as Token).cap) np = np.slice(0, -1);
-  while (np.length > 1 && ((/ly$/.test((np[0] as Token).lower) && !/^(only|early|family)$/.test((np[0] as Token).lower)) || /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|later|earlier|then|now)$/.test((np[0] as Token).lower))) np = np.slice(1);
-  if (np.length === 1 && /ly$/.test((np[0] as Token).lower) && !(np[0] as Token).cap) return [];
+  while (np.length > 1 && (lyModifier((np[np.length - 1] as Token).lower) || /^(?:here|there)$/.test((np[np.length - 1] as Token).lower)) && !(np[np.length - 1] as Token).cap) np = np.slice(0, -1);
+  while (np.length > 1 && ((lyModifier((np[0] as Token).lower) && !/^(only|early)$/.test((np[0] as Token).lower)) || /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|later|earlier|then|now)$/.test((np[0] as Token).lower))) np = np.slice(1);
+  if (np.length === 1 && lyModifier((np[0] as Token).lower) && !(np[0] as Token).cap) return [];
   return np;
 }
 

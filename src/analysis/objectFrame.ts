@@ -6,7 +6,7 @@ import { FINITE } from './clauseEnd';
 import { AUXILIARIES } from './lexicon';
 import { INTRO, OBJECT_ONLY_WITH } from './lexicon/cueWords';
 import { phraseEnd } from './nounFrames';
-import { backNP, sentenceSubject } from './nounPhrases';
+import { backNP, sentenceSubject, validSource } from './nounPhrases';
 import { UNNAMED_LABEL } from './unnamedFrames';
 import { mk, OPEN_Q, PARTICIPLE_TAIL, type RawStatement, skipSpace, trimEnd } from './statement';
 import { QuoteIndex, type Sentence } from '../text/structure';
@@ -62,6 +62,8 @@ export function objectFrame(body: string, s: Sentence, si: number, toks: Token[]
     if (subject) st.subject = subject;
     return st;
   }
+  const passive = passiveStance(body, s, si, toks, i, qi);
+  if (passive !== undefined) return passive;
   // A participle or passive is not the subject's act: "the plan supported by …", "was criticized".
   if (prev && /^(was|were|been|being|be|is|are|by|to|the|a|an)$/.test(prev.lower)) return null;
   if (/ing$/.test(t.lower)) {
@@ -258,3 +260,39 @@ const OBJECT_END = new RegExp(
   'iu',
 );
 
+/** Stance verbs whose passive participle after a noun reports the agent's stance on it. */
+const PASSIVE_STANCE = /^(?:opposed|supported|endorsed|criticized|criticised|backed|praised|favored|favoured|rejected|condemned|denounced|championed|welcomed|applauded|proposed|questioned|disputed)$/;
+
+/**
+ * "The immigration bill, opposed by House Republicans, never became law", "a practice criticized
+ * by Miller and some civil rights advocates": a stance participle with its "by" agent after a
+ * noun phrase reports the agent's stance on that noun phrase. Undefined when `toks[i]` is no such
+ * participle (the caller goes on), null when it is one but the phrase is not readable.
+ */
+function passiveStance(body: string, s: Sentence, si: number, toks: Token[], i: number, qi: QuoteIndex): RawStatement | null | undefined {
+  const t = toks[i] as Token;
+  if (!PASSIVE_STANCE.test(t.lower) || toks[i + 1]?.lower !== 'by') return undefined;
+  const prev = toks[i - 1];
+  if (!prev) return null;
+  const gap = body.slice(prev.end, t.start);
+  // Only right after the noun phrase or after its comma: "was opposed by" is a clause's passive.
+  if (!/^(?:\s+|\s*,\s*)$/.test(gap) || /^(?:was|were|been|being|be|is|are|has|have|had|and|or|but|not)$/.test(prev.lower)) return null;
+  const np = backNP(body, toks.slice(0, i), s.start);
+  if (!np.length || (np[np.length - 1] as Token) !== prev || /^(?:he|she|they|we|i|it|him|her|them|this|that|which|who)$/i.test((np[0] as Token).text)) return null;
+  // Only a comment on the noun phrase: the participle after its comma ("The immigration bill,
+  // opposed by …"), or the noun phrase itself an appositive (", a practice criticized by …").
+  // A restrictive participle ("sought a compromise plan endorsed by …") is how the reporter names
+  // the thing, not a stance report: 3 right of 14 on train.
+  const appositive = /[,\u2014\u2013]\s*$|\s-{1,2}\s*$/.test(body.slice(s.start, (np[0] as Token).start));
+  if (!gap.includes(',') && !appositive) return null;
+  const agent: Token[] = [];
+  for (let k = i + 2; k < toks.length && agent.length < 10; k++) {
+    const x = toks[k] as Token;
+    if (agent.length && /[,;:()\u2014\u2013."\u201C\u201D]/.test(body.slice((agent[agent.length - 1] as Token).end, x.start))) break;
+    agent.push(x);
+  }
+  if (!agent.length || !validSource(agent)) return null;
+  const content: [number, number] = [(np[0] as Token).start, prev.end];
+  if (content[1] - content[0] < 3 || qi.at(content[0])) return null;
+  return mk(body, content, [(agent[0] as Token).start, (agent[agent.length - 1] as Token).end], [t.start, (toks[i + 1] as Token).end], si, 'clause', qi);
+}

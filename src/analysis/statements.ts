@@ -13,6 +13,7 @@ import { colonHeadline, titleCaseHeadline } from './headlines';
 import { SPEECH_VERBS } from './lexicon';
 import { MIXED_VERBS, NOUN_MARKERS, OBJECT_VERBS, VIEW_VERBS } from './lexicon/cueWords';
 import { learnedCueFrames, learnedFrame } from './learnedFrames';
+import { adjectiveOnly } from './lexicon/cueStem';
 import { LEARNED_CUES } from './lexicon/learnedCues';
 import { LEARNED_SPAN_ENDS } from './lexicon/learnedSpanEnds';
 import { learnedSpanEnd } from './spanEnds';
@@ -213,6 +214,10 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
       const learned = isAcc ? undefined : learnedCueFrames(lexicon, t);
       if (!listed && !learned) continue;
       if (i > 0 && NOUN_MARKERS.has(toks[i - 1]?.lower ?? '') && !isAcc) continue;
+      // "four states that vote", "investigative reports on …": an -s form after a number or an
+      // adjective is a plural noun (a verb there would not agree with it).
+      const prevTok = toks[i - 1];
+      if (!isAcc && prevTok && !prevTok.cap && /^\s+$/.test(body.slice(prevTok.end, t.start)) && /\p{Ll}[^s]s$/u.test(t.lower) && (COUNT_WORD.test(prevTok.lower) || adjectiveOnly(prevTok.lower))) continue;
       if (!isAcc && t.cap && i > 0) continue; // "Said" mid-sentence capitalised: a name
       const st = (SPEECH_VERBS.has(t.lower) || VIEW_VERBS.has(t.lower) || MIXED_VERBS.has(t.lower) || isAcc ? clauseFrame(body, s, si, toks, i, isAcc, qi) : null) ?? (OBJECT_VERBS.has(t.lower) ? objectFrame(body, s, si, toks, i, qi) : null) ?? (ASK_VERBS.has(t.lower) ? askFrame(body, s, si, toks, i, qi) : null) ?? (UNNAMED_CUES.has(t.lower) ? unnamedFrame(body, s, si, toks, i, qi) : null) ?? (learned ? learnedFrame(body, s, si, toks, i, qi, learned) : null) ?? (TELL_VERBS.has(t.lower) ? toldFrame(body, s, si, toks, i, qi) : null);
       if (st) {
@@ -386,3 +391,6 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
 function splitNumber(body: string, at: number): boolean {
   return /\d,$/.test(body.slice(Math.max(0, at - 2), at)) && /^\d/.test(body.slice(at, at + 1));
 }
+
+/** Numbers and counting words before a plural noun ("four states", "the dozen states"). */
+const COUNT_WORD = /^(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|dozen|dozens|several|few|many|both|all)$/;

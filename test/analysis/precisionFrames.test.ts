@@ -111,3 +111,74 @@ describe('an appositive subject after an opening phrase', () => {
     expect(a.who(st!)).toBe('Ilse Marr');
   });
 });
+
+describe('a stance participle with its agent after a noun phrase', () => {
+  it('reads ", opposed by X," and ", a practice criticized by X" as X\u2019s stance', () => {
+    const a = run([
+      'The ferry levy, opposed by the Harbour Union, never became law.',
+      'The council merged the two funds, a practice criticized by Ilse Marr and the port workers.',
+    ]);
+    const levy = find(a, 'The ferry levy');
+    expect(levy).toBeDefined();
+    expect(levy!.source?.text).toBe('the Harbour Union');
+    const practice = find(a, 'a practice');
+    expect(practice).toBeDefined();
+    expect(practice!.source?.text).toBe('Ilse Marr and the port workers');
+  });
+
+  it('does not read a restrictive participle ("sought a plan endorsed by X") as a stance', () => {
+    const a = run(['Tomas Berg sought a compromise plan endorsed by the Harbour Union.']);
+    expect(find(a, 'a compromise plan')).toBeUndefined();
+  });
+});
+
+describe('a place, time or topic after a verb of saying', () => {
+  it('is no reported clause ("said Friday", "said in a statement", "wrote in a note to investors")', () => {
+    const a = run([
+      '\u201cThe pier stays closed,\u201d harbour spokesman Piet Oster said Friday.',
+      '\u201cWe are confident,\u201d Ilse Marr said in the statement.',
+      '\u201cThe levy is a burden,\u201d Tomas Berg, an analyst at Harbour Research, wrote in a note to investors.',
+      'Here are nine things the mayor said about the ferry union.',
+    ]);
+    for (const c of ['Friday', 'in the statement', 'in a note to investors', 'about the ferry union']) expect(contents(a)).not.toContain(c);
+  });
+
+  it('is no reported clause when it is a passive agent or an "as" phrase ("was first reported by X", "named in reports as X")', () => {
+    const a = run(['The levy was first reported by the Coastal Herald.', 'One of the suspects is named in media reports as Piet Oster.']);
+    expect(contents(a)).not.toContain('by the Coastal Herald');
+    expect(contents(a)).not.toContain('as Piet Oster');
+  });
+
+  it('still reads a clause and a stance verb\u2019s own preposition', () => {
+    const a = run(['Ilse Marr said on Friday she met the ferry union.', 'Harbour workers still believe in the ferry plan.', 'Tomas Berg complained about the levy.']);
+    expect(contents(a).some((c) => c.includes('she met the ferry union'))).toBe(true);
+    expect(find(a, 'in the ferry plan')).toBeDefined();
+    expect(find(a, 'about the levy')).toBeDefined();
+  });
+});
+
+describe('an -s form after a number or an adjective', () => {
+  it('is a plural noun, not a cue ("the four states that vote", "investigative reports on …")', () => {
+    const a = run([
+      'The four states that vote next week hold few delegates.',
+      'After a series of investigative reports on the harbour fund, Tomas Berg resigned.',
+      'Ilse Marr, who joined the union in 1992, says she backs the levy.',
+    ]);
+    expect(contents(a).some((c) => c.startsWith('that vote next week'))).toBe(false);
+    expect(contents(a).some((c) => c.startsWith('on the harbour fund'))).toBe(false);
+    expect(find(a, 'she backs the levy')).toBeDefined();
+  });
+});
+
+describe('a verb of saying with a concrete object', () => {
+  it('reads a bare noun phrase after "wrote", "maintains" or "added" as its object, not a report', () => {
+    const a = run(['Tomas Berg wrote the letter on Monday to the harbour board.', 'Ilse Marr maintains a wide lead over Berg among dock workers.', 'The port has added 300 jobs this year.']);
+    expect(contents(a).some((c) => /^(?:the letter|a wide lead|300 jobs)/.test(c))).toBe(false);
+  });
+
+  it('still reads the clause after them', () => {
+    const a = run(['Tomas Berg wrote the board had never approved the levy.', 'Ilse Marr maintains she was never told.']);
+    expect(find(a, 'the board had never approved the levy')).toBeDefined();
+    expect(find(a, 'she was never told')).toBeDefined();
+  });
+});

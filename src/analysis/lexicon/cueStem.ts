@@ -25,6 +25,18 @@ export function posTags(lower: string): readonly string[] {
   return (Object.hasOwn(TAGS, lower) ? TAGS[lower] : undefined) ?? [];
 }
 
+/**
+ * Whether a lower-case word in -ly is an adverb or an adjective ("recently", "friendly") rather
+ * than a noun ("family", "rally", "assembly", "ally"): the lexicon tags it as an adverb, or never
+ * as a noun. Unknown words count as adverbs, as before the lexicon was asked.
+ */
+export function lyModifier(lower: string): boolean {
+  if (!/ly$/.test(lower)) return false;
+  const tags = posTags(lower);
+  // "briefly" and "daily" are tagged nouns too, but adverbs as well: a modifier.
+  return tags.includes('RB') || !tags.some((t) => t.startsWith('NN'));
+}
+
 const memo = new Map<string, string>();
 /**
  * Whether a lower-case word form is only ever an adjective or a participle ("renewed", "new"): a
