@@ -46,7 +46,7 @@ import type { ParsedQuery } from '../search/query';
 import { words } from '../text/words';
 import { articleEntities, entitiesIn, match, type ArticleEntities } from './askMatch';
 import { cachedTerm, nameForms } from './askTerms';
-import { answerEvidence, NEAR_CHARS } from './answerType';
+import { answerEvidence, type EvidenceQuestion, NEAR_CHARS } from './answerType';
 import { asksAboutSpeaking, spokenApplies, spokenEvidence } from './askSpeakers';
 import { expressionHits, expressionShare, questionExpressions } from './askExpressions';
 import { carried, previousSentenceMatch, subjectShare, type ParagraphMatches } from './askCarry';
@@ -253,16 +253,17 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
       c.score = score(c.features, weights);
     }
   }
+  const ask: EvidenceQuestion = { kb, q, expected, questionKeys };
   for (const c of out) {
     if (expected === 'none' || (!allFeatures && c.score + lift < leader)) continue;
-    const ev = answerEvidence(kb, c.rec, c.sentence, q, expected, questionKeys, c.highlights);
+    const ev = answerEvidence(ask, c);
     c.features[expected] = ev.present;
     c.features.answerNear = ev.near;
     if (figure) {
       c.features.figureNear = ev.near;
       c.features.figureTouch = ev.near >= TOUCH_NEAR ? 1 : 0;
     }
-    if (spoken) c.features.spoken = spokenEvidence(kb, c.rec, c.sentence, q, expected, questionKeys, c.highlights, true);
+    if (spoken) c.features.spoken = spokenEvidence(ask, c, true);
     c.score = score(c.features, weights);
   }
   out.sort((a, b) => b.score - a.score || a.rec.id - b.rec.id || a.sentence.start - b.sentence.start);
