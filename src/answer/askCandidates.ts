@@ -175,8 +175,10 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
   const exprs = questionExpressions(query.words);
   const topRank = ranked[0]?.score ?? 0;
   const named = q.persons.length + q.parties.length;
-  const slot = answerSlot(query.text);
-  const cue = slotCue(query.text, q.terms);
+  // The answer-slot features are weighed 0 today (issue #15, measured): the question is read for
+  // them only when they count or the trainer asks for every feature.
+  const slot = allFeatures || weights.slot !== 0 ? answerSlot(query.text) : 'none';
+  const cue = allFeatures || weights.beside !== 0 ? slotCue(query.text, q.terms) : undefined;
   const freshWord = (norm: string) => !questionKeys.has(askVocabulary(kb).keyOf(norm));
 
   const out: Candidate[] = [];
@@ -233,8 +235,7 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
         subject: allFeatures || weights.subject !== 0 ? subjectShare(here, sentence, q.parties, named) : 0,
         expressions: exprs.length > 0 ? expressionShare(exprHits, wordIndex(ws, sentence.start), wordIndex(ws, sentence.end)) : 0,
         slot: 0,
-        // Weighed 0 today (issue #15, measured): read only when it counts or the trainer asks.
-        beside: cue && (allFeatures || weights.beside !== 0) ? slotBeside(cue, ws, matches, rec.paragraph.text, wordIndex(ws, sentence.start), wordIndex(ws, sentence.end), freshWord) : 0,
+        beside: cue ? slotBeside(cue, ws, matches, rec.paragraph.text, wordIndex(ws, sentence.start), wordIndex(ws, sentence.end), freshWord) : 0,
       };
       out.push({ rec, sentence, lexical: Math.min(1, lexical + carry), features, score: score(features, weights), highlights: m.highlights });
     });
@@ -244,12 +245,10 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
   const spoken = spokenApplies(q, expected, named > 0 && asksAboutSpeaking(query.words));
   const lift = expected === 'none' ? 0 : Math.max(0, weights[expected]) + Math.max(0, weights.answerNear) + (figure ? Math.max(0, weights.figureNear) + Math.max(0, weights.figureTouch) : 0) + (spoken ? Math.max(0, weights.spoken) : 0);
   const leader = Math.max(0, ...out.map((s) => s.score));
-  if (slot === 'named' && (allFeatures || weights.slot !== 0)) {
-    const { keyOf } = askVocabulary(kb);
-    const fresh = (norm: string) => !questionKeys.has(keyOf(norm));
+  if (slot === 'named') {
     for (const c of out) {
       if (!allFeatures && c.score + Math.max(0, weights.slot) < leader) continue;
-      c.features.slot = slotEvidence(c.sentence.text, c.highlights.map(([a, b]) => [a - c.sentence.start, b - c.sentence.start] as const), fresh);
+      c.features.slot = slotEvidence(c.sentence.text, c.highlights.map(([a, b]) => [a - c.sentence.start, b - c.sentence.start] as const), freshWord);
       c.score = score(c.features, weights);
     }
   }
