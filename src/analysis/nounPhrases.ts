@@ -187,3 +187,28 @@ export function backNP(body: string, before: Token[], floor: number): Token[] {
   return validSource(cleaned) ? cleaned : [];
 }
 
+/**
+ * Adverbs between a subject and its speech verb ("Clinton now says", "He flatly denied"): a
+ * lower-case word ending in -ly, or one of the short time and degree adverbs.
+ */
+const PRE_VERB_ADVERB = /^(?:now|still|never|already|just|even|long|first|last|since|soon|ever|always|\p{Ll}{3,}ly)$/u;
+
+/**
+ * Whether a word before a verb is one of those adverbs. An -ly word the lexicon knows only as
+ * something else is a noun or an adjective ("spoke at a rally, adding …", "his family said"):
+ * stepping over it would make its determiner the subject.
+ */
+export function preVerbAdverb(t: Token): boolean {
+  if (!PRE_VERB_ADVERB.test(t.text)) return false;
+  return !/ly$/.test(t.text) || lyModifier(t.lower);
+}
+
+/**
+ * Where the words before a verb end once trailing time adverbials are dropped:
+ * "…, on Tuesday called" → the offset right after the comma's phrase.
+ */
+export function verbAfterAdverbials(before: Token[], b: number, verbStart: number): number {
+  let k = b;
+  while (k > 0 && /^(on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|later|earlier|recently|also|again|then|publicly|privately|repeatedly|last|this|week|month|night|morning|afternoon|evening)$/.test(before[k - 1]?.lower ?? '')) k--;
+  return k < b ? (before[k] as Token).start : b < before.length ? (before[b] as Token).start : verbStart;
+}
