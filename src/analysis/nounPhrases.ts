@@ -3,10 +3,13 @@
  * "according to" or at the start of a sentence begins and ends.
  */
 import { ROLE_NOUNS, SENTENCE_STARTERS, UNNAMED_SOURCE_NOUNS } from './lexicon';
-import { FUNCTION_WORDS, INTRO, NON_SOURCE_HEADS, NP_STOP, SOURCE_STARTERS, SUBJ_MODIFIERS } from './lexicon/cueWords';
+import { FUNCTION_WORDS, INTRO, NON_SOURCE_HEADS, NP_STOP, SOURCE_STARTERS, SUBJ_MODIFIERS, WEEKDAYS } from './lexicon/cueWords';
 import { lyModifier } from './lexicon/cueStem';
 import type { Quote } from '../text/structure';
 import { type Token, tokenize } from '../text/tokens';
+/** A day or a time noun: as the capitalised head after another capitalised word ("Last Tuesday") it makes no name. */
+const TIME_NOUN = new RegExp(`^(?:${WEEKDAYS}|today|yesterday|tomorrow|time|week|month|year|day|night|morning|evening|afternoon|weekend)$`);
+
 /**
  * Whether words can name a source: not a time, not a function word or participle, not an
  * adverb. "Of", "When", "Tuesday", "disavowing" and "the time" are rejected.
@@ -16,7 +19,7 @@ export function validSource(toks: Token[]): boolean {
   const last = toks[toks.length - 1];
   if (!first || !last) return false;
   // "The Islamic State", "Doris Day": a capitalised head after another capitalised word is a name.
-  const namedHead = last.cap && toks.length > 1 && !!toks[toks.length - 2]?.cap && !WEEKDAY.test(last.lower);
+  const namedHead = last.cap && toks.length > 1 && !!toks[toks.length - 2]?.cap && !TIME_NOUN.test(last.lower);
   if ((NON_SOURCE_HEADS.has(last.lower) && !namedHead) || /^\d+s?$/.test(last.lower)) return false;
   // Participles and adjectives at the edges ("Appearing", "he started raising", "a snappy").
   if (!last.cap && (/(ing|py)$/.test(last.lower) || lyModifier(last.lower)) && !ROLE_NOUNS.has(last.lower)) return false;
@@ -146,8 +149,6 @@ export function cleanNP(np: Token[]): Token[] {
   if (np.length === 1 && lyModifier((np[0] as Token).lower) && !(np[0] as Token).cap) return [];
   return np;
 }
-
-const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|time|week|month|year|day|night|morning|evening|afternoon|weekend)$/;
 
 /** The noun phrase ending right before a verb, scanning back from the end of `before`. */
 export function backNP(body: string, before: Token[], floor: number): Token[] {
