@@ -6,11 +6,12 @@
  * its object.
  */
 import { FINITE } from './clauseEnd';
+import { WEEKDAYS } from './lexicon/cueWords';
 import { OPEN_Q } from './statement';
 import { tokenize } from '../text/tokens';
 
 /** A day or time word opening the words after the verb ("…,” Toner said Friday."). */
-const TIME_START = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|this|last|earlier|later)\b/i;
+const TIME_START = new RegExp(`^(?:${WEEKDAYS}|today|yesterday|tonight|this|last|earlier|later)\\b`, 'i');
 /**
  * "said in a statement", "said about Latinos", "wrote to the company's chief executive", "named in
  * reports as X": a place, occasion or topic after a verb of saying (a stance verb's preposition is

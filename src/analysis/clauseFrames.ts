@@ -5,10 +5,10 @@
 import { ABBREVIATIONS, AUXILIARIES, SPEECH_VERBS, STRONG_SPEECH_VERBS } from './lexicon';
 import { AS_VERBS, BARE_CLAUSE_VERBS, MIXED_VERBS, NEEDS_THAT, THOUGHT_VERBS, TIME_WORDS, VIEW_VERBS } from './lexicon/cueWords';
 import { adverbialOnly } from './adverbials';
-import { lyModifier } from './lexicon/cueStem';
 import { notReported } from './clauseContent';
 import { clauseParticiple, coordinatedCue, FINITE, pastCue, reportEnd } from './clauseEnd';
-import { accordingNP, backNP, sentenceSubject, takeNP } from './nounPhrases';
+import { invertedAfterComma } from './invertedFrame';
+import { accordingNP, backNP, preVerbAdverb, sentenceSubject, takeNP, verbAfterAdverbials } from './nounPhrases';
 import { mk, OPEN_Q, PARTICIPLE_TAIL, type RawStatement, skipLead, skipSpace, trimEnd } from './statement';
 import type { QuoteIndex, Sentence } from '../text/structure';
 import { type Token, tokenize } from '../text/tokens';
@@ -345,35 +345,6 @@ export function clauseFrame(body: string, s: Sentence, si: number, toks: Token[]
   return st;
 }
 
-/**
- * "CLAUSE, said one GOP source in the room." / "…, said Batchelder, an economist.": a strong
- * speech verb right after a comma, followed by its subject to the end of the sentence, reports
- * everything before the comma, however many commas the clause itself has.
- */
-function invertedAfterComma(body: string, s: Sentence, si: number, toks: Token[], i: number, sentEnd: number, qi: QuoteIndex): RawStatement | null {
-  const t = toks[i] as Token;
-  if (!STRONG_SPEECH_VERBS.has(t.lower) || i === 0) return null;
-  const prevEnd = (toks[i - 1] as Token).end;
-  if (!/^\s*,\s*$/.test(body.slice(prevEnd, t.start))) return null;
-  const a = takeNP(body, toks.slice(i + 1));
-  if (!a.length || !(a[0] as Token).cap && !/^(?:the|a|an|one|two|three|several|some|many|his|her|their|its|another|other|senior|top|state|local|federal|government|campaign|administration|party|\p{Ll}+s)$/u.test((a[0] as Token).lower)) return null;
-  // The subject is a noun phrase, not the start of a clause ("said the states were …").
-  if (a.some((x) => !x.cap && (FINITE.test(x.lower) || /\p{Ll}{2,}(?:ed|ing)$/u.test(x.text)))) return null;
-  const afterNP = body.slice((a[a.length - 1] as Token).end, sentEnd + 1);
-  // What may follow the subject: nothing, a short place or occasion ("in the room", "on
-  // Tuesday"), or an appositive closing the sentence (", an economist at …").
-  if (!/^\s*(?:(?:in|at|on|from|with|for|of|during|after|familiar)\s[^,;:"\u201C\u201D]{0,60})?[.!?]?$/u.test(afterNP) && !/^,\s+(?:a|an|the|his|her|who|\p{Ll})[^;:"\u201C\u201D]*[.!?]?$/u.test(afterNP)) return null;
-  const commaEnd = body.lastIndexOf(',', t.start);
-  const cStart = skipLead(body, s.start, commaEnd);
-  if (commaEnd - cStart < 12 || qi.at(cStart)) return null;
-  // A quotation in the clause belongs to the quote cues, which read it with this tag.
-  if (OPEN_Q.test(body.slice(cStart, commaEnd))) return null;
-  // What stands before the comma must be a clause, not a name and its appositive ("Ivanka Trump,
-  // the nominee's eldest daughter, noted …").
-  if (!tokenize(body, cStart, commaEnd).some((x) => FINITE.test(x.lower) || /\p{Ll}{2,}ed$/u.test(x.text))) return null;
-  return mk(body, [cStart, commaEnd], [(a[0] as Token).start, (a[a.length - 1] as Token).end], [t.start, t.end], si, 'clause-inverted', qi);
-}
-
 /** Short answers a speech verb reports ("said yes", "said so"). */
 const SHORT_ANSWER = /^(?:yes|no|so|the same|otherwise|nothing)$/i;
 
@@ -404,34 +375,7 @@ function accordingRest(body: string, opener: string, npEnd: number, sentEnd: num
   return at;
 }
 
-/**
- * Adverbs between a subject and its speech verb ("Clinton now says", "He flatly denied"): a
- * lower-case word ending in -ly, or one of the short time and degree adverbs.
- */
-const PRE_VERB_ADVERB = /^(?:now|still|never|already|just|even|long|first|last|since|soon|ever|always|\p{Ll}{3,}ly)$/u;
-
-/**
- * Whether a word before a verb is one of those adverbs. An -ly word the lexicon knows only as
- * something else is a noun or an adjective ("spoke at a rally, adding …", "his family said"):
- * stepping over it would make its determiner the subject.
- */
-function preVerbAdverb(t: Token): boolean {
-  if (!PRE_VERB_ADVERB.test(t.text)) return false;
-  return !/ly$/.test(t.text) || lyModifier(t.lower);
-}
 /** Verbs a poll, survey or record uses to report a finding. */
 const EVIDENCE_VERBS = /^(?:show|shows|showed|find|finds|found|indicate|indicates|indicated|suggest|suggests|suggested|reveal|reveals|revealed)$/;
 /** Heads of a noun phrase naming evidence rather than a person. */
-const EVIDENCE_NOUNS = /^(?:poll|polls|polling|survey|surveys|data|records|record|study|studies|report|reports|figures|numbers|results|analysis|research|documents|estimates|filings|statistics|census|tally|count|count|audit|review|investigation|footage|video|videos|photos|images|emails|memo|returns)$/;
-
-/**
- * Where the words before a verb end once trailing time adverbials are dropped:
- * "…, on Tuesday called" → the offset right after the comma's phrase.
- */
-export function verbAfterAdverbials(before: Token[], b: number, verbStart: number): number {
-  let k = b;
-  while (k > 0 && /^(on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|later|earlier|recently|also|again|then|publicly|privately|repeatedly|last|this|week|month|night|morning|afternoon|evening)$/.test(before[k - 1]?.lower ?? '')) k--;
-  return k < b ? (before[k] as Token).start : b < before.length ? (before[b] as Token).start : verbStart;
-}
-
-
+const EVIDENCE_NOUNS = /^(?:poll|polls|polling|survey|surveys|data|records|record|study|studies|report|reports|figures|numbers|results|analysis|research|documents|estimates|filings|statistics|census|tally|count|audit|review|investigation|footage|video|videos|photos|images|emails|memo|returns)$/;

@@ -82,14 +82,10 @@ export function contentEnd(body: string, st: RawStatement, qi: QuoteIndex, sentS
   }
   const source = st.source ? body.slice(st.source[0], st.source[1]).toLowerCase() : '';
   if ((source === 'who' || source === 'which') && st.subject) {
-    MAIN_VERB_AFTER_COMMA.lastIndex = 0;
-    for (let m = MAIN_VERB_AFTER_COMMA.exec(text); m; m = MAIN_VERB_AFTER_COMMA.exec(text)) {
+    cut = Math.min(cut, start + firstAccepted(MAIN_VERB_AFTER_COMMA, text, (m) => {
       const w = m[1] ?? '';
-      if (FINITE.test(w) || IRREGULAR_PAST.test(w) || /\p{Ll}{3,}ed$/u.test(w)) {
-        cut = Math.min(cut, start + m.index);
-        break;
-      }
-    }
+      return FINITE.test(w) || IRREGULAR_PAST.test(w) || /\p{Ll}{3,}ed$/u.test(w);
+    }));
   }
   if (/^to\s+comment\b/i.test(text)) {
     const m = COMMENT_END.exec(text.slice(10));
@@ -97,8 +93,7 @@ export function contentEnd(body: string, st: RawStatement, qi: QuoteIndex, sentS
   }
   // "…, but Mrs. Clinton would leave it at 35 percent", "…, although he again refused …": a
   // contrast with its own subject and verb is the reporter's.
-  CONTRAST_CLAUSE.lastIndex = 0;
-  for (let m = CONTRAST_CLAUSE.exec(text); m; m = CONTRAST_CLAUSE.exec(text)) {
+  cut = Math.min(cut, start + firstAccepted(CONTRAST_CLAUSE, text, (m) => {
     const words = (m[1] ?? '').trim().split(/\s+/);
     // An adverb before the subject ("…, and now Prime Minister Koizumi was …") is skipped.
     if (/^(?:now|then|still|also|\p{Ll}{3,}ly)$/u.test(words[0] ?? '') && words.length > 2) words.shift();
@@ -109,51 +104,35 @@ export function contentEnd(body: string, st: RawStatement, qi: QuoteIndex, sentS
     // A quantifier or number heads a subject as a determiner does ("…, and three of the four …"),
     // and "there" or a demonstrative stands as one ("…, but there is growing anger …").
     const quantifier = /^(?:both|another|each|either|neither|all|none|one|two|three|four|five|six|seven|eight|nine|ten|\d[\d,.%]*)$/i.test(words[0] ?? '');
-    if ((pronoun && (verbAt >= 1 || pronounVerb)) || (verbAt >= 1 && verbAt <= 5 && (quantifier || /^(?:the|a|an|his|her|their|its|there|this|these|those|many|most|some|few|analysts|critics|officials|experts|polls|\p{Lu}.*)$/u.test(words[0] ?? '')))) {
-      cut = Math.min(cut, start + m.index);
-      break;
-    }
-  }
+    return (pronoun && (verbAt >= 1 || pronounVerb)) || (verbAt >= 1 && verbAt <= 5 && (quantifier || /^(?:the|a|an|his|her|their|its|there|this|these|those|many|most|some|few|analysts|critics|officials|experts|polls|\p{Lu}.*)$/u.test(words[0] ?? '')));
+  }));
   // "…denied the charges and counter-accused her", "…vowed to keep abortion legal and
   // celebrated the ruling": "and" with a finite verb but no subject of its own is a second
   // predicate of the report's subject, the reporter's narration going on.
   const cueWord = st.cue ? body.slice(st.cue[0], st.cue[1]).toLowerCase().split(/\s+/)[0] ?? '' : '';
-  AND_PREDICATE.lastIndex = 0;
-  for (let m = AND_PREDICATE.exec(text); m; m = AND_PREDICATE.exec(text)) {
+  const past = pastCue(cueWord);
+  cut = Math.min(cut, start + firstAccepted(AND_PREDICATE, text, (m) => {
     const w = m[1] ?? '';
     // "…, urging voters to see the big picture and promising to …": after a participle cue, a
     // second participle is a second act of the same subject.
     const participle = /ing$/.test(cueWord) && /\p{Ll}{3,}ing$/u.test(w) && posTags(w)[0] === 'VBG';
-    if (cueWord && (participle || (finitePredicate(w, pastCue(cueWord)) && !hasFinite(text.slice(0, m.index))))) {
-      cut = Math.min(cut, start + m.index);
-      break;
-    }
-  }
+    return !!cueWord && (participle || (finitePredicate(w, past) && !hasFinite(text.slice(0, m.index))));
+  }));
   // "…hacked into the committee's computers and she accused Trump of …", "… and he, once
   // again, pledged …": the subject's pronoun with a speech or stance verb in the cue's tense is
   // a new report of the same person (a present tense after a past cue is still the report:
   // "said the system is complex and he feels he can win").
-  PRONOUN_REPORT.lastIndex = 0;
-  for (let m = PRONOUN_REPORT.exec(text); m; m = PRONOUN_REPORT.exec(text)) {
+  cut = Math.min(cut, start + firstAccepted(PRONOUN_REPORT, text, (m) => {
     const v = m[1] ?? '';
-    const past = pastCue(cueWord);
-    if (!cueWord || !(SPEECH_VERBS.has(v) || MIXED_VERBS.has(v))) continue;
-    if (past ? !/ed$|^(?:said|told|wrote)$/.test(v) : !/[^s]s$/.test(v)) continue;
-    cut = Math.min(cut, start + m.index);
-    break;
-  }
+    if (!cueWord || !(SPEECH_VERBS.has(v) || MIXED_VERBS.has(v))) return false;
+    return past ? /ed$|^(?:said|told|wrote)$/.test(v) : /[^s]s$/.test(v);
+  }));
   // "…will cast their ballots for Donald Trump, who is joined on the ballot …": a
   // non-restrictive relative clause that runs to the end of the sentence is the reporter's
   // description — not when a comma closes it and the report goes on ("accused Rafael Cruz, who
   // was born in Cuba, of associating with …", "to form a task force, which would include the
   // military, to crack down on hackers").
-  RELATIVE.lastIndex = 0;
-  for (let m = RELATIVE.exec(text); m; m = RELATIVE.exec(text)) {
-    const rest = text.slice(m.index + m[0].length);
-    if (rest.includes(',')) continue;
-    cut = Math.min(cut, start + m.index);
-    break;
-  }
+  cut = Math.min(cut, start + firstAccepted(RELATIVE, text, (m) => !text.slice(m.index + m[0].length).includes(',')));
   // "…“excited where we stand” as he faces a critical test …", "to speak to reporters as she
   // left the breakfast": "as" with a pronoun and a full verb is when the reporter says it happened
   // ("as he did", "as it was" compare instead).
@@ -162,14 +141,10 @@ export function contentEnd(body: string, st: RawStatement, qi: QuoteIndex, sentS
   // "…he is friendly with Trump's in-laws but took issue with …", "…the release of the pages,
   // but appeared to betray …": "but" with a finite verb and no subject is a second predicate of
   // the report's subject, the reporter's narration going on.
-  BUT_PREDICATE.lastIndex = 0;
-  for (let m = BUT_PREDICATE.exec(text); m; m = BUT_PREDICATE.exec(text)) {
+  cut = Math.min(cut, start + firstAccepted(BUT_PREDICATE, text, (m) => {
     const w = m[1] ?? '';
-    if ((/^(?:did|could|would|has|have|had|was|were|is|are|does|do|will|can|should)$/.test(w) || (cueWord && finitePredicate(w, pastCue(cueWord)))) && !hasFinite(text.slice(0, m.index))) {
-      cut = Math.min(cut, start + m.index);
-      break;
-    }
-  }
+    return (/^(?:did|could|would|has|have|had|was|were|is|are|does|do|will|can|should)$/.test(w) || (!!cueWord && finitePredicate(w, past))) && !hasFinite(text.slice(0, m.index));
+  }));
   // "46 percent said yes, compared with …", "half said so in the earlier poll": a one-word
   // answer is all that was said.
   const answer = SHORT_ANSWER_THEN.exec(text);
@@ -196,4 +171,14 @@ function finitePredicate(w: string, past: boolean): boolean {
 /** Whether words hold a finite verb of their own (a reported clause, not an object or infinitive). */
 function hasFinite(words: string): boolean {
   return words.toLowerCase().split(/[^\p{L}'\u2019-]+/u).some((w) => FINITE.test(w) || /^\p{L}+n['\u2019]t$/u.test(w) || finitePredicate(w, true) || finitePredicate(w, false));
+}
+
+/**
+ * The offset in `text` of the first match of the global `re` that `accept` takes, or Infinity:
+ * each end rule above cuts at its first match that passes its checks.
+ */
+function firstAccepted(re: RegExp, text: string, accept: (m: RegExpExecArray) => boolean): number {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) if (accept(m)) return m.index;
+  return Infinity;
 }

@@ -3,10 +3,13 @@
  * "according to" or at the start of a sentence begins and ends.
  */
 import { ROLE_NOUNS, SENTENCE_STARTERS, UNNAMED_SOURCE_NOUNS } from './lexicon';
-import { FUNCTION_WORDS, INTRO, NON_SOURCE_HEADS, NP_STOP, SOURCE_STARTERS, SUBJ_MODIFIERS } from './lexicon/cueWords';
+import { FUNCTION_WORDS, INTRO, NON_SOURCE_HEADS, NP_STOP, SOURCE_STARTERS, SUBJ_MODIFIERS, WEEKDAYS } from './lexicon/cueWords';
 import { lyModifier } from './lexicon/cueStem';
 import type { Quote } from '../text/structure';
 import { type Token, tokenize } from '../text/tokens';
+/** A day or a time noun: as the capitalised head after another capitalised word ("Last Tuesday") it makes no name. */
+const TIME_NOUN = new RegExp(`^(?:${WEEKDAYS}|today|yesterday|tomorrow|time|week|month|year|day|night|morning|evening|afternoon|weekend)$`);
+
 /**
  * Whether words can name a source: not a time, not a function word or participle, not an
  * adverb. "Of", "When", "Tuesday", "disavowing" and "the time" are rejected.
@@ -16,7 +19,7 @@ export function validSource(toks: Token[]): boolean {
   const last = toks[toks.length - 1];
   if (!first || !last) return false;
   // "The Islamic State", "Doris Day": a capitalised head after another capitalised word is a name.
-  const namedHead = last.cap && toks.length > 1 && !!toks[toks.length - 2]?.cap && !WEEKDAY.test(last.lower);
+  const namedHead = last.cap && toks.length > 1 && !!toks[toks.length - 2]?.cap && !TIME_NOUN.test(last.lower);
   if ((NON_SOURCE_HEADS.has(last.lower) && !namedHead) || /^\d+s?$/.test(last.lower)) return false;
   // Participles and adjectives at the edges ("Appearing", "he started raising", "a snappy").
   if (!last.cap && (/(ing|py)$/.test(last.lower) || lyModifier(last.lower)) && !ROLE_NOUNS.has(last.lower)) return false;
@@ -147,8 +150,6 @@ export function cleanNP(np: Token[]): Token[] {
   return np;
 }
 
-const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|time|week|month|year|day|night|morning|evening|afternoon|weekend)$/;
-
 /** The noun phrase ending right before a verb, scanning back from the end of `before`. */
 export function backNP(body: string, before: Token[], floor: number): Token[] {
   const np: Token[] = [];
@@ -187,3 +188,28 @@ export function backNP(body: string, before: Token[], floor: number): Token[] {
   return validSource(cleaned) ? cleaned : [];
 }
 
+/**
+ * Adverbs between a subject and its speech verb ("Clinton now says", "He flatly denied"): a
+ * lower-case word ending in -ly, or one of the short time and degree adverbs.
+ */
+const PRE_VERB_ADVERB = /^(?:now|still|never|already|just|even|long|first|last|since|soon|ever|always|\p{Ll}{3,}ly)$/u;
+
+/**
+ * Whether a word before a verb is one of those adverbs. An -ly word the lexicon knows only as
+ * something else is a noun or an adjective ("spoke at a rally, adding …", "his family said"):
+ * stepping over it would make its determiner the subject.
+ */
+export function preVerbAdverb(t: Token): boolean {
+  if (!PRE_VERB_ADVERB.test(t.text)) return false;
+  return !/ly$/.test(t.text) || lyModifier(t.lower);
+}
+
+/**
+ * Where the words before a verb end once trailing time adverbials are dropped:
+ * "…, on Tuesday called" → the offset right after the comma's phrase.
+ */
+export function verbAfterAdverbials(before: Token[], b: number, verbStart: number): number {
+  let k = b;
+  while (k > 0 && /^(on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|later|earlier|recently|also|again|then|publicly|privately|repeatedly|last|this|week|month|night|morning|afternoon|evening)$/.test(before[k - 1]?.lower ?? '')) k--;
+  return k < b ? (before[k] as Token).start : b < before.length ? (before[b] as Token).start : verbStart;
+}

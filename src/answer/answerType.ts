@@ -39,19 +39,27 @@ export interface AnswerEvidence {
 
 const NONE: AnswerEvidence = { present: 0, near: 0 };
 
-/**
- * The answer-type evidence of a sentence. `highlights` are the matched question words, in
- * paragraph offsets; `questionKeys` the match keys of every word of the question.
- */
-export function answerEvidence(
-  kb: KnowledgeBase,
-  rec: ParagraphRecord,
-  s: Sentence,
-  q: Question,
-  expected: Expected,
-  questionKeys: ReadonlySet<string>,
-  highlights: ReadonlyArray<readonly [number, number]>,
-): AnswerEvidence {
+/** What the evidence of every candidate sentence of one question reads: the same for each sentence. */
+export interface EvidenceQuestion {
+  kb: KnowledgeBase;
+  q: Question;
+  expected: Expected;
+  /** The match keys of every word of the question. */
+  questionKeys: ReadonlySet<string>;
+}
+
+/** One candidate sentence as the evidence reads it (a `Candidate` of askCandidates.ts is one). */
+export interface EvidenceSentence {
+  rec: ParagraphRecord;
+  sentence: Sentence;
+  /** The matched question words, in paragraph offsets. */
+  highlights: ReadonlyArray<readonly [number, number]>;
+}
+
+/** The answer-type evidence of a sentence for a question. */
+export function answerEvidence(ask: EvidenceQuestion, candidate: EvidenceSentence): AnswerEvidence {
+  const { kb, q, expected, questionKeys } = ask;
+  const { rec, sentence: s, highlights } = candidate;
   if (expected === 'none') return NONE;
   // Spans (sentence offsets) of candidate answers, each with its strength.
   const spans: Array<{ start: number; end: number; strength: number }> = [];

@@ -46,7 +46,7 @@ import type { ParsedQuery } from '../search/query';
 import { words } from '../text/words';
 import { articleEntities, entitiesIn, match, type ArticleEntities } from './askMatch';
 import { cachedTerm, nameForms } from './askTerms';
-import { answerEvidence, NEAR_CHARS } from './answerType';
+import { answerEvidence, type EvidenceQuestion, NEAR_CHARS } from './answerType';
 import { asksAboutSpeaking, spokenApplies, spokenEvidence } from './askSpeakers';
 import { expressionHits, expressionShare, questionExpressions } from './askExpressions';
 import { carried, previousSentenceMatch, subjectShare, type ParagraphMatches } from './askCarry';
@@ -175,8 +175,10 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
   const exprs = questionExpressions(query.words);
   const topRank = ranked[0]?.score ?? 0;
   const named = q.persons.length + q.parties.length;
-  const slot = answerSlot(query.text);
-  const cue = slotCue(query.text, q.terms);
+  // The answer-slot features are weighed 0 today (issue #15, measured): the question is read for
+  // them only when they count or the trainer asks for every feature.
+  const slot = allFeatures || weights.slot !== 0 ? answerSlot(query.text) : 'none';
+  const cue = allFeatures || weights.beside !== 0 ? slotCue(query.text, q.terms) : undefined;
   const freshWord = (norm: string) => !questionKeys.has(askVocabulary(kb).keyOf(norm));
 
   const out: Candidate[] = [];
@@ -233,8 +235,7 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
         subject: allFeatures || weights.subject !== 0 ? subjectShare(here, sentence, q.parties, named) : 0,
         expressions: exprs.length > 0 ? expressionShare(exprHits, wordIndex(ws, sentence.start), wordIndex(ws, sentence.end)) : 0,
         slot: 0,
-        // Weighed 0 today (issue #15, measured): read only when it counts or the trainer asks.
-        beside: cue && (allFeatures || weights.beside !== 0) ? slotBeside(cue, ws, matches, rec.paragraph.text, wordIndex(ws, sentence.start), wordIndex(ws, sentence.end), freshWord) : 0,
+        beside: cue ? slotBeside(cue, ws, matches, rec.paragraph.text, wordIndex(ws, sentence.start), wordIndex(ws, sentence.end), freshWord) : 0,
       };
       out.push({ rec, sentence, lexical: Math.min(1, lexical + carry), features, score: score(features, weights), highlights: m.highlights });
     });
@@ -244,25 +245,24 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
   const spoken = spokenApplies(q, expected, named > 0 && asksAboutSpeaking(query.words));
   const lift = expected === 'none' ? 0 : Math.max(0, weights[expected]) + Math.max(0, weights.answerNear) + (figure ? Math.max(0, weights.figureNear) + Math.max(0, weights.figureTouch) : 0) + (spoken ? Math.max(0, weights.spoken) : 0);
   const leader = Math.max(0, ...out.map((s) => s.score));
-  if (slot === 'named' && (allFeatures || weights.slot !== 0)) {
-    const { keyOf } = askVocabulary(kb);
-    const fresh = (norm: string) => !questionKeys.has(keyOf(norm));
+  if (slot === 'named') {
     for (const c of out) {
       if (!allFeatures && c.score + Math.max(0, weights.slot) < leader) continue;
-      c.features.slot = slotEvidence(c.sentence.text, c.highlights.map(([a, b]) => [a - c.sentence.start, b - c.sentence.start] as const), fresh);
+      c.features.slot = slotEvidence(c.sentence.text, c.highlights.map(([a, b]) => [a - c.sentence.start, b - c.sentence.start] as const), freshWord);
       c.score = score(c.features, weights);
     }
   }
+  const ask: EvidenceQuestion = { kb, q, expected, questionKeys };
   for (const c of out) {
     if (expected === 'none' || (!allFeatures && c.score + lift < leader)) continue;
-    const ev = answerEvidence(kb, c.rec, c.sentence, q, expected, questionKeys, c.highlights);
+    const ev = answerEvidence(ask, c);
     c.features[expected] = ev.present;
     c.features.answerNear = ev.near;
     if (figure) {
       c.features.figureNear = ev.near;
       c.features.figureTouch = ev.near >= TOUCH_NEAR ? 1 : 0;
     }
-    if (spoken) c.features.spoken = spokenEvidence(kb, c.rec, c.sentence, q, expected, questionKeys, c.highlights, true);
+    if (spoken) c.features.spoken = spokenEvidence(ask, c, true);
     c.score = score(c.features, weights);
   }
   out.sort((a, b) => b.score - a.score || a.rec.id - b.rec.id || a.sentence.start - b.sentence.start);

@@ -18,10 +18,10 @@
  * story introduces him, not where he speaks).
  */
 import type { Sentence } from '../core/article';
-import type { KnowledgeBase, ParagraphRecord } from '../knowledge/knowledgeBase';
+import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { Statement } from '../analysis/types';
 import { STRONG_SPEECH_VERBS, verbForms } from '../analysis/lexicon/index';
-import { answerEvidence } from './answerType';
+import { answerEvidence, type EvidenceQuestion, type EvidenceSentence } from './answerType';
 import type { Expected, Question } from './question';
 
 /** The answer types a statement's setting or content answers. */
@@ -63,28 +63,16 @@ function byNamed(kb: KnowledgeBase, articleId: string, st: Statement, q: Questio
   return kb.parties.article(articleId).mentions.some((m) => !m.locative && q.parties.includes(m.partyId) && m.start >= src.start && m.end <= src.end);
 }
 
-/** A stretch of the paragraph, as `answerEvidence` reads a sentence. */
-function piece(rec: ParagraphRecord, start: number, end: number): Sentence {
-  return { start, end, text: rec.paragraph.text.slice(start, end) };
-}
-
 /**
  * The `spoken` feature of a sentence: 1 when a statement in it by a person or party the question
  * names holds what a where, when or why question asks for — in its setting (the sentence's words
- * outside every statement's content) for where and when, in its content for why; else 0. Where and when count only when the question asks about the speaking
- * (`aboutSpeaking`, from `asksAboutSpeaking`). `questionKeys` and `highlights` as `answerEvidence`
- * takes them.
+ * outside every statement's content) for where and when, in its content for why; else 0. Where and
+ * when count only when the question asks about the speaking (`aboutSpeaking`, from
+ * `asksAboutSpeaking`). The evidence itself is `answerEvidence`'s, read on a stretch of the sentence.
  */
-export function spokenEvidence(
-  kb: KnowledgeBase,
-  rec: ParagraphRecord,
-  s: Sentence,
-  q: Question,
-  expected: Expected,
-  questionKeys: ReadonlySet<string>,
-  highlights: ReadonlyArray<readonly [number, number]>,
-  aboutSpeaking: boolean,
-): number {
+export function spokenEvidence(ask: EvidenceQuestion, candidate: EvidenceSentence, aboutSpeaking: boolean): number {
+  const { kb, q, expected } = ask;
+  const { rec, sentence: s } = candidate;
   if (!spokenApplies(q, expected, aboutSpeaking)) return 0;
   const base = rec.paragraph.bodyStart;
   const body = rec.article.body;
@@ -96,8 +84,11 @@ export function spokenEvidence(
   const evidence = (a: number, b: number) => {
     const start = Math.max(a, from) - base;
     const end = Math.min(b, to) - base;
-    // Any evidence counts whole: beside a speech cue, "at a forum" is where it was said.
-    return end > start && answerEvidence(kb, rec, piece(rec, start, end), q, expected, questionKeys, highlights).present > 0 ? 1 : 0;
+    if (end <= start) return 0;
+    // A stretch of the paragraph, read as `answerEvidence` reads a sentence. Any evidence counts
+    // whole: beside a speech cue, "at a forum" is where it was said.
+    const stretch: Sentence = { start, end, text: rec.paragraph.text.slice(start, end) };
+    return answerEvidence(ask, { rec, sentence: stretch, highlights: candidate.highlights }).present > 0 ? 1 : 0;
   };
   let best = 0;
   if (expected === 'reason') {

@@ -13,6 +13,8 @@ export const NP_STOP = new Set(
 );
 /** Determiners/possessives before a verb-like word make it a noun ("the report", "his claims"). */
 export const NOUN_MARKERS = new Set('a an the his her its their our my your this that these those such no any some every each'.split(' '));
+/** The days of the week, lower case, as a regex alternation (for the time patterns of the frames). */
+export const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
 /** Adverbials allowed between a verb and its "that" or quote. */
 export const TIME_WORDS = new Set(
   ('monday tuesday wednesday thursday friday saturday sunday today yesterday tonight later earlier ' +
