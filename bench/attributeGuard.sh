@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=fa5a184b42278b805e01c9c4a152e9df3937504848cb8778d1780b592a0f5c01
+  [polnear/dev.jsonl]=db6fd561aa6cba69af45f8e4cad0e4e091b62bf06593691ce438a5adb14f28ae
   [speakers-dev/gold.jsonl]=3dfc6a2d0782cc30f4bd6db01adf6c7963da5d7250a82d0522adc1e3ea678440
 )
 status=0

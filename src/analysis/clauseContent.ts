@@ -40,3 +40,17 @@ export function notReported(body: string, lower: string, start: number, end: num
   if (TIME_START.test(text) || /^by\b/i.test(text) || (SAYING.test(lower) && TOPIC_START.test(text))) return true;
   return !evidence && OBJECT_SENSE.test(lower);
 }
+
+/**
+ * Verbs that need an object when active ("X accused Y of …"): straight before "of", "for" or
+ * "with" they are passive participles describing the noun in front ("Alan Gross, an American
+ * contractor accused of spying", "officials blamed for the delay"), and nobody says anything.
+ */
+const OBJECT_ONLY_PARTICIPLES = new Set(
+  'accused blamed criticized criticised praised charged convicted suspected credited condemned faulted thanked applauded hailed slammed blasted denounced mocked'.split(' '),
+);
+
+/** Whether a cue word and the word after it are such a describing participle ("accused of"). */
+export function describingParticiple(verb: string, next: string): boolean {
+  return OBJECT_ONLY_PARTICIPLES.has(verb) && /^(?:of|for|with)$/.test(next);
+}

@@ -51,6 +51,9 @@ export function clauseFrame(body: string, s: Sentence, si: number, toks: Token[]
     return mk(body, content, source, cue, si, 'according-to', qi);
   }
   const lower = t.lower;
+  // "a plan criticized by the mayor": a participle before its agent is no report of the noun in
+  // front of it (the passive stance frame reads the agent's).
+  if (toks[i + 1]?.lower === 'by' && /ed$/.test(lower) && !STRONG_SPEECH_VERBS.has(lower)) return null;
   const before = toks.slice(0, i);
   // Skip auxiliaries/adverbs back to the subject.
   let b = before.length;

@@ -8,6 +8,7 @@
  * another frame owns, a speaker's own hedge is not a second statement, duplicates go.
  */
 import { ASK_VERBS, askFrame } from './askFrame';
+import { describingParticiple } from './clauseContent';
 import { clauseFrame } from './clauseFrames';
 import { colonHeadline, titleCaseHeadline } from './headlines';
 import { SPEECH_VERBS } from './lexicon';
@@ -219,6 +220,7 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
       const prevTok = toks[i - 1];
       if (!isAcc && prevTok && !prevTok.cap && /^\s+$/.test(body.slice(prevTok.end, t.start)) && /\p{Ll}[^s]s$/u.test(t.lower) && (COUNT_WORD.test(prevTok.lower) || adjectiveOnly(prevTok.lower))) continue;
       if (!isAcc && t.cap && i > 0) continue; // "Said" mid-sentence capitalised: a name
+      if (!isAcc && describingParticiple(t.lower, toks[i + 1]?.lower ?? '')) continue;
       const st = (SPEECH_VERBS.has(t.lower) || VIEW_VERBS.has(t.lower) || MIXED_VERBS.has(t.lower) || isAcc ? clauseFrame(body, s, si, toks, i, isAcc, qi) : null) ?? (OBJECT_VERBS.has(t.lower) ? objectFrame(body, s, si, toks, i, qi) : null) ?? (ASK_VERBS.has(t.lower) ? askFrame(body, s, si, toks, i, qi) : null) ?? (UNNAMED_CUES.has(t.lower) ? unnamedFrame(body, s, si, toks, i, qi) : null) ?? (learned ? learnedFrame(body, s, si, toks, i, qi, learned) : null) ?? (TELL_VERBS.has(t.lower) ? toldFrame(body, s, si, toks, i, qi) : null);
       if (st) {
         usedVerb.add(t.start);
