@@ -66,6 +66,13 @@ describe('findings, questions and "according to"', () => {
     const b = run(['Watch: Harbour Bridge Will Stay Shut Until Spring.', 'The council engineer gave the date at a briefing.']);
     expect(b.result.statements.some((s) => text(b, s).includes('Harbour Bridge'))).toBe(false);
   });
+
+  it('reads no teaser word ("Revealed:", "Confirmed:") or byline label as a headline\'s source', () => {
+    for (const first of ['Revealed: Harbour Bridge Will Stay Shut Until Spring.', 'Confirmed: Harbour Bridge Will Stay Shut Until Spring.', 'BYLINE: Mira Stal']) {
+      const a = run([first, 'The council engineer gave the date at a briefing.']);
+      expect(a.result.statements.filter((s) => s.content.start < first.length).map((s) => s.sourceLabel)).toEqual([]);
+    }
+  });
 });
 
 describe('where a reported clause ends', () => {
