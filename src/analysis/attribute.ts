@@ -55,6 +55,16 @@ function unnamedPerson(body: string, r: Resolved): Person | null {
 }
 
 /**
+ * The writer named on a byline line of its own near the top ("BYLINE: Amber Phillips", "By Amber
+ * Phillips and Ola Berg") when the caller gave none: the writer is no speaker, and must not be the
+ * person a later "he said" or "the mayor said" reaches for.
+ */
+function bylineAuthor(body: string): string {
+  const m = /^(?:BYLINE:\s*|By\s+)((?:\p{Lu}[\p{L}.'\u2019-]*(?:\s+|,\s*|\s+and\s+)?){1,8})\s*$/mu.exec(body.slice(0, 600));
+  return m?.[1]?.replace(/\band\b/g, ' ') ?? '';
+}
+
+/**
  * Extracts direct and indirect statements from `body` and attributes each to a speaker.
  * Offsets are JS string offsets into `body`, end exclusive. A statement whose source cannot be
  * identified gets `speakerId: null` and an honest `sourceLabel` ("unattributed", "observers").
@@ -66,7 +76,7 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
   const sentences = splitSentences(body, paras, qi);
   const names = findNames(body, sentences, (p) => !!qi.at(p));
   const raws = findStatements(body, paras, sentences, quotes, qi, options.cueLexicon);
-  const authorTokens = new Set((options.author ?? '').toLowerCase().split(/[\s(]+/).filter(Boolean));
+  const authorTokens = new Set((options.author ?? bylineAuthor(body)).toLowerCase().split(/[\s(]+/).filter(Boolean));
   const isAuthor = (m: NameMention): boolean => authorTokens.size > 0 && m.tokens.every((t) => authorTokens.has(t.toLowerCase()));
 
   // Source spans, to promote capitalised runs that act as speakers to people.
