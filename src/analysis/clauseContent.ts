@@ -6,6 +6,7 @@
  * its object.
  */
 import { FINITE } from './clauseEnd';
+import { STRONG_SPEECH_VERBS } from './lexicon';
 import { WEEKDAYS } from './lexicon/cueWords';
 import { OPEN_Q } from './statement';
 import { tokenize } from '../text/tokens';
@@ -53,4 +54,13 @@ const OBJECT_ONLY_PARTICIPLES = new Set(
 /** Whether a cue word and the word after it are such a describing participle ("accused of"). */
 export function describingParticiple(verb: string, next: string): boolean {
   return OBJECT_ONLY_PARTICIPLES.has(verb) && /^(?:of|for|with)$/.test(next);
+}
+
+/**
+ * Whether a cue word before "by" is a participle before its agent ("the facts reported by the
+ * government", "call sheets maintained by her aides"): no clause report of the noun in front (the
+ * passive stance frame in `objectFrame.ts` reads the agent's stance instead).
+ */
+export function agentParticiple(verb: string, next: string): boolean {
+  return next === 'by' && /ed$/.test(verb) && !STRONG_SPEECH_VERBS.has(verb);
 }

@@ -5,7 +5,7 @@
 import { ABBREVIATIONS, AUXILIARIES, SPEECH_VERBS, STRONG_SPEECH_VERBS } from './lexicon';
 import { AS_VERBS, BARE_CLAUSE_VERBS, MIXED_VERBS, NEEDS_THAT, THOUGHT_VERBS, TIME_WORDS, VIEW_VERBS } from './lexicon/cueWords';
 import { adverbialOnly } from './adverbials';
-import { notReported } from './clauseContent';
+import { agentParticiple, notReported } from './clauseContent';
 import { clauseParticiple, coordinatedCue, FINITE, pastCue, reportEnd } from './clauseEnd';
 import { invertedAfterComma } from './invertedFrame';
 import { accordingNP, backNP, preVerbAdverb, sentenceSubject, takeNP, verbAfterAdverbials } from './nounPhrases';
@@ -51,9 +51,7 @@ export function clauseFrame(body: string, s: Sentence, si: number, toks: Token[]
     return mk(body, content, source, cue, si, 'according-to', qi);
   }
   const lower = t.lower;
-  // "a plan criticized by the mayor": a participle before its agent is no report of the noun in
-  // front of it (the passive stance frame reads the agent's).
-  if (toks[i + 1]?.lower === 'by' && /ed$/.test(lower) && !STRONG_SPEECH_VERBS.has(lower)) return null;
+  if (agentParticiple(lower, toks[i + 1]?.lower ?? '')) return null;
   const before = toks.slice(0, i);
   // Skip auxiliaries/adverbs back to the subject.
   let b = before.length;

@@ -6,19 +6,13 @@
  * cue verb cannot be told from a name by its case and the clause frames skip it.
  */
 import { INTRO } from './lexicon/cueWords';
-import { posTags } from './lexicon/cueStem';
+import { modifierOnly } from './lexicon/cueStem';
 import { mk, type RawStatement } from './statement';
 import type { QuoteIndex, Sentence } from '../text/structure';
 import { type Token, tokenize } from '../text/tokens';
 
 /** Section labels that open headlines without naming a source ("Watch: …", "Live: …"). */
 const HEADLINE_LABELS = /^(?:watch|video|videos|live|live updates|update|updated|updates|exclusive|breaking|breaking news|analysis|opinion|photos|photo|gallery|listen|podcast|review|explainer|editorial|correction|factbox|fact check|timeline|the latest|latest|read|quiz|poll results|interview|q&a|op-ed|commentary|audio|report|sponsored|advertisement|related|more|see also|byline|dateline|developing|just in|must read|pictured|in pictures|wow|warning)$/i;
-
-/** Whether the lexicon knows a word only as a verb's past form, an adjective, an adverb or an interjection. */
-function modifierOnly(lower: string): boolean {
-  const tags = posTags(lower);
-  return tags.length > 0 && tags.every((t) => /^(?:VBD|VBN|JJ[RS]?|RB[RS]?|UH)$/.test(t));
-}
 
 /**
  * Headline convention without quote marks: "Graham: Trump's Rhetoric Destroying GOP's Chance"
@@ -32,7 +26,7 @@ export function colonHeadline(body: string, sentences: Sentence[]): RawStatement
   const prefix = m[2] ?? '';
   const words = prefix.trim().split(/\s+/);
   if (words.length > 5 || HEADLINE_LABELS.test(prefix.trim()) || /\d/.test(prefix)) return null;
-  // "Revealed: …", "Confirmed: …", "Shocking: …": one word the lexicon knows only as a participle,
+  // "Revealed: …", "Confirmed: …": one word the lexicon knows only as a participle,
   // adjective or adverb is a teaser label, not a name (names are unknown to it or also nouns).
   if (words.length === 1 && modifierOnly((words[0] as string).toLowerCase())) return null;
   const start = lead.length;

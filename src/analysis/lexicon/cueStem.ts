@@ -43,8 +43,22 @@ const memo = new Map<string, string>();
  * verb right after one is the head noun of a phrase ("Seoul's renewed push to …"), not a cue.
  */
 export function adjectiveOnly(lower: string): boolean {
+  return onlyTagged(lower, /^(?:JJ[RS]?|VBN|VBD)$/);
+}
+
+/**
+ * Whether a lower-case word form is only ever a verb's past form, an adjective, an adverb or an
+ * interjection ("revealed", "confirmed"): a one-word headline prefix of
+ * that kind ("Revealed: …") is a teaser label, not a name.
+ */
+export function modifierOnly(lower: string): boolean {
+  return onlyTagged(lower, /^(?:VBD|VBN|JJ[RS]?|RB[RS]?|UH)$/);
+}
+
+/** Whether the lexicon knows the word and every tag it gives matches `tag`. */
+function onlyTagged(lower: string, tag: RegExp): boolean {
   const tags = posTags(lower);
-  return tags.length > 0 && tags.every((t) => /^(?:JJ[RS]?|VBN|VBD)$/.test(t));
+  return tags.length > 0 && tags.every((t) => tag.test(t));
 }
 
 /** Bounded: an article's vocabulary is small, a hostile body of random words is not. */
