@@ -196,7 +196,7 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
       inTitle = terms.map((_, i) => Math.max(0, ...tw.map((m) => m?.[i] ?? 0)));
       titleMatches.set(rec.article.id, inTitle);
     }
-    const ents = entitiesIn(rec, byArticle);
+    const ents = entitiesIn(rec, byArticle, q, ws);
     const articleAnchors = byArticle.persons.filter((list) => list.length > 0).length + q.parties.filter((p) => byArticle.parties.some((m) => m.partyId === p)).length;
     const para = match(rec, q, terms, entityWeights, ws, matches, ents, 0, rec.paragraph.text.length, inTitle);
     const sentences = sentencesOf(rec.paragraph);

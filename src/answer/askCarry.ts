@@ -74,7 +74,7 @@ export function previousSentenceMatch(
   if (!last) return null;
   const ws = kb.paragraphWords(prev.id);
   const matches = ws.map((w) => lookup(w.norm));
-  return match(prev, q, terms, entityWeights, ws, matches, entitiesIn(prev, byArticle), last.start, last.end);
+  return match(prev, q, terms, entityWeights, ws, matches, entitiesIn(prev, byArticle, q, ws), last.start, last.end);
 }
 
 /** The `subject` feature: the share of the question's people and parties named at the sentence's start. */

@@ -37,14 +37,34 @@ export function articleEntities(kb: KnowledgeBase, articleId: string, q: Questio
   return ents;
 }
 
-export function entitiesIn(rec: ParagraphRecord, all: ArticleEntities): Entities {
+/**
+ * The mentions of `all` inside one paragraph; with the question and the paragraph's words, also
+ * each person's name wherever the question's words for it stand together (after the speakers'
+ * own mentions, so a speaker's mention is the one highlighted when both are there).
+ */
+export function entitiesIn(rec: ParagraphRecord, all: ArticleEntities, q?: Question, ws?: readonly Word[]): Entities {
   const a = rec.paragraph.bodyStart;
   const b = a + rec.paragraph.text.length;
   const inPara = (m: { start: number; end: number }) => m.start >= a && m.end <= b;
   return {
-    persons: all.persons.map((list) => list.map((ms) => ms.filter(inPara)).filter((ms) => ms.length > 0)),
+    persons: all.persons.map((list, i) => {
+      const found = list.map((ms) => ms.filter(inPara)).filter((ms) => ms.length > 0);
+      const literal = q && ws ? nameRuns(q.persons[i]!.words, ws, a) : [];
+      return literal.length > 0 ? [...found, literal] : found;
+    }),
     parties: all.parties.length > 0 ? all.parties.filter(inPara) : [],
   };
+}
+
+/** Where the words of `name` stand together in `ws`, as article offsets (`base` + paragraph offset). */
+function nameRuns(name: readonly string[], ws: readonly Word[], base: number): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  if (name.length === 0) return out;
+  const same = (w: Word, n: string) => w.norm === n || (w.norm.endsWith("'s") && w.norm.slice(0, -2) === n);
+  for (let j = 0; j + name.length <= ws.length; j++) {
+    if (name.every((n, k) => same(ws[j + k]!, n))) out.push({ start: base + ws[j]!.start, end: base + ws[j + name.length - 1]!.end });
+  }
+  return out;
 }
 
 /** What a paragraph range holds of a question (see `match`). */

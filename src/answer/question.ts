@@ -72,6 +72,12 @@ export interface QuestionPerson {
   name: string;
   /** `articleId:speakerId` keys. */
   speakers: Set<string>;
+  /**
+   * The name's words as the question wrote them (normalised, no possessive): found in a text
+   * wherever they stand together, even where the analysis kept no mention of the speaker (a name
+   * before the statement that made it a speaker, "Super Bowl" of "The Super Bowl 50 Host Committee").
+   */
+  words: string[];
 }
 
 /** A question as `/ask` scores it. */
@@ -184,7 +190,8 @@ function findPersons(text: string, ws: readonly Word[], people: readonly KnownPe
       continue;
     }
     if (spans.some((s) => h.start < s.end && s.start < h.end)) continue;
-    const person: QuestionPerson = { name: h.person.name, speakers: new Set(h.person.appearances.map((ap) => `${ap.articleId}:${ap.speakerId}`)) };
+    const nameWords = ws.filter((w) => w.start >= h.start && w.end <= h.end).map((w) => w.norm.replace(/['’]s$/, ''));
+    const person: QuestionPerson = { name: h.person.name, speakers: new Set(h.person.appearances.map((ap) => `${ap.articleId}:${ap.speakerId}`)), words: nameWords };
     spans.push({ start: h.start, end: h.end, person });
     out.push(person);
     // A lone surname may be something else that shares it ("went to Harvard" is not John
