@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=db6fd561aa6cba69af45f8e4cad0e4e091b62bf06593691ce438a5adb14f28ae
+  [polnear/dev.jsonl]=0797751108b327706a026b061203b71929c17c76b46e1e29a945c0b7bcbb2708
   [speakers-dev/gold.jsonl]=3dfc6a2d0782cc30f4bd6db01adf6c7963da5d7250a82d0522adc1e3ea678440
 )
 status=0

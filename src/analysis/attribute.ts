@@ -17,6 +17,7 @@ import { resolveSource, type Resolved, type ResolveState } from './resolveSource
 import { affiliationOf, roleAround } from './roles';
 import { ROLE_GENDER, standIn } from './sourceLabels';
 import { People, type Person } from './speakers';
+import { posTags } from './lexicon/cueStem';
 import { lastAtOrBefore } from '../text/sortedSearch';
 import { findQuotes, QuoteIndex, splitParagraphs, splitSentences, type Sentence } from '../text/structure';
 import { tokenize } from '../text/tokens';
@@ -52,6 +53,18 @@ function unnamedPerson(body: string, r: Resolved): Person | null {
   // ("the former first lady and U.S. senator"), is no new person.
   if (COLLECTIVE.test(head.lower) || /\b(?:and|or)\s+$/i.test(body.slice(Math.max(0, r.source[0] - 5), r.source[0]))) return null;
   return standIn(head.lower, ROLE_GENDER[head.lower]);
+}
+
+/**
+ * Whether a one-word name stands alone as a noun phrase of its own: not after an article ("the
+ * Jin commander") and not before a lower-case word the lexicon knows first as a noun ("Mongol
+ * tribes"), which makes it a modifier.
+ */
+function standsAlone(body: string, m: NameMention): boolean {
+  if (/\b(?:the|a|an)\s+$/i.test(body.slice(Math.max(0, m.start - 5), m.start))) return false;
+  if (m.possessive) return true;
+  const next = /^ (\p{Ll}+)\b/u.exec(body.slice(m.end, m.end + 40))?.[1];
+  return !next || !posTags(next)[0]?.startsWith('NN');
 }
 
 /**
@@ -130,7 +143,9 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
   const pronounOf = new Map<number, Person>();
   // Words used alone as a name somewhere in the narration ("Simmons teased …"): a capitalised
   // pair ending in one ("Pat Simmons") is a person the article goes on to refer to by surname.
-  const usedAlone = new Set(names.filter((m) => m.tokens.length === 1 && !m.inQuote && m.kind !== 'place' && m.kind !== 'org').map((m) => m.text));
+  // A word before a noun ("the Jin dynasty", "Mongol tribes") names a people or a state, not a
+  // person: only a word standing alone counts ("Patrick walked in", "Simmons's").
+  const usedAlone = new Set(names.filter((m) => m.tokens.length === 1 && !m.inQuote && m.kind !== 'place' && m.kind !== 'org' && standsAlone(body, m)).map((m) => m.text));
   const personKind = (m: NameMention): boolean => {
     if (m.kind === 'person' || (m.kind === 'maybe-person' && inSource(m))) return true;
     if (m.kind === 'maybe-person' && !m.inQuote && m.tokens.length > 1 && usedAlone.has(m.tokens[m.tokens.length - 1] ?? '')) {
@@ -164,7 +179,10 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
           people.all.find((x) => x.tokens.length > m.tokens.length && x.tokens.slice(-m.tokens.length).join(' ') === m.tokens.join(' '));
         if (existing || personKind(m)) {
           p = people.upsertFull(m.tokens, m.text);
-          if (!existing) describe(p, m, s);
+          if (!existing) {
+            if (m.kind !== 'person' && !m.title && !m.gender && !FIRST_NAME_GENDER.has((m.tokens[0] ?? '').toLowerCase()) && !usedAlone.has(m.tokens[m.tokens.length - 1] ?? '')) p.weak = true;
+            describe(p, m, s);
+          }
         }
       } else if (m.tokens.length === 1 && m.kind !== 'org' && m.kind !== 'place') {
         p = people.resolveToken(m.text, m.title, m.gender);
@@ -218,6 +236,8 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
       const { raw, index } = ev.statement;
       const r = possessedSource(state, raw, index, resolveSource(state, raw, index));
       resolved[index] = r;
+      // Named as a source in its own words ("Laukowski wrote"), not through a pronoun: a person.
+      if (r.speaker?.weak && r.source && !PRONOUNS[body.slice(r.source[0], r.source[1]).toLowerCase()]) r.speaker.weak = false;
       if (r.speaker) {
         r.speaker.lastSpoke = ev.pos;
         history.push({ pos: ev.pos, sentence: raw.sentence, person: r.speaker, subject: true, speaker: true });
@@ -251,6 +271,7 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
       if (owner && owner !== p) role = `${role} of ${owner.name}`;
     }
     if (role) {
+      p.weak = false;
       p.role = role;
       p.affiliation = affiliationOf(role);
       // "his mother, Ruth Palmiter": a role word that tells the gender.

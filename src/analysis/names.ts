@@ -3,7 +3,9 @@
  * as person / organisation / place / other from generic cues (titles, first names, role nouns,
  * organisation head words, a gazetteer of countries, capitals and states).
  */
-import { FIRST_NAME_GENDER, FIRST_NAMES, HONORIFICS, isPlace, countryOf, NOT_NAME, ORG_WORDS, ROLE_NOUNS, SENTENCE_STARTERS, TITLES } from './lexicon';
+import { AMBIGUOUS_HEADS, FIRST_NAME_GENDER, FIRST_NAMES, HONORIFICS, isPlace, countryOf, NOT_NAME, ORG_WORDS, PLACE_HEADS, PLACE_PREFIXES, ROLE_NOUNS, SENTENCE_STARTERS, THING_HEADS, TITLES } from './lexicon';
+import { posTags } from './lexicon/cueStem';
+import { roleNounAsVerb } from './roles';
 import type { Sentence } from '../text/structure';
 import { tokenize, type Token } from '../text/tokens';
 
@@ -42,9 +44,31 @@ const TITLE_TAILS = new Set('staff office desk bureau command council committee 
 const NAME_TOKEN = /^(\p{Lu}[\p{Ll}\p{M}'\u2019]+(?:-\p{L}[\p{Ll}\p{M}]*)*|\p{Lu}\p{Ll}*\p{Lu}\p{Ll}+|\p{Lu}\.|\p{Lu}'\p{Lu}\p{Ll}+|Jr\.?|Sr\.?|I{2,3}|IV)$/u;
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'bin', 'al', 'la', 'le', 'del', 'da', 'di', 'du', 'dos']);
 
+/** "Six-time", "Two-year", "Multi-party": a number compound modifies a noun, never a name. */
+const NUMBER_COMPOUND = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|thousand|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|multi|single|double|triple|half)-/;
+
 /** True when the token can be part of a personal name. */
 function nameLike(t: Token): boolean {
-  return NAME_TOKEN.test(t.text) && !NOT_NAME.has(t.lower);
+  return NAME_TOKEN.test(t.text) && !NOT_NAME.has(t.lower) && !NUMBER_COMPOUND.test(t.lower);
+}
+
+/** A numeral ("50", "12") or an ordinal ("20th", "50th"). */
+const NUMERAL = /^\d[\d.,]*(?:st|nd|rd|th)?$/;
+
+/**
+ * Title words that are also adjectives ("General Electric", "First Circuit", "Lord Advocate"): with
+ * one ordinary English word after them they make a name of a thing, not a titled person.
+ */
+const ADJECTIVE_TITLES = /^(?:general|first|lord|grand|prime)$/;
+
+/** Whether a capitalised run's last word makes it a place or a thing ("Bay Area", "Lombardi Trophy"). */
+function thingHead(run: Token[]): 'place' | 'other' | null {
+  const last = run[run.length - 1] as Token;
+  if (THING_HEADS.has(last.lower)) return 'other';
+  if (!PLACE_HEADS.has(last.lower)) return null;
+  // "Jane Park", "Governor Ada Park": a first name before a head word that is also a surname.
+  if (AMBIGUOUS_HEADS.has(last.lower) && run.length >= 2 && FIRST_NAMES.has((run[run.length - 2] as Token).lower)) return null;
+  return 'place';
 }
 
 function isTitleToken(lower: string): boolean {
@@ -79,7 +103,25 @@ export function findNames(body: string, sentences: Sentence[], inQuote: (pos: nu
         run.push(cur);
         j++;
       }
-      classifyRun(body, run, toks, i, s, si, inQuote, out);
+      // "Super Bowl 50 Host Committee", "Harbour Games 12", "20th Century Fox": a number next to
+      // a capitalised run makes it the name of an event, an edition or a body, never a person's.
+      const lastTok = run[run.length - 1] as Token;
+      const num = toks[j];
+      const before = toks[i - 1];
+      let numbered = !!before && NUMERAL.test(before.text) && body.slice(before.end, (run[0] as Token).start) === ' ';
+      if (num && NUMERAL.test(num.text) && !lastTok.possessive && body.slice(lastTok.end, num.start) === ' ' && run.some((t) => !NOT_NAME.has(t.lower))) {
+        numbered = true;
+        // The number and a capitalised tail ending in an organisation or place word are one name.
+        let k2 = j + 1;
+        while (k2 < toks.length && (toks[k2] as Token).cap && !(toks[k2 - 1] as Token).possessive && body.slice((toks[k2 - 1] as Token).end, (toks[k2] as Token).start) === ' ') k2++;
+        const tail = toks.slice(j + 1, k2);
+        const tailLast = tail[tail.length - 1];
+        if (tailLast && (ORG_WORDS.has(tailLast.lower) || thingHead(tail))) {
+          run.push(num, ...tail);
+          j = k2;
+        }
+      }
+      classifyRun(body, run, toks, i, s, si, inQuote, out, numbered);
       i = j;
     }
   });
@@ -95,6 +137,7 @@ function classifyRun(
   si: number,
   inQuote: (pos: number) => boolean,
   out: NameMention[],
+  numbered = false,
 ): void {
   const first = run[0] as Token;
   const last = run[run.length - 1] as Token;
@@ -107,6 +150,12 @@ function classifyRun(
   const base = { runStart: run[k]?.start ?? first.start, sentence: si, para: s.para, inQuote: inQuote(first.start), possessive: last.possessive };
   if (ORG_WORDS.has(last.lower) || /^\p{Lu}{2,}$/u.test(last.text)) {
     out.push({ ...base, start: run[k]?.start ?? first.start, end: last.end, text: whole, tokens: whole.split(' '), kind: isPlace(whole) || countryOf(whole) ? 'place' : 'org' });
+    return;
+  }
+  // "Justin Herman Plaza", "Tyndale Bible", "Lake Turkana", "San Francisco": a place or a thing.
+  const thing = run.length - k >= 2 ? (thingHead(run.slice(k)) ?? (PLACE_PREFIXES.has((run[k] as Token).lower.replace(/\.$/, '')) ? 'place' : null)) : null;
+  if (thing) {
+    out.push({ ...base, start: run[k]?.start ?? first.start, end: last.end, text: whole, tokens: whole.split(' '), kind: thing });
     return;
   }
   if (isPlace(whole) || countryOf(whole)) {
@@ -197,7 +246,8 @@ function classifyRun(
   if (nameToks.length > 1) gender = gender ?? FIRST_NAME_GENDER.get(firstName);
   // A lower-case role noun right before the run ("adviser Jake Sullivan", "counterpart, Noh").
   const before = toks[runIndex - 1];
-  const roleBefore = !!before && ROLE_NOUNS.has(before.lower) && !before.cap;
+  // Not "to host Harbour Games 12", "will head Acme Labs": a role noun used as a verb.
+  const roleBefore = !!before && ROLE_NOUNS.has(before.lower) && !before.cap && !roleNounAsVerb(toks[runIndex - 2]?.lower, before.lower);
   const hasHonorific = titleLowers.some((tl) => HONORIFICS.has(tl) || TITLES.has(tl));
   let kind: NameKind = 'maybe-person';
   if (hasHonorific || roleBefore) kind = 'person';
@@ -214,6 +264,11 @@ function classifyRun(
   // "Drug Abuse", "Public Health": a pair whose last word the article also writes in lower case
   // is a phrase in title case, not a name (a known first name keeps "Tim Cook" a person).
   if (kind === 'maybe-person' && lowerWords(body).has(lastLower)) kind = 'other';
+  // A number beside the run ("Super Bowl 50", "20th Century Fox") and no first name: an event or a body.
+  if (numbered && kind === 'maybe-person') kind = 'other';
+  // "General Electric", "First Circuit": an adjective title and an ordinary word name a thing.
+  const lastTitle = titleLowers[titleLowers.length - 1];
+  if (nameToks.length === 1 && lastTitle && ADJECTIVE_TITLES.test(lastTitle) && posTags(lastLower).length > 0 && !FIRST_NAMES.has(lastLower)) kind = 'other';
   out.push({ ...base, start: (nameToks[0] as Token).start, end: last.end, text: nameText, tokens: nameToks.map((t) => t.text), kind, title, gender });
 }
 

@@ -70,7 +70,9 @@ export function resolvePronoun(history: SalienceEntry[], pos: number, sentence: 
     }
     // A known-gender mention in this sentence or a newer one.
     if (!fallback) fallback = group.find((e) => !e.unknown && gender && e.person.gender === gender)?.person ?? null;
-    if (hit?.unknown) return null;
+    // Capitalised words with nothing of a person about them ("a Khamag Mongol's chief … he
+    // declared") are no antecedent of a pronoun; whoever is meant, the text has not said: nobody.
+    if (hit?.unknown || hit?.person.weak) return null;
     if (hit) {
       if (!gender || hit.person.gender === gender) return hit.person;
       // An unknown-gender subject, and a person known to fit mentioned as recently: ambiguous.

@@ -3,6 +3,7 @@
  * title, appositive or definite role), or an honest label when the text does not say who.
  * Runs inside the left-to-right pass of `attributeQuotes`, so it sees only what came before.
  */
+import { posTags } from './lexicon/cueStem';
 import { roleWord } from './nounPhrases';
 import type { RawStatement } from './statement';
 import { PRONOUNS, ROLE_NOUNS, UNNAMED_SOURCE_NOUNS } from './lexicon';
@@ -93,6 +94,12 @@ function definiteRole(st: ResolveState, raw: RawStatement, lowers: string[], nam
   return p;
 }
 
+/** Whether the word after a name (before `limit`) is a plural noun: "supporters", "voters". */
+function beforePluralNoun(body: string, end: number, limit: number): boolean {
+  const next = /^\s+(\p{Ll}+)/u.exec(body.slice(end, limit))?.[1];
+  return !!next && (posTags(next)[0] === 'NNS' || (UNNAMED_SOURCE_NOUNS.has(next) && /s$/.test(next)));
+}
+
 /**
  * Resolves the source of statement `index` (`raw`) against the people and salience history built
  * so far; a source it cannot tie to one person gets `speaker: null` and a label.
@@ -176,7 +183,8 @@ export function resolveSource(st: ResolveState, raw: RawStatement, index: number
     if (/^['\u2019]s?\s/.test(st.body.slice(se, se + 3)) && !st.namesIn(ss, se).some((m) => m.kind === 'person' || m.kind === 'maybe-person')) return { speaker: null, label: cleanLabel(text, st.body), source: [ss, se] };
   }
   const inHead = st.namesIn(ss, headEnd);
-  const personMention = [...inHead].reverse().find((m) => st.mentionPerson.has(m) && !m.possessive);
+  // "Sanders supporters said": a name before a plural noun names whose group spoke, not who.
+  const personMention = [...inHead].reverse().find((m) => st.mentionPerson.has(m) && !m.possessive && !beforePluralNoun(st.body, m.end, headEnd));
   if (personMention) {
     const p = st.mentionPerson.get(personMention) as Person;
     return { speaker: p, label: p.name, source: [ss, se] };

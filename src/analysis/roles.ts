@@ -4,7 +4,19 @@
  * following appositives ("Moon Chung-in, chairman of the Sejong Institute and …,").
  */
 import { countryOf, ORG_WORDS, ROLE_NOUNS, TITLES } from './lexicon';
+import { posTags } from './lexicon/cueStem';
 import { tokenize, type Token } from '../text/tokens';
+
+/** "to", and the modals and auxiliaries after which a verb's base form stands. */
+const INFINITIVE_MARKERS = /^(?:to|will|would|shall|should|can|could|may|might|must|did|does|do|not)$/;
+
+/**
+ * Whether a role noun is a verb where it stands: after "to" or a modal, and one the lexicon knows
+ * as a verb ("to host Super Bowl 50", "will head Acme"). "spoke to adviser Jo Lind" keeps its noun.
+ */
+export function roleNounAsVerb(previous: string | undefined, lower: string): boolean {
+  return !!previous && INFINITIVE_MARKERS.test(previous) && posTags(lower).some((t) => t === 'VB');
+}
 
 /** Words that end a backwards scan for a pre-modifier role. */
 const PRE_STOP = new Set(
@@ -37,9 +49,17 @@ export function roleAround(body: string, runStart: number, nameStart: number, na
       possessor = { pronoun: t.lower, pos: t.start };
       break;
     }
+    // "beat two towns to host Harbour Games 12": the role noun is a verb, the name its object.
+    if (picked.length && roleNounAsVerb(t.lower, (picked[0] as Token).lower)) {
+      picked.length = 0;
+      break;
+    }
     if (PRE_STOP.has(t.lower)) break;
     picked.unshift(t);
   }
+  // "Executive Vice President of Football Operations": a name after the role's preposition is
+  // what the role is of, not who holds it.
+  if (picked.length && /^(?:of|for|at|on|in|with)$/.test((picked[picked.length - 1] as Token).lower)) picked.length = 0;
   // Drop leading words that are not part of a role ("Last week", numbers).
   while (picked.length && !isRoleWord(picked[0] as Token) && !countryOf((picked[0] as Token).text) && !/^(top|senior|former|special|deputy|chief|national|foreign|assistant|vice|acting)$/i.test((picked[0] as Token).text)) picked.shift();
   if (picked.length && picked.some(isRoleWord)) {

@@ -20,6 +20,11 @@ export interface Person {
   lastSpoke: number;
   lastMention: number;
   lastMentionPara: number;
+  /**
+   * Only capitalised words make this a person so far ("Khamag Mongol", "Jurchen Jin"): no first
+   * name, title, role or gender, and never named as a source. A he/she never resolves to it.
+   */
+  weak?: boolean;
 }
 
 /** Registry of the people in one article. */

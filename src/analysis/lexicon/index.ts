@@ -143,6 +143,24 @@ export const ORG_WORDS = set(
     'arena stadium award awards prize theatre theater museum gallery festival desk',
 );
 
+/**
+ * Head words of places and things that title case names ("Justin Herman Plaza", "Vince Lombardi
+ * Trophy", "Tyndale Bible", "Velvet Revolution"): a capitalised run ending in one names no person,
+ * whatever first name it starts with. `AMBIGUOUS_HEADS` are also surnames ("Jane Park").
+ */
+export const PLACE_HEADS = set(
+  'plaza garden gardens area bridge palace castle hotel cathedral chapel abbey basilica temple ' +
+    'mosque synagogue monastery boulevard park lake bay valley canyon falls springs harbor harbour ' +
+    'coast forest desert highway mall zoo library factory mile',
+);
+export const THING_HEADS = set(
+  'trophy cup medal bible testament gospel dictionary encyclopedia index act treaty accord ' +
+    'reformation revolution dynasty games',
+);
+export const AMBIGUOUS_HEADS = set('park');
+/** First words of place names ("Lake Turkana", "San Francisco", "Fort Worth"). */
+export const PLACE_PREFIXES = set('lake mount mt san santa los las fort');
+
 /** Words that end a search for a name, or can never be a name token even when capitalised. */
 export const NOT_NAME = set(
   'the a an this that these those his her its their our my your he she it they we i you who whom ' +
@@ -156,7 +174,9 @@ export const NOT_NAME = set(
     'read more click subscribe advertisement photo file getty ap afp reuters yonhap editor ' +
     'update updated related share comments most popular latest news sign log home back top ' +
     'god christmas easter ramadan covid democrat democrats republican republicans gop ' +
-    'christian christians muslim muslims jewish catholic american americans',
+    'christian christians muslim muslims jewish catholic american americans ' +
+    // Prepositions a title capitalises ("Alice Through the Looking Glass"): no name holds one.
+    'through into onto upon across against among between beyond within toward towards beneath',
 );
 
 /** Sentence-initial function words that are capitalised only because they start a sentence. */
