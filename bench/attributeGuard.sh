@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=0797751108b327706a026b061203b71929c17c76b46e1e29a945c0b7bcbb2708
-  [speakers-dev/gold.jsonl]=3dfc6a2d0782cc30f4bd6db01adf6c7963da5d7250a82d0522adc1e3ea678440
+  [polnear/dev.jsonl]=8dd36eca33ccb9d78917704d14994ff208f615c91f568ba97e0c6e73e82a5441
+  [speakers-dev/gold.jsonl]=b72a2fbf5a2afdf4ec1ddcd971c9115c5552bf2b89946c1c7a02ec8c0ab07434
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do

@@ -45,7 +45,10 @@ const NAME_TOKEN = /^(\p{Lu}[\p{Ll}\p{M}'\u2019]+(?:-\p{L}[\p{Ll}\p{M}]*)*|\p{Lu
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'bin', 'al', 'la', 'le', 'del', 'da', 'di', 'du', 'dos']);
 
 /** "Six-time", "Two-year", "Multi-party": a number compound modifies a noun, never a name. */
-const NUMBER_COMPOUND = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|thousand|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|multi|single|double|triple|half)-/;
+const NUMBER_COMPOUND = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen(?:th)?|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|(?:twen|thir|for|fif|six|seven|eigh|nine)tieth|hundred|thousand|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|multi|single|double|triple|half)-/;
+
+/** "North", "Western": a run that starts with one names a region ("East Lothian", "Western Xia"). */
+const COMPASS = /^(?:north|south|east|west|northern|southern|eastern|western|central)$/;
 
 /** True when the token can be part of a personal name. */
 function nameLike(t: Token): boolean {
@@ -60,6 +63,24 @@ const NUMERAL = /^\d[\d.,]*(?:st|nd|rd|th)?$/;
  * one ordinary English word after them they make a name of a thing, not a titled person.
  */
 const ADJECTIVE_TITLES = /^(?:general|first|lord|grand|prime)$/;
+
+/**
+ * Whether a run of two or more capitalised words, no title before it, cannot be a person's name:
+ * it starts with a compass word ("East Lothian"); it ends in a plural ("Conservative MPs", "Life
+ * Sciences") or a place ("Polonia Warsaw", "Stuart England") after a word that is no first name;
+ * or every word is an ordinary English word the lexicon knows and none a first name ("Question
+ * Time", "Red Cross", "Free Will").
+ */
+function notPersonal(toks: Token[], titled: boolean): boolean {
+  if (titled) return false;
+  const first = toks[0] as Token;
+  const last = toks[toks.length - 1] as Token;
+  if (FIRST_NAMES.has(first.lower)) return false;
+  if (COMPASS.test(first.lower)) return true;
+  if (/^\p{Lu}{2,}s$/u.test(last.text) || posTags(last.lower)[0] === 'NNS') return true;
+  if (isPlace(last.text) || countryOf(last.text)) return true;
+  return toks.every((t) => posTags(t.lower).length > 0 && !FIRST_NAMES.has(t.lower));
+}
 
 /** Whether a capitalised run's last word makes it a place or a thing ("Bay Area", "Lombardi Trophy"). */
 function thingHead(run: Token[]): 'place' | 'other' | null {
@@ -266,9 +287,15 @@ function classifyRun(
   if (kind === 'maybe-person' && lowerWords(body).has(lastLower)) kind = 'other';
   // A number beside the run ("Super Bowl 50", "20th Century Fox") and no first name: an event or a body.
   if (numbered && kind === 'maybe-person') kind = 'other';
+  if (!hasHonorific && !roleBefore && nameToks.length > 1 && notPersonal(nameToks, titleStart >= 0)) kind = nameToks.length > 1 && COMPASS.test((nameToks[0] as Token).lower) ? 'place' : 'other';
   // "General Electric", "First Circuit": an adjective title and an ordinary word name a thing.
   const lastTitle = titleLowers[titleLowers.length - 1];
-  if (nameToks.length === 1 && lastTitle && ADJECTIVE_TITLES.test(lastTitle) && posTags(lastLower).length > 0 && !FIRST_NAMES.has(lastLower)) kind = 'other';
+  if (lastTitle && ADJECTIVE_TITLES.test(lastTitle) && nameToks.every((t) => posTags(t.lower).length > 0 && !FIRST_NAMES.has(t.lower))) kind = 'other';
+  // "the First Lutheran hymnal": an adjective title and a word modifying a noun after it.
+  const nextWord = toks[runIndex + run.length];
+  if (lastTitle && ADJECTIVE_TITLES.test(lastTitle) && nameToks.length === 1 && nextWord && !nextWord.cap && body.slice(last.end, nextWord.start) === ' ' && (posTags(nextWord.lower)[0] ?? 'NN').startsWith('NN')) kind = 'other';
+  // "Queen Bees": a title before a plural common noun.
+  if (lastTitle && nameToks.length === 1 && posTags(lastLower)[0] === 'NNS' && !FIRST_NAMES.has(lastLower)) kind = 'other';
   out.push({ ...base, start: (nameToks[0] as Token).start, end: last.end, text: nameText, tokens: nameToks.map((t) => t.text), kind, title, gender });
 }
 

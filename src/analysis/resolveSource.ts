@@ -68,7 +68,10 @@ function definiteRole(st: ResolveState, raw: RawStatement, lowers: string[], nam
   if (named || lowers.length === 0 || lowers.length > 5) return null;
   if (lowers.some((w) => /^(of|for|at|from|with|in|to)$/.test(w))) return null;
   const head = lowers[lowers.length - 1] ?? '';
-  const personNoun = roleWord(head) || (head.length > 4 && /(?:or|er|ess|ist|ian|ant|ent)$/.test(head));
+  // An agent-noun ending makes a role ("the organiser"), not a comparative ("the cheaper"): a word
+  // the lexicon knows must be a noun.
+  const tags = posTags(head);
+  const personNoun = roleWord(head) || (head.length > 4 && /(?:or|er|ess|ist|ian|ant|ent)$/.test(head) && (tags.length === 0 || tags.some((t) => t.startsWith('NN'))));
   const definite = lowers[0] === 'the' || (lowers.length === 1 && personNoun);
   if (!definite || !personNoun || (/s$/.test(head) && !/(ss|us)$/.test(head))) return null;
   if (UNNAMED_SOURCE_NOUNS.has(head) && !/^(spokesman|spokeswoman|spokesperson|official|adviser|advisor)$/.test(head)) return null;

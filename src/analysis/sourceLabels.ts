@@ -29,7 +29,8 @@ export function cleanLabel(text: string, body = ''): string {
     // Sentence-initial capital on a common noun or determiner; keep "The White House" style names.
     const rest = t.slice(first.length);
     if (lower !== 'the' || !/^\s+\p{Lu}/u.test(rest)) t = lower + rest;
-  } else if (/^\p{Lu}\p{Ll}+$/u.test(first) && body) {
+  } else if (/^\p{Lu}\p{Ll}+$/u.test(first) && body && !/^\p{Lu}\S*(?:\s+\p{Lu}\S*)+$/u.test(t)) {
+    // Not "Drug Abuse", "Human Rights Watch": words all capitalised are a name, common words or not.
     const stem = lower.replace(/(?:es|s)$/, '');
     if (stem.length > 3 && new RegExp(`(?:^|[^\\p{L}])${stem}(?:s|es)?(?![\\p{L}])`, 'u').test(body)) t = lower + t.slice(first.length);
   }

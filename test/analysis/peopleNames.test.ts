@@ -64,9 +64,37 @@ describe('names of events, places and things', () => {
     expect(got).not.toContain('Electric');
     expect(got).not.toContain('Circuit');
   });
+
+  it('a run of capitals that cannot be a name: a compass word first, a plural or a place last, or only ordinary words', () => {
+    const got = names([
+      'Voters in East Lothian said the count was slow.',
+      'Several Conservative MPs said the plan would fail.',
+      'Supporters of Polonia Madrid said the club would survive.',
+      'The Question Time panel said the debate was over.',
+    ]);
+    for (const notAPerson of ['East Lothian', 'Conservative MPs', 'Polonia Madrid', 'Question Time']) expect(got).not.toContain(notAPerson);
+    // A first name keeps a name whose last word is a place or a plural ("George Washington").
+    expect(names(['George Washington said the army would winter there.'])).toContain('George Washington');
+  });
+
+  it('a title before a plural or before a word modifying a noun ("Queen Bees", "the First Lutheran hymnal") names no one', () => {
+    const got = names(['He said the future would be run by Queen Bees.', 'He wrote four songs of the First Lutheran hymnal.']);
+    expect(got).not.toContain('Bees');
+    expect(got).not.toContain('Lutheran');
+  });
 });
 
 describe('never a wrong name on a quote', () => {
+  it('a source of capitalised common words ("Human Rights Watch") keeps its capitals in the label', () => {
+    const a = run(['Groups that defend human rights were alarmed.', 'Human Rights Watch said the arrests were unlawful.']);
+    expect(a.covering('the arrests were unlawful').sourceLabel).toBe('Human Rights Watch');
+  });
+
+  it('"the cheaper" is a comparative, not a role that reaches back for a person', () => {
+    const a = run(['Mara Quell spoke about schools on Monday.', 'Costs rose even at the comparably cheaper schools, the report said, and the cheaper said fees would rise.']);
+    expect(a.result.statements.filter((st) => st.source?.text === 'the cheaper').map((st) => a.who(st))).not.toContain('Mara Quell');
+  });
+
   it('a one-word name only before a noun ("the Jin army") makes no person of a pair ending in it, so "he" does not reach it', () => {
     const a = run([
       'Temur was the son of a chief of the Ardan Jin confederation.',
