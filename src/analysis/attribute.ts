@@ -8,7 +8,7 @@
 import { continueParagraphSpeakers, headingRepeats, linkDescriptions } from './carryOver';
 import type { RawStatement } from './statement';
 import { findStatements } from './statements';
-import { FIRST_NAME_GENDER, PRONOUNS, UNNAMED_SOURCE_NOUNS } from './lexicon';
+import { FIRST_NAME_GENDER, FIRST_NAMES, PRONOUNS, UNNAMED_SOURCE_NOUNS } from './lexicon';
 import { roleWord } from './nounPhrases';
 import { findNames, type NameMention } from './names';
 import { resolvePronoun, type SalienceEntry } from './pronouns';
@@ -160,6 +160,19 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
     return !!roleAround(body, m.start, m.start, m.end, s.start, s.end).role;
   };
 
+  /**
+   * The one known person whose surname ends a new run of names none of which is a first name
+   * ("Cardinal Cajetan Luther" after "Martin Luther"; not "Hans Luther", not "Hillary Rodham
+   * Clinton"): a title and a name before theirs, with no comma between.
+   */
+  const juxtaposed = (m: NameMention): Person | null | undefined => {
+    if (m.kind !== 'maybe-person' || m.tokens.length < 3 || m.tokens.slice(0, -1).some((t) => FIRST_NAMES.has(t.toLowerCase()))) return undefined;
+    const last = m.tokens[m.tokens.length - 1] ?? '';
+    const same = people.withToken(last).filter((x) => x.tokens.length > 1 && x.tokens[x.tokens.length - 1] === last);
+    if (same.length === 0) return undefined;
+    return same.length === 1 ? (same[0] as Person) : null;
+  };
+
   const note = (p: Person, start: number, end: number, para: number): void => {
     p.mentions.push({ start, end });
     p.lastMention = Math.max(p.lastMention, start);
@@ -177,7 +190,12 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
         const existing =
           people.all.find((x) => x.tokens[0] === m.tokens[0] && x.tokens[x.tokens.length - 1] === m.tokens[m.tokens.length - 1]) ??
           people.all.find((x) => x.tokens.length > m.tokens.length && x.tokens.slice(-m.tokens.length).join(' ') === m.tokens.join(' '));
-        if (existing || personKind(m)) {
+        const joined = existing ? undefined : juxtaposed(m);
+        if (joined !== undefined) {
+          // "questioning by papal legate Cardinal Cajetan Luther stated": two names run together;
+          // the last word is a person the article already knows (nobody, when several share it).
+          p = joined;
+        } else if (existing || personKind(m)) {
           p = people.upsertFull(m.tokens, m.text);
           if (!existing) {
             if (m.kind !== 'person' && !m.title && !m.gender && !FIRST_NAME_GENDER.has((m.tokens[0] ?? '').toLowerCase()) && !usedAlone.has(m.tokens[m.tokens.length - 1] ?? '')) p.weak = true;

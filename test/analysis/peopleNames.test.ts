@@ -90,6 +90,18 @@ describe('never a wrong name on a quote', () => {
     expect(a.covering('the arrests were unlawful').sourceLabel).toBe('Human Rights Watch');
   });
 
+  it('two names run together ("legate Cardinal Orsini Brandt stated") make no third person who takes Brandt\'s words', () => {
+    const a = run([
+      'Tomas Brandt was a monk in Erfurt.',
+      'In 1518, under questioning by papal legate Cardinal Orsini Brandt stated that he would not recant.',
+      'Brandt said that the council had no authority over him.',
+    ]);
+    expect(a.result.speakers.map((s) => s.name)).not.toContain('Cardinal Orsini Brandt');
+    expect(a.who(a.covering('the council had no authority'))).toBe('Tomas Brandt');
+    // With a first name before the surname it is a relative: "Hans Brandt" is somebody else.
+    expect(names(['Tomas Brandt was a monk.', 'His father Hans Brandt said the mine was closing.'])).toContain('Hans Brandt');
+  });
+
   it('"the cheaper" is a comparative, not a role that reaches back for a person', () => {
     const a = run(['Mara Quell spoke about schools on Monday.', 'Costs rose even at the comparably cheaper schools, the report said, and the cheaper said fees would rise.']);
     expect(a.result.statements.filter((st) => st.source?.text === 'the cheaper').map((st) => a.who(st))).not.toContain('Mara Quell');
