@@ -67,6 +67,12 @@ function standsAlone(body: string, m: NameMention): boolean {
   return !next || !posTags(next)[0]?.startsWith('NN');
 }
 
+/** Whether the word after `end` is a verb the lexicon knows ("walked", "said", "had"). */
+function actsAfter(body: string, end: number): boolean {
+  const next = /^ (\p{Ll}+)\b/u.exec(body.slice(end, end + 40))?.[1];
+  return !!next && posTags(next).some((t) => t.startsWith('VB'));
+}
+
 /**
  * The writer named on a byline line of its own near the top ("BYLINE: Amber Phillips", "By Amber
  * Phillips and Ola Berg") when the caller gave none: the writer is no speaker, and must not be the
@@ -145,7 +151,11 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
   // pair ending in one ("Pat Simmons") is a person the article goes on to refer to by surname.
   // A word before a noun ("the Jin dynasty", "Mongol tribes") names a people or a state, not a
   // person: only a word standing alone counts ("Patrick walked in", "Simmons's").
-  const usedAlone = new Set(names.filter((m) => m.tokens.length === 1 && !m.inQuote && m.kind !== 'place' && m.kind !== 'org' && standsAlone(body, m)).map((m) => m.text));
+  const alone = names.filter((m) => m.tokens.length === 1 && !m.inQuote && m.kind !== 'place' && m.kind !== 'org' && standsAlone(body, m));
+  const usedAlone = new Set(alone.map((m) => m.text));
+  // Evidence of a person, not only of a name: the word alone owns something or does something
+  // ("Patrick walked in", "Patrick's"), not "Mongol conquest" with a noun the lexicon lacks.
+  const actsAlone = new Set(alone.filter((m) => m.possessive || actsAfter(body, m.end)).map((m) => m.text));
   const personKind = (m: NameMention): boolean => {
     if (m.kind === 'person' || (m.kind === 'maybe-person' && inSource(m))) return true;
     if (m.kind === 'maybe-person' && !m.inQuote && m.tokens.length > 1 && usedAlone.has(m.tokens[m.tokens.length - 1] ?? '')) {
@@ -198,7 +208,7 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
         } else if (existing || personKind(m)) {
           p = people.upsertFull(m.tokens, m.text);
           if (!existing) {
-            if (m.kind !== 'person' && !m.title && !m.gender && !FIRST_NAME_GENDER.has((m.tokens[0] ?? '').toLowerCase()) && !usedAlone.has(m.tokens[m.tokens.length - 1] ?? '')) p.weak = true;
+            if (m.kind !== 'person' && !m.title && !m.gender && !FIRST_NAME_GENDER.has((m.tokens[0] ?? '').toLowerCase()) && !actsAlone.has(m.tokens[m.tokens.length - 1] ?? '')) p.weak = true;
             describe(p, m, s);
           }
         }

@@ -97,10 +97,16 @@ function definiteRole(st: ResolveState, raw: RawStatement, lowers: string[], nam
   return p;
 }
 
-/** Whether the word after a name (before `limit`) is a plural noun: "supporters", "voters". */
+/**
+ * Whether the word after a name in a source's head (before `limit`) is a plural noun:
+ * "supporters", "voters", and a plural the lexicon does not know ("chronicles": inside the
+ * source words it is no verb, which would be the cue).
+ */
 function beforePluralNoun(body: string, end: number, limit: number): boolean {
   const next = /^\s+(\p{Ll}+)/u.exec(body.slice(end, limit))?.[1];
-  return !!next && (posTags(next)[0] === 'NNS' || (UNNAMED_SOURCE_NOUNS.has(next) && /s$/.test(next)));
+  if (!next) return false;
+  const tags = posTags(next);
+  return tags[0] === 'NNS' || (UNNAMED_SOURCE_NOUNS.has(next) && /s$/.test(next)) || (tags.length === 0 && /[^su]s$/.test(next));
 }
 
 /**

@@ -124,6 +124,19 @@ describe('never a wrong name on a quote', () => {
     expect(a.who(a.covering('the valley belonged to his people'))).toBeNull();
   });
 
+  it('a word alone before a noun the lexicon lacks ("Oyrat chronicles") is no evidence of a person for "he"', () => {
+    const a = run([
+      'His father was a chief of the Tarvan Oyrat, whom the Tarvan Oyrat elders said had won the valley.',
+      'Later Oyrat chronicles praised the valley.',
+      'The city burned, and in the main mosque he declared that he was the flail of God.',
+    ]);
+    expect(a.who(a.covering('he was the flail of God'))).toBeNull();
+    // A plural noun after the name in the source words is whose chronicles, not who.
+    const chronicles = a.result.statements.filter((st) => st.source?.text === 'Oyrat chronicles');
+    expect(chronicles.length).toBe(1);
+    expect(chronicles.map((st) => a.who(st))).toEqual([null]);
+  });
+
   it('a name before a plural noun names whose group spoke: "Dalton supporters said" is not Dalton', () => {
     const a = run(['Senator Rhea Dalton spoke in Leeds on Friday.', 'Dalton supporters said the count was unfair.']);
     expect(a.who(a.covering('the count was unfair'))).toBeNull();
