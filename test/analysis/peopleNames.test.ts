@@ -41,6 +41,8 @@ describe('names of events, places and things', () => {
     ]);
     for (const notAPerson of ['Justin Harlow Plaza', 'Harald Berg Trophy', 'San Maretto', 'Mary Velvet Revolution']) expect(got).not.toContain(notAPerson);
     expect(got).toContain('Lina Voss');
+    // "Body" heads an organisation ("Scottish Parliamentary Corporate Body"), never a person.
+    expect(names(['The Vardby Harbour Corporate Body said the port would stay open.'])).not.toContain('Vardby Harbour Corporate Body');
     // A head word that is also a surname stays a name after a first name.
     expect(names(['Governor Ada Park said the budget was balanced.'])).toContain('Ada Park');
   });

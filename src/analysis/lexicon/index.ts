@@ -140,7 +140,7 @@ export const ORG_WORDS = set(
     'empire conference convention debate times channel magazine review daily weekly radio tv ' +
     'television studio studios media llc ltd plc gazette examiner chronicle observer telegraph ' +
     'guardian monitor insider reuters yonhap associated beach pavilion amphitheatre amphitheater ' +
-    'arena stadium award awards prize theatre theater museum gallery festival desk',
+    'arena stadium award awards prize theatre theater museum gallery festival desk body',
 );
 
 /**
