@@ -247,6 +247,13 @@ function classifyRun(
       return;
     }
   }
+  // "Academy Award nominee Lady Gaga", "rapper Queen Latifah": after a lower-case role noun, a
+  // noble title before one more word is the first word of a stage name, not a title.
+  const roleNoun = toks[runIndex - 1];
+  if (titleStart === k && m === k + 1 && run.length === m + 1 && /^(?:lady|lord|queen|king|prince|princess)$/.test((run[k] as Token).lower) && !!roleNoun && !roleNoun.cap && ROLE_NOUNS.has(roleNoun.lower)) {
+    m = k;
+    titleStart = -1;
+  }
   // Place names inside a run ("Washington" in "Washington Sen. X") also reset the title.
   const nameToks = run.slice(m);
   if (nameToks.some((t) => !nameLike(t) && !PARTICLES.has(t.lower))) {

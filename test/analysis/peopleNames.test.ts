@@ -47,6 +47,13 @@ describe('names of events, places and things', () => {
     expect(names(['Governor Ada Park said the budget was balanced.'])).toContain('Ada Park');
   });
 
+  it('a noble title after a lower-case role noun is the first word of a stage name: "nominee Lady Gaga"', () => {
+    const a = run(['Academy Award nominee Lady Quell sang the anthem.']);
+    expect(a.result.speakers.map((s) => s.name)).toEqual(['Lady Quell']);
+    // Without the role noun it stays a title: "Lord Cromer" is Cromer with the title Lord.
+    expect(names(['Lord Cromer said the pound would fall.'])).toEqual(['Cromer']);
+  });
+
   it('a title capitalises prepositions ("Alma Through the Glass"): no person "Alma Through"', () => {
     expect(names(['The studio paid for the debut trailer of Alma Through the Glass.', 'Critics praised Alma Through the Glass.'])).not.toContain('Alma Through');
   });
