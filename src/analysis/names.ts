@@ -69,7 +69,7 @@ const ADJECTIVE_TITLES = /^(?:general|first|lord|grand|prime)$/;
  * it starts with a compass word ("East Lothian"); it ends in a plural ("Conservative MPs", "Life
  * Sciences") or a place ("Polonia Warsaw", "Stuart England") after a word that is no first name;
  * or every word is an ordinary English word the lexicon knows and none a first name ("Question
- * Time", "Red Cross", "Free Will").
+ * Time", "Central Banking").
  */
 function notPersonal(toks: Token[], titled: boolean): boolean {
   if (titled) return false;
