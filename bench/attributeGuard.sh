@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=8dd36eca33ccb9d78917704d14994ff208f615c91f568ba97e0c6e73e82a5441
+  [polnear/dev.jsonl]=e39faa9ed237dc6408f6476b0ba301123db0f133aba77aa63f788acf4ec49b63
   [speakers-dev/gold.jsonl]=b72a2fbf5a2afdf4ec1ddcd971c9115c5552bf2b89946c1c7a02ec8c0ab07434
 )
 status=0

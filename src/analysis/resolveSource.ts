@@ -110,6 +110,15 @@ function beforePluralNoun(body: string, end: number, limit: number): boolean {
 }
 
 /**
+ * "The Clinton campaign said", "a Trump campaign source": a name between an article and a noun is
+ * a modifier of that noun, whose words they are; the person is not the source.
+ */
+function modifierAfterArticle(body: string, m: NameMention, limit: number): boolean {
+  if (!/\b(?:the|a|an)\s+$/i.test(body.slice(Math.max(0, m.start - 5), m.start))) return false;
+  return /^\s+\p{Ll}/u.test(body.slice(m.end, limit));
+}
+
+/**
  * Resolves the source of statement `index` (`raw`) against the people and salience history built
  * so far; a source it cannot tie to one person gets `speaker: null` and a label.
  */
@@ -193,7 +202,7 @@ export function resolveSource(st: ResolveState, raw: RawStatement, index: number
   }
   const inHead = st.namesIn(ss, headEnd);
   // "Sanders supporters said": a name before a plural noun names whose group spoke, not who.
-  const personMention = [...inHead].reverse().find((m) => st.mentionPerson.has(m) && !m.possessive && !beforePluralNoun(st.body, m.end, headEnd));
+  const personMention = [...inHead].reverse().find((m) => st.mentionPerson.has(m) && !m.possessive && !beforePluralNoun(st.body, m.end, headEnd) && !modifierAfterArticle(st.body, m, headEnd));
   if (personMention) {
     const p = st.mentionPerson.get(personMention) as Person;
     return { speaker: p, label: p.name, source: [ss, se] };

@@ -111,6 +111,11 @@ describe('never a wrong name on a quote', () => {
     expect(names(['Tomas Brandt was a monk.', 'His father Hans Brandt said the mine was closing.'])).toContain('Hans Brandt');
   });
 
+  it('a name between an article and a noun is a modifier: "The Dalton campaign said" is not Dalton', () => {
+    const a = run(['Senator Rhea Dalton spoke in Leeds on Friday.', 'The Dalton campaign said the count was unfair.']);
+    expect(a.who(a.covering('the count was unfair'))).toBeNull();
+  });
+
   it('"the cheaper" is a comparative, not a role that reaches back for a person', () => {
     const a = run(['Mara Quell spoke about schools on Monday.', 'Costs rose even at the comparably cheaper schools, the report said, and the cheaper said fees would rise.']);
     expect(a.result.statements.filter((st) => st.source?.text === 'the cheaper').map((st) => a.who(st))).not.toContain('Mara Quell');
