@@ -55,6 +55,7 @@ import { carried, previousSentenceMatch, subjectShare, type ParagraphMatches } f
 import { askVocabulary } from './askVocabulary';
 import { markLongForms, questionAcronyms, spelledOutShare } from './askAcronyms';
 import { acronymIndex } from '../knowledge/acronyms';
+import { markStandIns, standInMentions, standInPositions, titleSubject } from './askTitleSubject';
 import { answerSlot, slotBeside, slotCue, slotEvidence } from './askAnswerSlot';
 import { analyseQuestion, expectedAnswer, type Expected, type Question } from './question';
 import { keyOf } from './questionTerms';
@@ -211,6 +212,15 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
       titleMatches.set(rec.article.id, inTitle);
     }
     const ents = entitiesIn(rec, byArticle, q, ws);
+    // "The game" of an article whose defining sentence calls its title a game (askTitleSubject.ts).
+    const subject = titleSubject(rec.article);
+    const standIns = subject ? standInPositions(ws, subject) : [];
+    if (subject && standIns.length > 0) {
+      markStandIns(matches, standIns, inTitle);
+      q.persons.forEach((p, k) => {
+        if (p.words.length > 0 && p.words.every((w) => subject.titleWords.has(w))) ents.persons[k]!.push(standInMentions(ws, standIns, rec.paragraph.bodyStart));
+      });
+    }
     const articleAnchors = byArticle.persons.filter((list) => list.length > 0).length + q.parties.filter((p) => byArticle.parties.some((m) => m.partyId === p)).length;
     const para = match(rec, q, terms, entityWeights, ws, matches, ents, 0, rec.paragraph.text.length, inTitle);
     const sentences = sentencesOf(rec.paragraph);
