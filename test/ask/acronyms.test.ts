@@ -30,6 +30,7 @@ describe('acronym definitions in a text', () => {
     expect(defs('(NFL)')).toEqual([]);
     expect(defs('')).toEqual([]);
     expect(defs('@everyone <@123> **(AB)** ((((((( ' + '('.repeat(10_000))).toEqual([]);
+    expect(defs('(AB '.repeat(5000) + 'AB (' + 'A'.repeat(200) + ')')).toEqual([]);
   });
 });
 
