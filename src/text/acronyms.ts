@@ -16,8 +16,8 @@ export interface AcronymDefinition {
 /** Words a long form may hold that its acronym skips ("Office of Alien Property" is OAP). */
 const CONNECTIVES = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', 'de', 'du', 'des', 'la', 'le', '&']);
 
-/** A parenthesised acronym: a capital, then letters (at least two capitals in all), nothing else. */
-const IN_PARENS = /\(([A-Z][A-Za-z]{1,9})\)/y;
+/** A parenthesised acronym: a capital, then letters, closed or followed by more ("(OAPEC, consisting of …)"). */
+const IN_PARENS = /\(([A-Z][A-Za-z]{1,9})(?:\)|[,;] )/y;
 /** "NFL (National Football League)": the acronym before a parenthesis of capitalised words (read where the word starts). */
 const BEFORE_PARENS = /([A-Z][A-Za-z]{1,9}) \(([A-Z][^()]{3,120})\)/y;
 

@@ -17,6 +17,7 @@ describe('acronym definitions in a text', () => {
     expect(defs("Kenya's gross domestic product (GDP) grew")).toEqual(['gdp=gross domestic product']);
     expect(defs("the Children's Memorial Health Institute (CMHI) opened")).toEqual(['cmhi=children memorial health institute']);
     expect(defs('the Department of Defense (DoD) said')).toEqual(['dod=department of defense']);
+    expect(defs('the Organization of Arab Petroleum Exporting Countries (OAPEC, consisting of the Arab members)')).toEqual(['oapec=organization of arab petroleum exporting countries']);
   });
   it('reads "ABC (Long Form)" too, and each pair once', () => {
     expect(defs('NFL (National Football League) teams. NFL (National Football League) again.')).toEqual(['nfl=national football league']);
