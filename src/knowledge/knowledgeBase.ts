@@ -249,17 +249,18 @@ export async function buildKnowledgeBase(articles: Article[], problems: LoadProb
   // for all parties, a fraction of the start (see `stances` in the stats), where the first query
   // would otherwise wait for all of it (not for a server's library: see `eagerChoices`).
   if (options.eagerChoices !== false) kb.derived(buildStanceIndex);
+  const tStances = performance.now();
   // The acronyms the articles define, which /ask reads for every question (one pass over the
   // paragraphs holding a parenthesis; lazily for a server's library, as the stances).
   if (options.eagerChoices !== false) kb.derived(acronymIndex);
-  const tStances = performance.now();
+  const tAcronyms = performance.now();
   return {
     kb,
     stats: {
       analysesFromCache,
       analysesRun,
       indexFromCache: Boolean(index),
-      ms: { analyse: tAnalyse - t0, index: tIndex - tAnalyse, stances: tStances - tIndex },
+      ms: { analyse: tAnalyse - t0, index: tIndex - tAnalyse, stances: tStances - tIndex, acronyms: tAcronyms - tStances },
     },
   };
 }
