@@ -38,8 +38,9 @@
  *      right where the question's shape puts it — a number before "how many"'s noun, a name
  *      before "who"'s verb (askAnswerSlot.ts);
  *    - `soft` and `softParagraph`: the idf-weighted share of the question said in the sentence and
- *      in its paragraph in other words — each question word aligned to the text word most like it
- *      by word vectors ("leaving" — "stepping"), its own forms and synonyms counting fully — and
+ *      in its paragraph only in other words — each question word aligned to the text word most
+ *      like it by word vectors ("leaving" — "stepping"), less what its own forms and synonyms
+ *      already match — and
  *      `focus`, `focusParagraph`: a capitalised name there of the kind a "what/which NOUN"
  *      question asks for ("Which network …" — "CBS"; askSoft.ts, wordVectors.ts). For the
  *      index's best `SOFT_PARAGRAPHS` only; the others' words count as they match exactly.
@@ -221,8 +222,8 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
     const exprHits = expressionHits(ws, exprs, askVocabulary(kb).keyOf);
     const here: ParagraphMatches = { rec, ws, matches, ents };
     const previous = () => previousSentenceMatch(kb, rec, byArticle!, lookup, q, terms, entityWeights);
-    const aligned = soft ? (place < SOFT_PARAGRAPHS ? soft.align(ws, matches) : matches.map((m) => m ?? null)) : undefined;
-    const softParagraph = soft && aligned ? soft.share(aligned, 0, ws.length) : 0;
+    const aligned = soft && place < SOFT_PARAGRAPHS ? soft.align(ws, matches) : undefined;
+    const softParagraph = soft && aligned ? soft.extra(aligned, matches, 0, ws.length) : 0;
     const focusParagraph = soft ? soft.focusIn(rec.paragraph.text, ws, matches, 0, ws.length) : 0;
     sentences.forEach((sentence, k) => {
       const m = sent[k]!;
@@ -258,7 +259,7 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
         expressions: exprs.length > 0 ? expressionShare(exprHits, from, to) : 0,
         slot: 0,
         beside: cue ? slotBeside(cue, ws, matches, rec.paragraph.text, from, to, freshWord) : 0,
-        soft: soft && aligned ? soft.share(aligned, from, to) : 0,
+        soft: soft && aligned ? soft.extra(aligned, matches, from, to) : 0,
         softParagraph,
         focus: soft ? soft.focusIn(rec.paragraph.text, ws, matches, from, to) : 0,
         focusParagraph,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { askCandidates, type Weights } from '../../src/answer/askCandidates';
-import { SoftMatcher, focusNoun } from '../../src/answer/askSoft';
+import { COMMON, SoftMatcher, focusNoun } from '../../src/answer/askSoft';
 import type { Term } from '../../src/answer/askTerms';
 import { ASK_WEIGHTS } from '../../src/answer/askWeights';
 import { DIMENSIONS, NO_VECTORS, cosine, loadWordVectors, setWordVectors, type WordVectors } from '../../src/answer/wordVectors';
@@ -17,9 +17,14 @@ import { markdownArticle, tempKnowledge } from '../helpers';
  */
 const term = (norm: string, idf = 1): Term => ({ norm, keys: new Map([[norm, 1]]), forms: [{ term: norm, weight: 1 }], idf });
 
-/** A table of the given words, each a unit vector from its first parts ([1, 0] is axis 0). */
+/**
+ * A table of the given words, each a unit vector from its first parts ([1, 0] is axis 0), after
+ * `COMMON` filler rows (the table's most frequent words, which text words never align to) and
+ * the common word "should", close to "leaving".
+ */
 function table(spec: Record<string, number[]>): WordVectors {
-  const list = Object.entries(spec);
+  const fillers = Array.from({ length: COMMON - 1 }, (_, i) => [`filler${i}`, [0, 0, 0, 0, 0, 0, 1]] as [string, number[]]);
+  const list = [...fillers, ['should', [1, 0.1]] as [string, number[]], ...Object.entries(spec)];
   const data = new Int8Array(list.length * DIMENSIONS);
   list.forEach(([, parts], i) => {
     const norm = Math.hypot(...parts);
@@ -48,6 +53,9 @@ describe("/ask's soft word matching (word vectors)", () => {
     expect(withExact.share(withExact.align(ws, exact), 0, ws.length)).toBeGreaterThan(share + 0.3);
     // Only the words of the range count: before "stepping" nothing is said.
     expect(soft.share(soft.align(ws, none), 0, 3)).toBe(0);
+    // A word among the most frequent is never aligned, however close ("should" to "leaving").
+    const common = words('The chairman should go.');
+    expect(soft.share(soft.align(common, common.map(() => undefined)), 0, common.length)).toBe(0);
     // Without vectors (no package), nothing soft.
     const bare = new SoftMatcher([term('leaving', 2)], undefined, NO_VECTORS);
     expect(bare.share(bare.align(ws, none), 0, ws.length)).toBe(0);
@@ -109,7 +117,8 @@ describe('the word-vector table', () => {
 describe('/ask with and without the table', () => {
   const PARAGRAPHS = [
     'The chairman of the league said on Monday that he is stepping down after ten years.',
-    'The league will pick a new chairman in March, officials said.',
+    // The second sentence holds none of the question's words, only one like "leaving": never a candidate.
+    'The league will pick a new chairman in March, officials said. Stepping aside was never planned, a board member added.',
     'The final was shown on CBS, the league said.',
   ];
   let kb: Promise<KnowledgeBase> | undefined;
