@@ -197,7 +197,7 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
   const slot = allFeatures || weights.slot !== 0 ? answerSlot(query.text) : 'none';
   const cue = allFeatures || weights.beside !== 0 ? slotCue(query.text, q.terms) : undefined;
   const freshWord = (norm: string) => !questionKeys.has(askVocabulary(kb).keyOf(norm));
-  const soft = allFeatures || SOFT_FEATURES.some((k) => weights[k] !== 0) ? new SoftMatcher(terms, focusNoun(query.text)) : undefined;
+  const soft = allFeatures || SOFT_FEATURES.some((k) => weights[k] !== 0) ? new SoftMatcher(terms, allFeatures || weights.focus !== 0 || weights.focusParagraph !== 0 ? focusNoun(query.text) : undefined) : undefined;
 
   const out: Candidate[] = [];
   const articleEnts = new Map<string, ArticleEntities>();
