@@ -222,7 +222,7 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
     const exprHits = expressionHits(ws, exprs, askVocabulary(kb).keyOf);
     const here: ParagraphMatches = { rec, ws, matches, ents };
     const previous = () => previousSentenceMatch(kb, rec, byArticle!, lookup, q, terms, entityWeights);
-    const aligned = soft && place < SOFT_PARAGRAPHS ? soft.align(ws, matches) : undefined;
+    const aligned = soft && place < SOFT_PARAGRAPHS ? soft.align(ws) : undefined;
     const softParagraph = soft && aligned ? soft.extra(aligned, matches, 0, ws.length) : 0;
     const focusParagraph = soft ? soft.focusIn(rec.paragraph.text, ws, matches, 0, ws.length) : 0;
     sentences.forEach((sentence, k) => {

@@ -35,6 +35,9 @@ export class SoftMatcher {
   private readonly columns: Int32Array;
   private readonly memo = new Map<string, Float32Array | null>();
   private readonly n: number;
+  /** Scratch: per question word, its best soft and exact alignment in the range being summed. */
+  private readonly bestSoft: Float64Array;
+  private readonly bestExact: Float64Array;
   readonly total: number;
 
   constructor(
@@ -52,6 +55,8 @@ export class SoftMatcher {
       if (r >= 0) this.columns.set(this.v.data.subarray(r * DIMENSIONS, (r + 1) * DIMENSIONS), i * DIMENSIONS);
     });
     this.total = terms.reduce((a, t) => a + t.idf, 0);
+    this.bestSoft = new Float64Array(this.n);
+    this.bestExact = new Float64Array(this.n);
   }
 
   /** Per column, the soft alignment of text word `norm` (null: none above the floor). */
@@ -80,58 +85,44 @@ export class SoftMatcher {
     return got;
   }
 
-  /**
-   * Per word of a paragraph, its alignment to each question word: the exact and synonym weight
-   * (`matches`) or the soft one, whichever is higher; null for neither. Once per paragraph; the
-   * shares of its sentences read it.
-   */
-  align(ws: Word[], matches: Array<number[] | undefined>): Array<Float32Array | number[] | null> {
-    const n = this.n;
-    return ws.map((w, j) => {
-      const m = matches[j];
-      const s = this.simsOf(w.norm);
-      if (!s) return m ?? null;
-      if (!m) return s;
-      const both = new Float32Array(n);
-      for (let i = 0; i < n; i++) both[i] = Math.max(m[i]!, s[i]!);
-      return both;
-    });
-  }
-
-  /** The idf-weighted share of the question said in words [from, to) of an `align`ed paragraph. */
-  share(aligned: ReadonlyArray<Float32Array | number[] | null | undefined>, from: number, to: number): number {
-    if (this.total <= 0) return 0;
-    const best = this.best(aligned, from, to);
-    let sum = 0;
-    for (let i = 0; i < this.n; i++) sum += this.terms[i]!.idf * best[i]!;
-    return sum / this.total;
+  /** Per word of a paragraph, its soft alignment to each question word (null: none). */
+  align(ws: readonly Word[]): Array<Float32Array | null> {
+    return ws.map((w) => this.simsOf(w.norm));
   }
 
   /**
-   * The share of the question said in words [from, to) *only* in other words: `share` of the
-   * aligned words less that of the exact and synonym `matches`. Apart from the exact share, so that
-   * its weight adds evidence the other features lack instead of re-weighing the words they count
-   * (the whole share at the weight it earned on SQuAD doubled `lexical` and broke six
-   * study-group questions).
+   * The idf-weighted share of the question said in words [from, to) of a paragraph: per question
+   * word its best alignment there — the exact and synonym weight (`matches`) or the soft one
+   * (`align`), whichever is higher.
    */
-  extra(aligned: ReadonlyArray<Float32Array | number[] | null>, matches: ReadonlyArray<number[] | undefined>, from: number, to: number): number {
-    if (this.total <= 0) return 0;
-    const soft = this.best(aligned, from, to);
-    const exact = this.best(matches, from, to);
-    let sum = 0;
-    for (let i = 0; i < this.n; i++) sum += this.terms[i]!.idf * Math.max(0, soft[i]! - exact[i]!);
-    return sum / this.total;
+  share(aligned: ReadonlyArray<Float32Array | null>, matches: ReadonlyArray<number[] | undefined>, from: number, to: number): number {
+    return this.sum(aligned, matches, from, to, false);
   }
 
-  /** Per question word, its best alignment among words [from, to). */
-  private best(aligned: ReadonlyArray<Float32Array | number[] | null | undefined>, from: number, to: number): Float64Array {
+  /**
+   * The share of the question said in words [from, to) *only* in other words: `share` less that
+   * of the exact and synonym `matches` alone. Apart from the exact share, so that its weight adds
+   * evidence the other features lack instead of re-weighing the words they count (the whole share
+   * at the weight it earned on SQuAD doubled `lexical` and broke six study-group questions).
+   */
+  extra(aligned: ReadonlyArray<Float32Array | null>, matches: ReadonlyArray<number[] | undefined>, from: number, to: number): number {
+    return this.sum(aligned, matches, from, to, true);
+  }
+
+  private sum(aligned: ReadonlyArray<Float32Array | null>, matches: ReadonlyArray<number[] | undefined>, from: number, to: number, onlySoft: boolean): number {
+    if (this.total <= 0) return 0;
     const n = this.n;
-    const best = new Float64Array(n);
+    const soft = this.bestSoft.fill(0);
+    const exact = this.bestExact.fill(0);
     for (let j = from; j < to; j++) {
       const a = aligned[j];
-      if (a) for (let i = 0; i < n; i++) if (a[i]! > best[i]!) best[i] = a[i]!;
+      if (a) for (let i = 0; i < n; i++) if (a[i]! > soft[i]!) soft[i] = a[i]!;
+      const m = matches[j];
+      if (m) for (let i = 0; i < n; i++) if (m[i]! > exact[i]!) exact[i] = m[i]!;
     }
-    return best;
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += this.terms[i]!.idf * (onlySoft ? Math.max(0, soft[i]! - exact[i]!) : Math.max(soft[i]!, exact[i]!));
+    return sum / this.total;
   }
 
   /**

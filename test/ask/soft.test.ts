@@ -44,21 +44,21 @@ describe("/ask's soft word matching (word vectors)", () => {
     const ws = words(text);
     const none = ws.map(() => undefined);
     const soft = new SoftMatcher([term('leaving', 2), term('banana', 1)], undefined, VECTORS);
-    const share = soft.share(soft.align(ws, none), 0, ws.length);
+    const share = soft.share(soft.align(ws), none, 0, ws.length);
     // "leaving" finds "stepping" ((0.8 − 0.4) / 0.6 of its weight 2), "banana" nothing.
     expect(share).toBeCloseTo(((2 * 0.4) / 0.6) / 3, 1);
     // An exact match counts fully, whatever the vectors say.
     const exact = ws.map((w) => (w.norm === 'committee' ? [0, 1] : undefined));
     const withExact = new SoftMatcher([term('leaving', 2), term('committee', 1)], undefined, VECTORS);
-    expect(withExact.share(withExact.align(ws, exact), 0, ws.length)).toBeGreaterThan(share + 0.3);
+    expect(withExact.share(withExact.align(ws), exact, 0, ws.length)).toBeGreaterThan(share + 0.3);
     // Only the words of the range count: before "stepping" nothing is said.
-    expect(soft.share(soft.align(ws, none), 0, 3)).toBe(0);
+    expect(soft.share(soft.align(ws), none, 0, 3)).toBe(0);
     // A word among the most frequent is never aligned, however close ("should" to "leaving").
     const common = words('The chairman should go.');
-    expect(soft.share(soft.align(common, common.map(() => undefined)), 0, common.length)).toBe(0);
+    expect(soft.share(soft.align(common), common.map(() => undefined), 0, common.length)).toBe(0);
     // Without vectors (no package), nothing soft.
     const bare = new SoftMatcher([term('leaving', 2)], undefined, NO_VECTORS);
-    expect(bare.share(bare.align(ws, none), 0, ws.length)).toBe(0);
+    expect(bare.share(bare.align(ws), none, 0, ws.length)).toBe(0);
   });
 
   it('reads the noun a what/which question asks for, and finds names of that kind', () => {
