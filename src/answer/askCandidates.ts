@@ -70,7 +70,7 @@ export const ASK_PARAGRAPHS = 20;
  * Paragraphs (the index's best) whose words are aligned to the question's by word vectors: a dot
  * product per question word and distinct text word is most of what soft matching costs.
  */
-export const SOFT_PARAGRAPHS = 10;
+export const SOFT_PARAGRAPHS = 5;
 
 /** The word-vector features: read only when one of them counts or the trainer asks. */
 const SOFT_FEATURES = ['soft', 'softParagraph', 'focus', 'focusParagraph'] as const;
