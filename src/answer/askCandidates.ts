@@ -43,9 +43,8 @@
  *      already match — and
  *      `focus`, `focusParagraph`: a capitalised name there of the kind a "what/which NOUN"
  *      question asks for ("Which network …" — "CBS"; askSoft.ts, wordVectors.ts). For the
- *      index's best `SOFT_PARAGRAPHS` only. Weighed 0 today (README, "Word vectors: soft word
- *      matching": the gain is measured, the speed on a quiet machine is not): the table is read
- *      only when one of them counts or the trainer asks.
+ *      index's best `SOFT_PARAGRAPHS` only; the table is read only when one of them counts or
+ *      the trainer asks (`focus` and `focusParagraph` are weighed 0).
  * Stop words and question words are never scored.
  */
 import type { Sentence } from '../core/article';
