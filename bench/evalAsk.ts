@@ -1,5 +1,5 @@
 /**
- * `npm run eval:ask [-- --data FILE] [--articles A,B] [--split tune|holdout|all] [--misses N] [--json OUT]`
+ * `npm run eval:ask [-- --data FILE] [--articles A,B] [--split tune|holdout|all] [--misses N] [--json OUT] [--questions OUT]`
  *
  * Measures `/ask` on questions nobody in this project wrote: the SQuAD v1.1 development sample in
  * `../shared/data/squad-dev-sample/` (read at run time, never copied into the repo). Each article
@@ -16,6 +16,9 @@
  *     excerpt is wrong when it is (and when it is not);
  * and, in the same run on the same files, a plain BM25 over sentences (the knowledge base's own
  * sentence splitter, lower-cased words, stop words dropped, k1 1.2, b 0.75) as the baseline.
+ *
+ * `--questions OUT` writes one JSON line per question (id, text, top1, top3, paragraph), so two
+ * runs can be compared question by question (bench/askCompare.ts).
  *
  * `--split tune` keeps to the first six articles (listed in TUNE in bench/squad.ts), `--split holdout` to the other six:
  * tune on one half, check on the other.
@@ -40,6 +43,8 @@ const dataFile = flag('--data') ?? DEFAULT_DATA;
 const split = flag('--split') ?? 'all';
 const only = flag('--articles')?.split(',');
 const showMisses = Number(flag('--misses') ?? 0);
+/** Per question, whether it was right (JSON lines): to count what a change fixes and breaks. */
+const perQuestion: string[] = [];
 
 const articles = squadArticles(dataFile, split, only);
 const { kb, loadMs } = await squadKnowledgeBase(articles);
@@ -143,6 +148,7 @@ for (const a of articles) {
         else if (!r1 && !p1) x.missParagraph++;
         else if (!r1) x.missSentence++;
       }
+      perQuestion.push(JSON.stringify({ id: qa.id, question: qa.question, top1: r1, top3: r3, paragraph: p1 }));
       if (!r1 && misses.length < showMisses) {
         misses.push(`${a.title} ¶${pi + 1}: ${qa.question}  [${gold[0]}]\n    → ${top ? `${top.article.id} ¶${top.paragraph}: ${top.text.slice(0, 200)}` : '(nothing)'}`);
       }
@@ -180,3 +186,5 @@ process.stdout.write(lines.join('\n') + '\n');
 if (misses.length) process.stdout.write(`\nMisses (first ${misses.length}):\n${misses.join('\n')}\n`);
 const out = flag('--json');
 if (out) writeFileSync(out, JSON.stringify({ split, all, perArticle: Object.fromEntries(perArticle) }, null, 2));
+const questionsOut = flag('--questions');
+if (questionsOut) writeFileSync(questionsOut, perQuestion.join('\n') + '\n');

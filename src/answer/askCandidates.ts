@@ -44,7 +44,9 @@
  *      `focus`, `focusParagraph`: a capitalised name there of the kind a "what/which NOUN"
  *      question asks for ("Which network …" — "CBS"; askSoft.ts, wordVectors.ts). For the
  *      index's best `SOFT_PARAGRAPHS` only; the table is read only when one of them counts or
- *      the trainer asks (`focus` and `focusParagraph` are weighed 0).
+ *      the trainer asks (`focus` and `focusParagraph` are weighed 0);
+ *    - `spelledOut`: the share of the acronyms the question writes ("What does AFC stand for?")
+ *      whose long form, as an article defines it, stands in the sentence (askAcronyms.ts).
  * Stop words and question words are never scored.
  */
 import type { Sentence } from '../core/article';
@@ -59,6 +61,9 @@ import { asksAboutSpeaking, spokenApplies, spokenEvidence } from './askSpeakers'
 import { expressionHits, expressionShare, questionExpressions } from './askExpressions';
 import { carried, previousSentenceMatch, subjectShare, type ParagraphMatches } from './askCarry';
 import { askVocabulary } from './askVocabulary';
+import { markLongForms, questionAcronyms, spelledOutShare } from './askAcronyms';
+import { acronymIndex } from '../knowledge/acronyms';
+import { markStandIns, standInMentions, standInPositions, titleSubject } from './askTitleSubject';
 import { answerSlot, slotBeside, slotCue, slotEvidence } from './askAnswerSlot';
 import { SoftMatcher, focusNoun } from './askSoft';
 import { analyseQuestion, expectedAnswer, type Expected, type Question } from './question';
@@ -88,7 +93,7 @@ const TOUCH_NEAR = Math.pow(0.5, TOUCH_CHARS / NEAR_CHARS) - 1e-9;
 export const FEATURES = [
   'lexical', 'paragraph', 'rank', 'neighbours', 'proximity', 'complete', 'pairs', 'length', 'anchors', 'articleAnchors',
   'date', 'number', 'person', 'place', 'reason', 'name', 'answerNear', 'carried', 'subject', 'expressions', 'figureNear',
-  'spoken', 'figureTouch', 'slot', 'beside', ...SOFT_FEATURES,
+  'spoken', 'figureTouch', 'slot', 'beside', 'spelledOut', ...SOFT_FEATURES,
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 export type Weights = Readonly<Record<Feature, number>>;
@@ -159,8 +164,12 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
   const terms = q.terms.map((t) => cachedTerm(kb, t.norm, t.particle, idf));
   const questionKeys = new Set(query.words.map((w) => keyOf(w.norm)));
 
+  // Acronyms and long forms the articles define stand for each other (askAcronyms.ts).
+  const links = questionAcronyms(kb.derived(acronymIndex), query.text, query.words, q.terms);
+
   // Stage 1: the paragraphs worth reading.
   const groups: Array<Array<{ term: string; weight: number }>> = terms.map((t) => t.forms);
+  for (const [acronym, covered] of links?.acronymFor ?? []) for (const i of covered) groups[i] = [...groups[i]!, { term: acronym, weight: 1 }];
   const entityGroups = [
     ...q.persons.map((p) => nameForms(p.name)),
     ...q.parties.map((id) => (kb.derived(partyNameForms).get(id) ?? []).flatMap((a) => nameForms(a))),
@@ -189,7 +198,13 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
       row[i] = Math.max(row[i]!, weight);
     }
   });
+  for (const [acronym, covered] of links?.acronymFor ?? []) {
+    let row = byForm.get(acronym);
+    if (!row) byForm.set(acronym, (row = new Array<number>(terms.length).fill(0)));
+    for (const i of covered) row[i] = 1;
+  }
   const lookup = (norm: string) => byForm.get(norm) ?? (norm.endsWith("'s") ? byForm.get(norm.slice(0, -2)) : undefined);
+  const wordMatches = (ws: readonly { norm: string; start: number; end: number }[]) => markLongForms(links, ws, ws.map((w) => lookup(w.norm)), terms.length);
   const exprs = questionExpressions(query.words);
   const topRank = ranked[0]?.score ?? 0;
   const named = q.persons.length + q.parties.length;
@@ -206,23 +221,32 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
   for (const [place, { id, score: rankScore }] of ranked.entries()) {
     const rec = kb.paragraphs[id]!;
     const ws = kb.paragraphWords(rec.id);
-    const matches = ws.map((w) => lookup(w.norm));
+    const matches = wordMatches(ws);
     let byArticle = articleEnts.get(rec.article.id);
     if (!byArticle) articleEnts.set(rec.article.id, (byArticle = articleEntities(kb, rec.article.id, q)));
     let inTitle = titleMatches.get(rec.article.id);
     if (!inTitle) {
-      const tw = words(rec.article.title).map((w) => lookup(w.norm));
+      const tw = wordMatches(words(rec.article.title));
       inTitle = terms.map((_, i) => Math.max(0, ...tw.map((m) => m?.[i] ?? 0)));
       titleMatches.set(rec.article.id, inTitle);
     }
     const ents = entitiesIn(rec, byArticle, q, ws);
+    // "The game" of an article whose defining sentence calls its title a game (askTitleSubject.ts).
+    const subject = titleSubject(rec.article);
+    const standIns = subject ? standInPositions(ws, subject) : [];
+    if (subject && standIns.length > 0) {
+      markStandIns(matches, standIns, inTitle);
+      q.persons.forEach((p, k) => {
+        if (p.words.length > 0 && p.words.every((w) => subject.titleWords.has(w))) ents.persons[k]!.push(standInMentions(ws, standIns, rec.paragraph.bodyStart));
+      });
+    }
     const articleAnchors = byArticle.persons.filter((list) => list.length > 0).length + q.parties.filter((p) => byArticle.parties.some((m) => m.partyId === p)).length;
     const para = match(rec, q, terms, entityWeights, ws, matches, ents, 0, rec.paragraph.text.length, inTitle);
     const sentences = sentencesOf(rec.paragraph);
     const sent = sentences.map((s) => match(rec, q, terms, entityWeights, ws, matches, ents, s.start, s.end));
     const exprHits = expressionHits(ws, exprs, askVocabulary(kb).keyOf);
     const here: ParagraphMatches = { rec, ws, matches, ents };
-    const previous = () => previousSentenceMatch(kb, rec, byArticle!, lookup, q, terms, entityWeights);
+    const previous = () => previousSentenceMatch(kb, rec, byArticle!, wordMatches, q, terms, entityWeights);
     const aligned = soft && place < SOFT_PARAGRAPHS ? soft.align(ws) : undefined;
     const softParagraph = soft && aligned ? soft.extra(aligned, matches, 0, ws.length) : 0;
     const focusParagraph = soft ? soft.focusIn(rec.paragraph.text, ws, matches, 0, ws.length) : 0;
@@ -259,6 +283,7 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
         subject: allFeatures || weights.subject !== 0 ? subjectShare(here, sentence, q.parties, named) : 0,
         expressions: exprs.length > 0 ? expressionShare(exprHits, from, to) : 0,
         slot: 0,
+        spelledOut: links ? spelledOutShare(links, ws, from, to) : 0,
         beside: cue ? slotBeside(cue, ws, matches, rec.paragraph.text, from, to, freshWord) : 0,
         soft: soft && aligned ? soft.extra(aligned, matches, from, to) : 0,
         softParagraph,

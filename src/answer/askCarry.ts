@@ -63,7 +63,7 @@ export function previousSentenceMatch(
   kb: KnowledgeBase,
   rec: ParagraphRecord,
   byArticle: ArticleEntities,
-  lookup: (norm: string) => number[] | undefined,
+  wordMatches: (ws: Word[]) => Array<number[] | undefined>,
   q: Question,
   terms: Term[],
   entityWeights: number[],
@@ -73,7 +73,7 @@ export function previousSentenceMatch(
   const last = sentencesOf(prev.paragraph).at(-1);
   if (!last) return null;
   const ws = kb.paragraphWords(prev.id);
-  const matches = ws.map((w) => lookup(w.norm));
+  const matches = wordMatches(ws);
   return match(prev, q, terms, entityWeights, ws, matches, entitiesIn(prev, byArticle, q, ws), last.start, last.end);
 }
 

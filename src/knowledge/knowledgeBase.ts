@@ -19,6 +19,7 @@ import { KnowledgeParties } from '../parties/knowledgeParties';
 import { PartyRegistry } from '../parties/registry';
 import { loadPartyOverrides, type PartyOverrides } from '../parties/overrides';
 import { buildStanceIndex } from '../parties/stanceIndex';
+import { acronymIndex } from './acronyms';
 import { loadPeopleOverrides, type PeopleOverrides } from './peopleOverrides';
 import { readKnowledgeFolder } from '../ingest/folder';
 import { cacheCodeVersion } from './diskStore';
@@ -249,13 +250,17 @@ export async function buildKnowledgeBase(articles: Article[], problems: LoadProb
   // would otherwise wait for all of it (not for a server's library: see `eagerChoices`).
   if (options.eagerChoices !== false) kb.derived(buildStanceIndex);
   const tStances = performance.now();
+  // The acronyms the articles define, which /ask reads for every question (one pass over the
+  // paragraphs holding a parenthesis; lazily for a server's library, as the stances).
+  if (options.eagerChoices !== false) kb.derived(acronymIndex);
+  const tAcronyms = performance.now();
   return {
     kb,
     stats: {
       analysesFromCache,
       analysesRun,
       indexFromCache: Boolean(index),
-      ms: { analyse: tAnalyse - t0, index: tIndex - tAnalyse, stances: tStances - tIndex },
+      ms: { analyse: tAnalyse - t0, index: tIndex - tAnalyse, stances: tStances - tIndex, acronyms: tAcronyms - tStances },
     },
   };
 }

@@ -49,8 +49,8 @@ export interface BuildStats {
   analysesFromCache: number;
   analysesRun: number;
   indexFromCache: boolean;
-  /** Milliseconds: analyses (from the store or run), the index, /position's stance index. */
-  ms: { analyse: number; index: number; stances: number };
+  /** Milliseconds: analyses (from the store or run), the index, /position's stance index, the acronyms /ask reads. */
+  ms: { analyse: number; index: number; stances: number; acronyms: number };
 }
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 32);
