@@ -37,6 +37,14 @@
  *      capitalised name the question does not hold, near its matched words; `beside`: the answer
  *      right where the question's shape puts it — a number before "how many"'s noun, a name
  *      before "who"'s verb (askAnswerSlot.ts);
+ *    - `soft` and `softParagraph`: the idf-weighted share of the question said in the sentence and
+ *      in its paragraph only in other words — each question word aligned to the text word most
+ *      like it by word vectors ("leaving" — "stepping"), less what its own forms and synonyms
+ *      already match — and
+ *      `focus`, `focusParagraph`: a capitalised name there of the kind a "what/which NOUN"
+ *      question asks for ("Which network …" — "CBS"; askSoft.ts, wordVectors.ts). For the
+ *      index's best `SOFT_PARAGRAPHS` only; the table is read only when one of them counts or
+ *      the trainer asks (`focus` and `focusParagraph` are weighed 0);
  *    - `spelledOut`: the share of the acronyms the question writes ("What does AFC stand for?")
  *      whose long form, as an article defines it, stands in the sentence (askAcronyms.ts).
  * Stop words and question words are never scored.
@@ -57,11 +65,21 @@ import { markLongForms, questionAcronyms, spelledOutShare } from './askAcronyms'
 import { acronymIndex } from '../knowledge/acronyms';
 import { markStandIns, standInMentions, standInPositions, titleSubject } from './askTitleSubject';
 import { answerSlot, slotBeside, slotCue, slotEvidence } from './askAnswerSlot';
+import { SoftMatcher, focusNoun } from './askSoft';
 import { analyseQuestion, expectedAnswer, type Expected, type Question } from './question';
 import { keyOf } from './questionTerms';
 
 /** Paragraphs whose sentences are scored (the index's best for the question). */
 export const ASK_PARAGRAPHS = 20;
+
+/**
+ * Paragraphs (the index's best) whose words are aligned to the question's by word vectors: a dot
+ * product per question word and distinct text word is most of what soft matching costs.
+ */
+export const SOFT_PARAGRAPHS = 5;
+
+/** The word-vector features: read only when one of them counts or the trainer asks. */
+const SOFT_FEATURES = ['soft', 'softParagraph', 'focus', 'focusParagraph'] as const;
 
 /**
  * `figureTouch`: the date or number stands within this many characters of a matched question word
@@ -75,7 +93,7 @@ const TOUCH_NEAR = Math.pow(0.5, TOUCH_CHARS / NEAR_CHARS) - 1e-9;
 export const FEATURES = [
   'lexical', 'paragraph', 'rank', 'neighbours', 'proximity', 'complete', 'pairs', 'length', 'anchors', 'articleAnchors',
   'date', 'number', 'person', 'place', 'reason', 'name', 'answerNear', 'carried', 'subject', 'expressions', 'figureNear',
-  'spoken', 'figureTouch', 'slot', 'beside', 'spelledOut',
+  'spoken', 'figureTouch', 'slot', 'beside', 'spelledOut', ...SOFT_FEATURES,
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 export type Weights = Readonly<Record<Feature, number>>;
@@ -195,11 +213,12 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
   const slot = allFeatures || weights.slot !== 0 ? answerSlot(query.text) : 'none';
   const cue = allFeatures || weights.beside !== 0 ? slotCue(query.text, q.terms) : undefined;
   const freshWord = (norm: string) => !questionKeys.has(askVocabulary(kb).keyOf(norm));
+  const soft = allFeatures || SOFT_FEATURES.some((k) => weights[k] !== 0) ? new SoftMatcher(terms, allFeatures || weights.focus !== 0 || weights.focusParagraph !== 0 ? focusNoun(query.text) : undefined) : undefined;
 
   const out: Candidate[] = [];
   const articleEnts = new Map<string, ArticleEntities>();
   const titleMatches = new Map<string, number[]>();
-  for (const { id, score: rankScore } of ranked) {
+  for (const [place, { id, score: rankScore }] of ranked.entries()) {
     const rec = kb.paragraphs[id]!;
     const ws = kb.paragraphWords(rec.id);
     const matches = wordMatches(ws);
@@ -228,11 +247,16 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
     const exprHits = expressionHits(ws, exprs, askVocabulary(kb).keyOf);
     const here: ParagraphMatches = { rec, ws, matches, ents };
     const previous = () => previousSentenceMatch(kb, rec, byArticle!, wordMatches, q, terms, entityWeights);
+    const aligned = soft && place < SOFT_PARAGRAPHS ? soft.align(ws) : undefined;
+    const softParagraph = soft && aligned ? soft.extra(aligned, matches, 0, ws.length) : 0;
+    const focusParagraph = soft ? soft.focusIn(rec.paragraph.text, ws, matches, 0, ws.length) : 0;
     sentences.forEach((sentence, k) => {
       const m = sent[k]!;
       const carry = carried(sent, sentences, k, total, previous);
       const lexical = m.found / total;
       if (lexical === 0 && carry === 0) return;
+      const from = wordIndex(ws, sentence.start);
+      const to = wordIndex(ws, sentence.end);
       const features: Record<Feature, number> = {
         lexical,
         paragraph: para.found / total,
@@ -257,10 +281,14 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
         carried: carry,
         // Weighed 0 today: read only when it counts or the trainer asks for every feature.
         subject: allFeatures || weights.subject !== 0 ? subjectShare(here, sentence, q.parties, named) : 0,
-        expressions: exprs.length > 0 ? expressionShare(exprHits, wordIndex(ws, sentence.start), wordIndex(ws, sentence.end)) : 0,
+        expressions: exprs.length > 0 ? expressionShare(exprHits, from, to) : 0,
         slot: 0,
-        spelledOut: links ? spelledOutShare(links, ws, wordIndex(ws, sentence.start), wordIndex(ws, sentence.end)) : 0,
-        beside: cue ? slotBeside(cue, ws, matches, rec.paragraph.text, wordIndex(ws, sentence.start), wordIndex(ws, sentence.end), freshWord) : 0,
+        spelledOut: links ? spelledOutShare(links, ws, from, to) : 0,
+        beside: cue ? slotBeside(cue, ws, matches, rec.paragraph.text, from, to, freshWord) : 0,
+        soft: soft && aligned ? soft.extra(aligned, matches, from, to) : 0,
+        softParagraph,
+        focus: soft ? soft.focusIn(rec.paragraph.text, ws, matches, from, to) : 0,
+        focusParagraph,
       };
       out.push({ rec, sentence, lexical: Math.min(1, lexical + carry), features, score: score(features, weights), highlights: m.highlights });
     });
