@@ -16,6 +16,7 @@ import { runShards, shardSetting, withoutShardArgs } from './discord/shards';
 import { loadConfigOrExit, readEnv } from './config';
 import { createLogger, type Logger } from './log';
 import { runConsole } from './transport/console';
+import { wordVectors } from './answer/wordVectors';
 import { consoleFileReader } from './transport/readFile';
 import { openLibraryStore } from './storage/open';
 import { lazyStore } from './library/lazyStore';
@@ -173,6 +174,9 @@ async function main(): Promise<number> {
   // "Who said it?" in the same database. Discord closes rounds on a timer; the console is one
   // player, so each answer closes its round.
   const discordMode = mode === 'gateway' || mode === 'http';
+  // /ask's word vectors take ~0.1 s to read: a process that stays up to answer many questions
+  // reads them now, so the first /ask does not wait for them (a one-shot run reads them on use).
+  if (discordMode || (!values.json && values.export === undefined && positionals.length === 0)) wordVectors();
   const quiz = new QuizService({ store: store.quiz(), logger: log, ...(discordMode ? { schedule: realSchedule } : { solo: true }) });
   // Corrections by the group live in the same database; accepted ones overlay every answer of their server.
   const corrections = new CorrectionService({
