@@ -6,7 +6,7 @@
  * `text/acronyms.ts`), gathered once per knowledge base (`knowledge/acronyms.ts`), never guessed.
  */
 import type { AcronymIndex } from '../knowledge/acronyms';
-import type { Word } from '../text/words';
+import { runAt, withoutPossessive as bare, type Word } from '../text/words';
 import type { QuestionTerm } from './question';
 
 /** What the question's acronyms and long forms stand for in a text. */
@@ -21,8 +21,6 @@ export interface AcronymLinks {
 
 /** A question about what an acronym means: the long form is its answer. */
 const EXPANSION = /\b(?:stands?|stood) for\b|\bshort (?:for|form)\b|\babbreviat|\bacronym|\bfull (?:name|form)\b|\bspelled out\b/i;
-
-const bare = (norm: string) => norm.replace(/'s$/, '');
 
 /** At least two capitals, at least half the letters: "NFL", "NFL's", "DoD" (not "Nfl" or "Panel"). */
 const writtenAsAcronym = (written: string) => {
@@ -56,13 +54,6 @@ export function questionAcronyms(index: AcronymIndex, text: string, ws: readonly
     for (const long of forms) longFor.push({ term: k, acronym, long });
   });
   return acronymFor.size > 0 || longFor.length > 0 ? { acronymFor, longFor, asksExpansion: longFor.length > 0 && EXPANSION.test(text) } : undefined;
-}
-
-/** Whether `long` stands in `ws` from word `i` (a possessive on any word allowed: "Children's"). */
-function runAt(ws: readonly Word[], i: number, long: readonly string[]): boolean {
-  if (i + long.length > ws.length) return false;
-  for (let k = 0; k < long.length; k++) if (bare(ws[i + k]!.norm) !== long[k]) return false;
-  return true;
 }
 
 /**

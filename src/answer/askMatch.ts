@@ -3,7 +3,7 @@
  * the weight found, what to highlight, and how close together the matched words stand.
  */
 import type { KnowledgeBase, ParagraphRecord } from '../knowledge/knowledgeBase';
-import type { Word } from '../text/words';
+import { runAt, type Word } from '../text/words';
 import type { Term } from './askTerms';
 import type { Question } from './question';
 
@@ -60,9 +60,8 @@ export function entitiesIn(rec: ParagraphRecord, all: ArticleEntities, q?: Quest
 function nameRuns(name: readonly string[], ws: readonly Word[], base: number): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
   if (name.length === 0) return out;
-  const same = (w: Word, n: string) => w.norm === n || (w.norm.endsWith("'s") && w.norm.slice(0, -2) === n);
   for (let j = 0; j + name.length <= ws.length; j++) {
-    if (name.every((n, k) => same(ws[j + k]!, n))) out.push({ start: base + ws[j]!.start, end: base + ws[j + name.length - 1]!.end });
+    if (runAt(ws, j, name)) out.push({ start: base + ws[j]!.start, end: base + ws[j + name.length - 1]!.end });
   }
   return out;
 }

@@ -7,7 +7,7 @@
  */
 import type { Article } from '../core/article';
 import { sentencesOf } from '../core/article';
-import { words, type Word } from '../text/words';
+import { runAt, withoutPossessive, words, type Word } from '../text/words';
 
 /** How far into the article the defining sentence is looked for. */
 const DEFINING_PARAGRAPHS = 2;
@@ -46,7 +46,7 @@ export function titleSubject(article: Article): TitleSubject | null {
  * preposition, a relative word or punctuation, is the category — a lower-case noun.
  */
 function findTitleSubject(article: Article): TitleSubject | null {
-  const titleWs = words(article.title).map((w) => w.norm.replace(/'s$/, ''));
+  const titleWs = words(article.title).map((w) => withoutPossessive(w.norm));
   if (titleWs.length === 0 || titleWs.length > 8) return null;
   for (const paragraph of article.paragraphs.slice(0, DEFINING_PARAGRAPHS)) {
     for (const sentence of sentencesOf(paragraph)) {
@@ -54,7 +54,7 @@ function findTitleSubject(article: Article): TitleSubject | null {
       const text = blankParentheses(sentence.text);
       const ws = words(text);
       let i = ws[0]?.norm === 'the' ? 1 : 0;
-      if (!titleWs.every((t, k) => ws[i + k]?.norm.replace(/'s$/, '') === t)) continue;
+      if (!runAt(ws, i, titleWs)) continue;
       i += titleWs.length;
       // "Kenya (…), officially the Republic of Kenya, is a country …": the verb within a few words.
       const copula = ws.findIndex((w, k) => k >= i && k <= i + 12 && /^(?:is|was|are|were)$/.test(w.norm));
@@ -97,7 +97,7 @@ function headNoun(text: string, ws: readonly Word[], from: number): string | nul
 export function standInPositions(ws: readonly Word[], subject: TitleSubject): number[] {
   const out: number[] = [];
   for (let j = 1; j < ws.length; j++) {
-    if (ws[j]!.norm.replace(/'s$/, '') !== subject.category) continue;
+    if (withoutPossessive(ws[j]!.norm) !== subject.category) continue;
     const det = ws[j - 1]!.norm;
     if (det === 'the' || det === 'this') out.push(j);
   }

@@ -3,7 +3,7 @@
  * "Children's Memorial Health Institute (CMHI)", and the rarer "NFL (National Football League)".
  * The text itself says the two wordings name the same thing, so `/ask` may match one for the other.
  */
-import { words, type Word } from './words';
+import { withoutPossessive, words, type Word } from './words';
 
 /** One definition: the acronym and its long form, both as normalised words. */
 export interface AcronymDefinition {
@@ -142,5 +142,5 @@ function checked(text: string, run: Word[]): string[] | null {
   const content = run.filter((w) => !CONNECTIVES.has(w.norm));
   const caps = content.filter((w) => capitalised(text, w)).length;
   if (caps !== 0 && caps !== content.length) return null;
-  return run.map((w) => w.norm.replace(/'s$/, ''));
+  return run.map((w) => withoutPossessive(w.norm));
 }

@@ -31,6 +31,21 @@ export function normalizeWord(word: string): string {
     .replace(/‐/g, '-');
 }
 
+/** A normalised word without its possessive ("nfl's" → "nfl"). */
+export function withoutPossessive(norm: string): string {
+  return norm.endsWith("'s") ? norm.slice(0, -2) : norm;
+}
+
+/**
+ * Whether the normalised words `run` stand in `ws` from word `i` on, a possessive allowed on any
+ * of them ("Children's Memorial …", "Super Bowl's"); `run` is written without possessives.
+ */
+export function runAt(ws: readonly Word[], i: number, run: readonly string[]): boolean {
+  if (i < 0 || i + run.length > ws.length) return false;
+  for (let k = 0; k < run.length; k++) if (withoutPossessive(ws[i + k]!.norm) !== run[k]) return false;
+  return true;
+}
+
 /** Splits text into words with offsets. Hyphenated compounds stay one word. */
 export function words(text: string): Word[] {
   return scanWords(text) ?? wordsByPattern(text);
