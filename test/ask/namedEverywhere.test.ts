@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loadKnowledgeBase } from '../../src/knowledge/knowledgeBase';
+import { entitiesIn } from '../../src/answer/askMatch';
+import type { Question } from '../../src/answer/question';
+import { loadKnowledgeBase, type ParagraphRecord } from '../../src/knowledge/knowledgeBase';
+import { words } from '../../src/text/words';
 import { ask, markdownArticle, tempKnowledge } from '../helpers';
 
 /**
@@ -26,3 +29,22 @@ describe('/ask finds a named person’s words where the analysis kept no mention
     expect(a.excerpts[0]!.text).toContain('Vardby');
   });
 });
+
+/**
+ * The rule itself, without the analysis: since the analysis stopped reading "host Harbour Games"
+ * as a person, the story above no longer needs it, but a person the analysis kept few mentions of
+ * still does.
+ */
+describe('a named person’s mentions in a paragraph', () => {
+  it('include every place the question’s words for the name stand together, possessive too', () => {
+    const text = 'Ola Berg opened the pier. Later Ola Berg’s plan was dropped, and Berg left.';
+    const bodyStart = 100;
+    const rec = { paragraph: { text, bodyStart } } as unknown as ParagraphRecord;
+    const q = { persons: [{ name: 'Ola Berg', speakers: new Set<string>(), words: ['ola', 'berg'] }], parties: [], terms: [] } as unknown as Question;
+    // The analysis kept no mention of her in this paragraph.
+    const ents = entitiesIn(rec, { persons: [[]], parties: [] }, q, words(text));
+    const found = ents.persons[0]!.flat().map((m) => text.slice(m.start - bodyStart, m.end - bodyStart));
+    expect(found).toEqual(['Ola Berg', 'Ola Berg’s']);
+  });
+});
+
