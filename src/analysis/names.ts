@@ -119,6 +119,13 @@ export function findNames(body: string, sentences: Sentence[], inQuote: (pos: nu
         const cur = toks[j] as Token;
         if (prev.possessive) break;
         const gap = body.slice(prev.end, cur.start);
+        // "Richard (Dick) Morrow": a nickname in brackets after a first name does not end the name.
+        const after = toks[j + 1];
+        if (gap === ' (' && cur.cap && after?.cap && FIRST_NAMES.has(prev.lower) && body.slice(cur.end, after.start) === ') ') {
+          run.push(after);
+          j += 2;
+          continue;
+        }
         if (gap !== ' ') break;
         if (!(cur.cap || (PARTICLES.has(cur.lower) && toks[j + 1]?.cap))) break;
         run.push(cur);
@@ -227,7 +234,7 @@ function classifyRun(
   if (run.length - m >= 3 && !FIRST_NAMES.has((run[m] as Token).lower)) {
     for (let j = m + 1; j <= run.length - 2; j++) {
       if (FIRST_NAMES.has((run[j] as Token).lower) && (run[j] as Token).text.length > 2) {
-        const agent = j - m === 1 && /(?:or|er|ent|ant|ist)$/.test((run[m] as Token).lower);
+        const agent = j - m === 1 && /(?:or|er|ent|ant|ist|ian)$/.test((run[m] as Token).lower);
         // "director at Intertanko Phil Belcher": the organisation of a role, then the name.
         const p1 = toks[runIndex - 1];
         const p2 = toks[runIndex - 2];
@@ -303,7 +310,55 @@ function classifyRun(
   if (lastTitle && ADJECTIVE_TITLES.test(lastTitle) && nameToks.length === 1 && nextWord && !nextWord.cap && body.slice(last.end, nextWord.start) === ' ' && (posTags(nextWord.lower)[0] ?? 'NN').startsWith('NN')) kind = 'other';
   // "Queen Bees": a title before a plural common noun.
   if (lastTitle && nameToks.length === 1 && posTags(lastLower)[0] === 'NNS' && !FIRST_NAMES.has(lastLower)) kind = 'other';
+  if (!hasHonorific && !roleBefore && kind !== 'other' && groupName(body, toks, runIndex, run, nameToks)) kind = nameToks.length === 1 ? 'org' : 'other';
   out.push({ ...base, start: (nameToks[0] as Token).start, end: last.end, text: nameText, tokens: nameToks.map((t) => t.text), kind, title, gender });
+}
+
+/**
+ * Whether the name words `nameToks` (ending `run`, which starts at `toks[runIndex]`) name a group,
+ * a people or a state rather than one person, by how the text uses them:
+ * - a plural of a people the article names ("Kel Varangs", "the Varangs" where "Varang" is also
+ *   written): see `pluralPeoples`;
+ * - a pair between "the" and a lower-case noun ("the Varang Kel dynasty"): a modifier, the name of
+ *   a dynasty, a people or a body (a known first name already made "the Hillary Clinton campaign"
+ *   a person's, and is never read here);
+ * - a first name and a place after "Cap and" ("Tudor and Stuart England"): two adjectives share the
+ *   place ("Stuart" is a first name, "England" a surname too, but a lone word and "and" before the
+ *   pair shows the shape: nobody is named by a lone first name coordinated with a full name).
+ */
+function groupName(body: string, toks: Token[], runIndex: number, run: Token[], nameToks: Token[]): boolean {
+  const last = nameToks[nameToks.length - 1] as Token;
+  if (pluralPeoples(body).has(last.text)) return true;
+  if (nameToks.length < 2) return false;
+  const firstName = FIRST_NAMES.has((nameToks[0] as Token).lower);
+  const next = toks[runIndex + run.length];
+  const before = toks[runIndex - 1];
+  if (!firstName && before?.lower === 'the' && run[0] === nameToks[0] && next && !next.cap && body.slice(last.end, next.start) === ' ' && (posTags(next.lower)[0] ?? 'NN').startsWith('NN')) return true;
+  const b2 = toks[runIndex - 2];
+  if (nameToks.length === 2 && (countryOf(last.text) || isPlace(last.text)) && before?.lower === 'and' && b2?.cap && !b2.possessive && !toks[runIndex - 3]?.cap) return true;
+  return false;
+}
+
+let peoplesBody = '';
+let peoplesSet = new Set<string>();
+/**
+ * Capitalised plurals that name a people, a tribe or a family in this text: written after "the"
+ * ("the Varangs", "the Mongols") and in the singular elsewhere ("a Varang chief", "Mongol
+ * tribes"). No single person is called by one; a surname with an -s ("Edwards") is neither written
+ * "the Edwards" nor also without its -s in the same article, as a rule.
+ */
+export function pluralPeoples(body: string): Set<string> {
+  if (body === peoplesBody) return peoplesSet;
+  const set = new Set<string>();
+  const caps = new Set<string>();
+  for (const m of body.matchAll(/(?<![\p{L}'\u2019-])\p{Lu}\p{Ll}+(?![\p{L}'\u2019-])/gu)) caps.add(m[0]);
+  for (const m of body.matchAll(/\b[Tt]he (\p{Lu}\p{Ll}+s)(?![\p{L}'\u2019-])/gu)) {
+    const w = m[1] as string;
+    if (!/(?:ss|us|is)$/.test(w) && caps.has(w.slice(0, -1))) set.add(w);
+  }
+  peoplesBody = body;
+  peoplesSet = set;
+  return set;
 }
 
 let lastBody = '';

@@ -111,6 +111,13 @@ export function sentenceSubject(body: string, start: number, end: number): [numb
       cut = next;
     }
   }
+  // "In Against the Greedy, Thieving Lords, written on his return, he gave …": after an opening
+  // phrase, a subject pronoun opening a later comma segment is the subject; the capitalised words
+  // before it are the opening phrase's (a title, a place), not the subject.
+  if (firstComma > 0 && toks[0] && INTRO.test(body.slice(start, end).split(/\s/)[0] ?? '')) {
+    const pron = toks.find((t, k) => k > 0 && /^(?:he|she|they|we|i)$/.test(t.text) && /,\s*$/.test(body.slice((toks[k - 1] as Token).end, t.start)));
+    if (pron) return [pron.start, pron.end];
+  }
   const first = toks[0];
   if (!first) return null;
   if (/^(he|she|they|we|i|it)$/i.test(first.text)) return [first.start, first.end];

@@ -62,9 +62,17 @@ export function roleAround(body: string, runStart: number, nameStart: number, na
   if (picked.length && /^(?:of|for|at|on|in|with)$/.test((picked[picked.length - 1] as Token).lower)) picked.length = 0;
   // Drop leading words that are not part of a role ("Last week", numbers).
   while (picked.length && !isRoleWord(picked[0] as Token) && !countryOf((picked[0] as Token).text) && !/^(top|senior|former|special|deputy|chief|national|foreign|assistant|vice|acting)$/i.test((picked[0] as Token).text)) picked.shift();
+  // "many sources Genghis Khan", "from both parties Jo Lind": a lower-case plural names a group
+  // the words came from, never one person's role.
+  const lastPicked = picked[picked.length - 1];
+  if (lastPicked && !lastPicked.cap && /[^su]s$/.test(lastPicked.lower)) picked.length = 0;
+  let titleOnly: string | undefined;
   if (picked.length && picked.some(isRoleWord)) {
     const role = body.slice((picked[0] as Token).start, runStart).trim();
-    if (!/[.,]$/.test(role)) return { role: role.trim() };
+    // "Professor Richard Morrow, former Professor of Modern History at …": the title alone says
+    // less than the appositive after the name; it is the role only when nothing follows.
+    if (!/[.,]$/.test(role) && title && role.toLowerCase() === title.toLowerCase()) titleOnly = role;
+    else if (!/[.,]$/.test(role)) return { role: role.trim() };
   }
   // 2. Appositive after: ", chairman of the X and a former adviser to Y,".
   const after = body.slice(nameEnd, sEnd);
@@ -75,7 +83,10 @@ export function roleAround(body: string, runStart: number, nameStart: number, na
     const first = toks[0];
     const okStart = first && !/^(and|or|but|who|which|said|says|told|according|he|she|they|it|we|i)$/.test(first.lower) && (!first.cap || /^(a|an|the)$/i.test(first.text) || countryOf(first.text) !== undefined || isRoleWord(first));
     const hasRole = toks.slice(0, 6).some(isRoleWord);
-    if (okStart && hasRole && toks.length <= 30) return { role: phrase.replace(/^(a|an|the)\s+/i, '') };
+    // "According to Daniel Lorne, Bishop Martin Vess, a churchman, …": a title and a name with no
+    // lower-case word is another person, not the role of the one before.
+    const anotherPerson = toks.every((t) => t.cap) && toks.length - 1 - lastIndex(toks, isRoleWord) >= 2;
+    if (okStart && hasRole && !anotherPerson && toks.length <= 30) return { role: cutAtPredicate(phrase).replace(/^(a|an|the)\s+/i, '') };
   }
   // 3. Preceding appositive: "his South Korean counterpart, Noh Kyu-duk".
   const beforeText = body.slice(sStart, runStart);
@@ -93,9 +104,32 @@ export function roleAround(body: string, runStart: number, nameStart: number, na
       return { role: phrase.replace(/^(a|an|the)\s+/i, '') };
     }
   }
+  if (titleOnly) return { role: titleOnly };
   if (title) return { role: title };
   void nameStart;
   return possessor ? { possessor } : {};
+}
+
+function lastIndex<T>(xs: T[], f: (x: T) => boolean): number {
+  for (let i = xs.length - 1; i >= 0; i--) if (f(xs[i] as T)) return i;
+  return -1;
+}
+
+/**
+ * An appositive role cut before the predicate it runs into when the sentence has no comma to close
+ * it: "chairman of the House Committee on Energy and Commerce wrote letters …", "Chairman of the
+ * Subcommittee on Oversight demanding records …" — a lower-case verb right after a capitalised
+ * word (the end of the body's name) starts the predicate.
+ */
+function cutAtPredicate(phrase: string): string {
+  const toks = tokenize(phrase, 0, phrase.length);
+  for (let i = 2; i < toks.length; i++) {
+    const t = toks[i] as Token;
+    if (t.cap || !(toks[i - 1] as Token).cap) continue;
+    const tags = posTags(t.lower);
+    if (/^VB[DZPG]$/.test(tags[0] ?? '')) return phrase.slice(0, t.start).trim();
+  }
+  return phrase;
 }
 
 function isRoleWord(t: Token): boolean {

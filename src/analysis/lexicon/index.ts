@@ -176,7 +176,9 @@ export const NOT_NAME = set(
     'god christmas easter ramadan covid democrat democrats republican republicans gop ' +
     'christian christians muslim muslims jewish catholic american americans ' +
     // Prepositions a title capitalises ("Alice Through the Looking Glass"): no name holds one.
-    'through into onto upon across against among between beyond within toward towards beneath',
+    'through into onto upon across against among between beyond within toward towards beneath ' +
+    // Archaic pronouns of a prayer or a hymn ("Let Thy Spirit descend"): no name holds one.
+    'thy thine thee thou',
 );
 
 /** Sentence-initial function words that are capitalised only because they start a sentence. */
@@ -184,7 +186,9 @@ export const SENTENCE_STARTERS = set(
   'in on at for with as after before during since until while although though because when if ' +
     'but and or so yet still also then now later earlier meanwhile however last next this that ' +
     'these those there here it its his her their our we they he she i you one two three many ' +
-    'some most several both all no not asked speaking according despite amid among unlike like',
+    'some most several both all no not asked speaking according despite amid among unlike like ' +
+    // An imperative or a wish opening a sentence ("Let Thy Spirit descend!").
+    'let',
 );
 
 /** Personal pronouns that can be the source of a statement, with their gender/number. */
