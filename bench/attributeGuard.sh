@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=e39faa9ed237dc6408f6476b0ba301123db0f133aba77aa63f788acf4ec49b63
+  [polnear/dev.jsonl]=1c988a30b922122ae483d73e404f2420202787e0ccce0925147181cefda2e606
   [speakers-dev/gold.jsonl]=b72a2fbf5a2afdf4ec1ddcd971c9115c5552bf2b89946c1c7a02ec8c0ab07434
 )
 status=0

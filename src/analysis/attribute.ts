@@ -67,6 +67,28 @@ function standsAlone(body: string, m: NameMention): boolean {
   return !next || !posTags(next)[0]?.startsWith('NN');
 }
 
+/**
+ * A word the lexicon does not know as an ordinary word ("Chu-Ran"; not "Lacking", "Coming"): at
+ * the start of a sentence only such a word is a name.
+ */
+function unknownWord(text: string): boolean {
+  // "Don't", "We've": a contraction, not a name.
+  if (/['\u2019](?:t|ve|re|ll|d|m)$/i.test(text)) return false;
+  const tags = posTags(text.toLowerCase());
+  return tags.length === 0 || tags[0] === 'NNP';
+}
+
+/** Whether the word after `end` is first of all a verb ("replied", "had"; not "the", tagged VBD too). */
+function verbAfter(body: string, end: number): boolean {
+  const next = /^ (\p{Ll}+)\b/u.exec(body.slice(end, end + 40))?.[1];
+  return !!next && !!posTags(next)[0]?.startsWith('VB');
+}
+
+/** Where a sentence's first word starts (after opening quote marks and brackets). */
+function skipOpening(body: string, start: number): number {
+  return start + (/^["'\u201C\u2018(\s]*/.exec(body.slice(start, start + 8))?.[0].length ?? 0);
+}
+
 /** Whether the word after `end` is a verb the lexicon knows ("walked", "said", "had"). */
 function actsAfter(body: string, end: number): boolean {
   const next = /^ (\p{Ll}+)\b/u.exec(body.slice(end, end + 40))?.[1];
@@ -226,6 +248,12 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
           subjectTaken.add(m.sentence);
           const genders = new Set(people.withToken(m.text).map((x) => x.gender));
           history.push({ pos: m.start, sentence: m.sentence, person: standIn(m.text, genders.size === 1 ? [...genders][0] : undefined), subject: true, speaker: false, unknown: true });
+        } else if (!m.inQuote && !subjectTaken.has(m.sentence) && m.start === skipOpening(body, s.start) && unknownWord(m.text) && standsAlone(body, m) && verbAfter(body, m.end)) {
+          // "Chu-Ran replied that … he did not consider …": a word the article never named in full
+          // opens the sentence and acts. Somebody is its subject, we do not know who; a "he" in
+          // the sentence is most likely them, and must not skip back to a person named before.
+          subjectTaken.add(m.sentence);
+          history.push({ pos: m.start, sentence: m.sentence, person: standIn(m.text, undefined), subject: true, speaker: false, unknown: true });
         }
       }
       if (p) {

@@ -127,7 +127,9 @@ function cutAtPredicate(phrase: string): string {
     const t = toks[i] as Token;
     if (t.cap || !(toks[i - 1] as Token).cap) continue;
     const tags = posTags(t.lower);
-    if (/^VB[DZPG]$/.test(tags[0] ?? '')) return phrase.slice(0, t.start).trim();
+    // "the IPCC working group": a participle before a noun is part of the name it follows.
+    const nounNext = (posTags(toks[i + 1]?.lower ?? '')[0] ?? '').startsWith('NN');
+    if (/^VB[DZP]$/.test(tags[0] ?? '') || (tags[0] === 'VBG' && !nounNext)) return phrase.slice(0, t.start).trim();
   }
   return phrase;
 }

@@ -38,6 +38,17 @@ describe('groups, peoples and places are no people', () => {
     expect(a.result.statements.every((s) => s.speakerId === null)).toBe(true);
   });
 
+  it('a word never named in full opening a sentence and acting ("Chu-Ran replied …") is its subject: a "he" there is nobody, not a person named before', () => {
+    const a = run([
+      'Omar Tesk was the khan. Omar Tesk told Chu-Ran, who was a prince, that he had avenged his fathers.',
+      'Chu-Ran replied that his father served the old kings honestly and so did he; also he did not consider his own father an enemy.',
+    ]);
+    expect(a.who(a.covering('his own father an enemy'))).toBeNull();
+    // A contraction opening a sentence is no such subject: "he" still reaches the person.
+    const b = run(['Omar Tesk was the khan.', 'Don’t ask me, he said.']);
+    expect(b.who(b.covering('ask me'))).toBe('Omar Tesk');
+  });
+
   it('a prayer line ("Let Thy Spirit descend!") names nobody', () => {
     const a = run(['In 1979 the bishop ended his sermon with a call to “renew the face” of the town: Let Thy Spirit descend! Let Thy Spirit descend and renew the face of the land!']);
     expect(a.result.speakers.map((s) => s.name)).toEqual([]);
@@ -100,5 +111,7 @@ describe('names and roles', () => {
     ];
     expect(roleOf(p, 'Ed Whitley')).toBe('Chairman of the Subcommittee on Oversight and Investigations');
     expect(roleOf(p, 'Joe Barrow')).toBe('chairman of the House Committee on Energy and Commerce');
+    // A participle before a noun is part of the body's name.
+    expect(roleOf(['Martin Perry, a climate expert who had been co-chair of the IPCC working group II, said that “it is fine.”'], 'Martin Perry')).toBe('climate expert who had been co-chair of the IPCC working group II');
   });
 });
