@@ -234,7 +234,8 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
             describe(p, m, s);
           }
         }
-      } else if (m.tokens.length === 1 && m.kind !== 'org' && m.kind !== 'place') {
+      } else if (m.tokens.length === 1 && m.kind !== 'org' && m.kind !== 'place' && !/^ \d/.test(body.slice(m.end, m.end + 2))) {
+        // (Not "John 6.63", "Psalm 23": a word before a number cites a book or names a thing.)
         p = people.resolveToken(m.text, m.title, m.gender);
         if (!p && m.title && m.kind === 'person') {
           p = people.upsertFull(m.tokens, m.text);

@@ -130,6 +130,15 @@ export function sentenceSubject(body: string, start: number, end: number): [numb
     if (t.possessive) break;
   }
   while (np.length && !(np[np.length - 1] as Token).cap && !ROLE_NOUNS.has((np[np.length - 1] as Token).lower)) np.pop();
+  // "His successor, Ted Heath, reversed …": when the possessive's noun is named in an appositive,
+  // the name is the subject, not the possessive's owner. ("His campaign sued …" stays with the
+  // possessive, which PolNeAR credits to its owner.)
+  if (np.length === 1 && /^(?:his|her|their|its|my|our|your)$/i.test((np[0] as Token).text)) {
+    const comma = toks.findIndex((t, k) => k > 0 && /,\s*$/.test(body.slice((toks[k - 1] as Token).end, t.start)));
+    for (let k = comma; k > 0 && k < toks.length && (toks[k] as Token).cap; k++) {
+      if (/^,/.test(body.slice((toks[k] as Token).end, (toks[k] as Token).end + 1))) return [(toks[comma] as Token).start, (toks[k] as Token).end];
+    }
+  }
   if (!np.length || np.every((t) => /^(the|a|an)$/i.test(t.text))) return null;
   return [(np[0] as Token).start, (np[np.length - 1] as Token).end];
 }

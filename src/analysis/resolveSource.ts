@@ -71,7 +71,8 @@ function definiteRole(st: ResolveState, raw: RawStatement, lowers: string[], nam
   // An agent-noun ending makes a role ("the organiser"), not a comparative ("the cheaper"): a word
   // the lexicon knows must be a noun.
   const tags = posTags(head);
-  const personNoun = roleWord(head) || (head.length > 4 && /(?:or|er|ess|ist|ian|ant|ent)$/.test(head) && (tags.length === 0 || tags.some((t) => t.startsWith('NN'))));
+  // Not "the first assessment" (-ment) or "the press" (-ess only in a female role: "the actress").
+  const personNoun = roleWord(head) || !!ROLE_GENDER[head] || (head.length > 4 && /(?:or|er|ist|ian|ant|ent)$/.test(head) && !/ment$/.test(head) && (tags.length === 0 || tags.some((t) => t.startsWith('NN'))));
   const definite = lowers[0] === 'the' || (lowers.length === 1 && personNoun);
   if (!definite || !personNoun || (/s$/.test(head) && !/(ss|us)$/.test(head))) return null;
   if (UNNAMED_SOURCE_NOUNS.has(head) && !/^(spokesman|spokeswoman|spokesperson|official|adviser|advisor)$/.test(head)) return null;
