@@ -319,6 +319,7 @@ function classifyRun(
  * a people or a state rather than one person, by how the text uses them:
  * - a plural of a people the article names ("Kel Varangs", "the Varangs" where "Varang" is also
  *   written): see `pluralPeoples`;
+ * - a run ending in a plural after "the" ("the Carolina Panthers");
  * - a pair between "the" and a lower-case noun ("the Varang Kel dynasty"): a modifier, the name of
  *   a dynasty, a people or a body (a known first name already made "the Hillary Clinton campaign"
  *   a person's, and is never read here);
@@ -332,10 +333,19 @@ function groupName(body: string, toks: Token[], runIndex: number, run: Token[], 
   if (nameToks.length < 2) return false;
   const firstName = FIRST_NAMES.has((nameToks[0] as Token).lower);
   const next = toks[runIndex + run.length];
-  const before = toks[runIndex - 1];
-  if (!firstName && before?.lower === 'the' && run[0] === nameToks[0] && next && !next.cap && body.slice(last.end, next.start) === ' ' && (posTags(next.lower)[0] ?? 'NN').startsWith('NN')) return true;
-  const b2 = toks[runIndex - 2];
-  if (nameToks.length === 2 && (countryOf(last.text) || isPlace(last.text)) && before?.lower === 'and' && b2?.cap && !b2.possessive && !toks[runIndex - 3]?.cap) return true;
+  // The word before the name proper ("the" inside the run when it opens the sentence: "The Red Guards").
+  const at = toks.indexOf(nameToks[0] as Token);
+  const before = toks[at - 1];
+  // "the Carolina Panthers", "the Red Guards": a plural after "the" is a team or a body, first
+  // name or not (nobody is "the Tyra Banks").
+  // Only as the head of its phrase: in "the Bernie Sanders campaign" the name modifies a noun.
+  const nextTag = next && !next.cap && body.slice(last.end, next.start) === ' ' ? (posTags(next.lower)[0] ?? 'NN') : '';
+  const modifies = nextTag.startsWith('NN');
+  // ("the Bernie Sanders presidential campaign": an adjective after it shows the same.)
+  if (before?.lower === 'the' && /\p{Ll}[^su'\u2019]s$/u.test(last.text) && !last.possessive && !/^(?:NN|JJ|VBG)/.test(nextTag)) return true;
+  if (!firstName && before?.lower === 'the' && modifies) return true;
+  const b2 = toks[at - 2];
+  if (nameToks.length === 2 && (countryOf(last.text) || isPlace(last.text)) && before?.lower === 'and' && b2?.cap && !b2.possessive && !toks[at - 3]?.cap) return true;
   return false;
 }
 

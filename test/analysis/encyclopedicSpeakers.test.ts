@@ -22,6 +22,11 @@ describe('groups, peoples and places are no people', () => {
     expect(a.who(a.covering('a quick death'))).toBeNull();
   });
 
+  it('a run ending in a plural after "the" ("the Kelly Hawks", "The Red Guards") is a team or a body, first name or not', () => {
+    const a = run(['Later the Kelly Hawks said that the season was over. The Red Guards said that the city was theirs.']);
+    expect(a.result.speakers.map((s) => s.name)).toEqual([]);
+  });
+
   it('a capitalised pair between "the" and a noun ("the Sorvan Kel dynasty") names a dynasty, not a person a "he" can be', () => {
     const a = run([
       'The title was granted by the Sorvan Kel dynasty in 1197.',
