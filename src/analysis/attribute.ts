@@ -249,7 +249,7 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
           subjectTaken.add(m.sentence);
           const genders = new Set(people.withToken(m.text).map((x) => x.gender));
           history.push({ pos: m.start, sentence: m.sentence, person: standIn(m.text, genders.size === 1 ? [...genders][0] : undefined), subject: true, speaker: false, unknown: true });
-        } else if (!m.inQuote && !subjectTaken.has(m.sentence) && m.start === skipOpening(body, s.start) && unknownWord(m.text) && standsAlone(body, m) && verbAfter(body, m.end)) {
+        } else if (!m.inQuote && !subjectTaken.has(m.sentence) && !m.possessive && m.start === skipOpening(body, s.start) && unknownWord(m.text) && standsAlone(body, m) && verbAfter(body, m.end)) {
           // "Chu-Ran replied that … he did not consider …": a word the article never named in full
           // opens the sentence and acts. Somebody is its subject, we do not know who; a "he" in
           // the sentence is most likely them, and must not skip back to a person named before.
