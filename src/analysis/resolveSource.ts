@@ -73,7 +73,9 @@ function definiteRole(st: ResolveState, raw: RawStatement, lowers: string[], nam
   const tags = posTags(head);
   // Not "the first assessment" (-ment) or "the press" (-ess only in a female role: "the actress").
   const personNoun = roleWord(head) || !!ROLE_GENDER[head] || (head.length > 4 && /(?:or|er|ist|ian|ant|ent)$/.test(head) && !/ment$/.test(head) && (tags.length === 0 || tags.some((t) => t.startsWith('NN'))));
-  const definite = lowers[0] === 'the' || (lowers.length === 1 && personNoun);
+  // A bare word with no article must be a known role ("spokesman said"): an agent-noun ending
+  // alone ("… one sovereign, independent state" read as "independent" stating) is no person.
+  const definite = lowers[0] === 'the' || (lowers.length === 1 && (roleWord(head) || !!ROLE_GENDER[head]));
   if (!definite || !personNoun || (/s$/.test(head) && !/(ss|us)$/.test(head))) return null;
   if (UNNAMED_SOURCE_NOUNS.has(head) && !/^(spokesman|spokeswoman|spokesperson|official|adviser|advisor)$/.test(head)) return null;
   const before = raw.source ? raw.source[0] : raw.content[0];

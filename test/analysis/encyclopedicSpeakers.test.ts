@@ -105,6 +105,16 @@ describe('sources that are no person', () => {
   });
 });
 
+describe('bare words as sources', () => {
+  it('a bare agent-noun-shaped word with no article ("independent state", "Yet another said") is no role a pronoun stands for', () => {
+    const a = run(['John Kamau led the party in 1963. Under the deal, the Sultan agreed that all of the coast would be one sovereign, independent state. Yet another said that the vote was fair.']);
+    expect(a.result.statements.map((s) => a.who(s))).not.toContain('John Kamau');
+    // A known role word alone still is one ("spokesman said", after the spokesman was named).
+    const b = run(['Lena Dahl, a spokeswoman for the port, spoke first. Later, spokeswoman said that the ships were late.']);
+    expect(b.who(b.covering('the ships were late'))).toBe('Lena Dahl');
+  });
+});
+
 describe('names and roles', () => {
   it('a nickname in brackets after a first name does not cut the name ("Richard (Dick) Morrow")', () => {
     const paragraphs = ['Nevertheless, Professor Richard (Dick) Morrow, former Professor of Modern History at the University of Leeds, wrote a book, where he claimed that the vote was split.'];
