@@ -57,6 +57,9 @@ describe('groups, peoples and places are no people', () => {
   it('a prayer line ("Let Thy Spirit descend!") names nobody', () => {
     const a = run(['In 1979 the bishop ended his sermon with a call to “renew the face” of the town: Let Thy Spirit descend! Let Thy Spirit descend and renew the face of the land!']);
     expect(a.result.speakers.map((s) => s.name)).toEqual([]);
+    // "Let" opening a sentence is no part of a source ("Let me just say that …" named "Let me").
+    const b = run(['Let me just say that it was not crowded.']);
+    expect(b.result.statements.map((s) => s.source?.text ?? '')).not.toContain('Let me');
   });
 });
 
