@@ -227,6 +227,9 @@ function isCovered(ranges: Array<[number, number]>, pos: number): boolean {
   return ranges.some(([a, b]) => pos >= a && pos < b);
 }
 
+/** A question that starts by asking "what" or "which" (not "what year", which asks when). */
+const LEADING_WHAT = /^(?:(?:in|on|at|of|for|to|from|with|by|during)\s+)?(?:what|which)\b(?!\s+(?:time|day|date|year|month)\b)/;
+
 /** The question's shape, from its wh-word (wherever it stands) or a leading auxiliary. */
 export function questionType(text: string): QuestionType {
   const t = text.trim().toLowerCase();
@@ -240,8 +243,14 @@ export function questionType(text: string): QuestionType {
   ];
   let best: QuestionType | undefined;
   let at = Infinity;
+  // "What did the Shah do when faced with defeat?", "What sea bordered the empire when he
+  // died?": after a leading "what"/"which", a later bare "when" opens a clause of time inside
+  // the question, not the question itself (on the SQuAD tune half 17 of 20 such questions ask for
+  // no date). "What year …" and "How and when …" still ask when.
+  const whenIsClause = LEADING_WHAT.test(t);
   for (const [re, type] of shapes) {
     const m = re.exec(t);
+    if (m && type === 'when' && whenIsClause && m[0] === 'when' && !/\b(?:and|or)\s+$/.test(t.slice(0, m.index))) continue;
     if (m && m.index < at) {
       at = m.index;
       best = type;

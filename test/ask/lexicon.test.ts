@@ -58,6 +58,17 @@ describe('reading what a question asks for', () => {
     expect(questionType('When did the talks collapse, and where?')).toBe('when');
   });
 
+  it('reads a "when" after a leading what/which as a clause of time, not the question', () => {
+    expect(questionType('What did the mayor do when the bridge closed?')).toBe('what');
+    expect(questionType('Which river flooded the town when the dam broke?')).toBe('what');
+    expect(expectedAnswer('What did the mayor do when the bridge closed?', { type: questionType('What did the mayor do when the bridge closed?') })).toBe('none');
+    // Still a date: the question asks when, or asks "what year".
+    expect(questionType('What year did the bridge close, and when did it reopen?')).toBe('when');
+    expect(questionType('How and when did the bridge close?')).toBe('when');
+    expect(questionType('What happened, and when?')).toBe('when');
+    expect(questionType('When did the bridge close?')).toBe('when');
+  });
+
   it('expects a date, a place, a number, a person or a reason from the question words and the noun after what/which', () => {
     const e = (t: string) => expectedAnswer(t, { type: questionType(t) });
     expect(e('What year did the war end?')).toBe('date');
