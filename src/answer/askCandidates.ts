@@ -59,7 +59,8 @@ import { cachedTerm, nameForms } from './askTerms';
 import { answerEvidence, type EvidenceQuestion, NEAR_CHARS } from './answerType';
 import { asksAboutSpeaking, spokenApplies, spokenEvidence } from './askSpeakers';
 import { expressionHits, expressionShare, questionExpressions } from './askExpressions';
-import { carried, previousSentenceMatch, subjectShare, type ParagraphMatches } from './askCarry';
+import { carried, previousSentenceMatch, subjectShare, windowShare, type ParagraphMatches } from './askCarry';
+import { answerForm, typedEvidence } from './askTyped';
 import { askVocabulary } from './askVocabulary';
 import { markLongForms, questionAcronyms, spelledOutShare } from './askAcronyms';
 import { acronymIndex } from '../knowledge/acronyms';
@@ -93,7 +94,7 @@ const TOUCH_NEAR = Math.pow(0.5, TOUCH_CHARS / NEAR_CHARS) - 1e-9;
 export const FEATURES = [
   'lexical', 'paragraph', 'rank', 'neighbours', 'proximity', 'complete', 'pairs', 'length', 'anchors', 'articleAnchors',
   'date', 'number', 'person', 'place', 'reason', 'name', 'answerNear', 'carried', 'subject', 'expressions', 'figureNear',
-  'spoken', 'figureTouch', 'slot', 'beside', 'spelledOut', ...SOFT_FEATURES,
+  'spoken', 'figureTouch', 'slot', 'beside', 'spelledOut', ...SOFT_FEATURES, 'typed', 'window',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 export type Weights = Readonly<Record<Feature, number>>;
@@ -289,6 +290,8 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
         softParagraph,
         focus: soft ? soft.focusIn(rec.paragraph.text, ws, matches, from, to) : 0,
         focusParagraph,
+        typed: 0,
+        window: allFeatures || weights.window !== 0 ? windowShare(sent, k, total) : 0,
       };
       out.push({ rec, sentence, lexical: Math.min(1, lexical + carry), features, score: score(features, weights), highlights: m.highlights });
     });
@@ -302,6 +305,15 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
     for (const c of out) {
       if (!allFeatures && c.score + Math.max(0, weights.slot) < leader) continue;
       c.features.slot = slotEvidence(c.sentence.text, c.highlights.map(([a, b]) => [a - c.sentence.start, b - c.sentence.start] as const), freshWord);
+      c.score = score(c.features, weights);
+    }
+  }
+  // "What year …", "How much did it cost …": a figure of the form the question names.
+  const form = allFeatures || weights.typed !== 0 ? answerForm(query.text) : undefined;
+  if (form) {
+    for (const c of out) {
+      if (!allFeatures && c.score + Math.max(0, weights.typed) < leader) continue;
+      c.features.typed = typedEvidence(form, c.sentence.text, freshWord);
       c.score = score(c.features, weights);
     }
   }

@@ -1,0 +1,67 @@
+/**
+ * `/ask`'s `typed` feature: a question that names the *form* of its answer — "What year …",
+ * "How much did it cost …", "What percentage …", "How many times …", "How far …" — is answered by
+ * a sentence holding a figure of that form, not just any date or number. The answer-type evidence
+ * (answerType.ts) counts any date for "when" and any number for "how many": on encyclopedic text,
+ * where nearly every sentence holds one, that tells paragraphs apart poorly ("How much did Levi's
+ * Stadium cost?" went to "the two finalists were Sun Life Stadium and Levi's Stadium" over "The
+ * $1.2 billion stadium opened in 2014").
+ *
+ * The form is read from the question's wording alone; the evidence is 1 when the sentence holds a
+ * figure of that form other than the question's own words, else 0.
+ */
+import { words } from '../text/words';
+
+/** The forms an answer can be asked for by name. */
+export type AnswerForm = 'year' | 'month' | 'century' | 'money' | 'percent' | 'times' | 'duration' | 'distance' | 'age';
+
+const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+const UNITS_OF_TIME = 'seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century';
+
+/** What each form looks like in a sentence. */
+const FORMS: Record<AnswerForm, RegExp> = {
+  year: /\b(?:1\d{3}|20\d\d)s?\b|\b\d{1,4}\s?(?:BC|AD|BCE|CE)\b|\bAD\s?\d{1,4}\b/g,
+  month: new RegExp(`\\b(?:${MONTHS})\\b`, 'g'),
+  century: /\b(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+century\b/gi,
+  money: /[$€£¥]\s?\d|\b\d[\d,.]*\s*(?:million|billion|trillion|thousand)?\s*(?:dollars|euros|pounds|marks|francs|yen|rubles|roubles|złoty|zloty|USD|EUR|GBP)\b/gi,
+  percent: /\b\d[\d,.]*\s?(?:%|percent\b|per cent\b)|\b(?:half|a third|a quarter|two-thirds|three-quarters) of\b/gi,
+  times: /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|\w+teen)\s+times\b|\b(?:once|twice|thrice)\b/gi,
+  duration: new RegExp(`\\b(?:\\d[\\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|several|a few|many)[\\s-]+(?:${UNITS_OF_TIME})\\b|\\buntil\\b`, 'gi'),
+  distance: /\b\d[\d,.]*\s?(?:km|kilomet(?:re|er)s?|mi|miles?|m|met(?:re|er)s?|feet|ft|yards?|nautical miles)\b/gi,
+  age: /\b(?:aged?|at age)\s+\d{1,3}\b|\b\d{1,3}[\s-]+years?[\s-]+old\b|,\s*\d{1,3},/gi,
+};
+
+/** Question wordings that name a form, first match wins. */
+const ASKS: Array<[RegExp, AnswerForm]> = [
+  [/\bhow\s+old\b|\bwhat\s+age\b|\bat\s+what\s+age\b/, 'age'],
+  [/\b(?:what|which)\s+(?:year|decade)\b/, 'year'],
+  [/\b(?:what|which)\s+century\b/, 'century'],
+  [/\b(?:what|which)\s+month\b/, 'month'],
+  [/\bhow\s+much\s+money\b|\bhow\s+much\b.*\b(?:cost|costs|pay|paid|spend|spent|earn|earned|charge|charged|worth|price|sell|sold|raise|raised|owe|budget|fund|funding|invest|invested)\b|\b(?:what|which)\s+(?:was|is|were|are)?\s*(?:the\s+)?(?:\w+\s+)?(?:price|cost|salary|budget|fee|revenue)\b/, 'money'],
+  [/\b(?:what|which)\s+(?:\w+\s+)?(?:percent|percentage|proportion)\b|\bhow\s+much\s+of\b/, 'percent'],
+  [/\bhow\s+many\s+times\b|\bhow\s+often\b/, 'times'],
+  [/\bhow\s+long\b(?!\s+(?:is|was|are|were)\s+(?:the|a|an)\s+\w+\s+(?:bridge|river|road|wall|line|tunnel|border|coast|runway))/, 'duration'],
+  [/\bhow\s+far\b|\bwhat\s+(?:is\s+the\s+)?distance\b/, 'distance'],
+];
+
+/** The answer form a question names, if it names one. */
+export function answerForm(question: string): AnswerForm | undefined {
+  const t = question.toLowerCase();
+  for (const [re, form] of ASKS) if (re.test(t)) return form;
+  return undefined;
+}
+
+/**
+ * 1 when `sentence` holds a figure of `form` that is not made of the question's own words
+ * (`fresh` says whether a normalised word is not the question's), else 0.
+ */
+export function typedEvidence(form: AnswerForm, sentence: string, fresh: (norm: string) => boolean): number {
+  const re = FORMS[form];
+  re.lastIndex = 0;
+  for (const m of sentence.matchAll(re)) {
+    const ws = words(m[0]);
+    // A figure the question itself holds ("in 2015") is no answer; a bare "%" has no words.
+    if (ws.length === 0 || ws.some((w) => fresh(w.norm))) return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { askCandidates, type Weights } from '../../src/answer/askCandidates';
+import { answerForm, typedEvidence } from '../../src/answer/askTyped';
+import { ASK_WEIGHTS } from '../../src/answer/askWeights';
+import { loadKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledgeBase';
+import { words } from '../../src/text/words';
+import { markdownArticle, tempKnowledge } from '../helpers';
+
+/** Issue #15: a question naming its answer's form wants a figure of that form (askTyped.ts). */
+describe('the answer form a question names', () => {
+  it('reads year, money, percent, times, duration, distance, age, century and month', () => {
+    expect(answerForm('What year did the bridge open?')).toBe('year');
+    expect(answerForm('In which year was it built?')).toBe('year');
+    expect(answerForm('How much did the Harbour Bridge cost?')).toBe('money');
+    expect(answerForm('How much money did the council raise?')).toBe('money');
+    expect(answerForm('What percentage of voters agreed?')).toBe('percent');
+    expect(answerForm('How many times has the cup been held here?')).toBe('times');
+    expect(answerForm('How long did the strike last?')).toBe('duration');
+    expect(answerForm('How far is the port from the capital?')).toBe('distance');
+    expect(answerForm('How old is Brandt?')).toBe('age');
+    expect(answerForm('In what century was the abbey founded?')).toBe('century');
+    expect(answerForm('What month did the talks begin?')).toBe('month');
+  });
+  it('is none for questions that do not name a form, and for hostile text', () => {
+    expect(answerForm('When did the bridge open?')).toBeUndefined();
+    expect(answerForm('How many people live there?')).toBeUndefined();
+    expect(answerForm('Who built the bridge?')).toBeUndefined();
+    expect(answerForm('')).toBeUndefined();
+    expect(answerForm('@everyone <@123> **how much**'.repeat(200))).toBeUndefined();
+  });
+});
+
+describe('typed evidence in a sentence', () => {
+  const freshFor = (q: string) => {
+    const keys = new Set(words(q).map((w) => w.norm));
+    return (norm: string) => !keys.has(norm);
+  };
+  it('is 1 for a figure of the form, 0 for another kind of figure', () => {
+    const fresh = freshFor('How much did the Harbour Bridge cost?');
+    expect(typedEvidence('money', 'The bridge cost $40 million.', fresh)).toBe(1);
+    expect(typedEvidence('money', 'The bridge cost 40 million euros.', fresh)).toBe(1);
+    expect(typedEvidence('money', 'The bridge took two years and 40 workers.', fresh)).toBe(0);
+    expect(typedEvidence('year', 'It opened in 1932, two years late.', freshFor('What year did it open?'))).toBe(1);
+    expect(typedEvidence('year', 'It opened two years late.', freshFor('What year did it open?'))).toBe(0);
+    expect(typedEvidence('percent', 'Turnout was 61.5%.', freshFor('What percentage voted?'))).toBe(1);
+    expect(typedEvidence('times', 'The city has hosted the cup three times.', freshFor('How many times has the city hosted the cup?'))).toBe(1);
+    expect(typedEvidence('distance', 'The port lies 260 km from the capital.', freshFor('How far is the port from the capital?'))).toBe(1);
+    expect(typedEvidence('age', 'Brandt, 58, was sworn in.', freshFor('How old is Brandt?'))).toBe(1);
+  });
+  it('is 0 when the only such figure is the question\'s own', () => {
+    expect(typedEvidence('year', 'The 2031 season began in spring.', freshFor('What year after 2031 did the season begin?'))).toBe(0);
+  });
+});
+
+describe('typed in the ranking', () => {
+  // Two paragraphs alike in every word the question has; only the form of their figure differs.
+  const PARAGRAPHS = ['The Harbour Bridge cost two years.', 'The Harbour Bridge cost $40 million.'];
+  let kb: Promise<KnowledgeBase> | undefined;
+  const bridge = () => (kb ??= loadKnowledgeBase(tempKnowledge({ 'bridge.md': markdownArticle({ id: 'bridge', title: 'City news' }, PARAGRAPHS) })));
+
+  it('puts the sentence with the money first for "How much … cost?"', async () => {
+    const { candidates } = askCandidates(await bridge(), 'How much did the Harbour Bridge cost?', ASK_WEIGHTS);
+    expect(candidates[0]?.sentence.text).toBe('The Harbour Bridge cost $40 million.');
+    expect(candidates[0]?.features.typed).toBe(1);
+  });
+  it('without the feature the two tie and the first paragraph wins', async () => {
+    const off: Weights = { ...ASK_WEIGHTS, typed: 0 };
+    const { candidates } = askCandidates(await bridge(), 'How much did the Harbour Bridge cost?', off);
+    expect(candidates[0]?.sentence.text).toBe('The Harbour Bridge cost two years.');
+  });
+});
