@@ -69,6 +69,21 @@ describe('reading what a question asks for', () => {
     expect(questionType('When did the bridge close?')).toBe('when');
   });
 
+  it('reads "When …, who/what …" by the question after the clause of time', () => {
+    expect(questionType('When the coach left, who replaced him?')).toBe('who');
+    expect(questionType('When violence is used, what is the protest called?')).toBe('what');
+    expect(questionType('When the bridge closed, where did the ferries go?')).toBe('where');
+    expect(questionType('When the bridge closed, did the ferries run?')).toBe('when');
+  });
+
+  it('expects no named thing for "what type/kind of NOUN": it asks for a kind', () => {
+    const e = (t: string) => expectedAnswer(t, { type: questionType(t) });
+    expect(e('What type of person can not be elected?')).toBe('none');
+    expect(e('What kind of state was the republic?')).toBe('none');
+    expect(e('Which person was elected?')).toBe('person');
+    expect(e('What city hosted the final?')).toBe('place');
+  });
+
   it('expects a date, a place, a number, a person or a reason from the question words and the noun after what/which', () => {
     const e = (t: string) => expectedAnswer(t, { type: questionType(t) });
     expect(e('What year did the war end?')).toBe('date');
