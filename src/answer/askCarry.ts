@@ -58,26 +58,6 @@ export function carried(sent: readonly RangeMatch[], sentences: Sentence[], k: n
   return extra / total;
 }
 
-/**
- * The `window` feature of sentence `k`: the weight of the question's words and names that the
- * sentence before or after it (in the paragraph) holds and it does not, over `total`, for the
- * better of the two — a question whose words are spread over two sentences ("Super Bowl 50 was
- * … game. The game was played on …") is answered by the pair.
- */
-export function windowShare(sent: readonly RangeMatch[], k: number, total: number): number {
-  if (total <= 0) return 0;
-  const here = sent[k]!.perTerm;
-  let best = 0;
-  for (const j of [k - 1, k + 1]) {
-    const other = sent[j]?.perTerm;
-    if (!other) continue;
-    let extra = 0;
-    for (let i = 0; i < here.length; i++) extra += Math.max(0, other[i]! - here[i]!);
-    best = Math.max(best, extra);
-  }
-  return best / total;
-}
-
 /** `match` of the last sentence of the previous paragraph of the same article (null for the first). */
 export function previousSentenceMatch(
   kb: KnowledgeBase,

@@ -10,7 +10,7 @@
  * The form is read from the question's wording alone; the evidence is 1 when the sentence holds a
  * figure of that form other than the question's own words, else 0.
  */
-import { words } from '../text/words';
+import { isStopWord, words, type Word } from '../text/words';
 
 /** The forms an answer can be asked for by name. */
 export type AnswerForm = 'year' | 'month' | 'century' | 'money' | 'percent' | 'times' | 'duration' | 'distance' | 'age';
@@ -62,6 +62,44 @@ export function typedEvidence(form: AnswerForm, sentence: string, fresh: (norm: 
     const ws = words(m[0]);
     // A figure the question itself holds ("in 2015") is no answer; a bare "%" has no words.
     if (ws.length === 0 || ws.some((w) => fresh(w.norm))) return 1;
+  }
+  return 0;
+}
+
+/**
+ * For "What type/kind/sort/form of NOUN …" (the `kind` feature), the index of the question term
+ * NOUN stands for, else -1: the answer is the word that makes NOUN a kind ("nonviolent civil
+ * disobedience", "a blind plea", "Gothic architecture"). `terms` are the question's content words
+ * with their offsets in `question`.
+ */
+export function kindTerm(question: string, terms: ReadonlyArray<{ start: number }>): number {
+  const m = /\b(?:what|which)\s+(?:\w+\s+)?(?:kinds?|types?|sorts?|forms?)\s+of\s+/i.exec(question);
+  if (!m) return -1;
+  return terms.findIndex((t) => t.start === m.index + m[0].length);
+}
+
+/** Words after which the next one is a verb: infinitive "to", modals, auxiliaries, pronouns. */
+const VERB_BEFORE = new Set('to will would can could should may might must shall do does did not never i we you he she they it who which that'.split(' '));
+
+/** Prepositions that bring a noun's kind after it. */
+const KIND_AFTER = new Set(['on', 'about', 'over', 'of', 'for', 'between', 'against']);
+const ARTICLES = new Set(['a', 'an', 'the']);
+/** "a plea on Monday", "talks in March": a time, not a kind. */
+const TIME_WORD = new RegExp(`^(?:${MONTHS.toLowerCase()}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight)$`);
+
+/**
+ * The `kind` evidence of words ws[from, to): 1 when a word that is neither the question's nor a
+ * stop word stands right before a word matching the question's NOUN (`matches`, term `term`), or
+ * right after it and a preposition.
+ */
+export function kindEvidence(ws: readonly Word[], matches: ReadonlyArray<readonly number[] | undefined>, from: number, to: number, term: number, fresh: (norm: string) => boolean): number {
+  const own = (k: number) => k >= from && k < to && /\p{L}/u.test(ws[k]!.norm) && !isStopWord(ws[k]!.norm) && !TIME_WORD.test(ws[k]!.norm) && fresh(ws[k]!.norm);
+  for (let j = from; j < to; j++) {
+    if (!(matches[j]?.[term] ?? 0)) continue;
+    // Before the noun ("a blind plea"), unless it is a verb ("to resume talks", "they held talks").
+    if (own(j - 1) && !(j - 2 >= from && VERB_BEFORE.has(ws[j - 2]!.norm))) return 1;
+    // After it, by a preposition ("talks on humanitarian aid", "a plea of guilty").
+    if (KIND_AFTER.has(ws[j + 1]?.norm ?? '') && (own(j + 2) || (ARTICLES.has(ws[j + 2]?.norm ?? '') && own(j + 3)))) return 1;
   }
   return 0;
 }
