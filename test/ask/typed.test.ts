@@ -103,3 +103,17 @@ describe('kind: the word that makes the noun of "what type of NOUN" a kind', () 
     expect(askCandidates(await court(), q, { ...noSoft, kind: 0 }).candidates[0]?.sentence.text).toBe('The defendants entered a plea on Monday.');
   });
 });
+
+describe('place evidence: a name whose last word says it is a place', () => {
+  // No preposition before the stadium's name: only its last word says it is a place.
+  const PARAGRAPHS = ['The council listed two sites for the final: Harbour Fields and the old Kellan Stadium.', 'The council listed two sites for the final and two dates.'];
+  let kb: Promise<KnowledgeBase> | undefined;
+  const sites = () => (kb ??= loadKnowledgeBase(tempKnowledge({ 'sites.md': markdownArticle({ id: 'sites', title: 'Final venues' }, PARAGRAPHS) })));
+  it('counts "Kellan Stadium" as a place for "What venue …?"', async () => {
+    const { expected, candidates } = askCandidates(await sites(), 'What venue did the council list for the final?', ASK_WEIGHTS, undefined, true);
+    expect(expected).toBe('place');
+    const place = (start: string) => candidates.find((c) => c.sentence.text.startsWith(start))?.features.place;
+    expect(place('The council listed two sites for the final:')).toBe(1);
+    expect(place('The council listed two sites for the final and')).toBe(0);
+  });
+});
