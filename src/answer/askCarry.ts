@@ -26,9 +26,22 @@ import type { Term } from './askTerms';
 const POINTS_BACK =
   /^(?:(?:But|And|Yet|Still|Now|However|Meanwhile|There|Later|Previously|Earlier),?\s+)?(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]he (?:company|firm|group|government|ministry|department|council|minister|president|party|organi[sz]ation|agency|team|club|city|court|committee|board|bank|army|league|union|band|country|state|university))\b/;
 
-/** Whether the sentence names its subject only by a pronoun or a description pointing back. */
-export function pointsBack(text: string): boolean {
-  return POINTS_BACK.test(text.trimStart());
+/**
+ * Whether the sentence names its subject only by a pronoun or a description pointing back. With
+ * `before` (the sentence it continues), also "The $1.2 billion stadium …" after a sentence naming
+ * "Levi's Stadium", "The host committee …" after "the Super Bowl 50 Host Committee": a
+ * description whose noun ends a name the sentence before gives.
+ */
+export function pointsBack(text: string, before?: string): boolean {
+  const t = text.trimStart();
+  if (POINTS_BACK.test(t)) return true;
+  if (!before || !t.startsWith('The ')) return false;
+  for (const w of t.split(/\s+/).slice(1, 5)) {
+    if (!/^\p{Ll}+$/u.test(w)) continue;
+    const name = new RegExp(`\\p{Lu}[\\p{L}'’]*\\s+${w[0]!.toUpperCase()}${w.slice(1)}\\b`, 'u');
+    if (name.test(before)) return true;
+  }
+  return false;
 }
 
 /** Characters from the sentence start within which a named person or party counts as its subject. */
@@ -49,7 +62,7 @@ export interface ParagraphMatches {
  * `previous` gives `match` of the previous paragraph's last sentence (or null).
  */
 export function carried(sent: readonly RangeMatch[], sentences: Sentence[], k: number, total: number, previous: () => RangeMatch | null): number {
-  if (total <= 0 || !pointsBack(sentences[k]!.text)) return 0;
+  if (total <= 0 || !pointsBack(sentences[k]!.text, sentences[k - 1]?.text)) return 0;
   const before = k > 0 ? sent[k - 1]! : previous();
   if (!before) return 0;
   const here = sent[k]!.perTerm;
