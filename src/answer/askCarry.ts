@@ -36,10 +36,18 @@ export function pointsBack(text: string, before?: string): boolean {
   const t = text.trimStart();
   if (POINTS_BACK.test(t)) return true;
   if (!before || !t.startsWith('The ')) return false;
-  for (const w of t.split(/\s+/).slice(1, 5)) {
-    if (!/^\p{Ll}+$/u.test(w)) continue;
-    const name = new RegExp(`\\p{Lu}[\\p{L}'’]*\\s+${w[0]!.toUpperCase()}${w.slice(1)}\\b`, 'u');
-    if (name.test(before)) return true;
+  for (const w of t.split(/\s+/, 5).slice(1)) {
+    if (/^\p{Ll}+$/u.test(w) && endsName(before, w[0]!.toUpperCase() + w.slice(1))) return true;
+  }
+  return false;
+}
+
+/** Whether `text` holds `head` as a whole word right after another capitalised word ("Levi's Stadium"). */
+function endsName(text: string, head: string): boolean {
+  for (let at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + 1)) {
+    if (/\p{L}/u.test(text[at + head.length] ?? '') || text[at - 1] !== ' ') continue;
+    const prev = /(\S+)\s$/.exec(text.slice(Math.max(0, at - 40), at));
+    if (prev && /^\p{Lu}[\p{L}'’]*$/u.test(prev[1]!)) return true;
   }
   return false;
 }
