@@ -6,6 +6,8 @@
  *   He takes over from Sofia Lindqvist, who is stepping down …"): the question's words found in
  *   that sentence (the one before in the paragraph, or the previous paragraph's last) and not in
  *   this one count for it, so "Who is leaving the transport department?" can reach the "He" sentence.
+ *   A "The …" description whose noun ends a name in the sentence before ("The $1.2 billion
+ *   stadium" after "Levi's Stadium") points back too.
  * - `subject`: the share of the people and parties the question names that stand at the start of
  *   the sentence, as its subject ("Why does Seoul want …" is answered by "Seoul views …", not by a
  *   sentence about the two Koreas that mentions Seoul in passing). A pronoun the engine resolved to
