@@ -26,7 +26,7 @@ const PLACE = /\b(?:in|at|from|near|inside|outside|to) (?:the )?((?:\p{Lu}[\p{L}
  * three sites: New Orleans' Mercedes-Benz Superdome, Miami's Sun Life Stadium, …"). Not when the
  * word goes on into a longer name ("The Harbour Games"), nor from a capitalised "The".
  */
-const PLACE_NAME = /(?<![\p{L}\-'’.])(?!(?:The|A|An|In|At|On|From|To)\s)(?:\p{Lu}[\p{L}\-'’.]*\s+)+(?:Stadium|Arena|Dome|Superdome|Center|Centre|Park|Hall|Square|Plaza|Palace|Castle|Cathedral|Church|Abbey|Temple|Mosque|Bridge|Airport|Station|Port|Harbou?r|University|College|Museum|Theat(?:re|er)|Street|Avenue|Boulevard|Road|River|Lake|Mountains?|Hills?|Islands?|Sea|Ocean|Bay|Gulf|Valley|Desert|Plain|Plateau|Forest|Field|Gardens?|Province|County|District|Region|Peninsula|Coast)\b(?![\s-]+\p{Lu})/gu;
+const PLACE_NAME = /(?<![\p{L}\-'’.])(?!(?:The|A|An|In|At|On|From|To)\s)(?:\p{Lu}[\p{L}\-'’.]*\s+){1,6}(?:Stadium|Arena|Dome|Superdome|Center|Centre|Park|Hall|Square|Plaza|Palace|Castle|Cathedral|Church|Abbey|Temple|Mosque|Bridge|Airport|Station|Port|Harbou?r|University|College|Museum|Theat(?:re|er)|Street|Avenue|Boulevard|Road|River|Lake|Mountains?|Hills?|Islands?|Sea|Ocean|Bay|Gulf|Valley|Desert|Plain|Plateau|Forest|Field|Gardens?|Province|County|District|Region|Peninsula|Coast)\b(?![\s-]+\p{Lu})/gu;
 /** "at a forum", "in the capital": a place without a name. */
 const VENUE = /\b(?:at|in|inside|outside) (?:a|an|the) \p{L}+/gu;
 /** Runs of capitalised words (names of people, organisations, places, works), not sentence-initial alone. */

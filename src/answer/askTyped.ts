@@ -23,11 +23,11 @@ const FORMS: Record<AnswerForm, RegExp> = {
   year: /\b(?:1\d{3}|20\d\d)s?\b|\b\d{1,4}\s?(?:BC|AD|BCE|CE)\b|\bAD\s?\d{1,4}\b/g,
   month: new RegExp(`\\b(?:${MONTHS})\\b`, 'g'),
   century: /\b(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+century\b/gi,
-  money: /[$€£¥]\s?\d|\b\d[\d,.]*\s*(?:million|billion|trillion|thousand)?\s*(?:dollars|euros|pounds|marks|francs|yen|rubles|roubles|złoty|zloty|USD|EUR|GBP)\b/gi,
-  percent: /\b\d[\d,.]*\s?(?:%|percent\b|per cent\b)|\b(?:half|a third|a quarter|two-thirds|three-quarters) of\b/gi,
+  money: /[$€£¥]\s?\d|\b\d[\d,.]{0,20}\s*(?:million|billion|trillion|thousand)?\s*(?:dollars|euros|pounds|marks|francs|yen|rubles|roubles|złoty|zloty|USD|EUR|GBP)\b/gi,
+  percent: /\b\d[\d,.]{0,20}\s?(?:%|percent\b|per cent\b)|\b(?:half|a third|a quarter|two-thirds|three-quarters) of\b/gi,
   times: /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|\w+teen)\s+times\b|\b(?:once|twice|thrice)\b/gi,
-  duration: new RegExp(`\\b(?:\\d[\\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|several|a few|many)[\\s-]+(?:${UNITS_OF_TIME})\\b|\\buntil\\b`, 'gi'),
-  distance: /\b\d[\d,.]*\s?(?:km|kilomet(?:re|er)s?|mi|miles?|m|met(?:re|er)s?|feet|ft|yards?|nautical miles)\b/gi,
+  duration: new RegExp(`\\b(?:\\d[\\d,.]{0,20}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|several|a few|many)[\\s-]+(?:${UNITS_OF_TIME})\\b|\\buntil\\b`, 'gi'),
+  distance: /\b\d[\d,.]{0,20}\s?(?:km|kilomet(?:re|er)s?|mi|miles?|m|met(?:re|er)s?|feet|ft|yards?|nautical miles)\b/gi,
   age: /\b(?:aged?|at age)\s+\d{1,3}\b|\b\d{1,3}[\s-]+years?[\s-]+old\b|,\s*\d{1,3},/gi,
 };
 

@@ -47,6 +47,12 @@ describe('typed evidence in a sentence', () => {
     expect(typedEvidence('distance', 'The port lies 260 km from the capital.', freshFor('How far is the port from the capital?'))).toBe(1);
     expect(typedEvidence('age', 'Brandt, 58, was sworn in.', freshFor('How old is Brandt?'))).toBe(1);
   });
+  it('reads hostile text: long runs of digits, commas and capitals', () => {
+    const fresh = () => true;
+    expect(typedEvidence('duration', '1,'.repeat(25000), fresh)).toBe(0);
+    expect(typedEvidence('money', '1'.repeat(50000), fresh)).toBe(0);
+    expect(typedEvidence('year', '@everyone <@123> **2031**', fresh)).toBe(1);
+  });
   it('is 0 when the only such figure is the question\'s own', () => {
     expect(typedEvidence('year', 'The 2031 season began in spring.', freshFor('What year after 2031 did the season begin?'))).toBe(0);
   });
