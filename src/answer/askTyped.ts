@@ -1,6 +1,7 @@
 /**
  * `/ask`'s `typed` feature: a question that names the *form* of its answer — "What year …",
- * "How much did it cost …", "What percentage …", "How many times …", "How far …" — is answered by
+ * "How much did it cost …", "What percentage …", "How many times …", "How far …", "On what
+ * date …", "What colour …" — is answered by
  * a sentence holding a figure of that form, not just any date or number. The answer-type evidence
  * (answerType.ts) counts any date for "when" and any number for "how many": on encyclopedic text,
  * where nearly every sentence holds one, that tells paragraphs apart poorly ("How much did Levi's
@@ -13,7 +14,7 @@
 import { isStopWord, words, type Word } from '../text/words';
 
 /** The forms an answer can be asked for by name. */
-export type AnswerForm = 'year' | 'month' | 'century' | 'money' | 'percent' | 'times' | 'duration' | 'distance' | 'age';
+export type AnswerForm = 'year' | 'month' | 'day' | 'colour' | 'century' | 'money' | 'percent' | 'times' | 'duration' | 'distance' | 'age';
 
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 const UNITS_OF_TIME = 'seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century';
@@ -22,6 +23,8 @@ const UNITS_OF_TIME = 'seconds?|minutes?|hours?|days?|weeks?|months?|years?|deca
 const FORMS: Record<AnswerForm, RegExp> = {
   year: /\b(?:1\d{3}|20\d\d)s?\b|\b\d{1,4}\s?(?:BC|AD|BCE|CE)\b|\bAD\s?\d{1,4}\b/g,
   month: new RegExp(`\\b(?:${MONTHS})\\b`, 'g'),
+  day: new RegExp(`\\b(?:(?:${MONTHS}) \\d{1,2}|\\d{1,2} (?:${MONTHS})|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b`, 'g'),
+  colour: /\b(?:white|black|red|blue|green|yellow|orange|purple|pink|brown|grey|gray|gold|golden|silver|navy|crimson|scarlet|maroon|violet|teal|turquoise|beige)\b/gi,
   century: /\b(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+century\b/gi,
   money: /[$€£¥]\s?\d|\b\d[\d,.]{0,20}\s*(?:million|billion|trillion|thousand)?\s*(?:dollars|euros|pounds|marks|francs|yen|rubles|roubles|złoty|zloty|USD|EUR|GBP)\b/gi,
   percent: /\b\d[\d,.]{0,20}\s?(?:%|percent\b|per cent\b)|\b(?:half|a third|a quarter|two-thirds|three-quarters) of\b/gi,
@@ -37,6 +40,8 @@ const ASKS: Array<[RegExp, AnswerForm]> = [
   [/\b(?:what|which)\s+(?:year|decade)\b/, 'year'],
   [/\b(?:what|which)\s+century\b/, 'century'],
   [/\b(?:what|which)\s+month\b/, 'month'],
+  [/\b(?:what|which|on\s+what)\s+(?:day|date)\b/, 'day'],
+  [/\b(?:what|which)\s+colou?rs?\b/, 'colour'],
   [/\bhow\s+much\s+money\b|\bhow\s+much\b.*\b(?:cost|costs|pay|paid|spend|spent|earn|earned|charge|charged|worth|price|sell|sold|raise|raised|owe|budget|fund|funding|invest|invested)\b|\b(?:what|which)\s+(?:was|is|were|are)?\s*(?:the\s+)?(?:\w+\s+)?(?:price|cost|salary|budget|fee|revenue)\b/, 'money'],
   [/\b(?:what|which)\s+(?:\w+\s+)?(?:percent|percentage|proportion)\b|\bhow\s+much\s+of\b/, 'percent'],
   [/\bhow\s+many\s+times\b|\bhow\s+often\b/, 'times'],

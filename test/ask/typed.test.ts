@@ -8,7 +8,7 @@ import { markdownArticle, tempKnowledge } from '../helpers';
 
 /** Issue #15: a question naming its answer's form wants a figure of that form (askTyped.ts). */
 describe('the answer form a question names', () => {
-  it('reads year, money, percent, times, duration, distance, age, century and month', () => {
+  it('reads year, money, percent, times, duration, distance, age, century, month, day and colour', () => {
     expect(answerForm('What year did the bridge open?')).toBe('year');
     expect(answerForm('In which year was it built?')).toBe('year');
     expect(answerForm('How much did the Harbour Bridge cost?')).toBe('money');
@@ -20,6 +20,8 @@ describe('the answer form a question names', () => {
     expect(answerForm('How old is Brandt?')).toBe('age');
     expect(answerForm('In what century was the abbey founded?')).toBe('century');
     expect(answerForm('What month did the talks begin?')).toBe('month');
+    expect(answerForm('On what date was the deal signed?')).toBe('day');
+    expect(answerForm('What colour were the home shirts?')).toBe('colour');
   });
   it('is none for questions that do not name a form, and for hostile text', () => {
     expect(answerForm('When did the bridge open?')).toBeUndefined();
@@ -46,6 +48,9 @@ describe('typed evidence in a sentence', () => {
     expect(typedEvidence('times', 'The city has hosted the cup three times.', freshFor('How many times has the city hosted the cup?'))).toBe(1);
     expect(typedEvidence('distance', 'The port lies 260 km from the capital.', freshFor('How far is the port from the capital?'))).toBe(1);
     expect(typedEvidence('age', 'Brandt, 58, was sworn in.', freshFor('How old is Brandt?'))).toBe(1);
+    expect(typedEvidence('day', 'The deal was signed on May 21, 2031.', freshFor('On what date was the deal signed?'))).toBe(1);
+    expect(typedEvidence('day', 'The deal was signed in 2031.', freshFor('On what date was the deal signed?'))).toBe(0);
+    expect(typedEvidence('colour', 'The home side wore white.', freshFor('What colour were the home shirts?'))).toBe(1);
   });
   it('reads hostile text: long runs of digits, commas and capitals', () => {
     const fresh = () => true;
