@@ -21,6 +21,7 @@
  * afterwards (see phrase.ts) on the small candidate set.
  */
 import SearchableMap from 'minisearch/SearchableMap';
+import { PrefixOrder } from './prefixOrder';
 import { asParsedQuery, parseQuery, type ParsedQuery } from './query';
 import { indexedTermsOf } from './terms';
 import { clearTouched, foldGroup, scorePostings, selectTop } from './rankKernels';
@@ -99,6 +100,8 @@ export class ParagraphIndex {
   private built = false;
   /** Term → term id; built once the index is (see `install`). */
   private terms = new SearchableMap<number>();
+  /** `termsWithPrefix`'s table (prefixOrder.ts), made on its first use. */
+  private prefixes: PrefixOrder | undefined;
 
   /** Adds paragraphs (before the first query). Ids are small non-negative integers. */
   add(paragraphs: IndexedParagraph[]): void {
@@ -209,6 +212,7 @@ export class ParagraphIndex {
     const terms = new SearchableMap<number>();
     for (let id = 0; id < s.vocab.length; id++) terms.set(s.vocab[id]!, id);
     this.terms = terms;
+    this.prefixes = undefined;
     this.built = true;
   }
 
@@ -479,13 +483,9 @@ export class ParagraphIndex {
    */
   termsWithPrefix(prefix: string, max: number): Array<{ term: string; df: number }> {
     this.build();
-    const out: Array<{ term: string; df: number }> = [];
-    if (!prefix) return out;
-    for (const [term, id] of this.terms.atPrefix(prefix)) {
-      out.push({ term, df: this.df(id) });
-      if (out.length >= max) break;
-    }
-    return out;
+    // The same terms in the same order as `this.terms.atPrefix(prefix)`, without walking the tree.
+    this.prefixes ??= new PrefixOrder(this.vocab, this.terms);
+    return this.prefixes.idsWithPrefix(prefix, max).map((id) => ({ term: this.vocab[id]!, df: this.df(id) }));
   }
 
   /** Document frequency of an index term (0 when no paragraph has it). */
