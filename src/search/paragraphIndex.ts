@@ -481,11 +481,17 @@ export class ParagraphIndex {
    * with their document frequencies. Used to find a question word's inflections and derivations
    * in the vocabulary (the caller checks them with its stemmer).
    */
-  termsWithPrefix(prefix: string, max: number): Array<{ term: string; df: number }> {
+  termsWithPrefix(prefix: string, max: number): Array<{ term: string; df: number; id: number }> {
     this.build();
     // The same terms in the same order as `this.terms.atPrefix(prefix)`, without walking the tree.
     this.prefixes ??= new PrefixOrder(this.vocab, this.terms);
-    return this.prefixes.idsWithPrefix(prefix, max).map((id) => ({ term: this.vocab[id]!, df: this.df(id) }));
+    return this.prefixes.idsWithPrefix(prefix, max).map((id) => ({ term: this.vocab[id]!, df: this.df(id), id }));
+  }
+
+  /** Document frequency of the term with this id (`termId`). */
+  documentFrequencyOf(termId: number): number {
+    this.build();
+    return this.df(termId);
   }
 
   /** Document frequency of an index term (0 when no paragraph has it). */
@@ -513,7 +519,12 @@ export class ParagraphIndex {
    * twice. Every posting of every term is read once (accumulator), so callers keep groups to the
    * words of one question.
    */
-  rankGroups(groups: ReadonlyArray<ReadonlyArray<{ term: string; weight: number }>>, limit: number, filter?: (id: number) => boolean): Array<{ id: number; score: number; groups: number }> {
+  rankGroups(
+    /** Per group its terms; a term's `id` (`termId`, −1 for none), when the caller has it, spares a lookup. */
+    groups: ReadonlyArray<ReadonlyArray<{ term: string; weight: number; id?: number }>>,
+    limit: number,
+    filter?: (id: number) => boolean,
+  ): Array<{ id: number; score: number; groups: number }> {
     this.build();
     const size = this.lengths.length;
     if (this.acc.length < size) {
@@ -537,8 +548,9 @@ export class ParagraphIndex {
     let touched = 0;
     for (const g of groups) {
       let inGroup = 0;
-      for (const { term, weight } of g) {
-        const id = this.terms.get(term);
+      for (const f of g) {
+        const id = f.id === undefined ? this.terms.get(f.term) : f.id >= 0 ? f.id : undefined;
+        const weight = f.weight;
         if (id === undefined || weight <= 0) continue;
         const df = this.df(id);
         const idf = Math.log(1 + (this.docCount - df + 0.5) / (df + 0.5));
