@@ -7,7 +7,7 @@
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { words } from '../text/words';
 import { askVocabulary } from './askVocabulary';
-import { SYNONYM_WEIGHT, TYPO_WEIGHT, baseForm, irregularForms, keyOf, specificity, synonymKeys } from './questionTerms';
+import { SYNONYM_WEIGHT, TYPO_WEIGHT, baseForm, irregularForms, specificity, synonymKeys } from './questionTerms';
 
 /** Vocabulary terms read per question word to find its inflections, at most. */
 const MAX_FORMS = 150;
@@ -60,16 +60,17 @@ function termOf(kb: KnowledgeBase, norm: string, particle: string | undefined, i
   // Vocabulary terms' keys come from the table (askVocabulary.ts): stemming them was most of the
   // time of a question with words nobody asked about before.
   const vocabulary = askVocabulary(kb);
-  const own = keyOf(norm);
+  const own = vocabulary.keyOf(norm);
   const keys = new Map<string, number>([[own, 1]]);
   const forms = new Map<string, number>();
   let df = 0;
-  // A candidate no paragraph has is dropped before its key is looked at: most candidates that
-  // are not vocabulary terms (the stem itself, irregular forms, "-ed" guesses) would otherwise be
-  // stemmed for nothing. Candidates are read in the same order either way, so `forms` is too.
+  // The vocabulary's terms come with their ids (`termsWithPrefix`); other candidates (the stem
+  // itself, irregular forms, "-ed" guesses) are looked up only when their key is the word's.
   const ids = new Map<string, number>();
-  const addForm = (c: string, id: number | undefined, key: string, weight: number) => {
-    if (id === undefined || vocabulary.keyOf(c) !== key) return;
+  const addForm = (c: string, knownId: number | undefined, key: string, weight: number) => {
+    if (vocabulary.keyOf(c) !== key) return;
+    const id = knownId ?? kb.index.termId(c);
+    if (id === undefined) return;
     const f = kb.index.documentFrequencyOf(id);
     if (f === 0) return;
     if (weight === 1) df = Math.max(df, f);
@@ -77,7 +78,7 @@ function termOf(kb: KnowledgeBase, norm: string, particle: string | undefined, i
     ids.set(c, id);
   };
   const addWords = (candidates: Iterable<string>, key: string, weight: number) => {
-    for (const c of candidates) addForm(c, kb.index.termId(c), key, weight);
+    for (const c of candidates) addForm(c, undefined, key, weight);
   };
   const addPrefixed = (prefix: string, max: number, key: string, weight: number) => {
     for (const x of kb.index.termsWithPrefix(prefix, max)) addForm(x.term, x.id, key, weight);
@@ -97,7 +98,7 @@ function termOf(kb: KnowledgeBase, norm: string, particle: string | undefined, i
       forms.set(t, TYPO_WEIGHT);
     }
   }
-  for (const k of synonymKeys(norm)) {
+  for (const k of synonymKeys(norm, vocabulary.keyOf)) {
     if (keys.has(k)) continue;
     keys.set(k, SYNONYM_WEIGHT);
     addWords([k], k, SYNONYM_WEIGHT);

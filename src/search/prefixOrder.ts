@@ -1,6 +1,6 @@
 /**
- * The vocabulary's terms starting with a prefix, in the radix tree's own order, from two typed
- * arrays instead of the tree's iterator.
+ * The vocabulary's terms starting with a prefix, in the radix tree's own order, read from a typed
+ * array instead of the tree's iterator.
  *
  * Why: `/ask` looks up every new question word's inflections among the terms sharing its first
  * letters (150 at most) and 40 more per WordNet synonym. `SearchableMap.atPrefix` walks the tree
@@ -9,9 +9,10 @@
  *
  * The order is kept, not just the set, because callers take the first `max` terms: the tree
  * iterates depth first, so the terms under one prefix are one contiguous run of the whole tree's
- * iteration order, in the same order as `atPrefix(prefix)` gives them. The run's length comes
- * from the terms sorted by code unit (a prefix's terms are a contiguous run there too, found by
- * bisection), its start is the earliest tree position among them.
+ * iteration order, in the order `atPrefix(prefix)` gives them, and no term outside the run starts
+ * with the prefix (a radix tree keeps them all under the prefix's node). The run starts at the
+ * first term `atPrefix` yields (one step of its iterator) and ends at the first term without the
+ * prefix.
  */
 import type SearchableMap from 'minisearch/SearchableMap';
 
@@ -20,12 +21,10 @@ export class PrefixOrder {
   private readonly order: Int32Array;
   /** Per term id, its position in `order`. */
   private readonly rankOf: Int32Array;
-  /** Term ids sorted by term (code unit order, as `<` compares strings). */
-  private readonly sorted: Int32Array;
 
   constructor(
     private readonly vocab: readonly string[],
-    tree: SearchableMap<number>,
+    private readonly tree: SearchableMap<number>,
   ) {
     const n = vocab.length;
     this.order = new Int32Array(n);
@@ -36,7 +35,6 @@ export class PrefixOrder {
       this.rankOf[id] = i++;
     }
     if (i !== n) throw new Error(`PrefixOrder: the tree holds ${i} terms, the vocabulary ${n}`);
-    this.sorted = Int32Array.from({ length: n }, (_, k) => k).sort((a, b) => (vocab[a]! < vocab[b]! ? -1 : vocab[a]! > vocab[b]! ? 1 : 0));
   }
 
   /**
@@ -46,24 +44,14 @@ export class PrefixOrder {
   idsWithPrefix(prefix: string, max: number): number[] {
     const out: number[] = [];
     if (!prefix || max <= 0) return out;
-    const { vocab, sorted } = this;
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (vocab[sorted[mid]!]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
-    let first = this.order.length;
-    let count = 0;
-    for (let k = lo; k < sorted.length; k++) {
-      const id = sorted[k]!;
+    const first = this.tree.atPrefix(prefix).values().next();
+    if (first.done) return out;
+    const { vocab, order } = this;
+    for (let r = this.rankOf[first.value]!; r < order.length && out.length < max; r++) {
+      const id = order[r]!;
       if (!vocab[id]!.startsWith(prefix)) break;
-      if (this.rankOf[id]! < first) first = this.rankOf[id]!;
-      count++;
+      out.push(id);
     }
-    const end = first + Math.min(count, max);
-    for (let r = first; r < end; r++) out.push(this.order[r]!);
     return out;
   }
 }
