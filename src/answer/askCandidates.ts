@@ -318,6 +318,7 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
     if (spoken) c.features.spoken = spokenEvidence(ask, c, true);
     c.score = score(c.features, weights);
   }
-  out.sort((a, b) => b.score - a.score || a.rec.id - b.rec.id || a.sentence.start - b.sentence.start);
+  // Best first, then by paragraph and position (integer results: see rankGroups).
+  out.sort((a, b) => (b.score > a.score ? 1 : b.score < a.score ? -1 : a.rec.id - b.rec.id || a.sentence.start - b.sentence.start));
   return { question: q, expected, empty: false, candidates: out };
 }

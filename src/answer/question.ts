@@ -70,8 +70,8 @@ export interface QuestionTerm {
 /** A person the question names, as every article speaker it could be ("Moon": two people). */
 export interface QuestionPerson {
   name: string;
-  /** `articleId:speakerId` keys. */
-  speakers: Set<string>;
+  /** `articleId:speakerId` keys (shared with the question reader's cache: never changed). */
+  speakers: ReadonlySet<string>;
   /**
    * The name's words as the question wrote them (normalised, no possessive): found in a text
    * wherever they stand together, even where the analysis kept no mention of the speaker (a name
@@ -186,12 +186,13 @@ function findPersons(text: string, ws: readonly Word[], people: readonly KnownPe
   for (const h of hits) {
     const same = spans.find((s) => s.start === h.start && s.end === h.end);
     if (same) {
-      for (const ap of h.person.appearances) same.person.speakers.add(`${ap.articleId}:${ap.speakerId}`);
+      // A new set: the one in hand is the cache's.
+      same.person.speakers = new Set([...same.person.speakers, ...speakerKeys(people, h.person)]);
       continue;
     }
     if (spans.some((s) => h.start < s.end && s.start < h.end)) continue;
     const nameWords = ws.filter((w) => w.start >= h.start && w.end <= h.end).map((w) => w.norm.replace(/['’]s$/, ''));
-    const person: QuestionPerson = { name: h.person.name, speakers: new Set(h.person.appearances.map((ap) => `${ap.articleId}:${ap.speakerId}`)), words: nameWords };
+    const person: QuestionPerson = { name: h.person.name, speakers: speakerKeys(people, h.person), words: nameWords };
     spans.push({ start: h.start, end: h.end, person });
     out.push(person);
     // A lone surname may be something else that shares it ("went to Harvard" is not John
@@ -221,6 +222,27 @@ function aliasIndex(people: readonly KnownPerson[]): Map<string, Array<{ alias: 
     aliasIndexes.set(people, index);
   }
   return index;
+}
+
+const speakerKeyCaches = new WeakMap<readonly KnownPerson[], Map<KnownPerson, ReadonlySet<string>>>();
+/** People whose speaker keys are kept per people list, at most (then the cache starts again). */
+const SPEAKER_KEYS_MAX = 1_000;
+
+/**
+ * A person's `articleId:speakerId` keys, made once per person of a people list. A person the
+ * articles quote everywhere ("Hillary Clinton": thousands of appearances in the 190k-paragraph
+ * bench) took most of a question's time to key again on every question naming them.
+ */
+function speakerKeys(people: readonly KnownPerson[], person: KnownPerson): ReadonlySet<string> {
+  let cache = speakerKeyCaches.get(people);
+  if (!cache) speakerKeyCaches.set(people, (cache = new Map()));
+  let keys = cache.get(person);
+  if (!keys) {
+    if (cache.size >= SPEAKER_KEYS_MAX) cache.clear();
+    keys = new Set(person.appearances.map((ap) => `${ap.articleId}:${ap.speakerId}`));
+    cache.set(person, keys);
+  }
+  return keys;
 }
 
 function isCovered(ranges: Array<[number, number]>, pos: number): boolean {

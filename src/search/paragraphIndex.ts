@@ -574,7 +574,9 @@ export class ParagraphIndex {
     const found = selectTop(cand, n, acc, hits, Math.max(groups.length, 1), k, heapDocs, heapScores);
     const top: Array<{ doc: number; score: number }> = [];
     for (let i = 0; i < found; i++) top.push({ doc: heapDocs[i]!, score: heapScores[i]! });
-    top.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    // Compared as b.score - a.score || a.doc - b.doc, returning small integers: a fractional
+    // difference is a new heap number per comparison.
+    top.sort((a, b) => (b.score > a.score ? 1 : b.score < a.score ? -1 : a.doc - b.doc));
     const out: Array<{ id: number; score: number; groups: number }> = [];
     const copies = new Map<number, number>();
     for (const { doc, score } of top) {
