@@ -182,18 +182,20 @@ function findPersons(text: string, ws: readonly Word[], people: readonly KnownPe
   // Longest spans first; a shorter span inside a longer one is the same mention.
   hits.sort((x, y) => y.end - y.start - (x.end - x.start));
   const out: QuestionPerson[] = [];
-  const spans: Array<{ start: number; end: number; person: QuestionPerson }> = [];
+  // Each span's people in the order found: one person's keys, or the union of several people's
+  // named alike ("Berg": two people), both kept per people list (`speakerKeys`).
+  const spans: Array<{ start: number; end: number; person: QuestionPerson; named: KnownPerson[] }> = [];
   for (const h of hits) {
     const same = spans.find((s) => s.start === h.start && s.end === h.end);
     if (same) {
-      // A new set: the one in hand is the cache's.
-      same.person.speakers = new Set([...same.person.speakers, ...speakerKeys(people, h.person)]);
+      same.named.push(h.person);
+      same.person.speakers = speakerKeys(people, same.named);
       continue;
     }
     if (spans.some((s) => h.start < s.end && s.start < h.end)) continue;
     const nameWords = ws.filter((w) => w.start >= h.start && w.end <= h.end).map((w) => w.norm.replace(/['’]s$/, ''));
-    const person: QuestionPerson = { name: h.person.name, speakers: speakerKeys(people, h.person), words: nameWords };
-    spans.push({ start: h.start, end: h.end, person });
+    const person: QuestionPerson = { name: h.person.name, speakers: speakerKeys(people, [h.person]), words: nameWords };
+    spans.push({ start: h.start, end: h.end, person, named: [h.person] });
     out.push(person);
     // A lone surname may be something else that shares it ("went to Harvard" is not John
     // Harvard): its word stays a word to find as well.
@@ -224,23 +226,32 @@ function aliasIndex(people: readonly KnownPerson[]): Map<string, Array<{ alias: 
   return index;
 }
 
-const speakerKeyCaches = new WeakMap<readonly KnownPerson[], Map<KnownPerson, ReadonlySet<string>>>();
-/** People whose speaker keys are kept per people list, at most (then the cache starts again). */
+const speakerKeyCaches = new WeakMap<readonly KnownPerson[], Map<string, ReadonlySet<string>>>();
+const personIds = new WeakMap<KnownPerson, number>();
+let nextPersonId = 0;
+const personId = (p: KnownPerson): number => {
+  let id = personIds.get(p);
+  if (id === undefined) personIds.set(p, (id = nextPersonId++));
+  return id;
+};
+/** Key sets kept per people list, at most (then the cache starts again). */
 const SPEAKER_KEYS_MAX = 1_000;
 
 /**
- * A person's `articleId:speakerId` keys, made once per person of a people list. A person the
- * articles quote everywhere ("Hillary Clinton": thousands of appearances in the 190k-paragraph
+ * The `articleId:speakerId` keys of one person, or of several named alike in one question (their
+ * union, in that order), made once per people list. A person the articles quote everywhere
+ * ("Hillary Clinton": thousands of appearances, under several records, in the 190k-paragraph
  * bench) took most of a question's time to key again on every question naming them.
  */
-function speakerKeys(people: readonly KnownPerson[], person: KnownPerson): ReadonlySet<string> {
+function speakerKeys(people: readonly KnownPerson[], persons: readonly KnownPerson[]): ReadonlySet<string> {
   let cache = speakerKeyCaches.get(people);
   if (!cache) speakerKeyCaches.set(people, (cache = new Map()));
-  let keys = cache.get(person);
+  const key = persons.map(personId).join(',');
+  let keys = cache.get(key);
   if (!keys) {
     if (cache.size >= SPEAKER_KEYS_MAX) cache.clear();
-    keys = new Set(person.appearances.map((ap) => `${ap.articleId}:${ap.speakerId}`));
-    cache.set(person, keys);
+    keys = new Set(persons.flatMap((p) => p.appearances.map((ap) => `${ap.articleId}:${ap.speakerId}`)));
+    cache.set(key, keys);
   }
   return keys;
 }
