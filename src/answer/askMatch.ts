@@ -22,7 +22,7 @@ export function articleEntities(kb: KnowledgeBase, articleId: string, q: Questio
   const ents: ArticleEntities = { persons: [], parties: [] };
   if (q.persons.length > 0) {
     const speakers = kb.analysis(articleId).speakers;
-    for (const p of q.persons) ents.persons.push(speakers.filter((x) => p.speakers.has(`${articleId}:${x.id}`)).map((x) => x.mentions));
+    for (const p of q.persons) ents.persons.push(speakers.filter((x) => p.speakers.has(articleId, x.id)).map((x) => x.mentions));
   }
   if (q.parties.length > 0) {
     const ap = kb.parties.article(articleId);

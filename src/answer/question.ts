@@ -70,8 +70,8 @@ export interface QuestionTerm {
 /** A person the question names, as every article speaker it could be ("Moon": two people). */
 export interface QuestionPerson {
   name: string;
-  /** `articleId:speakerId` keys (shared with the question reader's cache: never changed). */
-  speakers: ReadonlySet<string>;
+  /** The article speakers it could be (shared with the question reader's cache: never changed). */
+  speakers: PersonSpeakers;
   /**
    * The name's words as the question wrote them (normalised, no possessive): found in a text
    * wherever they stand together, even where the analysis kept no mention of the speaker (a name
@@ -87,6 +87,39 @@ export interface Question {
   /** Party ids named in the question. */
   parties: string[];
   persons: QuestionPerson[];
+}
+
+/** Which article speakers a person of the question could be. */
+export interface PersonSpeakers {
+  has(articleId: string, speakerId: string): boolean;
+  /** `articleId:speakerId` of each, in the order found (tests, diagnostics). */
+  keys(): string[];
+}
+
+/**
+ * Speakers by article: each appearance is two lookups of strings the analyses already hold, not
+ * a new `articleId:speakerId` string to hash (thousands for a person quoted everywhere).
+ */
+class SpeakersByArticle implements PersonSpeakers {
+  private readonly byArticle = new Map<string, Set<string>>();
+
+  constructor(persons: readonly KnownPerson[]) {
+    for (const p of persons) {
+      for (const ap of p.appearances) {
+        const set = this.byArticle.get(ap.articleId);
+        if (set) set.add(ap.speakerId);
+        else this.byArticle.set(ap.articleId, new Set([ap.speakerId]));
+      }
+    }
+  }
+
+  has(articleId: string, speakerId: string): boolean {
+    return this.byArticle.get(articleId)?.has(speakerId) ?? false;
+  }
+
+  keys(): string[] {
+    return [...this.byArticle].flatMap(([a, ids]) => [...ids].map((id) => `${a}:${id}`));
+  }
 }
 
 /** The people of the knowledge base, as the question reader needs them. */
@@ -226,7 +259,7 @@ function aliasIndex(people: readonly KnownPerson[]): Map<string, Array<{ alias: 
   return index;
 }
 
-const speakerKeyCaches = new WeakMap<readonly KnownPerson[], Map<string, ReadonlySet<string>>>();
+const speakerKeyCaches = new WeakMap<readonly KnownPerson[], Map<string, PersonSpeakers>>();
 const personIds = new WeakMap<KnownPerson, number>();
 let nextPersonId = 0;
 const personId = (p: KnownPerson): number => {
@@ -238,19 +271,19 @@ const personId = (p: KnownPerson): number => {
 const SPEAKER_KEYS_MAX = 1_000;
 
 /**
- * The `articleId:speakerId` keys of one person, or of several named alike in one question (their
- * union, in that order), made once per people list. A person the articles quote everywhere
- * ("Hillary Clinton": thousands of appearances, under several records, in the 190k-paragraph
- * bench) took most of a question's time to key again on every question naming them.
+ * The article speakers of one person, or of several named alike in one question (their union),
+ * made once per people list. A person the articles quote everywhere ("Hillary Clinton": thousands
+ * of appearances, under several records, in the 190k-paragraph bench) took most of a question's
+ * time to key again on every question naming them.
  */
-function speakerKeys(people: readonly KnownPerson[], persons: readonly KnownPerson[]): ReadonlySet<string> {
+function speakerKeys(people: readonly KnownPerson[], persons: readonly KnownPerson[]): PersonSpeakers {
   let cache = speakerKeyCaches.get(people);
   if (!cache) speakerKeyCaches.set(people, (cache = new Map()));
   const key = persons.map(personId).join(',');
   let keys = cache.get(key);
   if (!keys) {
     if (cache.size >= SPEAKER_KEYS_MAX) cache.clear();
-    keys = new Set(persons.flatMap((p) => p.appearances.map((ap) => `${ap.articleId}:${ap.speakerId}`)));
+    keys = new SpeakersByArticle(persons);
     cache.set(key, keys);
   }
   return keys;

@@ -9,7 +9,7 @@ import { analyseQuestion, type KnownPerson } from '../../src/answer/question';
 import { PartyRegistry } from '../../src/parties/registry';
 
 const registry = new PartyRegistry();
-const keys = (q: ReturnType<typeof analyseQuestion>) => q.persons.map((p) => [...p.speakers].sort());
+const keys = (q: ReturnType<typeof analyseQuestion>) => q.persons.map((p) => p.speakers.keys().sort());
 
 describe("the question reader's speaker keys", () => {
   it('are those of the people list the question is read against', () => {
