@@ -53,8 +53,7 @@ import type { Sentence } from '../core/article';
 import { sentencesOf } from '../core/article';
 import type { KnowledgeBase, ParagraphRecord } from '../knowledge/knowledgeBase';
 import type { ParsedQuery } from '../search/query';
-import { words } from '../text/words';
-import { articleEntities, entitiesIn, match, type ArticleEntities } from './askMatch';
+import { articleEntities, entitiesIn, inTitleOf, match, scaledInTitle, type ArticleEntities, type InTitle } from './askMatch';
 import { cachedTerm, nameForms } from './askTerms';
 import { answerEvidence, type EvidenceQuestion, NEAR_CHARS } from './answerType';
 import { asksAboutSpeaking, spokenApplies, spokenEvidence } from './askSpeakers';
@@ -77,6 +76,12 @@ export const ASK_PARAGRAPHS = 20;
  * product per question word and distinct text word is most of what soft matching costs.
  */
 export const SOFT_PARAGRAPHS = 5;
+
+/**
+ * A sentence's share of its article's title (askMatch.ts `InTitle`): less than whole, so that a sentence
+ * naming the subject, or standing in for it ("the race"), still beats one that does not.
+ */
+const TITLE_IN_SENTENCE = 0.7;
 
 /** The word-vector features: read only when one of them counts or the trainer asks. */
 const SOFT_FEATURES = ['soft', 'softParagraph', 'focus', 'focusParagraph'] as const;
@@ -217,7 +222,7 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
 
   const out: Candidate[] = [];
   const articleEnts = new Map<string, ArticleEntities>();
-  const titleMatches = new Map<string, number[]>();
+  const titleMatches = new Map<string, InTitle>();
   for (const [place, { id, score: rankScore }] of ranked.entries()) {
     const rec = kb.paragraphs[id]!;
     const ws = kb.paragraphWords(rec.id);
@@ -225,17 +230,13 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
     let byArticle = articleEnts.get(rec.article.id);
     if (!byArticle) articleEnts.set(rec.article.id, (byArticle = articleEntities(kb, rec.article.id, q)));
     let inTitle = titleMatches.get(rec.article.id);
-    if (!inTitle) {
-      const tw = wordMatches(words(rec.article.title));
-      inTitle = terms.map((_, i) => Math.max(0, ...tw.map((m) => m?.[i] ?? 0)));
-      titleMatches.set(rec.article.id, inTitle);
-    }
+    if (!inTitle) titleMatches.set(rec.article.id, (inTitle = inTitleOf(rec.article.title, q, terms.length, wordMatches)));
     const ents = entitiesIn(rec, byArticle, q, ws);
     // "The game" of an article whose defining sentence calls its title a game (askTitleSubject.ts).
     const subject = titleSubject(rec.article);
     const standIns = subject ? standInPositions(ws, subject) : [];
     if (subject && standIns.length > 0) {
-      markStandIns(matches, standIns, inTitle);
+      markStandIns(matches, standIns, inTitle.terms);
       q.persons.forEach((p, k) => {
         if (p.words.length > 0 && p.words.every((w) => subject.titleWords.has(w))) ents.persons[k]!.push(standInMentions(ws, standIns, rec.paragraph.bodyStart));
       });
@@ -243,7 +244,8 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
     const articleAnchors = byArticle.persons.filter((list) => list.length > 0).length + q.parties.filter((p) => byArticle.parties.some((m) => m.partyId === p)).length;
     const para = match(rec, q, terms, entityWeights, ws, matches, ents, 0, rec.paragraph.text.length, inTitle);
     const sentences = sentencesOf(rec.paragraph);
-    const sent = sentences.map((s) => match(rec, q, terms, entityWeights, ws, matches, ents, s.start, s.end));
+    const sentenceTitle = scaledInTitle(inTitle, TITLE_IN_SENTENCE);
+    const sent = sentences.map((s) => match(rec, q, terms, entityWeights, ws, matches, ents, s.start, s.end, sentenceTitle));
     const exprHits = expressionHits(ws, exprs, askVocabulary(kb).keyOf);
     const here: ParagraphMatches = { rec, ws, matches, ents };
     const previous = () => previousSentenceMatch(kb, rec, byArticle!, wordMatches, q, terms, entityWeights);

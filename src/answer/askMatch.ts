@@ -3,7 +3,7 @@
  * the weight found, what to highlight, and how close together the matched words stand.
  */
 import type { KnowledgeBase, ParagraphRecord } from '../knowledge/knowledgeBase';
-import { runAt, type Word } from '../text/words';
+import { runAt, words, type Word } from '../text/words';
 import type { Term } from './askTerms';
 import type { Question } from './question';
 
@@ -80,9 +80,35 @@ export interface RangeMatch {
 }
 
 /**
+ * What an article's title says of a question: per term, how well a title word matches it; per
+ * person the question names, whether the title names them ("Nikola Tesla" in "Nikola Tesla").
+ * An encyclopedic article is about its title: its sentences say "he" or "the game" and never
+ * repeat it, so the title counts as said in each of them.
+ */
+export interface InTitle {
+  terms: number[];
+  persons: number[];
+}
+
+/** `inTitle` counted at `share`: a sentence that names the subject (or calls it "the game") is better evidence than one that leaves it unsaid. */
+export const scaledInTitle = (t: InTitle, share: number): InTitle => ({ terms: t.terms.map((x) => x * share), persons: t.persons.map((x) => x * share) });
+
+/** `InTitle` for an article's title, from its words' matches to the question's terms. */
+export function inTitleOf(title: string, q: Question, termCount: number, wordMatches: (ws: Word[]) => Array<number[] | undefined>): InTitle {
+  const tw = words(title);
+  const norms = new Set(tw.map((w) => w.norm));
+  const matched = wordMatches(tw);
+  return {
+    terms: Array.from({ length: termCount }, (_, i) => Math.max(0, ...matched.map((m) => m?.[i] ?? 0))),
+    persons: q.persons.map((p) => (p.words.length > 0 && p.words.every((w) => norms.has(w)) ? 1 : 0)),
+  };
+}
+
+/**
  * Weighted question words found in a range of the paragraph, with what to highlight and how close
  * together the matched words stand (matched words / the words they span, 0–1). `inTitle` (the
- * paragraph's context) lets a word of the article's title count as found.
+ * paragraph's context) lets a word of the article's title, and a person the title names, count as
+ * found.
  */
 export function match(
   rec: ParagraphRecord,
@@ -96,7 +122,7 @@ export function match(
   ents: Entities,
   start: number,
   end: number,
-  inTitle?: number[],
+  inTitle?: InTitle,
 ): RangeMatch {
   // Words of the range: ws[from, to).
   let from = 0;
@@ -132,7 +158,7 @@ export function match(
       first = Math.min(first, at);
       last = Math.max(last, at);
       hits++;
-    } else if (inTitle && inTitle[i]! > 0) found += t.idf * inTitle[i]!;
+    } else if (inTitle && inTitle.terms[i]! > 0) found += t.idf * inTitle.terms[i]!;
   }
   let anchors = 0;
   const base = rec.paragraph.bodyStart;
@@ -140,6 +166,7 @@ export function match(
   const hi = base + end;
   for (let i = 0; i < ents.persons.length; i++) {
     // The first of the person's speakers named in the range, at its first mention there.
+    let named = false;
     for (const mentions of ents.persons[i]!) {
       const m = firstWithin(mentions, lo, hi);
       if (m) {
@@ -147,9 +174,11 @@ export function match(
         perTerm[terms.length + i] = entityWeights[i]!;
         highlights.push([m.start - base, m.end - base]);
         anchors++;
+        named = true;
         break;
       }
     }
+    if (!named && inTitle && inTitle.persons[i]! > 0) found += entityWeights[i]! * inTitle.persons[i]!;
   }
   for (let i = 0; i < q.parties.length; i++) {
     const p = q.parties[i]!;
