@@ -20,6 +20,13 @@ const DATE = new RegExp(
 const NUMBER = /\b(?:\d[\d,.]*\d|\d)(?:\s?(?:%|percent|per cent|million|billion|trillion|thousand|hundred))?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozens?|hundreds|thousands|millions|half|quarter|twice|once)\b|[$€£¥]\s?\d/gi;
 const WHY = /\b(?:because|in order (?:to|for)|so that|so as to|as a way to|in an attempt to|in the hopes?|due to|owing to|aimed at|to ensure|since|as a result|led to|caused|thanks to|in response to|result(?:ed|ing)? (?:in|from))\b|,\s+as\b|\bas (?:the|it|they|he|she)\b/gi;
 const PLACE = /\b(?:in|at|from|near|inside|outside|to) (?:the )?((?:\p{Lu}[\p{L}\-']+)(?: (?:\p{Lu}[\p{L}\-']+|of|de))*)/gu;
+/**
+ * A name that says it is a place by its last word ("Sun Life Stadium", "Mercedes-Benz Superdome",
+ * "Vistula River"), wherever it stands: the preposition `PLACE` needs is often not there ("the
+ * three sites: New Orleans' Mercedes-Benz Superdome, Miami's Sun Life Stadium, …"). Not when the
+ * word goes on into a longer name ("The Harbour Games"), nor from a capitalised "The".
+ */
+const PLACE_NAME = /(?<![\p{L}\-'’.])(?!(?:The|A|An|In|At|On|From|To)\s)(?:\p{Lu}[\p{L}\-'’.]*\s+){1,6}(?:Stadium|Arena|Dome|Superdome|Center|Centre|Park|Hall|Square|Plaza|Palace|Castle|Cathedral|Church|Abbey|Temple|Mosque|Bridge|Airport|Station|Port|Harbou?r|University|College|Museum|Theat(?:re|er)|Street|Avenue|Boulevard|Road|River|Lake|Mountains?|Hills?|Islands?|Sea|Ocean|Bay|Gulf|Valley|Desert|Plain|Plateau|Forest|Field|Gardens?|Province|County|District|Region|Peninsula|Coast)\b(?![\s-]+\p{Lu})/gu;
 /** "at a forum", "in the capital": a place without a name. */
 const VENUE = /\b(?:at|in|inside|outside) (?:a|an|the) \p{L}+/gu;
 /** Runs of capitalised words (names of people, organisations, places, works), not sentence-initial alone. */
@@ -90,6 +97,7 @@ export function answerEvidence(ask: EvidenceQuestion, candidate: EvidenceSentenc
     case 'place':
       for (const m of kb.parties.article(rec.article.id).mentions) if (m.locative && inSentence(m)) spans.push({ ...toSentence(m), strength: 1 });
       add(PLACE, 1, 1);
+      add(PLACE_NAME, 1);
       add(VENUE, 0.7, 0, false);
       break;
     case 'person': {

@@ -46,7 +46,11 @@
  *      index's best `SOFT_PARAGRAPHS` only; the table is read only when one of them counts or
  *      the trainer asks (`focus` and `focusParagraph` are weighed 0);
  *    - `spelledOut`: the share of the acronyms the question writes ("What does AFC stand for?")
- *      whose long form, as an article defines it, stands in the sentence (askAcronyms.ts).
+ *      whose long form, as an article defines it, stands in the sentence (askAcronyms.ts);
+ *    - `typed`: for a question naming its answer's form ("What year …", "How much did it cost …",
+ *      "What percentage …", "How many times …"), a figure of that form in the sentence, not just
+ *      any date or number; `kind`: for "What type of NOUN …", a word of the sentence's own right
+ *      before NOUN ("a blind plea"; askTyped.ts).
  * Stop words and question words are never scored.
  */
 import type { Sentence } from '../core/article';
@@ -59,6 +63,7 @@ import { answerEvidence, type EvidenceQuestion, NEAR_CHARS } from './answerType'
 import { asksAboutSpeaking, spokenApplies, spokenEvidence } from './askSpeakers';
 import { expressionHits, expressionShare, questionExpressions } from './askExpressions';
 import { carried, previousSentenceMatch, subjectShare, type ParagraphMatches } from './askCarry';
+import { answerForm, kindEvidence, kindTerm, typedEvidence } from './askTyped';
 import { askVocabulary } from './askVocabulary';
 import { markLongForms, questionAcronyms, spelledOutShare } from './askAcronyms';
 import { acronymIndex } from '../knowledge/acronyms';
@@ -98,7 +103,7 @@ const TOUCH_NEAR = Math.pow(0.5, TOUCH_CHARS / NEAR_CHARS) - 1e-9;
 export const FEATURES = [
   'lexical', 'paragraph', 'rank', 'neighbours', 'proximity', 'complete', 'pairs', 'length', 'anchors', 'articleAnchors',
   'date', 'number', 'person', 'place', 'reason', 'name', 'answerNear', 'carried', 'subject', 'expressions', 'figureNear',
-  'spoken', 'figureTouch', 'slot', 'beside', 'spelledOut', ...SOFT_FEATURES,
+  'spoken', 'figureTouch', 'slot', 'beside', 'spelledOut', ...SOFT_FEATURES, 'typed', 'kind',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 export type Weights = Readonly<Record<Feature, number>>;
@@ -218,6 +223,7 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
   const slot = allFeatures || weights.slot !== 0 ? answerSlot(query.text) : 'none';
   const cue = allFeatures || weights.beside !== 0 ? slotCue(query.text, q.terms) : undefined;
   const freshWord = (norm: string) => !questionKeys.has(askVocabulary(kb).keyOf(norm));
+  const kind = allFeatures || weights.kind !== 0 ? kindTerm(query.text, q.terms) : -1;
   const soft = allFeatures || SOFT_FEATURES.some((k) => weights[k] !== 0) ? new SoftMatcher(terms, allFeatures || weights.focus !== 0 || weights.focusParagraph !== 0 ? focusNoun(query.text) : undefined) : undefined;
 
   const out: Candidate[] = [];
@@ -291,6 +297,8 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
         softParagraph,
         focus: soft ? soft.focusIn(rec.paragraph.text, ws, matches, from, to) : 0,
         focusParagraph,
+        typed: 0,
+        kind: kind >= 0 ? kindEvidence(ws, matches, from, to, kind, freshWord) : 0,
       };
       out.push({ rec, sentence, lexical: Math.min(1, lexical + carry), features, score: score(features, weights), highlights: m.highlights });
     });
@@ -304,6 +312,15 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
     for (const c of out) {
       if (!allFeatures && c.score + Math.max(0, weights.slot) < leader) continue;
       c.features.slot = slotEvidence(c.sentence.text, c.highlights.map(([a, b]) => [a - c.sentence.start, b - c.sentence.start] as const), freshWord);
+      c.score = score(c.features, weights);
+    }
+  }
+  // "What year …", "How much did it cost …": a figure of the form the question names.
+  const form = allFeatures || weights.typed !== 0 ? answerForm(query.text) : undefined;
+  if (form) {
+    for (const c of out) {
+      if (!allFeatures && c.score + Math.max(0, weights.typed) < leader) continue;
+      c.features.typed = typedEvidence(form, c.sentence.text, freshWord);
       c.score = score(c.features, weights);
     }
   }

@@ -6,6 +6,8 @@
  *   He takes over from Sofia Lindqvist, who is stepping down …"): the question's words found in
  *   that sentence (the one before in the paragraph, or the previous paragraph's last) and not in
  *   this one count for it, so "Who is leaving the transport department?" can reach the "He" sentence.
+ *   A "The …" description whose noun ends a name in the sentence before ("The $1.2 billion
+ *   stadium" after "Levi's Stadium") points back too.
  * - `subject`: the share of the people and parties the question names that stand at the start of
  *   the sentence, as its subject ("Why does Seoul want …" is answered by "Seoul views …", not by a
  *   sentence about the two Koreas that mentions Seoul in passing). A pronoun the engine resolved to
@@ -26,9 +28,30 @@ import type { Term } from './askTerms';
 const POINTS_BACK =
   /^(?:(?:But|And|Yet|Still|Now|However|Meanwhile|There|Later|Previously|Earlier),?\s+)?(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]he (?:company|firm|group|government|ministry|department|council|minister|president|party|organi[sz]ation|agency|team|club|city|court|committee|board|bank|army|league|union|band|country|state|university))\b/;
 
-/** Whether the sentence names its subject only by a pronoun or a description pointing back. */
-export function pointsBack(text: string): boolean {
-  return POINTS_BACK.test(text.trimStart());
+/**
+ * Whether the sentence names its subject only by a pronoun or a description pointing back. With
+ * `before` (the sentence it continues), also "The $1.2 billion stadium …" after a sentence naming
+ * "Levi's Stadium", "The host committee …" after "the Super Bowl 50 Host Committee": a
+ * description whose noun ends a name the sentence before gives.
+ */
+export function pointsBack(text: string, before?: string): boolean {
+  const t = text.trimStart();
+  if (POINTS_BACK.test(t)) return true;
+  if (!before || !t.startsWith('The ')) return false;
+  for (const w of t.split(/\s+/, 5).slice(1)) {
+    if (/^\p{Ll}+$/u.test(w) && endsName(before, w[0]!.toUpperCase() + w.slice(1))) return true;
+  }
+  return false;
+}
+
+/** Whether `text` holds `head` as a whole word right after another capitalised word ("Levi's Stadium"). */
+function endsName(text: string, head: string): boolean {
+  for (let at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + 1)) {
+    if (/\p{L}/u.test(text[at + head.length] ?? '') || text[at - 1] !== ' ') continue;
+    const prev = /(\S+)\s$/.exec(text.slice(Math.max(0, at - 40), at));
+    if (prev && /^\p{Lu}[\p{L}'’]*$/u.test(prev[1]!)) return true;
+  }
+  return false;
 }
 
 /** Characters from the sentence start within which a named person or party counts as its subject. */
@@ -49,7 +72,7 @@ export interface ParagraphMatches {
  * `previous` gives `match` of the previous paragraph's last sentence (or null).
  */
 export function carried(sent: readonly RangeMatch[], sentences: Sentence[], k: number, total: number, previous: () => RangeMatch | null): number {
-  if (total <= 0 || !pointsBack(sentences[k]!.text)) return 0;
+  if (total <= 0 || !pointsBack(sentences[k]!.text, sentences[k - 1]?.text)) return 0;
   const before = k > 0 ? sent[k - 1]! : previous();
   if (!before) return 0;
   const here = sent[k]!.perTerm;

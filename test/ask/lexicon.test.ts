@@ -58,6 +58,32 @@ describe('reading what a question asks for', () => {
     expect(questionType('When did the talks collapse, and where?')).toBe('when');
   });
 
+  it('reads a "when" after a leading what/which as a clause of time, not the question', () => {
+    expect(questionType('What did the mayor do when the bridge closed?')).toBe('what');
+    expect(questionType('Which river flooded the town when the dam broke?')).toBe('what');
+    expect(expectedAnswer('What did the mayor do when the bridge closed?', { type: questionType('What did the mayor do when the bridge closed?') })).toBe('none');
+    // Still a date: the question asks when, or asks "what year".
+    expect(questionType('What year did the bridge close, and when did it reopen?')).toBe('when');
+    expect(questionType('How and when did the bridge close?')).toBe('when');
+    expect(questionType('What happened, and when?')).toBe('when');
+    expect(questionType('When did the bridge close?')).toBe('when');
+  });
+
+  it('reads "When …, who/what …" by the question after the clause of time', () => {
+    expect(questionType('When the coach left, who replaced him?')).toBe('who');
+    expect(questionType('When violence is used, what is the protest called?')).toBe('what');
+    expect(questionType('When the bridge closed, where did the ferries go?')).toBe('where');
+    expect(questionType('When the bridge closed, did the ferries run?')).toBe('when');
+  });
+
+  it('expects no named thing for "what type/kind of NOUN": it asks for a kind', () => {
+    const e = (t: string) => expectedAnswer(t, { type: questionType(t) });
+    expect(e('What type of person can not be elected?')).toBe('none');
+    expect(e('What kind of state was the republic?')).toBe('none');
+    expect(e('Which person was elected?')).toBe('person');
+    expect(e('What city hosted the final?')).toBe('place');
+  });
+
   it('expects a date, a place, a number, a person or a reason from the question words and the noun after what/which', () => {
     const e = (t: string) => expectedAnswer(t, { type: questionType(t) });
     expect(e('What year did the war end?')).toBe('date');
