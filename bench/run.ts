@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --corpus seed,19k,190k,1m] [--queries 300] [--seed 42] [--minisearch-1m] [--no-minisearch]`
+ * `npm run bench [-- --corpus seed,19k,190k,1m] [--queries 300] [--seed 42] [--minisearch-1m] [--no-minisearch] [--base REF [--rounds N]]`
  *
  * For each corpus, in separate processes (heap figures stay per corpus):
  *   1. build from an empty cache and run the seeded queries (bench/worker.ts build);
@@ -7,13 +7,21 @@
  * Prints a table, writes bench/results/<time>.json (git-ignored) and bench/RESULTS.md.
  * Raw MiniSearch is skipped at 1M unless --minisearch-1m (it needs many GB and minutes), and
  * everywhere with --no-minisearch (its 190k queries alone take minutes; it runs after the commands).
+ *
+ * `--base REF` runs the code of another commit (`main`, `HEAD~3`, a hash) on the same corpora in
+ * the same run, its own bench worker on its own sources (an export of REF in
+ * `$BENCH_TMP/base-<hash>`, sharing this checkout's node_modules and corpus folders), right after
+ * ours for each corpus, and prints the ratios ours / base. `--rounds N` repeats each corpus's pair
+ * N times, alternating which side goes first (a slow minute on this shared machine then falls on
+ * both sides, and the spread between rounds shows the noise).
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { cacheCodeVersion } from '../src/knowledge/diskStore';
-import { CORPORA, REPLICAS, type CorpusName } from './corpus';
+import { baseCheckout, compareTable, type Side } from './baseCommit';
+import { CORPORA, REPLICAS, corpusDir, type CorpusName } from './corpus';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -34,13 +42,19 @@ const HEAP_MB: Record<CorpusName, number> = { seed: 2048, '19k': 4096, '190k': 8
 // code between a build and its cold start would otherwise make the cold start a full rebuild.
 const codeVersion = `bench-${cacheCodeVersion()}`;
 
-function node(script: string[], corpus: CorpusName): void {
+// `--base REF`: the other commit's sources, checked out once (bench/baseCommit.ts).
+const baseRef = flag('--base');
+const rounds = Math.max(1, Number(flag('--rounds') ?? 1));
+const base = baseRef ? baseCheckout(baseRef) : undefined;
+
+function node(script: string[], corpus: CorpusName, side?: Side): void {
   // Workers run with the flags `npm start` uses (--single-threaded-gc: see README, "Speed and
   // scale"); BENCH_NODE_FLAGS replaces them for experiments (BENCH_NODE_FLAGS=' ' for V8's defaults).
   const extra = (process.env.BENCH_NODE_FLAGS ?? '--single-threaded-gc').split(/\s+/).filter(Boolean);
   const r = spawnSync(process.execPath, ['--expose-gc', `--max-old-space-size=${HEAP_MB[corpus]}`, ...extra, '--import', 'tsx', ...script], {
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, QUOTEBOOK_CACHE_CODE_VERSION: codeVersion },
+    ...(side ? { cwd: side.dir } : {}),
+    env: { ...process.env, QUOTEBOOK_CACHE_CODE_VERSION: side?.codeVersion ?? codeVersion, ...side?.env },
   });
   if (r.status !== 0) throw new Error(`${script.join(' ')} failed (${r.status ?? r.signal})`);
 }
@@ -76,9 +90,8 @@ const coldHit = (c: Cold) => c.stats.articlesParsed === 0 && c.stats.analysesRun
 
 // `--report a.json[,b.json]`: only print the table again from saved results (merged in order).
 const report = flag('--report');
-const results: Array<{ corpus: CorpusName; build: Build; cold: Cold; load: number[] }> = report
-  ? report.split(',').flatMap((file) => JSON.parse(readFileSync(file, 'utf8')) as Array<{ corpus: CorpusName; build: Build; cold: Cold; load: number[] }>)
-  : [];
+type Result = { corpus: CorpusName; build: Build; cold: Cold; load: number[]; round?: number; base?: { ref: string; commit: string; build: Build; cold: Cold } };
+const results: Result[] = report ? report.split(',').flatMap((file) => JSON.parse(readFileSync(file, 'utf8')) as Result[]) : [];
 // `--collect`: the latest build and cold results of each chosen corpus from bench/results (runs
 // of different corpora made separately, e.g. the long 1M run).
 if (args.includes('--collect')) {
@@ -91,25 +104,40 @@ if (args.includes('--collect')) {
     results.push({ corpus, build, cold: JSON.parse(readFileSync(join(outDir, c), 'utf8')) as Cold, load: [] });
   }
 }
-if (report || args.includes('--collect')) corpora.splice(0, corpora.length, ...results.map((r) => r.corpus));
+if (report || args.includes('--collect')) corpora.splice(0, corpora.length, ...new Set(results.map((r) => r.corpus)));
 for (const corpus of report || args.includes('--collect') ? [] : corpora) {
-  const load = loadavg();
-  process.stderr.write(`\n== ${corpus} (load ${load.map((l) => l.toFixed(2)).join(' ')}) ==\n`);
-  const b = join(outDir, `${stamp}-${corpus}-build.json`);
-  const c = join(outDir, `${stamp}-${corpus}-cold.json`);
-  const extra = (corpus === '1m' && !args.includes('--minisearch-1m')) || args.includes('--no-minisearch') ? ['--no-minisearch'] : [];
-  node(['bench/worker.ts', 'build', corpus, b, '--queries', queries, '--seed', seed, ...extra], corpus);
-  node(['bench/worker.ts', 'cold', corpus, c], corpus);
-  results.push({ corpus, build: JSON.parse(readFileSync(b, 'utf8')) as Build, cold: JSON.parse(readFileSync(c, 'utf8')) as Cold, load });
+  for (let round = 1; round <= (base ? rounds : 1); round++) {
+    const load = loadavg();
+    process.stderr.write(`\n== ${corpus}${base ? ` round ${round}` : ''} (load ${load.map((l) => l.toFixed(2)).join(' ')}) ==\n`);
+    const extra = (corpus === '1m' && !args.includes('--minisearch-1m')) || args.includes('--no-minisearch') ? ['--no-minisearch'] : [];
+    const measure = (side?: Side) => {
+      const tag = `${stamp}-${corpus}${base ? `-r${round}${side ? '-base' : ''}` : ''}`;
+      const b = resolve(outDir, `${tag}-build.json`);
+      const c = resolve(outDir, `${tag}-cold.json`);
+      // The base reads the same corpus folder (its BENCH_TMP links to ours).
+      if (side) side.linkCorpus(corpus, corpusDir(corpus));
+      node(['bench/worker.ts', 'build', corpus, b, '--queries', queries, '--seed', seed, ...extra], corpus, side);
+      node(['bench/worker.ts', 'cold', corpus, c], corpus, side);
+      return { build: JSON.parse(readFileSync(b, 'utf8')) as Build, cold: JSON.parse(readFileSync(c, 'utf8')) as Cold };
+    };
+    // Alternate which side goes first, round by round.
+    const baseFirst = base !== undefined && round % 2 === 0;
+    const theirs = baseFirst ? measure(base) : undefined;
+    const ours = measure();
+    const after = base && !baseFirst ? measure(base) : theirs;
+    results.push({ corpus, ...ours, load, ...(base ? { round, base: { ref: base.ref, commit: base.commit, ...after! } } : {}) });
+  }
 }
 
+// A column per corpus, per round with --rounds.
+const col = (r: Result) => (r.round !== undefined && results.some((x) => x.corpus === r.corpus && x.round !== r.round) ? `${r.corpus} r${r.round}` : r.corpus);
 const f = (n: number | null | undefined, d = 2) => (n === undefined || n === null || Number.isNaN(n) || n < 0 ? '–' : n.toFixed(d));
 const ms = (p: Pct | null | undefined) => (p ? `${f(p.p50)} / ${f(p.p95)} / ${f(p.p99)}` : '–');
 const mb = (b: number) => `${(b / 2 ** 20).toFixed(0)} MB`;
 
 const lines: string[] = [];
 lines.push(`Run ${new Date().toISOString()} on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}.`);
-lines.push(`Command: \`npm run bench -- --corpus ${corpora.join(',')} --queries ${queries} --seed ${seed}\`. Load average (1/5/15 min) at the start of each corpus: ${results.map((r) => `${r.corpus} ${r.load.map((l) => l.toFixed(1)).join('/')}`).join('; ')}.`);
+lines.push(`Command: \`npm run bench -- --corpus ${corpora.join(',')} --queries ${queries} --seed ${seed}\`. Load average (1/5/15 min) at the start of each corpus: ${results.map((r) => `${col(r)} ${r.load.map((l) => l.toFixed(1)).join('/')}`).join('; ')}.`);
 lines.push('');
 lines.push('| corpus | articles | paragraphs | build (s) | cold start (s) | heap after load | heap / paragraph (of which text, index) | RSS |');
 lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
@@ -124,13 +152,13 @@ lines.push('Latency in ms, p50 / p95 / p99, through `runCommand` (autocomplete: 
 lines.push('same queries in CPU time of the bench process (user + system), which a busy shared machine does not inflate:');
 lines.push('');
 const keys = [...new Set(results.flatMap((r) => Object.keys(r.build.latency)))];
-lines.push(`| command | ${results.map((r) => `${r.corpus} wall`).join(' | ')} | ${results.map((r) => `${r.corpus} CPU`).join(' | ')} |`);
+lines.push(`| command | ${results.map((r) => `${col(r)} wall`).join(' | ')} | ${results.map((r) => `${col(r)} CPU`).join(' | ')} |`);
 lines.push(`| --- | ${results.map(() => '---:').join(' | ')} | ${results.map(() => '---:').join(' | ')} |`);
 for (const k of keys) lines.push(`| ${k} | ${results.map((r) => ms(r.build.latency[k])).join(' | ')} | ${results.map((r) => ms(r.build.cpu?.[k])).join(' | ')} |`);
 lines.push('');
 lines.push('Phrase lookups (3–8 words from a paragraph, every third with a typo): top-1 / MRR@10 (gold = source paragraph; replicas count as the same paragraph), and the same queries on the two reference indexes:');
 lines.push('');
-lines.push(`| | ${results.map((r) => r.corpus).join(' | ')} |`);
+lines.push(`| | ${results.map((r) => col(r)).join(' | ')} |`);
 lines.push(`| --- | ${results.map(() => '---').join(' | ')} |`);
 for (const cmd of ['who-said', 'search']) {
   lines.push(`| /${cmd} top-1 / MRR@10 (exact · typo top-1) | ${results.map((r) => { const q = r.build.quality[cmd]; return q ? `${f(q.all.top1)} / ${f(q.all.mrr10)} (${f(q.exact.top1)} · ${f(q.typo.top1)})` : '–'; }).join(' | ')} |`);
@@ -168,6 +196,11 @@ lines.push('Build and cold-start breakdown (ms): ' + results.map((r) => `${r.cor
 
 function roundAll(o: Record<string, number>) {
   return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Math.round(v)]));
+}
+
+if (results.some((r) => r.base)) {
+  lines.push('');
+  lines.push(...compareTable(results, `npm run bench -- --corpus ${corpora.join(',')} --queries ${queries} --seed ${seed}${args.includes('--no-minisearch') ? ' --no-minisearch' : ''} --base ${baseRef ?? results.find((r) => r.base)!.base!.ref} --rounds ${rounds}`));
 }
 
 const table = lines.join('\n');

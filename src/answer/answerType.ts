@@ -102,7 +102,7 @@ export function answerEvidence(ask: EvidenceQuestion, candidate: EvidenceSentenc
       break;
     case 'person': {
       const speakers = kb.analysis(rec.article.id).speakers;
-      const named = (sp: { id: string }) => q.persons.some((p) => p.speakers.has(`${rec.article.id}:${sp.id}`));
+      const named = (sp: { id: string }) => q.persons.some((p) => p.speakers.has(rec.article.id, sp.id));
       if (q.persons.length > 0 && q.terms.length === 0) {
         // "Who is Jake Sullivan?": where the story introduces the person by full name and role.
         const body = rec.article.body;

@@ -178,7 +178,7 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
   const links = questionAcronyms(kb.derived(acronymIndex), query.text, query.words, q.terms);
 
   // Stage 1: the paragraphs worth reading.
-  const groups: Array<Array<{ term: string; weight: number }>> = terms.map((t) => t.forms);
+  const groups: Array<Array<{ term: string; weight: number; id?: number; df?: number }>> = terms.map((t) => t.forms);
   for (const [acronym, covered] of links?.acronymFor ?? []) for (const i of covered) groups[i] = [...groups[i]!, { term: acronym, weight: 1 }];
   const entityGroups = [
     ...q.persons.map((p) => nameForms(p.name)),
@@ -196,7 +196,7 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
   // the longest posting lists: the sentences still count them (stage 2), the paragraph ranking
   // does without, unless the question has nothing rarer.
   const common = Math.max(docs / 20, 2000);
-  const rare = groups.map((g) => g.filter((f) => kb.index.documentFrequency(f.term) <= common));
+  const rare = groups.map((g) => g.filter((f) => (f.df ?? kb.index.documentFrequency(f.term)) <= common));
   const ranked = kb.index.rankGroups(rare.some((g) => g.length > 0) ? rare : groups, ASK_PARAGRAPHS, filter);
   // Word form → its weight for each question term: the forms found in the vocabulary above, so a
   // text word costs one lookup (stemming every word of 30 paragraphs was most of the time).
@@ -337,6 +337,7 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
     if (spoken) c.features.spoken = spokenEvidence(ask, c, true);
     c.score = score(c.features, weights);
   }
-  out.sort((a, b) => b.score - a.score || a.rec.id - b.rec.id || a.sentence.start - b.sentence.start);
+  // Best first, then by paragraph and position (integer results: see rankGroups).
+  out.sort((a, b) => (b.score > a.score ? 1 : b.score < a.score ? -1 : a.rec.id - b.rec.id || a.sentence.start - b.sentence.start));
   return { question: q, expected, empty: false, candidates: out };
 }

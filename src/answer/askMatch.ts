@@ -22,7 +22,7 @@ export function articleEntities(kb: KnowledgeBase, articleId: string, q: Questio
   const ents: ArticleEntities = { persons: [], parties: [] };
   if (q.persons.length > 0) {
     const speakers = kb.analysis(articleId).speakers;
-    for (const p of q.persons) ents.persons.push(speakers.filter((x) => p.speakers.has(`${articleId}:${x.id}`)).map((x) => x.mentions));
+    for (const p of q.persons) ents.persons.push(speakers.filter((x) => p.speakers.has(articleId, x.id)).map((x) => x.mentions));
   }
   if (q.parties.length > 0) {
     const ap = kb.parties.article(articleId);
@@ -129,13 +129,16 @@ export function match(
   while (from < ws.length && ws[from]!.start < start) from++;
   let to = from;
   while (to < ws.length && ws[to]!.end <= end) to++;
+  // Plain loops, no callbacks: this runs for every sentence of every candidate paragraph, and
+  // totals updated inside a closure live on the heap (a new number object per update).
   let found = 0;
   const perTerm = new Array<number>(terms.length + entityWeights.length).fill(0);
   const highlights: Array<[number, number]> = [];
   let first = Infinity;
   let last = -1;
   let hits = 0;
-  terms.forEach((t, i) => {
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i]!;
     let best = 0;
     let at = -1;
     for (let j = from; j < to; j++) {
@@ -156,35 +159,69 @@ export function match(
       last = Math.max(last, at);
       hits++;
     } else if (inTitle && inTitle.terms[i]! > 0) found += t.idf * inTitle.terms[i]!;
-  });
+  }
   let anchors = 0;
   const base = rec.paragraph.bodyStart;
-  const inRange = (m: { start: number; end: number }) => m.start >= base + start && m.end <= base + end;
-  ents.persons.forEach((list, i) => {
+  const lo = base + start;
+  const hi = base + end;
+  for (let i = 0; i < ents.persons.length; i++) {
     // The first of the person's speakers named in the range, at its first mention there.
-    for (const mentions of list) {
-      const m = mentions.find(inRange);
+    let named = false;
+    for (const mentions of ents.persons[i]!) {
+      const m = firstWithin(mentions, lo, hi);
       if (m) {
         found += entityWeights[i]!;
         perTerm[terms.length + i] = entityWeights[i]!;
         highlights.push([m.start - base, m.end - base]);
         anchors++;
-        return;
+        named = true;
+        break;
       }
     }
-    if (inTitle && inTitle.persons[i]! > 0) found += entityWeights[i]! * inTitle.persons[i]!;
-  });
-  q.parties.forEach((p, i) => {
-    const m = ents.parties.find((x) => x.partyId === p && inRange(x));
+    if (!named && inTitle && inTitle.persons[i]! > 0) found += entityWeights[i]! * inTitle.persons[i]!;
+  }
+  for (let i = 0; i < q.parties.length; i++) {
+    const p = q.parties[i]!;
+    let m: { start: number; end: number } | undefined;
+    for (const x of ents.parties) {
+      if (x.partyId === p && x.start >= lo && x.end <= hi) {
+        m = x;
+        break;
+      }
+    }
     if (m) {
       found += entityWeights[q.persons.length + i]!;
       perTerm[terms.length + q.persons.length + i] = entityWeights[q.persons.length + i]!;
       highlights.push([m.start - base, m.end - base]);
       anchors++;
     }
-  });
+  }
   const proximity = hits >= 2 ? hits / (last - first + 1) : hits === 1 ? 0.5 : 0;
-  return { found, perTerm, highlights: highlights.sort((a, b) => a[0] - b[0]), proximity, pairs: pairShare(terms, matches, from, to), words: to - from, anchors };
+  sortByStart(highlights);
+  return { found, perTerm, highlights, proximity, pairs: pairShare(terms, matches, from, to), words: to - from, anchors };
+}
+
+/**
+ * Sorts a few ranges by start in place, keeping the order of equal starts (as the stable
+ * `Array.prototype.sort` does), by insertion: that sort copies the array first, and this runs for
+ * every sentence of every candidate paragraph.
+ */
+function sortByStart(ranges: Array<[number, number]>): void {
+  for (let i = 1; i < ranges.length; i++) {
+    const r = ranges[i]!;
+    let j = i - 1;
+    while (j >= 0 && ranges[j]![0] > r[0]) {
+      ranges[j + 1] = ranges[j]!;
+      j--;
+    }
+    ranges[j + 1] = r;
+  }
+}
+
+/** The first mention inside [lo, hi) (article offsets), as `mentions.find` would. */
+function firstWithin<M extends { start: number; end: number }>(mentions: readonly M[], lo: number, hi: number): M | undefined {
+  for (const m of mentions) if (m.start >= lo && m.end <= hi) return m;
+  return undefined;
 }
 
 /**

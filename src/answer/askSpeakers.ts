@@ -55,7 +55,8 @@ export function spokenApplies(q: Question, expected: Expected, aboutSpeaking: bo
 
 /** Whether `st` is by a person or party the question names. */
 function byNamed(kb: KnowledgeBase, articleId: string, st: Statement, q: Question): boolean {
-  if (st.speakerId !== null && q.persons.some((p) => p.speakers.has(`${articleId}:${st.speakerId}`))) return true;
+  const speakerId = st.speakerId;
+  if (speakerId !== null && q.persons.some((p) => p.speakers.has(articleId, speakerId))) return true;
   const src = st.source;
   if (!src || q.parties.length === 0) return false;
   // The source's own words name the party ("Seoul views …", "Seoul's renewed push to …"); a

@@ -7,7 +7,7 @@
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { words } from '../text/words';
 import { askVocabulary } from './askVocabulary';
-import { SYNONYM_WEIGHT, TYPO_WEIGHT, baseForm, irregularForms, keyOf, specificity, synonymKeys } from './questionTerms';
+import { SYNONYM_WEIGHT, TYPO_WEIGHT, baseForm, irregularForms, specificity, synonymKeys } from './questionTerms';
 
 /** Vocabulary terms read per question word to find its inflections, at most. */
 const MAX_FORMS = 150;
@@ -18,8 +18,12 @@ export interface Term {
   particle?: string;
   /** Match key → weight (1 the word's own key, less for synonyms and typos). */
   keys: Map<string, number>;
-  /** Index terms standing for it, with weights (stage 1). */
-  forms: Array<{ term: string; weight: number }>;
+  /**
+   * Index terms standing for it, with weights (stage 1), and each term's id and document
+   * frequency in the index (`id` −1: no paragraph has it), so a question reads them from here
+   * instead of looking every form up in the vocabulary's tree again.
+   */
+  forms: Array<{ term: string; weight: number; id?: number; df?: number }>;
   idf: number;
 }
 
@@ -56,26 +60,35 @@ function termOf(kb: KnowledgeBase, norm: string, particle: string | undefined, i
   // Vocabulary terms' keys come from the table (askVocabulary.ts): stemming them was most of the
   // time of a question with words nobody asked about before.
   const vocabulary = askVocabulary(kb);
-  const own = keyOf(norm);
+  const own = vocabulary.keyOf(norm);
   const keys = new Map<string, number>([[own, 1]]);
   const forms = new Map<string, number>();
   let df = 0;
-  const addForms = (candidates: Iterable<string>, key: string, weight: number) => {
-    for (const c of candidates) {
-      if (vocabulary.keyOf(c) !== key) continue;
-      const f = kb.index.documentFrequency(c);
-      if (f === 0) continue;
-      if (weight === 1) df = Math.max(df, f);
-      if ((forms.get(c) ?? 0) < weight) forms.set(c, weight);
-    }
+  // The vocabulary's terms come with their ids (`termsWithPrefix`); other candidates (the stem
+  // itself, irregular forms, "-ed" guesses) are looked up only when their key is the word's.
+  const ids = new Map<string, number>();
+  const addForm = (c: string, knownId: number | undefined, key: string, weight: number) => {
+    if (vocabulary.keyOf(c) !== key) return;
+    const id = knownId ?? kb.index.termId(c);
+    if (id === undefined) return;
+    const f = kb.index.documentFrequencyOf(id);
+    if (f === 0) return;
+    if (weight === 1) df = Math.max(df, f);
+    if ((forms.get(c) ?? 0) < weight) forms.set(c, weight);
+    ids.set(c, id);
+  };
+  const addWords = (candidates: Iterable<string>, key: string, weight: number) => {
+    for (const c of candidates) addForm(c, undefined, key, weight);
+  };
+  const addPrefixed = (prefix: string, max: number, key: string, weight: number) => {
+    for (const x of kb.index.termsWithPrefix(prefix, max)) addForm(x.term, x.id, key, weight);
   };
   const base = baseForm(norm);
   const prefixOf = (k: string) => (k.length >= 4 ? k.slice(0, Math.max(4, k.length - 1)) : k);
   const tryKey = (key: string, word: string, weight: number) => {
-    const list = [word, key, baseForm(word), ...irregularForms(baseForm(word))];
-    if (key.length >= 4 && /^[a-z]+$/.test(key)) list.push(...kb.index.termsWithPrefix(prefixOf(key), MAX_FORMS).map((x) => x.term));
-    else list.push(`${word}s`, `${word}es`, `${word}ed`, `${word}d`, `${word}ing`);
-    addForms(list, key, weight);
+    addWords([word, key, baseForm(word), ...irregularForms(baseForm(word))], key, weight);
+    if (key.length >= 4 && /^[a-z]+$/.test(key)) addPrefixed(prefixOf(key), MAX_FORMS, key, weight);
+    else addWords([`${word}s`, `${word}es`, `${word}ed`, `${word}d`, `${word}ing`], key, weight);
   };
   tryKey(own, base, 1);
   if (forms.size === 0 && !/-/.test(norm)) {
@@ -85,12 +98,17 @@ function termOf(kb: KnowledgeBase, norm: string, particle: string | undefined, i
       forms.set(t, TYPO_WEIGHT);
     }
   }
-  for (const k of synonymKeys(norm)) {
+  for (const k of synonymKeys(norm, vocabulary.keyOf)) {
     if (keys.has(k)) continue;
     keys.set(k, SYNONYM_WEIGHT);
-    addForms([k, ...kb.index.termsWithPrefix(prefixOf(k), 40).map((x) => x.term)], k, SYNONYM_WEIGHT);
+    addWords([k], k, SYNONYM_WEIGHT);
+    addPrefixed(prefixOf(k), 40, k, SYNONYM_WEIGHT);
   }
   // Hyphenated question words ("end-of-war") are indexed whole and by part.
   if (norm.includes('-')) for (const part of norm.split('-')) if (part.length > 2) forms.set(part, Math.max(forms.get(part) ?? 0, 0.5));
-  return { norm, ...(particle ? { particle } : {}), keys, forms: [...forms].map(([term, weight]) => ({ term, weight })), idf: idf(Math.max(df, 1)) * specificity(norm) };
+  const formList = [...forms].map(([term, weight]) => {
+    const id = ids.get(term) ?? kb.index.termId(term) ?? -1;
+    return { term, weight, id, df: id >= 0 ? kb.index.documentFrequencyOf(id) : 0 };
+  });
+  return { norm, ...(particle ? { particle } : {}), keys, forms: formList, idf: idf(Math.max(df, 1)) * specificity(norm) };
 }

@@ -73,8 +73,8 @@ export interface QuestionTerm {
 /** A person the question names, as every article speaker it could be ("Moon": two people). */
 export interface QuestionPerson {
   name: string;
-  /** `articleId:speakerId` keys. */
-  speakers: Set<string>;
+  /** The article speakers it could be (shared with the question reader's cache: never changed). */
+  speakers: PersonSpeakers;
   /**
    * The name's words as the question wrote them (normalised, no possessive): found in a text
    * wherever they stand together, even where the analysis kept no mention of the speaker (a name
@@ -90,6 +90,39 @@ export interface Question {
   /** Party ids named in the question. */
   parties: string[];
   persons: QuestionPerson[];
+}
+
+/** Which article speakers a person of the question could be. */
+export interface PersonSpeakers {
+  has(articleId: string, speakerId: string): boolean;
+  /** `articleId:speakerId` of each, in the order found (tests, diagnostics). */
+  keys(): string[];
+}
+
+/**
+ * Speakers by article: each appearance is two lookups of strings the analyses already hold, not
+ * a new `articleId:speakerId` string to hash (thousands for a person quoted everywhere).
+ */
+class SpeakersByArticle implements PersonSpeakers {
+  private readonly byArticle = new Map<string, Set<string>>();
+
+  constructor(persons: readonly KnownPerson[]) {
+    for (const p of persons) {
+      for (const ap of p.appearances) {
+        const set = this.byArticle.get(ap.articleId);
+        if (set) set.add(ap.speakerId);
+        else this.byArticle.set(ap.articleId, new Set([ap.speakerId]));
+      }
+    }
+  }
+
+  has(articleId: string, speakerId: string): boolean {
+    return this.byArticle.get(articleId)?.has(speakerId) ?? false;
+  }
+
+  keys(): string[] {
+    return [...this.byArticle].flatMap(([a, ids]) => [...ids].map((id) => `${a}:${id}`));
+  }
 }
 
 /** The people of the knowledge base, as the question reader needs them. */
@@ -185,17 +218,20 @@ function findPersons(text: string, ws: readonly Word[], people: readonly KnownPe
   // Longest spans first; a shorter span inside a longer one is the same mention.
   hits.sort((x, y) => y.end - y.start - (x.end - x.start));
   const out: QuestionPerson[] = [];
-  const spans: Array<{ start: number; end: number; person: QuestionPerson }> = [];
+  // Each span's people in the order found: one person's keys, or the union of several people's
+  // named alike ("Berg": two people), both kept per people list (`speakerKeys`).
+  const spans: Array<{ start: number; end: number; person: QuestionPerson; named: KnownPerson[] }> = [];
   for (const h of hits) {
     const same = spans.find((s) => s.start === h.start && s.end === h.end);
     if (same) {
-      for (const ap of h.person.appearances) same.person.speakers.add(`${ap.articleId}:${ap.speakerId}`);
+      same.named.push(h.person);
+      same.person.speakers = speakerKeys(people, same.named);
       continue;
     }
     if (spans.some((s) => h.start < s.end && s.start < h.end)) continue;
     const nameWords = ws.filter((w) => w.start >= h.start && w.end <= h.end).map((w) => w.norm.replace(/['’]s$/, ''));
-    const person: QuestionPerson = { name: h.person.name, speakers: new Set(h.person.appearances.map((ap) => `${ap.articleId}:${ap.speakerId}`)), words: nameWords };
-    spans.push({ start: h.start, end: h.end, person });
+    const person: QuestionPerson = { name: h.person.name, speakers: speakerKeys(people, [h.person]), words: nameWords };
+    spans.push({ start: h.start, end: h.end, person, named: [h.person] });
     out.push(person);
     // A lone surname may be something else that shares it ("went to Harvard" is not John
     // Harvard): its word stays a word to find as well.
@@ -224,6 +260,36 @@ function aliasIndex(people: readonly KnownPerson[]): Map<string, Array<{ alias: 
     aliasIndexes.set(people, index);
   }
   return index;
+}
+
+const speakerKeyCaches = new WeakMap<readonly KnownPerson[], Map<string, PersonSpeakers>>();
+const personIds = new WeakMap<KnownPerson, number>();
+let nextPersonId = 0;
+const personId = (p: KnownPerson): number => {
+  let id = personIds.get(p);
+  if (id === undefined) personIds.set(p, (id = nextPersonId++));
+  return id;
+};
+/** Key sets kept per people list, at most (then the cache starts again). */
+const SPEAKER_KEYS_MAX = 1_000;
+
+/**
+ * The article speakers of one person, or of several named alike in one question (their union),
+ * made once per people list. A person the articles quote everywhere ("Hillary Clinton": thousands
+ * of appearances, under several records, in the 190k-paragraph bench) took most of a question's
+ * time to key again on every question naming them.
+ */
+function speakerKeys(people: readonly KnownPerson[], persons: readonly KnownPerson[]): PersonSpeakers {
+  let cache = speakerKeyCaches.get(people);
+  if (!cache) speakerKeyCaches.set(people, (cache = new Map()));
+  const key = persons.map(personId).join(',');
+  let keys = cache.get(key);
+  if (!keys) {
+    if (cache.size >= SPEAKER_KEYS_MAX) cache.clear();
+    keys = new SpeakersByArticle(persons);
+    cache.set(key, keys);
+  }
+  return keys;
 }
 
 function isCovered(ranges: Array<[number, number]>, pos: number): boolean {

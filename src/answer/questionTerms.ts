@@ -69,14 +69,18 @@ export function computeKey(norm: string): string {
   return /^[a-z]+$/.test(w) ? stem(baseForm(w)) : w;
 }
 
-/** Keys of a question word's WordNet synonyms (of its base form), without its own key. */
-export function synonymKeys(norm: string): string[] {
-  const own = keyOf(norm);
+/**
+ * Keys of a question word's WordNet synonyms (of its base form), without its own key. `key` is
+ * `keyOf` or a table of it (askVocabulary.ts: a synonym the articles use is a lookup there, not a
+ * Porter2 run).
+ */
+export function synonymKeys(norm: string, key: (word: string) => string = keyOf): string[] {
+  const own = key(norm);
   // WordNet lists base forms: "disagreed" is looked up as "disagree".
   const syns = synonyms(wordNetBase(baseForm(norm)));
   const out = new Set<string>();
   for (const s of syns) {
-    const k = keyOf(s);
+    const k = key(s);
     if (k !== own && k.length > 2) out.add(k);
   }
   return [...out];

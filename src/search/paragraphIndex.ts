@@ -21,6 +21,7 @@
  * afterwards (see phrase.ts) on the small candidate set.
  */
 import SearchableMap from 'minisearch/SearchableMap';
+import { PrefixOrder } from './prefixOrder';
 import { asParsedQuery, parseQuery, type ParsedQuery } from './query';
 import { indexedTermsOf } from './terms';
 import { clearTouched, foldGroup, scorePostings, selectTop } from './rankKernels';
@@ -99,6 +100,8 @@ export class ParagraphIndex {
   private built = false;
   /** Term → term id; built once the index is (see `install`). */
   private terms = new SearchableMap<number>();
+  /** `termsWithPrefix`'s table (prefixOrder.ts), made on its first use. */
+  private prefixes: PrefixOrder | undefined;
 
   /** Adds paragraphs (before the first query). Ids are small non-negative integers. */
   add(paragraphs: IndexedParagraph[]): void {
@@ -209,6 +212,7 @@ export class ParagraphIndex {
     const terms = new SearchableMap<number>();
     for (let id = 0; id < s.vocab.length; id++) terms.set(s.vocab[id]!, id);
     this.terms = terms;
+    this.prefixes = undefined;
     this.built = true;
   }
 
@@ -477,15 +481,17 @@ export class ParagraphIndex {
    * with their document frequencies. Used to find a question word's inflections and derivations
    * in the vocabulary (the caller checks them with its stemmer).
    */
-  termsWithPrefix(prefix: string, max: number): Array<{ term: string; df: number }> {
+  termsWithPrefix(prefix: string, max: number): Array<{ term: string; df: number; id: number }> {
     this.build();
-    const out: Array<{ term: string; df: number }> = [];
-    if (!prefix) return out;
-    for (const [term, id] of this.terms.atPrefix(prefix)) {
-      out.push({ term, df: this.df(id) });
-      if (out.length >= max) break;
-    }
-    return out;
+    // The same terms in the same order as `this.terms.atPrefix(prefix)`, without walking the tree.
+    this.prefixes ??= new PrefixOrder(this.vocab, this.terms);
+    return this.prefixes.idsWithPrefix(prefix, max).map((id) => ({ term: this.vocab[id]!, df: this.df(id), id }));
+  }
+
+  /** Document frequency of the term with this id (`termId`). */
+  documentFrequencyOf(termId: number): number {
+    this.build();
+    return this.df(termId);
   }
 
   /** Document frequency of an index term (0 when no paragraph has it). */
@@ -513,7 +519,12 @@ export class ParagraphIndex {
    * twice. Every posting of every term is read once (accumulator), so callers keep groups to the
    * words of one question.
    */
-  rankGroups(groups: ReadonlyArray<ReadonlyArray<{ term: string; weight: number }>>, limit: number, filter?: (id: number) => boolean): Array<{ id: number; score: number; groups: number }> {
+  rankGroups(
+    /** Per group its terms; a term's `id` (`termId`, −1 for none), when the caller has it, spares a lookup. */
+    groups: ReadonlyArray<ReadonlyArray<{ term: string; weight: number; id?: number }>>,
+    limit: number,
+    filter?: (id: number) => boolean,
+  ): Array<{ id: number; score: number; groups: number }> {
     this.build();
     const size = this.lengths.length;
     if (this.acc.length < size) {
@@ -537,8 +548,9 @@ export class ParagraphIndex {
     let touched = 0;
     for (const g of groups) {
       let inGroup = 0;
-      for (const { term, weight } of g) {
-        const id = this.terms.get(term);
+      for (const f of g) {
+        const id = f.id === undefined ? this.terms.get(f.term) : f.id >= 0 ? f.id : undefined;
+        const weight = f.weight;
         if (id === undefined || weight <= 0) continue;
         const df = this.df(id);
         const idf = Math.log(1 + (this.docCount - df + 0.5) / (df + 0.5));
@@ -562,7 +574,9 @@ export class ParagraphIndex {
     const found = selectTop(cand, n, acc, hits, Math.max(groups.length, 1), k, heapDocs, heapScores);
     const top: Array<{ doc: number; score: number }> = [];
     for (let i = 0; i < found; i++) top.push({ doc: heapDocs[i]!, score: heapScores[i]! });
-    top.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    // Compared as b.score - a.score || a.doc - b.doc, returning small integers: a fractional
+    // difference is a new heap number per comparison.
+    top.sort((a, b) => (b.score > a.score ? 1 : b.score < a.score ? -1 : a.doc - b.doc));
     const out: Array<{ id: number; score: number; groups: number }> = [];
     const copies = new Map<number, number>();
     for (const { doc, score } of top) {
