@@ -66,9 +66,9 @@ export function quotesAnswer(kb: KnowledgeBase, typed: string): Answer {
 /**
  * Drops an excerpt whose text is already shown inside another excerpt of the same paragraph.
  * Only excerpts of one paragraph are compared with each other: a much-quoted person has thousands
- * of statements at 190k paragraphs, and comparing every pair took seconds.
+ * of statements at 190k paragraphs, and comparing every pair took seconds. Exported for its test.
  */
-function withoutRepeats(items: Shown[]): Shown[] {
+export function withoutRepeats(items: Shown[]): Shown[] {
   const byParagraph = new Map<string, number[]>();
   items.forEach(({ excerpt: e }, i) => {
     const key = `${e.article.id}\u0000${e.paragraph}`;
