@@ -9,7 +9,7 @@ import { continueParagraphSpeakers, headingRepeats, linkDescriptions } from './c
 import type { RawStatement } from './statement';
 import { findStatements } from './statements';
 import { FIRST_NAME_GENDER, FIRST_NAMES, PRONOUNS, UNNAMED_SOURCE_NOUNS } from './lexicon';
-import { roleWord } from './nounPhrases';
+import { afterArticle, nextLowerWord, roleWord } from './nounPhrases';
 import { findNames, type NameMention } from './names';
 import { resolvePronoun, type SalienceEntry } from './pronouns';
 import { possessedSource } from './possessedQuotes';
@@ -61,9 +61,9 @@ function unnamedPerson(body: string, r: Resolved): Person | null {
  * tribes"), which makes it a modifier.
  */
 function standsAlone(body: string, m: NameMention): boolean {
-  if (/\b(?:the|a|an)\s+$/i.test(body.slice(Math.max(0, m.start - 5), m.start))) return false;
+  if (afterArticle(body, m.start)) return false;
   if (m.possessive) return true;
-  const next = /^ (\p{Ll}+)\b/u.exec(body.slice(m.end, m.end + 40))?.[1];
+  const next = nextLowerWord(body, m.end);
   return !next || !posTags(next)[0]?.startsWith('NN');
 }
 
@@ -80,7 +80,7 @@ function unknownWord(text: string): boolean {
 
 /** Whether the word after `end` is first of all a verb ("replied", "had"; not "the", tagged VBD too). */
 function verbAfter(body: string, end: number): boolean {
-  const next = /^ (\p{Ll}+)\b/u.exec(body.slice(end, end + 40))?.[1];
+  const next = nextLowerWord(body, end);
   return !!next && !!posTags(next)[0]?.startsWith('VB');
 }
 
@@ -91,7 +91,7 @@ function skipOpening(body: string, start: number): number {
 
 /** Whether the word after `end` is a verb the lexicon knows ("walked", "said", "had"). */
 function actsAfter(body: string, end: number): boolean {
-  const next = /^ (\p{Ll}+)\b/u.exec(body.slice(end, end + 40))?.[1];
+  const next = nextLowerWord(body, end);
   return !!next && posTags(next).some((t) => t.startsWith('VB'));
 }
 

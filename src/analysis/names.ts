@@ -301,7 +301,7 @@ function classifyRun(
   if (kind === 'maybe-person' && lowerWords(body).has(lastLower)) kind = 'other';
   // A number beside the run ("Super Bowl 50", "20th Century Fox") and no first name: an event or a body.
   if (numbered && kind === 'maybe-person') kind = 'other';
-  if (!hasHonorific && !roleBefore && nameToks.length > 1 && notPersonal(nameToks, titleStart >= 0)) kind = nameToks.length > 1 && COMPASS.test((nameToks[0] as Token).lower) ? 'place' : 'other';
+  if (!hasHonorific && !roleBefore && nameToks.length > 1 && notPersonal(nameToks, titleStart >= 0)) kind = COMPASS.test((nameToks[0] as Token).lower) ? 'place' : 'other';
   // "General Electric", "First Circuit": an adjective title and an ordinary word name a thing.
   const lastTitle = titleLowers[titleLowers.length - 1];
   if (lastTitle && ADJECTIVE_TITLES.test(lastTitle) && nameToks.every((t) => posTags(t.lower).length > 0 && !FIRST_NAMES.has(t.lower))) kind = 'other';

@@ -48,6 +48,16 @@ export function roleLedName(toks: Token[]): boolean {
   return !!last && last.cap && tail.every((t) => t.cap || ROLE_NOUNS.has(t.lower) || /^\p{Ll}+$/u.test(t.text)) && tail.filter((t) => !t.cap).length <= 3;
 }
 
+/** Whether an article ("the", "a", "an") stands right before `start` ("the Jin commander", "The Clinton campaign"). */
+export function afterArticle(body: string, start: number): boolean {
+  return /\b(?:the|a|an)\s+$/i.test(body.slice(Math.max(0, start - 5), start));
+}
+
+/** The lower-case word right after `end` (one space between), if one follows. */
+export function nextLowerWord(body: string, end: number): string | undefined {
+  return /^ (\p{Ll}+)\b/u.exec(body.slice(end, end + 40))?.[1];
+}
+
 /** A role or occupation noun: the listed ones, or an agent noun shape ("geologist", "guitarist", "historian"). */
 export function roleWord(lower: string): boolean {
   return ROLE_NOUNS.has(lower) || (lower.length > 5 && /(?:ist|ian|ogist|ologist)s?$/.test(lower));

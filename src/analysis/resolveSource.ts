@@ -4,7 +4,7 @@
  * Runs inside the left-to-right pass of `attributeQuotes`, so it sees only what came before.
  */
 import { posTags } from './lexicon/cueStem';
-import { roleWord } from './nounPhrases';
+import { afterArticle, roleWord } from './nounPhrases';
 import type { RawStatement } from './statement';
 import { PRONOUNS, ROLE_NOUNS, UNNAMED_SOURCE_NOUNS } from './lexicon';
 import type { NameMention } from './names';
@@ -117,7 +117,7 @@ function beforePluralNoun(body: string, end: number, limit: number): boolean {
  * a modifier of that noun, whose words they are; the person is not the source.
  */
 function modifierAfterArticle(body: string, m: NameMention, limit: number): boolean {
-  if (!/\b(?:the|a|an)\s+$/i.test(body.slice(Math.max(0, m.start - 5), m.start))) return false;
+  if (!afterArticle(body, m.start)) return false;
   return /^\s+\p{Ll}/u.test(body.slice(m.end, limit));
 }
 

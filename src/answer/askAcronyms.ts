@@ -6,6 +6,7 @@
  * `text/acronyms.ts`), gathered once per knowledge base (`knowledge/acronyms.ts`), never guessed.
  */
 import type { AcronymIndex } from '../knowledge/acronyms';
+import { acronymLike } from '../text/acronyms';
 import { runAt, withoutPossessive as bare, type Word } from '../text/words';
 import type { QuestionTerm } from './question';
 
@@ -22,12 +23,8 @@ export interface AcronymLinks {
 /** A question about what an acronym means: the long form is its answer. */
 const EXPANSION = /\b(?:stands?|stood) for\b|\bshort (?:for|form)\b|\babbreviat|\bacronym|\bfull (?:name|form)\b|\bspelled out\b/i;
 
-/** At least two capitals, at least half the letters: "NFL", "NFL's", "DoD" (not "Nfl" or "Panel"). */
-const writtenAsAcronym = (written: string) => {
-  const w = written.replace(/['’]s$/, '');
-  const caps = (w.match(/\p{Lu}/gu) ?? []).length;
-  return caps >= 2 && caps * 2 >= w.length;
-};
+/** Written as an acronym, a possessive allowed: "NFL", "NFL's", "DoD" (not "Nfl" or "Panel"). */
+const writtenAsAcronym = (written: string) => acronymLike(written.replace(/['’]s$/, ''));
 
 /**
  * The acronym links of a question (`text`, its words `ws` and content terms `terms`): every long

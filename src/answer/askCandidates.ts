@@ -228,30 +228,35 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
 
   const out: Candidate[] = [];
   const articleEnts = new Map<string, ArticleEntities>();
-  const titleMatches = new Map<string, InTitle>();
+  // Per article: its title's matches, whole (the paragraph) and at a sentence's share.
+  const titleMatches = new Map<string, { whole: InTitle; sentence: InTitle }>();
   for (const [place, { id, score: rankScore }] of ranked.entries()) {
     const rec = kb.paragraphs[id]!;
     const ws = kb.paragraphWords(rec.id);
     const matches = wordMatches(ws);
     let byArticle = articleEnts.get(rec.article.id);
     if (!byArticle) articleEnts.set(rec.article.id, (byArticle = articleEntities(kb, rec.article.id, q)));
-    let inTitle = titleMatches.get(rec.article.id);
-    if (!inTitle) titleMatches.set(rec.article.id, (inTitle = inTitleOf(rec.article.title, q, terms.length, wordMatches)));
+    let titled = titleMatches.get(rec.article.id);
+    if (!titled) {
+      const whole = inTitleOf(rec.article.title, q, terms.length, wordMatches);
+      titleMatches.set(rec.article.id, (titled = { whole, sentence: scaledInTitle(whole, TITLE_IN_SENTENCE) }));
+    }
+    const inTitle = titled.whole;
     const ents = entitiesIn(rec, byArticle, q, ws);
     // "The game" of an article whose defining sentence calls its title a game (askTitleSubject.ts).
     const subject = titleSubject(rec.article);
     const standIns = subject ? standInPositions(ws, subject) : [];
     if (subject && standIns.length > 0) {
       markStandIns(matches, standIns, inTitle.terms);
-      q.persons.forEach((p, k) => {
-        if (p.words.length > 0 && p.words.every((w) => subject.titleWords.has(w))) ents.persons[k]!.push(standInMentions(ws, standIns, rec.paragraph.bodyStart));
+      // A person the title names is mentioned at each stand-in too.
+      inTitle.persons.forEach((named, k) => {
+        if (named > 0) ents.persons[k]!.push(standInMentions(ws, standIns, rec.paragraph.bodyStart));
       });
     }
     const articleAnchors = byArticle.persons.filter((list) => list.length > 0).length + q.parties.filter((p) => byArticle.parties.some((m) => m.partyId === p)).length;
     const para = match(rec, q, terms, entityWeights, ws, matches, ents, 0, rec.paragraph.text.length, inTitle);
     const sentences = sentencesOf(rec.paragraph);
-    const sentenceTitle = scaledInTitle(inTitle, TITLE_IN_SENTENCE);
-    const sent = sentences.map((s) => match(rec, q, terms, entityWeights, ws, matches, ents, s.start, s.end, sentenceTitle));
+    const sent = sentences.map((s) => match(rec, q, terms, entityWeights, ws, matches, ents, s.start, s.end, titled.sentence));
     const exprHits = expressionHits(ws, exprs, askVocabulary(kb).keyOf);
     const here: ParagraphMatches = { rec, ws, matches, ents };
     const previous = () => previousSentenceMatch(kb, rec, byArticle!, wordMatches, q, terms, entityWeights);

@@ -3,7 +3,7 @@
  * the weight found, what to highlight, and how close together the matched words stand.
  */
 import type { KnowledgeBase, ParagraphRecord } from '../knowledge/knowledgeBase';
-import { runAt, words, type Word } from '../text/words';
+import { runAt, withoutPossessive, words, type Word } from '../text/words';
 import type { Term } from './askTerms';
 import type { Question } from './question';
 
@@ -96,7 +96,8 @@ export const scaledInTitle = (t: InTitle, share: number): InTitle => ({ terms: t
 /** `InTitle` for an article's title, from its words' matches to the question's terms. */
 export function inTitleOf(title: string, q: Question, termCount: number, wordMatches: (ws: Word[]) => Array<number[] | undefined>): InTitle {
   const tw = words(title);
-  const norms = new Set(tw.map((w) => w.norm));
+  // Without possessives, as the question's name words are ("Levi's Stadium": "levi", "stadium").
+  const norms = new Set(tw.map((w) => withoutPossessive(w.norm)));
   const matched = wordMatches(tw);
   return {
     terms: Array.from({ length: termCount }, (_, i) => Math.max(0, ...matched.map((m) => m?.[i] ?? 0))),

@@ -20,10 +20,8 @@ const ENDS_DESCRIPTION = new Set([
 /** Nouns too general to stand for anything ("one of the …", "a number of …"). */
 const TOO_GENERAL = new Set(['one', 'part', 'number', 'kind', 'type', 'sort', 'member', 'thing', 'lot', 'series', 'set', 'group', 'way']);
 
-/** What an article's subject is called: its title's words and the category noun. */
+/** What an article's subject is called besides its title: the category noun. */
 export interface TitleSubject {
-  /** The title's words, normalised, without the possessive. */
-  titleWords: ReadonlySet<string>;
   /** The head noun of the defining sentence ("game", "city", "inventor"). */
   category: string;
 }
@@ -60,7 +58,7 @@ function findTitleSubject(article: Article): TitleSubject | null {
       const copula = ws.findIndex((w, k) => k >= i && k <= i + 12 && /^(?:is|was|are|were)$/.test(w.norm));
       if (copula < 0 || !/^(?:a|an|the)$/.test(ws[copula + 1]?.norm ?? '')) continue;
       const category = headNoun(text, ws, copula + 2);
-      return category ? { titleWords: new Set(titleWs), category } : null;
+      return category ? { category } : null;
     }
   }
   return null;

@@ -69,15 +69,15 @@ export function quotesAnswer(kb: KnowledgeBase, typed: string): Answer {
  * of statements at 190k paragraphs, and comparing every pair took seconds. Exported for its test.
  */
 export function withoutRepeats(items: Shown[]): Shown[] {
+  const keys = items.map(({ excerpt: e }) => `${e.article.id}\u0000${e.paragraph}`);
   const byParagraph = new Map<string, number[]>();
-  items.forEach(({ excerpt: e }, i) => {
-    const key = `${e.article.id}\u0000${e.paragraph}`;
+  keys.forEach((key, i) => {
     const list = byParagraph.get(key);
     if (list) list.push(i);
     else byParagraph.set(key, [i]);
   });
   return items.filter(({ excerpt: e }, i) =>
-    !byParagraph.get(`${e.article.id}\u0000${e.paragraph}`)!.some((j) => {
+    !byParagraph.get(keys[i]!)!.some((j) => {
       const o = items[j]!.excerpt;
       return j !== i && o.text.includes(e.text) && (o.text.length > e.text.length || j < i);
     }),

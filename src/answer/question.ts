@@ -5,7 +5,7 @@
  */
 import type { PartyRegistry } from '../parties/registry';
 import { asParsedQuery, type ParsedQuery } from '../search/query';
-import { isStopWord, type Word } from '../text/words';
+import { isStopWord, withoutPossessive, type Word } from '../text/words';
 
 /** The kind of answer a question asks for. */
 export type QuestionType = 'who' | 'when' | 'where' | 'why' | 'howmany' | 'how' | 'yesno' | 'what';
@@ -106,13 +106,11 @@ export interface PersonSpeakers {
 class SpeakersByArticle implements PersonSpeakers {
   private readonly byArticle = new Map<string, Set<string>>();
 
-  constructor(persons: readonly KnownPerson[]) {
-    for (const p of persons) {
-      for (const ap of p.appearances) {
-        const set = this.byArticle.get(ap.articleId);
-        if (set) set.add(ap.speakerId);
-        else this.byArticle.set(ap.articleId, new Set([ap.speakerId]));
-      }
+  constructor(person: KnownPerson) {
+    for (const ap of person.appearances) {
+      const set = this.byArticle.get(ap.articleId);
+      if (set) set.add(ap.speakerId);
+      else this.byArticle.set(ap.articleId, new Set([ap.speakerId]));
     }
   }
 
@@ -218,19 +216,19 @@ function findPersons(text: string, ws: readonly Word[], people: readonly KnownPe
   // Longest spans first; a shorter span inside a longer one is the same mention.
   hits.sort((x, y) => y.end - y.start - (x.end - x.start));
   const out: QuestionPerson[] = [];
-  // Each span's people in the order found: one person's keys, or the union of several people's
-  // named alike ("Berg": two people), both kept per people list (`speakerKeys`).
+  // Each span's people in the order found: one person's speakers, or any of several people's
+  // named alike ("Berg": two people; `speakerKeys`).
   const spans: Array<{ start: number; end: number; person: QuestionPerson; named: KnownPerson[] }> = [];
   for (const h of hits) {
     const same = spans.find((s) => s.start === h.start && s.end === h.end);
     if (same) {
       same.named.push(h.person);
-      same.person.speakers = speakerKeys(people, same.named);
+      same.person.speakers = speakerKeys(same.named);
       continue;
     }
     if (spans.some((s) => h.start < s.end && s.start < h.end)) continue;
-    const nameWords = ws.filter((w) => w.start >= h.start && w.end <= h.end).map((w) => w.norm.replace(/['’]s$/, ''));
-    const person: QuestionPerson = { name: h.person.name, speakers: speakerKeys(people, [h.person]), words: nameWords };
+    const nameWords = ws.filter((w) => w.start >= h.start && w.end <= h.end).map((w) => withoutPossessive(w.norm));
+    const person: QuestionPerson = { name: h.person.name, speakers: speakerKeys([h.person]), words: nameWords };
     spans.push({ start: h.start, end: h.end, person, named: [h.person] });
     out.push(person);
     // A lone surname may be something else that shares it ("went to Harvard" is not John
@@ -262,34 +260,34 @@ function aliasIndex(people: readonly KnownPerson[]): Map<string, Array<{ alias: 
   return index;
 }
 
-const speakerKeyCaches = new WeakMap<readonly KnownPerson[], Map<string, PersonSpeakers>>();
-const personIds = new WeakMap<KnownPerson, number>();
-let nextPersonId = 0;
-const personId = (p: KnownPerson): number => {
-  let id = personIds.get(p);
-  if (id === undefined) personIds.set(p, (id = nextPersonId++));
-  return id;
-};
-/** Key sets kept per people list, at most (then the cache starts again). */
-const SPEAKER_KEYS_MAX = 1_000;
+const speakersOfPerson = new WeakMap<KnownPerson, PersonSpeakers>();
+
+/** Several people named alike in one question ("Berg": two people): any of their speakers. */
+class EitherSpeakers implements PersonSpeakers {
+  constructor(private readonly parts: readonly PersonSpeakers[]) {}
+
+  has(articleId: string, speakerId: string): boolean {
+    return this.parts.some((p) => p.has(articleId, speakerId));
+  }
+
+  keys(): string[] {
+    return [...new Set(this.parts.flatMap((p) => p.keys()))];
+  }
+}
 
 /**
- * The article speakers of one person, or of several named alike in one question (their union),
- * made once per people list. A person the articles quote everywhere ("Hillary Clinton": thousands
+ * The article speakers of one person, made once per person, or of several named alike in one
+ * question (any of theirs). A person the articles quote everywhere ("Hillary Clinton": thousands
  * of appearances, under several records, in the 190k-paragraph bench) took most of a question's
  * time to key again on every question naming them.
  */
-function speakerKeys(people: readonly KnownPerson[], persons: readonly KnownPerson[]): PersonSpeakers {
-  let cache = speakerKeyCaches.get(people);
-  if (!cache) speakerKeyCaches.set(people, (cache = new Map()));
-  const key = persons.map(personId).join(',');
-  let keys = cache.get(key);
-  if (!keys) {
-    if (cache.size >= SPEAKER_KEYS_MAX) cache.clear();
-    keys = new SpeakersByArticle(persons);
-    cache.set(key, keys);
-  }
-  return keys;
+function speakerKeys(persons: readonly KnownPerson[]): PersonSpeakers {
+  const parts = persons.map((p) => {
+    let keys = speakersOfPerson.get(p);
+    if (!keys) speakersOfPerson.set(p, (keys = new SpeakersByArticle(p)));
+    return keys;
+  });
+  return parts.length === 1 ? parts[0]! : new EitherSpeakers(parts);
 }
 
 function isCovered(ranges: Array<[number, number]>, pos: number): boolean {

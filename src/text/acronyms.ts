@@ -26,7 +26,7 @@ const LOOK_BACK_CHARS = 160;
 
 const capitals = (s: string) => (s.match(/[A-Z]/g) ?? []).length;
 /** At least two capitals, and at least half the letters ("DoD", "NFL"; not "McDonald"). */
-const acronymLike = (s: string) => capitals(s) >= 2 && capitals(s) * 2 >= s.length;
+export const acronymLike = (s: string) => capitals(s) >= 2 && capitals(s) * 2 >= s.length;
 
 /**
  * The acronyms `text` defines, in order of appearance (a repeated definition once). The long form

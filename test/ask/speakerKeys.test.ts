@@ -1,8 +1,8 @@
 /**
- * The question reader keeps each person's `articleId:speakerId` keys per people list (question.ts
- * `speakerKeys`): a person quoted everywhere is keyed once, not on every question. The keys must
- * be that list's person's own, and a question naming two people under one name must not leave the
- * second's keys in the first's.
+ * The question reader keeps each person's speakers with the person (question.ts `speakerKeys`): a
+ * person quoted everywhere is keyed once, not on every question. The keys must be that list's
+ * person's own, and a question naming two people under one name must not leave the second's keys
+ * in the first's.
  */
 import { describe, expect, it } from 'vitest';
 import { analyseQuestion, type KnownPerson } from '../../src/answer/question';
