@@ -17,7 +17,7 @@ import { loadConfigOrExit, readEnv } from './config';
 import { createLogger, type Logger } from './log';
 import { runConsole } from './transport/console';
 import { wordVectors } from './answer/wordVectors';
-import { prepareQuoteClusters, quoteClusters } from './across/clusters';
+import { prepareQuoteClusters } from './across/clusters';
 import { consoleFileReader } from './transport/readFile';
 import { openLibraryStore } from './storage/open';
 import { lazyStore } from './library/lazyStore';
@@ -180,18 +180,22 @@ async function main(): Promise<number> {
     memoryBudgetBytes: config.libraryMemoryMb * 1024 * 1024,
     logger: log,
   });
-  // "Who said it?" in the same database. Discord closes rounds on a timer; the console is one
-  // player, so each answer closes its round.
   // /ask's word vectors take ~0.1 s to read: a process that stays up to answer many questions
   // reads them now, so the first /ask does not wait for them (a one-shot run reads them on use).
-  // Likewise the quote clusters that /who-said and /quotes show (built on first use: 0.4 s at 19k
-  // paragraphs, 6.6 s at 190k): built now, the first of those answers does not wait for them.
+  // Likewise the quote clusters that /who-said and /quotes show (built on first use: 0.6 s at 19k
+  // paragraphs, 5 s at 190k), but in the background, a slice at a time, so the bot answers from the
+  // first second; a /who-said in those seconds builds them itself.
+  let shuttingDown = false;
   if (staysUp) {
     wordVectors();
     const started = performance.now();
-    quoteClusters(kb);
-    log.debug({ ms: Math.round(performance.now() - started) }, 'quote clusters built');
+    prepareQuoteClusters(kb, 15, () => shuttingDown).then(
+      () => log.debug({ ms: Math.round(performance.now() - started) }, 'quote clusters built'),
+      (err: unknown) => log.warn({ err }, 'quote clusters not built ahead; the first answer that shows them builds them'),
+    );
   }
+  // "Who said it?" in the same database. Discord closes rounds on a timer; the console is one
+  // player, so each answer closes its round.
   const quiz = new QuizService({ store: store.quiz(), logger: log, ...(discordMode ? { schedule: realSchedule } : { solo: true }) });
   // Corrections by the group live in the same database; accepted ones overlay every answer of their server.
   const corrections = new CorrectionService({
@@ -250,6 +254,7 @@ async function main(): Promise<number> {
       stop = () => handle.stop();
     }
     await signalled;
+    shuttingDown = true;
     stopWatching();
     quiz.stop();
     await stop();
@@ -288,6 +293,7 @@ async function main(): Promise<number> {
     ...(process.stdout.isTTY && process.stdout.columns ? { width: process.stdout.columns - 1 } : {}),
     ...(values['no-watch'] ? {} : { watch: (onChange: (message: string) => void) => reloader.watch(onChange) }),
   });
+  shuttingDown = true;
   return 0;
 }
 

@@ -128,6 +128,13 @@ describe('clusters built ahead of use', () => {
     expect(quoteClusters(fresh).clusters.length).toBeGreaterThan(1);
   });
 
+  it('gives up when told to (shutting down), leaving them to the first answer that shows them', async () => {
+    const fresh = await loadKnowledgeBase(ACROSS_DIR);
+    await prepareQuoteClusters(fresh, 0, () => true);
+    expect(fresh.hasDerived(buildClusters)).toBe(false);
+    expect(quoteClusters(fresh).clusters.length).toBeGreaterThan(1);
+  });
+
   it('keeps the clusters a question built meanwhile', async () => {
     const fresh = await loadKnowledgeBase(ACROSS_DIR);
     const first = quoteClusters(fresh);
