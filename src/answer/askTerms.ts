@@ -81,7 +81,9 @@ function termOf(kb: KnowledgeBase, norm: string, particle: string | undefined, i
     for (const c of candidates) addForm(c, undefined, key, weight);
   };
   const addPrefixed = (prefix: string, max: number, key: string, weight: number) => {
-    for (const x of kb.index.termsWithPrefix(prefix, max)) addForm(x.term, x.id, key, weight);
+    // By id: most of the terms sharing a prefix have another key, and are passed over without
+    // reading their text (`addForm` with the same term and id for the others).
+    for (const id of kb.index.termIdsWithPrefix(prefix, max)) if (vocabulary.keyOfId(id) === key) addForm(vocabulary.term(id), id, key, weight);
   };
   const base = baseForm(norm);
   const prefixOf = (k: string) => (k.length >= 4 ? k.slice(0, Math.max(4, k.length - 1)) : k);

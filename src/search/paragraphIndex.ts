@@ -482,10 +482,15 @@ export class ParagraphIndex {
    * in the vocabulary (the caller checks them with its stemmer).
    */
   termsWithPrefix(prefix: string, max: number): Array<{ term: string; df: number; id: number }> {
+    return this.termIdsWithPrefix(prefix, max).map((id) => ({ term: this.vocab[id]!, df: this.df(id), id }));
+  }
+
+  /** `termsWithPrefix`'s term ids only (`/ask` reads a new word's forms by id). */
+  termIdsWithPrefix(prefix: string, max: number): number[] {
     this.build();
     // The same terms in the same order as `this.terms.atPrefix(prefix)`, without walking the tree.
     this.prefixes ??= new PrefixOrder(this.vocab, this.terms);
-    return this.prefixes.idsWithPrefix(prefix, max).map((id) => ({ term: this.vocab[id]!, df: this.df(id), id }));
+    return this.prefixes.idsWithPrefix(prefix, max);
   }
 
   /** Document frequency of the term with this id (`termId`). */
