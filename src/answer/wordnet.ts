@@ -12,8 +12,8 @@ import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
-const POS = ['noun', 'verb', 'adj', 'adv'] as const;
-type Pos = (typeof POS)[number];
+export const POS = ['noun', 'verb', 'adj', 'adv'] as const;
+export type Pos = (typeof POS)[number];
 
 /** Senses per part of speech whose words count as synonyms (the most frequent ones). */
 export const SENSES_PER_POS = 1;
@@ -78,7 +78,7 @@ function lineStarts(text: string): Int32Array {
 }
 
 /** The index line for `lemma` in one part of speech, by binary search over the sorted lines. */
-function indexLine(p: Pos, lemma: string): string | null {
+export function indexLine(p: Pos, lemma: string): string | null {
   const d = open();
   if (!d) return null;
   const text = d.index[p];

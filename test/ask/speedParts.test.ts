@@ -18,16 +18,21 @@ describe("/ask's precomputed parts", () => {
     const terms = kb.index.snapshot().vocab;
     expect(terms.length).toBeGreaterThan(200);
     const keys = () => terms.map((t) => vocabulary.keyOf(t));
+    // By term id too (how a new question word's forms are read): the same key as by its text.
+    const byId = () => terms.map((t, id) => (vocabulary.term(id) === t ? vocabulary.keyOfId(id) : `not ${t}`));
     const expected = terms.map((t) => keyOf(t));
     // Before, during and after filling the table, the same keys: it saves time, never changes one.
     expect(keys()).toEqual(expected);
+    expect(byId()).toEqual(expected);
     vocabulary.warm(100);
     expect(vocabulary.complete).toBe(false);
     expect(keys()).toEqual(expected);
+    expect(byId()).toEqual(expected);
     // Each question adds a slice (WARM_SLICE terms): enough questions fill it.
     for (let i = 0; i < terms.length / WARM_SLICE + 1; i++) askCandidates(kb, `Who met on Sunday ${i}?`, ASK_WEIGHTS);
     expect(vocabulary.complete).toBe(true);
     expect(keys()).toEqual(expected);
+    expect(byId()).toEqual(expected);
     // Irregular forms share a key; a word no paragraph has is keyed all the same.
     expect(vocabulary.keyOf('went')).toBe(keyOf('go'));
     expect(vocabulary.keyOf('zzyzxqueries')).toBe(keyOf('zzyzxqueries'));
