@@ -17,7 +17,7 @@ import { loadConfigOrExit, readEnv } from './config';
 import { createLogger, type Logger } from './log';
 import { runConsole } from './transport/console';
 import { wordVectors } from './answer/wordVectors';
-import { quoteClusters } from './across/clusters';
+import { prepareQuoteClusters } from './across/clusters';
 import { consoleFileReader } from './transport/readFile';
 import { openLibraryStore } from './storage/open';
 import { lazyStore } from './library/lazyStore';
@@ -152,8 +152,16 @@ async function main(): Promise<number> {
   if (mode !== 'console' || values.json || values.export !== undefined) reportKnowledgeProblems(kb.problems, log);
   // Transports read the holder per request; a reload swaps `holder.current` in one assignment.
   const holder = { current: kb };
+  const discordMode = mode === 'gateway' || mode === 'http';
+  // A process that stays up to answer many questions (not a one-shot run) builds what the first
+  // answers would otherwise wait for ahead of them (below, and on every reload).
+  const staysUp = discordMode || (!values.json && values.export === undefined && positionals.length === 0);
   const reloader = new KnowledgeReloader(dir, holder, {
     ...(values['no-cache'] ? { noCache: true } : {}),
+    // A reloaded base gets its quote clusters before it is swapped in, a slice at a time, while the
+    // old base goes on answering (built on the first /who-said instead, a 190k-paragraph base
+    // would hold every answer for 6.6 s).
+    ...(staysUp ? { prepare: prepareQuoteClusters } : {}),
     // The console prints reloads as text (the /reload answer, or a line when the watcher reloads);
     // log lines are for the Discord modes.
     ...(mode === 'console'
@@ -172,19 +180,22 @@ async function main(): Promise<number> {
     memoryBudgetBytes: config.libraryMemoryMb * 1024 * 1024,
     logger: log,
   });
-  // "Who said it?" in the same database. Discord closes rounds on a timer; the console is one
-  // player, so each answer closes its round.
-  const discordMode = mode === 'gateway' || mode === 'http';
   // /ask's word vectors take ~0.1 s to read: a process that stays up to answer many questions
   // reads them now, so the first /ask does not wait for them (a one-shot run reads them on use).
-  // Likewise the quote clusters that /who-said and /quotes show (built on first use: 0.4 s at 19k
-  // paragraphs, 6.6 s at 190k): built now, the first of those answers does not wait for them.
-  if (discordMode || (!values.json && values.export === undefined && positionals.length === 0)) {
+  // Likewise the quote clusters that /who-said and /quotes show (built on first use: 0.6 s at 19k
+  // paragraphs, 5 s at 190k), but in the background, a slice at a time, so the bot answers from the
+  // first second; a /who-said in those seconds builds them itself.
+  let shuttingDown = false;
+  if (staysUp) {
     wordVectors();
     const started = performance.now();
-    quoteClusters(kb);
-    log.debug({ ms: Math.round(performance.now() - started) }, 'quote clusters built');
+    prepareQuoteClusters(kb, 15, () => shuttingDown).then(
+      () => log.debug({ ms: Math.round(performance.now() - started) }, 'quote clusters built'),
+      (err: unknown) => log.warn({ err }, 'quote clusters not built ahead; the first answer that shows them builds them'),
+    );
   }
+  // "Who said it?" in the same database. Discord closes rounds on a timer; the console is one
+  // player, so each answer closes its round.
   const quiz = new QuizService({ store: store.quiz(), logger: log, ...(discordMode ? { schedule: realSchedule } : { solo: true }) });
   // Corrections by the group live in the same database; accepted ones overlay every answer of their server.
   const corrections = new CorrectionService({
@@ -243,6 +254,7 @@ async function main(): Promise<number> {
       stop = () => handle.stop();
     }
     await signalled;
+    shuttingDown = true;
     stopWatching();
     quiz.stop();
     await stop();
@@ -281,6 +293,7 @@ async function main(): Promise<number> {
     ...(process.stdout.isTTY && process.stdout.columns ? { width: process.stdout.columns - 1 } : {}),
     ...(values['no-watch'] ? {} : { watch: (onChange: (message: string) => void) => reloader.watch(onChange) }),
   });
+  shuttingDown = true;
   return 0;
 }
 

@@ -8,8 +8,9 @@
  */
 import type { Statement } from '../analysis/types';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
+import { runSliced, runToEnd, type Steps } from '../core/sliced';
 import { words } from '../text/words';
-import { alignWords } from './wording';
+import { alignWords, MAX_ALIGNED_WORDS } from './wording';
 
 /** Quotes shorter than this are phrases many people use, not a quotation worth tracking. */
 export const MIN_WORDS = 6;
@@ -57,12 +58,36 @@ export function quoteClusters(kb: KnowledgeBase): QuoteClusters {
 
 /** Builds the clusters (exposed for the benchmark: `quoteClusters` caches). */
 export function buildClusters(kb: KnowledgeBase): QuoteClusters {
+  return runToEnd(clusterSteps(kb));
+}
+
+/**
+ * Builds the knowledge base's clusters ahead of use, about `sliceMs` at a time, handing the event
+ * loop back between slices: a reload of a large base (6.6 s of clustering at 190k paragraphs)
+ * does not stall the answers the old base is still giving. Stops early when a question has built
+ * them meanwhile (either way `quoteClusters(kb)` then returns the one set), or when `giveUp()`
+ * says so (the process is shutting down).
+ */
+export async function prepareQuoteClusters(kb: KnowledgeBase, sliceMs = 15, giveUp: () => boolean = () => false): Promise<void> {
+  const built = await runSliced(clusterSteps(kb), sliceMs, () => giveUp() || kb.hasDerived(buildClusters));
+  if (built) kb.provide(buildClusters, built);
+}
+
+/** The clustering, pausing (`yield`) between pieces of work of well under a millisecond each. */
+function* clusterSteps(kb: KnowledgeBase): Steps<QuoteClusters> {
   const personOf = new Map<string, { key: string; name: string }>();
-  for (const p of kb.people) for (const ap of p.appearances) personOf.set(`${ap.articleId}\u0000${ap.speakerId}`, { key: p.key, name: p.name });
+  for (const [i, p] of kb.people.entries()) {
+    if (i % 256 === 0) yield;
+    for (const ap of p.appearances) personOf.set(`${ap.articleId}\u0000${ap.speakerId}`, { key: p.key, name: p.name });
+  }
   const credited = new Map<Statement, { key: string; name: string }>();
-  for (const p of kb.people) for (const c of p.credited) credited.set(c.statement, { key: p.key, name: p.name });
+  for (const [i, p] of kb.people.entries()) {
+    if (i % 256 === 0) yield;
+    for (const c of p.credited) credited.set(c.statement, { key: p.key, name: p.name });
+  }
   const reports: QuoteReport[] = [];
-  kb.articles.forEach((article, order) => {
+  for (const [order, article] of kb.articles.entries()) {
+    yield;
     for (const statement of kb.analysis(article.id).statements) {
       if (statement.kind !== 'direct') continue;
       const report = reportOf(article.body, statement);
@@ -79,11 +104,12 @@ export function buildClusters(kb: KnowledgeBase): QuoteClusters {
         personName: person?.name ?? null,
       });
     }
-  });
-  const groups = sameWordGroups(reports);
+  }
+  const groups = yield* sameWordGroups(reports);
   const clusters: QuoteCluster[] = [];
   const byStatement = new Map<Statement, QuoteCluster>();
   for (const group of groups) {
+    yield;
     const named = new Map<string, QuoteReport[]>();
     const unnamed: QuoteReport[] = [];
     for (const r of group) {
@@ -146,7 +172,7 @@ export function byDate(a: Pick<QuoteReport, 'published' | 'articleOrder' | 'stat
  * come from shared 3-word windows, so a changed word still leaves a window in common, and only
  * pairs from different articles are compared.
  */
-function sameWordGroups(reports: QuoteReport[]): QuoteReport[][] {
+function* sameWordGroups(reports: QuoteReport[]): Steps<QuoteReport[][]> {
   const parent = reports.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
@@ -155,48 +181,73 @@ function sameWordGroups(reports: QuoteReport[]): QuoteReport[][] {
   // Words as ids: each report's in reading order (3-word windows as one number) and sorted (for
   // a cheap bound before any alignment, below).
   const ids = new Map<string, number>();
-  const seqs = reports.map((r) => Int32Array.from(r.words, (w) => ids.get(w.norm) ?? ids.set(w.norm, ids.size).get(w.norm)!));
-  const bags = seqs.map((q) => Int32Array.from(q).sort());
+  const seqs: Int32Array[] = [];
+  const bags: Int32Array[] = [];
+  for (const r of reports) {
+    if (seqs.length % 256 === 0) yield;
+    const q = Int32Array.from(r.words, (w) => ids.get(w.norm) ?? ids.set(w.norm, ids.size).get(w.norm)!);
+    seqs.push(q);
+    bags.push(Int32Array.from(q).sort());
+  }
   const base = ids.size + 1;
+  // Each report's distinct 3-word windows (one number each), and the reports holding each window.
   const postings = new Map<number, number[]>();
-  seqs.forEach((q, i) => {
+  const windows: number[][] = [];
+  for (const [i, q] of seqs.entries()) {
+    if (i % 256 === 0) yield;
+    const own: number[] = [];
     for (let k = 0; k + 3 <= q.length; k++) {
       // Exact below 2^53 for any vocabulary under 200,000 words.
       const key = (q[k]! * base + q[k + 1]!) * base + q[k + 2]!;
       const list = postings.get(key);
       if (!list) postings.set(key, [i]);
       else if (list[list.length - 1] !== i) list.push(i);
+      else continue; // a window this report already has
+      own.push(key);
     }
-  });
-  // Count the windows each pair shares, then verify only pairs sharing enough of them: a pair
-  // within the allowance loses at most three windows per differing word and two per ellipsis.
-  const shared = new Map<number, number>();
+    windows.push(own);
+  }
+  // Report by report, count the windows it shares with each later report of another article, then
+  // verify only pairs sharing enough of them: a pair within the allowance loses at most three
+  // windows per differing word and two per ellipsis. (Counting per report keeps every piece of
+  // work small, where one map of all pairs grew to millions of entries and stalled on a resize.)
   const n = reports.length;
-  for (const list of postings.values()) {
-    if (list.length < 2 || list.length > MAX_WINDOW_POSTINGS) continue;
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        const i = list[x]!;
-        const j = list[y]!;
-        if (reports[i]!.articleId === reports[j]!.articleId) continue;
-        const pair = i * n + j;
-        shared.set(pair, (shared.get(pair) ?? 0) + 1);
+  const counts = new Int32Array(n);
+  const touched: number[] = [];
+  let aligned = 0; // word pairs compared by alignments since the last pause
+  for (let i = 0; i < n; i++) {
+    if (i % 16 === 0) yield;
+    const a = reports[i]!;
+    for (const key of windows[i]!) {
+      const list = postings.get(key)!;
+      if (list.length < 2 || list.length > MAX_WINDOW_POSTINGS) continue;
+      for (const j of list) {
+        if (j <= i || reports[j]!.articleId === a.articleId) continue;
+        const seen = counts[j]!;
+        if (seen === 0) touched.push(j);
+        counts[j] = seen + 1;
       }
     }
-  }
-  for (const [pair, count] of shared) {
-    const i = Math.floor(pair / n);
-    const j = pair - i * n;
-    const a = reports[i]!;
-    const b = reports[j]!;
-    const shorter = a.words.length <= b.words.length ? a : b;
-    const allowance = Math.max(2, Math.floor(Math.max(a.words.length, b.words.length) / 10));
-    const needed = shorter.words.length - 2 - 3 * allowance - 2 * (a.ellipses.length + b.ellipses.length);
-    if (count < needed || find(i) === find(j)) continue;
-    // The shorter report's words are all in the longer one but for changed words (cut words are
-    // missing from the shorter side only), so the words in common bound the alignment from above.
-    if (common(bags[i]!, bags[j]!) < Math.max(MIN_WORDS, shorter.words.length - allowance)) continue;
-    if (sameWords(seqs[i]!, seqs[j]!, a.ellipses, b.ellipses)) parent[find(i)] = find(j);
+    for (const j of touched) {
+      const count = counts[j]!;
+      counts[j] = 0;
+      const b = reports[j]!;
+      const shorter = a.words.length <= b.words.length ? a : b;
+      const allowance = Math.max(2, Math.floor(Math.max(a.words.length, b.words.length) / 10));
+      const needed = shorter.words.length - 2 - 3 * allowance - 2 * (a.ellipses.length + b.ellipses.length);
+      if (count < needed || find(i) === find(j)) continue;
+      // The shorter report's words are all in the longer one but for changed words (cut words are
+      // missing from the shorter side only), so the words in common bound the alignment from above.
+      if (common(bags[i]!, bags[j]!) < Math.max(MIN_WORDS, shorter.words.length - allowance)) continue;
+      if (sameWords(seqs[i]!, seqs[j]!, a.ellipses, b.ellipses)) parent[find(i)] = find(j);
+      // A quotation many articles print can mean hundreds of alignments for one report.
+      aligned += a.words.length * b.words.length;
+      if (aligned > 2_000_000) {
+        aligned = 0;
+        yield;
+      }
+    }
+    touched.length = 0;
   }
   const groups = new Map<number, QuoteReport[]>();
   reports.forEach((r, i) => {
@@ -244,6 +295,9 @@ function sameWords(a: ArrayLike<number>, b: ArrayLike<number>, aEllipses: readon
   // allowance where it prints an ellipsis.
   const allowance = Math.max(2, Math.floor(Math.max(an, bn) / 10));
   if (Math.abs(an - bn) > allowance && (an <= bn ? aEllipses : bEllipses).length === 0) return false;
+  // The commonest case, the same words word for word, needs no alignment (it would be all "same";
+  // past the words an alignment reads, a report is all "apart", so those go the long way).
+  if (an === bn && an <= MAX_ALIGNED_WORDS && sameSequence(a, b)) return true;
   let apart = 0;
   let same = 0;
   for (const s of alignWords(a, b)) {
@@ -257,4 +311,10 @@ function sameWords(a: ArrayLike<number>, b: ArrayLike<number>, aEllipses: readon
     if (apart > allowance) return false;
   }
   return same >= MIN_WORDS && apart <= allowance;
+}
+
+/** Whether two id sequences of the same length are equal. */
+function sameSequence(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
 }

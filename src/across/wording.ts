@@ -15,12 +15,12 @@ export interface AlignStep<T = string> {
 }
 
 /** Longest quotes aligned word by word; past this, the rest is compared as one run. */
-const MAX_WORDS = 400;
+export const MAX_ALIGNED_WORDS = 400;
 
 /** Aligns two word lists (LCS), returning runs in reading order. */
 export function alignWords<T extends string | number>(a: ArrayLike<T>, b: ArrayLike<T>): Array<AlignStep<T>> {
-  const n = Math.min(a.length, MAX_WORDS);
-  const m = Math.min(b.length, MAX_WORDS);
+  const n = Math.min(a.length, MAX_ALIGNED_WORDS);
+  const m = Math.min(b.length, MAX_ALIGNED_WORDS);
   // lcs[i][j]: LCS length of a[i..n) and b[j..m), in one typed array.
   const w = m + 1;
   const lcs = new Uint16Array((n + 1) * w);

@@ -125,6 +125,22 @@ export class KnowledgeBase {
   }
 
   /**
+   * Whether the part `build` makes is there already (a background build checks this between slices
+   * and stops when a question built it meanwhile).
+   */
+  hasDerived(build: (kb: KnowledgeBase) => unknown): boolean {
+    return this.derivedParts.has(build);
+  }
+
+  /**
+   * Keeps `part` as what `build` would make, built ahead of use another way (time-sliced in the
+   * background, `core/sliced.ts`). A part already there stays: answers never see two versions.
+   */
+  provide<T>(build: (kb: KnowledgeBase) => T, part: T): void {
+    if (!this.derivedParts.has(build)) this.derivedParts.set(build, part);
+  }
+
+  /**
    * This base as one server sees it: the same parts (nothing is copied or rebuilt), with the
    * server's corrections for answers to apply (`answer/excerpts.ts` `attribution`, `/quotes`,
    * `/people`). Derived parts are built from and kept with the base itself, so one server's
@@ -136,6 +152,8 @@ export class KnowledgeBase {
     return Object.create(base, {
       overrides: { value: overrides },
       derived: { value: <T>(build: (kb: KnowledgeBase) => T): T => base.derived(build) },
+      hasDerived: { value: (build: (kb: KnowledgeBase) => unknown): boolean => base.hasDerived(build) },
+      provide: { value: <T>(build: (kb: KnowledgeBase) => T, part: T): void => base.provide(build, part) },
     }) as KnowledgeBase;
   }
 

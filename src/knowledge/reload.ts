@@ -18,6 +18,13 @@ export interface KnowledgeHolder {
 export interface ReloaderOptions extends FolderLoadOptions {
   /** Quiet period after the last file change before rebuilding (default 300 ms). */
   debounceMs?: number;
+  /**
+   * Work to finish on the new base before it is swapped in (parts the first answers would
+   * otherwise build while the user waits, e.g. the quote clusters); it should yield to the event
+   * loop, as the rebuild does, since the old base answers meanwhile. If it throws, the reload fails
+   * and the old base stays.
+   */
+  prepare?: (kb: KnowledgeBase) => Promise<void>;
   /** Called after each swap or failure (logging). */
   onReload?: (event: { ok: boolean; message: string; stats?: FolderLoadStats; kb?: KnowledgeBase; error?: unknown }) => void;
 }
@@ -68,6 +75,7 @@ export class KnowledgeReloader {
       // The folder itself could not be listed: an empty base would replace every article for nothing.
       const unreadable = kb.problems.find((p) => p.file === this.dir);
       if (unreadable) throw new Error(unreadable.problem);
+      await this.options.prepare?.(kb);
       this.holder.current = kb;
       this.generation++;
       const delta = kb.articles.length - before.articles.length;

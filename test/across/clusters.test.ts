@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledgeBase';
-import { quoteClusters, sameQuote } from '../../src/across/clusters';
+import { buildClusters, prepareQuoteClusters, quoteClusters, sameQuote } from '../../src/across/clusters';
 import { wordingDifferences } from '../../src/across/wording';
 import { words } from '../../src/text/words';
 import { ask } from '../helpers';
@@ -114,5 +114,31 @@ describe('clusters over the fixture articles', () => {
     expect(quoteClusters(seed).clusters).toEqual([]);
     const answer = await ask('/quotes speaker:Sullivan', seed);
     expect(answer.excerpts.some((e) => e.cluster)).toBe(false);
+  });
+});
+
+describe('clusters built ahead of use', () => {
+  const shape = (c: ReturnType<typeof buildClusters>) => c.clusters.map((x) => [x.id, x.reports.map((r) => [r.articleId, r.text]), x.conflicts.map((o) => o.id)]);
+
+  it('built a slice at a time, they are the clusters built at once, and a question finds them ready', async () => {
+    const fresh = await loadKnowledgeBase(ACROSS_DIR);
+    await prepareQuoteClusters(fresh, 0);
+    expect(fresh.hasDerived(buildClusters)).toBe(true);
+    expect(shape(quoteClusters(fresh))).toEqual(shape(buildClusters(fresh)));
+    expect(quoteClusters(fresh).clusters.length).toBeGreaterThan(1);
+  });
+
+  it('gives up when told to (shutting down), leaving them to the first answer that shows them', async () => {
+    const fresh = await loadKnowledgeBase(ACROSS_DIR);
+    await prepareQuoteClusters(fresh, 0, () => true);
+    expect(fresh.hasDerived(buildClusters)).toBe(false);
+    expect(quoteClusters(fresh).clusters.length).toBeGreaterThan(1);
+  });
+
+  it('keeps the clusters a question built meanwhile', async () => {
+    const fresh = await loadKnowledgeBase(ACROSS_DIR);
+    const first = quoteClusters(fresh);
+    await prepareQuoteClusters(fresh, 0);
+    expect(quoteClusters(fresh)).toBe(first);
   });
 });

@@ -10,6 +10,7 @@ import { commands } from '../../commands/index';
 import { runCommand } from '../../src/core/run';
 import { loadKnowledgeFolder } from '../../src/knowledge/folder';
 import { KnowledgeReloader, type KnowledgeHolder } from '../../src/knowledge/reload';
+import type { KnowledgeBase } from '../../src/knowledge/knowledgeBase';
 import { markdownArticle, tempKnowledge } from '../fixtures';
 
 const dirs: string[] = [];
@@ -29,7 +30,7 @@ async function start(files: Record<string, string>) {
   const reloader = new KnowledgeReloader(dir, holder, { cacheDir, debounceMs: 50 });
   // What a transport does per request: read the holder, then answer.
   const ask = (phrase: string) => runCommand(commands, 'who-said', { phrase }, { kb: holder.current, isAdmin: false, reload: () => reloader.reload() });
-  return { dir, holder, reloader, ask };
+  return { dir, cacheDir, holder, reloader, ask };
 }
 
 const found = async (p: Promise<{ excerpts: Array<{ match?: string; article: { id: string } }> }>) =>
@@ -61,6 +62,29 @@ describe('hot reload', () => {
     expect(await found(ask('library roof number 7'))).toEqual(['a7']);
     // The old knowledge base object is untouched: answers already computed from it stay consistent.
     expect(old.article('a0')!.paragraphs[0]!.text).toContain('library roof');
+  });
+
+  it('finishes the prepare step on the new base before swapping it in, and keeps the old base when it fails', async () => {
+    const { dir, cacheDir, holder } = await start({ 'a.md': article('a', 'Parking fees rise in June') });
+    const old = holder.current;
+    let prepared: KnowledgeBase | undefined;
+    let servedDuring: KnowledgeBase | undefined;
+    const preparing = new KnowledgeReloader(dir, holder, {
+      cacheDir,
+      prepare: async (next) => {
+        await new Promise((r) => setImmediate(r));
+        servedDuring = holder.current;
+        prepared = next;
+      },
+    });
+    writeFileSync(join(dir, 'b.md'), article('b', 'Snow ploughs are ready'));
+    expect(await preparing.reload()).toMatch(/Reloaded 2 articles/);
+    expect(servedDuring).toBe(old);
+    expect(holder.current).toBe(prepared);
+    const failing = new KnowledgeReloader(dir, holder, { cacheDir, prepare: () => Promise.reject(new Error('out of memory')) });
+    const before = holder.current;
+    expect(await failing.reload()).toMatch(/Reload failed; still serving the previous 2 articles: out of memory/);
+    expect(holder.current).toBe(before);
   });
 
   it('keeps the other articles when a new file is broken, and reports the file', async () => {
