@@ -12,6 +12,10 @@
  *       the gap it makes (weight × (chosen − right)), how often it favours the chosen sentence,
  *       and how often it is the largest part of the gap.
  * The index rank is read off the `rank` feature (the paragraph's stage-1 score over the best).
+ *
+ * `--cost` instead times `askCandidates` per question with the shipped weights and with the
+ * meaning features (askMeaning.ts) at 0, interleaved question by question in one process (the
+ * same load for both), and prints p50 / p95 / p99 of each.
  */
 import { FEATURES, SOFT_PARAGRAPHS, ASK_PARAGRAPHS, askCandidates, type Candidate } from '../src/answer/askCandidates';
 import { ASK_WEIGHTS } from '../src/answer/askWeights';
@@ -24,6 +28,25 @@ const flag = (name: string) => {
 };
 const articles = squadArticles(flag('--data') ?? DEFAULT_DATA, flag('--split') ?? 'tune');
 const { kb } = await squadKnowledgeBase(articles);
+
+if (args.includes('--cost')) {
+  const off = { ...ASK_WEIGHTS, meaning: 0, meaningParagraph: 0, meaningGap: 0 };
+  const times: [number[], number[]] = [[], []];
+  const questions = articles.flatMap((a) => a.paragraphs.flatMap((p) => p.qas.map((qa) => qa.question)));
+  // Once each first: the vector table and the vocabulary's keys loaded before timing.
+  for (const q of questions) askCandidates(kb, q, ASK_WEIGHTS);
+  for (const [i, q] of questions.entries()) {
+    for (const k of i % 2 ? [0, 1] : [1, 0]) {
+      const t0 = performance.now();
+      askCandidates(kb, q, k === 0 ? ASK_WEIGHTS : off);
+      times[k]!.push(performance.now() - t0);
+    }
+  }
+  const pct = (xs: number[], f: number) => [...xs].sort((x, y) => x - y)[Math.floor(f * (xs.length - 1))]!.toFixed(2);
+  const line = (xs: number[]) => `${pct(xs, 0.5)} / ${pct(xs, 0.95)} / ${pct(xs, 0.99)} ms`;
+  process.stdout.write(`askCandidates over ${questions.length} questions, p50 / p95 / p99: shipped weights ${line(times[0])}, meaning features at 0 ${line(times[1])}\n`);
+  process.exit(0);
+}
 
 let n = 0;
 const ranks: number[] = [];
