@@ -14,10 +14,10 @@ import { askVocabulary } from './askVocabulary';
 
 const MONTH = 'January|February|March|April|May|June|July|August|September|October|November|December';
 const DATE = new RegExp(
-  `\\b(?:(?:${MONTH})(?: \\d{1,2})?(?:,? \\d{3,4})?|\\d{1,2} (?:${MONTH})(?: \\d{3,4})?|(?:1[0-9]|20)\\d\\d(?:s|[–-]\\d\\d)?|\\d{1,2}(?:st|nd|rd|th) century|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|tomorrow|tonight|(?:last|next|this|coming|past) (?:week|month|year)|\\d+ (?:days|weeks|months|years) (?:ago|later|earlier))\\b`,
+  `\\b(?:(?:${MONTH})(?: \\d{1,2})?(?:,? \\d{3,4})?|\\d{1,2} (?:${MONTH})(?: \\d{3,4})?|(?:1[0-9]|20)\\d\\d(?:s|[–-]\\d\\d)?|\\d{1,2}(?:st|nd|rd|th) century|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|tomorrow|tonight|(?:last|next|this|coming|past) (?:week|month|year)|(?:spring|summer|autumn|winter)|\\d+ (?:days|weeks|months|years) (?:ago|later|earlier))\\b`,
   'g',
 );
-const NUMBER = /\b(?:\d[\d,.]*\d|\d)(?:\s?(?:%|percent|per cent|million|billion|trillion|thousand|hundred))?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozens?|hundreds|thousands|millions|half|quarter|twice|once)\b|[$€£¥]\s?\d/gi;
+const NUMBER = /\b(?:\d[\d,.]*\d|\d)(?:\s?(?:%|percent|per cent|million|billion|trillion|thousand|hundred))?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozens?|hundreds|thousands|millions|half|quarter|twice|once)\b|\b(?:a|one|two|three|four)[ -](?:thirds?|quarters?|fifths?|tenths?)\b|[$€£¥]\s?\d/gi;
 const WHY = /\b(?:because|in order (?:to|for)|so that|so as to|as a way to|in an attempt to|in the hopes?|due to|owing to|aimed at|to ensure|since|as a result|led to|caused|thanks to|in response to|result(?:ed|ing)? (?:in|from))\b|,\s+as\b|\bas (?:the|it|they|he|she)\b/gi;
 const PLACE = /\b(?:in|at|from|near|inside|outside|to) (?:the )?((?:\p{Lu}[\p{L}\-']+)(?: (?:\p{Lu}[\p{L}\-']+|of|de))*)/gu;
 /**

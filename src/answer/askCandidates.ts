@@ -56,7 +56,11 @@
  *    - `typed`: for a question naming its answer's form ("What year …", "How much did it cost …",
  *      "What percentage …", "How many times …"), a figure of that form in the sentence, not just
  *      any date or number; `kind`: for "What type of NOUN …", a word of the sentence's own right
- *      before NOUN ("a blind plea"; askTyped.ts).
+ *      before NOUN ("a blind plea"; askTyped.ts);
+ *    - `spread`: the question said across a sentence and its neighbour, the answer type in this one
+ *      only ("… hundreds of places of religious worship … . Most of them were destroyed in … 1944."):
+ *      its answer-type evidence above the neighbour's, times the question's words the neighbour
+ *      adds (askSpread.ts; worked out in the answer-type pass only).
  * Stop words and question words are never scored.
  */
 import type { Sentence } from '../core/article';
@@ -65,7 +69,7 @@ import type { KnowledgeBase, ParagraphRecord } from '../knowledge/knowledgeBase'
 import type { ParsedQuery } from '../search/query';
 import { articleEntities, entitiesIn, inTitleOf, match, scaledInTitle, type ArticleEntities, type InTitle } from './askMatch';
 import { cachedTerm, nameForms } from './askTerms';
-import { answerEvidence, type EvidenceQuestion, NEAR_CHARS } from './answerType';
+import { answerEvidence, type AnswerEvidence, type EvidenceQuestion, NEAR_CHARS } from './answerType';
 import { asksAboutSpeaking, spokenApplies, spokenEvidence } from './askSpeakers';
 import { expressionHits, expressionShare, questionExpressions } from './askExpressions';
 import { carried, previousSentenceMatch, subjectShare, type ParagraphMatches } from './askCarry';
@@ -80,6 +84,7 @@ import { MeaningMatcher } from './askMeaning';
 import type { Word } from '../text/words';
 import { analyseQuestion, expectedAnswer, type Expected, type Question } from './question';
 import { keyOf } from './questionTerms';
+import { addedShare, spreadEvidence, type SpreadNeighbour } from './askSpread';
 
 /** Paragraphs whose sentences are scored (the index's best for the question). */
 export const ASK_PARAGRAPHS = 20;
@@ -111,7 +116,7 @@ const TOUCH_NEAR = Math.pow(0.5, TOUCH_CHARS / NEAR_CHARS) - 1e-9;
 export const FEATURES = [
   'lexical', 'paragraph', 'rank', 'neighbours', 'proximity', 'complete', 'pairs', 'length', 'anchors', 'articleAnchors',
   'date', 'number', 'person', 'place', 'reason', 'name', 'answerNear', 'carried', 'subject', 'expressions', 'figureNear',
-  'spoken', 'figureTouch', 'slot', 'beside', 'spelledOut', ...SOFT_FEATURES, 'typed', 'kind', 'meaning', 'meaningParagraph', 'meaningGap',
+  'spoken', 'figureTouch', 'slot', 'beside', 'spelledOut', ...SOFT_FEATURES, 'typed', 'kind', 'spread', 'meaning', 'meaningParagraph', 'meaningGap',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 export type Weights = Readonly<Record<Feature, number>>;
@@ -236,6 +241,8 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
   const soft = allFeatures || SOFT_FEATURES.some((k) => weights[k] !== 0) ? new SoftMatcher(terms, allFeatures || weights.focus !== 0 || weights.focusParagraph !== 0 ? focusNoun(query.text) : undefined) : undefined;
 
   const out: Candidate[] = [];
+  // `spread` (askSpread.ts): each candidate's neighbours, read in the answer-type pass only.
+  const spreads = allFeatures || weights.spread !== 0 ? new Map<Candidate, { before?: Candidate; after?: Candidate; addedBefore: number; addedAfter: number }>() : undefined;
   // Each candidate's words, for the meaning match (worked out after the other features).
   const spans = new Map<Candidate, { ws: readonly Word[]; matches: ReadonlyArray<number[] | undefined>; from: number; to: number }>();
   const articleEnts = new Map<string, ArticleEntities>();
@@ -274,6 +281,7 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
     const aligned = soft && place < SOFT_PARAGRAPHS ? soft.align(ws) : undefined;
     const softParagraph = soft && aligned ? soft.extra(aligned, matches, 0, ws.length) : 0;
     const focusParagraph = soft ? soft.focusIn(rec.paragraph.text, ws, matches, 0, ws.length) : 0;
+    const bySentence: Array<Candidate | undefined> = [];
     sentences.forEach((sentence, k) => {
       const m = sent[k]!;
       const carry = carried(sent, sentences, k, total, previous);
@@ -315,6 +323,7 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
         focusParagraph,
         typed: 0,
         kind: kind >= 0 ? kindEvidence(ws, matches, from, to, kind, freshWord) : 0,
+        spread: 0,
         meaning: 0,
         meaningParagraph: 0,
         meaningGap: 0,
@@ -322,12 +331,19 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
       const c: Candidate = { rec, sentence, lexical: Math.min(1, lexical + carry), features, score: score(features, weights), highlights: m.highlights };
       out.push(c);
       if (meaning?.usable) spans.set(c, { ws, matches, from, to });
+      bySentence[k] = c;
+      if (spreads) {
+        const before = bySentence[k - 1];
+        spreads.set(c, { before, addedBefore: addedShare(m, sent[k - 1], total), addedAfter: addedShare(m, sent[k + 1], total) });
+        if (before) spreads.get(before)!.after = c;
+      }
     });
   }
   // The answer-type evidence, for the sentences it could lift to the top only.
   const figure = expected === 'date' || expected === 'number';
   const spoken = spokenApplies(q, expected, named > 0 && asksAboutSpeaking(query.words));
-  const lift = expected === 'none' ? 0 : Math.max(0, weights[expected]) + Math.max(0, weights.answerNear) + (figure ? Math.max(0, weights.figureNear) + Math.max(0, weights.figureTouch) : 0) + (spoken ? Math.max(0, weights.spoken) : 0);
+  const lift =
+    expected === 'none' ? 0 : Math.max(0, weights[expected]) + Math.max(0, weights.answerNear) + Math.max(0, weights.spread) + (figure ? Math.max(0, weights.figureNear) + Math.max(0, weights.figureTouch) : 0) + (spoken ? Math.max(0, weights.spoken) : 0);
   if (meaning?.usable) {
     // The meaning match, for the sentences that could reach the top with it and every feature
     // still to come at its most: one weighted sum of word vectors per sentence and paragraph.
@@ -365,9 +381,15 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
     }
   }
   const ask: EvidenceQuestion = { kb, q, expected, questionKeys };
+  const evidence = new Map<Candidate, AnswerEvidence>();
+  const evidenceOf = (c: Candidate) => {
+    let ev = evidence.get(c);
+    if (!ev) evidence.set(c, (ev = answerEvidence(ask, c)));
+    return ev;
+  };
   for (const c of out) {
     if (expected === 'none' || (!allFeatures && c.score + lift < leader)) continue;
-    const ev = answerEvidence(ask, c);
+    const ev = evidenceOf(c);
     c.features[expected] = ev.present;
     c.features.answerNear = ev.near;
     if (figure) {
@@ -375,6 +397,11 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
       c.features.figureTouch = ev.near >= TOUCH_NEAR ? 1 : 0;
     }
     if (spoken) c.features.spoken = spokenEvidence(ask, c, true);
+    const around = spreads?.get(c);
+    if (around) {
+      const side = (n: Candidate | undefined, added: number): SpreadNeighbour => ({ added, present: () => (n ? evidenceOf(n).present : 0) });
+      c.features.spread = spreadEvidence(ev.present, [side(around.before, around.addedBefore), side(around.after, around.addedAfter)]);
+    }
     c.score = score(c.features, weights);
   }
   // Best first, then by paragraph and position (integer results: see rankGroups).

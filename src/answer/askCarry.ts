@@ -29,6 +29,13 @@ const POINTS_BACK =
   /^(?:(?:But|And|Yet|Still|Now|However|Meanwhile|There|Later|Previously|Earlier),?\s+)?(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]he (?:company|firm|group|government|ministry|department|council|minister|president|party|organi[sz]ation|agency|team|club|city|court|committee|board|bank|army|league|union|band|country|state|university))\b/;
 
 /**
+ * A subject that is a part of what the sentence before names: "Most of them were destroyed …",
+ * "One of them decided to stay …" (after "… places of religious worship", "… two of Triton's
+ * daughters"). "This/These …" alone was tried as pointing back and lost on SQuAD (README).
+ */
+const OF_THEM = /^(?:(?:But|And|Yet|Still|Now|However|Meanwhile|Later|Today),?\s+)?(?:One|Two|Three|Some|Most|Many|All|Each|Both|None|Several|Few|Half|Much|Part|Neither|Either|Any) of (?:them|these|those|it|this)\b/;
+
+/**
  * Whether the sentence names its subject only by a pronoun or a description pointing back. With
  * `before` (the sentence it continues), also "The $1.2 billion stadium …" after a sentence naming
  * "Levi's Stadium", "The host committee …" after "the Super Bowl 50 Host Committee": a
@@ -36,7 +43,7 @@ const POINTS_BACK =
  */
 export function pointsBack(text: string, before?: string): boolean {
   const t = text.trimStart();
-  if (POINTS_BACK.test(t)) return true;
+  if (POINTS_BACK.test(t) || OF_THEM.test(t)) return true;
   if (!before || !t.startsWith('The ')) return false;
   for (const w of t.split(/\s+/, 5).slice(1)) {
     if (/^\p{Ll}+$/u.test(w) && endsName(before, w[0]!.toUpperCase() + w.slice(1))) return true;
