@@ -47,6 +47,12 @@
  *      the trainer asks (`focus` and `focusParagraph` are weighed 0);
  *    - `spelledOut`: the share of the acronyms the question writes ("What does AFC stand for?")
  *      whose long form, as an article defines it, stands in the sentence (askAcronyms.ts);
+ *    - `meaning`, `meaningParagraph`: the cosine of the question's and the sentence's / paragraph's
+ *      smooth-inverse-frequency averages of word vectors, the common component removed (the whole
+ *      question's meaning, not word by word); `meaningGap`: the same for the question's words the
+ *      sentence lacks against the sentence's words that are not the question's (askMeaning.ts).
+ *      Weighed 0 today (issue #15, measured): worked out only when they count or the trainer asks,
+ *      and then only for the sentences that could reach the top;
  *    - `typed`: for a question naming its answer's form ("What year …", "How much did it cost …",
  *      "What percentage …", "How many times …"), a figure of that form in the sentence, not just
  *      any date or number; `kind`: for "What type of NOUN …", a word of the sentence's own right
@@ -74,6 +80,8 @@ import { acronymIndex } from '../knowledge/acronyms';
 import { markStandIns, standInMentions, standInPositions, titleSubject } from './askTitleSubject';
 import { answerSlot, slotBeside, slotCue, slotEvidence } from './askAnswerSlot';
 import { SoftMatcher, focusNoun } from './askSoft';
+import { MeaningMatcher } from './askMeaning';
+import type { Word } from '../text/words';
 import { analyseQuestion, expectedAnswer, type Expected, type Question } from './question';
 import { keyOf } from './questionTerms';
 import { addedShare, spreadEvidence, type SpreadNeighbour } from './askSpread';
@@ -108,7 +116,7 @@ const TOUCH_NEAR = Math.pow(0.5, TOUCH_CHARS / NEAR_CHARS) - 1e-9;
 export const FEATURES = [
   'lexical', 'paragraph', 'rank', 'neighbours', 'proximity', 'complete', 'pairs', 'length', 'anchors', 'articleAnchors',
   'date', 'number', 'person', 'place', 'reason', 'name', 'answerNear', 'carried', 'subject', 'expressions', 'figureNear',
-  'spoken', 'figureTouch', 'slot', 'beside', 'spelledOut', ...SOFT_FEATURES, 'typed', 'kind', 'spread',
+  'spoken', 'figureTouch', 'slot', 'beside', 'spelledOut', ...SOFT_FEATURES, 'typed', 'kind', 'spread', 'meaning', 'meaningParagraph', 'meaningGap',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 export type Weights = Readonly<Record<Feature, number>>;
@@ -229,11 +237,14 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
   const cue = allFeatures || weights.beside !== 0 ? slotCue(query.text, q.terms) : undefined;
   const freshWord = (norm: string) => !questionKeys.has(askVocabulary(kb).keyOf(norm));
   const kind = allFeatures || weights.kind !== 0 ? kindTerm(query.text, q.terms) : -1;
+  const meaning = allFeatures || weights.meaning !== 0 || weights.meaningParagraph !== 0 || weights.meaningGap !== 0 ? new MeaningMatcher(terms.map((t) => t.norm)) : undefined;
   const soft = allFeatures || SOFT_FEATURES.some((k) => weights[k] !== 0) ? new SoftMatcher(terms, allFeatures || weights.focus !== 0 || weights.focusParagraph !== 0 ? focusNoun(query.text) : undefined) : undefined;
 
   const out: Candidate[] = [];
   // `spread` (askSpread.ts): each candidate's neighbours, read in the answer-type pass only.
   const spreads = allFeatures || weights.spread !== 0 ? new Map<Candidate, { before?: Candidate; after?: Candidate; addedBefore: number; addedAfter: number }>() : undefined;
+  // Each candidate's words, for the meaning match (worked out after the other features).
+  const spans = new Map<Candidate, { ws: readonly Word[]; matches: ReadonlyArray<number[] | undefined>; from: number; to: number }>();
   const articleEnts = new Map<string, ArticleEntities>();
   // Per article: its title's matches, whole (the paragraph) and at a sentence's share.
   const titleMatches = new Map<string, { whole: InTitle; sentence: InTitle }>();
@@ -313,9 +324,13 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
         typed: 0,
         kind: kind >= 0 ? kindEvidence(ws, matches, from, to, kind, freshWord) : 0,
         spread: 0,
+        meaning: 0,
+        meaningParagraph: 0,
+        meaningGap: 0,
       };
       const c: Candidate = { rec, sentence, lexical: Math.min(1, lexical + carry), features, score: score(features, weights), highlights: m.highlights };
       out.push(c);
+      if (meaning?.usable) spans.set(c, { ws, matches, from, to });
       bySentence[k] = c;
       if (spreads) {
         const before = bySentence[k - 1];
@@ -329,6 +344,25 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
   const spoken = spokenApplies(q, expected, named > 0 && asksAboutSpeaking(query.words));
   const lift =
     expected === 'none' ? 0 : Math.max(0, weights[expected]) + Math.max(0, weights.answerNear) + Math.max(0, weights.spread) + (figure ? Math.max(0, weights.figureNear) + Math.max(0, weights.figureTouch) : 0) + (spoken ? Math.max(0, weights.spoken) : 0);
+  if (meaning?.usable) {
+    // The meaning match, for the sentences that could reach the top with it and every feature
+    // still to come at its most: one weighted sum of word vectors per sentence and paragraph.
+    const reach = Math.max(0, weights.meaning) + Math.max(0, weights.meaningParagraph) + Math.max(0, weights.meaningGap) + lift + Math.max(0, weights.slot) + Math.max(0, weights.typed);
+    const first = Math.max(0, ...out.map((s) => s.score));
+    const paragraphs = new Map<number, number>();
+    for (const c of out) {
+      if (!allFeatures && c.score + reach < first) continue;
+      const { ws, matches, from, to } = spans.get(c)!;
+      if (allFeatures || weights.meaning !== 0) c.features.meaning = meaning.cosine(meaning.sum(ws, from, to));
+      if (allFeatures || weights.meaningGap !== 0) c.features.meaningGap = meaning.gap(ws, matches, from, to);
+      if (allFeatures || weights.meaningParagraph !== 0) {
+        let whole = paragraphs.get(c.rec.id);
+        if (whole === undefined) paragraphs.set(c.rec.id, (whole = meaning.cosine(meaning.sum(ws, 0, ws.length))));
+        c.features.meaningParagraph = whole;
+      }
+      c.score = score(c.features, weights);
+    }
+  }
   const leader = Math.max(0, ...out.map((s) => s.score));
   if (slot === 'named') {
     for (const c of out) {

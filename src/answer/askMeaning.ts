@@ -1,0 +1,147 @@
+/**
+ * Whole-question meaning for `/ask`: how close a sentence's (or paragraph's) words are, taken
+ * together, to the question's — the cosine of two smooth-inverse-frequency (SIF) averages of word
+ * vectors (Arora, Liang & Ma, "A simple but tough-to-beat baseline for sentence embeddings",
+ * ICLR 2017). Each word's vector weighs a / (a + p(w)), p(w) its frequency, so "the", "was" and
+ * "also" add little and "pope", "stadium" much; the component every such average shares (the
+ * direction of common English) is removed, so what is left is what the text is about.
+ *
+ * `soft` (askSoft.ts) aligns each question word to one text word; this compares the two texts
+ * whole: "Who designed the bridge?" is near "The architect drew its plans" though no word pair is
+ * close enough on its own.
+ *
+ * The table (wordVectors.ts) is in frequency order, so p(w) is read from a word's row by Zipf's law
+ * (p ≈ 1 / (row · H)): nothing depends on the articles loaded, and answers do not depend on what
+ * else a server's library holds. Stop words and words without a vector count nothing.
+ */
+import { isStopWord, type Word } from '../text/words';
+import { DIMENSIONS, wordVectors, type WordVectors } from './wordVectors';
+
+/** SIF's smoothing constant (the paper's default, 1e-3). */
+const SMOOTHING = 1e-3;
+
+/** The Zipf frequency of row `row` of a table of `size` words. */
+const zipf = (row: number, size: number) => 1 / ((row + 1) * (Math.log(size) + 0.5772));
+
+/** A word's SIF weight by its row. */
+export const sifWeight = (row: number, size: number): number => SMOOTHING / (SMOOTHING + zipf(row, size));
+
+const commonOf = new WeakMap<WordVectors, Float64Array>();
+
+/**
+ * The common component of a table: the unit direction of the frequency- and SIF-weighted sum of
+ * its vectors, i.e. of the average sentence (SIF removes the first principal component of a
+ * corpus's sentence averages, which for uncentred averages is close to their mean). Once per
+ * table: 100k rows, a few milliseconds.
+ */
+export function commonComponent(v: WordVectors): Float64Array {
+  let u = commonOf.get(v);
+  if (u) return u;
+  u = new Float64Array(DIMENSIONS);
+  const size = v.ids.size;
+  for (let r = 0; r < size; r++) {
+    const f = zipf(r, size) * sifWeight(r, size);
+    for (let k = 0; k < DIMENSIONS; k++) u[k]! += f * v.data[r * DIMENSIONS + k]!;
+  }
+  const norm = Math.hypot(...u) || 1;
+  for (let k = 0; k < DIMENSIONS; k++) u[k]! /= norm;
+  commonOf.set(v, u);
+  return u;
+}
+
+/** One question's meaning vector, and the cosine of texts to it. */
+export class MeaningMatcher {
+  private readonly u: Float64Array;
+  private readonly q: Float64Array;
+  private readonly qNorm: number;
+  private readonly rows = new Map<string, number>();
+
+  /** `norms`: the question's content words (its terms), normalised. */
+  constructor(
+    private readonly norms: readonly string[],
+    private readonly v: WordVectors = wordVectors(),
+  ) {
+    this.u = commonComponent(v);
+    this.q = new Float64Array(DIMENSIONS);
+    for (const n of norms) this.add(this.q, n);
+    this.qNorm = this.project(this.q);
+  }
+
+  /** The table row of a text word, −1 for none (stop words, words the table lacks). */
+  private rowOf(norm: string): number {
+    let r = this.rows.get(norm);
+    if (r === undefined) {
+      r = isStopWord(norm) ? -1 : (this.v.ids.get(norm.endsWith("'s") ? norm.slice(0, -2) : norm) ?? -1);
+      this.rows.set(norm, r);
+    }
+    return r;
+  }
+
+  /** Adds word `norm`'s weighted vector to `acc`. */
+  private add(acc: Float64Array, norm: string): void {
+    const r = this.rowOf(norm);
+    if (r < 0) return;
+    const w = sifWeight(r, this.v.ids.size);
+    const d = this.v.data;
+    const at = r * DIMENSIONS;
+    for (let k = 0; k < DIMENSIONS; k++) acc[k]! += w * d[at + k]!;
+  }
+
+  /** Removes the common component from `x` in place; returns its length after. */
+  private project(x: Float64Array): number {
+    let dot = 0;
+    for (let k = 0; k < DIMENSIONS; k++) dot += x[k]! * this.u[k]!;
+    let norm = 0;
+    for (let k = 0; k < DIMENSIONS; k++) {
+      x[k]! -= dot * this.u[k]!;
+      norm += x[k]! * x[k]!;
+    }
+    return Math.sqrt(norm);
+  }
+
+  /** The question has a meaning vector (some content word has a vector). */
+  get usable(): boolean {
+    return this.qNorm > 0;
+  }
+
+  /**
+   * The (unprojected) weighted sum of the vectors of words [from, to) of `ws`, less those `skip`
+   * says (the words matching the question's own: what the rest of the text says).
+   */
+  sum(ws: readonly Word[], from: number, to: number, skip?: (j: number) => boolean): Float64Array {
+    const acc = new Float64Array(DIMENSIONS);
+    for (let j = from; j < to; j++) if (!skip?.(j)) this.add(acc, ws[j]!.norm);
+    return acc;
+  }
+
+  /**
+   * What words [from, to) of `ws` say of the question *beyond its own words*: the cosine of the
+   * question's words the text does not hold (`matches[j][i]` > 0: word j holds question word i)
+   * to the text's other words. 0 when the text holds every question word.
+   */
+  gap(ws: readonly Word[], matches: ReadonlyArray<readonly number[] | undefined>, from: number, to: number): number {
+    const found = new Array<boolean>(this.norms.length).fill(false);
+    for (let j = from; j < to; j++) matches[j]?.forEach((x, i) => (found[i] ||= x > 0));
+    const q = new Float64Array(DIMENSIONS);
+    this.norms.forEach((n, i) => found[i] || this.add(q, n));
+    const qn = this.project(q);
+    if (qn === 0) return 0;
+    const x = this.sum(ws, from, to, (j) => matches[j] !== undefined);
+    const n = this.project(x);
+    if (n === 0) return 0;
+    let dot = 0;
+    for (let k = 0; k < DIMENSIONS; k++) dot += x[k]! * q[k]!;
+    return Math.max(0, dot / (n * qn));
+  }
+
+  /** Cosine of a sum (`sum`, or sums added together) to the question, 0 when either is empty; never below 0. */
+  cosine(sum: Float64Array): number {
+    if (this.qNorm === 0) return 0;
+    const x = Float64Array.from(sum);
+    const n = this.project(x);
+    if (n === 0) return 0;
+    let dot = 0;
+    for (let k = 0; k < DIMENSIONS; k++) dot += x[k]! * this.q[k]!;
+    return Math.max(0, dot / (n * this.qNorm));
+  }
+}
