@@ -10,7 +10,7 @@ import type { Statement } from '../analysis/types';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { runSliced, runToEnd, type Steps } from '../core/sliced';
 import { words } from '../text/words';
-import { alignWords, MAX_ALIGNED_WORDS } from './wording';
+import { alignWords } from './wording';
 
 /** Quotes shorter than this are phrases many people use, not a quotation worth tracking. */
 export const MIN_WORDS = 6;
@@ -295,9 +295,8 @@ function sameWords(a: ArrayLike<number>, b: ArrayLike<number>, aEllipses: readon
   // allowance where it prints an ellipsis.
   const allowance = Math.max(2, Math.floor(Math.max(an, bn) / 10));
   if (Math.abs(an - bn) > allowance && (an <= bn ? aEllipses : bEllipses).length === 0) return false;
-  // The commonest case, the same words word for word, needs no alignment (it would be all "same";
-  // past the words an alignment reads, a report is all "apart", so those go the long way).
-  if (an === bn && an <= MAX_ALIGNED_WORDS && sameSequence(a, b)) return true;
+  // The commonest case, the same words word for word, needs no alignment (it would be all "same").
+  if (an === bn && sameSequence(a, b)) return true;
   let apart = 0;
   let same = 0;
   for (const s of alignWords(a, b)) {
@@ -312,6 +311,7 @@ function sameWords(a: ArrayLike<number>, b: ArrayLike<number>, aEllipses: readon
   }
   return same >= MIN_WORDS && apart <= allowance;
 }
+
 
 /** Whether two id sequences of the same length are equal. */
 function sameSequence(a: ArrayLike<number>, b: ArrayLike<number>): boolean {

@@ -14,21 +14,22 @@ export interface AlignStep<T = string> {
   bAt: number;
 }
 
-/** Longest quotes aligned word by word; past this, the rest is compared as one run. */
+/**
+ * Longest middles aligned word by word (after the words both reports open and close with, which
+ * cost nothing to match); past this, the rest of the middle is compared as one run.
+ */
 export const MAX_ALIGNED_WORDS = 400;
 
-/** Aligns two word lists (LCS), returning runs in reading order. */
+/**
+ * Aligns two word lists (LCS), returning runs in reading order. The words both lists open and
+ * close with are matched first, so the table is built only for the middle where they differ: two
+ * reports of the same words, however long, align in linear time and all as "same".
+ */
 export function alignWords<T extends string | number>(a: ArrayLike<T>, b: ArrayLike<T>): Array<AlignStep<T>> {
-  const n = Math.min(a.length, MAX_ALIGNED_WORDS);
-  const m = Math.min(b.length, MAX_ALIGNED_WORDS);
-  // lcs[i][j]: LCS length of a[i..n) and b[j..m), in one typed array.
-  const w = m + 1;
-  const lcs = new Uint16Array((n + 1) * w);
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      lcs[i * w + j] = a[i] === b[j] ? lcs[(i + 1) * w + j + 1]! + 1 : Math.max(lcs[(i + 1) * w + j]!, lcs[i * w + j + 1]!);
-    }
-  }
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
   const steps: Array<AlignStep<T>> = [];
   const push = (op: AlignStep['op'], fromA: T | undefined, fromB: T | undefined, i: number, j: number) => {
     let last = steps[steps.length - 1];
@@ -39,22 +40,41 @@ export function alignWords<T extends string | number>(a: ArrayLike<T>, b: ArrayL
     if (fromA !== undefined) (last.a ??= []).push(fromA);
     if (fromB !== undefined) (last.b ??= []).push(fromB);
   };
+  for (let k = 0; k < head; k++) push('same', a[k], b[k], k, k);
+  // The middle: a[head, aEnd) against b[head, bEnd), at most MAX_ALIGNED_WORDS of each.
+  const aEnd = a.length - tail;
+  const bEnd = b.length - tail;
+  const n = Math.min(aEnd - head, MAX_ALIGNED_WORDS);
+  const m = Math.min(bEnd - head, MAX_ALIGNED_WORDS);
+  // lcs[i][j]: LCS length of the middle's a[i..n) and b[j..m), in one typed array.
+  const w = m + 1;
+  const lcs = new Uint16Array((n + 1) * w);
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      lcs[i * w + j] = a[head + i] === b[head + j] ? lcs[(i + 1) * w + j + 1]! + 1 : Math.max(lcs[(i + 1) * w + j]!, lcs[i * w + j + 1]!);
+    }
+  }
   let i = 0;
   let j = 0;
   while (i < n || j < m) {
-    if (i < n && j < m && a[i] === b[j]) {
-      push('same', a[i], b[j], i, j);
+    if (i < n && j < m && a[head + i] === b[head + j]) {
+      push('same', a[head + i], b[head + j], head + i, head + j);
       i++;
       j++;
     } else if (j < m && (i === n || lcs[i * w + j + 1]! >= lcs[(i + 1) * w + j]!)) {
-      push('diff', undefined, b[j], i, j);
+      push('diff', undefined, b[head + j], head + i, head + j);
       j++;
     } else {
-      push('diff', a[i], undefined, i, j);
+      push('diff', a[head + i], undefined, head + i, head + j);
       i++;
     }
   }
-  if (a.length > n || b.length > m) steps.push({ op: 'diff', ...(a.length > n ? { a: Array.from(a).slice(n) } : {}), ...(b.length > m ? { b: Array.from(b).slice(m) } : {}), aAt: n, bAt: m });
+  if (aEnd - head > n || bEnd - head > m) {
+    const restA = aEnd - head > n ? Array.from(a).slice(head + n, aEnd) : [];
+    const restB = bEnd - head > m ? Array.from(b).slice(head + m, bEnd) : [];
+    steps.push({ op: 'diff', ...(restA.length ? { a: restA } : {}), ...(restB.length ? { b: restB } : {}), aAt: head + n, bAt: head + m });
+  }
+  for (let k = 0; k < tail; k++) push('same', a[aEnd + k], b[bEnd + k], aEnd + k, bEnd + k);
   return steps;
 }
 

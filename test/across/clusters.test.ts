@@ -44,6 +44,16 @@ describe('sameQuote: equal after normalising, or nearly equal', () => {
     expect(sameQuote(base, printed('We are fundamentally opposed to the plan and will not keep working with Pyongyang'))).toBe(false);
     expect(sameQuote(printed('We are aligned'), printed('We are aligned'))).toBe(false); // too short to track
   });
+  it('a long quotation (a speech of 450 words) is the same however long, and a word changed near its end is found', () => {
+    const speech = Array.from({ length: 450 }, (_, i) => `word${i}`);
+    const long = printed(speech.join(' '));
+    expect(sameQuote(long, printed(speech.join(' ')))).toBe(true);
+    expect(wordingDifferences(long, printed(speech.join(' ')))).toBe('');
+    const changed = printed(speech.map((w, i) => (i === 440 ? 'changed' : w)).join(' '));
+    expect(sameQuote(long, changed)).toBe(true);
+    expect(wordingDifferences(long, changed)).toBe('“changed” for “word440”');
+  });
+
   it('says how the wording differs, verbatim', () => {
     expect(wordingDifferences(base, printed('We are fundamentally aligned on the main strategy and we will keep working with Seoul'))).toBe(
       '“main” for “core”; leaves out “closely”',
