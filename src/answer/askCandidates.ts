@@ -50,7 +50,10 @@
  *    - `meaning`, `meaningParagraph`: the cosine of the question's and the sentence's / paragraph's
  *      smooth-inverse-frequency averages of word vectors, the common component removed (the whole
  *      question's meaning, not word by word); `meaningGap`: the same for the question's words the
- *      sentence lacks against the sentence's words that are not the question's (askMeaning.ts).
+ *      sentence lacks against the sentence's words that are not the question's (askMeaning.ts);
+ *      `meaningGated`, `meaningParagraphGated`: `meaning` / `meaningParagraph` times the share of
+ *      the question's words the sentence / paragraph does not hold — meaning evidence counted
+ *      where word evidence is missing, so a text that holds the question's words is left alone.
  *      Weighed 0 today (issue #15, measured): worked out only when they count or the trainer asks,
  *      and then only for the sentences that could reach the top;
  *    - `typed`: for a question naming its answer's form ("What year …", "How much did it cost …",
@@ -80,7 +83,7 @@ import { acronymIndex } from '../knowledge/acronyms';
 import { markStandIns, standInMentions, standInPositions, titleSubject } from './askTitleSubject';
 import { answerSlot, slotBeside, slotCue, slotEvidence } from './askAnswerSlot';
 import { SoftMatcher, focusNoun } from './askSoft';
-import { MeaningMatcher } from './askMeaning';
+import { meaningOf } from './askMeaning';
 import type { Word } from '../text/words';
 import { analyseQuestion, expectedAnswer, type Expected, type Question } from './question';
 import { keyOf } from './questionTerms';
@@ -112,11 +115,14 @@ const SOFT_FEATURES = ['soft', 'softParagraph', 'focus', 'focusParagraph'] as co
 const TOUCH_CHARS = 4;
 const TOUCH_NEAR = Math.pow(0.5, TOUCH_CHARS / NEAR_CHARS) - 1e-9;
 
+/** The whole-question meaning features (askMeaning.ts): the question's word vectors read only when one counts. */
+const MEANING_FEATURES = ['meaning', 'meaningParagraph', 'meaningGap', 'meaningGated', 'meaningParagraphGated'] as const;
+
 /** The features of a candidate sentence, in the order of a weight vector. */
 export const FEATURES = [
   'lexical', 'paragraph', 'rank', 'neighbours', 'proximity', 'complete', 'pairs', 'length', 'anchors', 'articleAnchors',
   'date', 'number', 'person', 'place', 'reason', 'name', 'answerNear', 'carried', 'subject', 'expressions', 'figureNear',
-  'spoken', 'figureTouch', 'slot', 'beside', 'spelledOut', ...SOFT_FEATURES, 'typed', 'kind', 'spread', 'meaning', 'meaningParagraph', 'meaningGap',
+  'spoken', 'figureTouch', 'slot', 'beside', 'spelledOut', ...SOFT_FEATURES, 'typed', 'kind', 'spread', ...MEANING_FEATURES,
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 export type Weights = Readonly<Record<Feature, number>>;
@@ -237,7 +243,7 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
   const cue = allFeatures || weights.beside !== 0 ? slotCue(query.text, q.terms) : undefined;
   const freshWord = (norm: string) => !questionKeys.has(askVocabulary(kb).keyOf(norm));
   const kind = allFeatures || weights.kind !== 0 ? kindTerm(query.text, q.terms) : -1;
-  const meaning = allFeatures || weights.meaning !== 0 || weights.meaningParagraph !== 0 || weights.meaningGap !== 0 ? new MeaningMatcher(terms.map((t) => t.norm)) : undefined;
+  const meaning = allFeatures || MEANING_FEATURES.some((k) => weights[k] !== 0) ? meaningOf(kb, terms.map((t) => t.norm)) : undefined;
   const soft = allFeatures || SOFT_FEATURES.some((k) => weights[k] !== 0) ? new SoftMatcher(terms, allFeatures || weights.focus !== 0 || weights.focusParagraph !== 0 ? focusNoun(query.text) : undefined) : undefined;
 
   const out: Candidate[] = [];
@@ -327,6 +333,8 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
         meaning: 0,
         meaningParagraph: 0,
         meaningGap: 0,
+        meaningGated: 0,
+        meaningParagraphGated: 0,
       };
       const c: Candidate = { rec, sentence, lexical: Math.min(1, lexical + carry), features, score: score(features, weights), highlights: m.highlights };
       out.push(c);
@@ -347,18 +355,22 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
   if (meaning?.usable) {
     // The meaning match, for the sentences that could reach the top with it and every feature
     // still to come at its most: one weighted sum of word vectors per sentence and paragraph.
-    const reach = Math.max(0, weights.meaning) + Math.max(0, weights.meaningParagraph) + Math.max(0, weights.meaningGap) + lift + Math.max(0, weights.slot) + Math.max(0, weights.typed);
+    const reach = MEANING_FEATURES.reduce((a, k) => a + Math.max(0, weights[k]), 0) + lift + Math.max(0, weights.slot) + Math.max(0, weights.typed);
     const first = Math.max(0, ...out.map((s) => s.score));
     const paragraphs = new Map<number, number>();
     for (const c of out) {
       if (!allFeatures && c.score + reach < first) continue;
       const { ws, matches, from, to } = spans.get(c)!;
-      if (allFeatures || weights.meaning !== 0) c.features.meaning = meaning.cosine(meaning.sum(ws, from, to));
-      if (allFeatures || weights.meaningGap !== 0) c.features.meaningGap = meaning.gap(ws, matches, from, to);
-      if (allFeatures || weights.meaningParagraph !== 0) {
+      if (allFeatures || weights.meaning !== 0 || weights.meaningGated !== 0) c.features.meaning = meaning.cosine(meaning.paragraphSum(c.rec.id, ws, from, to));
+      // Meaning evidence where word evidence is missing: the share of the question's words the
+      // sentence (paragraph) does not hold, times its meaning match.
+      c.features.meaningGated = c.features.meaning * (1 - Math.min(1, c.features.lexical));
+      if (allFeatures || weights.meaningGap !== 0) c.features.meaningGap = meaning.gap(ws, matches, from, to, c.rec.id);
+      if (allFeatures || weights.meaningParagraph !== 0 || weights.meaningParagraphGated !== 0) {
         let whole = paragraphs.get(c.rec.id);
-        if (whole === undefined) paragraphs.set(c.rec.id, (whole = meaning.cosine(meaning.sum(ws, 0, ws.length))));
+        if (whole === undefined) paragraphs.set(c.rec.id, (whole = meaning.cosine(meaning.paragraphSum(c.rec.id, ws, 0, ws.length))));
         c.features.meaningParagraph = whole;
+        c.features.meaningParagraphGated = whole * (1 - Math.min(1, c.features.paragraph));
       }
       c.score = score(c.features, weights);
     }

@@ -14,6 +14,7 @@
  * (p ≈ 1 / (row · H)): nothing depends on the articles loaded, and answers do not depend on what
  * else a server's library holds. Stop words and words without a vector count nothing.
  */
+import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { isStopWord, type Word } from '../text/words';
 import { DIMENSIONS, wordVectors, type WordVectors } from './wordVectors';
 
@@ -25,6 +26,81 @@ const zipf = (row: number, size: number) => 1 / ((row + 1) * (Math.log(size) + 0
 
 /** A word's SIF weight by its row. */
 export const sifWeight = (row: number, size: number): number => SMOOTHING / (SMOOTHING + zipf(row, size));
+
+const weightsOf = new WeakMap<WordVectors, Float64Array>();
+
+/** `sifWeight` of every row of a table, worked out once per table (100k rows, about a millisecond). */
+function sifWeights(v: WordVectors): Float64Array {
+  let w = weightsOf.get(v);
+  if (!w) {
+    const size = v.ids.size;
+    w = Float64Array.from({ length: size }, (_, r) => sifWeight(r, size));
+    weightsOf.set(v, w);
+  }
+  return w;
+}
+
+/** The table row of a text word, −1 for none (stop words, words the table lacks). */
+const rowIn = (v: WordVectors, norm: string): number => (isStopWord(norm) ? -1 : (v.ids.get(norm.endsWith("'s") ? norm.slice(0, -2) : norm) ?? -1));
+
+/** Paragraphs whose sums a memo keeps at most (each about 0.8 kB a sentence): the oldest go first. */
+export const MEANING_MEMO_PARAGRAPHS = 8192;
+
+/**
+ * What the meaning match reads of a paragraph whatever the question: its words' table rows and the
+ * (unprojected) sums of its sentences and of itself, kept per knowledge base and table and filled
+ * as questions touch paragraphs (as askVocabulary.ts keeps keys). A question then works out only
+ * its own vector and the dot products. The sums are added in the same order as
+ * `MeaningMatcher.sum`, so every feature value is the same to the bit with or without the memo.
+ */
+export class MeaningMemo {
+  private readonly paragraphs = new Map<number, { rows: Int32Array; sums: Map<number, Float64Array> }>();
+  readonly weights: Float64Array;
+
+  constructor(readonly v: WordVectors) {
+    this.weights = sifWeights(v);
+  }
+
+  /** Paragraph `id`'s words' rows (`ws` its words). */
+  rows(id: number, ws: readonly Word[]): Int32Array {
+    return this.entry(id, ws).rows;
+  }
+
+  /** The sum of words [from, to) of paragraph `id`, made by `make` the first time. */
+  sum(id: number, ws: readonly Word[], from: number, to: number, make: () => Float64Array): Float64Array {
+    const { sums } = this.entry(id, ws);
+    const key = from * 0x100000 + to;
+    let s = sums.get(key);
+    if (!s) sums.set(key, (s = make()));
+    return s;
+  }
+
+  private entry(id: number, ws: readonly Word[]) {
+    let e = this.paragraphs.get(id);
+    if (!e) {
+      if (this.paragraphs.size >= MEANING_MEMO_PARAGRAPHS) this.paragraphs.delete(this.paragraphs.keys().next().value!);
+      e = { rows: Int32Array.from(ws, (w) => rowIn(this.v, w.norm)), sums: new Map() };
+      this.paragraphs.set(id, e);
+    }
+    return e;
+  }
+}
+
+const buildMemos = () => new WeakMap<WordVectors, MeaningMemo>();
+
+/** The meaning memo of `kb` for table `v` (made on first use, then kept with the knowledge base). */
+export function meaningMemo(kb: KnowledgeBase, v: WordVectors = wordVectors()): MeaningMemo {
+  const memos = kb.derived(buildMemos);
+  let m = memos.get(v);
+  if (!m) memos.set(v, (m = new MeaningMemo(v)));
+  return m;
+}
+
+/** The meaning matcher of a question of `kb` (`norms` its terms), with `kb`'s memo for the table in use. */
+export function meaningOf(kb: KnowledgeBase, norms: readonly string[]): MeaningMatcher {
+  const memo = meaningMemo(kb);
+  return new MeaningMatcher(norms, memo.v, memo);
+}
 
 const commonOf = new WeakMap<WordVectors, Float64Array>();
 
@@ -56,11 +132,19 @@ export class MeaningMatcher {
   private readonly qNorm: number;
   private readonly rows = new Map<string, number>();
 
-  /** `norms`: the question's content words (its terms), normalised. */
+  private readonly weights: Float64Array;
+
+  /**
+   * `norms`: the question's content words (its terms), normalised; `memo`: where paragraphs' rows
+   * and sums are kept across questions (`paragraphSum`), for table `v`.
+   */
   constructor(
     private readonly norms: readonly string[],
     private readonly v: WordVectors = wordVectors(),
+    private readonly memo?: MeaningMemo,
   ) {
+    if (memo && memo.v !== v) throw new Error('meaning memo of another table');
+    this.weights = memo?.weights ?? sifWeights(v);
     this.u = commonComponent(v);
     this.q = new Float64Array(DIMENSIONS);
     for (const n of norms) this.add(this.q, n);
@@ -70,18 +154,19 @@ export class MeaningMatcher {
   /** The table row of a text word, −1 for none (stop words, words the table lacks). */
   private rowOf(norm: string): number {
     let r = this.rows.get(norm);
-    if (r === undefined) {
-      r = isStopWord(norm) ? -1 : (this.v.ids.get(norm.endsWith("'s") ? norm.slice(0, -2) : norm) ?? -1);
-      this.rows.set(norm, r);
-    }
+    if (r === undefined) this.rows.set(norm, (r = rowIn(this.v, norm)));
     return r;
   }
 
   /** Adds word `norm`'s weighted vector to `acc`. */
   private add(acc: Float64Array, norm: string): void {
-    const r = this.rowOf(norm);
+    this.addRow(acc, this.rowOf(norm));
+  }
+
+  /** Adds row `r`'s weighted vector to `acc` (nothing for −1). */
+  private addRow(acc: Float64Array, r: number): void {
     if (r < 0) return;
-    const w = sifWeight(r, this.v.ids.size);
+    const w = this.weights[r]!;
     const d = this.v.data;
     const at = r * DIMENSIONS;
     for (let k = 0; k < DIMENSIONS; k++) acc[k]! += w * d[at + k]!;
@@ -115,18 +200,38 @@ export class MeaningMatcher {
   }
 
   /**
+   * `sum(ws, from, to)` for words of paragraph `id` (`ws` its words): kept in the memo across
+   * questions when there is one. Never changed by the caller (`cosine` copies it).
+   */
+  paragraphSum(id: number, ws: readonly Word[], from: number, to: number): Float64Array {
+    if (!this.memo) return this.sum(ws, from, to);
+    const rows = this.memo.rows(id, ws);
+    return this.memo.sum(id, ws, from, to, () => {
+      const acc = new Float64Array(DIMENSIONS);
+      for (let j = from; j < to; j++) this.addRow(acc, rows[j]!);
+      return acc;
+    });
+  }
+
+  /**
    * What words [from, to) of `ws` say of the question *beyond its own words*: the cosine of the
    * question's words the text does not hold (`matches[j][i]` > 0: word j holds question word i)
    * to the text's other words. 0 when the text holds every question word.
    */
-  gap(ws: readonly Word[], matches: ReadonlyArray<readonly number[] | undefined>, from: number, to: number): number {
+  gap(ws: readonly Word[], matches: ReadonlyArray<readonly number[] | undefined>, from: number, to: number, id?: number): number {
     const found = new Array<boolean>(this.norms.length).fill(false);
     for (let j = from; j < to; j++) matches[j]?.forEach((x, i) => (found[i] ||= x > 0));
     const q = new Float64Array(DIMENSIONS);
     this.norms.forEach((n, i) => found[i] || this.add(q, n));
     const qn = this.project(q);
     if (qn === 0) return 0;
-    const x = this.sum(ws, from, to, (j) => matches[j] !== undefined);
+    const rows = id !== undefined && this.memo ? this.memo.rows(id, ws) : undefined;
+    const x = new Float64Array(DIMENSIONS);
+    for (let j = from; j < to; j++) {
+      if (matches[j] !== undefined) continue;
+      if (rows) this.addRow(x, rows[j]!);
+      else this.add(x, ws[j]!.norm);
+    }
     const n = this.project(x);
     if (n === 0) return 0;
     let dot = 0;

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { askCandidates, type Weights } from '../../src/answer/askCandidates';
-import { MeaningMatcher, commonComponent, sifWeight } from '../../src/answer/askMeaning';
+import { MEANING_MEMO_PARAGRAPHS, MeaningMatcher, MeaningMemo, commonComponent, sifWeight } from '../../src/answer/askMeaning';
 import { ASK_WEIGHTS } from '../../src/answer/askWeights';
 import { DIMENSIONS, NO_VECTORS, setWordVectors, type WordVectors } from '../../src/answer/wordVectors';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledgeBase';
@@ -68,6 +68,31 @@ describe("/ask's whole-question meaning match", () => {
     const bare = new MeaningMatcher(['designed', 'bridge'], NO_VECTORS);
     expect(bare.usable).toBe(false);
     expect(bare.cosine(bare.sum(words('The architect drafted it.'), 0, 4))).toBe(0);
+  });
+
+  it('gives the same values to the bit from the memo kept across questions', () => {
+    const texts = ['The architect drafted the blueprints of the bridge. It opened in 1932.', 'The bridge opened to traffic after a ceremony. Designed by nobody, it stands.'];
+    const memo = new MeaningMemo(VECTORS);
+    for (const question of [['designed', 'bridge'], ['bridge', 'traffic'], ['ceremony']]) {
+      const plain = new MeaningMatcher(question, VECTORS);
+      const kept = new MeaningMatcher(question, VECTORS, memo);
+      texts.forEach((text, id) => {
+        const ws = words(text);
+        const matches = ws.map((w) => (question.includes(w.norm) ? question.map((n) => (n === w.norm ? 1 : 0)) : undefined));
+        // The whole paragraph, each half, and each again (then read from the memo).
+        const half = Math.floor(ws.length / 2);
+        for (const [from, to] of [[0, ws.length], [0, half], [half, ws.length], [0, half], [0, ws.length]] as const) {
+          expect(kept.cosine(kept.paragraphSum(id, ws, from, to))).toBe(plain.cosine(plain.sum(ws, from, to)));
+          expect(kept.gap(ws, matches, from, to, id)).toBe(plain.gap(ws, matches, from, to));
+        }
+      });
+    }
+    // The memo keeps at most MEANING_MEMO_PARAGRAPHS paragraphs: the oldest are dropped, and read again right.
+    const m = new MeaningMatcher(['designed', 'bridge'], VECTORS, memo);
+    const ws = words(texts[0]!);
+    for (let id = 0; id <= MEANING_MEMO_PARAGRAPHS; id++) m.paragraphSum(id, id === 0 ? ws : [], 0, id === 0 ? ws.length : 0);
+    expect(m.cosine(m.paragraphSum(0, ws, 0, ws.length))).toBe(m.cosine(m.sum(ws, 0, ws.length)));
+    expect(() => new MeaningMatcher(['bridge'], NO_VECTORS, memo)).toThrow();
   });
 
   describe('in the ranking', () => {
