@@ -361,14 +361,14 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
     for (const c of out) {
       if (!allFeatures && c.score + reach < first) continue;
       const { ws, matches, from, to } = spans.get(c)!;
-      if (allFeatures || weights.meaning !== 0 || weights.meaningGated !== 0) c.features.meaning = meaning.cosine(meaning.paragraphSum(c.rec.id, ws, from, to));
+      if (allFeatures || weights.meaning !== 0 || weights.meaningGated !== 0) c.features.meaning = meaning.paragraphCosine(c.rec.id, ws, from, to);
       // Meaning evidence where word evidence is missing: the share of the question's words the
       // sentence (paragraph) does not hold, times its meaning match.
       c.features.meaningGated = c.features.meaning * (1 - Math.min(1, c.features.lexical));
       if (allFeatures || weights.meaningGap !== 0) c.features.meaningGap = meaning.gap(ws, matches, from, to, c.rec.id);
       if (allFeatures || weights.meaningParagraph !== 0 || weights.meaningParagraphGated !== 0) {
         let whole = paragraphs.get(c.rec.id);
-        if (whole === undefined) paragraphs.set(c.rec.id, (whole = meaning.cosine(meaning.paragraphSum(c.rec.id, ws, 0, ws.length))));
+        if (whole === undefined) paragraphs.set(c.rec.id, (whole = meaning.paragraphCosine(c.rec.id, ws, 0, ws.length)));
         c.features.meaningParagraph = whole;
         c.features.meaningParagraphGated = whole * (1 - Math.min(1, c.features.paragraph));
       }

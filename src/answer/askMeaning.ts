@@ -48,13 +48,13 @@ export const MEANING_MEMO_PARAGRAPHS = 8192;
 
 /**
  * What the meaning match reads of a paragraph whatever the question: its words' table rows and the
- * (unprojected) sums of its sentences and of itself, kept per knowledge base and table and filled
+ * sums of its sentences and of itself, the common component removed, with their lengths, kept per knowledge base and table and filled
  * as questions touch paragraphs (as askVocabulary.ts keeps keys). A question then works out only
  * its own vector and the dot products. The sums are added in the same order as
  * `MeaningMatcher.sum`, so every feature value is the same to the bit with or without the memo.
  */
 export class MeaningMemo {
-  private readonly paragraphs = new Map<number, { rows: Int32Array; sums: Map<number, Float64Array> }>();
+  private readonly paragraphs = new Map<number, { rows: Int32Array; sums: Map<number, Projected> }>();
   readonly weights: Float64Array;
 
   constructor(readonly v: WordVectors) {
@@ -66,8 +66,8 @@ export class MeaningMemo {
     return this.entry(id, ws).rows;
   }
 
-  /** The sum of words [from, to) of paragraph `id`, made by `make` the first time. */
-  sum(id: number, ws: readonly Word[], from: number, to: number, make: () => Float64Array): Float64Array {
+  /** The projected sum of words [from, to) of paragraph `id`, made by `make` the first time. */
+  sum(id: number, ws: readonly Word[], from: number, to: number, make: () => Projected): Projected {
     const { sums } = this.entry(id, ws);
     const key = from * 0x100000 + to;
     let s = sums.get(key);
@@ -84,6 +84,12 @@ export class MeaningMemo {
     }
     return e;
   }
+}
+
+/** A sum of word vectors with the common component removed, and its length. */
+interface Projected {
+  readonly x: Float64Array;
+  readonly n: number;
 }
 
 const buildMemos = () => new WeakMap<WordVectors, MeaningMemo>();
@@ -136,7 +142,7 @@ export class MeaningMatcher {
 
   /**
    * `norms`: the question's content words (its terms), normalised; `memo`: where paragraphs' rows
-   * and sums are kept across questions (`paragraphSum`), for table `v`.
+   * and sums are kept across questions (`paragraphCosine`), for table `v`.
    */
   constructor(
     private readonly norms: readonly string[],
@@ -200,17 +206,19 @@ export class MeaningMatcher {
   }
 
   /**
-   * `sum(ws, from, to)` for words of paragraph `id` (`ws` its words): kept in the memo across
-   * questions when there is one. Never changed by the caller (`cosine` copies it).
+   * `cosine(sum(ws, from, to))` for words of paragraph `id` (`ws` its words): the projected sum
+   * kept in the memo across questions when there is one, so a question only takes a dot product.
    */
-  paragraphSum(id: number, ws: readonly Word[], from: number, to: number): Float64Array {
-    if (!this.memo) return this.sum(ws, from, to);
+  paragraphCosine(id: number, ws: readonly Word[], from: number, to: number): number {
+    if (!this.memo) return this.cosine(this.sum(ws, from, to));
+    if (this.qNorm === 0) return 0;
     const rows = this.memo.rows(id, ws);
-    return this.memo.sum(id, ws, from, to, () => {
+    const { x, n } = this.memo.sum(id, ws, from, to, () => {
       const acc = new Float64Array(DIMENSIONS);
       for (let j = from; j < to; j++) this.addRow(acc, rows[j]!);
-      return acc;
+      return { x: acc, n: this.project(acc) };
     });
+    return this.dotOver(x, n);
   }
 
   /**
@@ -243,7 +251,11 @@ export class MeaningMatcher {
   cosine(sum: Float64Array): number {
     if (this.qNorm === 0) return 0;
     const x = Float64Array.from(sum);
-    const n = this.project(x);
+    return this.dotOver(x, this.project(x));
+  }
+
+  /** The cosine of projected `x` (length `n`) to the question, 0 when empty, never below 0. */
+  private dotOver(x: Float64Array, n: number): number {
     if (n === 0) return 0;
     let dot = 0;
     for (let k = 0; k < DIMENSIONS; k++) dot += x[k]! * this.q[k]!;

@@ -82,7 +82,7 @@ describe("/ask's whole-question meaning match", () => {
         // The whole paragraph, each half, and each again (then read from the memo).
         const half = Math.floor(ws.length / 2);
         for (const [from, to] of [[0, ws.length], [0, half], [half, ws.length], [0, half], [0, ws.length]] as const) {
-          expect(kept.cosine(kept.paragraphSum(id, ws, from, to))).toBe(plain.cosine(plain.sum(ws, from, to)));
+          expect(kept.paragraphCosine(id, ws, from, to)).toBe(plain.cosine(plain.sum(ws, from, to)));
           expect(kept.gap(ws, matches, from, to, id)).toBe(plain.gap(ws, matches, from, to));
         }
       });
@@ -90,8 +90,8 @@ describe("/ask's whole-question meaning match", () => {
     // The memo keeps at most MEANING_MEMO_PARAGRAPHS paragraphs: the oldest are dropped, and read again right.
     const m = new MeaningMatcher(['designed', 'bridge'], VECTORS, memo);
     const ws = words(texts[0]!);
-    for (let id = 0; id <= MEANING_MEMO_PARAGRAPHS; id++) m.paragraphSum(id, id === 0 ? ws : [], 0, id === 0 ? ws.length : 0);
-    expect(m.cosine(m.paragraphSum(0, ws, 0, ws.length))).toBe(m.cosine(m.sum(ws, 0, ws.length)));
+    for (let id = 0; id <= MEANING_MEMO_PARAGRAPHS; id++) m.paragraphCosine(id, id === 0 ? ws : [], 0, id === 0 ? ws.length : 0);
+    expect(m.paragraphCosine(0, ws, 0, ws.length)).toBe(m.cosine(m.sum(ws, 0, ws.length)));
     expect(() => new MeaningMatcher(['bridge'], NO_VECTORS, memo)).toThrow();
   });
 
