@@ -179,6 +179,8 @@ async function main(): Promise<number> {
     importFromFile,
     memoryBudgetBytes: config.libraryMemoryMb * 1024 * 1024,
     logger: log,
+    // A server's quote clusters, like the shared folder's, are built ahead of its first /who-said.
+    ...(staysUp ? { prepare: prepareQuoteClusters } : {}),
   });
   // /ask's word vectors take ~0.1 s to read: a process that stays up to answer many questions
   // reads them now, so the first /ask does not wait for them (a one-shot run reads them on use).

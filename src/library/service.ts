@@ -35,6 +35,12 @@ export interface LibraryServiceDeps {
   refreshMs?: number;
   /** Keep and read servers' built libraries in the store (default true; the bench turns it off to compare). */
   serverCache?: boolean;
+  /**
+   * Work started in the background on each server base as it is built (the quote clusters, a slice
+   * at a time), so the server's first `/who-said` finds it done. Not awaited; a failure is logged
+   * and the answer that needs the part builds it.
+   */
+  prepare?: (kb: KnowledgeBase) => Promise<void>;
 }
 
 /** Said when the database cannot be reached: adding stops, answering goes on. */
@@ -134,9 +140,16 @@ export class LibraryService implements LibraryAccess {
     const cached = entry?.key === key ? decodeServerCache(entry.value) : null;
     const articles = cached?.articles ?? rows.map(articleFromRow).filter((a): a is Article => a !== null);
     const built = await buildServerBase(articles, rowKeys, rows.map((r) => r.articleId), this.analyses, cached);
+    this.prepare(built.base);
     this.bases.set(guildId, built.base);
     await this.saveCache(guildId, built);
     return built.base;
+  }
+
+  /** Starts the background work on a newly built server base (see `LibraryServiceDeps.prepare`). */
+  private prepare(base: ServerBase): void {
+    if (!base.kb || !this.deps.prepare) return;
+    this.deps.prepare(base.kb).catch((err: unknown) => this.deps.logger?.warn({ err }, 'could not prepare a server library ahead of use'));
   }
 
   /** Stores a freshly built server's value (a cache: failure only costs the next cold load time). */
@@ -243,8 +256,10 @@ export class LibraryService implements LibraryAccess {
    */
   private swap(guildId: string, before: ServerBase, next: ServerBase): void {
     const now = this.bases.has(guildId) ? this.bases.get(guildId) : undefined;
-    if (now === before) this.bases.set(guildId, next);
-    else this.bases.delete(guildId);
+    if (now === before) {
+      this.prepare(next);
+      this.bases.set(guildId, next);
+    } else this.bases.delete(guildId);
   }
 
   async remove(caller: Caller, articleId: string, how: 'remove' | 'undo'): Promise<{ articleId: string; title: string }> {

@@ -112,6 +112,24 @@ describe('LibraryService', () => {
   });
 });
 
+describe('server libraries prepared ahead of use', () => {
+  it('starts the prepare step on each server base as it is loaded or changed, and a failing one costs nothing', async () => {
+    const guildId = '100000000000000021';
+    const prepared: KnowledgeBase[] = [];
+    const lib = service({ prepare: (kb) => (prepared.push(kb), Promise.resolve()) });
+    await lib.add({ ...manager, guildId }, { kind: 'file', name: 'a.html', bytes: html('Ferry plans', 'The ferry runs twice a day from May', 'Rita Moreno') });
+    const [, afterAdd] = await lib.segments(guildId);
+    expect(prepared.at(-1)).toBe(afterAdd);
+    const fresh = service({ prepare: (kb) => (prepared.push(kb), Promise.resolve()) });
+    const [, loaded] = await fresh.segments(guildId);
+    expect(prepared.at(-1)).toBe(loaded);
+    const failing = service({ prepare: () => Promise.reject(new Error('no memory')) });
+    const [, despite] = await failing.segments(guildId);
+    const answer = await runCommand(commands, 'who-said', { phrase: 'ferry runs twice a day' }, { kb: despite!, isAdmin: false });
+    expect(answer.excerpts.some((e) => e.text.includes('ferry runs twice a day'))).toBe(true);
+  });
+});
+
 describe('the console and JSON mode act as one server', () => {
   it('/library add file:<path>, then /who-said finds it, /library list shows it, /library remove drops it', async () => {
     const page = join(dir, 'page.html');
