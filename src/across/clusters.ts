@@ -76,14 +76,12 @@ export async function prepareQuoteClusters(kb: KnowledgeBase, sliceMs = 15, give
 /** The clustering, pausing (`yield`) between pieces of work of well under a millisecond each. */
 function* clusterSteps(kb: KnowledgeBase): Steps<QuoteClusters> {
   const personOf = new Map<string, { key: string; name: string }>();
-  for (const [i, p] of kb.people.entries()) {
-    if (i % 256 === 0) yield;
-    for (const ap of p.appearances) personOf.set(`${ap.articleId}\u0000${ap.speakerId}`, { key: p.key, name: p.name });
-  }
   const credited = new Map<Statement, { key: string; name: string }>();
   for (const [i, p] of kb.people.entries()) {
     if (i % 256 === 0) yield;
-    for (const c of p.credited) credited.set(c.statement, { key: p.key, name: p.name });
+    const person = { key: p.key, name: p.name };
+    for (const ap of p.appearances) personOf.set(`${ap.articleId}\u0000${ap.speakerId}`, person);
+    for (const c of p.credited) credited.set(c.statement, person);
   }
   const reports: QuoteReport[] = [];
   for (const [order, article] of kb.articles.entries()) {

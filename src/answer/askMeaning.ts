@@ -121,8 +121,9 @@ export function commonComponent(v: WordVectors): Float64Array {
   if (u) return u;
   u = new Float64Array(DIMENSIONS);
   const size = v.ids.size;
+  const weights = sifWeights(v);
   for (let r = 0; r < size; r++) {
-    const f = zipf(r, size) * sifWeight(r, size);
+    const f = zipf(r, size) * weights[r]!;
     for (let k = 0; k < DIMENSIONS; k++) u[k]! += f * v.data[r * DIMENSIONS + k]!;
   }
   const norm = Math.hypot(...u) || 1;
