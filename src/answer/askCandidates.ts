@@ -63,7 +63,9 @@
  *    - `spread`: the question said across a sentence and its neighbour, the answer type in this one
  *      only ("… hundreds of places of religious worship … . Most of them were destroyed in … 1944."):
  *      its answer-type evidence above the neighbour's, times the question's words the neighbour
- *      adds (askSpread.ts; worked out in the answer-type pass only).
+ *      adds (askSpread.ts; worked out in the answer-type pass only);
+ *    - `tense`: the share of the sentence's auxiliaries in the time the question asks about — now,
+ *      what is to come, or the past ("are going on right now" — "are taking place"; askTense.ts).
  * Stop words and question words are never scored.
  */
 import type { Sentence } from '../core/article';
@@ -73,7 +75,7 @@ import type { ParsedQuery } from '../search/query';
 import { articleEntities, entitiesIn, inTitleOf, match, scaledInTitle, type ArticleEntities, type InTitle } from './askMatch';
 import { cachedTerm, nameForms } from './askTerms';
 import { answerEvidence, type AnswerEvidence, type EvidenceQuestion, NEAR_CHARS } from './answerType';
-import { asksAboutSpeaking, spokenApplies, spokenEvidence } from './askSpeakers';
+import { asksAboutSpeaking, spokenApplies, spokenEvidence, spokenTopic, spokenTopicTerms } from './askSpeakers';
 import { expressionHits, expressionShare, questionExpressions } from './askExpressions';
 import { carried, previousSentenceMatch, subjectShare, type ParagraphMatches } from './askCarry';
 import { answerForm, kindEvidence, kindTerm, typedEvidence } from './askTyped';
@@ -88,6 +90,7 @@ import type { Word } from '../text/words';
 import { analyseQuestion, expectedAnswer, type Expected, type Question } from './question';
 import { keyOf } from './questionTerms';
 import { addedShare, spreadEvidence, type SpreadNeighbour } from './askSpread';
+import { questionTime, timeAgreement } from './askTense';
 
 /** Paragraphs whose sentences are scored (the index's best for the question). */
 export const ASK_PARAGRAPHS = 20;
@@ -122,7 +125,7 @@ const MEANING_FEATURES = ['meaning', 'meaningParagraph', 'meaningGap', 'meaningG
 export const FEATURES = [
   'lexical', 'paragraph', 'rank', 'neighbours', 'proximity', 'complete', 'pairs', 'length', 'anchors', 'articleAnchors',
   'date', 'number', 'person', 'place', 'reason', 'name', 'answerNear', 'carried', 'subject', 'expressions', 'figureNear',
-  'spoken', 'figureTouch', 'slot', 'beside', 'spelledOut', ...SOFT_FEATURES, 'typed', 'kind', 'spread', ...MEANING_FEATURES,
+  'spoken', 'figureTouch', 'slot', 'beside', 'spelledOut', ...SOFT_FEATURES, 'typed', 'kind', 'spread', ...MEANING_FEATURES, 'tense',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 export type Weights = Readonly<Record<Feature, number>>;
@@ -243,6 +246,10 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
   const cue = allFeatures || weights.beside !== 0 ? slotCue(query.text, q.terms) : undefined;
   const freshWord = (norm: string) => !questionKeys.has(askVocabulary(kb).keyOf(norm));
   const kind = allFeatures || weights.kind !== 0 ? kindTerm(query.text, q.terms) : -1;
+  const aboutSpeaking = named > 0 && asksAboutSpeaking(query.words);
+  // "What does Moon say about sanctions?": the sanctions in Moon's own statement (askSpeakers.ts).
+  const topic = allFeatures || weights.spoken !== 0 ? spokenTopicTerms(q, expected, aboutSpeaking) : [];
+  const time = allFeatures || weights.tense !== 0 ? questionTime(query.words) : undefined;
   const meaning = allFeatures || MEANING_FEATURES.some((k) => weights[k] !== 0) ? meaningOf(kb, terms.map((t) => t.norm)) : undefined;
   const soft = allFeatures || SOFT_FEATURES.some((k) => weights[k] !== 0) ? new SoftMatcher(terms, allFeatures || weights.focus !== 0 || weights.focusParagraph !== 0 ? focusNoun(query.text) : undefined) : undefined;
 
@@ -335,10 +342,11 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
         meaningGap: 0,
         meaningGated: 0,
         meaningParagraphGated: 0,
+        tense: time ? timeAgreement(time, ws, from, to) : 0,
       };
       const c: Candidate = { rec, sentence, lexical: Math.min(1, lexical + carry), features, score: score(features, weights), highlights: m.highlights };
       out.push(c);
-      if (meaning?.usable) spans.set(c, { ws, matches, from, to });
+      if (meaning?.usable || topic.length > 0) spans.set(c, { ws, matches, from, to });
       bySentence[k] = c;
       if (spreads) {
         const before = bySentence[k - 1];
@@ -349,10 +357,12 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
   }
   // The answer-type evidence, for the sentences it could lift to the top only.
   const figure = expected === 'date' || expected === 'number';
-  const spoken = spokenApplies(q, expected, named > 0 && asksAboutSpeaking(query.words));
+  const spoken = spokenApplies(q, expected, aboutSpeaking);
   const lift =
     expected === 'none' ? 0 : Math.max(0, weights[expected]) + Math.max(0, weights.answerNear) + Math.max(0, weights.spread) + (figure ? Math.max(0, weights.figureNear) + Math.max(0, weights.figureTouch) : 0) + (spoken ? Math.max(0, weights.spoken) : 0);
-  if (meaning?.usable) {
+  // One content word has no meaning as a whole beyond itself, which `lexical` and `soft` already
+  // score: its cosine only says how much a sentence is about that word's neighbourhood.
+  if (meaning?.usable && meaning.words >= 2) {
     // The meaning match, for the sentences that could reach the top with it and every feature
     // still to come at its most: one weighted sum of word vectors per sentence and paragraph.
     const reach = MEANING_FEATURES.reduce((a, k) => a + Math.max(0, weights[k]), 0) + lift + Math.max(0, weights.slot) + Math.max(0, weights.typed);
@@ -361,14 +371,14 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
     for (const c of out) {
       if (!allFeatures && c.score + reach < first) continue;
       const { ws, matches, from, to } = spans.get(c)!;
-      if (allFeatures || weights.meaning !== 0 || weights.meaningGated !== 0) c.features.meaning = meaning.paragraphCosine(c.rec.id, ws, from, to);
+      if (allFeatures || weights.meaning !== 0 || weights.meaningGated !== 0) c.features.meaning = meaning.paragraphCosine(c.rec.id, ws, from, to, matches);
       // Meaning evidence where word evidence is missing: the share of the question's words the
       // sentence (paragraph) does not hold, times its meaning match.
       c.features.meaningGated = c.features.meaning * (1 - Math.min(1, c.features.lexical));
       if (allFeatures || weights.meaningGap !== 0) c.features.meaningGap = meaning.gap(ws, matches, from, to, c.rec.id);
       if (allFeatures || weights.meaningParagraph !== 0 || weights.meaningParagraphGated !== 0) {
         let whole = paragraphs.get(c.rec.id);
-        if (whole === undefined) paragraphs.set(c.rec.id, (whole = meaning.paragraphCosine(c.rec.id, ws, 0, ws.length)));
+        if (whole === undefined) paragraphs.set(c.rec.id, (whole = meaning.paragraphCosine(c.rec.id, ws, 0, ws.length, matches)));
         c.features.meaningParagraph = whole;
         c.features.meaningParagraphGated = whole * (1 - Math.min(1, c.features.paragraph));
       }
@@ -383,6 +393,16 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
       c.score = score(c.features, weights);
     }
   }
+  const ask: EvidenceQuestion = { kb, q, expected, questionKeys };
+  if (topic.length > 0) {
+    const idfs = terms.map((t) => t.idf);
+    for (const c of out) {
+      if (!allFeatures && c.score + Math.max(0, weights.spoken) < leader) continue;
+      const { ws, matches, from, to } = spans.get(c)!;
+      c.features.spoken = spokenTopic(ask, c, topic, idfs, ws, matches, from, to);
+      c.score = score(c.features, weights);
+    }
+  }
   // "What year …", "How much did it cost …": a figure of the form the question names.
   const form = allFeatures || weights.typed !== 0 ? answerForm(query.text) : undefined;
   if (form) {
@@ -392,7 +412,6 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
       c.score = score(c.features, weights);
     }
   }
-  const ask: EvidenceQuestion = { kb, q, expected, questionKeys };
   const evidence = new Map<Candidate, AnswerEvidence>();
   const evidenceOf = (c: Candidate) => {
     let ev = evidence.get(c);

@@ -18,6 +18,7 @@
  * story introduces him, not where he speaks).
  */
 import type { Sentence } from '../core/article';
+import type { Word } from '../text/words';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { Statement } from '../analysis/types';
 import { STRONG_SPEECH_VERBS, verbForms } from '../analysis/lexicon/index';
@@ -51,6 +52,61 @@ export function spokenApplies(q: Question, expected: Expected, aboutSpeaking: bo
   if (!SPOKEN_TYPES.has(expected) || q.persons.length + q.parties.length === 0) return false;
   // "When does President Moon's term end?" is not asked about something Moon said.
   return expected === 'reason' || aboutSpeaking;
+}
+
+/**
+ * The question's topic for "What does X say about Y?" (a what question naming a person or party
+ * and asking about the speaking): the indexes of its terms that are not words of speaking ("say",
+ * "remarks"), Y's words. Empty when the question is of another shape: `spokenTopic` is then 0.
+ */
+export function spokenTopicTerms(q: Question, expected: Expected, aboutSpeaking: boolean): number[] {
+  if (expected !== 'none' || !aboutSpeaking || q.persons.length + q.parties.length === 0) return [];
+  return q.terms.flatMap((t, i) => (SPEECH_WORDS.has(t.norm) ? [] : [i]));
+}
+
+/**
+ * The `spoken` feature of a sentence for "What does X say about Y?": the idf-weighted share of Y's
+ * words (`topic`, from `spokenTopicTerms`; `idfs` every term's weight) that stand in the content of
+ * a statement by X in the sentence — outside any statement of another source within it. "Moon
+ * said it would be difficult to persuade Washington to ease sanctions" is Moon speaking of
+ * sanctions; "said Moon, noting that the North wants the US to … ease the sanctions" is Moon
+ * saying what the North wants, and the sanctions are the North's. `ws`, `matches`: the paragraph's
+ * words and their matches to each question term; [from, to) the sentence's words.
+ */
+export function spokenTopic(
+  ask: EvidenceQuestion,
+  candidate: EvidenceSentence,
+  topic: readonly number[],
+  idfs: readonly number[],
+  ws: readonly Word[],
+  matches: ReadonlyArray<readonly number[] | undefined>,
+  from: number,
+  to: number,
+): number {
+  const { kb, q } = ask;
+  const { rec, sentence: s } = candidate;
+  const total = topic.reduce((a, i) => a + idfs[i]!, 0);
+  if (total === 0) return 0;
+  const base = rec.paragraph.bodyStart;
+  const lo = base + s.start;
+  const hi = base + s.end;
+  const statements = kb.analysis(rec.article.id).statements.filter((st) => st.content.start < hi && lo < st.content.end);
+  const own = statements.filter((st) => byNamed(kb, rec.article.id, st, q));
+  if (own.length === 0) return 0;
+  const others = statements.filter((st) => !own.includes(st));
+  const saidBy = (at: number) =>
+    own.some((st) => st.content.start <= at && at < st.content.end) &&
+    !others.some((st) => st.content.start <= at && at < st.content.end && own.some((o) => o.content.start <= st.content.start && st.content.end <= o.content.end));
+  let found = 0;
+  for (const i of topic) {
+    let best = 0;
+    for (let j = from; j < to; j++) {
+      const m = matches[j]?.[i] ?? 0;
+      if (m > best && saidBy(base + ws[j]!.start)) best = m;
+    }
+    found += idfs[i]! * best;
+  }
+  return found / total;
 }
 
 /** Whether `st` is by a person or party the question names. */
