@@ -63,8 +63,10 @@ export function questionTime(ws: readonly Word[]): Time | undefined {
   if (ws.some((w) => NOW.has(w.norm))) return 'present';
   for (let i = 0; i < ws.length; i++) {
     const t = timeAt(ws, i, ws.length);
-    if (t === 'present') continue;
-    if (t) return t;
+    if (!t) continue;
+    // "When is the bridge expected to open?": the subject stands between the auxiliary and "expected to".
+    if (t !== 'future' && ws.slice(i + 2, i + 6).some((w, k) => TO_COME.has(w.norm) && ws[i + 3 + k]?.norm === 'to')) return 'future';
+    if (t !== 'present') return t;
   }
   return undefined;
 }
