@@ -342,11 +342,11 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
         meaningGap: 0,
         meaningGated: 0,
         meaningParagraphGated: 0,
-        tense: time ? timeAgreement(time, ws, from, to) : 0,
+        tense: 0,
       };
       const c: Candidate = { rec, sentence, lexical: Math.min(1, lexical + carry), features, score: score(features, weights), highlights: m.highlights };
       out.push(c);
-      if (meaning?.usable || topic.length > 0) spans.set(c, { ws, matches, from, to });
+      if (meaning?.usable || topic.length > 0 || time) spans.set(c, { ws, matches, from, to });
       bySentence[k] = c;
       if (spreads) {
         const before = bySentence[k - 1];
@@ -362,25 +362,31 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
     expected === 'none' ? 0 : Math.max(0, weights[expected]) + Math.max(0, weights.answerNear) + Math.max(0, weights.spread) + (figure ? Math.max(0, weights.figureNear) + Math.max(0, weights.figureTouch) : 0) + (spoken ? Math.max(0, weights.spoken) : 0);
   // One content word has no meaning as a whole beyond itself, which `lexical` and `soft` already
   // score: its cosine only says how much a sentence is about that word's neighbourhood.
-  if (meaning?.usable && meaning.words >= 2) {
-    // The meaning match, for the sentences that could reach the top with it and every feature
-    // still to come at its most: one weighted sum of word vectors per sentence and paragraph.
-    const reach = MEANING_FEATURES.reduce((a, k) => a + Math.max(0, weights[k]), 0) + lift + Math.max(0, weights.slot) + Math.max(0, weights.typed);
+  const whole = meaning?.usable && meaning.words >= 2 ? meaning : undefined;
+  if (whole || time) {
+    // The meaning match and the time agreement, for the sentences that could reach the top with
+    // them and every feature still to come at its most: one weighted sum of word vectors per
+    // sentence and paragraph, one pass over the sentence's words.
+    const reach =
+      (whole ? MEANING_FEATURES.reduce((a, k) => a + Math.max(0, weights[k]), 0) : 0) + Math.max(0, weights.tense) + lift + Math.max(0, weights.slot) + Math.max(0, weights.typed);
     const first = Math.max(0, ...out.map((s) => s.score));
     const paragraphs = new Map<number, number>();
     for (const c of out) {
       if (!allFeatures && c.score + reach < first) continue;
       const { ws, matches, from, to } = spans.get(c)!;
-      if (allFeatures || weights.meaning !== 0 || weights.meaningGated !== 0) c.features.meaning = meaning.paragraphCosine(c.rec.id, ws, from, to, matches);
-      // Meaning evidence where word evidence is missing: the share of the question's words the
-      // sentence (paragraph) does not hold, times its meaning match.
-      c.features.meaningGated = c.features.meaning * (1 - Math.min(1, c.features.lexical));
-      if (allFeatures || weights.meaningGap !== 0) c.features.meaningGap = meaning.gap(ws, matches, from, to, c.rec.id);
-      if (allFeatures || weights.meaningParagraph !== 0 || weights.meaningParagraphGated !== 0) {
-        let whole = paragraphs.get(c.rec.id);
-        if (whole === undefined) paragraphs.set(c.rec.id, (whole = meaning.paragraphCosine(c.rec.id, ws, 0, ws.length, matches)));
-        c.features.meaningParagraph = whole;
-        c.features.meaningParagraphGated = whole * (1 - Math.min(1, c.features.paragraph));
+      if (time) c.features.tense = timeAgreement(time, ws, from, to);
+      if (whole) {
+        if (allFeatures || weights.meaning !== 0 || weights.meaningGated !== 0) c.features.meaning = whole.paragraphCosine(c.rec.id, ws, from, to, matches);
+        // Meaning evidence where word evidence is missing: the share of the question's words the
+        // sentence (paragraph) does not hold, times its meaning match.
+        c.features.meaningGated = c.features.meaning * (1 - Math.min(1, c.features.lexical));
+        if (allFeatures || weights.meaningGap !== 0) c.features.meaningGap = whole.gap(ws, matches, from, to, c.rec.id);
+        if (allFeatures || weights.meaningParagraph !== 0 || weights.meaningParagraphGated !== 0) {
+          let all = paragraphs.get(c.rec.id);
+          if (all === undefined) paragraphs.set(c.rec.id, (all = whole.paragraphCosine(c.rec.id, ws, 0, ws.length, matches)));
+          c.features.meaningParagraph = all;
+          c.features.meaningParagraphGated = all * (1 - Math.min(1, c.features.paragraph));
+        }
       }
       c.score = score(c.features, weights);
     }

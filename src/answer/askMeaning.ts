@@ -235,8 +235,12 @@ export class MeaningMatcher {
     if (!extra) return this.dotOver(x, n);
     // The common component's removal is linear: project the extra part alone and add it.
     this.project(extra);
-    for (let k = 0; k < DIMENSIONS; k++) extra[k]! += x[k]!;
-    return this.dotOver(extra, Math.hypot(...extra));
+    let norm = 0;
+    for (let k = 0; k < DIMENSIONS; k++) {
+      extra[k]! += x[k]!;
+      norm += extra[k]! * extra[k]!;
+    }
+    return this.dotOver(extra, Math.sqrt(norm));
   }
 
   /**
