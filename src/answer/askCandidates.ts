@@ -32,7 +32,9 @@
  *    - `expressions`: the share of the question's two-word WordNet expressions ("going on") that
  *      the sentence holds, or a synonym of ("taking place", askExpressions.ts);
  *    - `spoken`: for a where, when or why question naming a person or party the story quotes,
- *      the answer found in the setting or content of that speaker's own statement (askSpeakers.ts);
+ *      the answer found in the setting or content of that speaker's own statement; for "What does
+ *      X say about Y?", the share of Y's words in X's own statement, not in another source's inside
+ *      it (askSpeakers.ts);
  *    - `slot`: for "what/which NOUN" questions whose noun has a proper name ("What team …"), a
  *      capitalised name the question does not hold, near its matched words; `beside`: the answer
  *      right where the question's shape puts it — a number before "how many"'s noun, a name
@@ -49,13 +51,15 @@
  *      whose long form, as an article defines it, stands in the sentence (askAcronyms.ts);
  *    - `meaning`, `meaningParagraph`: the cosine of the question's and the sentence's / paragraph's
  *      smooth-inverse-frequency averages of word vectors, the common component removed (the whole
- *      question's meaning, not word by word); `meaningGap`: the same for the question's words the
+ *      question's meaning, not word by word; a question word said only in another form — an acronym,
+ *      a stand-in for the title — counts as said; read for questions of two content words or more);
+ *      `meaningGap`: the same for the question's words the
  *      sentence lacks against the sentence's words that are not the question's (askMeaning.ts);
  *      `meaningGated`, `meaningParagraphGated`: `meaning` / `meaningParagraph` times the share of
  *      the question's words the sentence / paragraph does not hold — meaning evidence counted
  *      where word evidence is missing, so a text that holds the question's words is left alone.
- *      Weighed 0 today (issue #15, measured): worked out only when they count or the trainer asks,
- *      and then only for the sentences that could reach the top;
+ *      `meaning` and `meaningParagraph` count (issue #15), the others are weighed 0; worked out only
+ *      when they count or the trainer asks, and then only for the sentences that could reach the top;
  *    - `typed`: for a question naming its answer's form ("What year …", "How much did it cost …",
  *      "What percentage …", "How many times …"), a figure of that form in the sentence, not just
  *      any date or number; `kind`: for "What type of NOUN …", a word of the sentence's own right

@@ -11,6 +11,9 @@
  *   a formal end to the war, **as a way to** nudge Pyongyang …"), not a cause someone else gives
  *   in a sentence that shares more words ("“In order for the two Koreas to declare an end to the
  *   war …,” said Moon").
+ * - what X says about Y: Y's words in the content of X's own statement ("Moon said it would be
+ *   difficult … to alleviate sanctions"), not in what X reports another source wants ("said Moon,
+ *   noting that the North wants the US to … ease the sanctions").
  *
  * Encyclopedic prose has few statements with a named source, so the feature rarely fires outside
  * news. It is 0 for other questions (a statement by the named person was tried as evidence for
