@@ -112,6 +112,35 @@ export function spokenTopic(
   return found / total;
 }
 
+/**
+ * The setting of the named speaker's statements in body range [from, to): the words outside every
+ * statement's content (`statements`, those overlapping the range), in the stretches holding one of
+ * the speaker's cues or sources (`own`), less the source's own words and what describes it ("Moon
+ * Chung-in, chairman of …, a former adviser to President Moon …, said": no place). "… said in a
+ * press briefing at the White House when asked about Washington's position on such a declaration".
+ */
+function settingOf(body: string, from: number, to: number, statements: readonly Statement[], own: readonly Statement[]): Array<[number, number]> {
+  const cut = statements.map((st) => [st.content.start, st.content.end] as [number, number]);
+  for (const st of own) {
+    const src = st.source;
+    if (!src) continue;
+    // "X, chairman of …, said": the appositive between source and cue describes X.
+    const appositive = st.cue && st.cue.start > src.end && /^\s*,/.test(body.slice(src.end, st.cue.start));
+    cut.push([src.start, appositive ? st.cue!.start : src.end]);
+  }
+  cut.sort((x, y) => x[0] - y[0]);
+  let at = from;
+  const gaps: Array<[number, number]> = [];
+  for (const [a, b] of cut) {
+    if (a > at) gaps.push([at, a]);
+    at = Math.max(at, b);
+  }
+  if (at < to) gaps.push([at, to]);
+  // A gap next to a cue or source of the speaker's: inside it or touching one of its ends.
+  const cues = own.flatMap((st) => [st.cue, st.source].filter((x) => x !== undefined && x !== null));
+  return gaps.filter(([a, b]) => cues.some((c) => c.start <= b && a <= c.end));
+}
+
 /** Whether `st` is by a person or party the question names. */
 function byNamed(kb: KnowledgeBase, articleId: string, st: Statement, q: Question): boolean {
   const speakerId = st.speakerId;
@@ -155,30 +184,6 @@ export function spokenEvidence(ask: EvidenceQuestion, candidate: EvidenceSentenc
     for (const st of own) best = Math.max(best, evidence(st.content.start, st.content.end));
     return best;
   }
-  // The setting: the sentence's words outside every statement's content, in the stretch holding
-  // one of the named speaker's cues, less the source's own words and what describes it ("Moon
-  // Chung-in, chairman of …, a former adviser to President Moon …, said": no place).
-  const cut = statements.map((st) => [st.content.start, st.content.end] as [number, number]);
-  for (const st of own) {
-    const src = st.source;
-    if (!src) continue;
-    // "X, chairman of …, said": the appositive between source and cue describes X.
-    const appositive = st.cue && st.cue.start > src.end && /^\s*,/.test(body.slice(src.end, st.cue.start));
-    cut.push([src.start, appositive ? st.cue!.start : src.end]);
-  }
-  cut.sort((x, y) => x[0] - y[0]);
-  let at = from;
-  const gaps: Array<[number, number]> = [];
-  for (const [a, b] of cut) {
-    if (a > at) gaps.push([at, a]);
-    at = Math.max(at, b);
-  }
-  if (at < to) gaps.push([at, to]);
-  // A gap next to a cue or source of the speaker's: inside it or touching one of its ends.
-  const cues = own.flatMap((st) => [st.cue, st.source].filter((x) => x !== undefined && x !== null));
-  for (const [a, b] of gaps) {
-    if (!cues.some((c) => c.start <= b && a <= c.end)) continue;
-    best = Math.max(best, evidence(a, b));
-  }
+  for (const [a, b] of settingOf(body, from, to, statements, own)) best = Math.max(best, evidence(a, b));
   return best;
 }
