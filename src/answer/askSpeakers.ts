@@ -70,7 +70,8 @@ export function spokenTopicTerms(q: Question, expected: Expected, aboutSpeaking:
 /**
  * The `spoken` feature of a sentence for "What does X say about Y?": the idf-weighted share of Y's
  * words (`topic`, from `spokenTopicTerms`; `idfs` every term's weight) that stand in the content of
- * a statement by X in the sentence — outside any statement of another source within it. "Moon
+ * a statement by X in the sentence, outside any statement of another source within it, or in the
+ * setting of X's statement ("said … when asked about such a declaration"). "Moon
  * said it would be difficult to persuade Washington to ease sanctions" is Moon speaking of
  * sanctions; "said Moon, noting that the North wants the US to … ease the sanctions" is Moon
  * saying what the North wants, and the sanctions are the North's. `ws`, `matches`: the paragraph's
@@ -97,9 +98,13 @@ export function spokenTopic(
   const own = statements.filter((st) => byNamed(kb, rec.article.id, st, q));
   if (own.length === 0) return 0;
   const others = statements.filter((st) => !own.includes(st));
+  // What the speaker was asked about is what the answer is about: "said … when asked about
+  // Washington's position on such a declaration".
+  const setting = settingOf(rec.article.body, lo, hi, statements, own);
   const saidBy = (at: number) =>
-    own.some((st) => st.content.start <= at && at < st.content.end) &&
-    !others.some((st) => st.content.start <= at && at < st.content.end && own.some((o) => o.content.start <= st.content.start && st.content.end <= o.content.end));
+    setting.some(([a, b]) => a <= at && at < b) ||
+    (own.some((st) => st.content.start <= at && at < st.content.end) &&
+      !others.some((st) => st.content.start <= at && at < st.content.end && own.some((o) => o.content.start <= st.content.start && st.content.end <= o.content.end)));
   let found = 0;
   for (const i of topic) {
     let best = 0;
