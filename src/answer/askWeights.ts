@@ -3,7 +3,7 @@
  * (bench/trainAsk.ts) from the tune half of the SQuAD dev sample; do not edit by hand.
  * Tune half when written: answer-in-top-1 0.735, top-3 0.871 (by sentence). `meaning`,
  * `meaningParagraph` and `tense` fitted with every other weight held, notice refitted (0.764 / 0.882
- * by sentence; README, "Third pass: shipped").
+ * by sentence; docs/ask-log.md, "Third pass").
  */
 import type { Weights } from './askCandidates';
 
