@@ -65,7 +65,7 @@ function termOf(kb: KnowledgeBase, norm: string, particle: string | undefined, i
   const forms = new Map<string, number>();
   let df = 0;
   // The vocabulary's terms come with their ids (`termsWithPrefix`); other candidates (the stem
-  // itself, irregular forms, "-ed" guesses) are looked up only when their key is the word's.
+  // itself, irregular forms, "-ed" guesses) are looked up by text (`idOf`), and keyed only when found.
   const ids = new Map<string, number>();
   const addForm = (c: string, knownId: number | undefined, key: string, weight: number) => {
     // The id first: a candidate no paragraph has ("runned") is then never stemmed, which costs

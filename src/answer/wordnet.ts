@@ -259,7 +259,9 @@ function cachedSynonyms(memo: Map<string, readonly string[]>, lemma: string, sha
 /**
  * The symmetric rule, read from the database files: the words of the lemma's first senses, and
  * the words whose own first senses include one of its rarer ones. `expressions` keeps WordNet's
- * two-word entries among the results.
+ * two-word entries among the results. A change here changes what the install-time table must hold:
+ * bump `WORDNET_TABLE_VERSION` (wordnetTable.ts) with it, or installed tables answer the old rule
+ * (test/ask/wordnetTable.test.ts compares an installed table with this function).
  */
 export function liveSynonyms(lemma: string, expressions: boolean): string[] {
   const out = new Set<string>();
