@@ -10,7 +10,7 @@ import type { RawStatement } from './statement';
 import { findStatements } from './statements';
 import { FIRST_NAME_GENDER, FIRST_NAMES, PRONOUNS, UNNAMED_SOURCE_NOUNS } from './lexicon';
 import { afterArticle, nextLowerWord, roleWord } from './nounPhrases';
-import { findNames, type NameMention } from './names';
+import { findNames, groupLikeName, type NameMention } from './names';
 import { resolvePronoun, type SalienceEntry } from './pronouns';
 import { possessedSource } from './possessedQuotes';
 import { resolveSource, type Resolved, type ResolveState } from './resolveSource';
@@ -230,7 +230,10 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
         } else if (existing || personKind(m)) {
           p = people.upsertFull(m.tokens, m.text);
           if (!existing) {
-            if (m.kind !== 'person' && !m.title && !m.gender && !FIRST_NAME_GENDER.has((m.tokens[0] ?? '').toLowerCase()) && !actsAlone.has(m.tokens[m.tokens.length - 1] ?? '')) p.weak = true;
+            if (m.kind !== 'person' && !m.title && !m.gender && !FIRST_NAME_GENDER.has((m.tokens[0] ?? '').toLowerCase()) && !actsAlone.has(m.tokens[m.tokens.length - 1] ?? '')) {
+              p.weak = true;
+              p.groupLike = groupLikeName(body, m.tokens);
+            }
             describe(p, m, s);
           }
         }
@@ -364,6 +367,7 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
     if (p.role) sp.role = p.role;
     if (p.affiliation) sp.affiliation = p.affiliation;
     if (p.gender) sp.gender = p.gender;
+    if (p.weak && p.groupLike) sp.nameOnly = true;
     return sp;
   });
   return { statements, speakers };

@@ -3,7 +3,7 @@
  * as person / organisation / place / other from generic cues (titles, first names, role nouns,
  * organisation head words, a gazetteer of countries, capitals and states).
  */
-import { AMBIGUOUS_HEADS, FIRST_NAME_GENDER, FIRST_NAMES, HONORIFICS, isPlace, countryOf, NOT_NAME, ORG_WORDS, PLACE_HEADS, PLACE_PREFIXES, ROLE_NOUNS, SENTENCE_STARTERS, THING_HEADS, TITLES } from './lexicon';
+import { AMBIGUOUS_HEADS, COMMON_FIRST_NAMES, FIRST_NAME_GENDER, FIRST_NAMES, HONORIFICS, isNativeCountryName, isPlace, countryOf, NOT_NAME, ORG_WORDS, PLACE_HEADS, PLACE_PREFIXES, ROLE_NOUNS, SENTENCE_STARTERS, THING_HEADS, TITLES } from './lexicon';
 import { posTags } from './lexicon/cueStem';
 import { roleNounAsVerb } from './roles';
 import type { Sentence } from '../text/structure';
@@ -62,7 +62,94 @@ const NUMERAL = /^\d[\d.,]*(?:st|nd|rd|th)?$/;
  * Title words that are also adjectives ("General Electric", "First Circuit", "Lord Advocate"): with
  * one ordinary English word after them they make a name of a thing, not a titled person.
  */
-const ADJECTIVE_TITLES = /^(?:general|first|lord|grand|prime)$/;
+const ADJECTIVE_TITLES = /^(?:general|first|lord|grand|prime|major)$/;
+
+/**
+ * A first name of the long lists that is also an ordinary English word ("Red", "Early", "Art",
+ * "Law", "Free"): before other ordinary words it begins a phrase ("Red Cross", "Early Modern",
+ * "Law Reform") far more often than a name, so it is no evidence of a person by itself.
+ */
+function doubtfulFirstName(lower: string): boolean {
+  return FIRST_NAMES.has(lower) && !COMMON_FIRST_NAMES.has(lower) && posTags(lower).some((t) => t !== 'NNP');
+}
+
+/** A first name that is evidence of a person: known, and not also an ordinary word. */
+function firstNameOf(lower: string): boolean {
+  return FIRST_NAMES.has(lower) && !doubtfulFirstName(lower);
+}
+
+/**
+ * Function words of German, the other language of the encyclopedic text seen ("Von den Juden und
+ * Ihren Lügen", "Ach Gott, vom Himmel", "Der Stürmer"): a capitalised run next to one, or opening
+ * with a capitalised article, is a title in that language, not a name. The name particles "von",
+ * "der", "den" are left out: "Paul von Lettow", "James Van Der Beek".
+ */
+const FOREIGN_FUNCTION = new Set('und oder vom zum zur das dem des ein eine einer ist nicht mit auf unser unsere ihren ihre seine wir ich sich wie'.split(' '));
+const FOREIGN_ARTICLE = /^(?:der|die|das)$/;
+
+/** Whether the run `run` (tokens of `toks` from `runIndex`) sits in a phrase of another language. */
+function foreignPhrase(body: string, toks: Token[], runIndex: number, run: Token[]): boolean {
+  const first = run[0] as Token;
+  const next = run[1];
+  if (next && FOREIGN_ARTICLE.test(first.lower) && body.slice(first.end, next.start) === ' ') return true;
+  const before = toks[runIndex - 1];
+  const after = toks[runIndex + run.length];
+  return (!!before && !before.cap && FOREIGN_FUNCTION.has(before.lower)) || (!!after && !after.cap && FOREIGN_FUNCTION.has(after.lower)) || run.some((t) => FOREIGN_FUNCTION.has(t.lower));
+}
+
+/**
+ * A place or building word inside a run, not at its end ("Royal Castle Curia Maior", "Park
+ * Skaryszewski"), with no first name or title in the run: the run names a place. "Park" is also
+ * a Korean surname ("Park Geun Hye", "Park Ji-sung"): only before one long, unhyphenated word.
+ */
+function headInside(run: Token[]): boolean {
+  if (run.length < 2 || run.some((t) => firstNameOf(t.lower) || isTitleToken(t.lower.replace(/\.$/, '')))) return false;
+  // (Not "Bay Buchanan": a head word that is also a first name leads a name.)
+  const head = run.slice(0, -1).findIndex((t) => PLACE_HEADS.has(t.lower) && (AMBIGUOUS_HEADS.has(t.lower) || !FIRST_NAMES.has(t.lower)));
+  if (head < 0) return false;
+  if (!AMBIGUOUS_HEADS.has((run[head] as Token).lower)) return true;
+  const rest = run.slice(head + 1);
+  return rest.length === 1 && (rest[0] as Token).text.length > 4 && !(rest[0] as Token).text.includes('-');
+}
+
+/**
+ * Head nouns of an appositive that makes the name before it a firm or a body ("Base Titanium, a
+ * subsidiary of …", "Kestrel, a British bank"): the organisation words of the lexicon that are
+ * no place, and the kinds of business that are not among them.
+ */
+const ORG_APPOSITIVE = /^(?:company|firm|bank|subsidiary|corporation|conglomerate|maker|manufacturer|producer|retailer|airline|carrier|insurer|lender|brand|startup|newspaper|magazine|broadcaster|publisher|network|agency|charity|organisation|organization|group|band|team|club|party|union|association|foundation|fund|institute|university|college|school|think-tank)$/;
+
+/** Whether an appositive naming an organisation follows the name ending at `end` (", a mining company"). */
+function organisationAppositive(body: string, end: number): boolean {
+  const m = /^,\s+(?:a|an|the)\s+((?:[\p{L}-]+\s+){0,3}?)([\p{Ll}-]+)(?=([\s\S]{0,20}))/u.exec(body.slice(end, end + 90));
+  if (!m || !ORG_APPOSITIVE.test(m[2] as string)) return false;
+  // "a company spokeswoman", "the team's coach": the organisation word modifies a person's role.
+  const after = m[3] as string;
+  if (/^['\u2019]/.test(after)) return false;
+  const next = /^\s+(\p{Ll}+)/u.exec(after)?.[1];
+  return !next || !(posTags(next)[0] ?? '').startsWith('NN');
+}
+
+/**
+ * Nouns for a kind of place that take the place's name after "of" ("the village of Zelin", "the
+ * district of Wola"): what follows them is a place, never a person, whatever its words.
+ */
+const PLACE_KIND = /^(?:village|town|city|district|province|region|county|island|islands|kingdom|duchy|principality|municipality|parish|port|borough|suburb|commune|canton|prefecture|oblast|governorate|emirate|sultanate|republic)$/;
+
+/**
+ * A name the text only ever writes as a whole quotation ("pieces “Ave Maria” and …"): the title of
+ * a work. Written unquoted elsewhere too ("the title “Wang Khan”", then "Wang Khan (his ally)"),
+ * it names someone; so does one opening with a common first name ("wrote in “Ralph Nader”"),
+ * which the caller checks.
+ */
+function onlyQuoted(body: string, start: number, end: number): boolean {
+  const text = body.slice(start, end);
+  const quoted = (at: number): boolean => /["\u201C\u2018]$/.test(body.slice(Math.max(0, at - 1), at)) && /^[,.!?]?["\u201D\u2019]/.test(body.slice(at + text.length, at + text.length + 2));
+  if (!quoted(start)) return false;
+  for (let at = body.indexOf(text); at >= 0; at = body.indexOf(text, at + 1)) if (!quoted(at)) return false;
+  return true;
+}
+
 
 /**
  * Whether a run of two or more capitalised words, no title before it, cannot be a person's name:
@@ -75,10 +162,12 @@ function notPersonal(toks: Token[], titled: boolean): boolean {
   if (titled) return false;
   const first = toks[0] as Token;
   const last = toks[toks.length - 1] as Token;
-  if (FIRST_NAMES.has(first.lower)) return false;
+  if (firstNameOf(first.lower)) return false;
   if (COMPASS.test(first.lower)) return true;
   if (/^\p{Lu}{2,}s$/u.test(last.text) || posTags(last.lower)[0] === 'NNS') return true;
-  if (isPlace(last.text) || countryOf(last.text)) return true;
+  if (isPlace(last.text) || countryOf(last.text) || isNativeCountryName(last.text)) return true;
+  // "Red Cross" is a phrase, but "Grant Young" may be a person: maybe-person, not other.
+  if (FIRST_NAMES.has(first.lower)) return false;
   return toks.every((t) => posTags(t.lower).length > 0 && !FIRST_NAMES.has(t.lower));
 }
 
@@ -95,6 +184,13 @@ function thingHead(run: Token[]): 'place' | 'other' | null {
 function isTitleToken(lower: string): boolean {
   return TITLES.has(lower.replace(/\.$/, ''));
 }
+
+/**
+ * Military ranks written out ("Major", "Colonel"): before a name they are its title, never a
+ * first name, though the first-name lists hold some of them ("Major Genghis Khan statues" is about
+ * Genghis Khan). Not in `TITLES`: at the end of a run they are a surname ("John Major").
+ */
+const RANKS = new Set('major colonel captain lieutenant sergeant corporal brigadier marshal commodore'.split(' '));
 
 /**
  * Finds capitalised runs in every sentence and classifies them.
@@ -180,8 +276,15 @@ function classifyRun(
     out.push({ ...base, start: run[k]?.start ?? first.start, end: last.end, text: whole, tokens: whole.split(' '), kind: isPlace(whole) || countryOf(whole) ? 'place' : 'org' });
     return;
   }
+  const of = toks[runIndex - 1];
+  const kindOfPlace = toks[runIndex - 2];
+  // (Not "the beloved city of Isaac Singer": a first name makes it whose city.)
+  if (k === 0 && of?.lower === 'of' && kindOfPlace && !kindOfPlace.cap && PLACE_KIND.test(kindOfPlace.lower) && !run.some((t) => firstNameOf(t.lower))) {
+    out.push({ ...base, start: first.start, end: last.end, text: whole, tokens: whole.split(' '), kind: 'place' });
+    return;
+  }
   // "Justin Herman Plaza", "Tyndale Bible", "Lake Turkana", "San Francisco": a place or a thing.
-  const thing = run.length - k >= 2 ? (thingHead(run.slice(k)) ?? (PLACE_PREFIXES.has((run[k] as Token).lower.replace(/\.$/, '')) ? 'place' : null)) : null;
+  const thing = run.length - k >= 2 ? (thingHead(run.slice(k)) ?? (PLACE_PREFIXES.has((run[k] as Token).lower.replace(/\.$/, '')) || headInside(run.slice(k)) ? 'place' : null)) : null;
   if (thing) {
     out.push({ ...base, start: run[k]?.start ?? first.start, end: last.end, text: whole, tokens: whole.split(' '), kind: thing });
     return;
@@ -210,9 +313,9 @@ function classifyRun(
     }
     const lw = (run[m] as Token).lower.replace(/\.$/, '');
     const tx = (run[m] as Token).text;
-    const isMod = isTitleToken(lw) || ROLE_NOUNS.has(lw) || ROLE_MODIFIERS.has(lw) || isPlace(tx) || !!countryOf(tx) || NOT_NAME.has(lw) || /^\p{Lu}{2,}$/u.test(tx.replace(/\./g, ''));
+    const isMod = isTitleToken(lw) || RANKS.has(lw) || ROLE_NOUNS.has(lw) || ROLE_MODIFIERS.has(lw) || isPlace(tx) || !!countryOf(tx) || NOT_NAME.has(lw) || /^\p{Lu}{2,}$/u.test(tx.replace(/\./g, ''));
     if (!isMod) break;
-    if (isTitleToken(lw) || ROLE_NOUNS.has(lw)) {
+    if (isTitleToken(lw) || RANKS.has(lw) || ROLE_NOUNS.has(lw)) {
       if (titleStart < 0) titleStart = m;
     } else titleStart = -1;
     m++;
@@ -278,15 +381,19 @@ function classifyRun(
   let gender: 'male' | 'female' | undefined;
   for (const tl of titleLowers) gender = gender ?? TITLES.get(tl);
   const firstName = (nameToks[0] as Token).lower;
+  // "Red Cross", "Law Reform", "Early Modern": a doubtful first name before ordinary words only.
+  const phraseLike = doubtfulFirstName(firstName) && nameToks.slice(1).every((t) => posTags(t.lower).length > 0);
   if (nameToks.length > 1) gender = gender ?? FIRST_NAME_GENDER.get(firstName);
   // A lower-case role noun right before the run ("adviser Jake Sullivan", "counterpart, Noh").
   const before = toks[runIndex - 1];
   // Not "to host Harbour Games 12", "will head Acme Labs": a role noun used as a verb.
   const roleBefore = !!before && ROLE_NOUNS.has(before.lower) && !before.cap && !roleNounAsVerb(toks[runIndex - 2]?.lower, before.lower);
-  const hasHonorific = titleLowers.some((tl) => HONORIFICS.has(tl) || TITLES.has(tl));
+  const hasHonorific = titleLowers.some((tl) => HONORIFICS.has(tl) || TITLES.has(tl) || RANKS.has(tl));
   let kind: NameKind = 'maybe-person';
   if (hasHonorific || roleBefore) kind = 'person';
-  else if (nameToks.length > 1 && (FIRST_NAMES.has(firstName) || nameToks.some((t) => /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(t.text) && !/-\p{Ll}+(?:ed|ing)$/u.test(t.text)))) kind = 'person';
+  // A hyphenated given name ("Ban Ki-moon", "Kim Jong-un") ends in a short syllable; not
+  // "Non-dispersive", "Well-known".
+  else if (nameToks.length > 1 && ((FIRST_NAMES.has(firstName) && !phraseLike) || nameToks.some((t) => /^\p{Lu}\p{Ll}+-\p{Ll}{1,4}$/u.test(t.text) && !/-\p{Ll}+(?:ed|ing)$/u.test(t.text)))) kind = 'person';
   else if (nameToks.length > 1 && nameToks.length <= 4) kind = 'maybe-person';
   else kind = 'other';
   // A run that ends in a role noun is a title or a body, not a person ("Art Director",
@@ -305,12 +412,26 @@ function classifyRun(
   // "General Electric", "First Circuit": an adjective title and an ordinary word name a thing.
   const lastTitle = titleLowers[titleLowers.length - 1];
   if (lastTitle && ADJECTIVE_TITLES.test(lastTitle) && nameToks.every((t) => posTags(t.lower).length > 0 && !FIRST_NAMES.has(t.lower))) kind = 'other';
+  // "Major Islamic Holiday": with two words or more and no first name, one ending in a common noun.
+  if (lastTitle && ADJECTIVE_TITLES.test(lastTitle) && nameToks.length > 1 && !nameToks.some((t) => firstNameOf(t.lower)) && (posTags(lastLower)[0] ?? '').startsWith('NN')) kind = 'other';
   // "the First Lutheran hymnal": an adjective title and a word modifying a noun after it.
   const nextWord = toks[runIndex + run.length];
   if (lastTitle && ADJECTIVE_TITLES.test(lastTitle) && nameToks.length === 1 && nextWord && !nextWord.cap && body.slice(last.end, nextWord.start) === ' ' && (posTags(nextWord.lower)[0] ?? 'NN').startsWith('NN')) kind = 'other';
+  // "the General Sejm", "the Grand Vizier": after "the", an adjective title and one word name a body
+  // or an office; a titled person is written without the article ("General Patton").
+  const beforeTitle = titleStart >= 0 ? toks[runIndex + titleStart - 1] : undefined;
+  if (lastTitle && ADJECTIVE_TITLES.test(lastTitle) && nameToks.length === 1 && titleStart === k && beforeTitle?.lower === 'the') kind = 'other';
   // "Queen Bees": a title before a plural common noun.
   if (lastTitle && nameToks.length === 1 && posTags(lastLower)[0] === 'NNS' && !FIRST_NAMES.has(lastLower)) kind = 'other';
   if (!hasHonorific && !roleBefore && kind !== 'other' && groupName(body, toks, runIndex, run, nameToks)) kind = nameToks.length === 1 ? 'org' : 'other';
+  // "champion Carolina Panthers" where the article also says "the Panthers won": a team or a
+  // body, whatever role or first name comes before it.
+  if (nameToks.length > 1 && !last.possessive && standalonePlurals(body).has(last.text)) kind = 'other';
+  // "Base Titanium, a subsidiary of …": an appositive says what kind of organisation it is.
+  if (!hasHonorific && !roleBefore && nameToks.length > 1 && !COMMON_FIRST_NAMES.has(firstName) && organisationAppositive(body, last.end)) kind = 'org';
+  // "Chief Law Officers": a title before a run ending in a plural is a title of a group.
+  if (lastTitle && nameToks.length > 1 && posTags(lastLower)[0] === 'NNS' && !firstNameOf(firstName)) kind = 'other';
+  if (!hasHonorific && !roleBefore && nameToks.length > 1 && ((onlyQuoted(body, (nameToks[0] as Token).start, last.end) && !COMMON_FIRST_NAMES.has(firstName)) || foreignPhrase(body, toks, runIndex, run))) kind = 'other';
   out.push({ ...base, start: (nameToks[0] as Token).start, end: last.end, text: nameText, tokens: nameToks.map((t) => t.text), kind, title, gender });
 }
 
@@ -331,7 +452,7 @@ function groupName(body: string, toks: Token[], runIndex: number, run: Token[], 
   const last = nameToks[nameToks.length - 1] as Token;
   if (pluralPeoples(body).has(last.text)) return true;
   if (nameToks.length < 2) return false;
-  const firstName = FIRST_NAMES.has((nameToks[0] as Token).lower);
+  const firstName = firstNameOf((nameToks[0] as Token).lower);
   const next = toks[runIndex + run.length];
   // The word before the name proper ("the" inside the run when it opens the sentence: "The Red Guards").
   const at = toks.indexOf(nameToks[0] as Token);
@@ -349,6 +470,18 @@ function groupName(body: string, toks: Token[], runIndex: number, run: Token[], 
   return false;
 }
 
+/**
+ * Whether a name with no first name reads as a people's, a state's or a group's name rather than
+ * a person's: its last word is the singular of a people the text names ("Khamag Mongol" beside
+ * "the Mongols") or the plural of a capitalised word it writes ("Mongol Khans" beside "Khan").
+ */
+export function groupLikeName(body: string, tokens: string[]): boolean {
+  const last = tokens[tokens.length - 1] ?? '';
+  if (tokens.length < 2 || tokens.some((t) => firstNameOf(t.toLowerCase()))) return false;
+  if (pluralPeoples(body).has(`${last}s`)) return true;
+  return /\p{Ll}[^su'\u2019]s$/u.test(last) && capitalisedWords(body).has(last.slice(0, -1));
+}
+
 let peoplesBody = '';
 let peoplesSet = new Set<string>();
 /**
@@ -360,14 +493,51 @@ let peoplesSet = new Set<string>();
 export function pluralPeoples(body: string): Set<string> {
   if (body === peoplesBody) return peoplesSet;
   const set = new Set<string>();
-  const caps = new Set<string>();
-  for (const m of body.matchAll(/(?<![\p{L}'\u2019-])\p{Lu}\p{Ll}+(?![\p{L}'\u2019-])/gu)) caps.add(m[0]);
+  const caps = capitalisedWords(body);
   for (const m of body.matchAll(/\b[Tt]he (\p{Lu}\p{Ll}+s)(?![\p{L}'\u2019-])/gu)) {
     const w = m[1] as string;
     if (!/(?:ss|us|is)$/.test(w) && caps.has(w.slice(0, -1))) set.add(w);
   }
   peoplesBody = body;
   peoplesSet = set;
+  return set;
+}
+
+let capsBody = '';
+let capsSet = new Set<string>();
+/** The capitalised words of the text, each standing alone as a word. */
+function capitalisedWords(body: string): Set<string> {
+  if (body === capsBody) return capsSet;
+  const caps = new Set<string>();
+  for (const m of body.matchAll(/(?<![\p{L}'\u2019-])\p{Lu}\p{Ll}+(?![\p{L}'\u2019-])/gu)) caps.add(m[0]);
+  capsBody = body;
+  capsSet = caps;
+  return caps;
+}
+
+let pluralsBody = '';
+let pluralsSet = new Set<string>();
+/**
+ * Capitalised plurals the text writes alone after "the" as a noun phrase of their own ("the
+ * Panthers finished", "the Guards marched"; not "the Sanders campaign" nor a possessive): a team,
+ * a unit or a people. A person is never "the Sanders".
+ */
+export function standalonePlurals(body: string): Set<string> {
+  if (body === pluralsBody) return pluralsSet;
+  const set = new Set<string>();
+  for (const m of body.matchAll(/\b[Tt]he (\p{Lu}\p{Ll}+s)(?![\p{L}'\u2019-])/gu)) {
+    const w = m[1] as string;
+    if (/(?:ss|us|is)$/.test(w)) continue;
+    const after = body.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 30);
+    // Only before a verb or the end of a clause: "the Sanders and Clinton campaigns", "the
+    // Sanders stump speech" name whose campaign or speech.
+    const next = /^ (\p{Ll}+)/u.exec(after)?.[1];
+    const tags = next ? posTags(next) : [];
+    if (next ? !(tags[0] ?? '').startsWith('VB') || tags.some((t) => t.startsWith('NN')) : !/^[.,;:!?)]/.test(after)) continue;
+    set.add(w);
+  }
+  pluralsBody = body;
+  pluralsSet = set;
   return set;
 }
 
