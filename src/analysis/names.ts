@@ -412,8 +412,6 @@ function classifyRun(
   // "General Electric", "First Circuit": an adjective title and an ordinary word name a thing.
   const lastTitle = titleLowers[titleLowers.length - 1];
   if (lastTitle && ADJECTIVE_TITLES.test(lastTitle) && nameToks.every((t) => posTags(t.lower).length > 0 && !FIRST_NAMES.has(t.lower))) kind = 'other';
-  // "Major Islamic Holiday": with two words or more and no first name, one ending in a common noun.
-  if (lastTitle && ADJECTIVE_TITLES.test(lastTitle) && nameToks.length > 1 && !nameToks.some((t) => firstNameOf(t.lower)) && (posTags(lastLower)[0] ?? '').startsWith('NN')) kind = 'other';
   // "the First Lutheran hymnal": an adjective title and a word modifying a noun after it.
   const nextWord = toks[runIndex + run.length];
   if (lastTitle && ADJECTIVE_TITLES.test(lastTitle) && nameToks.length === 1 && nextWord && !nextWord.cap && body.slice(last.end, nextWord.start) === ' ' && (posTags(nextWord.lower)[0] ?? 'NN').startsWith('NN')) kind = 'other';
