@@ -11,7 +11,7 @@
  *   a number right before "games", "Who led …" / "What team won …" by a name right before the verb.
  *
  * Each is a named field of the candidate features (askCandidates.ts) with its own weight; both are
- * weighed 0 today: refitted, neither moved the tune or the held-out half (README, "The right
+ * weighed 0 today: refitted, neither moved the tune or the held-out half (docs/ask-log.md, "The right
  * paragraph, the wrong sentence").
  */
 import { words } from '../text/words';

@@ -31,7 +31,7 @@ const POINTS_BACK =
 /**
  * A subject that is a part of what the sentence before names: "Most of them were destroyed …",
  * "One of them decided to stay …" (after "… places of religious worship", "… two of Triton's
- * daughters"). "This/These …" alone was tried as pointing back and lost on SQuAD (README).
+ * daughters"). "This/These …" alone was tried as pointing back and lost on SQuAD (docs/ask-log.md).
  */
 const OF_THEM = /^(?:(?:But|And|Yet|Still|Now|However|Meanwhile|Later|Today),?\s+)?(?:One|Two|Three|Some|Most|Many|All|Each|Both|None|Several|Few|Half|Much|Part|Neither|Either|Any) of (?:them|these|those|it|this)\b/;
 

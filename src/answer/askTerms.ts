@@ -64,7 +64,7 @@ function termOf(kb: KnowledgeBase, norm: string, particle: string | undefined, i
   const keys = new Map<string, number>([[own, 1]]);
   const forms = new Map<string, number>();
   let df = 0;
-  // The vocabulary's terms come with their ids (`termsWithPrefix`); other candidates (the stem
+  // The vocabulary's terms come with their ids (`termIdsWithPrefix`); other candidates (the stem
   // itself, irregular forms, "-ed" guesses) are looked up only when their key is the word's.
   const ids = new Map<string, number>();
   const addForm = (c: string, knownId: number | undefined, key: string, weight: number) => {

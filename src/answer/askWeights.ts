@@ -3,7 +3,7 @@
  * (bench/trainAsk.ts) from the tune half of the SQuAD dev sample; do not edit by hand.
  * Tune half when written: answer-in-top-1 0.735, top-3 0.871 (by sentence). The meaning features
  * (askMeaning.ts) are held at 0: at any weight that gains on SQuAD they cost two study-group
- * questions (README, "Where paragraph choice loses, and the whole question's meaning").
+ * questions (docs/ask-log.md, "Where paragraph choice loses, and the whole question's meaning").
  */
 import type { Weights } from './askCandidates';
 

@@ -100,7 +100,7 @@ export class ParagraphIndex {
   private built = false;
   /** Term → term id; built once the index is (see `install`). */
   private terms = new SearchableMap<number>();
-  /** `termsWithPrefix`'s table (prefixOrder.ts), made on its first use. */
+  /** `termIdsWithPrefix`'s table (prefixOrder.ts), made on its first use. */
   private prefixes: PrefixOrder | undefined;
 
   /** Adds paragraphs (before the first query). Ids are small non-negative integers. */
@@ -477,15 +477,11 @@ export class ParagraphIndex {
   }
 
   /**
-   * For `/ask`: index terms starting with `prefix` (the term itself included), at most `max`,
-   * with their document frequencies. Used to find a question word's inflections and derivations
-   * in the vocabulary (the caller checks them with its stemmer).
+   * For `/ask`: the ids of the index terms starting with `prefix` (the term itself included), at
+   * most `max`, in the vocabulary tree's order. Used to find a question word's inflections and
+   * derivations in the vocabulary (the caller checks them with its stemmer and reads their
+   * document frequencies by id).
    */
-  termsWithPrefix(prefix: string, max: number): Array<{ term: string; df: number; id: number }> {
-    return this.termIdsWithPrefix(prefix, max).map((id) => ({ term: this.vocab[id]!, df: this.df(id), id }));
-  }
-
-  /** `termsWithPrefix`'s term ids only (`/ask` reads a new word's forms by id). */
   termIdsWithPrefix(prefix: string, max: number): number[] {
     this.build();
     // The same terms in the same order as `this.terms.atPrefix(prefix)`, without walking the tree.

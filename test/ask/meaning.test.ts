@@ -104,7 +104,7 @@ describe("/ask's whole-question meaning match", () => {
     const bridge = () => (kb ??= loadKnowledgeBase(tempKnowledge({ 'bridge.md': markdownArticle({ id: 'bridge', title: 'Harbour crossing' }, PARAGRAPHS) })));
     afterAll(() => setWordVectors(undefined));
     // The soft word alignment held at 0, so only the meaning match can tell the two apart.
-    // The meaning weights as fitted on the SQuAD tune half (shipped at 0: README).
+    // The meaning weights as fitted on the SQuAD tune half (shipped at 0: docs/ask-log.md).
     const noSoft: Weights = { ...ASK_WEIGHTS, soft: 0, softParagraph: 0, meaning: 0.2, meaningParagraph: 0.3 };
 
     it('lifts the sentence that says the question in other words', async () => {

@@ -1,5 +1,5 @@
 /**
- * `termsWithPrefix` reads the vocabulary's prefix runs from typed arrays (prefixOrder.ts) instead
+ * `termIdsWithPrefix` reads the vocabulary's prefix runs from typed arrays (prefixOrder.ts) instead
  * of walking MiniSearch's radix tree; `/ask` takes the first `max` of them, so the terms *and their
  * order* must be exactly the tree's.
  */
@@ -51,7 +51,7 @@ describe('PrefixOrder', () => {
     expect(checked).toBeGreaterThan(500);
   });
 
-  it('is what ParagraphIndex.termsWithPrefix answers, with document frequencies', () => {
+  it('is what ParagraphIndex.termIdsWithPrefix answers, the ids naming the terms the tree holds', () => {
     const texts = ['The president pressed the press on the presidential race', 'Presidents and presidencies press on', 'A constitutional amendment was considered', 'Considering the constituents', 'stateside statements'];
     const index = new ParagraphIndex();
     index.add(texts.map((text, id) => ({ id, text })));
@@ -60,9 +60,9 @@ describe('PrefixOrder', () => {
     vocab.forEach((t, id) => tree.set(t, id));
     for (const p of ['pres', 'presid', 'con', 'const', 'stat', 'p', 'nothing']) {
       for (const max of [2, 150]) {
-        const got = index.termsWithPrefix(p, max);
-        expect(got.map((x) => x.term)).toEqual(fromTree(tree, p, max).map((id) => vocab[id]));
-        for (const x of got) expect(x.df).toBe(index.documentFrequency(x.term));
+        const got = index.termIdsWithPrefix(p, max);
+        expect(got.map((id) => vocab[id])).toEqual(fromTree(tree, p, max).map((id) => vocab[id]));
+        for (const id of got) expect(index.documentFrequencyOf(id)).toBe(index.documentFrequency(vocab[id]!));
       }
     }
   });
