@@ -175,7 +175,9 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
   // A word before a noun ("the Jin dynasty", "Mongol tribes") names a people or a state, not a
   // person: only a word standing alone counts ("Patrick walked in", "Simmons's").
   const alone = names.filter((m) => m.tokens.length === 1 && !m.inQuote && m.kind !== 'place' && m.kind !== 'org' && standsAlone(body, m));
-  const usedAlone = new Set(alone.map((m) => m.text));
+  // Not "of Saxony", "Calendar of Saints": after "of", or before "of" and a capital, a word names
+  // a place or a thing (a possessive still owns something: "a photo of Martin's body").
+  const usedAlone = new Set(alone.filter((m) => m.possessive || (!/\bof\s+$/.test(body.slice(Math.max(0, m.start - 4), m.start)) && !/^\s+of\s+\p{Lu}/u.test(body.slice(m.end, m.end + 6)))).map((m) => m.text));
   // Evidence of a person, not only of a name: the word alone owns something or does something
   // ("Patrick walked in", "Patrick's"), not "Mongol conquest" with a noun the lexicon lacks.
   const actsAlone = new Set(alone.filter((m) => m.possessive || actsAfter(body, m.end)).map((m) => m.text));

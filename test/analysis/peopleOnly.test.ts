@@ -68,6 +68,16 @@ describe('places, works and foreign titles', () => {
     expect(names(['Vardby was the beloved city of Isaac Berman, who wrote about it in many of his novels.'])).toContain('Isaac Berman');
   });
 
+  it('a word written alone only after "of" or before "of" and a capital is no surname: "Vellish Calendar" of "Calendar of Saints"', () => {
+    const got = names([
+      'Luther is honoured with a commemoration in the Vellish Calendar of Saints and in the Episcopal (Northland) Calendar of Saints.',
+      "In the Church of Northland's Calendar of Saints he is commemorated on 31 October.",
+    ]);
+    expect(got).not.toContain('Vellish Calendar');
+    // A possessive after "of" still owns something: "a photo of Baines's body".
+    expect(names(['The gun was used to kill Kordell Baines in 2012.', 'The trial drew crowds, and a photo of Baines’s body was shared online.'])).toContain('Kordell Baines');
+  });
+
   it('a name only ever written as a whole quotation is the title of a work: violin pieces “Ave Lucia”', () => {
     expect(names(['The radio played the violin pieces “Ave Lucia” and “Tamo Jezero” in the background.'])).not.toContain('Ave Lucia');
     // Written unquoted too, it names someone.
