@@ -304,7 +304,6 @@ export function isPlace(name: string): boolean {
   return placeNames.has(name);
 }
 
-/** Country for a demonym or country name ("South Korean" → "South Korea"), if known. */
 /**
  * Countries' own names in their languages and their other spellings ("Suisse", "Deutschland",
  * "Polska"), single words of five letters or more: a capitalised run ending in one ("Credit
@@ -321,6 +320,7 @@ export function isNativeCountryName(word: string): boolean {
   return NATIVE_COUNTRY_NAMES.has(word);
 }
 
+/** Country for a demonym or country name ("South Korean" → "South Korea"), if known. */
 export function countryOf(word: string): string | undefined {
   if (demonymToCountry.has(word)) return demonymToCountry.get(word);
   if (placeNames.has(word) && countries.some((c) => c.name.common === word)) return word;
