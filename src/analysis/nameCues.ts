@@ -4,7 +4,7 @@
  * quoted, a team or a people named in the plural. `names.ts` classifies runs with them;
  * `attribute.ts` asks `groupLikeName` before listing a weak name.
  */
-import { AMBIGUOUS_HEADS, COMMON_FIRST_NAMES, FIRST_NAMES, PLACE_HEADS, TITLES } from './lexicon';
+import { AMBIGUOUS_HEADS, COMMON_FIRST_NAMES, FIRST_NAMES, PLACE_HEADS, ROLE_NOUNS, TITLES } from './lexicon';
 import { posTags } from './lexicon/cueStem';
 import type { Token } from '../text/tokens';
 
@@ -61,18 +61,39 @@ export function headInside(run: Token[]): boolean {
  * subsidiary of …", "Kestrel, a British bank"): the organisation words of the lexicon that are
  * no place, and the kinds of business that are not among them.
  */
-const ORG_APPOSITIVE = /^(?:company|firm|bank|subsidiary|corporation|conglomerate|maker|manufacturer|producer|retailer|airline|carrier|insurer|lender|brand|startup|newspaper|magazine|broadcaster|publisher|network|agency|charity|organisation|organization|group|band|team|club|party|union|association|foundation|fund|institute|university|college|school|think-tank)$/;
+const ORG_APPOSITIVE = /^(?:company|firm|bank|subsidiary|corporation|conglomerate|manufacturer|retailer|airline|insurer|lender|brand|startup|newspaper|magazine|broadcaster|network|agency|charity|organisation|organization|group|band|team|club|party|union|association|foundation|fund|institute|university|college|school|think-tank)$/;
 
-/** Whether an appositive naming an organisation follows the name ending at `end` (", a mining company"). */
-export function organisationAppositive(body: string, end: number): boolean {
-  const m = /^,\s+(?:a|an|the)\s+((?:[\p{L}-]+\s+){0,3}?)([\p{Ll}-]+)(?=([\s\S]{0,20}))/u.exec(body.slice(end, end + 90));
-  if (!m || !ORG_APPOSITIVE.test(m[2] as string)) return false;
-  // "a company spokeswoman", "the team's coach": the organisation word modifies a person's role.
-  const after = m[3] as string;
-  if (/^['\u2019]/.test(after)) return false;
-  const next = /^\s+(\p{Ll}+)/u.exec(after)?.[1];
-  return !next || !(posTags(next)[0] ?? '').startsWith('NN');
+/**
+ * What the appositive after the name ending at `end` says it is: an organisation (", a mining
+ * company", ", a subsidiary of …") or a place (", the seat of …", ", a village in …"), or null.
+ * Its head is the first such noun among its first four words, before any role noun or function
+ * word ("a spokesman for the foundation" is a person), and ends the phrase: not a noun that
+ * modifies a role ("the state party chairwoman", "the team's coach").
+ */
+export function appositiveKind(body: string, end: number): 'org' | 'place' | null {
+  const m = /^,\s+(?:a|an|the)\s+/u.exec(body.slice(end, end + 6));
+  if (!m) return null;
+  const words = [...body.slice(end + m[0].length, end + 120).matchAll(/[\p{L}-]+|['\u2019]|[^\s\p{L}]/gu)].map((w) => w[0]);
+  for (let i = 0; i < Math.min(4, words.length); i++) {
+    const w = words[i] as string;
+    if (!/^[\p{L}-]+$/u.test(w) || APPOSITIVE_STOP.test(w) || ROLE_NOUNS.has(w)) return null;
+    const kind = ORG_APPOSITIVE.test(w) ? 'org' : PLACE_KIND.test(w) || PLACE_APPOSITIVE.test(w) ? 'place' : null;
+    if (!kind) continue;
+    const next = words[i + 1];
+    if (!next || APPOSITIVE_STOP.test(next)) return kind;
+    if (/^['\u2019]$/.test(next)) return null;
+    // A noun after it, or a word the lexicon lacks ("chairwoman"), is the head it modifies.
+    const tags = /^\p{Ll}/u.test(next) ? posTags(next) : [];
+    return /^\p{Ll}/u.test(next) && (tags.length === 0 || (tags[0] ?? '').startsWith('NN') || ROLE_NOUNS.has(next)) ? null : kind;
+  }
+  return null;
 }
+
+/** Words that end an appositive's head ("a subsidiary of", "a village in", "a firm that"). */
+const APPOSITIVE_STOP = /^(?:of|in|for|at|on|near|from|with|that|which|who|whose|and|or|based|owned|founded|headquartered|run|listed|known)$/;
+
+/** Place nouns of an appositive that are not kinds of place taking "of" ("the seat of …"). */
+const PLACE_APPOSITIVE = /^(?:seat|constituency|riding|electorate)$/;
 
 /**
  * Nouns for a kind of place that take the place's name after "of" ("the village of Zelin", "the

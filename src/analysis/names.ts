@@ -5,7 +5,7 @@
  */
 import { AMBIGUOUS_HEADS, COMMON_FIRST_NAMES, FIRST_NAME_GENDER, FIRST_NAMES, HONORIFICS, isNativeCountryName, isPlace, countryOf, NOT_NAME, ORG_WORDS, PLACE_HEADS, PLACE_PREFIXES, ROLE_NOUNS, SENTENCE_STARTERS, THING_HEADS, TITLES } from './lexicon';
 import { posTags } from './lexicon/cueStem';
-import { doubtfulFirstName, firstNameOf, foreignPhrase, headInside, onlyQuoted, organisationAppositive, pluralPeoples, PLACE_KIND, standalonePlurals } from './nameCues';
+import { appositiveKind, doubtfulFirstName, firstNameOf, foreignPhrase, headInside, onlyQuoted, pluralPeoples, PLACE_KIND, standalonePlurals } from './nameCues';
 import { roleNounAsVerb } from './roles';
 import type { Sentence } from '../text/structure';
 import { tokenize, type Token } from '../text/tokens';
@@ -339,8 +339,10 @@ function classifyRun(
   // "champion Carolina Panthers" where the article also says "the Panthers won": a team or a
   // body, whatever role or first name comes before it.
   if (nameToks.length > 1 && !last.possessive && standalonePlurals(body).has(last.text)) kind = 'other';
-  // "Base Titanium, a subsidiary of …": an appositive says what kind of organisation it is.
-  if (!hasHonorific && !roleBefore && nameToks.length > 1 && !COMMON_FIRST_NAMES.has(firstName) && organisationAppositive(body, last.end)) kind = 'org';
+  // "Base Titanium, a subsidiary of …", "Edinburgh Pentlands, the seat of …": an appositive says
+  // what kind of organisation or place it is.
+  const apposed = !hasHonorific && !roleBefore && nameToks.length > 1 && !COMMON_FIRST_NAMES.has(firstName) ? appositiveKind(body, last.end) : null;
+  if (apposed) kind = apposed;
   // "Chief Law Officers": a title before a run ending in a plural is a title of a group.
   if (lastTitle && nameToks.length > 1 && posTags(lastLower)[0] === 'NNS' && !firstNameOf(firstName)) kind = 'other';
   if (!hasHonorific && !roleBefore && nameToks.length > 1 && ((onlyQuoted(body, (nameToks[0] as Token).start, last.end) && !COMMON_FIRST_NAMES.has(firstName)) || foreignPhrase(body, toks, runIndex, run))) kind = 'other';

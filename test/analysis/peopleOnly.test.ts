@@ -114,10 +114,15 @@ describe('organisations', () => {
     expect(a.covering('inequality continues to increase').sourceLabel).toMatch(/^Union Suisse/);
   });
 
-  it('an appositive naming a kind of organisation makes the name before it one: "Grant Titanium, a subsidiary of …"', () => {
+  it('an appositive naming a kind of organisation or place makes the name before it one: "Grant Titanium, a subsidiary of …"', () => {
     expect(names(['Grant Titanium, a subsidiary of Vell Resources of Australia, ships the ore.'])).not.toContain('Grant Titanium');
-    // "a company spokeswoman": the organisation word describes a person's role.
+    // "a company spokeswoman", "the state party chairwoman": the organisation word describes a
+    // person's role; "a spokesman for the foundation" is a person before the organisation.
     expect(names(['Signe Lund, a company spokeswoman, said the mine would stay open.'])).toContain('Signe Lund');
+    expect(names(['Roberta Vang, the state party chairwoman, said she had received threats.'])).toContain('Roberta Vang');
+    expect(names(['Craig Orlov, a spokesman for the foundation, said the decision was final.'])).toContain('Craig Orlov');
+    // A place: "Edinburgh Pentlands, the seat of …".
+    expect(names(['The main disappointment was the loss of Vardby Pentlands, the seat of former leader Dana Kell.'])).not.toContain('Vardby Pentlands');
   });
 });
 
