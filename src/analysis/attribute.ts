@@ -11,6 +11,7 @@ import { findStatements } from './statements';
 import { FIRST_NAME_GENDER, FIRST_NAMES, PRONOUNS, UNNAMED_SOURCE_NOUNS } from './lexicon';
 import { afterArticle, nextLowerWord, roleWord } from './nounPhrases';
 import { findNames, type NameMention } from './names';
+import { groupLikeName } from './nameCues';
 import { resolvePronoun, type SalienceEntry } from './pronouns';
 import { possessedSource } from './possessedQuotes';
 import { resolveSource, type Resolved, type ResolveState } from './resolveSource';
@@ -174,7 +175,9 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
   // A word before a noun ("the Jin dynasty", "Mongol tribes") names a people or a state, not a
   // person: only a word standing alone counts ("Patrick walked in", "Simmons's").
   const alone = names.filter((m) => m.tokens.length === 1 && !m.inQuote && m.kind !== 'place' && m.kind !== 'org' && standsAlone(body, m));
-  const usedAlone = new Set(alone.map((m) => m.text));
+  // Not "of Saxony", "Calendar of Saints": after "of", or before "of" and a capital, a word names
+  // a place or a thing (a possessive still owns something: "a photo of Martin's body").
+  const usedAlone = new Set(alone.filter((m) => m.possessive || (!/\bof\s+$/.test(body.slice(Math.max(0, m.start - 4), m.start)) && !/^\s+of\s+\p{Lu}/u.test(body.slice(m.end, m.end + 6)))).map((m) => m.text));
   // Evidence of a person, not only of a name: the word alone owns something or does something
   // ("Patrick walked in", "Patrick's"), not "Mongol conquest" with a noun the lexicon lacks.
   const actsAlone = new Set(alone.filter((m) => m.possessive || actsAfter(body, m.end)).map((m) => m.text));
@@ -230,7 +233,10 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
         } else if (existing || personKind(m)) {
           p = people.upsertFull(m.tokens, m.text);
           if (!existing) {
-            if (m.kind !== 'person' && !m.title && !m.gender && !FIRST_NAME_GENDER.has((m.tokens[0] ?? '').toLowerCase()) && !actsAlone.has(m.tokens[m.tokens.length - 1] ?? '')) p.weak = true;
+            if (m.kind !== 'person' && !m.title && !m.gender && !FIRST_NAME_GENDER.has((m.tokens[0] ?? '').toLowerCase()) && !actsAlone.has(m.tokens[m.tokens.length - 1] ?? '')) {
+              p.weak = true;
+              p.groupLike = groupLikeName(body, m.tokens);
+            }
             describe(p, m, s);
           }
         }
@@ -364,6 +370,7 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
     if (p.role) sp.role = p.role;
     if (p.affiliation) sp.affiliation = p.affiliation;
     if (p.gender) sp.gender = p.gender;
+    if (p.weak && p.groupLike) sp.nameOnly = true;
     return sp;
   });
   return { statements, speakers };

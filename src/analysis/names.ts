@@ -3,8 +3,9 @@
  * as person / organisation / place / other from generic cues (titles, first names, role nouns,
  * organisation head words, a gazetteer of countries, capitals and states).
  */
-import { AMBIGUOUS_HEADS, FIRST_NAME_GENDER, FIRST_NAMES, HONORIFICS, isPlace, countryOf, NOT_NAME, ORG_WORDS, PLACE_HEADS, PLACE_PREFIXES, ROLE_NOUNS, SENTENCE_STARTERS, THING_HEADS, TITLES } from './lexicon';
+import { AMBIGUOUS_HEADS, COMMON_FIRST_NAMES, FIRST_NAME_GENDER, FIRST_NAMES, HONORIFICS, isNativeCountryName, isPlace, countryOf, NOT_NAME, ORG_WORDS, PLACE_HEADS, PLACE_PREFIXES, ROLE_NOUNS, SENTENCE_STARTERS, THING_HEADS, TITLES } from './lexicon';
 import { posTags } from './lexicon/cueStem';
+import { appositiveKind, doubtfulFirstName, firstNameOf, foreignPhrase, headInside, onlyQuoted, pluralPeoples, PLACE_KIND, standalonePlurals } from './nameCues';
 import { roleNounAsVerb } from './roles';
 import type { Sentence } from '../text/structure';
 import { tokenize, type Token } from '../text/tokens';
@@ -62,7 +63,7 @@ const NUMERAL = /^\d[\d.,]*(?:st|nd|rd|th)?$/;
  * Title words that are also adjectives ("General Electric", "First Circuit", "Lord Advocate"): with
  * one ordinary English word after them they make a name of a thing, not a titled person.
  */
-const ADJECTIVE_TITLES = /^(?:general|first|lord|grand|prime)$/;
+const ADJECTIVE_TITLES = /^(?:general|first|lord|grand|prime|major)$/;
 
 /**
  * Whether a run of two or more capitalised words, no title before it, cannot be a person's name:
@@ -75,10 +76,12 @@ function notPersonal(toks: Token[], titled: boolean): boolean {
   if (titled) return false;
   const first = toks[0] as Token;
   const last = toks[toks.length - 1] as Token;
-  if (FIRST_NAMES.has(first.lower)) return false;
+  if (firstNameOf(first.lower)) return false;
   if (COMPASS.test(first.lower)) return true;
   if (/^\p{Lu}{2,}s$/u.test(last.text) || posTags(last.lower)[0] === 'NNS') return true;
-  if (isPlace(last.text) || countryOf(last.text)) return true;
+  if (isPlace(last.text) || countryOf(last.text) || isNativeCountryName(last.text)) return true;
+  // "Red Cross" is a phrase, but "Grant Young" may be a person: maybe-person, not other.
+  if (FIRST_NAMES.has(first.lower)) return false;
   return toks.every((t) => posTags(t.lower).length > 0 && !FIRST_NAMES.has(t.lower));
 }
 
@@ -95,6 +98,13 @@ function thingHead(run: Token[]): 'place' | 'other' | null {
 function isTitleToken(lower: string): boolean {
   return TITLES.has(lower.replace(/\.$/, ''));
 }
+
+/**
+ * Military ranks written out ("Major", "Colonel"): before a name they are its title, never a
+ * first name, though the first-name lists hold some of them ("Major Genghis Khan statues" is about
+ * Genghis Khan). Not in `TITLES`: at the end of a run they are a surname ("John Major").
+ */
+const RANKS = new Set('major colonel captain lieutenant sergeant corporal brigadier marshal commodore'.split(' '));
 
 /**
  * Finds capitalised runs in every sentence and classifies them.
@@ -180,8 +190,15 @@ function classifyRun(
     out.push({ ...base, start: run[k]?.start ?? first.start, end: last.end, text: whole, tokens: whole.split(' '), kind: isPlace(whole) || countryOf(whole) ? 'place' : 'org' });
     return;
   }
+  const of = toks[runIndex - 1];
+  const kindOfPlace = toks[runIndex - 2];
+  // (Not "the beloved city of Isaac Singer": a first name makes it whose city.)
+  if (k === 0 && of?.lower === 'of' && kindOfPlace && !kindOfPlace.cap && PLACE_KIND.test(kindOfPlace.lower) && !run.some((t) => firstNameOf(t.lower))) {
+    out.push({ ...base, start: first.start, end: last.end, text: whole, tokens: whole.split(' '), kind: 'place' });
+    return;
+  }
   // "Justin Herman Plaza", "Tyndale Bible", "Lake Turkana", "San Francisco": a place or a thing.
-  const thing = run.length - k >= 2 ? (thingHead(run.slice(k)) ?? (PLACE_PREFIXES.has((run[k] as Token).lower.replace(/\.$/, '')) ? 'place' : null)) : null;
+  const thing = run.length - k >= 2 ? (thingHead(run.slice(k)) ?? (PLACE_PREFIXES.has((run[k] as Token).lower.replace(/\.$/, '')) || headInside(run.slice(k)) ? 'place' : null)) : null;
   if (thing) {
     out.push({ ...base, start: run[k]?.start ?? first.start, end: last.end, text: whole, tokens: whole.split(' '), kind: thing });
     return;
@@ -210,9 +227,9 @@ function classifyRun(
     }
     const lw = (run[m] as Token).lower.replace(/\.$/, '');
     const tx = (run[m] as Token).text;
-    const isMod = isTitleToken(lw) || ROLE_NOUNS.has(lw) || ROLE_MODIFIERS.has(lw) || isPlace(tx) || !!countryOf(tx) || NOT_NAME.has(lw) || /^\p{Lu}{2,}$/u.test(tx.replace(/\./g, ''));
+    const isMod = isTitleToken(lw) || RANKS.has(lw) || ROLE_NOUNS.has(lw) || ROLE_MODIFIERS.has(lw) || isPlace(tx) || !!countryOf(tx) || NOT_NAME.has(lw) || /^\p{Lu}{2,}$/u.test(tx.replace(/\./g, ''));
     if (!isMod) break;
-    if (isTitleToken(lw) || ROLE_NOUNS.has(lw)) {
+    if (isTitleToken(lw) || RANKS.has(lw) || ROLE_NOUNS.has(lw)) {
       if (titleStart < 0) titleStart = m;
     } else titleStart = -1;
     m++;
@@ -278,15 +295,19 @@ function classifyRun(
   let gender: 'male' | 'female' | undefined;
   for (const tl of titleLowers) gender = gender ?? TITLES.get(tl);
   const firstName = (nameToks[0] as Token).lower;
+  // "Red Cross", "Law Reform", "Early Modern": a doubtful first name before ordinary words only.
+  const phraseLike = doubtfulFirstName(firstName) && nameToks.slice(1).every((t) => posTags(t.lower).length > 0);
   if (nameToks.length > 1) gender = gender ?? FIRST_NAME_GENDER.get(firstName);
   // A lower-case role noun right before the run ("adviser Jake Sullivan", "counterpart, Noh").
   const before = toks[runIndex - 1];
   // Not "to host Harbour Games 12", "will head Acme Labs": a role noun used as a verb.
   const roleBefore = !!before && ROLE_NOUNS.has(before.lower) && !before.cap && !roleNounAsVerb(toks[runIndex - 2]?.lower, before.lower);
-  const hasHonorific = titleLowers.some((tl) => HONORIFICS.has(tl) || TITLES.has(tl));
+  const hasHonorific = titleLowers.some((tl) => HONORIFICS.has(tl) || TITLES.has(tl) || RANKS.has(tl));
   let kind: NameKind = 'maybe-person';
   if (hasHonorific || roleBefore) kind = 'person';
-  else if (nameToks.length > 1 && (FIRST_NAMES.has(firstName) || nameToks.some((t) => /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(t.text) && !/-\p{Ll}+(?:ed|ing)$/u.test(t.text)))) kind = 'person';
+  // A hyphenated given name ("Ban Ki-moon", "Kim Jong-un") ends in a short syllable; not
+  // "Non-dispersive", "Well-known".
+  else if (nameToks.length > 1 && ((FIRST_NAMES.has(firstName) && !phraseLike) || nameToks.some((t) => /^\p{Lu}\p{Ll}+-\p{Ll}{1,4}$/u.test(t.text) && !/-\p{Ll}+(?:ed|ing)$/u.test(t.text)))) kind = 'person';
   else if (nameToks.length > 1 && nameToks.length <= 4) kind = 'maybe-person';
   else kind = 'other';
   // A run that ends in a role noun is a title or a body, not a person ("Art Director",
@@ -308,9 +329,23 @@ function classifyRun(
   // "the First Lutheran hymnal": an adjective title and a word modifying a noun after it.
   const nextWord = toks[runIndex + run.length];
   if (lastTitle && ADJECTIVE_TITLES.test(lastTitle) && nameToks.length === 1 && nextWord && !nextWord.cap && body.slice(last.end, nextWord.start) === ' ' && (posTags(nextWord.lower)[0] ?? 'NN').startsWith('NN')) kind = 'other';
+  // "the General Sejm", "the Grand Vizier": after "the", an adjective title and one word name a body
+  // or an office; a titled person is written without the article ("General Patton").
+  const beforeTitle = titleStart >= 0 ? toks[runIndex + titleStart - 1] : undefined;
+  if (lastTitle && ADJECTIVE_TITLES.test(lastTitle) && nameToks.length === 1 && titleStart === k && beforeTitle?.lower === 'the') kind = 'other';
   // "Queen Bees": a title before a plural common noun.
   if (lastTitle && nameToks.length === 1 && posTags(lastLower)[0] === 'NNS' && !FIRST_NAMES.has(lastLower)) kind = 'other';
   if (!hasHonorific && !roleBefore && kind !== 'other' && groupName(body, toks, runIndex, run, nameToks)) kind = nameToks.length === 1 ? 'org' : 'other';
+  // "champion Carolina Panthers" where the article also says "the Panthers won": a team or a
+  // body, whatever role or first name comes before it.
+  if (nameToks.length > 1 && !last.possessive && standalonePlurals(body).has(last.text)) kind = 'other';
+  // "Base Titanium, a subsidiary of …", "Edinburgh Pentlands, the seat of …": an appositive says
+  // what kind of organisation or place it is.
+  const apposed = !hasHonorific && !roleBefore && nameToks.length > 1 && !COMMON_FIRST_NAMES.has(firstName) ? appositiveKind(body, last.end) : null;
+  if (apposed) kind = apposed;
+  // "Chief Law Officers": a title before a run ending in a plural is a title of a group.
+  if (lastTitle && nameToks.length > 1 && posTags(lastLower)[0] === 'NNS' && !firstNameOf(firstName)) kind = 'other';
+  if (!hasHonorific && !roleBefore && nameToks.length > 1 && ((onlyQuoted(body, (nameToks[0] as Token).start, last.end) && !COMMON_FIRST_NAMES.has(firstName)) || foreignPhrase(body, toks, runIndex, run))) kind = 'other';
   out.push({ ...base, start: (nameToks[0] as Token).start, end: last.end, text: nameText, tokens: nameToks.map((t) => t.text), kind, title, gender });
 }
 
@@ -331,7 +366,7 @@ function groupName(body: string, toks: Token[], runIndex: number, run: Token[], 
   const last = nameToks[nameToks.length - 1] as Token;
   if (pluralPeoples(body).has(last.text)) return true;
   if (nameToks.length < 2) return false;
-  const firstName = FIRST_NAMES.has((nameToks[0] as Token).lower);
+  const firstName = firstNameOf((nameToks[0] as Token).lower);
   const next = toks[runIndex + run.length];
   // The word before the name proper ("the" inside the run when it opens the sentence: "The Red Guards").
   const at = toks.indexOf(nameToks[0] as Token);
@@ -347,28 +382,6 @@ function groupName(body: string, toks: Token[], runIndex: number, run: Token[], 
   const b2 = toks[at - 2];
   if (nameToks.length === 2 && (countryOf(last.text) || isPlace(last.text)) && before?.lower === 'and' && b2?.cap && !b2.possessive && !toks[at - 3]?.cap) return true;
   return false;
-}
-
-let peoplesBody = '';
-let peoplesSet = new Set<string>();
-/**
- * Capitalised plurals that name a people, a tribe or a family in this text: written after "the"
- * ("the Varangs", "the Mongols") and in the singular elsewhere ("a Varang chief", "Mongol
- * tribes"). No single person is called by one; a surname with an -s ("Edwards") is neither written
- * "the Edwards" nor also without its -s in the same article, as a rule.
- */
-export function pluralPeoples(body: string): Set<string> {
-  if (body === peoplesBody) return peoplesSet;
-  const set = new Set<string>();
-  const caps = new Set<string>();
-  for (const m of body.matchAll(/(?<![\p{L}'\u2019-])\p{Lu}\p{Ll}+(?![\p{L}'\u2019-])/gu)) caps.add(m[0]);
-  for (const m of body.matchAll(/\b[Tt]he (\p{Lu}\p{Ll}+s)(?![\p{L}'\u2019-])/gu)) {
-    const w = m[1] as string;
-    if (!/(?:ss|us|is)$/.test(w) && caps.has(w.slice(0, -1))) set.add(w);
-  }
-  peoplesBody = body;
-  peoplesSet = set;
-  return set;
 }
 
 let lastBody = '';

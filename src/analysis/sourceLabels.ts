@@ -2,7 +2,7 @@
  * Words for sources the engine cannot name as a person: readable labels for unnamed and
  * organisational sources, stand-ins for unresolved subjects, and role nouns that tell a gender.
  */
-import { countryOf, isPlace, UNNAMED_SOURCE_NOUNS } from './lexicon';
+import { countryOf, isPlace, ROLE_NOUNS, TITLES, UNNAMED_SOURCE_NOUNS } from './lexicon';
 import type { Person } from './speakers';
 
 /**
@@ -29,12 +29,25 @@ export function cleanLabel(text: string, body = ''): string {
     // Sentence-initial capital on a common noun or determiner; keep "The White House" style names.
     const rest = t.slice(first.length);
     if (lower !== 'the' || !/^\s+\p{Lu}/u.test(rest)) t = lower + rest;
-  } else if (/^\p{Lu}\p{Ll}+$/u.test(first) && body && !/^\p{Lu}\S*(?:\s+\p{Lu}\S*)+$/u.test(t)) {
-    // Not "Drug Abuse", "Human Rights Watch": words all capitalised are a name, common words or not.
+  } else if (/^\p{Lu}\p{Ll}+$/u.test(first) && body && !/^\p{Lu}\S*(?:\s+\p{Lu}\S*)+$/u.test(t) && !capitalisedPair(t)) {
+    // Not "Drug Abuse", "Human Rights Watch": words all capitalised are a name, common words or
+    // not; nor "Credit Suisse published a study", whose capitalised pair opening the words is one.
     const stem = lower.replace(/(?:es|s)$/, '');
     if (stem.length > 3 && new RegExp(`(?:^|[^\\p{L}])${stem}(?:s|es)?(?![\\p{L}])`, 'u').test(body)) t = lower + t.slice(first.length);
   }
   return t;
+}
+
+/**
+ * "Credit Suisse published …": the words open with two capitalised words, a name. Not when the
+ * second is a demonym ("Modern Mongolian historians") or the first a title or role ("Former
+ * Secretary of State …", "Rival Hillary Clinton's campaign"), capitalised only by the sentence.
+ */
+function capitalisedPair(text: string): boolean {
+  const m = /^(\S+)\s+(\p{Lu}\p{Ll}+)/u.exec(text);
+  if (!m) return false;
+  const first = (m[1] as string).toLowerCase();
+  return !countryOf(m[2] as string) && !TITLES.has(first) && !ROLE_NOUNS.has(first);
 }
 
 /** A stand-in for a subject the text names but the engine cannot identify (never a speaker). */

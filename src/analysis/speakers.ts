@@ -25,6 +25,8 @@ export interface Person {
    * name, title, role or gender, and never named as a source. A he/she never resolves to it.
    */
   weak?: boolean;
+  /** Its name reads as a people's or a group's (`groupLikeName`): not listed while it stays weak. */
+  groupLike?: boolean;
 }
 
 /** Registry of the people in one article. */

@@ -29,6 +29,12 @@ export interface Speaker {
   aliases: string[];
   /** Body offsets of every mention that was resolved to this person (names and pronouns). */
   mentions: Span[];
+  /**
+   * A people's or a group's name the engine kept as a person-like name ("Khamag Mongol" beside
+   * "the Mongols"): no first name, title, role or gender, never named as a source. Kept in the
+   * article's analysis (removing it would let a later "he" reach past it) but not listed.
+   */
+  nameOnly?: true;
 }
 
 export type StatementKind = 'direct' | 'indirect';

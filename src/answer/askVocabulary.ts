@@ -22,19 +22,35 @@ export const WARM_SLICE = 300;
 
 /** The vocabulary of one knowledge base, by match key. */
 export class AskVocabulary {
-  private readonly keys = new Map<string, string>();
-  /** The same keys by term id (the vocabulary's order), `next` of them so far. */
+  /** Term → its id, for the terms done so far (their keys are in `byId`). */
+  private readonly ids = new Map<string, number>();
+  /** The keys by term id (the vocabulary's order), `next` of them so far. */
   private readonly byId: string[] = [];
   private next = 0;
 
-  constructor(private readonly vocab: readonly string[]) {}
+  constructor(
+    private readonly vocab: readonly string[],
+    /** The index's own term lookup (`termId`), for the terms not done yet. */
+    private readonly termId: (term: string) => number | undefined,
+  ) {}
 
   /** `keyOf(norm)`: from the table when `norm` is a term done already, else computed (and cached). */
-  keyOf = (norm: string): string => this.keys.get(norm) ?? keyOf(norm);
+  keyOf = (norm: string): string => {
+    const id = this.ids.get(norm);
+    return id === undefined ? keyOf(norm) : this.byId[id]!;
+  };
 
   /** `keyOf` of the term with this id (the index's `termId`), without hashing its text when done. */
   keyOfId(id: number): string {
     return id < this.next ? this.byId[id]! : this.keyOf(this.vocab[id]!);
+  }
+
+  /**
+   * The index's `termId(term)`: a hash lookup once the table is complete (the index's own is a
+   * walk down its radix tree, and a new question word looks up a dozen candidate forms).
+   */
+  idOf(term: string): number | undefined {
+    return this.ids.get(term) ?? (this.complete ? undefined : this.termId(term));
   }
 
   /** The term with this id. */
@@ -47,9 +63,8 @@ export class AskVocabulary {
     const end = Math.min(this.vocab.length, this.next + count);
     for (; this.next < end; this.next++) {
       const term = this.vocab[this.next]!;
-      const key = computeKey(term);
-      this.keys.set(term, key);
-      this.byId.push(key);
+      this.ids.set(term, this.next);
+      this.byId.push(computeKey(term));
     }
   }
 
@@ -59,7 +74,7 @@ export class AskVocabulary {
   }
 }
 
-const buildVocabulary = (kb: KnowledgeBase) => new AskVocabulary(kb.index.snapshot().vocab);
+const buildVocabulary = (kb: KnowledgeBase) => new AskVocabulary(kb.index.snapshot().vocab, (term) => kb.index.termId(term));
 
 /** The vocabulary table of `kb` (made on first use, then kept with the knowledge base). */
 export function askVocabulary(kb: KnowledgeBase): AskVocabulary {

@@ -7,7 +7,7 @@
  *   less than the word itself ("lift" finds "raise", "disagree" finds "differ").
  */
 import { createRequire } from 'node:module';
-import { senseCount, synonyms, wordNetBase } from './wordnet';
+import { senseCount, synonymKeyList, synonyms, wordNetBase } from './wordnet';
 
 const require = createRequire(import.meta.url);
 const stem = require('wink-porter2-stemmer') as (word: string) => string;
@@ -77,12 +77,11 @@ export function computeKey(norm: string): string {
 export function synonymKeys(norm: string, key: (word: string) => string = keyOf): string[] {
   const own = key(norm);
   // WordNet lists base forms: "disagreed" is looked up as "disagree".
-  const syns = synonyms(wordNetBase(baseForm(norm)));
+  const lemma = wordNetBase(baseForm(norm));
+  // The install-time table has each synonym's key: no Porter2 run for a synonym the articles lack.
+  const keys = synonymKeyList(lemma) ?? synonyms(lemma).map(key);
   const out = new Set<string>();
-  for (const s of syns) {
-    const k = key(s);
-    if (k !== own && k.length > 2) out.add(k);
-  }
+  for (const k of keys) if (k !== own && k.length > 2) out.add(k);
   return [...out];
 }
 

@@ -7,10 +7,14 @@
  * are sorted); a synset is one positioned read at its byte offset in a data file (21 MB, never
  * loaded whole). Results are
  * kept per word. If the files cannot be read, there are simply no synonyms.
+ *
+ * When the install-time table of every lemma's answers is there (wordnetTable.ts), the lookups
+ * below read it instead of the database files: the same answers, a bisection each.
  */
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { fingerprint, readWordNetTable, type WordNetTable } from './wordnetTable';
 
 export const POS = ['noun', 'verb', 'adj', 'adv'] as const;
 export type Pos = (typeof POS)[number];
@@ -140,6 +144,35 @@ function synsetWords(p: Pos, offset: number, multi = false): string[] {
 
 const senseCache = new Map<string, number>();
 
+/** The single-word lemmas the lookups answer for (anything else is not a WordNet word). */
+const WORD = /^[a-z][a-z-]*$/;
+/** Two-word expressions ("go_on"). */
+const EXPRESSION = /^[a-z][a-z-]*_[a-z][a-z-]*$/;
+const isWord = (lemma: string) => WORD.test(lemma) && lemma.length <= 40;
+const isExpression = (lemma: string) => EXPRESSION.test(lemma) && lemma.length <= 40;
+
+/** The rule the synonyms follow, for the table's header (a table made under another is ignored). */
+export const TABLE_RULE = `senses=${SENSES_PER_POS} reverse=${REVERSE_SENSES}`;
+
+let table: WordNetTable | null | undefined;
+
+/** The install-time table (read on first use), or null: the database files are read instead. */
+function installed(): WordNetTable | null {
+  if (table === undefined) table = readWordNetTable(fingerprint(TABLE_RULE));
+  return table;
+}
+
+/**
+ * Uses `t` for the lookups from now on (null: the database files; undefined: the installed table
+ * again, read on next use), forgetting what was looked up before. For tests and measurements.
+ */
+export function useWordNetTable(t: WordNetTable | null | undefined): void {
+  table = t;
+  senseCache.clear();
+  cache.clear();
+  expressionCache.clear();
+}
+
 /**
  * How many senses WordNet lists for a base form, over all parts of speech (0 for words it does
  * not know: names, numbers). Many senses mark a general word ("make": 49 as a verb).
@@ -147,15 +180,20 @@ const senseCache = new Map<string, number>();
 export function senseCount(lemma: string): number {
   let n = senseCache.get(lemma);
   if (n === undefined) {
-    n = 0;
-    if (/^[a-z][a-z-]*$/.test(lemma) && lemma.length <= 40) {
-      for (const p of POS) {
-        const line = indexLine(p, lemma);
-        if (line) n += Number(line.split(' ')[2]) || 0;
-      }
-    }
+    const t = installed();
+    n = !isWord(lemma) ? 0 : t ? (t.entry(lemma)?.senses ?? 0) : liveSenseCount(lemma);
     if (senseCache.size >= CACHE_MAX) senseCache.clear();
     senseCache.set(lemma, n);
+  }
+  return n;
+}
+
+/** `senseCount` read from the database files (a lemma of the `WORD` shape). */
+export function liveSenseCount(lemma: string): number {
+  let n = 0;
+  for (const p of POS) {
+    const line = indexLine(p, lemma);
+    if (line) n += Number(line.split(' ')[2]) || 0;
   }
   return n;
 }
@@ -179,7 +217,17 @@ function senseOffsets(p: Pos, lemma: string): string[] {
  * "see") as "view" finds "see".
  */
 export function synonyms(lemma: string): readonly string[] {
-  return cachedSynonyms(cache, lemma, /^[a-z][a-z-]*$/, false);
+  return cachedSynonyms(cache, lemma, isWord, false);
+}
+
+/**
+ * The match keys (questionTerms.ts `computeKey`) of `synonyms(lemma)`, in the same order, from
+ * the table; undefined without one (the caller stems them).
+ */
+export function synonymKeyList(lemma: string): readonly string[] | undefined {
+  const t = installed();
+  if (!t) return undefined;
+  return isWord(lemma) ? (t.entry(lemma)?.keys ?? []) : [];
 }
 
 const expressionCache = new Map<string, readonly string[]>();
@@ -190,35 +238,56 @@ const expressionCache = new Map<string, readonly string[]>();
  * WordNet does not list the expression.
  */
 export function expressionSynonyms(lemma: string): readonly string[] {
-  return cachedSynonyms(expressionCache, lemma, /^[a-z][a-z-]*_[a-z][a-z-]*$/, true);
+  return cachedSynonyms(expressionCache, lemma, isExpression, true);
 }
 
 /**
- * The symmetric rule both share, memoised in `memo`: the words of the lemma's first senses, and
- * the words whose own first senses include one of its rarer ones. `shape` keeps out what cannot
- * be a WordNet lemma (a synset read is a disk read); `expressions` keeps WordNet's two-word
- * entries among the results.
+ * The lookup both share, memoised in `memo`: from the table when there is one, else by the
+ * symmetric rule (`liveSynonyms`). `shape` keeps out what cannot be a WordNet lemma (a synset
+ * read is a disk read); `expressions` keeps WordNet's two-word entries among the results.
  */
-function cachedSynonyms(memo: Map<string, readonly string[]>, lemma: string, shape: RegExp, expressions: boolean): readonly string[] {
+function cachedSynonyms(memo: Map<string, readonly string[]>, lemma: string, shape: (lemma: string) => boolean, expressions: boolean): readonly string[] {
   const hit = memo.get(lemma);
   if (hit) return hit;
-  const out = new Set<string>();
-  if (shape.test(lemma) && lemma.length <= 40) {
-    for (const p of POS) {
-      // Only the senses that can give a synonym.
-      const offsets = senseOffsets(p, lemma).slice(0, Math.max(SENSES_PER_POS, REVERSE_SENSES));
-      offsets.forEach((o, i) => {
-        for (const w of synsetWords(p, Number(o), expressions)) {
-          if (w === lemma) continue;
-          if (i < SENSES_PER_POS || (i < REVERSE_SENSES && senseOffsets(p, w).slice(0, SENSES_PER_POS).includes(o))) out.add(w);
-        }
-      });
-    }
-  }
-  const list = [...out];
+  const t = installed();
+  const list = !shape(lemma) ? [] : t ? (t.entry(lemma)?.synonyms ?? []) : liveSynonyms(lemma, expressions);
   if (memo.size >= CACHE_MAX) memo.clear();
   memo.set(lemma, list);
   return list;
+}
+
+/**
+ * The symmetric rule, read from the database files: the words of the lemma's first senses, and
+ * the words whose own first senses include one of its rarer ones. `expressions` keeps WordNet's
+ * two-word entries among the results. A change here changes what the install-time table must hold:
+ * bump `WORDNET_TABLE_VERSION` (wordnetTable.ts) with it, or installed tables answer the old rule
+ * (test/ask/wordnetTable.test.ts compares an installed table with this function).
+ */
+export function liveSynonyms(lemma: string, expressions: boolean): string[] {
+  const out = new Set<string>();
+  for (const p of POS) {
+    // Only the senses that can give a synonym.
+    const offsets = senseOffsets(p, lemma).slice(0, Math.max(SENSES_PER_POS, REVERSE_SENSES));
+    offsets.forEach((o, i) => {
+      for (const w of synsetWords(p, Number(o), expressions)) {
+        if (w === lemma) continue;
+        if (i < SENSES_PER_POS || (i < REVERSE_SENSES && senseOffsets(p, w).slice(0, SENSES_PER_POS).includes(o))) out.add(w);
+      }
+    });
+  }
+  return [...out];
+}
+
+/** Every lemma the database's index files list, once each (what the table is made for). */
+export function allLemmas(): string[] {
+  const d = open();
+  if (!d) return [];
+  const out = new Set<string>();
+  for (const p of POS) {
+    const text = d.index[p];
+    for (const start of d.lines[p]) out.add(text.slice(start, text.indexOf(' ', start)));
+  }
+  return [...out];
 }
 
 /** WordNet's detachment rules (its "morphy"): inflectional endings and what replaces them. */

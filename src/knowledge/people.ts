@@ -77,6 +77,7 @@ export function buildPeople(analyses: ArticleAnalysis[], overrides: PeopleOverri
     const counts = new Map<string, number>();
     for (const s of a.statements) if (s.speakerId) counts.set(s.speakerId, (counts.get(s.speakerId) ?? 0) + 1);
     for (const sp of a.speakers) {
+      if (sp.nameOnly) continue;
       const own = speakerKey(sp.name);
       const fixed = splits.get(`${a.article.id}\u0000${own}`) ?? canonical.get(own);
       const key = fixed?.key ?? own;

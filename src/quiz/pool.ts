@@ -127,7 +127,8 @@ function baseParts(kb: KnowledgeBase): BaseQuizParts {
   for (const article of kb.articles) {
     const analysis = kb.analysis(article.id);
     const parties = kb.parties.article(article.id).speakerParty;
-    for (const sp of analysis.speakers) if (isFullPersonName(sp.name)) addSpeaker(speakers, sp.name, article.id, parties.get(sp.id), sp.role, sp.affiliation);
+    // (Not a people's name the engine keeps only for pronouns: `/people` does not list it either.)
+    for (const sp of analysis.speakers) if (isFullPersonName(sp.name) && !sp.nameOnly) addSpeaker(speakers, sp.name, article.id, parties.get(sp.id), sp.role, sp.affiliation);
     for (const st of analysis.statements) {
       if (st.kind !== 'direct') continue;
       const text = quoteText(article.body, st);

@@ -242,6 +242,12 @@ FIRST_NAME_GENDER.set('lindsey', 'male');
 /** Every known first name, with or without a gender ("Phil", "Tim", "Alex" are in both lists). */
 export const FIRST_NAMES = new Set<string>(FIRST_NAME_GENDER.keys());
 for (const n of ['kim', 'hope', 'jean']) FIRST_NAMES.add(n);
+/**
+ * The hand-picked first names above: common enough as names that being an English word too
+ * ("Mark", "Bill", "Frank") does not make them doubtful. The long lists below also hold "Red",
+ * "Early", "Art", "Royal", "Law" and "Major", which begin far more phrases than names.
+ */
+export const COMMON_FIRST_NAMES: ReadonlySet<string> = new Set(FIRST_NAMES);
 // Then the maintained first-name lists of stdlib (about 3,900 male and 5,000 female English first
 // names): a name in only one list gets that gender; a name in both (Tim, Alex, Ashley) gets none
 // unless the hand list above decides. Read once, at start-up, from the installed package.
@@ -296,6 +302,22 @@ demonymToCountry.set('North Korean', 'North Korea');
 /** True for a country, capital, US state or major city name. */
 export function isPlace(name: string): boolean {
   return placeNames.has(name);
+}
+
+/**
+ * Countries' own names in their languages and their other spellings ("Suisse", "Deutschland",
+ * "Polska"), single words of five letters or more: a capitalised run ending in one ("Credit
+ * Suisse") names a firm or a body of that country, never a person.
+ */
+const NATIVE_COUNTRY_NAMES = new Set<string>();
+for (const c of countries) {
+  const names = [...Object.values(c.name.native ?? {}).map((n) => n.common), ...(c.altSpellings ?? [])];
+  for (const n of names) if (/^\p{Lu}\p{Ll}{4,}$/u.test(n) && !placeNames.has(n) && !FIRST_NAMES.has(n.toLowerCase())) NATIVE_COUNTRY_NAMES.add(n);
+}
+
+/** True for a country's name in its own language or another spelling of it ("Suisse"). */
+export function isNativeCountryName(word: string): boolean {
+  return NATIVE_COUNTRY_NAMES.has(word);
 }
 
 /** Country for a demonym or country name ("South Korean" → "South Korea"), if known. */
