@@ -32,7 +32,9 @@
  *    - `expressions`: the share of the question's two-word WordNet expressions ("going on") that
  *      the sentence holds, or a synonym of ("taking place", askExpressions.ts);
  *    - `spoken`: for a where, when or why question naming a person or party the story quotes,
- *      the answer found in the setting or content of that speaker's own statement (askSpeakers.ts);
+ *      the answer found in the setting or content of that speaker's own statement; for "What does
+ *      X say about Y?", the share of Y's words in X's own statement, not in another source's inside
+ *      it (askSpeakers.ts);
  *    - `slot`: for "what/which NOUN" questions whose noun has a proper name ("What team …"), a
  *      capitalised name the question does not hold, near its matched words; `beside`: the answer
  *      right where the question's shape puts it — a number before "how many"'s noun, a name
@@ -49,13 +51,15 @@
  *      whose long form, as an article defines it, stands in the sentence (askAcronyms.ts);
  *    - `meaning`, `meaningParagraph`: the cosine of the question's and the sentence's / paragraph's
  *      smooth-inverse-frequency averages of word vectors, the common component removed (the whole
- *      question's meaning, not word by word); `meaningGap`: the same for the question's words the
+ *      question's meaning, not word by word; a question word said only in another form — an acronym,
+ *      a stand-in for the title — counts as said; read for questions of two content words or more);
+ *      `meaningGap`: the same for the question's words the
  *      sentence lacks against the sentence's words that are not the question's (askMeaning.ts);
  *      `meaningGated`, `meaningParagraphGated`: `meaning` / `meaningParagraph` times the share of
  *      the question's words the sentence / paragraph does not hold — meaning evidence counted
  *      where word evidence is missing, so a text that holds the question's words is left alone.
- *      Weighed 0 today (issue #15, measured): worked out only when they count or the trainer asks,
- *      and then only for the sentences that could reach the top;
+ *      `meaning` and `meaningParagraph` count (issue #15), the others are weighed 0; worked out only
+ *      when they count or the trainer asks, and then only for the sentences that could reach the top;
  *    - `typed`: for a question naming its answer's form ("What year …", "How much did it cost …",
  *      "What percentage …", "How many times …"), a figure of that form in the sentence, not just
  *      any date or number; `kind`: for "What type of NOUN …", a word of the sentence's own right
@@ -63,7 +67,9 @@
  *    - `spread`: the question said across a sentence and its neighbour, the answer type in this one
  *      only ("… hundreds of places of religious worship … . Most of them were destroyed in … 1944."):
  *      its answer-type evidence above the neighbour's, times the question's words the neighbour
- *      adds (askSpread.ts; worked out in the answer-type pass only).
+ *      adds (askSpread.ts; worked out in the answer-type pass only);
+ *    - `tense`: the share of the sentence's auxiliaries in the time the question asks about — now,
+ *      what is to come, or the past ("are going on right now" — "are taking place"; askTense.ts).
  * Stop words and question words are never scored.
  */
 import type { Sentence } from '../core/article';
@@ -73,7 +79,7 @@ import type { ParsedQuery } from '../search/query';
 import { articleEntities, entitiesIn, inTitleOf, match, scaledInTitle, type ArticleEntities, type InTitle } from './askMatch';
 import { cachedTerm, nameForms } from './askTerms';
 import { answerEvidence, type AnswerEvidence, type EvidenceQuestion, NEAR_CHARS } from './answerType';
-import { asksAboutSpeaking, spokenApplies, spokenEvidence } from './askSpeakers';
+import { asksAboutSpeaking, spokenApplies, spokenEvidence, spokenTopic, spokenTopicTerms } from './askSpeakers';
 import { expressionHits, expressionShare, questionExpressions } from './askExpressions';
 import { carried, previousSentenceMatch, subjectShare, type ParagraphMatches } from './askCarry';
 import { answerForm, kindEvidence, kindTerm, typedEvidence } from './askTyped';
@@ -88,6 +94,7 @@ import type { Word } from '../text/words';
 import { analyseQuestion, expectedAnswer, type Expected, type Question } from './question';
 import { keyOf } from './questionTerms';
 import { addedShare, spreadEvidence, type SpreadNeighbour } from './askSpread';
+import { questionTime, timeAgreement } from './askTense';
 
 /** Paragraphs whose sentences are scored (the index's best for the question). */
 export const ASK_PARAGRAPHS = 20;
@@ -122,7 +129,7 @@ const MEANING_FEATURES = ['meaning', 'meaningParagraph', 'meaningGap', 'meaningG
 export const FEATURES = [
   'lexical', 'paragraph', 'rank', 'neighbours', 'proximity', 'complete', 'pairs', 'length', 'anchors', 'articleAnchors',
   'date', 'number', 'person', 'place', 'reason', 'name', 'answerNear', 'carried', 'subject', 'expressions', 'figureNear',
-  'spoken', 'figureTouch', 'slot', 'beside', 'spelledOut', ...SOFT_FEATURES, 'typed', 'kind', 'spread', ...MEANING_FEATURES,
+  'spoken', 'figureTouch', 'slot', 'beside', 'spelledOut', ...SOFT_FEATURES, 'typed', 'kind', 'spread', ...MEANING_FEATURES, 'tense',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 export type Weights = Readonly<Record<Feature, number>>;
@@ -243,6 +250,10 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
   const cue = allFeatures || weights.beside !== 0 ? slotCue(query.text, q.terms) : undefined;
   const freshWord = (norm: string) => !questionKeys.has(askVocabulary(kb).keyOf(norm));
   const kind = allFeatures || weights.kind !== 0 ? kindTerm(query.text, q.terms) : -1;
+  const aboutSpeaking = named > 0 && asksAboutSpeaking(query.words);
+  // "What does Moon say about sanctions?": the sanctions in Moon's own statement (askSpeakers.ts).
+  const topic = allFeatures || weights.spoken !== 0 ? spokenTopicTerms(q, expected, aboutSpeaking) : [];
+  const time = allFeatures || weights.tense !== 0 ? questionTime(query.words) : undefined;
   const meaning = allFeatures || MEANING_FEATURES.some((k) => weights[k] !== 0) ? meaningOf(kb, terms.map((t) => t.norm)) : undefined;
   const soft = allFeatures || SOFT_FEATURES.some((k) => weights[k] !== 0) ? new SoftMatcher(terms, allFeatures || weights.focus !== 0 || weights.focusParagraph !== 0 ? focusNoun(query.text) : undefined) : undefined;
 
@@ -335,10 +346,11 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
         meaningGap: 0,
         meaningGated: 0,
         meaningParagraphGated: 0,
+        tense: 0,
       };
       const c: Candidate = { rec, sentence, lexical: Math.min(1, lexical + carry), features, score: score(features, weights), highlights: m.highlights };
       out.push(c);
-      if (meaning?.usable) spans.set(c, { ws, matches, from, to });
+      if (meaning?.usable || topic.length > 0 || time) spans.set(c, { ws, matches, from, to });
       bySentence[k] = c;
       if (spreads) {
         const before = bySentence[k - 1];
@@ -349,28 +361,36 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
   }
   // The answer-type evidence, for the sentences it could lift to the top only.
   const figure = expected === 'date' || expected === 'number';
-  const spoken = spokenApplies(q, expected, named > 0 && asksAboutSpeaking(query.words));
+  const spoken = spokenApplies(q, expected, aboutSpeaking);
   const lift =
     expected === 'none' ? 0 : Math.max(0, weights[expected]) + Math.max(0, weights.answerNear) + Math.max(0, weights.spread) + (figure ? Math.max(0, weights.figureNear) + Math.max(0, weights.figureTouch) : 0) + (spoken ? Math.max(0, weights.spoken) : 0);
-  if (meaning?.usable) {
-    // The meaning match, for the sentences that could reach the top with it and every feature
-    // still to come at its most: one weighted sum of word vectors per sentence and paragraph.
-    const reach = MEANING_FEATURES.reduce((a, k) => a + Math.max(0, weights[k]), 0) + lift + Math.max(0, weights.slot) + Math.max(0, weights.typed);
+  // One content word has no meaning as a whole beyond itself, which `lexical` and `soft` already
+  // score: its cosine only says how much a sentence is about that word's neighbourhood.
+  const whole = meaning?.usable && meaning.words >= 2 ? meaning : undefined;
+  if (whole || time) {
+    // The meaning match and the time agreement, for the sentences that could reach the top with
+    // them and every feature still to come at its most: one weighted sum of word vectors per
+    // sentence and paragraph, one pass over the sentence's words.
+    const reach =
+      (whole ? MEANING_FEATURES.reduce((a, k) => a + Math.max(0, weights[k]), 0) : 0) + Math.max(0, weights.tense) + lift + Math.max(0, weights.slot) + Math.max(0, weights.typed);
     const first = Math.max(0, ...out.map((s) => s.score));
     const paragraphs = new Map<number, number>();
     for (const c of out) {
       if (!allFeatures && c.score + reach < first) continue;
       const { ws, matches, from, to } = spans.get(c)!;
-      if (allFeatures || weights.meaning !== 0 || weights.meaningGated !== 0) c.features.meaning = meaning.paragraphCosine(c.rec.id, ws, from, to);
-      // Meaning evidence where word evidence is missing: the share of the question's words the
-      // sentence (paragraph) does not hold, times its meaning match.
-      c.features.meaningGated = c.features.meaning * (1 - Math.min(1, c.features.lexical));
-      if (allFeatures || weights.meaningGap !== 0) c.features.meaningGap = meaning.gap(ws, matches, from, to, c.rec.id);
-      if (allFeatures || weights.meaningParagraph !== 0 || weights.meaningParagraphGated !== 0) {
-        let whole = paragraphs.get(c.rec.id);
-        if (whole === undefined) paragraphs.set(c.rec.id, (whole = meaning.paragraphCosine(c.rec.id, ws, 0, ws.length)));
-        c.features.meaningParagraph = whole;
-        c.features.meaningParagraphGated = whole * (1 - Math.min(1, c.features.paragraph));
+      if (time) c.features.tense = timeAgreement(time, ws, from, to);
+      if (whole) {
+        if (allFeatures || weights.meaning !== 0 || weights.meaningGated !== 0) c.features.meaning = whole.paragraphCosine(c.rec.id, ws, from, to, matches);
+        // Meaning evidence where word evidence is missing: the share of the question's words the
+        // sentence (paragraph) does not hold, times its meaning match.
+        c.features.meaningGated = c.features.meaning * (1 - Math.min(1, c.features.lexical));
+        if (allFeatures || weights.meaningGap !== 0) c.features.meaningGap = whole.gap(ws, matches, from, to, c.rec.id);
+        if (allFeatures || weights.meaningParagraph !== 0 || weights.meaningParagraphGated !== 0) {
+          let all = paragraphs.get(c.rec.id);
+          if (all === undefined) paragraphs.set(c.rec.id, (all = whole.paragraphCosine(c.rec.id, ws, 0, ws.length, matches)));
+          c.features.meaningParagraph = all;
+          c.features.meaningParagraphGated = all * (1 - Math.min(1, c.features.paragraph));
+        }
       }
       c.score = score(c.features, weights);
     }
@@ -383,6 +403,16 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
       c.score = score(c.features, weights);
     }
   }
+  const ask: EvidenceQuestion = { kb, q, expected, questionKeys };
+  if (topic.length > 0) {
+    const idfs = terms.map((t) => t.idf);
+    for (const c of out) {
+      if (!allFeatures && c.score + Math.max(0, weights.spoken) < leader) continue;
+      const { ws, matches, from, to } = spans.get(c)!;
+      c.features.spoken = spokenTopic(ask, c, topic, idfs, ws, matches, from, to);
+      c.score = score(c.features, weights);
+    }
+  }
   // "What year …", "How much did it cost …": a figure of the form the question names.
   const form = allFeatures || weights.typed !== 0 ? answerForm(query.text) : undefined;
   if (form) {
@@ -392,7 +422,6 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
       c.score = score(c.features, weights);
     }
   }
-  const ask: EvidenceQuestion = { kb, q, expected, questionKeys };
   const evidence = new Map<Candidate, AnswerEvidence>();
   const evidenceOf = (c: Candidate) => {
     let ev = evidence.get(c);

@@ -16,6 +16,7 @@
  */
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { isStopWord, type Word } from '../text/words';
+import { keyOf, TYPO_WEIGHT } from './questionTerms';
 import { DIMENSIONS, wordVectors, type WordVectors } from './wordVectors';
 
 /** SIF's smoothing constant (the paper's default, 1e-3). */
@@ -156,6 +157,7 @@ export class MeaningMatcher {
     this.q = new Float64Array(DIMENSIONS);
     for (const n of norms) this.add(this.q, n);
     this.qNorm = this.project(this.q);
+    this.words = new Set(norms.map((n) => this.rowOf(n)).filter((r) => r >= 0)).size;
   }
 
   /** The table row of a text word, −1 for none (stop words, words the table lacks). */
@@ -191,6 +193,9 @@ export class MeaningMatcher {
     return Math.sqrt(norm);
   }
 
+  /** The question's distinct content words with a vector. */
+  readonly words: number;
+
   /** The question has a meaning vector (some content word has a vector). */
   get usable(): boolean {
     return this.qNorm > 0;
@@ -209,9 +214,16 @@ export class MeaningMatcher {
   /**
    * `cosine(sum(ws, from, to))` for words of paragraph `id` (`ws` its words): the projected sum
    * kept in the memo across questions when there is one, so a question only takes a dot product.
+   * With `matches` (`matches[j][i]` > 0: word j holds question word i), a question word the text
+   * holds only in another form counts as said there (`saidOtherwise`).
    */
-  paragraphCosine(id: number, ws: readonly Word[], from: number, to: number): number {
-    if (!this.memo) return this.cosine(this.sum(ws, from, to));
+  paragraphCosine(id: number, ws: readonly Word[], from: number, to: number, matches?: ReadonlyArray<readonly number[] | undefined>): number {
+    if (!this.memo) {
+      const acc = this.sum(ws, from, to);
+      const extra = matches && this.saidOtherwise(ws, matches, from, to);
+      if (extra) for (let k = 0; k < DIMENSIONS; k++) acc[k]! += extra[k]!;
+      return this.cosine(acc);
+    }
     if (this.qNorm === 0) return 0;
     const rows = this.memo.rows(id, ws);
     const { x, n } = this.memo.sum(id, ws, from, to, () => {
@@ -219,7 +231,47 @@ export class MeaningMatcher {
       for (let j = from; j < to; j++) this.addRow(acc, rows[j]!);
       return { x: acc, n: this.project(acc) };
     });
-    return this.dotOver(x, n);
+    const extra = matches && this.saidOtherwise(ws, matches, from, to, rows);
+    if (!extra) return this.dotOver(x, n);
+    // The common component's removal is linear: project the extra part alone and add it.
+    this.project(extra);
+    let norm = 0;
+    for (let k = 0; k < DIMENSIONS; k++) {
+      extra[k]! += x[k]!;
+      norm += extra[k]! * extra[k]!;
+    }
+    return this.dotOver(extra, Math.sqrt(norm));
+  }
+
+  /**
+   * The question's words that words [from, to) hold only in another form — an acronym the article
+   * defines ("NRWU"), a stand-in for the title ("the race"), an inflection or synonym — and never
+   * as themselves, each at its best match's weight: their own weighted vectors, summed; null for
+   * none. Such a word often has no vector of its own ("NRWU") or one far from the question's, so
+   * without it a sentence that says the question's words in other forms would look further from
+   * the question than one repeating them about something else.
+   */
+  private saidOtherwise(ws: readonly Word[], matches: ReadonlyArray<readonly number[] | undefined>, from: number, to: number, rows?: Int32Array): Float64Array | null {
+    let acc: Float64Array | null = null;
+    this.norms.forEach((norm, i) => {
+      const r = this.rowOf(norm);
+      if (r < 0) return;
+      let best = 0;
+      for (let j = from; j < to; j++) {
+        const m = matches[j]?.[i] ?? 0;
+        if (m <= 0) continue;
+        if ((rows ? rows[j]! : this.rowOf(ws[j]!.norm)) === r) return;
+        // Only what stands for the word and is no form of it — an acronym (1), a stand-in for the
+        // title (0.9): an inflection ("said") brings its own vector, and so, at a typo's weight or
+        // less, do a typo and a synonym, near the question word's.
+        if (m > TYPO_WEIGHT && keyOf(ws[j]!.norm) !== keyOf(norm)) best = Math.max(best, m);
+      }
+      if (best === 0) return;
+      acc ??= new Float64Array(DIMENSIONS);
+      const w = best * this.weights[r]!;
+      for (let k = 0; k < DIMENSIONS; k++) acc[k]! += w * this.v.data[r * DIMENSIONS + k]!;
+    });
+    return acc;
   }
 
   /**

@@ -11,6 +11,9 @@
  *   a formal end to the war, **as a way to** nudge Pyongyang …"), not a cause someone else gives
  *   in a sentence that shares more words ("“In order for the two Koreas to declare an end to the
  *   war …,” said Moon").
+ * - what X says about Y: Y's words in the content of X's own statement ("Moon said it would be
+ *   difficult … to alleviate sanctions"), not in what X reports another source wants ("said Moon,
+ *   noting that the North wants the US to … ease the sanctions").
  *
  * Encyclopedic prose has few statements with a named source, so the feature rarely fires outside
  * news. It is 0 for other questions (a statement by the named person was tried as evidence for
@@ -18,6 +21,7 @@
  * story introduces him, not where he speaks).
  */
 import type { Sentence } from '../core/article';
+import type { Word } from '../text/words';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { Statement } from '../analysis/types';
 import { STRONG_SPEECH_VERBS, verbForms } from '../analysis/lexicon/index';
@@ -51,6 +55,95 @@ export function spokenApplies(q: Question, expected: Expected, aboutSpeaking: bo
   if (!SPOKEN_TYPES.has(expected) || q.persons.length + q.parties.length === 0) return false;
   // "When does President Moon's term end?" is not asked about something Moon said.
   return expected === 'reason' || aboutSpeaking;
+}
+
+/**
+ * The question's topic for "What does X say about Y?" (a what question naming a person or party
+ * and asking about the speaking): the indexes of its terms that are not words of speaking ("say",
+ * "remarks"), Y's words. Empty when the question is of another shape: `spokenTopic` is then 0.
+ */
+export function spokenTopicTerms(q: Question, expected: Expected, aboutSpeaking: boolean): number[] {
+  if (expected !== 'none' || !aboutSpeaking || q.persons.length + q.parties.length === 0) return [];
+  return q.terms.flatMap((t, i) => (SPEECH_WORDS.has(t.norm) ? [] : [i]));
+}
+
+/**
+ * The `spoken` feature of a sentence for "What does X say about Y?": the idf-weighted share of Y's
+ * words (`topic`, from `spokenTopicTerms`; `idfs` every term's weight) that stand in the content of
+ * a statement by X in the sentence, outside any statement of another source within it, or in the
+ * setting of X's statement ("said … when asked about such a declaration"). "Moon
+ * said it would be difficult to persuade Washington to ease sanctions" is Moon speaking of
+ * sanctions; "said Moon, noting that the North wants the US to … ease the sanctions" is Moon
+ * saying what the North wants, and the sanctions are the North's. `ws`, `matches`: the paragraph's
+ * words and their matches to each question term; [from, to) the sentence's words.
+ */
+export function spokenTopic(
+  ask: EvidenceQuestion,
+  candidate: EvidenceSentence,
+  topic: readonly number[],
+  idfs: readonly number[],
+  ws: readonly Word[],
+  matches: ReadonlyArray<readonly number[] | undefined>,
+  from: number,
+  to: number,
+): number {
+  const { kb, q } = ask;
+  const { rec, sentence: s } = candidate;
+  const total = topic.reduce((a, i) => a + idfs[i]!, 0);
+  if (total === 0) return 0;
+  const base = rec.paragraph.bodyStart;
+  const lo = base + s.start;
+  const hi = base + s.end;
+  const statements = kb.analysis(rec.article.id).statements.filter((st) => st.content.start < hi && lo < st.content.end);
+  const own = statements.filter((st) => byNamed(kb, rec.article.id, st, q));
+  if (own.length === 0) return 0;
+  const others = statements.filter((st) => !own.includes(st));
+  // What the speaker was asked about is what the answer is about: "said … when asked about
+  // Washington's position on such a declaration".
+  const setting = settingOf(rec.article.body, lo, hi, statements, own);
+  const saidBy = (at: number) =>
+    setting.some(([a, b]) => a <= at && at < b) ||
+    (own.some((st) => st.content.start <= at && at < st.content.end) &&
+      !others.some((st) => st.content.start <= at && at < st.content.end && own.some((o) => o.content.start <= st.content.start && st.content.end <= o.content.end)));
+  let found = 0;
+  for (const i of topic) {
+    let best = 0;
+    for (let j = from; j < to; j++) {
+      const m = matches[j]?.[i] ?? 0;
+      if (m > best && saidBy(base + ws[j]!.start)) best = m;
+    }
+    found += idfs[i]! * best;
+  }
+  return found / total;
+}
+
+/**
+ * The setting of the named speaker's statements in body range [from, to): the words outside every
+ * statement's content (`statements`, those overlapping the range), in the stretches holding one of
+ * the speaker's cues or sources (`own`), less the source's own words and what describes it ("Moon
+ * Chung-in, chairman of …, a former adviser to President Moon …, said": no place). "… said in a
+ * press briefing at the White House when asked about Washington's position on such a declaration".
+ */
+function settingOf(body: string, from: number, to: number, statements: readonly Statement[], own: readonly Statement[]): Array<[number, number]> {
+  const cut = statements.map((st) => [st.content.start, st.content.end] as [number, number]);
+  for (const st of own) {
+    const src = st.source;
+    if (!src) continue;
+    // "X, chairman of …, said": the appositive between source and cue describes X.
+    const appositive = st.cue && st.cue.start > src.end && /^\s*,/.test(body.slice(src.end, st.cue.start));
+    cut.push([src.start, appositive ? st.cue!.start : src.end]);
+  }
+  cut.sort((x, y) => x[0] - y[0]);
+  let at = from;
+  const gaps: Array<[number, number]> = [];
+  for (const [a, b] of cut) {
+    if (a > at) gaps.push([at, a]);
+    at = Math.max(at, b);
+  }
+  if (at < to) gaps.push([at, to]);
+  // A gap next to a cue or source of the speaker's: inside it or touching one of its ends.
+  const cues = own.flatMap((st) => [st.cue, st.source].filter((x) => x !== undefined && x !== null));
+  return gaps.filter(([a, b]) => cues.some((c) => c.start <= b && a <= c.end));
 }
 
 /** Whether `st` is by a person or party the question names. */
@@ -96,30 +189,6 @@ export function spokenEvidence(ask: EvidenceQuestion, candidate: EvidenceSentenc
     for (const st of own) best = Math.max(best, evidence(st.content.start, st.content.end));
     return best;
   }
-  // The setting: the sentence's words outside every statement's content, in the stretch holding
-  // one of the named speaker's cues, less the source's own words and what describes it ("Moon
-  // Chung-in, chairman of …, a former adviser to President Moon …, said": no place).
-  const cut = statements.map((st) => [st.content.start, st.content.end] as [number, number]);
-  for (const st of own) {
-    const src = st.source;
-    if (!src) continue;
-    // "X, chairman of …, said": the appositive between source and cue describes X.
-    const appositive = st.cue && st.cue.start > src.end && /^\s*,/.test(body.slice(src.end, st.cue.start));
-    cut.push([src.start, appositive ? st.cue!.start : src.end]);
-  }
-  cut.sort((x, y) => x[0] - y[0]);
-  let at = from;
-  const gaps: Array<[number, number]> = [];
-  for (const [a, b] of cut) {
-    if (a > at) gaps.push([at, a]);
-    at = Math.max(at, b);
-  }
-  if (at < to) gaps.push([at, to]);
-  // A gap next to a cue or source of the speaker's: inside it or touching one of its ends.
-  const cues = own.flatMap((st) => [st.cue, st.source].filter((x) => x !== undefined && x !== null));
-  for (const [a, b] of gaps) {
-    if (!cues.some((c) => c.start <= b && a <= c.end)) continue;
-    best = Math.max(best, evidence(a, b));
-  }
+  for (const [a, b] of settingOf(body, from, to, statements, own)) best = Math.max(best, evidence(a, b));
   return best;
 }

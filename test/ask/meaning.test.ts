@@ -95,6 +95,26 @@ describe("/ask's whole-question meaning match", () => {
     expect(() => new MeaningMatcher(['bridge'], NO_VECTORS, memo)).toThrow();
   });
 
+  it('counts a question word the text says only in another form (an acronym, a stand-in), not a synonym or the word again', () => {
+    const memo = new MeaningMemo(VECTORS);
+    const plain = new MeaningMatcher(['designed', 'bridge'], VECTORS);
+    const kept = new MeaningMatcher(['designed', 'bridge'], VECTORS, memo);
+    // "XDB" has no vector; the article defines it as the question's "designed" (an acronym, weight 1).
+    const ws = words('The XDB bridge opened to traffic.');
+    const as = (weight: number) => ws.map((w) => (w.norm === 'xdb' ? [weight, 0] : w.norm === 'bridge' ? [0, 1] : undefined));
+    const bare = plain.paragraphCosine(0, ws, 0, ws.length);
+    const acronym = plain.paragraphCosine(0, ws, 0, ws.length, as(1));
+    expect(acronym).toBeGreaterThan(bare + 0.1);
+    // The memo's sums give the same (the projection is linear), up to rounding.
+    expect(kept.paragraphCosine(7, ws, 0, ws.length, as(1))).toBeCloseTo(acronym, 12);
+    // A synonym's or a typo's weight: the word brings its own vector, nothing is added.
+    expect(plain.paragraphCosine(0, ws, 0, ws.length, as(0.6))).toBe(bare);
+    // The question word said as itself too: nothing is added.
+    const again = words('The XDB bridge was designed to carry traffic.');
+    const againMatches = again.map((w) => (w.norm === 'xdb' || w.norm === 'designed' ? [1, 0] : w.norm === 'bridge' ? [0, 1] : undefined));
+    expect(plain.paragraphCosine(0, again, 0, again.length, againMatches)).toBe(plain.paragraphCosine(0, again, 0, again.length));
+  });
+
   describe('in the ranking', () => {
     const PARAGRAPHS = [
       'The bridge opened to traffic in 1932 after a long ceremony.',
@@ -104,7 +124,7 @@ describe("/ask's whole-question meaning match", () => {
     const bridge = () => (kb ??= loadKnowledgeBase(tempKnowledge({ 'bridge.md': markdownArticle({ id: 'bridge', title: 'Harbour crossing' }, PARAGRAPHS) })));
     afterAll(() => setWordVectors(undefined));
     // The soft word alignment held at 0, so only the meaning match can tell the two apart.
-    // The meaning weights as fitted on the SQuAD tune half (shipped at 0: docs/ask-log.md).
+    // The meaning weights as fitted on the SQuAD tune half (as shipped).
     const noSoft: Weights = { ...ASK_WEIGHTS, soft: 0, softParagraph: 0, meaning: 0.2, meaningParagraph: 0.3 };
 
     it('lifts the sentence that says the question in other words', async () => {
@@ -116,6 +136,16 @@ describe("/ask's whole-question meaning match", () => {
       expect(withMeaning.sentence.text).toMatch(/architect/);
       // Without it, the first paragraph's sentence (a date, the same question words) comes first.
       expect(top({ ...noSoft, meaning: 0, meaningParagraph: 0 }).sentence.text).toMatch(/opened/);
+    });
+
+    it('is not read for a question of one content word: its meaning is the word, which the word match already scores', async () => {
+      const base = await bridge();
+      setWordVectors(VECTORS);
+      const { candidates } = askCandidates(base, 'What about the bridge?', noSoft);
+      expect(candidates.length).toBeGreaterThan(1);
+      for (const c of candidates) expect(c.features.meaning).toBe(0);
+      // Two content words: read.
+      expect(askCandidates(base, 'Who drafted the bridge?', noSoft).candidates.some((c) => c.features.meaning > 0)).toBe(true);
     });
   });
 });

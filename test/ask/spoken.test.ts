@@ -47,3 +47,31 @@ describe('/ask reads where, when and why from the named speaker’s own statemen
     expect(asksAboutSpeaking(words("When does President Moon's term end?"))).toBe(false);
   });
 });
+
+describe('/ask reads "What does X say about Y?" in X’s own statement', () => {
+  let fees: Promise<KnowledgeBase> | undefined;
+  const feesKb = () =>
+    (fees ??= loadKnowledgeBase(
+      tempKnowledge({
+        'port-fees.md': markdownArticle({ id: 'port-fees', title: 'Harbour budget debated' }, [
+          'Harbour minister Ola Berg was asked about the budget on Monday.',
+          '“We need the ships back,” said Berg at the quay, noting that the shipping firms want the government to cut the port fees.',
+          'Berg said on Tuesday that the port fees would stay as they are until the spring.',
+          'Berg’s remarks on the ferry tax, the first the ministry has made on the tax, suggest that the government remains split on it.',
+          '“Nobody will pay more to cross the strait this year,” Berg said at a press briefing when asked about the ferry tax.',
+        ]),
+      }),
+    ));
+
+  it('reads what the speaker was asked about as the topic of the answer', async () => {
+    const a = await ask('/ask question:"What did Ola Berg say about the ferry tax?"', await feesKb());
+    expect(a.excerpts[0]!.paragraph).toBe(5);
+    expect(a.excerpts[0]!.speaker?.name).toBe('Ola Berg');
+  });
+
+  it('answers from the sentence where the fees are Berg’s own words, not what the firms want in his sentence', async () => {
+    const a = await ask('/ask question:"What does Ola Berg say about the port fees?"', await feesKb());
+    expect(a.excerpts[0]!.paragraph).toBe(3);
+    expect(a.excerpts[0]!.text).toContain('would stay as they are');
+  });
+});
