@@ -14,7 +14,10 @@
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { findLine, lineAt, lineStarts } from '../text/sortedLines';
 import { fingerprint, readWordNetTable, type WordNetTable } from './wordnetTable';
+
+const SPACE = 32;
 
 export const POS = ['noun', 'verb', 'adj', 'adv'] as const;
 export type Pos = (typeof POS)[number];
@@ -45,7 +48,8 @@ function open(): Dict | null {
     const data = {} as Dict['data'];
     for (const p of POS) {
       index[p] = readFileSync(join(dir, `index.${p}`), 'latin1');
-      lines[p] = lineStarts(index[p]);
+      // The license lines at the top start with a space and are not word lines (0.6 MB for the four files).
+      lines[p] = lineStarts(index[p], 0, SPACE);
       data[p] = openSync(join(dir, `data.${p}`), 'r');
     }
     dict = { index, lines, data };
@@ -66,60 +70,12 @@ export function closeWordNet(): void {
 
 const buf = Buffer.alloc(4096);
 
-/**
- * Where each word line of an index file starts (the license lines at its top, which start with a
- * space, left out): the file is sorted by word, so `indexLine` bisects these instead of character
- * positions, each step comparing one line's word, with no scan back and forth for its line's ends
- * (that scan was most of a new question word's WordNet lookups). 0.6 MB for the four files.
- */
-function lineStarts(text: string): Int32Array {
-  let count = 0;
-  for (let at = 0; at < text.length; at = text.indexOf('\n', at) + 1 || text.length) if (text.charCodeAt(at) !== 32) count++;
-  const out = new Int32Array(count);
-  let i = 0;
-  for (let at = 0; at < text.length; at = text.indexOf('\n', at) + 1 || text.length) if (text.charCodeAt(at) !== 32) out[i++] = at;
-  return out;
-}
-
-/** The index line for `lemma` in one part of speech, by binary search over the sorted lines. */
+/** The index line for `lemma` in one part of speech, by bisection over its sorted word lines. */
 export function indexLine(p: Pos, lemma: string): string | null {
   const d = open();
   if (!d) return null;
-  const text = d.index[p];
-  const starts = d.lines[p];
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const start = starts[mid]!;
-    // The line's word: up to its first space (or the line's end).
-    let end = start;
-    for (let c = text.charCodeAt(end); end < text.length && c !== 32 && c !== 10; c = text.charCodeAt(++end));
-    const order = compareAt(text, start, end, lemma);
-    if (order === 0) {
-      const nl = text.indexOf('\n', start);
-      return text.slice(start, nl < 0 ? text.length : nl);
-    }
-    if (order < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return null;
-}
-
-/**
- * `text.slice(from, to)` compared with `word` as `<` compares strings (code unit by code unit, a
- * prefix first), without making the slice: −1, 0 or 1. The bisection above takes ~20 steps a
- * lookup and a new question word makes dozens of lookups.
- */
-export function compareAt(text: string, from: number, to: number, word: string): number {
-  const n = Math.min(to - from, word.length);
-  for (let i = 0; i < n; i++) {
-    const a = text.charCodeAt(from + i);
-    const b = word.charCodeAt(i);
-    if (a !== b) return a < b ? -1 : 1;
-  }
-  const len = to - from;
-  return len === word.length ? 0 : len < word.length ? -1 : 1;
+  const start = findLine(d.index[p], d.lines[p], lemma, SPACE);
+  return start < 0 ? null : lineAt(d.index[p], start);
 }
 
 /** The single-word members of the synset at `offset` (with `multi`, the "take_place" ones too). */

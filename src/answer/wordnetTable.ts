@@ -13,6 +13,9 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { findLine, lineAt, lineStarts } from '../text/sortedLines';
+
+const TAB = 9;
 
 /** Bump when the table's layout, or what a line holds, changes. */
 export const WORDNET_TABLE_VERSION = 1;
@@ -33,12 +36,7 @@ export class WordNetTable {
   private readonly starts: Int32Array;
 
   constructor(private readonly text: string) {
-    const from = text.indexOf('\n') + 1;
-    let count = 0;
-    for (let at = from; at < text.length; at = text.indexOf('\n', at) + 1 || text.length) count++;
-    this.starts = new Int32Array(count);
-    let i = 0;
-    for (let at = from; at < text.length; at = text.indexOf('\n', at) + 1 || text.length) this.starts[i++] = at;
+    this.starts = lineStarts(text, text.indexOf('\n') + 1);
   }
 
   /** Lemma lines in the table. */
@@ -48,36 +46,11 @@ export class WordNetTable {
 
   /** The entry of `lemma`, or undefined when WordNet does not list it. */
   entry(lemma: string): WordNetEntry | undefined {
-    const { text, starts } = this;
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const start = starts[mid]!;
-      const tab = text.indexOf('\t', start);
-      const order = compareSlice(text, start, tab, lemma);
-      if (order === 0) {
-        const nl = text.indexOf('\n', tab);
-        const [senses, syns, keys] = text.slice(tab + 1, nl < 0 ? text.length : nl).split('\t');
-        return { senses: Number(senses), synonyms: syns ? syns.split(' ') : [], keys: keys ? keys.split(' ') : [] };
-      }
-      if (order < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return undefined;
+    const start = findLine(this.text, this.starts, lemma, TAB);
+    if (start < 0) return undefined;
+    const [, senses, syns, keys] = lineAt(this.text, start).split('\t');
+    return { senses: Number(senses), synonyms: syns ? syns.split(' ') : [], keys: keys ? keys.split(' ') : [] };
   }
-}
-
-/** `text.slice(from, to)` against `word` as `<` orders strings: −1, 0 or 1 (no slice made). */
-function compareSlice(text: string, from: number, to: number, word: string): number {
-  const n = Math.min(to - from, word.length);
-  for (let i = 0; i < n; i++) {
-    const a = text.charCodeAt(from + i);
-    const b = word.charCodeAt(i);
-    if (a !== b) return a < b ? -1 : 1;
-  }
-  const len = to - from;
-  return len === word.length ? 0 : len < word.length ? -1 : 1;
 }
 
 /**

@@ -3,7 +3,7 @@
  * `lastAtOrBefore` on top of it (sentence at an offset, quote at an offset, clause before a quote,
  * salience entry before a pronoun, paragraph at a body offset, autocomplete keys by prefix).
  * The posting-list searches over typed arrays in `search/paragraphIndex.ts` and the line search in
- * the WordNet file (`answer/wordnet.ts`) stay hand-written: see docs/DESIGN.md, "Known debt".
+ * a sorted text file (`text/sortedLines.ts`) stay hand-written: see docs/DESIGN.md, "Known debt".
  */
 
 /**

@@ -8,7 +8,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareAt, indexLine, POS, senseCount, synonyms } from '../../src/answer/wordnet';
+import { indexLine, POS, senseCount, synonyms } from '../../src/answer/wordnet';
+import { compareAt } from '../../src/text/sortedLines';
 
 const asString = (a: string, b: string) => (a === b ? 0 : a < b ? -1 : 1);
 
