@@ -7,6 +7,7 @@
 import { AMBIGUOUS_HEADS, COMMON_FIRST_NAMES, FIRST_NAMES, PLACE_HEADS, ROLE_NOUNS, TITLES } from './lexicon';
 import { posTags } from './lexicon/cueStem';
 import type { Token } from '../text/tokens';
+import { memoOnLast } from '../text/memoLast';
 
 /**
  * A first name of the long lists that is also an ordinary English word ("Red", "Early", "Art",
@@ -127,48 +128,35 @@ export function groupLikeName(body: string, tokens: string[]): boolean {
   return /\p{Ll}[^su'\u2019]s$/u.test(last) && capitalisedWords(body).has(last.slice(0, -1));
 }
 
-let peoplesBody = '';
-let peoplesSet = new Set<string>();
 /**
  * Capitalised plurals that name a people, a tribe or a family in this text: written after "the"
  * ("the Varangs", "the Mongols") and in the singular elsewhere ("a Varang chief", "Mongol
  * tribes"). No single person is called by one; a surname with an -s ("Edwards") is neither written
  * "the Edwards" nor also without its -s in the same article, as a rule.
  */
-export function pluralPeoples(body: string): Set<string> {
-  if (body === peoplesBody) return peoplesSet;
+export const pluralPeoples = memoOnLast((body: string): Set<string> => {
   const set = new Set<string>();
   const caps = capitalisedWords(body);
   for (const m of body.matchAll(/\b[Tt]he (\p{Lu}\p{Ll}+s)(?![\p{L}'\u2019-])/gu)) {
     const w = m[1] as string;
     if (!/(?:ss|us|is)$/.test(w) && caps.has(w.slice(0, -1))) set.add(w);
   }
-  peoplesBody = body;
-  peoplesSet = set;
   return set;
-}
+});
 
-let capsBody = '';
-let capsSet = new Set<string>();
 /** The capitalised words of the text, each standing alone as a word. */
-function capitalisedWords(body: string): Set<string> {
-  if (body === capsBody) return capsSet;
+const capitalisedWords = memoOnLast((body: string): Set<string> => {
   const caps = new Set<string>();
   for (const m of body.matchAll(/(?<![\p{L}'\u2019-])\p{Lu}\p{Ll}+(?![\p{L}'\u2019-])/gu)) caps.add(m[0]);
-  capsBody = body;
-  capsSet = caps;
   return caps;
-}
+});
 
-let pluralsBody = '';
-let pluralsSet = new Set<string>();
 /**
  * Capitalised plurals the text writes alone after "the" as a noun phrase of their own ("the
  * Panthers finished", "the Guards marched"; not "the Sanders campaign" nor a possessive): a team,
  * a unit or a people. A person is never "the Sanders".
  */
-export function standalonePlurals(body: string): Set<string> {
-  if (body === pluralsBody) return pluralsSet;
+export const standalonePlurals = memoOnLast((body: string): Set<string> => {
   const set = new Set<string>();
   for (const m of body.matchAll(/\b[Tt]he (\p{Lu}\p{Ll}+s)(?![\p{L}'\u2019-])/gu)) {
     const w = m[1] as string;
@@ -181,7 +169,5 @@ export function standalonePlurals(body: string): Set<string> {
     if (next ? !(tags[0] ?? '').startsWith('VB') || tags.some((t) => t.startsWith('NN')) : !/^[.,;:!?)]/.test(after)) continue;
     set.add(w);
   }
-  pluralsBody = body;
-  pluralsSet = set;
   return set;
-}
+});

@@ -9,6 +9,7 @@ import { appositiveKind, doubtfulFirstName, firstNameOf, foreignPhrase, headInsi
 import { roleNounAsVerb } from './roles';
 import type { Sentence } from '../text/structure';
 import { tokenize, type Token } from '../text/tokens';
+import { memoOnLast } from '../text/memoLast';
 
 export type NameKind = 'person' | 'maybe-person' | 'org' | 'place' | 'other';
 
@@ -384,14 +385,9 @@ function groupName(body: string, toks: Token[], runIndex: number, run: Token[], 
   return false;
 }
 
-let lastBody = '';
-let lastSet = new Set<string>();
-/** The words the text writes in lower case (cached for the last body seen). */
-function lowerWords(body: string): Set<string> {
-  if (body === lastBody) return lastSet;
+/** The words the text writes in lower case (for the last body seen). */
+const lowerWords = memoOnLast((body: string): Set<string> => {
   const set = new Set<string>();
   for (const m of body.matchAll(/(?<![\p{L}'\u2019-])\p{Ll}[\p{Ll}]+(?![\p{L}'\u2019-])/gu)) set.add(m[0]);
-  lastBody = body;
-  lastSet = set;
   return set;
-}
+});
