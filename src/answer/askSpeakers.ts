@@ -87,20 +87,14 @@ export function spokenTopic(
   from: number,
   to: number,
 ): number {
-  const { kb, q } = ask;
-  const { rec, sentence: s } = candidate;
   const total = topic.reduce((a, i) => a + idfs[i]!, 0);
   if (total === 0) return 0;
-  const base = rec.paragraph.bodyStart;
-  const lo = base + s.start;
-  const hi = base + s.end;
-  const statements = kb.analysis(rec.article.id).statements.filter((st) => st.content.start < hi && lo < st.content.end);
-  const own = statements.filter((st) => byNamed(kb, rec.article.id, st, q));
+  const { base, from: lo, to: hi, statements, own } = namedStatements(ask, candidate);
   if (own.length === 0) return 0;
   const others = statements.filter((st) => !own.includes(st));
   // What the speaker was asked about is what the answer is about: "said … when asked about
   // Washington's position on such a declaration".
-  const setting = settingOf(rec.article.body, lo, hi, statements, own);
+  const setting = settingOf(candidate.rec.article.body, lo, hi, statements, own);
   const saidBy = (at: number) =>
     setting.some(([a, b]) => a <= at && at < b) ||
     (own.some((st) => st.content.start <= at && at < st.content.end) &&
@@ -146,6 +140,20 @@ function settingOf(body: string, from: number, to: number, statements: readonly 
   return gaps.filter(([a, b]) => cues.some((c) => c.start <= b && a <= c.end));
 }
 
+/**
+ * The statements overlapping a candidate sentence (its body range [from, to); `base` is where its
+ * paragraph starts in the body), and those of them by a person or party the question names.
+ */
+function namedStatements(ask: EvidenceQuestion, candidate: EvidenceSentence): { base: number; from: number; to: number; statements: Statement[]; own: Statement[] } {
+  const { kb, q } = ask;
+  const { rec, sentence } = candidate;
+  const base = rec.paragraph.bodyStart;
+  const from = base + sentence.start;
+  const to = base + sentence.end;
+  const statements = kb.analysis(rec.article.id).statements.filter((st) => st.content.start < to && from < st.content.end);
+  return { base, from, to, statements, own: statements.filter((st) => byNamed(kb, rec.article.id, st, q)) };
+}
+
 /** Whether `st` is by a person or party the question names. */
 function byNamed(kb: KnowledgeBase, articleId: string, st: Statement, q: Question): boolean {
   const speakerId = st.speakerId;
@@ -165,15 +173,11 @@ function byNamed(kb: KnowledgeBase, articleId: string, st: Statement, q: Questio
  * `asksAboutSpeaking`). The evidence itself is `answerEvidence`'s, read on a stretch of the sentence.
  */
 export function spokenEvidence(ask: EvidenceQuestion, candidate: EvidenceSentence, aboutSpeaking: boolean): number {
-  const { kb, q, expected } = ask;
-  const { rec, sentence: s } = candidate;
+  const { q, expected } = ask;
+  const { rec } = candidate;
   if (!spokenApplies(q, expected, aboutSpeaking)) return 0;
-  const base = rec.paragraph.bodyStart;
   const body = rec.article.body;
-  const from = base + s.start;
-  const to = base + s.end;
-  const statements = kb.analysis(rec.article.id).statements.filter((st) => st.content.start < to && from < st.content.end);
-  const own = statements.filter((st) => byNamed(kb, rec.article.id, st, q));
+  const { base, from, to, statements, own } = namedStatements(ask, candidate);
   if (own.length === 0) return 0;
   const evidence = (a: number, b: number) => {
     const start = Math.max(a, from) - base;
