@@ -32,6 +32,13 @@ const PARAGRAPHS = [
   'In 1871 the engineer Mira Hollen moved to Dunmore to build the lighthouse on Kell Point. She finished the tower in 1875, two years late.',
   // 5: too long to show the two sentences whole on a Discord card.
   `${LONG_LEAD} ${LONG_FOLLOW}`,
+  // 6: the sentence opens with a name the question lacks (a lone first word, which the person
+  // evidence does not read): it may be the answer, so it is not widened.
+  'Nordvik rebuilt the ferry terminal at Harlow in a single season. It was paid for by a loan from the shipowner Elsa Marr.',
+  // 7: the answer's sentence ranks first; the one before, widened, would repeat it.
+  'The old mill at Fenby was restored by the county heritage trust. The restoration of the old mill at Fenby took eleven years.',
+  // 8: "Which …" asks for a name only loosely; the answer here is no name at all.
+  'At the Fenby bakery the plain white loaf sold worst last year. Its buyers preferred the rye bread baked by Jonas Peel.',
 ];
 
 let kb: Promise<KnowledgeBase> | undefined;
@@ -74,6 +81,24 @@ describe('/ask shows the next sentence when it holds the answer the matched one 
     const e = await top('How many wading birds do the wardens of the mudflats east of Carrow count each morning?');
     expect(e.paragraph).toBe(5);
     expect(e.text).toBe(LONG_LEAD);
+  });
+
+  it('leaves a sentence opening with a name the question does not hold alone for a "who" question', async () => {
+    const e = await top('Who rebuilt the ferry terminal at Harlow?');
+    expect(e.paragraph).toBe(6);
+    expect(e.text).toBe('Nordvik rebuilt the ferry terminal at Harlow in a single season.');
+  });
+
+  it('shows a runner-up as its own sentence when widening it would repeat the top excerpt', async () => {
+    const a = await ask('/ask question:"How long did the restoration of the old mill at Fenby take?"', await coastKb());
+    expect(a.excerpts[0]!.text).toBe('The restoration of the old mill at Fenby took eleven years.');
+    expect(a.excerpts[1]!.text).toBe('The old mill at Fenby was restored by the county heritage trust.');
+  });
+
+  it('does not widen for a bare "which" question, whose answer is often no name', async () => {
+    const e = await top('Which loaf sold worst at the Fenby bakery last year?');
+    expect(e.paragraph).toBe(8);
+    expect(e.text).toBe('At the Fenby bakery the plain white loaf sold worst last year.');
   });
 
   it('shows three joined excerpts of the longest allowed length whole on one Discord card', () => {
