@@ -76,7 +76,7 @@ export function whoSaidAnswer(kb: KnowledgeBase, phrase: string, articleId?: str
         : reporterWords.has(best)
           ? `Nobody is quoted saying that: it is the reporter's own narration${best.match === 'fuzzy' ? ' (close match)' : ''}, in the sentence that reports ${around}'s words.`
         : best.speaker === null
-          ? unnamedNotice(best.source)
+          ? forFirstOnly(unnamedNotice(best.source), top)
           : undefined;
     const notice = [said, best.cluster?.conflict].filter(Boolean).join(' ');
     return { command: 'who-said', excerpts: top, ...(notice ? { notice } : {}) };
@@ -109,6 +109,18 @@ function relatedPassages(kb: KnowledgeBase, parsed: ParsedQuery, ids: number[]):
     out.push(excerptAt(kb, rec, { ...loc, match: 'related' }));
   }
   return out.sort((a, b) => b.score - a.score).slice(0, MAX_RELATED);
+}
+
+/**
+ * A notice about the first match's speaker, said of the first match only when the others have
+ * other speakers: "Said by Seoul." above five matches from five sources would read as if Seoul
+ * said them all.
+ */
+function forFirstOnly(notice: string, shown: Excerpt[]): string {
+  const first = shown[0]!;
+  const who = (e: Excerpt) => e.speaker?.name ?? e.source;
+  if (shown.every((e) => e.kind !== 'narration' && e.speaker === null && who(e) === who(first))) return notice;
+  return `The first match: ${notice.charAt(0).toLowerCase()}${notice.slice(1)}`;
 }
 
 /**

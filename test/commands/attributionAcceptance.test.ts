@@ -107,6 +107,20 @@ describe('notices about unresolved speakers', () => {
     expect(a.notice ?? '').not.toMatch(/\bby (?:she|he|Saturday)\b/i);
   });
 
+  it('says whom an unnamed-speaker notice is about when the matches have different speakers', async () => {
+    const kb = await kbOf({
+      ports: [
+        'Oslo sees the new ferry tariff as a first step toward a shared port authority.',
+        '\u201CThe new ferry tariffs are a mistake,\u201D said Mara Quint, the harbour master.',
+      ],
+    });
+    const a = await ask('/who-said phrase:"new ferry tariff"', kb);
+    expect(a.excerpts.map((e) => e.speaker?.name ?? e.source)).toEqual(['Oslo', 'Mara Quint']);
+    expect(a.notice).toBe('The first match: said by Oslo.');
+    const alone = await ask('/who-said phrase:"shared port authority"', kb);
+    expect(alone.notice).toBe('Said by Oslo.');
+  });
+
   it('keeps "does not name who" for descriptions only', () => {
     expect(unnamedNotice('a government source')).toBe('Said by a government source; the article does not name who.');
     expect(unnamedNotice('The White House')).toBe('Said by the White House.');
