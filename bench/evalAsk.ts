@@ -8,6 +8,10 @@
  * (`runCommand` → `/ask`). Reported, per article and overall:
  *   - answer-in-top-1: a gold answer (SQuAD-normalised: lower case, no punctuation or articles)
  *     is inside the top excerpt's text;
+ *   - answer-in-top-1 by the top sentence alone: the same, inside the candidate sentence `/ask`
+ *     ranked first (askCandidates' best), before the excerpt is widened to a whole quote or to a
+ *     neighbouring sentence — so a wider excerpt is never mistaken for better ranking; and the
+ *     mean length of the top excerpt in characters (a wider excerpt is a cost to the reader);
  *   - answer-in-top-3: inside one of the first three excerpts;
  *   - paragraph-top-1: the top excerpt comes from the question's own paragraph;
  *   - the misses by class: the top excerpt from another article, from another paragraph of the
@@ -28,6 +32,8 @@ import { commands } from '../commands/index';
 import type { Answer } from '../src/core/answer';
 import { sentencesOf } from '../src/core/article';
 import { runCommand } from '../src/core/run';
+import { askCandidates } from '../src/answer/askCandidates';
+import { ASK_WEIGHTS } from '../src/answer/askWeights';
 import type { KnowledgeBase } from '../src/knowledge/knowledgeBase';
 import { isStopWord, words } from '../src/text/words';
 import { DEFAULT_DATA, holds, slugOf, squadArticles, squadKnowledgeBase } from './squad';
@@ -92,6 +98,11 @@ async function askOne(kb: KnowledgeBase, question: string): Promise<Answer> {
 interface Tally {
   n: number;
   top1: number;
+  /** The answer inside the top candidate sentence alone (before any widening). */
+  sentence1: number;
+  /** Characters of the top excerpts, summed, and how many there were. */
+  topChars: number;
+  tops: number;
   top3: number;
   para1: number;
   bm1: number;
@@ -106,7 +117,7 @@ interface Tally {
   missParagraph: number;
   missSentence: number;
 }
-const tally = (): Tally => ({ n: 0, top1: 0, top3: 0, para1: 0, bm1: 0, bm3: 0, bmPara1: 0, notice: 0, noticeWrong: 0, plainWrong: 0, cut: 0, missArticle: 0, missParagraph: 0, missSentence: 0 });
+const tally = (): Tally => ({ n: 0, top1: 0, sentence1: 0, topChars: 0, tops: 0, top3: 0, para1: 0, bm1: 0, bm3: 0, bmPara1: 0, notice: 0, noticeWrong: 0, plainWrong: 0, cut: 0, missArticle: 0, missParagraph: 0, missSentence: 0 });
 const perArticle = new Map<string, Tally>();
 const all = tally();
 const misses: string[] = [];
@@ -125,6 +136,9 @@ for (const a of articles) {
       latencies.push(performance.now() - s);
       const top = ans.excerpts[0];
       const r1 = !!top && holds(top.text, gold);
+      // The sentence `/ask` ranked first, as askAnswer reads it (outside the timing above).
+      const ranked = askCandidates(kb, qa.question, ASK_WEIGHTS).candidates[0];
+      const s1 = !!top && !!ranked && ranked.lexical > 0 && holds(ranked.sentence.text, gold);
       const r3 = ans.excerpts.slice(0, 3).some((e) => holds(e.text, gold));
       const p1 = !!top && top.article.id === id && top.paragraph === pi + 1;
       if (top) calibration.push({ score: top.score, right: r1 });
@@ -133,6 +147,11 @@ for (const a of articles) {
       for (const x of [t, all]) {
         x.n++;
         if (r1) x.top1++;
+        if (s1) x.sentence1++;
+        if (top) {
+          x.tops++;
+          x.topChars += top.text.length;
+        }
         if (r3) x.top3++;
         if (p1) x.para1++;
         if (b[0] && holds(b[0].text, gold)) x.bm1++;
@@ -148,7 +167,7 @@ for (const a of articles) {
         else if (!r1 && !p1) x.missParagraph++;
         else if (!r1) x.missSentence++;
       }
-      perQuestion.push(JSON.stringify({ id: qa.id, question: qa.question, top1: r1, top3: r3, paragraph: p1 }));
+      perQuestion.push(JSON.stringify({ id: qa.id, question: qa.question, top1: r1, sentence1: s1, top3: r3, paragraph: p1 }));
       if (!r1 && misses.length < showMisses) {
         misses.push(`${a.title} ¶${pi + 1}: ${qa.question}  [${gold[0]}]\n    → ${top ? `${top.article.id} ¶${top.paragraph}: ${top.text.slice(0, 200)}` : '(nothing)'}`);
       }
@@ -172,6 +191,9 @@ latencies.sort((x, y) => x - y);
 const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!.toFixed(2);
 lines.push(
   `misses (${all.n - all.top1}): wrong article ${all.missArticle}, right article but wrong paragraph ${all.missParagraph}, right paragraph but the answer not in the top excerpt ${all.missSentence}`,
+);
+lines.push(
+  `answer-in-top-1: top excerpt ${pct(all.top1, all.n)}, top sentence alone (before widening) ${pct(all.sentence1, all.n)}; mean top excerpt ${all.tops ? (all.topChars / all.tops).toFixed(0) : '–'} characters`,
 );
 lines.push(`/ask latency over these questions (ms, p50 / p95 / p99): ${q(0.5)} / ${q(0.95)} / ${q(0.99)}; top excerpts starting mid-sentence: ${all.cut}`);
 // How often the top excerpt is right, by its score: where a notice belongs.

@@ -8,10 +8,10 @@ import type { Answer, Excerpt } from '../core/answer';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { askCandidates, type Candidate } from './askCandidates';
 import { ASK_WEIGHTS, WEAK_MATCH } from './askWeights';
-import { sentencesOf } from '../core/article';
-import { pointsBack } from './askCarry';
 import { excerptAt, statementAt, statementBounds } from './excerpts';
 import { articleFilter } from './filters';
+import { followQuestion, followRange, withAntecedent } from './askFollow';
+import { mergeRanges } from '../core/ranges';
 
 export { ASK_PARAGRAPHS } from './askCandidates';
 export { WEAK_MATCH } from './askWeights';
@@ -22,7 +22,8 @@ export const MAX_ASK_EXCERPTS = 3;
 /** The answer to `/ask question:… [article:…]`. */
 export function askAnswer(kb: KnowledgeBase, questionText: string, articleId?: string): Answer {
   const filter = articleFilter(kb, articleId);
-  const { empty, candidates: scored } = askCandidates(kb, kb.index.parseQuery(questionText), ASK_WEIGHTS, filter);
+  const query = kb.index.parseQuery(questionText);
+  const { empty, candidates: scored, question, expected } = askCandidates(kb, query, ASK_WEIGHTS, filter);
   if (empty) {
     return { command: 'ask', excerpts: [], notice: 'Ask about something specific: a person, a country, an event or a topic from the story.' };
   }
@@ -32,19 +33,28 @@ export function askAnswer(kb: KnowledgeBase, questionText: string, articleId?: s
   }
   const weak = best.score < WEAK_MATCH;
   const excerpts: Excerpt[] = [];
+  // The question's wanted type of answer, for widening an excerpt to the sentence that holds it.
+  const follow = followQuestion(kb, query, question, expected);
   for (const s of scored) {
     if (excerpts.length >= MAX_ASK_EXCERPTS) break;
     if (s.lexical === 0 || s.score < best.score * 0.6) break;
-    const range = withAntecedent(kb, s, excerptRange(kb, s));
-    const e = excerptAt(kb, s.rec, {
-      ...range,
-      wholeSentences: true,
-      highlights: s.highlights,
-      match: weak ? 'related' : s.lexical >= 0.999 ? 'exact' : s.score >= WEAK_MATCH ? 'fuzzy' : 'related',
-      score: s.score,
-    });
+    const own = withAntecedent(kb, s, excerptRange(kb, s));
+    const wide = followRange(kb, follow, s, own, scored);
+    const excerptOf = (range: { start: number; end: number }, highlights: Array<[number, number]>) =>
+      excerptAt(kb, s.rec, {
+        ...range,
+        wholeSentences: true,
+        highlights,
+        match: weak ? 'related' : s.lexical >= 0.999 ? 'exact' : s.score >= WEAK_MATCH ? 'fuzzy' : 'related',
+        score: s.score,
+      });
     // Two sentences of one quote give the same excerpt; show it once.
-    if (excerpts.some((x) => x.article.id === e.article.id && x.paragraph === e.paragraph && (x.text.includes(e.text) || e.text.includes(x.text)))) continue;
+    const shown = (e: Excerpt) => excerpts.some((x) => x.article.id === e.article.id && x.paragraph === e.paragraph && (x.text.includes(e.text) || e.text.includes(x.text)));
+    let e = excerptOf(wide, wide.highlights.length ? mergeRanges([...s.highlights, ...wide.highlights]) : s.highlights);
+    // Widened to the answer's sentence, it would take in an excerpt already shown (the neighbour
+    // ranked higher): show this one's own sentence instead.
+    if (shown(e) && (wide.start !== own.start || wide.end !== own.end)) e = excerptOf(own, s.highlights);
+    if (shown(e)) continue;
     excerpts.push(e);
   }
   return {
@@ -52,22 +62,6 @@ export function askAnswer(kb: KnowledgeBase, questionText: string, articleId?: s
     excerpts,
     ...(weak ? { notice: 'The story may not answer this directly; these are the closest passages.' } : {}),
   };
-}
-
-/**
- * A sentence that names its subject only as "He" or "The company" is shown with the sentence it
- * continues in the paragraph ("The council also chose Erik Vann as the new head of the transport
- * department. He takes over from …"), so the excerpt says who; only when both have the same
- * attribution (both the reporter's, or one statement), so the label stays true for the two.
- */
-function withAntecedent(kb: KnowledgeBase, s: Candidate, range: { start: number; end: number }): { start: number; end: number } {
-  if (!pointsBack(s.sentence.text)) return range;
-  const sentences = sentencesOf(s.rec.paragraph);
-  const k = sentences.findIndex((x) => x.start === s.sentence.start);
-  const prev = k > 0 ? sentences[k - 1]! : undefined;
-  if (!prev) return range;
-  if (statementAt(kb, s.rec, prev.start, prev.end) !== statementAt(kb, s.rec, s.sentence.start, s.sentence.end)) return range;
-  return { start: Math.min(range.start, prev.start), end: Math.max(range.end, s.sentence.end) };
 }
 
 /**

@@ -18,3 +18,9 @@ export const THREAD_NAME_MAX = 100;
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /** Attachments per message. */
 export const MAX_FILES = 10;
+/**
+ * Characters of an excerpt's text a Discord answer card shows at most (render.ts; a page of long
+ * excerpts is shrunk below this to fit Discord's 6,000-character total). `/ask` widens an excerpt
+ * only while it stays well inside it (askFollow.ts).
+ */
+export const EXCERPT_QUOTE_CHARS = 1400;

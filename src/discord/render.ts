@@ -9,7 +9,7 @@ import { mergeRanges } from '../core/ranges';
 import { ButtonStyle, ComponentType, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { Answer, Excerpt } from '../core/answer';
 import type { ArticleMeta } from '../core/article';
-import { THREAD_NAME_MAX } from '../core/limits';
+import { EXCERPT_QUOTE_CHARS, THREAD_NAME_MAX } from '../core/limits';
 import { escapeAndFit, escapeMarkdown, neutraliseMentions, truncate } from './markdown';
 import { safeMessage, type MessageData, type SafeMessage } from './respond';
 import { uploadName } from './files';
@@ -45,7 +45,7 @@ const EMBED_BUDGET = 5800;
  * Generous sizes for one page; when a page would exceed the 6000-character total they are all
  * scaled down together (see `renderAnswer`), so no single part can starve the others.
  */
-const SIZES = { quote: 1400, title: LIMITS.embedTitle, source: 300, footer: 300, fieldName: 200, fieldValue: 600 } as const;
+const SIZES = { quote: EXCERPT_QUOTE_CHARS, title: LIMITS.embedTitle, source: 300, footer: 300, fieldName: 200, fieldValue: 600 } as const;
 type Sizes = { [K in keyof typeof SIZES]: number };
 const scaled = (scale: number): Sizes =>
   Object.fromEntries(Object.entries(SIZES).map(([k, v]) => [k, Math.max(24, Math.floor(v * scale))])) as Sizes;
