@@ -46,7 +46,9 @@ export function askAnswer(kb: KnowledgeBase, questionText: string, articleId?: s
       ...range,
       wholeSentences: true,
       highlights: s.highlights,
-      match: weak ? 'related' : s.lexical >= 0.999 ? 'exact' : s.score >= WEAK_MATCH ? 'fuzzy' : 'related',
+      // The best sentence, when the notice is not given, is no mere "closest passage": a low score
+      // with nothing near it is still the answer. Runners-up have no confidence of their own.
+      match: weak ? 'related' : s.lexical >= 0.999 ? 'exact' : s === best || s.score >= WEAK_MATCH ? 'fuzzy' : 'related',
       score: s.score,
     });
     // Two sentences of one quote give the same excerpt; show it once.
