@@ -17,7 +17,10 @@
  *   - the misses by class: the top excerpt from another article, from another paragraph of the
  *     question's article, or from its own paragraph without the answer;
  *   - notice: how often the "may not answer this directly" notice is given, and how often the top
- *     excerpt is wrong when it is (and when it is not);
+ *     excerpt is wrong when it is (and when it is not); and, below the table, how well the
+ *     confidence behind it (askConfidence.ts, worked out again outside the timed call) ranks right
+ *     answers above wrong ones (AUC) and how close its chances are (Brier), against the top score
+ *     alone (the notice before 2026-12-03: score below `WEAK_MATCH`);
  * and, in the same run on the same files, a plain BM25 over sentences (the knowledge base's own
  * sentence splitter, lower-cased words, stop words dropped, k1 1.2, b 0.75) as the baseline.
  *
@@ -32,8 +35,11 @@ import { commands } from '../commands/index';
 import type { Answer } from '../src/core/answer';
 import { sentencesOf } from '../src/core/article';
 import { runCommand } from '../src/core/run';
+import { askConfidence } from '../src/answer/ask';
 import { askCandidates } from '../src/answer/askCandidates';
-import { ASK_WEIGHTS } from '../src/answer/askWeights';
+import { ASK_WEIGHTS, WEAK_MATCH } from '../src/answer/askWeights';
+import { NOTICE_BELOW } from '../src/answer/askNoticeWeights';
+import { auc, brier, chance, fitLogistic, noticeSummary } from './noticeFit';
 import type { KnowledgeBase } from '../src/knowledge/knowledgeBase';
 import { isStopWord, words } from '../src/text/words';
 import { DEFAULT_DATA, holds, slugOf, squadArticles, squadKnowledgeBase } from './squad';
@@ -123,7 +129,7 @@ const all = tally();
 const misses: string[] = [];
 const latencies: number[] = [];
 /** Top excerpt score → right or not, for calibrating the notice. */
-const calibration: Array<{ score: number; right: boolean }> = [];
+const calibration: Array<{ score: number; right: boolean; confidence: number; article: string }> = [];
 for (const a of articles) {
   const id = slugOf(a.title);
   const t = tally();
@@ -137,11 +143,12 @@ for (const a of articles) {
       const top = ans.excerpts[0];
       const r1 = !!top && holds(top.text, gold);
       // The sentence `/ask` ranked first, as askAnswer reads it (outside the timing above).
-      const ranked = askCandidates(kb, qa.question, ASK_WEIGHTS).candidates[0];
+      const found = askCandidates(kb, kb.index.parseQuery(qa.question), ASK_WEIGHTS);
+      const ranked = found.candidates[0];
       const s1 = !!top && !!ranked && ranked.lexical > 0 && holds(ranked.sentence.text, gold);
       const r3 = ans.excerpts.slice(0, 3).some((e) => holds(e.text, gold));
       const p1 = !!top && top.article.id === id && top.paragraph === pi + 1;
-      if (top) calibration.push({ score: top.score, right: r1 });
+      if (top) calibration.push({ score: top.score, right: r1, confidence: askConfidence(found, qa.question), article: a.title });
       const b = bm25(qa.question);
       const notice = !!ans.notice;
       for (const x of [t, all]) {
@@ -204,6 +211,23 @@ for (let i = 0; i < calibration.length; i += Math.ceil(calibration.length / 10))
   bands.push(`${band[0]!.score.toFixed(2)}–${band[band.length - 1]!.score.toFixed(2)}: ${pct(band.filter((c) => c.right).length, band.length)}`);
 }
 lines.push(`answer-in-top-1 by top score (tenths of the questions): ${bands.join('; ')}`);
+// The confidence against the top score alone: the score's chance from a logistic fit on these very
+// answers (in-sample, so flattering to the score), the confidence's as shipped.
+const rights = calibration.map((c) => c.right);
+const confidences = calibration.map((c) => c.confidence);
+const wScore = fitLogistic(calibration.map((c) => ({ article: c.article, x: [c.score], right: c.right })));
+const scoreChances = calibration.map((c) => chance(wScore, [c.score]));
+lines.push(
+  `confidence (askConfidence.ts) vs top score alone: AUC ${auc(confidences, rights).toFixed(3)} vs ${auc(scoreChances, rights).toFixed(3)}, Brier ${brier(confidences, rights).toFixed(4)} vs ${brier(scoreChances, rights).toFixed(4)} (score fitted in-sample)`,
+  `notice as shipped: ${noticeSummary(confidences.map((p) => p < NOTICE_BELOW), rights)}; the old one (top score below ${WEAK_MATCH}): ${noticeSummary(calibration.map((c) => c.score < WEAK_MATCH), rights)}`,
+);
+const cBands: string[] = [];
+const byConfidence = [...calibration].sort((x, y) => x.confidence - y.confidence);
+for (let i = 0; i < byConfidence.length; i += Math.ceil(byConfidence.length / 10)) {
+  const band = byConfidence.slice(i, i + Math.ceil(byConfidence.length / 10));
+  cBands.push(`${band[0]!.confidence.toFixed(2)}–${band[band.length - 1]!.confidence.toFixed(2)}: ${pct(band.filter((c) => c.right).length, band.length)}`);
+}
+lines.push(`answer-in-top-1 by confidence (tenths of the questions): ${cBands.join('; ')}`);
 process.stdout.write(lines.join('\n') + '\n');
 if (misses.length) process.stdout.write(`\nMisses (first ${misses.length}):\n${misses.join('\n')}\n`);
 const out = flag('--json');

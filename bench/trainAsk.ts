@@ -122,7 +122,10 @@ import type { Weights } from './askCandidates';
 
 export const ASK_WEIGHTS: Weights = ${JSON.stringify(weights).replace(/"/g, '').replace(/,/g, ', ').replace(/:/g, ': ').replace(/^\{/, '{ ').replace(/\}$/, ' }')};
 
-/** Below this top score the best sentence is more often wrong than right: a notice says so. */
+/**
+ * Below this score a runner-up excerpt is marked \`related\` (closest passage, not a match). The
+ * notice itself reads a fitted confidence (askConfidence.ts, bench/trainNotice.ts), not this score.
+ */
 export const WEAK_MATCH = ${weak};
 `,
   );

@@ -1,13 +1,15 @@
 /**
  * `/ask`: answers a question in plain words with the best sentence(s), shown inside their
  * paragraph's attribution (via `excerptAt`), best first. The candidates and their scores come from
- * askCandidates.ts; a weak best match is said so, and marked `related`. Excerpts are whole
- * sentences (or the whole quote).
+ * askCandidates.ts; a best match that is more likely wrong than right (askConfidence.ts) is said
+ * so, and its excerpts marked `related`. Excerpts are whole sentences (or the whole quote).
  */
 import type { Answer, Excerpt } from '../core/answer';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
-import { askCandidates, type Candidate } from './askCandidates';
+import { askCandidates, type Candidate, type Candidates } from './askCandidates';
 import { ASK_WEIGHTS, WEAK_MATCH } from './askWeights';
+import { confidenceInputs, confidenceOf } from './askConfidence';
+import { NOTICE_BELOW, NOTICE_WEIGHTS } from './askNoticeWeights';
 import { excerptAt, statementAt, statementBounds } from './excerpts';
 import { articleFilter } from './filters';
 import { followQuestion, followRange, withAntecedent } from './askFollow';
@@ -23,7 +25,8 @@ export const MAX_ASK_EXCERPTS = 3;
 export function askAnswer(kb: KnowledgeBase, questionText: string, articleId?: string): Answer {
   const filter = articleFilter(kb, articleId);
   const query = kb.index.parseQuery(questionText);
-  const { empty, candidates: scored, question, expected } = askCandidates(kb, query, ASK_WEIGHTS, filter);
+  const found = askCandidates(kb, query, ASK_WEIGHTS, filter);
+  const { empty, candidates: scored, question, expected } = found;
   if (empty) {
     return { command: 'ask', excerpts: [], notice: 'Ask about something specific: a person, a country, an event or a topic from the story.' };
   }
@@ -31,7 +34,10 @@ export function askAnswer(kb: KnowledgeBase, questionText: string, articleId?: s
   if (!best || best.lexical === 0) {
     return { command: 'ask', excerpts: [], notice: `The loaded articles don't seem to answer “${questionText}”.` };
   }
-  const weak = best.score < WEAK_MATCH;
+  // The notice: the chance that the best sentence answers, from its score, its lead over the
+  // runner-up and over another paragraph's best, its share of the question's words and whether it
+  // holds what the question asks for — not the score alone, which missed three wrong answers in four.
+  const weak = askConfidence(found, questionText) < NOTICE_BELOW;
   const excerpts: Excerpt[] = [];
   // The question's wanted type of answer, for widening an excerpt to the sentence that holds it.
   const follow = followQuestion(kb, query, question, expected);
@@ -40,12 +46,14 @@ export function askAnswer(kb: KnowledgeBase, questionText: string, articleId?: s
     if (s.lexical === 0 || s.score < best.score * 0.6) break;
     const own = withAntecedent(kb, s, excerptRange(kb, s));
     const wide = followRange(kb, follow, s, own, scored);
+    // The best sentence, when the notice is not given, is no mere "closest passage": a low score
+    // with nothing near it is still the answer. Runners-up have no confidence of their own.
     const excerptOf = (range: { start: number; end: number }, highlights: Array<[number, number]>) =>
       excerptAt(kb, s.rec, {
         ...range,
         wholeSentences: true,
         highlights,
-        match: weak ? 'related' : s.lexical >= 0.999 ? 'exact' : s.score >= WEAK_MATCH ? 'fuzzy' : 'related',
+        match: weak ? 'related' : s.lexical >= 0.999 ? 'exact' : s === best || s.score >= WEAK_MATCH ? 'fuzzy' : 'related',
         score: s.score,
       });
     // Two sentences of one quote give the same excerpt; show it once.
@@ -62,6 +70,15 @@ export function askAnswer(kb: KnowledgeBase, questionText: string, articleId?: s
     excerpts,
     ...(weak ? { notice: 'The story may not answer this directly; these are the closest passages.' } : {}),
   };
+}
+
+/**
+ * The chance (0–1) that the best of `found`'s candidates answers `questionText` (askConfidence.ts,
+ * weights fitted by bench/trainNotice.ts); 0 when there is no candidate.
+ */
+export function askConfidence(found: Candidates, questionText: string): number {
+  const inputs = confidenceInputs(found, questionText);
+  return inputs ? confidenceOf(inputs, NOTICE_WEIGHTS) : 0;
 }
 
 /**

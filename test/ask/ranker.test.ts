@@ -4,7 +4,7 @@ import { ASK_WEIGHTS, WEAK_MATCH } from '../../src/answer/askWeights';
 import { seedKb } from '../helpers';
 
 describe("/ask's learned sentence ranker", () => {
-  it('ships one finite weight per feature and a notice threshold', () => {
+  it('ships one finite weight per feature and a related-excerpt threshold', () => {
     expect(Object.keys(ASK_WEIGHTS).sort()).toEqual([...FEATURES].sort());
     for (const k of FEATURES) expect(Number.isFinite(ASK_WEIGHTS[k])).toBe(true);
     expect(WEAK_MATCH).toBeGreaterThan(0);
