@@ -85,6 +85,21 @@ describe('the "may not answer this directly" notice', () => {
     expect(a.excerpts[0]?.match).not.toBe('related');
   });
 
+  it('is given when a few of the question\'s words are found in one sentence and nowhere else', async () => {
+    // The only candidate has no rival, so the fitted leads over one say nothing: a cake-eater at
+    // the quay is nowhere in the story, and "Fishing boats still tie up at the north quay." is no answer.
+    const a = await ask('/ask question:"Who ate the cake at the quay?"', await dated());
+    expect(a.excerpts.map((e) => e.text)).toEqual(['Fishing boats still tie up at the north quay.']);
+    expect(a.notice).toMatch(/may not answer this directly/);
+    expect(a.excerpts[0]?.match).toBe('related');
+  });
+
+  it('is not given for a word found in one sentence only when the sentence is all the question asks', async () => {
+    const a = await ask('/ask question:"north quay"', await dated());
+    expect(a.excerpts[0]?.text).toBe('Fishing boats still tie up at the north quay.');
+    expect(a.notice).toBeUndefined();
+  });
+
   it('gives a chance of 0 when there is no candidate', async () => {
     const kb = await dated();
     expect(askConfidence(askCandidates(kb, 'Where do the trawlers moor?', ASK_WEIGHTS), 'Where do the trawlers moor?')).toBe(0);
