@@ -38,6 +38,8 @@ export function askAnswer(kb: KnowledgeBase, questionText: string, articleId?: s
   const excerpts: Excerpt[] = [];
   // The question's wanted type of answer, for widening an excerpt to the sentence that holds it.
   const follow = followQuestion(kb, query, question, expected);
+  // Two sentences of one quote give the same excerpt; show it once.
+  const shown = (e: Excerpt) => excerpts.some((x) => x.article.id === e.article.id && x.paragraph === e.paragraph && (x.text.includes(e.text) || e.text.includes(x.text)));
   for (const s of scored) {
     if (excerpts.length >= MAX_ASK_EXCERPTS) break;
     if (s.lexical === 0 || s.score < best.score * 0.6) break;
@@ -53,8 +55,6 @@ export function askAnswer(kb: KnowledgeBase, questionText: string, articleId?: s
         match: weak ? 'related' : s.lexical >= 0.999 ? 'exact' : s === best || s.score >= WEAK_MATCH ? 'fuzzy' : 'related',
         score: s.score,
       });
-    // Two sentences of one quote give the same excerpt; show it once.
-    const shown = (e: Excerpt) => excerpts.some((x) => x.article.id === e.article.id && x.paragraph === e.paragraph && (x.text.includes(e.text) || e.text.includes(x.text)));
     let e = excerptOf(wide, wide.highlights.length ? mergeRanges([...s.highlights, ...wide.highlights]) : s.highlights);
     // Widened to the answer's sentence, it would take in an excerpt already shown (the neighbour
     // ranked higher): show this one's own sentence instead.
