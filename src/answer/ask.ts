@@ -13,6 +13,7 @@ import { NOTICE_BELOW, NOTICE_WEIGHTS } from './askNoticeWeights';
 import { excerptAt, statementAt, statementBounds } from './excerpts';
 import { articleFilter } from './filters';
 import { followQuestion, followRange, withAntecedent } from './askFollow';
+import { missingForm } from './askTyped';
 import { mergeRanges } from '../core/ranges';
 
 export { ASK_PARAGRAPHS } from './askCandidates';
@@ -61,6 +62,16 @@ export function askAnswer(kb: KnowledgeBase, questionText: string, articleId?: s
     if (shown(e) && (wide.start !== own.start || wide.end !== own.end)) e = excerptOf(own, s.highlights);
     if (shown(e)) continue;
     excerpts.push(e);
+  }
+  // A question asking for a year (a month, a date …) that no passage shown gives is not answered,
+  // however well the passages match its other words: say so, whatever the confidence.
+  const lacking = missingForm(questionText, excerpts.map((e) => e.text));
+  if (lacking) {
+    return {
+      command: 'ask',
+      excerpts: excerpts.map((e) => ({ ...e, match: 'related' as const })),
+      notice: `None of these passages gives ${lacking}, so the story may not say; these are the closest passages.`,
+    };
   }
   return {
     command: 'ask',

@@ -72,6 +72,35 @@ export function typedEvidence(form: AnswerForm, sentence: string, fresh: (norm: 
 }
 
 /**
+ * Forms the articles write one way, so that a passage without one does not give it: "What year
+ * …" is answered by "1873" or "AD 1206" and never in words. Across the 98 SQuAD dev questions that
+ * name one of these forms, the passages `/ask` showed always held one; a number, a duration or an
+ * age is often spelled out ("three-fourths", "seven months old"), so its absence proves little.
+ */
+const WRITTEN_ONE_WAY: ReadonlySet<AnswerForm> = new Set(['year', 'month', 'day', 'century', 'colour']);
+
+/** How the notice names each form. */
+const FORM_NAMES: Record<AnswerForm, string> = {
+  year: 'a year', month: 'a month', day: 'a date', colour: 'a colour', century: 'a century',
+  money: 'an amount', percent: 'a share', times: 'how often', duration: 'how long', distance: 'a distance', age: 'an age',
+};
+
+/**
+ * When the question asks for a year, month, date, century or colour by name and none of
+ * `passages` holds one besides the question's own ("When in 2015 …" is not answered by "2015"),
+ * what they lack, as the notice says it ("a year"); otherwise undefined. The ranker may still
+ * have found the passages that speak of the question's subject, but it must not present them as
+ * the answer.
+ */
+export function missingForm(question: string, passages: readonly string[]): string | undefined {
+  const form = answerForm(question);
+  if (!form || !WRITTEN_ONE_WAY.has(form)) return undefined;
+  const own = new Set(words(question).map((w) => w.norm));
+  const fresh = (norm: string) => !own.has(norm);
+  return passages.some((p) => typedEvidence(form, p, fresh) > 0) ? undefined : FORM_NAMES[form];
+}
+
+/**
  * For "What type/kind/sort/form of NOUN …" (the `kind` feature), the index of the question term
  * NOUN stands for, else -1: the answer is the word that makes NOUN a kind ("nonviolent civil
  * disobedience", "a blind plea", "Gothic architecture"). `terms` are the question's content words
