@@ -35,10 +35,9 @@ import { commands } from '../commands/index';
 import type { Answer } from '../src/core/answer';
 import { sentencesOf } from '../src/core/article';
 import { runCommand } from '../src/core/run';
-import { askConfidence } from '../src/answer/ask';
+import { askConfidence, askNotice } from '../src/answer/ask';
 import { askCandidates } from '../src/answer/askCandidates';
 import { ASK_WEIGHTS, WEAK_MATCH } from '../src/answer/askWeights';
-import { NOTICE_BELOW } from '../src/answer/askNoticeWeights';
 import { auc, brier, chance, fitLogistic, noticeSummary } from './noticeFit';
 import type { KnowledgeBase } from '../src/knowledge/knowledgeBase';
 import { isStopWord, words } from '../src/text/words';
@@ -129,7 +128,7 @@ const all = tally();
 const misses: string[] = [];
 const latencies: number[] = [];
 /** Top excerpt score → right or not, for calibrating the notice. */
-const calibration: Array<{ score: number; right: boolean; confidence: number; article: string }> = [];
+const calibration: Array<{ score: number; right: boolean; confidence: number; notice: boolean; article: string }> = [];
 for (const a of articles) {
   const id = slugOf(a.title);
   const t = tally();
@@ -148,7 +147,7 @@ for (const a of articles) {
       const s1 = !!top && !!ranked && ranked.lexical > 0 && holds(ranked.sentence.text, gold);
       const r3 = ans.excerpts.slice(0, 3).some((e) => holds(e.text, gold));
       const p1 = !!top && top.article.id === id && top.paragraph === pi + 1;
-      if (top) calibration.push({ score: top.score, right: r1, confidence: askConfidence(found, qa.question), article: a.title });
+      if (top) calibration.push({ score: top.score, right: r1, confidence: askConfidence(found, qa.question), notice: askNotice(found, qa.question), article: a.title });
       const b = bm25(qa.question);
       const notice = !!ans.notice;
       for (const x of [t, all]) {
@@ -219,7 +218,7 @@ const wScore = fitLogistic(calibration.map((c) => ({ article: c.article, x: [c.s
 const scoreChances = calibration.map((c) => chance(wScore, [c.score]));
 lines.push(
   `confidence (askConfidence.ts) vs top score alone: AUC ${auc(confidences, rights).toFixed(3)} vs ${auc(scoreChances, rights).toFixed(3)}, Brier ${brier(confidences, rights).toFixed(4)} vs ${brier(scoreChances, rights).toFixed(4)} (score fitted in-sample)`,
-  `notice as shipped: ${noticeSummary(confidences.map((p) => p < NOTICE_BELOW), rights)}; the old one (top score below ${WEAK_MATCH}): ${noticeSummary(calibration.map((c) => c.score < WEAK_MATCH), rights)}`,
+  `notice as shipped: ${noticeSummary(calibration.map((c) => c.notice), rights)}; the old one (top score below ${WEAK_MATCH}): ${noticeSummary(calibration.map((c) => c.score < WEAK_MATCH), rights)}`,
 );
 const cBands: string[] = [];
 const byConfidence = [...calibration].sort((x, y) => x.confidence - y.confidence);

@@ -124,7 +124,8 @@ export const ASK_WEIGHTS: Weights = ${JSON.stringify(weights).replace(/"/g, '').
 
 /**
  * Below this score a runner-up excerpt is marked \`related\` (closest passage, not a match). The
- * notice itself reads a fitted confidence (askConfidence.ts, bench/trainNotice.ts), not this score.
+ * notice itself reads a fitted confidence (askConfidence.ts, bench/trainNotice.ts), and this score
+ * only when no other paragraph matches to fit a confidence by (\`askNotice\` in ask.ts).
  */
 export const WEAK_MATCH = ${weak};
 `,

@@ -9,7 +9,8 @@
  * word of the question but not the date it asks for scores high. So the model also reads:
  *   - `score`: the top score; `margin`: its lead over the runner-up; `otherParagraph`: its lead
  *     over the best sentence of another paragraph (two close paragraphs mean the index is unsure
- *     which one is meant; two sentences of one paragraph are often both fine);
+ *     which one is meant; two sentences of one paragraph are often both fine; a rival saying the
+ *     same sentence word for word is none: `rivalsOf`);
  *   - `lexical`, `paragraph`: the idf-weighted share of the question's words in the sentence and
  *     in its paragraph;
  *   - `typeMissing`: the question asks for a date, number, person, place, reason or name and the
@@ -21,7 +22,7 @@
  * best; `complete`, `meaning`, `proximity`, the number of question words, how many sentences score
  * near the top.
  */
-import type { Candidates } from './askCandidates';
+import type { Candidate, Candidates } from './askCandidates';
 import { answerForm } from './askTyped';
 
 /** The inputs of the confidence model, in the order of its weight vector (after the intercept). */
@@ -39,27 +40,39 @@ export function confidenceInputs(found: Candidates, questionText: string): Recor
   const { candidates, expected } = found;
   const top = candidates[0];
   if (!top) return undefined;
-  const lead = (rival: number | undefined) => Math.min(MAX_LEAD, rival === undefined ? MAX_LEAD : top.score - rival);
-  // The best sentence of another paragraph: candidates are sorted, so the first such one (a few
-  // steps at most in practice; the loop stops there).
-  let other: number | undefined;
-  for (let i = 1; i < candidates.length; i++) {
-    if (candidates[i]!.rec.id !== top.rec.id) {
-      other = candidates[i]!.score;
-      break;
-    }
-  }
+  const { runnerUp, other } = rivalsOf(found);
+  const lead = (rival: Candidate | undefined) => Math.min(MAX_LEAD, rival === undefined ? MAX_LEAD : top.score - rival.score);
   const f = top.features;
   const form = answerForm(questionText);
   return {
     score: top.score,
-    margin: lead(candidates[1]?.score),
+    margin: lead(runnerUp),
     otherParagraph: lead(other),
     lexical: f.lexical,
     paragraph: f.paragraph,
     typeMissing: expected === 'none' ? 0 : 1 - Math.min(1, f[expected]),
     formMissing: form ? 1 - Math.min(1, f.typed) : 0,
   };
+}
+
+/**
+ * The best candidate's rivals in `found` (sorted best first): the runner-up, and the best sentence
+ * of another paragraph; undefined where there is none. Candidates are sorted, so these are the
+ * first such ones (a few steps at most in practice; the loop stops there). A sentence saying word
+ * for word what the best one says (another report of the same story, wire copy) agrees with it: it
+ * is no rival, or a second report would turn a plain answer into "may not answer".
+ */
+export function rivalsOf(found: Candidates): { runnerUp: Candidate | undefined; other: Candidate | undefined } {
+  const [top, ...rest] = found.candidates;
+  if (!top) return { runnerUp: undefined, other: undefined };
+  const same = top.sentence.text.replace(/\s+/g, ' ').trim();
+  let runnerUp: Candidate | undefined;
+  for (const c of rest) {
+    if (c.sentence.text.replace(/\s+/g, ' ').trim() === same) continue;
+    runnerUp ??= c;
+    if (c.rec.id !== top.rec.id) return { runnerUp, other: c };
+  }
+  return { runnerUp, other: undefined };
 }
 
 /** The chance that the best sentence answers, by the logistic model `weights` (`bias` first). */

@@ -49,6 +49,7 @@ export interface FollowQuestion {
   ask: EvidenceQuestion;
   /** The form the question names ("What year …"), if any: stricter than the type alone. */
   form: ReturnType<typeof answerForm>;
+  /** Whether a word (its `norm`) is none of the question's own: a name the answer could be. */
   fresh: (norm: string) => boolean;
 }
 
@@ -131,6 +132,13 @@ export function followVerdict(
   return to - from > JOINED_MAX ? 'too long' : 'joined';
 }
 
+/** The sentence right before (-1) or after (1) the candidate's in its paragraph, if any. */
+function neighbourOf(s: Candidate, step: -1 | 1): Sentence | undefined {
+  const sentences = sentencesOf(s.rec.paragraph);
+  const k = sentences.findIndex((x) => x.start === s.sentence.start);
+  return k < 0 ? undefined : sentences[k + step];
+}
+
 /** The candidate for a sentence of the paragraph, if it is one. */
 function candidateAt(scored: readonly Candidate[], rec: ParagraphRecord, x: Sentence): Candidate | undefined {
   return scored.find((c) => c.rec.id === rec.id && c.sentence.start === x.start);
@@ -150,8 +158,7 @@ export function followRange(
 ): { start: number; end: number; highlights: Array<[number, number]> } {
   const none = { ...range, highlights: [] };
   if (!f) return none;
-  const sentences = sentencesOf(s.rec.paragraph);
-  const next = sentences[sentences.findIndex((x) => x.start === s.sentence.start) + 1];
+  const next = neighbourOf(s, 1);
   if (!next || followVerdict(kb, f, s, range, next, scored) !== 'joined') return none;
   return { start: range.start, end: Math.max(range.end, next.end), highlights: candidateAt(scored, s.rec, next)?.highlights ?? [] };
 }
@@ -164,9 +171,7 @@ export function followRange(
  */
 export function withAntecedent(kb: KnowledgeBase, s: Candidate, range: { start: number; end: number }): { start: number; end: number } {
   if (!pointsBack(s.sentence.text)) return range;
-  const sentences = sentencesOf(s.rec.paragraph);
-  const k = sentences.findIndex((x) => x.start === s.sentence.start);
-  const prev = k > 0 ? sentences[k - 1]! : undefined;
+  const prev = neighbourOf(s, -1);
   if (!prev) return range;
   if (statementAt(kb, s.rec, prev.start, prev.end) !== statementAt(kb, s.rec, s.sentence.start, s.sentence.end)) return range;
   return { start: Math.min(range.start, prev.start), end: Math.max(range.end, s.sentence.end) };

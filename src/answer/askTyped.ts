@@ -79,6 +79,14 @@ export function typedEvidence(form: AnswerForm, sentence: string, fresh: (norm: 
  */
 const WRITTEN_ONE_WAY: ReadonlySet<AnswerForm> = new Set(['year', 'month', 'day', 'century', 'colour']);
 
+/**
+ * The forms whose figure gives what the question asks for, coarser ones included: "prior to
+ * which date?" is answered by "prior to 1973" and "What century …" by "built in 1206", so a
+ * passage holding a year does give "a date" and "a century" (a notice saying it does not would be
+ * false); a year still gives no month, a month no year.
+ */
+const GIVEN_BY: Partial<Record<AnswerForm, readonly AnswerForm[]>> = { day: ['day', 'month', 'year'], century: ['century', 'year'] };
+
 /** How the notice names each form. */
 const FORM_NAMES: Record<AnswerForm, string> = {
   year: 'a year', month: 'a month', day: 'a date', colour: 'a colour', century: 'a century',
@@ -87,7 +95,7 @@ const FORM_NAMES: Record<AnswerForm, string> = {
 
 /**
  * When the question asks for a year, month, date, century or colour by name and none of
- * `passages` holds one besides the question's own ("When in 2015 …" is not answered by "2015"),
+ * `passages` holds one (or a figure that gives it: `GIVEN_BY`) besides the question's own ("When in 2015 …" is not answered by "2015"),
  * what they lack, as the notice says it ("a year"); otherwise undefined. The ranker may still
  * have found the passages that speak of the question's subject, but it must not present them as
  * the answer.
@@ -97,7 +105,8 @@ export function missingForm(question: string, passages: readonly string[]): stri
   if (!form || !WRITTEN_ONE_WAY.has(form)) return undefined;
   const own = new Set(words(question).map((w) => w.norm));
   const fresh = (norm: string) => !own.has(norm);
-  return passages.some((p) => typedEvidence(form, p, fresh) > 0) ? undefined : FORM_NAMES[form];
+  const givenBy = GIVEN_BY[form] ?? [form];
+  return passages.some((p) => givenBy.some((f) => typedEvidence(f, p, fresh) > 0)) ? undefined : FORM_NAMES[form];
 }
 
 /**

@@ -11,6 +11,7 @@ export const ASK_WEIGHTS: Weights = { lexical: 0.55, paragraph: 0.5, rank: 0.04,
 
 /**
  * Below this score a runner-up excerpt is marked `related` (closest passage, not a match). The
- * notice itself reads a fitted confidence (askConfidence.ts, bench/trainNotice.ts), not this score.
+ * notice itself reads a fitted confidence (askConfidence.ts, bench/trainNotice.ts), and this score
+ * only when no other paragraph matches to fit a confidence by (`askNotice` in ask.ts).
  */
 export const WEAK_MATCH = 0.919;

@@ -39,6 +39,15 @@ describe('missingForm', () => {
     expect(missingForm('What year did the pier open?', ['The pier opened in 1998.'])).toBeUndefined();
   });
 
+  it('counts a year as giving a date or a century: "prior to 1973" answers "prior to which date?"', () => {
+    expect(missingForm('The parties had settled prior to which date?', ['The parties had already settled prior to 1973.'])).toBeUndefined();
+    expect(missingForm('In what century was the castle at Fenby built?', ['The castle at Fenby was built in 1206.'])).toBeUndefined();
+    expect(missingForm('On what date did the ferry pier reopen?', ['The ferry pier reopened in May.'])).toBeUndefined();
+    // A year still gives no month, nor a month a year.
+    expect(missingForm('What month did the pier reopen?', ['The pier reopened in 1998.'])).toBe('a month');
+    expect(missingForm('What year did the pier reopen?', ['The pier reopened in May.'])).toBe('a year');
+  });
+
   it('says nothing for forms often spelled out in words, or for questions naming no form', () => {
     expect(missingForm('How old was Brenne when he became keeper?', ['Brenne became keeper as a young man.'])).toBeUndefined();
     expect(missingForm('Who built the lighthouse?', ['The harbour board built it.'])).toBeUndefined();

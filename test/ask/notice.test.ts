@@ -67,6 +67,40 @@ describe('the "may not answer this directly" notice', () => {
     expect(NOTICE_BELOW).toBeLessThan(1);
   });
 
+  it('is not made less sure by a second report carrying the same sentence', async () => {
+    // Wire copy: the same story under another title. An identical sentence elsewhere agrees with
+    // the best one; it is no rival that leaves the index unsure which passage is meant.
+    const twice = await loadKnowledgeBase(
+      tempKnowledge({
+        'harbour.md': markdownArticle({ id: 'harbour', title: 'Harbour news' }, HARBOUR(' in 1998')),
+        'wire.md': markdownArticle({ id: 'wire', title: 'Harbour news from the wire' }, HARBOUR(' in 1998')),
+      }),
+    );
+    const question = 'Who is the harbour master of the old town port?';
+    const inputs = confidenceInputs(askCandidates(twice, question, ASK_WEIGHTS), question)!;
+    expect(inputs.margin).toBeGreaterThan(0.2);
+    expect(inputs.otherParagraph).toBeGreaterThan(0.2);
+    const a = await ask(`/ask question:"${question}"`, twice);
+    expect(a.excerpts[0]?.text).toContain('Mara Lindqvist');
+    expect(a.notice).toBeUndefined();
+    expect(a.excerpts[0]?.match).not.toBe('related');
+  });
+
+  it('is given when a few of the question\'s words are found in one sentence and nowhere else', async () => {
+    // The only candidate has no rival, so the fitted leads over one say nothing: a cake-eater at
+    // the quay is nowhere in the story, and "Fishing boats still tie up at the north quay." is no answer.
+    const a = await ask('/ask question:"Who ate the cake at the quay?"', await dated());
+    expect(a.excerpts.map((e) => e.text)).toEqual(['Fishing boats still tie up at the north quay.']);
+    expect(a.notice).toMatch(/may not answer this directly/);
+    expect(a.excerpts[0]?.match).toBe('related');
+  });
+
+  it('is not given for a word found in one sentence only when the sentence is all the question asks', async () => {
+    const a = await ask('/ask question:"north quay"', await dated());
+    expect(a.excerpts[0]?.text).toBe('Fishing boats still tie up at the north quay.');
+    expect(a.notice).toBeUndefined();
+  });
+
   it('gives a chance of 0 when there is no candidate', async () => {
     const kb = await dated();
     expect(askConfidence(askCandidates(kb, 'Where do the trawlers moor?', ASK_WEIGHTS), 'Where do the trawlers moor?')).toBe(0);
