@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askConfidence } from '../../src/answer/ask';
+import { askConfidence, askNotice, SCORE_FLOOR } from '../../src/answer/ask';
 import { askCandidates } from '../../src/answer/askCandidates';
 import { NOTICE_FEATURES, confidenceInputs } from '../../src/answer/askConfidence';
 import { NOTICE_BELOW, NOTICE_WEIGHTS } from '../../src/answer/askNoticeWeights';
@@ -99,6 +99,15 @@ describe('the "may not answer this directly" notice', () => {
     const a = await ask('/ask question:"north quay"', await dated());
     expect(a.excerpts[0]?.text).toBe('Fishing boats still tie up at the north quay.');
     expect(a.notice).toBeUndefined();
+  });
+
+  it('is always given when the best sentence scores below the floor, however far it leads', async () => {
+    // Two typos of words in different paragraphs ("ferri", "quey") and a word the story lacks: the
+    // fitted chance reads a lead (0.7), but nothing here answers a question.
+    const found = askCandidates(await dated(), 'ferri quey cake', ASK_WEIGHTS);
+    expect(found.candidates[0]!.score).toBeLessThan(SCORE_FLOOR);
+    expect(askConfidence(found, 'ferri quey cake')).toBeGreaterThan(NOTICE_BELOW);
+    expect(askNotice(found, 'ferri quey cake')).toBe(true);
   });
 
   it('gives a chance of 0 when there is no candidate', async () => {
