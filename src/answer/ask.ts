@@ -2,7 +2,8 @@
  * `/ask`: answers a question in plain words with the best sentence(s), shown inside their
  * paragraph's attribution (via `excerptAt`), best first. The candidates and their scores come from
  * askCandidates.ts; a best match that is more likely wrong than right (askConfidence.ts), or weak
- * with no rival to tell it by, is said so (`askNotice`), and its excerpts marked `related`. Excerpts are whole sentences (or the whole quote).
+ * with no rival to tell it by, is said so (`askNotice`), and its excerpts marked `related`.
+ * Excerpts are whole sentences (or the whole quote).
  */
 import type { Answer, Excerpt } from '../core/answer';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
@@ -96,17 +97,21 @@ export function askNotice(found: Candidates, questionText: string): boolean {
   // A floor under the fit: a best sentence this weak ("**bold** _it_ `code`" finding "core" by a
   // typo, 0.42) is never presented as the answer, however far it leads. No SQuAD tune question
   // scores below it without the notice already (`npx tsx bench/noticeFloor.ts`).
-  if ((found.candidates[0]?.score ?? 0) < SCORE_FLOOR) return true;
-  if (askConfidence(found, questionText) < NOTICE_BELOW) return true;
-  return !rivalsOf(found).other && (found.candidates[0]?.score ?? 0) < WEAK_MATCH;
+  const top = found.candidates[0]?.score ?? 0;
+  if (top < SCORE_FLOOR) return true;
+  // The rivals once, for the confidence and for the case without one.
+  const rivals = rivalsOf(found);
+  if (askConfidence(found, questionText, rivals) < NOTICE_BELOW) return true;
+  return !rivals.other && top < WEAK_MATCH;
 }
 
 /**
  * The chance (0–1) that the best of `found`'s candidates answers `questionText` (askConfidence.ts,
- * weights fitted by bench/trainNotice.ts); 0 when there is no candidate.
+ * weights fitted by bench/trainNotice.ts); 0 when there is no candidate. `rivals`: `rivalsOf(found)`,
+ * when the caller has it already.
  */
-export function askConfidence(found: Candidates, questionText: string): number {
-  const inputs = confidenceInputs(found, questionText);
+export function askConfidence(found: Candidates, questionText: string, rivals = rivalsOf(found)): number {
+  const inputs = confidenceInputs(found, questionText, rivals);
   return inputs ? confidenceOf(inputs, NOTICE_WEIGHTS) : 0;
 }
 

@@ -34,13 +34,14 @@ const MAX_LEAD = 0.5;
 
 /**
  * The confidence model's inputs for the best candidate of `found` (sorted best first, as
- * `askCandidates` returns them), or undefined when there is none.
+ * `askCandidates` returns them), or undefined when there is none. `rivals`: `rivalsOf(found)`, when
+ * the caller has it already.
  */
-export function confidenceInputs(found: Candidates, questionText: string): Record<NoticeFeature, number> | undefined {
+export function confidenceInputs(found: Candidates, questionText: string, rivals = rivalsOf(found)): Record<NoticeFeature, number> | undefined {
   const { candidates, expected } = found;
   const top = candidates[0];
   if (!top) return undefined;
-  const { runnerUp, other } = rivalsOf(found);
+  const { runnerUp, other } = rivals;
   const lead = (rival: Candidate | undefined) => Math.min(MAX_LEAD, rival === undefined ? MAX_LEAD : top.score - rival.score);
   const f = top.features;
   const form = answerForm(questionText);
