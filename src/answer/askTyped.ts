@@ -72,12 +72,13 @@ export function typedEvidence(form: AnswerForm, sentence: string, fresh: (norm: 
 }
 
 /**
- * Forms the articles write one way, so that a passage without one does not give it: "What year
- * …" is answered by "1873" or "AD 1206" and never in words. Across the 98 SQuAD dev questions that
- * name one of these forms, the passages `/ask` showed always held one; a number, a duration or an
- * age is often spelled out ("three-fourths", "seven months old"), so its absence proves little.
+ * Forms the articles write one way, so that a passage without one does not give it, with how the
+ * notice names them: "What year …" is answered by "1873" or "AD 1206" and never in words. Across
+ * the 98 SQuAD dev questions that name one of these forms, the passages `/ask` showed always held
+ * one; a number, a duration or an age is often spelled out ("three-fourths", "seven months old"),
+ * so its absence proves little and those forms are not here.
  */
-const WRITTEN_ONE_WAY: ReadonlySet<AnswerForm> = new Set(['year', 'month', 'day', 'century', 'colour']);
+const WRITTEN_ONE_WAY: Partial<Record<AnswerForm, string>> = { year: 'a year', month: 'a month', day: 'a date', century: 'a century', colour: 'a colour' };
 
 /**
  * The forms whose figure gives what the question asks for, coarser ones included: "prior to
@@ -87,26 +88,21 @@ const WRITTEN_ONE_WAY: ReadonlySet<AnswerForm> = new Set(['year', 'month', 'day'
  */
 const GIVEN_BY: Partial<Record<AnswerForm, readonly AnswerForm[]>> = { day: ['day', 'month', 'year'], century: ['century', 'year'] };
 
-/** How the notice names each form. */
-const FORM_NAMES: Record<AnswerForm, string> = {
-  year: 'a year', month: 'a month', day: 'a date', colour: 'a colour', century: 'a century',
-  money: 'an amount', percent: 'a share', times: 'how often', duration: 'how long', distance: 'a distance', age: 'an age',
-};
-
 /**
  * When the question asks for a year, month, date, century or colour by name and none of
- * `passages` holds one (or a figure that gives it: `GIVEN_BY`) besides the question's own ("When in 2015 …" is not answered by "2015"),
- * what they lack, as the notice says it ("a year"); otherwise undefined. The ranker may still
- * have found the passages that speak of the question's subject, but it must not present them as
- * the answer.
+ * `passages` holds one (or a figure that gives it: `GIVEN_BY`) besides the question's own ("When
+ * in 2015 …" is not answered by "2015"), what they lack, as the notice says it ("a year");
+ * otherwise undefined. The ranker may still have found the passages that speak of the question's
+ * subject, but it must not present them as the answer.
  */
 export function missingForm(question: string, passages: readonly string[]): string | undefined {
   const form = answerForm(question);
-  if (!form || !WRITTEN_ONE_WAY.has(form)) return undefined;
+  const name = form && WRITTEN_ONE_WAY[form];
+  if (!form || !name) return undefined;
   const own = new Set(words(question).map((w) => w.norm));
   const fresh = (norm: string) => !own.has(norm);
   const givenBy = GIVEN_BY[form] ?? [form];
-  return passages.some((p) => givenBy.some((f) => typedEvidence(f, p, fresh) > 0)) ? undefined : FORM_NAMES[form];
+  return passages.some((p) => givenBy.some((f) => typedEvidence(f, p, fresh) > 0)) ? undefined : name;
 }
 
 /**
