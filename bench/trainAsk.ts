@@ -23,6 +23,7 @@ import { FEATURES, askCandidates, type Feature } from '../src/answer/askCandidat
 import { ASK_WEIGHTS } from '../src/answer/askWeights';
 import { evaluate, fit, type Row } from './askFit';
 import { misleading } from './askMisses';
+import { fitLogistic } from './noticeFit';
 import { DEFAULT_DATA, holds, slugOf, squadArticles, squadKnowledgeBase } from './squad';
 
 const args = process.argv.slice(2);
@@ -88,20 +89,8 @@ const end = evaluate(rows, w);
 process.stdout.write(`tune half, top-1 / top-3 (sentence holds an answer): before ${start.top1.toFixed(3)} / ${start.top3.toFixed(3)}, after ${end.top1.toFixed(3)} / ${end.top3.toFixed(3)}\n`);
 
 // The notice: P(right | top score) by logistic regression, threshold where it is one half.
-let a0 = 0;
-let b0 = 0;
 const xs = end.tops;
-for (let it = 0; it < 3000; it++) {
-  let ga = 0;
-  let gb = 0;
-  for (const { score, right } of xs) {
-    const p = 1 / (1 + Math.exp(-(a0 + b0 * score)));
-    ga += p - (right ? 1 : 0);
-    gb += (p - (right ? 1 : 0)) * score;
-  }
-  a0 -= (0.5 * ga) / xs.length;
-  b0 -= (5 * gb) / xs.length;
-}
+const [a0, b0] = fitLogistic(xs.map((x) => ({ article: '', x: [x.score], right: x.right })), 0) as [number, number];
 const weak = Math.round((-a0 / b0) * 1000) / 1000;
 const below = xs.filter((x) => x.score < weak);
 const above = xs.filter((x) => x.score >= weak);
