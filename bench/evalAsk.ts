@@ -202,14 +202,19 @@ lines.push(
   `answer-in-top-1: top excerpt ${pct(all.top1, all.n)}, top sentence alone (before widening) ${pct(all.sentence1, all.n)}; mean top excerpt ${all.tops ? (all.topChars / all.tops).toFixed(0) : '–'} characters`,
 );
 lines.push(`/ask latency over these questions (ms, p50 / p95 / p99): ${q(0.5)} / ${q(0.95)} / ${q(0.99)}; top excerpts starting mid-sentence: ${all.cut}`);
+/** How often the top excerpt is right in each tenth of the questions, ordered by `by`. */
+const byTenths = (by: (c: (typeof calibration)[number]) => number): string => {
+  const sorted = [...calibration].sort((x, y) => by(x) - by(y));
+  const size = Math.ceil(sorted.length / 10);
+  const bands: string[] = [];
+  for (let i = 0; i < sorted.length; i += size) {
+    const band = sorted.slice(i, i + size);
+    bands.push(`${by(band[0]!).toFixed(2)}–${by(band[band.length - 1]!).toFixed(2)}: ${pct(band.filter((c) => c.right).length, band.length)}`);
+  }
+  return bands.join('; ');
+};
 // How often the top excerpt is right, by its score: where a notice belongs.
-calibration.sort((x, y) => x.score - y.score);
-const bands: string[] = [];
-for (let i = 0; i < calibration.length; i += Math.ceil(calibration.length / 10)) {
-  const band = calibration.slice(i, i + Math.ceil(calibration.length / 10));
-  bands.push(`${band[0]!.score.toFixed(2)}–${band[band.length - 1]!.score.toFixed(2)}: ${pct(band.filter((c) => c.right).length, band.length)}`);
-}
-lines.push(`answer-in-top-1 by top score (tenths of the questions): ${bands.join('; ')}`);
+lines.push(`answer-in-top-1 by top score (tenths of the questions): ${byTenths((c) => c.score)}`);
 // The confidence against the top score alone: the score's chance from a logistic fit on these very
 // answers (in-sample, so flattering to the score), the confidence's as shipped.
 const rights = calibration.map((c) => c.right);
@@ -220,13 +225,7 @@ lines.push(
   `confidence (askConfidence.ts) vs top score alone: AUC ${auc(confidences, rights).toFixed(3)} vs ${auc(scoreChances, rights).toFixed(3)}, Brier ${brier(confidences, rights).toFixed(4)} vs ${brier(scoreChances, rights).toFixed(4)} (score fitted in-sample)`,
   `notice as shipped: ${noticeSummary(calibration.map((c) => c.notice), rights)}; the old one (top score below ${WEAK_MATCH}): ${noticeSummary(calibration.map((c) => c.score < WEAK_MATCH), rights)}`,
 );
-const cBands: string[] = [];
-const byConfidence = [...calibration].sort((x, y) => x.confidence - y.confidence);
-for (let i = 0; i < byConfidence.length; i += Math.ceil(byConfidence.length / 10)) {
-  const band = byConfidence.slice(i, i + Math.ceil(byConfidence.length / 10));
-  cBands.push(`${band[0]!.confidence.toFixed(2)}–${band[band.length - 1]!.confidence.toFixed(2)}: ${pct(band.filter((c) => c.right).length, band.length)}`);
-}
-lines.push(`answer-in-top-1 by confidence (tenths of the questions): ${cBands.join('; ')}`);
+lines.push(`answer-in-top-1 by confidence (tenths of the questions): ${byTenths((c) => c.confidence)}`);
 process.stdout.write(lines.join('\n') + '\n');
 if (misses.length) process.stdout.write(`\nMisses (first ${misses.length}):\n${misses.join('\n')}\n`);
 const out = flag('--json');
