@@ -32,7 +32,7 @@ for (const a of articles) {
       const found = askCandidates(kb, query, ASK_WEIGHTS);
       const top = found.candidates[0];
       if (found.empty || !top || top.lexical === 0) continue;
-      const f = followQuestion(kb, query, found.question, found.expected);
+      const f = followQuestion(found, query.text);
       // The range as `/ask` has it before widening to the answer (the sentence, with the one it continues).
       const own = withAntecedent(kb, top, { start: top.sentence.start, end: top.sentence.end });
       const wide = followRange(kb, f, top, own, found.candidates);

@@ -28,7 +28,7 @@ export function askAnswer(kb: KnowledgeBase, questionText: string, articleId?: s
   const filter = articleFilter(kb, articleId);
   const query = kb.index.parseQuery(questionText);
   const found = askCandidates(kb, query, ASK_WEIGHTS, filter);
-  const { empty, candidates: scored, question, expected } = found;
+  const { empty, candidates: scored } = found;
   if (empty) {
     return { command: 'ask', excerpts: [], notice: 'Ask about something specific: a person, a country, an event or a topic from the story.' };
   }
@@ -39,7 +39,7 @@ export function askAnswer(kb: KnowledgeBase, questionText: string, articleId?: s
   const weak = askNotice(found, questionText);
   const excerpts: Excerpt[] = [];
   // The question's wanted type of answer, for widening an excerpt to the sentence that holds it.
-  const follow = followQuestion(kb, query, question, expected);
+  const follow = followQuestion(found, query.text);
   // Two sentences of one quote give the same excerpt; show it once.
   const shown = (e: Excerpt) => excerpts.some((x) => x.article.id === e.article.id && x.paragraph === e.paragraph && (x.text.includes(e.text) || e.text.includes(x.text)));
   for (const s of scored) {

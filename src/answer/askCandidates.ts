@@ -148,6 +148,10 @@ export interface Candidate {
 export interface Candidates {
   question: Question;
   expected: Expected;
+  /** The question as answerType.ts's evidence reads it (its type and its own words' keys). */
+  ask: EvidenceQuestion;
+  /** Whether a word (its `norm`) is none of the question's own: a name or figure the answer could be. */
+  freshWord: (norm: string) => boolean;
   /** Nothing to look for: no content word, person or party. */
   empty: boolean;
   candidates: Candidate[];
@@ -192,13 +196,15 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
   const query = typeof question === 'string' ? kb.index.parseQuery(question) : question;
   const q = analyseQuestion(query, kb.parties.registry, kb.people);
   const expected = expectedAnswer(query.text, q);
-  if (q.terms.length === 0 && q.parties.length === 0 && q.persons.length === 0) return { question: q, expected, empty: true, candidates: [] };
+  const questionKeys = new Set(query.words.map((w) => keyOf(w.norm)));
+  const ask: EvidenceQuestion = { kb, q, expected, questionKeys };
+  const freshWord = (norm: string) => !questionKeys.has(askVocabulary(kb).keyOf(norm));
+  if (q.terms.length === 0 && q.parties.length === 0 && q.persons.length === 0) return { question: q, expected, ask, freshWord, empty: true, candidates: [] };
   const { docs } = kb.index.stats;
   const idf = (df: number) => Math.log(1 + (docs - df + 0.5) / (df + 0.5));
   // The vocabulary's keys, a slice more per question (askVocabulary.ts).
   askVocabulary(kb).warm();
   const terms = q.terms.map((t) => cachedTerm(kb, t.norm, t.particle, idf));
-  const questionKeys = new Set(query.words.map((w) => keyOf(w.norm)));
 
   // Acronyms and long forms the articles define stand for each other (askAcronyms.ts).
   const links = questionAcronyms(kb.derived(acronymIndex), query.text, query.words, q.terms);
@@ -248,7 +254,6 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
   // them only when they count or the trainer asks for every feature.
   const slot = allFeatures || weights.slot !== 0 ? answerSlot(query.text) : 'none';
   const cue = allFeatures || weights.beside !== 0 ? slotCue(query.text, q.terms) : undefined;
-  const freshWord = (norm: string) => !questionKeys.has(askVocabulary(kb).keyOf(norm));
   const kind = allFeatures || weights.kind !== 0 ? kindTerm(query.text, q.terms) : -1;
   const aboutSpeaking = named > 0 && asksAboutSpeaking(query.words);
   // "What does Moon say about sanctions?": the sanctions in Moon's own statement (askSpeakers.ts).
@@ -403,7 +408,6 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
       c.score = score(c.features, weights);
     }
   }
-  const ask: EvidenceQuestion = { kb, q, expected, questionKeys };
   if (topic.length > 0) {
     const idfs = terms.map((t) => t.idf);
     for (const c of out) {
@@ -447,5 +451,5 @@ export function askCandidates(kb: KnowledgeBase, question: string | ParsedQuery,
   }
   // Best first, then by paragraph and position (integer results: see rankGroups).
   out.sort((a, b) => (b.score > a.score ? 1 : b.score < a.score ? -1 : a.rec.id - b.rec.id || a.sentence.start - b.sentence.start));
-  return { question: q, expected, empty: false, candidates: out };
+  return { question: q, expected, ask, freshWord, empty: false, candidates: out };
 }

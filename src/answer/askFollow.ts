@@ -22,15 +22,12 @@ import type { Sentence } from '../core/article';
 import { sentencesOf } from '../core/article';
 import { EXCERPT_QUOTE_CHARS } from '../core/limits';
 import type { KnowledgeBase, ParagraphRecord } from '../knowledge/knowledgeBase';
-import type { ParsedQuery } from '../search/query';
 import { answerEvidence, type EvidenceQuestion } from './answerType';
-import type { Candidate } from './askCandidates';
+import type { Candidate, Candidates } from './askCandidates';
 import { pointsBack } from './askCarry';
 import { answerForm, typedEvidence } from './askTyped';
-import { askVocabulary } from './askVocabulary';
 import { sentenceBounds, statementAt } from './excerpts';
-import type { Expected, Question } from './question';
-import { keyOf } from './questionTerms';
+import type { Expected } from './question';
 import { isStopWord, words } from '../text/words';
 
 /**
@@ -53,15 +50,16 @@ export interface FollowQuestion {
   fresh: (norm: string) => boolean;
 }
 
-/** The question as the widening reads it; undefined when it asks for no type of answer. */
-export function followQuestion(kb: KnowledgeBase, query: ParsedQuery, q: Question, expected: Expected): FollowQuestion | undefined {
-  const form = answerForm(query.text);
+/**
+ * The question as the widening reads it, from what `askCandidates` read of it (`found`);
+ * undefined when it asks for no type of answer.
+ */
+export function followQuestion(found: Candidates, questionText: string): FollowQuestion | undefined {
+  const form = answerForm(questionText);
   // A name is weak evidence (nearly every sentence of an encyclopedia names something): its absence
   // says little, and on the tune half widening for it gained nothing.
-  if ((expected === 'none' || expected === 'name') && !form) return undefined;
-  const questionKeys = new Set(query.words.map((w) => keyOf(w.norm)));
-  const vocabulary = askVocabulary(kb);
-  return { ask: { kb, q, expected, questionKeys }, form, fresh: (norm) => !questionKeys.has(vocabulary.keyOf(norm)) };
+  if ((found.expected === 'none' || found.expected === 'name') && !form) return undefined;
+  return { ask: found.ask, form, fresh: found.freshWord };
 }
 
 /** Whether a sentence of the paragraph holds an answer of the type the question wants. */
