@@ -13,25 +13,25 @@ import type { Expected, Question } from './question';
 import { askVocabulary } from './askVocabulary';
 
 const MONTH = 'January|February|March|April|May|June|July|August|September|October|November|December';
-const DATE = new RegExp(
+export const DATE = new RegExp(
   `\\b(?:(?:${MONTH})(?: \\d{1,2})?(?:,? \\d{3,4})?|\\d{1,2} (?:${MONTH})(?: \\d{3,4})?|(?:1[0-9]|20)\\d\\d(?:s|[–-]\\d\\d)?|\\d{1,2}(?:st|nd|rd|th) century|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|tomorrow|tonight|(?:last|next|this|coming|past) (?:week|month|year)|(?:spring|summer|autumn|winter)|\\d+ (?:days|weeks|months|years) (?:ago|later|earlier))\\b`,
   'g',
 );
-const NUMBER = /\b(?:\d[\d,.]*\d|\d)(?:\s?(?:%|percent|per cent|million|billion|trillion|thousand|hundred))?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozens?|hundreds|thousands|millions|half|quarter|twice|once)\b|\b(?:a|one|two|three|four)[ -](?:thirds?|quarters?|fifths?|tenths?)\b|[$€£¥]\s?\d/gi;
+export const NUMBER = /\b(?:\d[\d,.]*\d|\d)(?:\s?(?:%|percent|per cent|million|billion|trillion|thousand|hundred))?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozens?|hundreds|thousands|millions|half|quarter|twice|once)\b|\b(?:a|one|two|three|four)[ -](?:thirds?|quarters?|fifths?|tenths?)\b|[$€£¥]\s?\d/gi;
 const WHY = /\b(?:because|in order (?:to|for)|so that|so as to|as a way to|in an attempt to|in the hopes?|due to|owing to|aimed at|to ensure|since|as a result|led to|caused|thanks to|in response to|result(?:ed|ing)? (?:in|from))\b|,\s+as\b|\bas (?:the|it|they|he|she)\b/gi;
-const PLACE = /\b(?:in|at|from|near|inside|outside|to) (?:the )?((?:\p{Lu}[\p{L}\-']+)(?: (?:\p{Lu}[\p{L}\-']+|of|de))*)/gu;
+export const PLACE = /\b(?:in|at|from|near|inside|outside|to) (?:the )?((?:\p{Lu}[\p{L}\-']+)(?: (?:\p{Lu}[\p{L}\-']+|of|de))*)/gu;
 /**
  * A name that says it is a place by its last word ("Sun Life Stadium", "Mercedes-Benz Superdome",
  * "Vistula River"), wherever it stands: the preposition `PLACE` needs is often not there ("the
  * three sites: New Orleans' Mercedes-Benz Superdome, Miami's Sun Life Stadium, …"). Not when the
  * word goes on into a longer name ("The Harbour Games"), nor from a capitalised "The".
  */
-const PLACE_NAME = /(?<![\p{L}\-'’.])(?!(?:The|A|An|In|At|On|From|To)\s)(?:\p{Lu}[\p{L}\-'’.]*\s+){1,6}(?:Stadium|Arena|Dome|Superdome|Center|Centre|Park|Hall|Square|Plaza|Palace|Castle|Cathedral|Church|Abbey|Temple|Mosque|Bridge|Airport|Station|Port|Harbou?r|University|College|Museum|Theat(?:re|er)|Street|Avenue|Boulevard|Road|River|Lake|Mountains?|Hills?|Islands?|Sea|Ocean|Bay|Gulf|Valley|Desert|Plain|Plateau|Forest|Field|Gardens?|Province|County|District|Region|Peninsula|Coast)\b(?![\s-]+\p{Lu})/gu;
+export const PLACE_NAME = /(?<![\p{L}\-'’.])(?!(?:The|A|An|In|At|On|From|To)\s)(?:\p{Lu}[\p{L}\-'’.]*\s+){1,6}(?:Stadium|Arena|Dome|Superdome|Center|Centre|Park|Hall|Square|Plaza|Palace|Castle|Cathedral|Church|Abbey|Temple|Mosque|Bridge|Airport|Station|Port|Harbou?r|University|College|Museum|Theat(?:re|er)|Street|Avenue|Boulevard|Road|River|Lake|Mountains?|Hills?|Islands?|Sea|Ocean|Bay|Gulf|Valley|Desert|Plain|Plateau|Forest|Field|Gardens?|Province|County|District|Region|Peninsula|Coast)\b(?![\s-]+\p{Lu})/gu;
 /** "at a forum", "in the capital": a place without a name. */
 const VENUE = /\b(?:at|in|inside|outside) (?:a|an|the) \p{L}+/gu;
 /** Runs of capitalised words (names of people, organisations, places, works), not sentence-initial alone. */
-const NAME = /(?:\p{Lu}[\p{L}\-'’.]*)(?:\s+(?:of|the|de|von|van|al|bin|and)?\s*\p{Lu}[\p{L}\-'’.]*)*/gu;
-const PERSON_WORDS = /\b(?:adviser|advisor|envoy|counterpart|chairman|chairwoman|president|minister|secretary|official|spokes\w+|ambassador|director|leader|professor|analyst|king|queen|emperor|chief|head|founder|inventor|author|coach|player|general)\b/gi;
+export const NAME = /(?:\p{Lu}[\p{L}\-'’.]*)(?:\s+(?:of|the|de|von|van|al|bin|and)?\s*\p{Lu}[\p{L}\-'’.]*)*/gu;
+export const PERSON_WORDS = /\b(?:adviser|advisor|envoy|counterpart|chairman|chairwoman|president|minister|secretary|official|spokes\w+|ambassador|director|leader|professor|analyst|king|queen|emperor|chief|head|founder|inventor|author|coach|player|general)\b/gi;
 
 /** Characters over which nearness halves (about five words). */
 export const NEAR_CHARS = 30;

@@ -15,6 +15,7 @@ import { excerptAt, statementAt, statementBounds } from './excerpts';
 import { articleFilter } from './filters';
 import { followQuestion, followRange, withAntecedent } from './askFollow';
 import { missingForm } from './askTyped';
+import { MISSING_SAYS, missingKind } from './askMissingType';
 import { mergeRanges } from '../core/ranges';
 
 export { ASK_PARAGRAPHS } from './askCandidates';
@@ -64,14 +65,15 @@ export function askAnswer(kb: KnowledgeBase, questionText: string, articleId?: s
     if (shown(e)) continue;
     excerpts.push(e);
   }
-  // A question asking for a year (a month, a date …) that no passage shown gives is not answered,
-  // however well the passages match its other words: say so, whatever the confidence.
-  const lacking = missingForm(questionText, excerpts.map((e) => e.text));
+  // A question asking for a year (a month, a date …), or plainly asking who, when, how many or
+  // where, that no passage shown answers in kind is not answered, however well the passages match
+  // its other words: say so, whatever the confidence.
+  const lacking = missingAnswer(questionText, excerpts);
   if (lacking) {
     return {
       command: 'ask',
       excerpts: excerpts.map((e) => ({ ...e, match: 'related' as const })),
-      notice: `None of these passages gives ${lacking}, so the story may not say; these are the closest passages.`,
+      notice: `None of these passages ${lacking}, so the story may not say; these are the closest passages.`,
     };
   }
   return {
@@ -79,6 +81,18 @@ export function askAnswer(kb: KnowledgeBase, questionText: string, articleId?: s
     excerpts,
     ...(weak ? { notice: 'The story may not answer this directly; these are the closest passages.' } : {}),
   };
+}
+
+/**
+ * What the shown excerpts fail to give, as the notice says it ("gives a year", "names a place"),
+ * or undefined: a form asked for by name first (askTyped.ts), then a kind plainly asked for
+ * (askMissingType.ts).
+ */
+function missingAnswer(questionText: string, excerpts: readonly Excerpt[]): string | undefined {
+  const form = missingForm(questionText, excerpts.map((e) => e.text));
+  if (form) return `gives ${form}`;
+  const kind = missingKind(questionText, excerpts.map((e) => ({ text: e.text, speaker: e.speaker?.name })));
+  return kind && MISSING_SAYS[kind];
 }
 
 /** Below this top score the notice is always given (see `askNotice`). */

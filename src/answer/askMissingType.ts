@@ -1,0 +1,171 @@
+/**
+ * `/ask`'s "the story may not say" for the commonest kinds of answer (issue #15): a question that
+ * plainly asks *who* (a person or a body), *when* (a date or a time), *how many / how much* (a
+ * number) or *where* (a place) is not answered by passages that hold no such thing besides the
+ * question's own words, however well they match its other words. SQuAD, on which the confidence
+ * (askConfidence.ts) was fitted, has no unanswerable question, so the fit never learnt this; a
+ * news story asked "Who will replace the envoy?" when it does not say got a confident passage.
+ *
+ * Both halves are strict in the direction that keeps a right answer from being hidden:
+ *
+ * - *plainly asks*: the question's first question word is "who", "when", "where", "how many" or
+ *   "how much" ("What …", "Which …", "Why …" stay with the fitted confidence; "Who is Jake
+ *   Sullivan?" asks for a description, not a name, and is left out too);
+ * - *holds*: the evidence is read generously — any name, role or body for "who", any date, time
+ *   word or span of time for "when", any figure or quantity word for "how many", any place name
+ *   or "at/in the …" for "where" — so the notice is given only when nothing of the kind is there.
+ *
+ * How often it fires on SQuAD (all answerable) and on questions written to be unanswerable:
+ * docs/ask-log.md, 2026-12-03, "The story may not say who, when, how many or where".
+ */
+import { DATE, NAME, NUMBER, PERSON_WORDS } from './answerType';
+import { senseCount, wordNetBase } from './wordnet';
+import { isStopWord, words } from '../text/words';
+
+/** A kind of answer whose absence from every shown passage is told. */
+export type MissingKind = 'person' | 'time' | 'number' | 'place';
+
+/** What the notice says the passages do not do ("None of these passages names anyone …"). */
+export const MISSING_SAYS: Record<MissingKind, string> = {
+  person: 'names a person or group',
+  time: 'gives a date or time',
+  number: 'gives a number',
+  place: 'names a place',
+};
+
+/** The question words, in the order they may stand. */
+const WH = /\b(?:what|which|whose|whom|who|when|where|why|how\s+(?:many|much)|how)\b/gi;
+
+/** An auxiliary right after "when" / "where": the question word asks, it opens no clause. */
+const AUX_NEXT = /^\s+(?:is|was|are|were|do|does|did|will|would|can|could|should|shall|may|might|must|has|have|had)\b/i;
+
+/**
+ * The kind of answer `question` plainly asks for, or undefined: read from its first question word
+ * (a leading "When …, who …" clause of time passes to the next one).
+ */
+export function askedKind(question: string): MissingKind | undefined {
+  const t = question.trim();
+  const found = [...t.matchAll(WH)];
+  let first = found[0];
+  if (first && first[0].toLowerCase() === 'when' && /^when\b[^,?]*,/i.test(t.slice(first.index))) {
+    const comma = t.indexOf(',', first.index);
+    first = found.find((m) => m.index > comma);
+  }
+  if (!first) return undefined;
+  const wh = first[0].toLowerCase().replace(/\s+/g, ' ');
+  switch (wh) {
+    case 'who':
+    case 'whom':
+      // "Who is Jake Sullivan?", "Who was Genghis Khan's heir?": a name follows, the answer describes.
+      return /^\s+(?:is|was|are|were)\s+\p{Lu}/u.test(t.slice(first.index + first[0].length)) ? undefined : 'person';
+    case 'when':
+    case 'where':
+      // "When did …", "Where was …": not "When large groups boycott a system it can be considered?".
+      if (!AUX_NEXT.test(t.slice(first.index + first[0].length))) return undefined;
+      return wh === 'when' ? 'time' : 'place';
+    case 'how many':
+    case 'how much':
+      return 'number';
+    default:
+      return undefined;
+  }
+}
+
+/** One shown passage: its words, and the person it is credited to (a quote's speaker), if any. */
+export interface ShownPassage {
+  text: string;
+  speaker?: string | null;
+}
+
+/** Roles and bodies that answer "who" without a name ("the council", "his deputy", "officials"). */
+const BODY_WORDS =
+  /\b(?:council|government|ministry|ministers?|parliament|congress|senate|cabinet|committee|commission|board|court|judges?|police|army|military|navy|forces|troops|soldiers|company|firm|companies|officials?|authorit(?:y|ies)|administration|agency|department|office|union|party|parties|voters|residents|members?|lawmakers|legislators|observers|critics|experts|analysts|researchers|scientists|people|group|staff|workers|employees|deputy|successor|predecessor|mayor|governor|judge|prosecutors?|lawyers?|owners?|citizens|students|teachers|doctors|monks|priests|nobles|peasants|rebels|allies|enemies|individuals?|person|man|woman|men|women|someone|somebody|anyone|everyone|nobody|public|society|crowd|community|population|family|wife|husband|son|daughter|father|mother|brother|sister)\b/gi;
+/** Time words that are no date ("now", "later", "in the evening"), and spans ("for nine hours"). */
+const TIME_WORDS =
+  /\b(?:now|currently|recently|soon|earlier|later|ago|previously|formerly|eventually|immediately|morning|afternoon|evening|night|noon|midnight|dawn|o'clock|\d{1,2}(?::\d\d)?\s?(?:a\.?m\.?|p\.?m\.?)|(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies)|hours?|minutes?)\b)|\b(?:during|throughout|until|since|before|after|following)\s+\S/gi;
+/** Quantities in words ("several", "a few", "no one", "most of"). */
+const QUANTITY_WORDS = /\b(?:several|few|many|numerous|scores|handful|dozen|none|majority|minority|double|triple|vast|huge|enormous|considerable|substantial|voluminous|plenty|lot|little|great deal|(?:large|small|growing|high|low) (?:number|amount|quantity|sum|share|proportion))\b/gi;
+/** Units of time: "six years", "nine hours" count time, not what "How many soldiers …" asks for. */
+const TIME_UNIT = /^[\s-]*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))\b/i;
+/** A year ("2019", "1950-53", "the 1990s"): no count. */
+const YEAR = /^(?:1\d{3}|20\d\d)(?:s|[–-]\d{2,4})?$/;
+/** A place without a name ("at a forum", "in the capital", "abroad"). */
+const PLACE_WORDS = /\b(?:here|there|abroad|overseas|home|nationwide|worldwide|locally|elsewhere|nearby)\b/giu;
+
+/** Kinds of place ("the highest terrace", "a camp near the border"). */
+const PLACE_NOUNS =
+  /\b(?:area|region|zone|district|city|town|village|capital|country|land|state|province|county|territory|coast|shore|bank|terrace|valley|hill|mountain|river|lake|sea|ocean|island|border|frontier|street|road|square|building|house|palace|church|hall|room|office|camp|base|site|field|park|centre|center|quarter|port|harbou?r|station|airport|school|university|hospital|prison|court|embassy|headquarters|north|south|east|west|northern|southern|eastern|western)s?\b/gi;
+
+const CALENDAR = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+
+/** A sentence's first word (after a full stop, or the passage's start; an opening quote allowed). */
+const SENTENCE_START = /(?:^|[.!?]["”’)\]]?\s+)["“‘(]?$/;
+
+/**
+ * Whether `text` holds a match of `re` with a word not among the question's (`own`, normalised
+ * words); `named` for capitalised runs: a lone capitalised word opening a sentence is no name.
+ */
+function holds(re: RegExp, text: string, own: ReadonlySet<string>, named = false): boolean {
+  for (const m of text.matchAll(re)) {
+    const ws = words(m[0]);
+    // "The …", "Construction …": a sentence's capitalised first word is a name only when it is no
+    // English word ("Brownlee notes …").
+    if (named && ws.length === 1 && SENTENCE_START.test(text.slice(0, m.index)) && senseCount(wordNetBase(ws[0]!.norm)) > 0) continue;
+    // A month or a weekday is capitalised but names nobody and no place ("in February").
+    if (ws.some((w) => w.norm.length > 1 && !own.has(w.norm.replace(/'s$/, '')) && !(named && CALENDAR.test(w.norm)))) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether `text` holds a figure that can count what "how many / how much" asks for: not a year,
+ * an age ("Brandt, 58, …") or a span of time ("for six years") — unless the question itself is
+ * about units of time ("How many years …"), not "once" (an adverb of time).
+ */
+function holdsCount(text: string, own: ReadonlySet<string>): boolean {
+  const aboutTime = [...own].some((w) => TIME_UNIT.test(w));
+  for (const m of text.matchAll(NUMBER)) {
+    const figure = m[0];
+    const ws = words(figure);
+    if (!ws.some((w) => !own.has(w.norm))) continue;
+    // "1950-53" is read as two figures: the second ends the year's range.
+    if (YEAR.test(figure) || /^once$/i.test(figure) || /(?:1\d{3}|20\d\d)[–-]$/.test(text.slice(0, m.index))) continue;
+    const after = text.slice(m.index + figure.length);
+    // "the two Koreas", "the two had met": a set the story already counted, not a count — unless
+    // it counts what the question asks about ("the three main broadcast partners" for "How many
+    // broadcast partners …").
+    if (/^[a-z]/i.test(figure) && /\bthe\s+$/i.test(text.slice(0, m.index)) && !words(after).slice(0, 4).some((w) => own.has(w.norm) && !isStopWord(w.norm))) continue;
+    if (!aboutTime && TIME_UNIT.test(after)) continue;
+    if (/^,/.test(after) && /,\s*$/.test(text.slice(0, m.index)) && /^\d{1,3}$/.test(figure)) continue;
+    return true;
+  }
+  return false;
+}
+
+/** Whether one passage holds an answer of `kind` besides the question's own words. */
+function passageHolds(kind: MissingKind, p: ShownPassage, own: ReadonlySet<string>): boolean {
+  switch (kind) {
+    case 'person':
+      if (p.speaker && words(p.speaker).some((w) => !own.has(w.norm))) return true;
+      return holds(NAME, p.text, own, true) || holds(PERSON_WORDS, p.text, own) || holds(BODY_WORDS, p.text, own);
+    case 'time':
+      return holds(DATE, p.text, own) || holds(TIME_WORDS, p.text, own);
+    case 'number':
+      return holdsCount(p.text, own) || holds(QUANTITY_WORDS, p.text, own);
+    case 'place':
+      // Any name may be a place ("available through WatchESPN"): only a passage naming none is told.
+      return holds(PLACE_WORDS, p.text, own) || holds(PLACE_NOUNS, p.text, own) || holds(NAME, p.text, own, true);
+  }
+}
+
+/**
+ * When `question` plainly asks who, when, how many / how much or where (`askedKind`) and none of
+ * `passages` (the excerpts `/ask` shows) holds an answer of that kind besides the question's own
+ * words, the kind; otherwise undefined.
+ */
+export function missingKind(question: string, passages: readonly ShownPassage[]): MissingKind | undefined {
+  const kind = askedKind(question);
+  if (!kind || passages.length === 0) return undefined;
+  const own = new Set(words(question).map((w) => w.norm.replace(/'s$/, '')));
+  return passages.some((p) => passageHolds(kind, p, own)) ? undefined : kind;
+}
