@@ -20,7 +20,10 @@
  *     excerpt is wrong when it is (and when it is not); and, below the table, how well the
  *     confidence behind it (askConfidence.ts, worked out again outside the timed call) ranks right
  *     answers above wrong ones (AUC) and how close its chances are (Brier), against the top score
- *     alone (the notice before 2026-12-03: score below `WEAK_MATCH`);
+ *     alone (the notice before 2026-12-03: score below `WEAK_MATCH`); and, per kind of answer a
+ *     question plainly asks for (who, when, how many, where: askMissingType.ts), how often the
+ *     "None of these passages …" notice is given, and how often on a right top excerpt (every
+ *     SQuAD question is answerable, so each of those hides a right answer);
  * and, in the same run on the same files, a plain BM25 over sentences (the knowledge base's own
  * sentence splitter, lower-cased words, stop words dropped, k1 1.2, b 0.75) as the baseline.
  *
@@ -37,6 +40,7 @@ import { sentencesOf } from '../src/core/article';
 import { runCommand } from '../src/core/run';
 import { askConfidence, askNotice } from '../src/answer/ask';
 import { askCandidates } from '../src/answer/askCandidates';
+import { askedKind, MISSING_SAYS, type MissingKind } from '../src/answer/askMissingType';
 import { ASK_WEIGHTS, WEAK_MATCH } from '../src/answer/askWeights';
 import { auc, brier, chance, fitLogistic, noticeSummary } from './noticeFit';
 import type { KnowledgeBase } from '../src/knowledge/knowledgeBase';
@@ -129,6 +133,8 @@ const misses: string[] = [];
 const latencies: number[] = [];
 /** Top excerpt score → right or not, for calibrating the notice. */
 const calibration: Array<{ score: number; right: boolean; confidence: number; notice: boolean; article: string }> = [];
+/** Per kind plainly asked for: questions, right top excerpts, missing-kind notices, and those on a right top excerpt. */
+const kinds = new Map<MissingKind, { n: number; right: number; fired: number; firedRight: number }>();
 for (const a of articles) {
   const id = slugOf(a.title);
   const t = tally();
@@ -150,6 +156,16 @@ for (const a of articles) {
       if (top) calibration.push({ score: top.score, right: r1, confidence: askConfidence(found, qa.question), notice: askNotice(found, qa.question), article: a.title });
       const b = bm25(qa.question);
       const notice = !!ans.notice;
+      const kind = askedKind(qa.question);
+      if (kind) {
+        const k = kinds.get(kind) ?? { n: 0, right: 0, fired: 0, firedRight: 0 };
+        kinds.set(kind, k);
+        k.n++;
+        if (r1) k.right++;
+        const fired = !!ans.notice?.startsWith(`None of these passages ${MISSING_SAYS[kind]},`);
+        if (fired) k.fired++;
+        if (fired && r1) k.firedRight++;
+      }
       for (const x of [t, all]) {
         x.n++;
         if (r1) x.top1++;
@@ -226,6 +242,11 @@ lines.push(
   `notice as shipped: ${noticeSummary(calibration.map((c) => c.notice), rights)}; the old one (top score below ${WEAK_MATCH}): ${noticeSummary(calibration.map((c) => c.score < WEAK_MATCH), rights)}`,
 );
 lines.push(`answer-in-top-1 by confidence (tenths of the questions): ${byTenths((c) => c.confidence)}`);
+lines.push(
+  `missing-kind notice ("None of these passages …"; given / on a right top excerpt, of the questions plainly asking): ${[...kinds]
+    .map(([kind, k]) => `${kind} ${k.fired} / ${k.firedRight} of ${k.n} (${k.right} right)`)
+    .join('; ')}`,
+);
 process.stdout.write(lines.join('\n') + '\n');
 if (misses.length) process.stdout.write(`\nMisses (first ${misses.length}):\n${misses.join('\n')}\n`);
 const out = flag('--json');

@@ -68,7 +68,7 @@ export function askAnswer(kb: KnowledgeBase, questionText: string, articleId?: s
   // A question asking for a year (a month, a date …), or plainly asking who, when, how many or
   // where, that no passage shown answers in kind is not answered, however well the passages match
   // its other words: say so, whatever the confidence.
-  const lacking = missingAnswer(questionText, excerpts);
+  const lacking = missingAnswer(kb, questionText, excerpts);
   if (lacking) {
     return {
       command: 'ask',
@@ -88,10 +88,13 @@ export function askAnswer(kb: KnowledgeBase, questionText: string, articleId?: s
  * or undefined: a form asked for by name first (askTyped.ts), then a kind plainly asked for
  * (askMissingType.ts).
  */
-function missingAnswer(questionText: string, excerpts: readonly Excerpt[]): string | undefined {
+function missingAnswer(kb: KnowledgeBase, questionText: string, excerpts: readonly Excerpt[]): string | undefined {
   const form = missingForm(questionText, excerpts.map((e) => e.text));
   if (form) return `gives ${form}`;
-  const kind = missingKind(questionText, excerpts.map((e) => ({ text: e.text, speaker: e.speaker?.name })));
+  const kind = missingKind(
+    questionText,
+    excerpts.map((e) => ({ text: e.text, speaker: e.speaker?.name, article: kb.article(e.article.id)?.body })),
+  );
   return kind && MISSING_SAYS[kind];
 }
 

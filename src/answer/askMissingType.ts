@@ -18,9 +18,9 @@
  * How often it fires on SQuAD (all answerable) and on questions written to be unanswerable:
  * docs/ask-log.md, 2026-12-03, "The story may not say who, when, how many or where".
  */
-import { DATE, NAME, NUMBER, PERSON_WORDS } from './answerType';
+import { DATE, NAME, NUMBER, PERSON_WORDS, PLACE_NAME } from './answerType';
 import { senseCount, wordNetBase } from './wordnet';
-import { isStopWord, words } from '../text/words';
+import { isStopWord, words, type Word } from '../text/words';
 
 /** A kind of answer whose absence from every shown passage is told. */
 export type MissingKind = 'person' | 'time' | 'number' | 'place';
@@ -36,8 +36,13 @@ export const MISSING_SAYS: Record<MissingKind, string> = {
 /** The question words, in the order they may stand. */
 const WH = /\b(?:what|which|whose|whom|who|when|where|why|how\s+(?:many|much)|how)\b/gi;
 
-/** An auxiliary right after "when" / "where": the question word asks, it opens no clause. */
-const AUX_NEXT = /^\s+(?:is|was|are|were|do|does|did|will|would|can|could|should|shall|may|might|must|has|have|had)\b/i;
+/**
+ * An auxiliary right after "where" / "when": the question word asks, it opens no clause. "When"
+ * with a modal other than "will" asks under what conditions ("When would a person be considered
+ * …?"), not for a time.
+ */
+const WHERE_AUX = /^\s+(?:is|was|are|were|do|does|did|will|would|can|could|should|shall|may|might|must|has|have|had)\b/i;
+const WHEN_AUX = /^\s+(?:is|was|are|were|do|does|did|will|has|have|had)\b/i;
 
 /**
  * The kind of answer `question` plainly asks for, or undefined: read from its first question word
@@ -61,7 +66,7 @@ export function askedKind(question: string): MissingKind | undefined {
     case 'when':
     case 'where':
       // "When did …", "Where was …": not "When large groups boycott a system it can be considered?".
-      if (!AUX_NEXT.test(t.slice(first.index + first[0].length))) return undefined;
+      if (!(wh === 'when' ? WHEN_AUX : WHERE_AUX).test(t.slice(first.index + first[0].length))) return undefined;
       return wh === 'when' ? 'time' : 'place';
     case 'how many':
     case 'how much':
@@ -71,10 +76,14 @@ export function askedKind(question: string): MissingKind | undefined {
   }
 }
 
-/** One shown passage: its words, and the person it is credited to (a quote's speaker), if any. */
+/**
+ * One shown passage: its words, the person it is credited to (a quote's speaker), if any, and the
+ * text of its article (to tell a name opening a sentence from a word: `isName`).
+ */
 export interface ShownPassage {
   text: string;
   speaker?: string | null;
+  article?: string;
 }
 
 /** Roles and bodies that answer "who" without a name ("the council", "his deputy", "officials"). */
@@ -92,6 +101,9 @@ const YEAR = /^(?:1\d{3}|20\d\d)(?:s|[–-]\d{2,4})?$/;
 /** A place without a name ("at a forum", "in the capital", "abroad"). */
 const PLACE_WORDS = /\b(?:here|there|abroad|overseas|home|nationwide|worldwide|locally|elsewhere|nearby)\b/giu;
 
+/** A name after a preposition of place ("in Warsaw", "through WatchESPN", "across the Vistula"). */
+const LOCATIVE_NAME = /\b(?:in|at|from|near|inside|outside|to|into|through|via|across|throughout|around|within|toward|towards|along|on|off|over|under|between|beyond)\s+(?:the\s+)?\p{Lu}[\p{L}\-'’.]*(?:\s+(?:of|the|de)?\s*\p{Lu}[\p{L}\-'’.]*)*/gu;
+
 /** Kinds of place ("the highest terrace", "a camp near the border"). */
 const PLACE_NOUNS =
   /\b(?:area|region|zone|district|city|town|village|capital|country|land|state|province|county|territory|coast|shore|bank|terrace|valley|hill|mountain|river|lake|sea|ocean|island|border|frontier|street|road|square|building|house|palace|church|hall|room|office|camp|base|site|field|park|centre|center|quarter|port|harbou?r|station|airport|school|university|hospital|prison|court|embassy|headquarters|north|south|east|west|northern|southern|eastern|western)s?\b/gi;
@@ -105,16 +117,28 @@ const SENTENCE_START = /(?:^|[.!?]["”’)\]]?\s+)["“‘(]?$/;
  * Whether `text` holds a match of `re` with a word not among the question's (`own`, normalised
  * words); `named` for capitalised runs: a lone capitalised word opening a sentence is no name.
  */
-function holds(re: RegExp, text: string, own: ReadonlySet<string>, named = false): boolean {
+function holds(re: RegExp, text: string, own: ReadonlySet<string>, named = false, article = ''): boolean {
   for (const m of text.matchAll(re)) {
-    const ws = words(m[0]);
-    // "The …", "Construction …": a sentence's capitalised first word is a name only when it is no
-    // English word ("Brownlee notes …").
-    if (named && ws.length === 1 && SENTENCE_START.test(text.slice(0, m.index)) && senseCount(wordNetBase(ws[0]!.norm)) > 0) continue;
+    // In a name, only its capitalised words ("in Warsaw": "Warsaw" must be new, not "in").
+    const ws = named ? words(m[0]).filter((w) => /\p{Lu}/u.test(m[0][w.start] ?? '')) : words(m[0]);
+    if (named && ws.length === 1 && SENTENCE_START.test(text.slice(0, m.index)) && !isName(m[0].slice(ws[0]!.start, ws[0]!.end), article)) continue;
     // A month or a weekday is capitalised but names nobody and no place ("in February").
-    if (ws.some((w) => w.norm.length > 1 && !own.has(w.norm.replace(/'s$/, '')) && !(named && CALENDAR.test(w.norm)))) return true;
+    // One letter is no word ("I", "A") unless abbreviated ("the U.S.").
+    if (ws.some((w) => (w.norm.length > 1 || (named && m[0][w.end] === '.')) && !own.has(w.norm.replace(/'s$/, '')) && !(named && CALENDAR.test(w.norm)))) return true;
   }
   return false;
+}
+
+/**
+ * Whether a capitalised word opening a sentence is a name, not just capitalised there
+ * ("Construction of a new tram line …", "The …"): it is no English word ("Brownlee notes …"), or
+ * its article writes it capitalised inside a sentence too ("Newton was limited …" in an article
+ * that says "… sacked Newton").
+ */
+function isName(word: string, article: string): boolean {
+  if (senseCount(wordNetBase(word.toLowerCase())) === 0) return true;
+  const inside = new RegExp(`[\\p{Ll}\\d,;:]\\s+${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d])`, 'u');
+  return inside.test(article);
 }
 
 /**
@@ -134,7 +158,7 @@ function holdsCount(text: string, own: ReadonlySet<string>): boolean {
     // "the two Koreas", "the two had met": a set the story already counted, not a count — unless
     // it counts what the question asks about ("the three main broadcast partners" for "How many
     // broadcast partners …").
-    if (/^[a-z]/i.test(figure) && /\bthe\s+$/i.test(text.slice(0, m.index)) && !words(after).slice(0, 4).some((w) => own.has(w.norm) && !isStopWord(w.norm))) continue;
+    if (/^[a-z]/i.test(figure) && /\bthe\s+$/i.test(text.slice(0, m.index)) && !countedNoun(after).some((w) => own.has(w.norm))) continue;
     if (!aboutTime && TIME_UNIT.test(after)) continue;
     if (/^,/.test(after) && /,\s*$/.test(text.slice(0, m.index)) && /^\d{1,3}$/.test(figure)) continue;
     return true;
@@ -142,19 +166,29 @@ function holdsCount(text: string, own: ReadonlySet<string>): boolean {
   return false;
 }
 
+/** The words a figure counts: the content words right after it, up to a function word ("main broadcast partners" of …). */
+function countedNoun(after: string): Word[] {
+  const ws: Word[] = [];
+  for (const w of words(after)) {
+    if (ws.length === 4 || isStopWord(w.norm)) break;
+    ws.push(w);
+  }
+  return ws;
+}
+
 /** Whether one passage holds an answer of `kind` besides the question's own words. */
 function passageHolds(kind: MissingKind, p: ShownPassage, own: ReadonlySet<string>): boolean {
   switch (kind) {
     case 'person':
       if (p.speaker && words(p.speaker).some((w) => !own.has(w.norm))) return true;
-      return holds(NAME, p.text, own, true) || holds(PERSON_WORDS, p.text, own) || holds(BODY_WORDS, p.text, own);
+      return holds(NAME, p.text, own, true, p.article) || holds(PERSON_WORDS, p.text, own) || holds(BODY_WORDS, p.text, own);
     case 'time':
       return holds(DATE, p.text, own) || holds(TIME_WORDS, p.text, own);
     case 'number':
       return holdsCount(p.text, own) || holds(QUANTITY_WORDS, p.text, own);
     case 'place':
       // Any name may be a place ("available through WatchESPN"): only a passage naming none is told.
-      return holds(PLACE_WORDS, p.text, own) || holds(PLACE_NOUNS, p.text, own) || holds(NAME, p.text, own, true);
+      return holds(PLACE_WORDS, p.text, own) || holds(PLACE_NOUNS, p.text, own) || holds(LOCATIVE_NAME, p.text, own, true, p.article) || holds(PLACE_NAME, p.text, own, true, p.article);
   }
 }
 
