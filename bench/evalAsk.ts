@@ -22,8 +22,9 @@
  *     answers above wrong ones (AUC) and how close its chances are (Brier), against the top score
  *     alone (the notice before 2026-12-03: score below `WEAK_MATCH`); and, per kind of answer a
  *     question plainly asks for (who, when, how many, where: askMissingType.ts), how often the
- *     "None of these passages …" notice is given, and how often on a right top excerpt (every
- *     SQuAD question is answerable, so each of those hides a right answer);
+ *     shown passages hold none of it, and how often the top excerpt is right then (every SQuAD
+ *     question is answerable, so each of those, for a kind told, hides a right answer behind the
+ *     "None of these passages …" notice);
  * and, in the same run on the same files, a plain BM25 over sentences (the knowledge base's own
  * sentence splitter, lower-cased words, stop words dropped, k1 1.2, b 0.75) as the baseline.
  *
@@ -38,9 +39,9 @@ import { commands } from '../commands/index';
 import type { Answer } from '../src/core/answer';
 import { sentencesOf } from '../src/core/article';
 import { runCommand } from '../src/core/run';
-import { askConfidence, askNotice } from '../src/answer/ask';
+import { askConfidence, askNotice, shownPassages } from '../src/answer/ask';
 import { askCandidates } from '../src/answer/askCandidates';
-import { askedKind, MISSING_SAYS, type MissingKind } from '../src/answer/askMissingType';
+import { ALL_KINDS, askedKind, missingKind, TOLD, type MissingKind } from '../src/answer/askMissingType';
 import { ASK_WEIGHTS, WEAK_MATCH } from '../src/answer/askWeights';
 import { auc, brier, chance, fitLogistic, noticeSummary } from './noticeFit';
 import type { KnowledgeBase } from '../src/knowledge/knowledgeBase';
@@ -162,7 +163,8 @@ for (const a of articles) {
         kinds.set(kind, k);
         k.n++;
         if (r1) k.right++;
-        const fired = !!ans.notice?.startsWith(`None of these passages ${MISSING_SAYS[kind]},`);
+        // Told or not (`TOLD`), whether the rule finds the shown passages lacking the kind.
+        const fired = missingKind(qa.question, shownPassages(kb, ans.excerpts), ALL_KINDS) === kind;
         if (fired) k.fired++;
         if (fired && r1) k.firedRight++;
       }
@@ -243,7 +245,7 @@ lines.push(
 );
 lines.push(`answer-in-top-1 by confidence (tenths of the questions): ${byTenths((c) => c.confidence)}`);
 lines.push(
-  `missing-kind notice ("None of these passages …"; given / on a right top excerpt, of the questions plainly asking): ${[...kinds]
+  `missing-kind rule ("None of these passages …"; passages found lacking / of them with a right top excerpt, of the questions plainly asking; told only for ${[...TOLD].join(', ')}): ${[...kinds]
     .map(([kind, k]) => `${kind} ${k.fired} / ${k.firedRight} of ${k.n} (${k.right} right)`)
     .join('; ')}`,
 );

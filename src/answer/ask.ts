@@ -15,7 +15,7 @@ import { excerptAt, statementAt, statementBounds } from './excerpts';
 import { articleFilter } from './filters';
 import { followQuestion, followRange, withAntecedent } from './askFollow';
 import { missingForm } from './askTyped';
-import { MISSING_SAYS, missingKind } from './askMissingType';
+import { MISSING_SAYS, missingKind, type ShownPassage } from './askMissingType';
 import { mergeRanges } from '../core/ranges';
 
 export { ASK_PARAGRAPHS } from './askCandidates';
@@ -65,8 +65,8 @@ export function askAnswer(kb: KnowledgeBase, questionText: string, articleId?: s
     if (shown(e)) continue;
     excerpts.push(e);
   }
-  // A question asking for a year (a month, a date …), or plainly asking who, when, how many or
-  // where, that no passage shown answers in kind is not answered, however well the passages match
+  // A question asking for a year (a month, a date …), or plainly asking who or how many, that no
+  // passage shown answers in kind is not answered, however well the passages match
   // its other words: say so, whatever the confidence.
   const lacking = missingAnswer(kb, questionText, excerpts);
   if (lacking) {
@@ -86,16 +86,18 @@ export function askAnswer(kb: KnowledgeBase, questionText: string, articleId?: s
 /**
  * What the shown excerpts fail to give, as the notice says it ("gives a year", "names a place"),
  * or undefined: a form asked for by name first (askTyped.ts), then a kind plainly asked for
- * (askMissingType.ts).
+ * (askMissingType.ts: who, how many).
  */
 function missingAnswer(kb: KnowledgeBase, questionText: string, excerpts: readonly Excerpt[]): string | undefined {
   const form = missingForm(questionText, excerpts.map((e) => e.text));
   if (form) return `gives ${form}`;
-  const kind = missingKind(
-    questionText,
-    excerpts.map((e) => ({ text: e.text, speaker: e.speaker?.name, article: kb.article(e.article.id)?.body })),
-  );
+  const kind = missingKind(questionText, shownPassages(kb, excerpts));
   return kind && MISSING_SAYS[kind];
+}
+
+/** The excerpts as `missingKind` reads them: text, the quote's speaker, the article's text. */
+export function shownPassages(kb: KnowledgeBase, excerpts: readonly Excerpt[]): ShownPassage[] {
+  return excerpts.map((e) => ({ text: e.text, speaker: e.speaker?.name, article: kb.article(e.article.id)?.body }));
 }
 
 /** Below this top score the notice is always given (see `askNotice`). */

@@ -8,9 +8,10 @@ import { SEED_QUESTIONS } from './questions';
  * articles (test/fixtures/ask-news/), each with whether `/ask` tells "None of these passages …, so
  * the story may not say" (askMissingType.ts). Written before the rule was tuned, and kept as they
  * were: `false` is a question the rule cannot catch, since a passage holds a name, a date, a
- * figure or a place that is not the answer ("When will the envoys meet again?" → "On Sunday, …
- * met"). The rule reads the kind of answer, not its meaning; what it does catch, it catches for
- * any story. Totals: 16 of 43 (who 2 / 11, when 2 / 9, how many 9 / 12, where 3 / 11).
+ * figure or a place that is not the answer ("Who will replace the envoy?" → "On Sunday, US special
+ * envoy … Sung Kim met …"). The rule reads the kind of answer, not its meaning; what it does
+ * catch, it catches for any story. Told: 11 of 43 (who 2 / 11, how many 9 / 12); when and where
+ * are not told (askMissingType.ts, `TOLD`), though the rule finds 2 / 9 and 3 / 11 of them.
  */
 const UNANSWERED: Array<[string, boolean]> = [
   // seed story (US / South Korea end-of-war declaration)
@@ -20,8 +21,8 @@ const UNANSWERED: Array<[string, boolean]> = [
   ['Who drafted the declaration\'s wording?', false],
   ['Who will sign the end-of-war declaration for China?', false],
   ['Who chairs the legal review in Washington?', false],
-  ['When will the declaration be signed?', true],
-  ['When will the legal review be finished?', true],
+  ['When will the declaration be signed?', false], // the rule finds no date, but "when" is not told
+  ['When will the legal review be finished?', false], // the rule finds no date, but "when" is not told
   ['When will the envoys meet again?', false],
   ['When will North Korea return to talks?', false],
   ['When will the sanctions be lifted?', false],
@@ -42,7 +43,7 @@ const UNANSWERED: Array<[string, boolean]> = [
   ['How many soldiers serve in the northern division?', true],
   ['How much has the programme cost so far?', false],
   ['How many votes did the opposition win?', false],
-  ['Where will the helicopters be built?', true],
+  ['Where will the helicopters be built?', false], // the rule finds no place, but "where" is not told
   ['Where was Brandt born?', false],
   // city budget
   ['Who will build the tram line?', true],
@@ -57,9 +58,9 @@ const UNANSWERED: Array<[string, boolean]> = [
   // more "where", written before running them
   ['Where will Sullivan travel next?', false],
   ['Where do the US troops in Korea train?', false],
-  ['Where will the helicopters be stationed?', true],
+  ['Where will the helicopters be stationed?', false], // the rule finds no place, but "where" is not told
   ['Where did Horvath announce the fare increase?', false],
-  ['Where will the opposition protest?', true],
+  ['Where will the opposition protest?', false], // the rule finds no place, but "where" is not told
 ];
 
 describe('questions the stories do not answer', () => {
@@ -70,9 +71,9 @@ describe('questions the stories do not answer', () => {
     if (told) for (const e of a.excerpts) expect(e.match).toBe('related');
   });
 
-  it('tells 16 of the 43', () => {
+  it('tells 11 of the 43', () => {
     expect(UNANSWERED.length).toBe(43);
-    expect(UNANSWERED.filter(([, told]) => told).length).toBe(16);
+    expect(UNANSWERED.filter(([, told]) => told).length).toBe(11);
   });
 });
 
