@@ -22,12 +22,10 @@ import { runCommand } from '../src/core/run';
 import { loadKnowledgeFolder } from '../src/knowledge/folder';
 import { BENCH_TMP, corpusDir, type CorpusName } from './corpus';
 import { makeQueries } from './queries';
+import { flagReader } from './args';
 
 const args = process.argv.slice(2);
-const flag = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
+const flag = flagReader(args);
 const corpus = (flag('--corpus') ?? '19k') as CorpusName;
 const top = Number(flag('--top') ?? 30);
 const inclusive = (flag('--inclusive') ?? 'askCandidates,match,entitiesIn,inTitleOf,words,sentencesOf,cachedTerm,markLongForms,answerEvidence,align,paragraphCosine,rankGroups,excerptAt').split(',');

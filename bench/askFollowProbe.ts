@@ -11,12 +11,10 @@ import { followQuestion, followRange, followVerdict, withAntecedent } from '../s
 import { ASK_WEIGHTS } from '../src/answer/askWeights';
 import { sentencesOf } from '../src/core/article';
 import { DEFAULT_DATA, holds, squadArticles, squadKnowledgeBase } from './squad';
+import { flagReader } from './args';
 
 const args = process.argv.slice(2);
-const flag = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
+const flag = flagReader(args);
 const show = Number(flag('--show') ?? 5);
 const articles = squadArticles(flag('--data') ?? DEFAULT_DATA, flag('--split') ?? 'tune');
 const { kb } = await squadKnowledgeBase(articles);

@@ -26,12 +26,10 @@ import { loadKnowledgeFolder } from '../src/knowledge/folder';
 import { BENCH_TMP, corpusDir, type CorpusName } from './corpus';
 import { makeQueries } from './queries';
 import { DEFAULT_DATA, squadArticles, squadKnowledgeBase } from './squad';
+import { flagReader } from './args';
 
 const args = process.argv.slice(2);
-const flag = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
+const flag = flagReader(args);
 const corpus = (flag('--corpus') ?? '19k') as CorpusName;
 const passes = Number(flag('--passes') ?? 3);
 const top = Number(flag('--top') ?? 10);

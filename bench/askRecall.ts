@@ -20,12 +20,10 @@
 import { FEATURES, SOFT_PARAGRAPHS, ASK_PARAGRAPHS, askCandidates, type Candidate } from '../src/answer/askCandidates';
 import { ASK_WEIGHTS } from '../src/answer/askWeights';
 import { DEFAULT_DATA, holds, slugOf, squadArticles, squadKnowledgeBase } from './squad';
+import { flagReader } from './args';
 
 const args = process.argv.slice(2);
-const flag = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
+const flag = flagReader(args);
 const articles = squadArticles(flag('--data') ?? DEFAULT_DATA, flag('--split') ?? 'tune');
 const { kb } = await squadKnowledgeBase(articles);
 

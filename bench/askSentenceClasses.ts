@@ -29,12 +29,10 @@ import { ASK_WEIGHTS } from '../src/answer/askWeights';
 import { sentencesOf } from '../src/core/article';
 import { runCommand } from '../src/core/run';
 import { DEFAULT_DATA, holds, slugOf, squadArticles, squadKnowledgeBase } from './squad';
+import { flagReader } from './args';
 
 const args = process.argv.slice(2);
-const flag = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
+const flag = flagReader(args);
 const show = Number(flag('--show') ?? 5);
 const onlyClass = flag('--class');
 const articles = squadArticles(flag('--data') ?? DEFAULT_DATA, flag('--split') ?? 'tune');

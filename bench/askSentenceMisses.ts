@@ -11,12 +11,10 @@
 import { FEATURES, askCandidates } from '../src/answer/askCandidates';
 import { ASK_WEIGHTS } from '../src/answer/askWeights';
 import { DEFAULT_DATA, holds, slugOf, squadArticles, squadKnowledgeBase } from './squad';
+import { flagReader } from './args';
 
 const args = process.argv.slice(2);
-const flag = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
+const flag = flagReader(args);
 const show = Number(flag('--show') ?? 20);
 const onlyType = flag('--type');
 const articles = squadArticles(flag('--data') ?? DEFAULT_DATA, flag('--split') ?? 'tune');

@@ -47,14 +47,12 @@ import { auc, brier, chance, fitLogistic, noticeSummary } from './noticeFit';
 import type { KnowledgeBase } from '../src/knowledge/knowledgeBase';
 import { isStopWord, words } from '../src/text/words';
 import { DEFAULT_DATA, holds, slugOf, squadArticles, squadKnowledgeBase } from './squad';
+import { flagReader } from './args';
 
 export { TUNE } from './squad';
 
 const args = process.argv.slice(2);
-const flag = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
+const flag = flagReader(args);
 const dataFile = flag('--data') ?? DEFAULT_DATA;
 const split = flag('--split') ?? 'all';
 const only = flag('--articles')?.split(',');

@@ -22,12 +22,10 @@ import { exportText } from '../src/answer/exportParts';
 import { exportRows } from '../src/answer/exportRows';
 import { writeText } from '../src/transport/writeText';
 import { corpusDir, type CorpusName } from './corpus';
+import { flagReader } from './args';
 
 const args = process.argv.slice(2);
-const flag = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
+const flag = flagReader(args);
 const corpus = (flag('--corpus') ?? '19k') as CorpusName;
 const repeat = Number(flag('--repeat') ?? 3);
 const wanted = Number(flag('--statements') ?? 20_000);

@@ -22,12 +22,10 @@ import { join, resolve } from 'node:path';
 import { cacheCodeVersion } from '../src/knowledge/diskStore';
 import { baseCheckout, compareTable, type Side } from './baseCommit';
 import { CORPORA, REPLICAS, corpusDir, type CorpusName } from './corpus';
+import { flagReader } from './args';
 
 const args = process.argv.slice(2);
-const flag = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
+const flag = flagReader(args);
 const corpora = (flag('--corpus') ?? 'seed,19k,190k,1m').split(',').map((s) => s.trim().toLowerCase()) as CorpusName[];
 for (const c of corpora) if (!CORPORA.includes(c)) throw new Error(`unknown corpus ${c} (choose from ${CORPORA.join(', ')})`);
 const queries = flag('--queries') ?? '300';

@@ -24,13 +24,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { flagReader } from './args';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
-const flag = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
+const flag = flagReader(args);
 const RUNS = Number(flag('--runs') ?? 7);
 const KNOWLEDGE = resolve(flag('--knowledge') ?? join(ROOT, 'knowledge'));
 const QUERY = '/search query:armistice';

@@ -25,12 +25,10 @@ import { evaluate, fit, type Row } from './askFit';
 import { misleading } from './askMisses';
 import { fitLogistic } from './noticeFit';
 import { DEFAULT_DATA, holds, slugOf, squadArticles, squadKnowledgeBase } from './squad';
+import { flagReader } from './args';
 
 const args = process.argv.slice(2);
-const flag = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
+const flag = flagReader(args);
 const rounds = Number(flag('--rounds') ?? 4);
 /** `--fix rank=0,neighbours=0.05`: weights held where they are given. */
 const fixed = new Map((flag('--fix') ?? '').split(',').filter(Boolean).map((kv) => [kv.split('=')[0]!, Number(kv.split('=')[1])] as const));

@@ -20,12 +20,10 @@ import { NOTICE_FEATURES, confidenceInputs } from '../src/answer/askConfidence';
 import { ASK_WEIGHTS } from '../src/answer/askWeights';
 import { auc, brier, chance, fitLogistic, noticeSummary, type NoticeRow } from './noticeFit';
 import { DEFAULT_DATA, holds, squadArticles, squadKnowledgeBase } from './squad';
+import { flagReader } from './args';
 
 const args = process.argv.slice(2);
-const flag = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
+const flag = flagReader(args);
 const ridge = Number(flag('--ridge') ?? 1);
 const below = Number(flag('--below') ?? 0.5);
 const articles = squadArticles(flag('--data') ?? DEFAULT_DATA, 'tune');

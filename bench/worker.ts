@@ -20,6 +20,7 @@ import { BENCH_TMP, baseId, corpusDir, type CorpusName } from './corpus';
 import { makeQueries, type PhraseQuery } from './queries';
 import { buildClusters } from '../src/across/clusters';
 import { buildTimelineIndex } from '../src/across/timeline';
+import { flagReader } from './args';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 function heap() {
@@ -309,10 +310,7 @@ async function cold(corpus: CorpusName) {
 
 async function main() {
   const [mode, corpus, out, ...rest] = process.argv.slice(2);
-  const flag = (name: string) => {
-    const i = rest.indexOf(name);
-    return i >= 0 ? rest[i + 1] : undefined;
-  };
+  const flag = flagReader(rest);
   const result =
     mode === 'cold'
       ? await cold(corpus as CorpusName)
