@@ -29,7 +29,7 @@ import { isStopWord, words, type Word } from '../text/words';
 /** A kind of answer whose absence from every shown passage is told. */
 export type MissingKind = 'person' | 'time' | 'number' | 'place';
 
-/** What the notice says the passages do not do ("None of these passages names anyone …"). */
+/** What the notice says the passages do not do ("None of these passages gives a number, …"). */
 export const MISSING_SAYS: Record<MissingKind, string> = {
   person: 'names a person or group',
   time: 'gives a date or time',
@@ -93,16 +93,19 @@ export interface ShownPassage {
 /** Roles and bodies that answer "who" without a name ("the council", "his deputy", "officials"). */
 const BODY_WORDS =
   /\b(?:council|government|ministry|ministers?|parliament|congress|senate|cabinet|committee|commission|board|court|judges?|police|army|military|navy|forces|troops|soldiers|company|firm|companies|officials?|authorit(?:y|ies)|administration|agency|department|office|union|party|parties|voters|residents|members?|lawmakers|legislators|observers|critics|experts|analysts|researchers|scientists|people|group|staff|workers|employees|deputy|successor|predecessor|mayor|governor|judge|prosecutors?|lawyers?|owners?|citizens|students|teachers|doctors|monks|priests|nobles|peasants|rebels|allies|enemies|individuals?|person|man|woman|men|women|someone|somebody|anyone|everyone|nobody|public|society|crowd|community|population|family|wife|husband|son|daughter|father|mother|brother|sister)\b/gi;
-/** Time words that are no date ("now", "later", "in the evening"), and spans ("for nine hours"). */
+/**
+ * Time words that are no date ("now", "later", "in the evening"), spans ("for nine hours"), and
+ * time relative to an event ("after the war"). (Time and place are read but not told: `TOLD`.)
+ */
 const TIME_WORDS =
   /\b(?:now|currently|recently|soon|earlier|later|ago|previously|formerly|eventually|immediately|morning|afternoon|evening|night|noon|midnight|dawn|o'clock|\d{1,2}(?::\d\d)?\s?(?:a\.?m\.?|p\.?m\.?)|(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies)|hours?|minutes?)\b)|\b(?:during|throughout|until|since|before|after|following)\s+\S/gi;
-/** Quantities in words ("several", "a few", "no one", "most of"). */
+/** Quantities in words ("several", "few", "a large number", "voluminous"). */
 const QUANTITY_WORDS = /\b(?:several|few|many|numerous|scores|handful|dozen|none|majority|minority|double|triple|vast|huge|enormous|considerable|substantial|voluminous|plenty|lot|little|great deal|(?:large|small|growing|high|low) (?:number|amount|quantity|sum|share|proportion))\b/gi;
 /** Units of time: "six years", "nine hours" count time, not what "How many soldiers …" asks for. */
 const TIME_UNIT = /^[\s-]*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))\b/i;
 /** A year ("2019", "1950-53", "the 1990s"): no count. */
 const YEAR = /^(?:1\d{3}|20\d\d)(?:s|[–-]\d{2,4})?$/;
-/** A place without a name ("at a forum", "in the capital", "abroad"). */
+/** A place without a name ("abroad", "here"). */
 const PLACE_WORDS = /\b(?:here|there|abroad|overseas|home|nationwide|worldwide|locally|elsewhere|nearby)\b/giu;
 
 /** A name after a preposition of place ("in Warsaw", "through WatchESPN", "across the Vistula"). */
@@ -112,6 +115,7 @@ const LOCATIVE_NAME = /\b(?:in|at|from|near|inside|outside|to|into|through|via|a
 const PLACE_NOUNS =
   /\b(?:area|region|zone|district|city|town|village|capital|country|land|state|province|county|territory|coast|shore|bank|terrace|valley|hill|mountain|river|lake|sea|ocean|island|border|frontier|street|road|square|building|house|palace|church|hall|room|office|camp|base|site|field|park|centre|center|quarter|port|harbou?r|station|airport|school|university|hospital|prison|court|embassy|headquarters|north|south|east|west|northern|southern|eastern|western)s?\b/gi;
 
+/** Months and weekdays: capitalised, but no name of a person or a place. */
 const CALENDAR = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
 /** A sentence's first word (after a full stop, or the passage's start; an opening quote allowed). */
