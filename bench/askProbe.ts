@@ -12,6 +12,10 @@
  * and a SHA-256 over every answer (JSON): equal digests mean equal answers. `--out` writes the
  * answers, one JSON line each.
  *
+ * `--marks`: a line on stdout before the full GC that follows the warm-up ("askProbe: full GC") and
+ * before each pass and question ("askProbe: /ask pass N question I"), so that V8's own traces (`--trace-opt`,
+ * `--trace-deopt`, `--trace-gc`, also on stdout) can be counted pass by pass: `bench/askJit.sh`.
+ *
  * `--squad [--data FILE]`: instead, every question of the SQuAD dev sample (`npm run eval:ask`'s, one pass, no
  * warm-up) over its twelve articles, with the same digest of every answer.
  */
@@ -36,6 +40,9 @@ const top = Number(flag('--top') ?? 10);
 const out = flag('--out');
 // `--profile <file.cpuprofile>`: a CPU profile of the first /ask pass only (open in Chrome DevTools).
 const profile = flag('--profile');
+// `--profile-pass N`: profile that pass instead (0 = the first), to set a first pass against a later one.
+const profilePass = Number(flag('--profile-pass') ?? 0);
+const mark = args.includes('--marks') ? (line: string) => process.stdout.write(`askProbe: ${line}\n`) : () => {};
 const gc = (globalThis as { gc?: () => void }).gc;
 
 const squad = args.includes('--squad') ? squadArticles(flag('--data') ?? DEFAULT_DATA, 'all') : undefined;
@@ -69,6 +76,7 @@ for (let i = 0; i < (squad ? 0 : 100); i++) {
   if (party) await safe(() => run('position', { party }));
   await safe(() => run('ask', { question: `who said ${p.text}` }));
 }
+mark('full GC');
 gc?.();
 
 const q = makeQueries(kb, 300, 42);
@@ -90,7 +98,8 @@ for (const [name, list] of Object.entries(items)) {
   const first: Array<{ ms: number; cpu: number }> = [];
   const best = list.map(() => ({ ms: Infinity, cpu: Infinity }));
   for (let pass = 0; pass < passes; pass++) {
-    const session = profile && name === 'ask' && pass === 0 ? new Session() : undefined;
+    mark(`/${name} pass ${pass}`);
+    const session = profile && name === 'ask' && pass === profilePass ? new Session() : undefined;
     if (session) {
       session.connect();
       await session.post('Profiler.enable');
@@ -98,6 +107,7 @@ for (const [name, list] of Object.entries(items)) {
       await session.post('Profiler.start');
     }
     for (const [i, item] of list.entries()) {
+      mark(`/${name} pass ${pass} question ${i}`);
       const c = process.cpuUsage();
       const t = performance.now();
       const answer = await safe(item.f);
