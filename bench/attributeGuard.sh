@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=1c988a30b922122ae483d73e404f2420202787e0ccce0925147181cefda2e606
-  [speakers-dev/gold.jsonl]=b72a2fbf5a2afdf4ec1ddcd971c9115c5552bf2b89946c1c7a02ec8c0ab07434
+  [polnear/dev.jsonl]=0aa0474f99bc0ab07d720db6e895c149913b670485427649a954cc3262a8e886
+  [speakers-dev/gold.jsonl]=15f3e2bae2549c91490f6dc7982015072029372ee4bba01027b3477c6995d9d6
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do

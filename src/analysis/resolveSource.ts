@@ -3,6 +3,7 @@
  * title, appositive or definite role), or an honest label when the text does not say who.
  * Runs inside the left-to-right pass of `attributeQuotes`, so it sees only what came before.
  */
+import { appositiveName } from './appositives';
 import { posTags } from './lexicon/cueStem';
 import { afterArticle, roleWord } from './nounPhrases';
 import type { RawStatement } from './statement';
@@ -21,6 +22,12 @@ export interface Resolved {
   source: [number, number] | null;
   /** A description ("a top US security official") that may later be linked to a named person. */
   description?: boolean;
+  /**
+   * Named only through an appositive after a description ("his wife, Gabriela Lazar,"): such a
+   * person often shares a surname with the article's subject, so speaking here does not make
+   * them the one a later bare surname ("Lazar told agents") means.
+   */
+  apposed?: boolean;
 }
 
 /**
@@ -167,6 +174,11 @@ export function resolveSource(st: ResolveState, raw: RawStatement, index: number
     const p = st.people.resolveToken(first.text.charAt(0) + first.lower.slice(1), undefined, undefined);
     if (p) return { speaker: p, label: p.name, source: [ss, se] };
   }
+  // "he’d respond", "she's said": the contraction's pronoun is the source ("he", never "he’d").
+  const contracted = words.length === 1 && first ? /^(\p{L}+)['\u2019](?:d|s|ll|ve|re|m)$/u.exec(first.lower)?.[1] : undefined;
+  if (contracted && PRONOUNS[contracted] && first) {
+    return resolveSource(st, { ...raw, source: [first.start, first.start + contracted.length] }, index);
+  }
   if (words.length === 1 && first && PRONOUNS[first.lower]) {
     const info = PRONOUNS[first.lower];
     if (info && info.person && info.gender) {
@@ -221,6 +233,11 @@ export function resolveSource(st: ResolveState, raw: RawStatement, index: number
     const p = st.mentionPerson.get(appositiveOf) as Person;
     return { speaker: p, label: p.name, source: [ss, se] };
   }
+  // "According to his aunt, Jane Starner, “…”": the name in apposition after the description is
+  // who it describes (the text ties them; `attributeQuotes` reads the name first).
+  const named = appositiveName(st.body, [ss, se], st.namesIn);
+  const namedPerson = named ? st.mentionPerson.get(named) : undefined;
+  if (namedPerson) return { speaker: namedPerson, label: namedPerson.name, source: [ss, se], apposed: true };
   // A capitalised head that is no role word is a name the article has not introduced ("…,
   // Batchelder said"): its -er ending does not make it a role like "the teacher".
   const lastWord = words[words.length - 1];

@@ -221,6 +221,8 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
       if (!isAcc && prevTok && !prevTok.cap && /^\s+$/.test(body.slice(prevTok.end, t.start)) && /\p{Ll}[^s]s$/u.test(t.lower) && (COUNT_WORD.test(prevTok.lower) || adjectiveOnly(prevTok.lower))) continue;
       if (!isAcc && t.cap && i > 0) continue; // "Said" mid-sentence capitalised: a name
       if (!isAcc && describingParticiple(t.lower, toks[i + 1]?.lower ?? '')) continue;
+      // "the Jewish state’s premier cheered": a word with a possessive 's is a noun, never the cue.
+      if (!isAcc && t.possessive) continue;
       const st = (SPEECH_VERBS.has(t.lower) || VIEW_VERBS.has(t.lower) || MIXED_VERBS.has(t.lower) || isAcc ? clauseFrame(body, s, si, toks, i, isAcc, qi) : null) ?? (OBJECT_VERBS.has(t.lower) ? objectFrame(body, s, si, toks, i, qi) : null) ?? (ASK_VERBS.has(t.lower) ? askFrame(body, s, si, toks, i, qi) : null) ?? (UNNAMED_CUES.has(t.lower) ? unnamedFrame(body, s, si, toks, i, qi) : null) ?? (learned ? learnedFrame(body, s, si, toks, i, qi, learned) : null) ?? (TELL_VERBS.has(t.lower) ? toldFrame(body, s, si, toks, i, qi) : null);
       if (st) {
         usedVerb.add(t.start);

@@ -1,0 +1,62 @@
+/**
+ * What a quotation's speaker reads as when the source words are no name: a contraction is its
+ * pronoun ("he’d" → "he", resolved like "he"), a word with a possessive is no verb of saying ("the
+ * island state’s premier", not a source "the island"), and a description the text ties to a name
+ * by apposition ("his aunt, Mara Lind,") is that person. Articles written for this test; each case
+ * fails with its rule removed.
+ */
+import { describe, expect, it } from 'vitest';
+import { attributeArticle as run } from './attributeArticle';
+
+describe('a contraction as the source', () => {
+  it('is resolved like its pronoun', () => {
+    const a = run(['Tomas Berg wrote six novels in ten years.', 'When critics asked him to explain a plot, he’d reply, “I never explain.”']);
+    const st = a.covering('I never explain');
+    expect(a.who(st)).toBe('Tomas Berg');
+    expect(st.source?.text).toBe('he');
+  });
+
+  it('keeps only the pronoun as its label when nobody fits', () => {
+    const a = run(['The harbour closed in May.', 'When asked, he’d reply, “I never explain.”']);
+    const st = a.covering('I never explain');
+    expect(a.who(st)).toBeNull();
+    expect(st.sourceLabel).toBe('he');
+  });
+});
+
+describe('a word with a possessive', () => {
+  it('is a noun, never the verb of a report', () => {
+    const a = run(['The neighbours protested on Monday, while the island state’s premier praised the “historic” deal.']);
+    const sources = a.result.statements.map((s) => s.source?.text);
+    expect(sources).not.toContain('the island');
+    expect(a.covering('historic').source?.text).toBe('the island state’s premier');
+  });
+});
+
+describe('a description with a name in apposition', () => {
+  it('is the person the name gives', () => {
+    const a = run(['Piet Lind was born in 1950 in a river town.', 'According to his aunt, Mara Lind, “He was reading at four and arguing at five.”']);
+    expect(a.who(a.covering('He was reading at four'))).toBe('Mara Lind');
+  });
+
+  it('is the person after an inverted tag too', () => {
+    const a = run(['The ferry will stop in May.', '“We will fight it,” said the union leader, Ilse Varga, on Monday.']);
+    expect(a.who(a.covering('We will fight it'))).toBe('Ilse Varga');
+  });
+
+  it('needs the name right after the comma, not a list', () => {
+    const a = run(['Piet Lind was born in 1950.', 'According to his aunt, Mara Lind and two cousins, “He was reading at four.”']);
+    expect(a.who(a.covering('He was reading at four'))).toBeNull();
+  });
+
+  it('does not make a relative the one a shared surname means later', () => {
+    const a = run([
+      'Peter Voss, 44, was sentenced on Thursday for stealing the letters.',
+      'Voss said he had taken about 100 of them.',
+      '“We need him at home,” his wife, Ana Voss, wrote in a letter to the court.',
+      'A trained baker, Voss told agents that he acted alone.',
+    ]);
+    expect(a.who(a.covering('We need him at home'))).toBe('Ana Voss');
+    expect(a.who(a.covering('he acted alone'))).not.toBe('Ana Voss');
+  });
+});
