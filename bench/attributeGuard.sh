@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=0aa0474f99bc0ab07d720db6e895c149913b670485427649a954cc3262a8e886
-  [speakers-dev/gold.jsonl]=15f3e2bae2549c91490f6dc7982015072029372ee4bba01027b3477c6995d9d6
+  [polnear/dev.jsonl]=77326e2f01a1dd7f03ea192dc43aa923ca97fed309c1cdaffa1a64850b97fccb
+  [speakers-dev/gold.jsonl]=63f525627336683cb8a077335c2eb7173ce366d1178d422b503831599eaf66ac
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do

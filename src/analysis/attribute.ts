@@ -6,6 +6,7 @@
  * resolves every source (names, surnames, pronouns, descriptions) using only what came before.
  */
 import { appositiveName } from './appositives';
+import { documentAuthor } from './documentSources';
 import { continueParagraphSpeakers, headingRepeats, linkDescriptions } from './carryOver';
 import type { RawStatement } from './statement';
 import { findStatements } from './statements';
@@ -160,9 +161,10 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
   raws.forEach((raw, index) => {
     // A quotation held by somebody else's noun ("rejected Varga's claim that “…”") is resolved
     // once the possessor's name has been read.
-    // A name in apposition after the source words ("his aunt, Jane Starner,") is read first too.
-    const apposed = raw.source ? appositiveName(body, raw.source, namesIn) : undefined;
-    const pos = Math.max(raw.source ? raw.source[1] : 0, raw.cue ? raw.cue[0] : raw.content[0], raw.owner ? raw.owner[1] : 0, apposed ? apposed.end : 0);
+    // A name in apposition after the source words ("his aunt, Jane Starner,") is read first too,
+    // So is the author named after a document ("a report from Kotak Institutional Equities").
+    const apposed = raw.source ? (appositiveName(body, raw.source, namesIn)?.end ?? documentAuthor(body, raw.source)?.[1] ?? 0) : 0;
+    const pos = Math.max(raw.source ? raw.source[1] : 0, raw.cue ? raw.cue[0] : raw.content[0], raw.owner ? raw.owner[1] : 0, apposed);
     events.push({ pos, order: order++, statement: { raw, index } });
   });
   events.sort((a, b) => a.pos - b.pos || a.order - b.order);

@@ -4,6 +4,7 @@
  * Runs inside the left-to-right pass of `attributeQuotes`, so it sees only what came before.
  */
 import { appositiveName } from './appositives';
+import { documentAuthor } from './documentSources';
 import { posTags } from './lexicon/cueStem';
 import { afterArticle, roleWord } from './nounPhrases';
 import type { RawStatement } from './statement';
@@ -238,6 +239,16 @@ export function resolveSource(st: ResolveState, raw: RawStatement, index: number
   const named = appositiveName(st.body, [ss, se], st.namesIn);
   const namedPerson = named ? st.mentionPerson.get(named) : undefined;
   if (namedPerson) return { speaker: namedPerson, label: namedPerson.name, source: [ss, se], apposed: true };
+  // "said a report from Kotak Institutional Equities", "the letter signed by seven physicians":
+  // the document's author, when the words name one (a person named whole, or a label).
+  const author = documentAuthor(st.body, [ss, se]);
+  if (author) {
+    const [as, ae] = author;
+    const byName = st.namesIn(as, ae).filter((m) => m.end === ae && !m.possessive && st.mentionPerson.has(m)).pop();
+    const writer = byName ? (st.mentionPerson.get(byName) as Person) : undefined;
+    if (writer) return { speaker: writer, label: writer.name, source: [ss, se] };
+    return { speaker: null, label: possessiveLabel(cleanLabel(st.body.slice(as, ae), st.body)), source: [ss, se] };
+  }
   // A capitalised head that is no role word is a name the article has not introduced ("…,
   // Batchelder said"): its -er ending does not make it a role like "the teacher".
   const lastWord = words[words.length - 1];

@@ -60,3 +60,32 @@ describe('a description with a name in apposition', () => {
     expect(a.who(a.covering('he acted alone'))).not.toBe('Ana Voss');
   });
 });
+
+describe('a document as the source', () => {
+  it('speaks for the organisation the text says wrote it', () => {
+    const a = run(['Harbour shares rose again on Friday.', '"Traders expect the port to reopen by June," said a report from Nordvik Capital Partners. A second note agreed.']);
+    expect(a.covering('Traders expect the port').sourceLabel).toBe('Nordvik Capital Partners');
+  });
+
+  it('speaks for the person it is from, named there for the first time', () => {
+    const a = run(['The harbour clinic asked for vaccines in May.', '“We write with urgency,” said a letter from Ilse Varga, the clinic director.']);
+    expect(a.who(a.covering('We write with urgency'))).toBe('Ilse Varga');
+  });
+
+  it('is labelled by its signers when they are not named', () => {
+    const a = run(['The clinic asked for vaccines in May.', '“We write with urgency,” says the letter signed by seven nurses.']);
+    const st = a.covering('We write with urgency');
+    expect(a.who(st)).toBeNull();
+    expect(st.sourceLabel).toBe('seven nurses');
+  });
+
+  it('is not the releaser’s when a name before the noun says whose it is', () => {
+    const a = run(['Harbour shares rose on Friday.', 'Most dockers back the plan, according to a Harbour Watch report released by the city council.']);
+    expect(a.covering('Most dockers back the plan').sourceLabel).toBe('a Harbour Watch report released by the city council');
+  });
+
+  it('keeps its own label when the words after "by" run on past the author', () => {
+    const a = run(['Harbour shares rose on Friday.', 'A survey by the union in March found that most dockers back the plan.']);
+    expect(a.covering('most dockers back the plan').sourceLabel).toBe('a survey by the union in March');
+  });
+});
