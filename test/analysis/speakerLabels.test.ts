@@ -89,3 +89,15 @@ describe('a document as the source', () => {
     expect(a.covering('most dockers back the plan').sourceLabel).toBe('a survey by the union in March');
   });
 });
+
+describe('roles joined by "and" before a name', () => {
+  it('describe the one person named at the end, even after a capitalised modifier', () => {
+    const a = run(['The probe reached the moon on Monday.', '"The ice is thinner than we thought," NASA geologist and mission co-lead Mira Holt said.']);
+    expect(a.who(a.covering('The ice is thinner'))).toBe('Mira Holt');
+  });
+
+  it('are two people when a name stands alone before "and"', () => {
+    const a = run(['Tomas Berg toured the dock on Monday.', '"We will fight it," Berg and campaign manager Ana Lind said.']);
+    expect(a.who(a.covering('We will fight it'))).not.toBe('Ana Lind');
+  });
+});
