@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
   [polnear/dev.jsonl]=77326e2f01a1dd7f03ea192dc43aa923ca97fed309c1cdaffa1a64850b97fccb
-  [speakers-dev/gold.jsonl]=9b019a361310e368bdb899d674f9d1bb4c0a176a5c7c4aba66ca380b26f414b5
+  [speakers-dev/gold.jsonl]=4dfce40c7b042ff89b5edc5a2ba3acd60848a6b9e51b1e6c69cfdeacdeb67c52
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do

@@ -34,3 +34,18 @@ export function appositiveName(body: string, source: [number, number], namesIn: 
   if (!m || m.inQuote || m.possessive || m.tokens.length < 2) return undefined;
   return AFTER_NAME.test(body.slice(m.end, m.end + 3)) ? m : undefined;
 }
+
+/**
+ * The group a definite plural description belongs to by the text's own apposition: "the
+ * doctors" after "The doctors, members of a recently formed group Doctors for Camp Closure, …"
+ * → "Doctors for Camp Closure". Only the same words ("the doctors", not "the physicians") and only
+ * "members of" a capitalised name; undefined otherwise.
+ */
+export function groupNamed(body: string, source: [number, number]): string | undefined {
+  const text = body.slice(source[0], source[1]);
+  const m = /^the\s+(\p{Ll}+s)$/iu.exec(text);
+  if (!m || !m[1] || /(?:ss|us)$/.test(m[1])) return undefined;
+  const tie = new RegExp(`\\b[Tt]he\\s+${m[1]},\\s+(?:all\\s+|both\\s+)?members\\s+of\\s+(?:a\\s+|an\\s+|the\\s+)?(?:[\\p{Ll}-]+\\s+){0,4}(\\p{Lu}[\\p{L}'\\u2019&-]*(?:\\s+(?:of|for|and|the|\\p{Lu}[\\p{L}'\\u2019&-]*))*)`, 'u');
+  const g = tie.exec(body.slice(0, source[0]));
+  return g?.[1]?.replace(/\s+(?:of|for|and|the)$/u, '');
+}

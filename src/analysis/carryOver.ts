@@ -81,7 +81,10 @@ export function headingRepeats(body: string, paras: Paragraph[], sentences: Sent
       const later = raws[j] as RawStatement;
       const lr = resolved[j];
       if ((sentences[later.sentence] as Sentence).para > para.index + 6) break;
-      if (!lr?.speaker) continue;
+      // A person, or a group or document author the text ties the source to ("the doctors
+      // stated" for the group they are members of): the heading repeats their words either way.
+      // Not any label: "Schiff" unresolved may have quoted a phrase a title heading uses too.
+      if (!lr?.speaker && !lr?.tied) continue;
       if (later.quoted.some(([a, b]) => fold(body.slice(a, b)).includes(inner))) {
         resolved[i] = { ...lr };
         return;

@@ -3,7 +3,7 @@
  * title, appositive or definite role), or an honest label when the text does not say who.
  * Runs inside the left-to-right pass of `attributeQuotes`, so it sees only what came before.
  */
-import { appositiveName } from './appositives';
+import { appositiveName, groupNamed } from './appositives';
 import { documentAuthor } from './documentSources';
 import { posTags } from './lexicon/cueStem';
 import { afterArticle, roleWord } from './nounPhrases';
@@ -29,6 +29,8 @@ export interface Resolved {
    * them the one a later bare surname ("Lazar told agents") means.
    */
   apposed?: boolean;
+  /** A group or a document's author that the text ties the source words to ("the doctors" → the group they are members of). */
+  tied?: boolean;
 }
 
 /**
@@ -247,7 +249,7 @@ export function resolveSource(st: ResolveState, raw: RawStatement, index: number
     const byName = st.namesIn(as, ae).filter((m) => m.end === ae && !m.possessive && st.mentionPerson.has(m)).pop();
     const writer = byName ? (st.mentionPerson.get(byName) as Person) : undefined;
     if (writer) return { speaker: writer, label: writer.name, source: [ss, se] };
-    return { speaker: null, label: possessiveLabel(cleanLabel(st.body.slice(as, ae), st.body)), source: [ss, se] };
+    return { speaker: null, label: possessiveLabel(cleanLabel(st.body.slice(as, ae), st.body)), source: [ss, se], tied: true };
   }
   // A capitalised head that is no role word is a name the article has not introduced ("…,
   // Batchelder said"): its -er ending does not make it a role like "the teacher".
@@ -258,6 +260,9 @@ export function resolveSource(st: ResolveState, raw: RawStatement, index: number
     st.note(byRole, ss, se, (st.sentences[raw.sentence] as Sentence).para);
     return { speaker: byRole, label: byRole.name, source: [ss, se] };
   }
+  // "the doctors" after "The doctors, members of … Doctors for Camp Closure": the group's name.
+  const group = groupNamed(st.body, [ss, se]);
+  if (group) return { speaker: null, label: group, source: [ss, se], tied: true };
   const label = possessiveLabel(cleanLabel(text, st.body));
   const hasRole = words.some((w) => ROLE_NOUNS.has(w.lower) || UNNAMED_SOURCE_NOUNS.has(w.lower));
   const anyName = inHead.some((m) => m.kind === 'person' || m.kind === 'maybe-person');

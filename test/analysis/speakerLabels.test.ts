@@ -101,3 +101,29 @@ describe('roles joined by "and" before a name', () => {
     expect(a.who(a.covering('We will fight it'))).not.toBe('Ana Lind');
   });
 });
+
+describe('a plural description the text makes members of a group', () => {
+  const article = [
+    'The nurses, members of a new group Nurses for Clean Water, offered to test every well in the valley.',
+    '"Clean water cannot wait"',
+    'The county has not answered.',
+    '"The wells are failing and clean water cannot wait," the nurses stated.',
+    '"We have seen the rashes," the midwives added.',
+  ];
+
+  it('is the group', () => {
+    const a = run(article);
+    expect(a.covering('The wells are failing').sourceLabel).toBe('Nurses for Clean Water');
+  });
+
+  it('is only the same words: another plural stays a description', () => {
+    const a = run(article);
+    expect(a.covering('We have seen the rashes').sourceLabel).toBe('the midwives');
+  });
+
+  it('lends the group to a heading that repeats its words', () => {
+    const a = run(article);
+    const heading = a.result.statements.find((s) => a.body.slice(s.content.start, s.content.end) === '"Clean water cannot wait"');
+    expect(heading?.sourceLabel).toBe('Nurses for Clean Water');
+  });
+});
