@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
   [polnear/dev.jsonl]=77326e2f01a1dd7f03ea192dc43aa923ca97fed309c1cdaffa1a64850b97fccb
-  [speakers-dev/gold.jsonl]=4dfce40c7b042ff89b5edc5a2ba3acd60848a6b9e51b1e6c69cfdeacdeb67c52
+  [speakers-dev/gold.jsonl]=87e3f2ba7c2fc80367de54e90b43bf0b24b191e1e520b9f95a9a114ef7ba40ec
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do

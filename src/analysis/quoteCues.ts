@@ -54,6 +54,8 @@ export function cueAfter(ctx: QuoteCueContext, qIdx: number): { source: [number,
       return { source: [st, st + line[1].length], cue: [dash, dash + 1], blockEnd: st + line[1].length };
     }
   }
+  const howPut = wasHowPut(body, q.end, winEnd);
+  if (howPut) return { ...howPut, blockEnd: winEnd };
   if (!/^[\s,]*\S/.test(gap) || /^[\s]*[\u2014\u2013-]{1,2}\s/.test(gap)) return null;
   const toks = tokenize(body, q.end, winEnd);
   // After a full stop inside the quote ("….”) a new sentence usually starts; only a short
@@ -165,6 +167,8 @@ export function cueBefore(ctx: QuoteCueContext, qIdx: number): { source: [number
   for (let p = firstStop(body, winStart, winEnd); p >= 0 && p < winEnd - 1; p = firstStop(body, p + 1, winEnd)) from = p + 1;
   while (from < winEnd && /[\s"'\u201D\u2019)]/.test(body[from] ?? '')) from++;
   void text;
+  const asPut = asPutIt(body, from, winEnd);
+  if (asPut) return asPut;
   if (!/[:,]\s*$|\b(that|saying|said|says|say|told|tells|added|adding|wrote|asked|declared|noted|writes|tweeted|continued|explained|argued|replied|responded|insisted)\s*$/i.test(body.slice(from, winEnd))) return null;
   // "said that “…”" and "said “…” can't be trusted" are mixed reports (the clause is the
   // content); only a quote that completes the sentence is the verb's direct object.
@@ -267,4 +271,34 @@ export function cueBefore(ctx: QuoteCueContext, qIdx: number): { source: [number
     if (subj) return { source: subj, cue: [colonPos, colonPos + 1] };
   }
   return null;
+}
+
+/** A source after "as" or "how": a name, a pronoun, or a short description ("one analyst"). */
+const PUT_SOURCE = String.raw`((?:\p{Lu}[\p{L}.'\u2019-]*\s+){0,3}\p{Lu}[\p{L}'\u2019-]*|he|she|they|(?:the|one|a|an|another)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)`;
+const AS_PUT = new RegExp(String.raw`(?:^|[\s,(])[Aa]s\s+${PUT_SOURCE}\s+(?:once\s+|later\s+|has\s+|had\s+)?(?:put|puts|phrased|phrases|summed|sums|described|describes)\s+it(?:\s+up)?\s*[,:]\s*$`, 'u');
+const HOW_PUT = new RegExp(String.raw`^\s*(?:was|is|’s|'s)\s+how\s+${PUT_SOURCE}\s+(put|puts|described|describes|summed|sums|phrased|explained|explains)\s+it\b`, 'u');
+
+/**
+ * "As Gaiman put it, “…”", "as one analyst summed it up: “…”": the words are the source's. The
+ * source is what "as" names; the cue the verb.
+ */
+function asPutIt(body: string, from: number, winEnd: number): { source: [number, number]; cue: [number, number] } | null {
+  const text = body.slice(from, winEnd);
+  const m = AS_PUT.exec(text);
+  if (!m || !m[1]) return null;
+  const srcStart = from + m.index + m[0].indexOf(m[1], m[0].search(/[Aa]s\s/) + 3);
+  const verb = /(?:put|puts|phrased|phrases|summed|sums|described|describes)\s+it/.exec(text.slice(srcStart - from + m[1].length));
+  if (!verb) return null;
+  const cueStart = srcStart + m[1].length + verb.index;
+  return { source: [srcStart, srcStart + m[1].length], cue: [cueStart, cueStart + verb[0].length] };
+}
+
+/** "“…,” was how Ford described it to friends.": the quotation is the source's description. */
+function wasHowPut(body: string, qEnd: number, winEnd: number): { source: [number, number]; cue: [number, number] } | null {
+  const text = body.slice(qEnd, winEnd);
+  const m = HOW_PUT.exec(text);
+  if (!m || !m[1] || !m[2]) return null;
+  const srcStart = qEnd + m[0].indexOf(m[1], m[0].indexOf('how') + 3);
+  const cueStart = qEnd + m[0].lastIndexOf(m[2]);
+  return { source: [srcStart, srcStart + m[1].length], cue: [cueStart, cueStart + m[2].length] };
 }

@@ -127,3 +127,21 @@ describe('a plural description the text makes members of a group', () => {
     expect(heading?.sourceLabel).toBe('Nurses for Clean Water');
   });
 });
+
+describe('"as X put it" and "was how X described it"', () => {
+  const article = [
+    'Tomas Berg wrote six novels.',
+    'As Ilse Varga put it, “Had he kept at one world, he would have been famous.”',
+    '“The council has decided that we should marry,” was how Berg described it to friends.',
+  ];
+
+  it('credit the quotation after "as X put it" to X', () => {
+    const a = run(article);
+    expect(a.who(a.covering('Had he kept at one world'))).toBe('Ilse Varga');
+  });
+
+  it('credit the quotation before "was how X described it" to X', () => {
+    const a = run(article);
+    expect(a.who(a.covering('The council has decided'))).toBe('Tomas Berg');
+  });
+});
