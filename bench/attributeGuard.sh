@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
   [polnear/dev.jsonl]=77326e2f01a1dd7f03ea192dc43aa923ca97fed309c1cdaffa1a64850b97fccb
-  [speakers-dev/gold.jsonl]=87e3f2ba7c2fc80367de54e90b43bf0b24b191e1e520b9f95a9a114ef7ba40ec
+  [speakers-dev/gold.jsonl]=1396e291e9863ec9862807b446f42049cf9af230089159bce35a41d5e08cc5d3
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do

@@ -145,3 +145,16 @@ describe('"as X put it" and "was how X described it"', () => {
     expect(a.who(a.covering('The council has decided'))).toBe('Tomas Berg');
   });
 });
+
+describe('a heading after a line that names nobody', () => {
+  it('takes the speaker of the quotation it repeats', () => {
+    const a = run([
+      'Ana Lind testified for six hours on Tuesday.',
+      'Here are some of the highlights:',
+      '"The harbour was never safe"',
+      'Lind told the committee, "I warned them in March. The harbour was never safe."',
+    ]);
+    const heading = a.result.statements.find((s) => a.body.slice(s.content.start, s.content.end) === '"The harbour was never safe"');
+    expect(heading && a.who(heading)).toBe('Ana Lind');
+  });
+});
