@@ -113,7 +113,10 @@ export function cueAfter(ctx: QuoteCueContext, qIdx: number): { source: [number,
       if (srcToks.length > 8) return null;
       // The words before the verb must be a plain noun phrase ("Sullivan", "the official").
       // "the Chinese embassy in Washington": "in" after a mission or office noun is part of it.
-      if (srcToks.some((x, xi) => NP_STOP.has(x.lower) && !(x.lower === 'of' || x.lower === 'for' || x.lower === 'at' || (roleLed && x.lower === 'and') || (x.lower === 'in' && /^(embassy|consulate|mission|office|bureau|delegation|ministry|headquarters)$/.test(srcToks[xi - 1]?.lower ?? ''))))) return null;
+      // "Paganini and his team wrote": a named lead and the people who worked with them.
+      const n = srcToks.length;
+      const withTeam = n >= 4 && srcToks[n - 3]?.lower === 'and' && /^(?:his|her|their)$/.test(srcToks[n - 2]?.lower ?? '') && TEAM.test(srcToks[n - 1]?.lower ?? '') && srcToks.slice(0, -3).every((x) => x.cap);
+      if (!withTeam && srcToks.some((x, xi) => NP_STOP.has(x.lower) && !(x.lower === 'of' || x.lower === 'for' || x.lower === 'at' || (roleLed && x.lower === 'and') || (x.lower === 'in' && /^(embassy|consulate|mission|office|bureau|delegation|ministry|headquarters)$/.test(srcToks[xi - 1]?.lower ?? ''))))) return null;
       srcToks = cleanNP(srcToks);
       if (!srcToks.length || !validSource(srcToks)) return null;
     }
@@ -272,6 +275,9 @@ export function cueBefore(ctx: QuoteCueContext, qIdx: number): { source: [number
   }
   return null;
 }
+
+/** The people who work with a named lead ("Paganini and his team"). */
+const TEAM = /^(?:team|colleagues|co-?authors|collaborators|co-?workers)$/;
 
 /** A source after "as" or "how": a name, a pronoun, or a short description ("one analyst"). */
 const PUT_SOURCE = String.raw`((?:\p{Lu}[\p{L}.'\u2019-]*\s+){0,3}\p{Lu}[\p{L}'\u2019-]*|he|she|they|(?:the|one|a|an|another)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)`;

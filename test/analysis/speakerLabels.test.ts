@@ -158,3 +158,10 @@ describe('a heading after a line that names nobody', () => {
     expect(heading && a.who(heading)).toBe('Ana Lind');
   });
 });
+
+describe('a named lead "and her team"', () => {
+  it('is the lead’s statement', () => {
+    const a = run(['Planetary scientist Mira Holt led the study of the moon.', '"We suggest that the plumes are rare," Holt and her team wrote in the paper.']);
+    expect(a.who(a.covering('We suggest that the plumes are rare'))).toBe('Mira Holt');
+  });
+});
