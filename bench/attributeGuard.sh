@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
   [polnear/dev.jsonl]=77326e2f01a1dd7f03ea192dc43aa923ca97fed309c1cdaffa1a64850b97fccb
-  [speakers-dev/gold.jsonl]=ac4ee002cffcd9268dfc777b6132aed85031829728101a4ca5b9daf334645606
+  [speakers-dev/gold.jsonl]=d774768e82d64a14bc5da7f4ca60b381f389ec4bc881edc2eedcb6b7682c204a
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do

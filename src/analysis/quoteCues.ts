@@ -208,7 +208,8 @@ export function cueBefore(ctx: QuoteCueContext, qIdx: number): { source: [number
       if (!objectOk && !tail.every((x) => TIME_WORDS.has(x.lower) || x.lower === 'that' || /^\p{Lu}/u.test(x.text))) return null;
       if (!objectOk && tail.some((x) => /^\p{Lu}/u.test(x.text))) return null;
       source = [(np[0] as Token).start, (np[np.length - 1] as Token).end];
-    } else if (/,\s*$/.test(body.slice(from, t.start)) && /ing$/.test(t.lower)) {
+    } else if ((/,\s*$/.test(body.slice(from, t.start)) || (winStart === prevQ?.end && /,["'\u201D\u2019]+\s*$/.test(body.slice(Math.max(0, winStart - 3), t.start)))) && /ing$/.test(t.lower)) {
+      // (Also after a quotation that ends in a comma: "… “needs to be a conversation,” adding “…”".)
       // "…, adding: “…”" hangs on the sentence's earlier statement, or on its subject.
       const toldWhom = /^(telling|asking|writing)$/.test(t.lower) && /,\s*$/.test(body.slice(from, winEnd)) && tail.length <= 3 && tail.every((x) => /^(them|him|her|us|me|reporters|supporters|voters|the|crowd|audience|listeners|viewers|readers)$/.test(x.lower));
       if (!tail.every((x) => TIME_WORDS.has(x.lower) || x.lower === 'that') && !(colonEnd && tail.length <= 6) && !toldWhom) return null;

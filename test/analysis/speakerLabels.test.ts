@@ -165,3 +165,10 @@ describe('a named lead "and her team"', () => {
     expect(a.who(a.covering('We suggest that the plumes are rare'))).toBe('Mira Holt');
   });
 });
+
+describe('", adding “…”" after a quotation that ends in a comma', () => {
+  it('is the same speaker’s next quotation', () => {
+    const a = run(['Governor Ana Lind spoke on Monday.', 'Lind later wrote that the drought “needs to be a dinner table conversation,” adding “we need everyone on it.”']);
+    expect(a.who(a.covering('we need everyone on it'))).toBe('Ana Lind');
+  });
+});
