@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
   [polnear/dev.jsonl]=77326e2f01a1dd7f03ea192dc43aa923ca97fed309c1cdaffa1a64850b97fccb
-  [speakers-dev/gold.jsonl]=d774768e82d64a14bc5da7f4ca60b381f389ec4bc881edc2eedcb6b7682c204a
+  [speakers-dev/gold.jsonl]=8de52aa428603036ea67a1d65879aeff0a4d2931be8bedcf53a6743b2f9ce18d
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do

@@ -172,3 +172,15 @@ describe('", adding “…”" after a quotation that ends in a comma', () => {
     expect(a.who(a.covering('we need everyone on it'))).toBe('Ana Lind');
   });
 });
+
+describe('a quotation after the speaker’s sentence goes on with a second predicate', () => {
+  it('is still that speaker’s', () => {
+    const a = run(['Editor Ana Lind knew him for years.', '“He could have sold more,” Lind said, “if he had been more careful” and stuck to one genre. “But Piet wanted to write what he wanted.”']);
+    expect(a.who(a.covering('But Piet wanted to write'))).toBe('Ana Lind');
+  });
+
+  it('is nobody’s when the sentence goes on with another subject', () => {
+    const a = run(['Editor Ana Lind knew him for years.', '“He could have sold more,” Lind said, “if he had been more careful” and the publisher agreed. “But Piet wanted to write what he wanted.”']);
+    expect(a.who(a.covering('But Piet wanted to write'))).toBeNull();
+  });
+});
