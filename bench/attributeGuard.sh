@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=77326e2f01a1dd7f03ea192dc43aa923ca97fed309c1cdaffa1a64850b97fccb
-  [speakers-dev/gold.jsonl]=8de52aa428603036ea67a1d65879aeff0a4d2931be8bedcf53a6743b2f9ce18d
+  [polnear/dev.jsonl]=e238a94e13f6488ed0b3163caa9890487fc101395f1b80692c785b2aa361f409
+  [speakers-dev/gold.jsonl]=8fe67fb0557f38f9fdc257c04271bbee1f1fef92a879a851965efb1064b9e4ea
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do

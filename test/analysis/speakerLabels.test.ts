@@ -184,3 +184,11 @@ describe('a quotation after the speaker’s sentence goes on with a second predi
     expect(a.who(a.covering('But Piet wanted to write'))).toBeNull();
   });
 });
+
+describe('"begged" and "implored"', () => {
+  it('report what the subject asked for, as "urged" does', () => {
+    const a = run(['Tomas Berg testified for six hours.', 'He begged lawmakers “not to lose sight of” the harbour.', 'Ana Lind spoke next.', 'She implored the council “to reopen the gate before winter.”']);
+    expect(a.who(a.covering('not to lose sight of'))).toBe('Tomas Berg');
+    expect(a.who(a.covering('to reopen the gate'))).toBe('Ana Lind');
+  });
+});
