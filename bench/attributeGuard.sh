@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${QUOTEBOOK_SHARED:-../shared}"
 declare -A EXPECTED=(
-  [polnear/dev.jsonl]=1c988a30b922122ae483d73e404f2420202787e0ccce0925147181cefda2e606
-  [speakers-dev/gold.jsonl]=b72a2fbf5a2afdf4ec1ddcd971c9115c5552bf2b89946c1c7a02ec8c0ab07434
+  [polnear/dev.jsonl]=e238a94e13f6488ed0b3163caa9890487fc101395f1b80692c785b2aa361f409
+  [speakers-dev/gold.jsonl]=8fe67fb0557f38f9fdc257c04271bbee1f1fef92a879a851965efb1064b9e4ea
 )
 status=0
 for file in polnear/dev.jsonl speakers-dev/gold.jsonl; do

@@ -24,8 +24,9 @@ function looksLikeSpeech(text: string, start: number, end: number): boolean {
  */
 function orgName(label: string): string {
   const m = /^the\s+((?:\p{Lu}[\p{L}.'\u2019&-]*)(?:\s+(?:of|for|and|the|\p{Lu}[\p{L}.'\u2019&-]*))*)$/iu.exec(label);
-  // An adjective is not a name ("the Jewish state's premier" cut short to "the Jewish").
-  return m && m[1] && /\p{Lu}/u.test(m[1][0] ?? '') && !/\s(?:of|for|and|the)$/.test(m[1]) && !/(?:ish|ese|ian|ic)$/.test(m[1]) ? m[1] : label;
+  // An adjective is not a name ("the Jewish state's premier" cut short to "the Jewish"), and a
+  // phrase with a possessive inside is a description ("the Jewish state's premier" itself).
+  return m && m[1] && /\p{Lu}/u.test(m[1][0] ?? '') && !/\s(?:of|for|and|the)$/.test(m[1]) && !/(?:ish|ese|ian|ic)$/.test(m[1]) && !/['\u2019]s\s/.test(m[1]) ? m[1] : label;
 }
 
 const path = process.argv[2];

@@ -5,6 +5,8 @@
  * source words, content) → one left-to-right pass that builds the people of the article and
  * resolves every source (names, surnames, pronouns, descriptions) using only what came before.
  */
+import { appositiveName } from './appositives';
+import { documentAuthor } from './documentSources';
 import { continueParagraphSpeakers, headingRepeats, linkDescriptions } from './carryOver';
 import type { RawStatement } from './statement';
 import { findStatements } from './statements';
@@ -159,7 +161,10 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
   raws.forEach((raw, index) => {
     // A quotation held by somebody else's noun ("rejected Varga's claim that “…”") is resolved
     // once the possessor's name has been read.
-    const pos = Math.max(raw.source ? raw.source[1] : 0, raw.cue ? raw.cue[0] : raw.content[0], raw.owner ? raw.owner[1] : 0);
+    // A name in apposition after the source words ("his aunt, Jane Starner,") is read first too,
+    // So is the author named after a document ("a report from Kotak Institutional Equities").
+    const apposed = raw.source ? (appositiveName(body, raw.source, namesIn)?.end ?? documentAuthor(body, raw.source)?.[1] ?? 0) : 0;
+    const pos = Math.max(raw.source ? raw.source[1] : 0, raw.cue ? raw.cue[0] : raw.content[0], raw.owner ? raw.owner[1] : 0, apposed);
     events.push({ pos, order: order++, statement: { raw, index } });
   });
   events.sort((a, b) => a.pos - b.pos || a.order - b.order);
@@ -302,7 +307,7 @@ export function attributeQuotes(body: string, options: AttributionOptions = {}):
       // Named as a source in its own words ("Laukowski wrote"), not through a pronoun: a person.
       if (r.speaker?.weak && r.source && !PRONOUNS[body.slice(r.source[0], r.source[1]).toLowerCase()]) r.speaker.weak = false;
       if (r.speaker) {
-        r.speaker.lastSpoke = ev.pos;
+        if (!r.apposed) r.speaker.lastSpoke = ev.pos;
         history.push({ pos: ev.pos, sentence: raw.sentence, person: r.speaker, subject: true, speaker: true });
         subjectTaken.add(raw.sentence);
       } else {

@@ -72,7 +72,8 @@ export function continueParagraphSpeakers(body: string, paras: Paragraph[], sent
 export function headingRepeats(body: string, paras: Paragraph[], sentences: Sentence[], raws: RawStatement[], resolved: Resolved[]): void {
   const fold = (x: string): string => x.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   raws.forEach((raw, i) => {
-    if (raw.pattern !== 'unattributed' || resolved[i]?.speaker) return;
+    // No cue, or a cue that names nobody ("Here are some of the highlights:" before it).
+    if ((raw.pattern !== 'unattributed' && resolved[i]?.source) || resolved[i]?.speaker) return;
     const para = paras[(sentences[raw.sentence] as Sentence).para];
     if (!para || !/^\s*(?:\d{1,2}[.)]\s*)?$/.test(body.slice(para.start, raw.content[0])) || body.slice(raw.content[1], para.end).trim() !== '') return;
     const inner = fold(body.slice(raw.content[0], raw.content[1]));
@@ -81,7 +82,10 @@ export function headingRepeats(body: string, paras: Paragraph[], sentences: Sent
       const later = raws[j] as RawStatement;
       const lr = resolved[j];
       if ((sentences[later.sentence] as Sentence).para > para.index + 6) break;
-      if (!lr?.speaker) continue;
+      // A person, or a group or document author the text ties the source to ("the doctors
+      // stated" for the group they are members of): the heading repeats their words either way.
+      // Not any label: "Schiff" unresolved may have quoted a phrase a title heading uses too.
+      if (!lr?.speaker && !lr?.tied) continue;
       if (later.quoted.some(([a, b]) => fold(body.slice(a, b)).includes(inner))) {
         resolved[i] = { ...lr };
         return;

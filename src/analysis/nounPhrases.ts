@@ -35,7 +35,8 @@ export function validSource(toks: Token[]): boolean {
  * "judge Inaba", "lead researcher and NASA planetary scientist Lucas Paganini".
  */
 export function roleLedName(toks: Token[]): boolean {
-  const firstCap = toks.findIndex((t) => t.cap);
+  let firstCap = toks.findIndex((t) => t.cap);
+  if (firstCap === 0) firstCap = nameAfterModifiedRoles(toks);
   if (firstCap <= 0) return false;
   const lead = toks.slice(0, firstCap);
   // The role word may be the capitalised title itself: "panel Chairman Rep. Jason Chaffetz".
@@ -46,6 +47,20 @@ export function roleLedName(toks: Token[]): boolean {
   const tail = toks.slice(firstCap);
   const last = tail[tail.length - 1];
   return !!last && last.cap && tail.every((t) => t.cap || ROLE_NOUNS.has(t.lower) || /^\p{Ll}+$/u.test(t.text)) && tail.filter((t) => !t.cap).length <= 3;
+}
+
+/**
+ * Where the name starts after roles whose capitalised words only modify a role noun: "JPL
+ * scientist and study co-author Michael Malaska" (each capitalised word of the lead is followed by
+ * a lower-case one, so none is a person of its own: not "Berg and campaign manager Ana Lind").
+ * The name is the capitalised run that ends the words, at least two words; -1 when there is none.
+ */
+function nameAfterModifiedRoles(toks: Token[]): number {
+  let start = toks.length;
+  while (start > 0 && toks[start - 1]?.cap) start--;
+  if (start === 0 || toks.length - start < 2) return -1;
+  const lead = toks.slice(0, start);
+  return lead.every((t, i) => !t.cap || (i + 1 < start && !toks[i + 1]?.cap && toks[i + 1]?.lower !== 'and')) ? start : -1;
 }
 
 /** Whether an article ("the", "a", "an") stands right before `start` ("the Jin commander", "The Clinton campaign"). */

@@ -54,6 +54,8 @@ export function cueAfter(ctx: QuoteCueContext, qIdx: number): { source: [number,
       return { source: [st, st + line[1].length], cue: [dash, dash + 1], blockEnd: st + line[1].length };
     }
   }
+  const howPut = wasHowPut(body, q.end, winEnd);
+  if (howPut) return { ...howPut, blockEnd: winEnd };
   if (!/^[\s,]*\S/.test(gap) || /^[\s]*[\u2014\u2013-]{1,2}\s/.test(gap)) return null;
   const toks = tokenize(body, q.end, winEnd);
   // After a full stop inside the quote ("….”) a new sentence usually starts; only a short
@@ -111,7 +113,10 @@ export function cueAfter(ctx: QuoteCueContext, qIdx: number): { source: [number,
       if (srcToks.length > 8) return null;
       // The words before the verb must be a plain noun phrase ("Sullivan", "the official").
       // "the Chinese embassy in Washington": "in" after a mission or office noun is part of it.
-      if (srcToks.some((x, xi) => NP_STOP.has(x.lower) && !(x.lower === 'of' || x.lower === 'for' || x.lower === 'at' || (roleLed && x.lower === 'and') || (x.lower === 'in' && /^(embassy|consulate|mission|office|bureau|delegation|ministry|headquarters)$/.test(srcToks[xi - 1]?.lower ?? ''))))) return null;
+      // "Paganini and his team wrote": a named lead and the people who worked with them.
+      const n = srcToks.length;
+      const withTeam = n >= 4 && srcToks[n - 3]?.lower === 'and' && /^(?:his|her|their)$/.test(srcToks[n - 2]?.lower ?? '') && TEAM.test(srcToks[n - 1]?.lower ?? '') && srcToks.slice(0, -3).every((x) => x.cap);
+      if (!withTeam && srcToks.some((x, xi) => NP_STOP.has(x.lower) && !(x.lower === 'of' || x.lower === 'for' || x.lower === 'at' || (roleLed && x.lower === 'and') || (x.lower === 'in' && /^(embassy|consulate|mission|office|bureau|delegation|ministry|headquarters)$/.test(srcToks[xi - 1]?.lower ?? ''))))) return null;
       srcToks = cleanNP(srcToks);
       if (!srcToks.length || !validSource(srcToks)) return null;
     }
@@ -165,6 +170,8 @@ export function cueBefore(ctx: QuoteCueContext, qIdx: number): { source: [number
   for (let p = firstStop(body, winStart, winEnd); p >= 0 && p < winEnd - 1; p = firstStop(body, p + 1, winEnd)) from = p + 1;
   while (from < winEnd && /[\s"'\u201D\u2019)]/.test(body[from] ?? '')) from++;
   void text;
+  const asPut = asPutIt(body, from, winEnd);
+  if (asPut) return asPut;
   if (!/[:,]\s*$|\b(that|saying|said|says|say|told|tells|added|adding|wrote|asked|declared|noted|writes|tweeted|continued|explained|argued|replied|responded|insisted)\s*$/i.test(body.slice(from, winEnd))) return null;
   // "said that “…”" and "said “…” can't be trusted" are mixed reports (the clause is the
   // content); only a quote that completes the sentence is the verb's direct object.
@@ -201,7 +208,8 @@ export function cueBefore(ctx: QuoteCueContext, qIdx: number): { source: [number
       if (!objectOk && !tail.every((x) => TIME_WORDS.has(x.lower) || x.lower === 'that' || /^\p{Lu}/u.test(x.text))) return null;
       if (!objectOk && tail.some((x) => /^\p{Lu}/u.test(x.text))) return null;
       source = [(np[0] as Token).start, (np[np.length - 1] as Token).end];
-    } else if (/,\s*$/.test(body.slice(from, t.start)) && /ing$/.test(t.lower)) {
+    } else if ((/,\s*$/.test(body.slice(from, t.start)) || (winStart === prevQ?.end && /,["'\u201D\u2019]+\s*$/.test(body.slice(Math.max(0, winStart - 3), t.start)))) && /ing$/.test(t.lower)) {
+      // (Also after a quotation that ends in a comma: "… “needs to be a conversation,” adding “…”".)
       // "…, adding: “…”" hangs on the sentence's earlier statement, or on its subject.
       const toldWhom = /^(telling|asking|writing)$/.test(t.lower) && /,\s*$/.test(body.slice(from, winEnd)) && tail.length <= 3 && tail.every((x) => /^(them|him|her|us|me|reporters|supporters|voters|the|crowd|audience|listeners|viewers|readers)$/.test(x.lower));
       if (!tail.every((x) => TIME_WORDS.has(x.lower) || x.lower === 'that') && !(colonEnd && tail.length <= 6) && !toldWhom) return null;
@@ -267,4 +275,37 @@ export function cueBefore(ctx: QuoteCueContext, qIdx: number): { source: [number
     if (subj) return { source: subj, cue: [colonPos, colonPos + 1] };
   }
   return null;
+}
+
+/** The people who work with a named lead ("Paganini and his team"). */
+const TEAM = /^(?:team|colleagues|co-?authors|collaborators|co-?workers)$/;
+
+/** A source after "as" or "how": a name, a pronoun, or a short description ("one analyst"). */
+const PUT_SOURCE = String.raw`((?:\p{Lu}[\p{L}.'\u2019-]*\s+){0,3}\p{Lu}[\p{L}'\u2019-]*|he|she|they|(?:the|one|a|an|another)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)`;
+const AS_PUT = new RegExp(String.raw`(?:^|[\s,(])[Aa]s\s+${PUT_SOURCE}\s+(?:once\s+|later\s+|has\s+|had\s+)?(?:put|puts|phrased|phrases|summed|sums|described|describes)\s+it(?:\s+up)?\s*[,:]\s*$`, 'u');
+const HOW_PUT = new RegExp(String.raw`^\s*(?:was|is|’s|'s)\s+how\s+${PUT_SOURCE}\s+(put|puts|described|describes|summed|sums|phrased|explained|explains)\s+it\b`, 'u');
+
+/**
+ * "As Gaiman put it, “…”", "as one analyst summed it up: “…”": the words are the source's. The
+ * source is what "as" names; the cue the verb.
+ */
+function asPutIt(body: string, from: number, winEnd: number): { source: [number, number]; cue: [number, number] } | null {
+  const text = body.slice(from, winEnd);
+  const m = AS_PUT.exec(text);
+  if (!m || !m[1]) return null;
+  const srcStart = from + m.index + m[0].indexOf(m[1], m[0].search(/[Aa]s\s/) + 3);
+  const verb = /(?:put|puts|phrased|phrases|summed|sums|described|describes)\s+it/.exec(text.slice(srcStart - from + m[1].length));
+  if (!verb) return null;
+  const cueStart = srcStart + m[1].length + verb.index;
+  return { source: [srcStart, srcStart + m[1].length], cue: [cueStart, cueStart + verb[0].length] };
+}
+
+/** "“…,” was how Ford described it to friends.": the quotation is the source's description. */
+function wasHowPut(body: string, qEnd: number, winEnd: number): { source: [number, number]; cue: [number, number] } | null {
+  const text = body.slice(qEnd, winEnd);
+  const m = HOW_PUT.exec(text);
+  if (!m || !m[1] || !m[2]) return null;
+  const srcStart = qEnd + m[0].indexOf(m[1], m[0].indexOf('how') + 3);
+  const cueStart = qEnd + m[0].lastIndexOf(m[2]);
+  return { source: [srcStart, srcStart + m[1].length], cue: [cueStart, cueStart + m[2].length] };
 }

@@ -3,6 +3,8 @@
  * title, appositive or definite role), or an honest label when the text does not say who.
  * Runs inside the left-to-right pass of `attributeQuotes`, so it sees only what came before.
  */
+import { appositiveName, groupNamed } from './appositives';
+import { documentAuthor } from './documentSources';
 import { posTags } from './lexicon/cueStem';
 import { afterArticle, roleWord } from './nounPhrases';
 import type { RawStatement } from './statement';
@@ -21,6 +23,14 @@ export interface Resolved {
   source: [number, number] | null;
   /** A description ("a top US security official") that may later be linked to a named person. */
   description?: boolean;
+  /**
+   * Named only through an appositive after a description ("his wife, Gabriela Lazar,"): such a
+   * person often shares a surname with the article's subject, so speaking here does not make
+   * them the one a later bare surname ("Lazar told agents") means.
+   */
+  apposed?: boolean;
+  /** A group or a document's author that the text ties the source words to ("the doctors" → the group they are members of). */
+  tied?: boolean;
 }
 
 /**
@@ -167,6 +177,11 @@ export function resolveSource(st: ResolveState, raw: RawStatement, index: number
     const p = st.people.resolveToken(first.text.charAt(0) + first.lower.slice(1), undefined, undefined);
     if (p) return { speaker: p, label: p.name, source: [ss, se] };
   }
+  // "he’d respond", "she's said": the contraction's pronoun is the source ("he", never "he’d").
+  const contracted = words.length === 1 && first ? /^(\p{L}+)['\u2019](?:d|s|ll|ve|re|m)$/u.exec(first.lower)?.[1] : undefined;
+  if (contracted && PRONOUNS[contracted] && first) {
+    return resolveSource(st, { ...raw, source: [first.start, first.start + contracted.length] }, index);
+  }
   if (words.length === 1 && first && PRONOUNS[first.lower]) {
     const info = PRONOUNS[first.lower];
     if (info && info.person && info.gender) {
@@ -221,6 +236,21 @@ export function resolveSource(st: ResolveState, raw: RawStatement, index: number
     const p = st.mentionPerson.get(appositiveOf) as Person;
     return { speaker: p, label: p.name, source: [ss, se] };
   }
+  // "According to his aunt, Jane Starner, “…”": the name in apposition after the description is
+  // who it describes (the text ties them; `attributeQuotes` reads the name first).
+  const named = appositiveName(st.body, [ss, se], st.namesIn);
+  const namedPerson = named ? st.mentionPerson.get(named) : undefined;
+  if (namedPerson) return { speaker: namedPerson, label: namedPerson.name, source: [ss, se], apposed: true };
+  // "said a report from Kotak Institutional Equities", "the letter signed by seven physicians":
+  // the document's author, when the words name one (a person named whole, or a label).
+  const author = documentAuthor(st.body, [ss, se]);
+  if (author) {
+    const [as, ae] = author;
+    const byName = st.namesIn(as, ae).filter((m) => m.end === ae && !m.possessive && st.mentionPerson.has(m)).pop();
+    const writer = byName ? (st.mentionPerson.get(byName) as Person) : undefined;
+    if (writer) return { speaker: writer, label: writer.name, source: [ss, se] };
+    return { speaker: null, label: possessiveLabel(cleanLabel(st.body.slice(as, ae), st.body)), source: [ss, se], tied: true };
+  }
   // A capitalised head that is no role word is a name the article has not introduced ("…,
   // Batchelder said"): its -er ending does not make it a role like "the teacher".
   const lastWord = words[words.length - 1];
@@ -230,6 +260,9 @@ export function resolveSource(st: ResolveState, raw: RawStatement, index: number
     st.note(byRole, ss, se, (st.sentences[raw.sentence] as Sentence).para);
     return { speaker: byRole, label: byRole.name, source: [ss, se] };
   }
+  // "the doctors" after "The doctors, members of … Doctors for Camp Closure": the group's name.
+  const group = groupNamed(st.body, [ss, se]);
+  if (group) return { speaker: null, label: group, source: [ss, se], tied: true };
   const label = possessiveLabel(cleanLabel(text, st.body));
   const hasRole = words.some((w) => ROLE_NOUNS.has(w.lower) || UNNAMED_SOURCE_NOUNS.has(w.lower));
   const anyName = inHead.some((m) => m.kind === 'person' || m.kind === 'maybe-person');

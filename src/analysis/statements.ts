@@ -14,7 +14,7 @@ import { colonHeadline, titleCaseHeadline } from './headlines';
 import { SPEECH_VERBS } from './lexicon';
 import { MIXED_VERBS, NOUN_MARKERS, OBJECT_VERBS, VIEW_VERBS } from './lexicon/cueWords';
 import { learnedCueFrames, learnedFrame } from './learnedFrames';
-import { adjectiveOnly } from './lexicon/cueStem';
+import { adjectiveOnly, posTags } from './lexicon/cueStem';
 import { LEARNED_CUES } from './lexicon/learnedCues';
 import { LEARNED_SPAN_ENDS } from './lexicon/learnedSpanEnds';
 import { learnedSpanEnd } from './spanEnds';
@@ -33,6 +33,18 @@ import type { CueLexicon } from './types';
 import { lastAtOrBefore } from '../text/sortedSearch';
 import { type Paragraph, type Quote, QuoteIndex, type Sentence } from '../text/structure';
 import { type Token, tokenize } from '../text/tokens';
+/**
+ * "“…,” Nielsen Hayden said, “if …” and stuck to one genre, or written a series. “But Mike wanted
+ * …”": the tag's sentence goes on with a second predicate of the same subject (a past verb right
+ * after "and"/"but", no name, pronoun or quotation in it) and ends; a quotation that opens the
+ * next sentence is still that speaker's. Not "…, and the mayor disagreed." (a new subject).
+ */
+function predicateGoesOn(body: string, between: string, nextStart: number): boolean {
+  const m = /^\s*(?:and|but)\s+(\p{Ll}+)\b[^"\u201C\u201D\p{Lu}.!?\n]*[.!?]\s+$/u.exec(between);
+  if (!m || !m[1] || /\b(?:he|she|they|we|i|it|you)\b/.test(between)) return false;
+  return /^VB[DN]$/.test(posTags(m[1])[0] ?? '') && /^(?:["\u201C]|'')\s*\p{Lu}/u.test(body.slice(nextStart, nextStart + 4));
+}
+
 /**
  * Collects statements for a body. Linear-ish: every scan is bounded by a sentence or window.
  * `lexicon` is the learned cue lexicon and `spanEnds` the learned span-end markers (the generated
@@ -154,7 +166,8 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
       // "and"/"but (instead)" after a comma is the same speaker's.
       const connector = /,(?:["\u201D]|'')?\s+(?:and|but|or)(?:\s+(?:also|instead|then))?\s+$/;
       const joined = samePara && /^[\s,]*(?:and|but|or)?(?:\s+(?:also|instead|then))?\s*$/.test(between) && connector.test(body.slice(Math.max(prevQ.end - 2, nq.start - 40), nq.start));
-      const ok = samePara ? (/^[\s.,:]*$/.test(between) && tagEnds) || joined : prevEndsPara && wholePara && !opensMidSentence && nq.firstPara === (paras[prevQ.lastPara] as Paragraph).index + 1 && /^[\s.,]*$/.test(between);
+      const goesOn = samePara && predicateGoesOn(body, between, nq.start);
+      const ok = samePara ? (/^[\s.,:]*$/.test(between) && tagEnds) || joined || goesOn : prevEndsPara && wholePara && !opensMidSentence && nq.firstPara === (paras[prevQ.lastPara] as Paragraph).index + 1 && /^[\s.,]*$/.test(between);
       if (!ok) break;
       // "“You squeezed …” to drive up …, she said": the next quote has a tag of its own.
       if (samePara && /^[^.!?\n]{3,200}?,\s+(?:he|she|they|\p{Lu}\p{Ll}+)\s+(?:said|says|added|noted|told)\b/u.test(body.slice(nq.end, Math.min(body.length, nq.end + 220))) && !/^\s*[,.]?\s*(?:he|she|they|\p{Lu}\p{Ll}+)\s+(?:said|says|added)/u.test(body.slice(nq.end, nq.end + 40))) break;
@@ -163,7 +176,7 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
         break;
       }
       // A whole-paragraph quote continues the same statement as another fragment.
-      if (samePara || nq.end === (paras[nq.lastPara] as Paragraph).end) {
+      if ((samePara && !goesOn) || nq.end === (paras[nq.lastPara] as Paragraph).end) {
         cur.quotes.push(k);
         cur.quoted.push([nq.start, nq.end]);
         cur.fragments = cur.fragments ?? [[cur.content[0], cur.content[1]]];
@@ -221,6 +234,8 @@ export function findStatements(body: string, paras: Paragraph[], sentences: Sent
       if (!isAcc && prevTok && !prevTok.cap && /^\s+$/.test(body.slice(prevTok.end, t.start)) && /\p{Ll}[^s]s$/u.test(t.lower) && (COUNT_WORD.test(prevTok.lower) || adjectiveOnly(prevTok.lower))) continue;
       if (!isAcc && t.cap && i > 0) continue; // "Said" mid-sentence capitalised: a name
       if (!isAcc && describingParticiple(t.lower, toks[i + 1]?.lower ?? '')) continue;
+      // "the Jewish state’s premier cheered": a word with a possessive 's is a noun, never the cue.
+      if (!isAcc && t.possessive) continue;
       const st = (SPEECH_VERBS.has(t.lower) || VIEW_VERBS.has(t.lower) || MIXED_VERBS.has(t.lower) || isAcc ? clauseFrame(body, s, si, toks, i, isAcc, qi) : null) ?? (OBJECT_VERBS.has(t.lower) ? objectFrame(body, s, si, toks, i, qi) : null) ?? (ASK_VERBS.has(t.lower) ? askFrame(body, s, si, toks, i, qi) : null) ?? (UNNAMED_CUES.has(t.lower) ? unnamedFrame(body, s, si, toks, i, qi) : null) ?? (learned ? learnedFrame(body, s, si, toks, i, qi, learned) : null) ?? (TELL_VERBS.has(t.lower) ? toldFrame(body, s, si, toks, i, qi) : null);
       if (st) {
         usedVerb.add(t.start);

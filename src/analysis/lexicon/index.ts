@@ -21,11 +21,12 @@ const SPEECH_BASES =
   'agree counter recount comment mention disclose boast joke quip question wonder worry fear ' +
   'hope expect feel understand know indicate show find speculate reckon muse lament acknowledge ' +
   'retort shout yell scream whisper exclaim proclaim pledge threaten assure reiterate repeat ' +
-  'summarize summarise underscore highlight signal hint imply predict forecast guess doubt';
+  'summarize summarise underscore highlight signal hint imply predict forecast guess doubt beg implore';
 
 const IRREGULAR: Record<string, string[]> = {
   say: ['say', 'says', 'said', 'saying'],
   tell: ['tell', 'tells', 'told', 'telling'],
+  beg: ['beg', 'begs', 'begged', 'begging'],
   write: ['write', 'writes', 'wrote', 'writing', 'written'],
   think: ['think', 'thinks', 'thought', 'thinking'],
   feel: ['feel', 'feels', 'felt', 'feeling'],
