@@ -282,30 +282,27 @@ const TEAM = /^(?:team|colleagues|co-?authors|collaborators|co-?workers)$/;
 
 /** A source after "as" or "how": a name, a pronoun, or a short description ("one analyst"). */
 const PUT_SOURCE = String.raw`((?:\p{Lu}[\p{L}.'\u2019-]*\s+){0,3}\p{Lu}[\p{L}'\u2019-]*|he|she|they|(?:the|one|a|an|another)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)`;
-const AS_PUT = new RegExp(String.raw`(?:^|[\s,(])[Aa]s\s+${PUT_SOURCE}\s+(?:once\s+|later\s+|has\s+|had\s+)?(?:put|puts|phrased|phrases|summed|sums|described|describes)\s+it(?:\s+up)?\s*[,:]\s*$`, 'u');
-const HOW_PUT = new RegExp(String.raw`^\s*(?:was|is|’s|'s)\s+how\s+${PUT_SOURCE}\s+(put|puts|described|describes|summed|sums|phrased|explained|explains)\s+it\b`, 'u');
+// The `d` flag gives each group's span: the source and the cue are read off the match.
+const AS_PUT = new RegExp(String.raw`(?:^|[\s,(])[Aa]s\s+${PUT_SOURCE}\s+(?:once\s+|later\s+|has\s+|had\s+)?((?:put|puts|phrased|phrases|summed|sums|described|describes)\s+it)(?:\s+up)?\s*[,:]\s*$`, 'du');
+const HOW_PUT = new RegExp(String.raw`^\s*(?:was|is|’s|'s)\s+how\s+${PUT_SOURCE}\s+(put|puts|described|describes|summed|sums|phrased|explained|explains)\s+it\b`, 'du');
+
+/** The source (group 1) and the cue (group 2) of a match of `AS_PUT` or `HOW_PUT` on the text from `base`. */
+function putSpans(m: RegExpExecArray | null, base: number): { source: [number, number]; cue: [number, number] } | null {
+  const source = m?.indices?.[1];
+  const cue = m?.indices?.[2];
+  if (!source || !cue) return null;
+  return { source: [base + source[0], base + source[1]], cue: [base + cue[0], base + cue[1]] };
+}
 
 /**
  * "As Gaiman put it, “…”", "as one analyst summed it up: “…”": the words are the source's. The
  * source is what "as" names; the cue the verb.
  */
 function asPutIt(body: string, from: number, winEnd: number): { source: [number, number]; cue: [number, number] } | null {
-  const text = body.slice(from, winEnd);
-  const m = AS_PUT.exec(text);
-  if (!m || !m[1]) return null;
-  const srcStart = from + m.index + m[0].indexOf(m[1], m[0].search(/[Aa]s\s/) + 3);
-  const verb = /(?:put|puts|phrased|phrases|summed|sums|described|describes)\s+it/.exec(text.slice(srcStart - from + m[1].length));
-  if (!verb) return null;
-  const cueStart = srcStart + m[1].length + verb.index;
-  return { source: [srcStart, srcStart + m[1].length], cue: [cueStart, cueStart + verb[0].length] };
+  return putSpans(AS_PUT.exec(body.slice(from, winEnd)), from);
 }
 
 /** "“…,” was how Ford described it to friends.": the quotation is the source's description. */
 function wasHowPut(body: string, qEnd: number, winEnd: number): { source: [number, number]; cue: [number, number] } | null {
-  const text = body.slice(qEnd, winEnd);
-  const m = HOW_PUT.exec(text);
-  if (!m || !m[1] || !m[2]) return null;
-  const srcStart = qEnd + m[0].indexOf(m[1], m[0].indexOf('how') + 3);
-  const cueStart = qEnd + m[0].lastIndexOf(m[2]);
-  return { source: [srcStart, srcStart + m[1].length], cue: [cueStart, cueStart + m[2].length] };
+  return putSpans(HOW_PUT.exec(body.slice(qEnd, winEnd)), qEnd);
 }
